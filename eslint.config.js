@@ -1,0 +1,92 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import { builtinModules } from 'node:module';
+import path from 'node:path';
+
+const root = path.dirname(new URL(import.meta.url).pathname);
+
+/**
+ * The one rule of layers (ARCHITECTURE.md): shared/ imports nothing of Node, Electron or the DOM;
+ * renderer/ never imports electron/; electron/ never imports renderer/; and only the files that wire
+ * Electron itself import the `electron` module, so the library, importers and exporters run in plain Node.
+ */
+const ELECTRON_WIRING = [/^electron\/main\.ts$/, /^electron\/preload\.ts$/, /^electron\/desktop\//];
+const nodeBuiltins = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
+
+/** @param {string} file a path relative to the repo root */
+function layerOf(file) {
+  const top = file.split('/')[0];
+  return top === 'shared' || top === 'renderer' || top === 'electron' ? top : undefined;
+}
+
+/** @type {import('eslint').Rule.RuleModule} */
+const layering = {
+  meta: {
+    type: 'problem',
+    docs: { description: 'Keep shared/, renderer/ and electron/ apart (ARCHITECTURE.md, "The one rule of layers")' },
+    schema: [],
+  },
+  create(context) {
+    const file = path.relative(root, context.filename).split(path.sep).join('/');
+    const layer = layerOf(file);
+    if (!layer) return {};
+
+    /** @param {import('estree').Node} node @param {string} source */
+    function check(node, source) {
+      const isNodeBuiltin = nodeBuiltins.has(source) || source.startsWith('node:');
+      const target = source.startsWith('.') ? layerOf(path.posix.normalize(path.posix.join(path.posix.dirname(file), source))) : undefined;
+      /** @param {string} why */
+      const report = (why) => context.report({ node, message: `Layer rule: ${file} may not import '${source}': ${why}` });
+
+      if (layer === 'shared') {
+        if (isNodeBuiltin) report('shared/ runs anywhere, so it cannot use Node modules.');
+        else if (source === 'electron') report('shared/ runs anywhere, so it cannot use Electron.');
+        else if (target && target !== 'shared') report(`shared/ cannot depend on ${target}/.`);
+      } else if (layer === 'renderer') {
+        if (isNodeBuiltin) report('the renderer is sandboxed web code; ask the back end over IPC instead.');
+        else if (source === 'electron') report('the renderer talks to Electron only through window.casebinder.');
+        else if (target === 'electron') report('the renderer cannot import the back end; use the IPC contract in shared/.');
+      } else if (layer === 'electron') {
+        if (target === 'renderer') report('the back end cannot import the user interface.');
+        else if (source === 'electron' && !ELECTRON_WIRING.some((re) => re.test(file)))
+          report('only main.ts, preload.ts and electron/desktop/ wire Electron; keep the rest plain Node so the CLI and tests run it.');
+      }
+    }
+
+    return {
+      ImportDeclaration: (node) => check(node, String(node.source.value)),
+      ExportNamedDeclaration: (node) => node.source && check(node, String(node.source.value)),
+      ExportAllDeclaration: (node) => check(node, String(node.source.value)),
+      ImportExpression: (node) => {
+        if (node.source.type === 'Literal' && typeof node.source.value === 'string') check(node, node.source.value);
+      },
+    };
+  },
+};
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'out/**', 'dist/**', 'test-results/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    plugins: { local: { rules: { layering } } },
+    rules: {
+      'local/layering': 'error',
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // noUncheckedIndexedAccess types every index as possibly undefined, even right after a length
+      // check; `!` there states what the code just checked. The compiler setting is the stricter guard.
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'TSEnumDeclaration', message: 'Use a union of string literals: enums are not erasable syntax.' },
+      ],
+    },
+  },
+  {
+    files: ['**/*.js'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+  },
+);
