@@ -1,0 +1,36 @@
+/**
+ * An error a person can act on: `message` says what happened and what to do next, in plain words;
+ * `code` lets programs (the renderer, the CLI, tests) tell kinds apart without parsing the words.
+ */
+export class CasebinderError extends Error {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'CasebinderError';
+    this.code = code;
+  }
+}
+
+export type ErrorCode =
+  | 'library-missing'
+  | 'library-too-new'
+  | 'not-a-library'
+  | 'library-damaged'
+  | 'invalid-input'
+  | 'not-found'
+  | 'ambiguous'
+  | 'conflict'
+  | 'cancelled'
+  | 'internal';
+
+/** What crosses a process boundary (IPC, the CLI's JSON): plain data, never a stack. */
+export interface ErrorInfo {
+  readonly code: ErrorCode;
+  readonly message: string;
+}
+
+export function toErrorInfo(error: unknown, where: string): ErrorInfo {
+  if (error instanceof CasebinderError) return { code: error.code, message: error.message };
+  const detail = error instanceof Error ? error.message : String(error);
+  return { code: 'internal', message: `${where}: ${detail}` };
+}

@@ -1,0 +1,99 @@
+import type { DocumentType } from './document-types.ts';
+import type { IsoDate } from './dates.ts';
+
+export interface Patient {
+  readonly id: number;
+  readonly name: string;
+  readonly dateOfBirth: IsoDate | null;
+  readonly notes: string;
+  readonly createdAt: string;
+  readonly documentCount: number;
+}
+
+export interface NewPatient {
+  readonly name: string;
+  readonly dateOfBirth?: IsoDate | null;
+  readonly notes?: string;
+}
+
+/** What the library read from a document's text; each stays a suggestion until the person confirms it. */
+export interface DocumentSuggestions {
+  readonly type: DocumentType | null;
+  readonly dateOfService: IsoDate | null;
+  readonly facility: string | null;
+  readonly clinician: string | null;
+}
+
+export const SUGGESTED_FIELDS = ['type', 'dateOfService', 'facility', 'clinician'] as const;
+export type SuggestedField = (typeof SUGGESTED_FIELDS)[number];
+
+/**
+ * A record in the library. `type`, `dateOfService`, `facility` and `clinician` hold only what the
+ * person confirmed or entered (null until then); what the library guessed is under `suggested`.
+ */
+export interface MedicalDocument {
+  readonly id: number;
+  readonly patientId: number;
+  readonly title: string;
+  readonly type: DocumentType | null;
+  readonly dateOfService: IsoDate | null;
+  readonly facility: string | null;
+  readonly clinician: string | null;
+  readonly suggested: DocumentSuggestions;
+  readonly tags: readonly string[];
+  readonly notes: string;
+  readonly pages: number;
+  readonly originalName: string;
+  readonly sourcePath: string;
+  readonly size: number;
+  readonly sha256: string;
+  readonly mediaType: string;
+  readonly importedAt: string;
+}
+
+/** A change a person makes; a field left out stays as it was, null clears it. */
+export interface DocumentEdit {
+  readonly title?: string;
+  readonly type?: DocumentType | null;
+  readonly dateOfService?: IsoDate | null;
+  readonly facility?: string | null;
+  readonly clinician?: string | null;
+  readonly tags?: readonly string[];
+  readonly notes?: string;
+}
+
+/** The value to show and filter by: what the person confirmed, else what the library suggested. */
+export function effectiveValue<F extends SuggestedField>(doc: MedicalDocument, field: F): MedicalDocument['suggested'][F] {
+  return doc[field] ?? doc.suggested[field];
+}
+
+export function effectiveType(doc: MedicalDocument): DocumentType {
+  return doc.type ?? doc.suggested.type ?? 'other';
+}
+
+export interface DocumentFilters {
+  readonly patientId?: number;
+  readonly types?: readonly DocumentType[];
+  /** Date of service on or after this day (confirmed, else suggested). */
+  readonly from?: IsoDate;
+  /** Date of service on or before this day. */
+  readonly to?: IsoDate;
+  /** Facility name contains this text, ignoring case. */
+  readonly facility?: string;
+  readonly tag?: string;
+}
+
+export interface SearchHit {
+  readonly id: number;
+  readonly patientId: number;
+  readonly title: string;
+  readonly type: DocumentType;
+  readonly dateOfService: IsoDate | null;
+  readonly facility: string | null;
+  /** The best-matching page (1-based); 1 when only the document's details (title, facility...) matched. */
+  readonly page: number;
+  /** Text around the match; the matched words are between MATCH_START and MATCH_END. */
+  readonly snippet: string;
+  /** Other pages of the same document that match, best first. */
+  readonly otherPages: readonly number[];
+}

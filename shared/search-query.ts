@@ -1,0 +1,23 @@
+/**
+ * Turns what a person types into an SQLite FTS5 query that can never be a syntax error.
+ * Each word becomes a quoted phrase (so `AND`, `NEAR`, `-`, `:`, `*` and quotes are just text), words
+ * must all match, and the last word also matches as a prefix so results follow typing ("creat" finds
+ * "creatinine"). Punctuation inside a word is left to the tokenizer: "S24-1187" matches the tokens
+ * "s24" "1187" side by side, which is how the case number was indexed.
+ */
+export function toFtsQuery(typed: string, options: { readonly prefixLast?: boolean } = {}): string | null {
+  const words = typed
+    // eslint-disable-next-line no-control-regex -- control characters are snippet markers, never search text
+    .replace(/[\u0000-\u001f\u007f]/g, ' ')
+    .split(/\s+/)
+    .filter((w) => /[\p{L}\p{N}]/u.test(w));
+  if (words.length === 0) return null;
+  const prefixLast = options.prefixLast ?? true;
+  return words
+    .map((w, i) => {
+      const phrase = `"${w.replace(/"/g, '""')}"`;
+      const isLast = i === words.length - 1;
+      return isLast && prefixLast && /[\p{L}\p{N}]$/u.test(w) ? `${phrase}*` : phrase;
+    })
+    .join(' ');
+}
