@@ -1,0 +1,95 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import { CasebinderError } from '../../shared/errors.ts';
+import { LATEST_VERSION, MIGRATIONS } from './migrations/index.ts';
+
+/** Written into every library database (PRAGMA application_id): "CBND". */
+export const APPLICATION_ID = 0x43424e44;
+
+interface Probe {
+  readonly applicationId: number;
+  readonly version: number;
+  readonly tables: number;
+}
+
+/** Reads what the file claims to be without opening it for writing, so nothing can alter it. */
+function probe(file: string): Probe {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    return {
+      applicationId: db.pragma('application_id', { simple: true }) as number,
+      version: db.pragma('user_version', { simple: true }) as number,
+      tables: (db.prepare(`SELECT count(*) AS n FROM sqlite_schema`).get() as { n: number }).n,
+    };
+  } catch (error) {
+    throw new CasebinderError(
+      'not-a-library',
+      `${file} is not a Casebinder library, or it is damaged (${(error as Error).message}). ` +
+        'Choose the folder of a Casebinder library, or restore it from a backup.',
+      { cause: error },
+    );
+  } finally {
+    db?.close();
+  }
+}
+
+export interface OpenOptions {
+  /** Create an empty library when the file does not exist yet. */
+  readonly create: boolean;
+}
+
+/**
+ * Opens (or creates) the library database: WAL for readers alongside a writer, foreign keys on,
+ * synchronous=FULL because a finished import must survive a power cut, then the pending migrations,
+ * each in its own transaction with its version number.
+ */
+export function openDatabase(file: string, options: OpenOptions): Database.Database {
+  const exists = fs.existsSync(file);
+  if (!exists && !options.create) {
+    throw new CasebinderError('library-missing', `There is no Casebinder library at ${file}.`);
+  }
+  if (exists) {
+    const found = probe(file);
+    if (found.applicationId !== APPLICATION_ID && !(found.applicationId === 0 && found.tables === 0)) {
+      throw new CasebinderError(
+        'not-a-library',
+        `${file} is a database of another program, not a Casebinder library. Nothing was changed. ` +
+          'Choose another folder for the library.',
+      );
+    }
+    if (found.version > LATEST_VERSION) {
+      throw new CasebinderError(
+        'library-too-new',
+        `This library was written by a newer version of Casebinder (library format ${found.version}; ` +
+          `this version reads up to format ${LATEST_VERSION}). Nothing was changed. ` +
+          'Update Casebinder to open it.',
+      );
+    }
+  }
+
+  const db = new Database(file);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    migrate(db);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+export function migrate(db: Database.Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (const migration of MIGRATIONS.slice(current)) {
+    db.transaction(() => {
+      migration.up(db);
+      // PRAGMA takes no parameters; the version is an integer from our own list.
+      db.pragma(`user_version = ${Number(migration.version)}`);
+      db.pragma(`application_id = ${APPLICATION_ID}`);
+    })();
+  }
+}

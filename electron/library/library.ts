@@ -1,0 +1,68 @@
+import type { Database } from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { CasebinderError } from '../../shared/errors.ts';
+import { checkLibrary } from './check.ts';
+import type { CheckProgress, CheckReport } from './check.ts';
+import { openDatabase } from './database.ts';
+import { Documents } from './documents.ts';
+import { Patients } from './patients.ts';
+import { Search } from './search.ts';
+import { Vault } from './vault.ts';
+
+export const DATABASE_FILE = 'library.sqlite';
+export const VAULT_DIR = 'vault';
+
+export interface LibraryOptions {
+  /** Create the folder and an empty library when there is none. */
+  readonly create?: boolean;
+  /** The clock (tests and reproducible exports set it). */
+  readonly now?: () => Date;
+}
+
+/** One library folder: the database of records and the vault of originals, and the services over them. */
+export class Library {
+  readonly dir: string;
+  readonly db: Database;
+  readonly vault: Vault;
+  readonly patients: Patients;
+  readonly documents: Documents;
+  readonly search: Search;
+  readonly now: () => Date;
+
+  private constructor(dir: string, db: Database, vault: Vault, now: () => Date) {
+    this.dir = dir;
+    this.db = db;
+    this.vault = vault;
+    this.now = now;
+    this.patients = new Patients(db, now);
+    this.documents = new Documents(db);
+    this.search = new Search(db);
+  }
+
+  static open(dir: string, options: LibraryOptions = {}): Library {
+    const databaseFile = path.join(dir, DATABASE_FILE);
+    if (!fs.existsSync(databaseFile)) {
+      if (!options.create) {
+        throw new CasebinderError('library-missing', `There is no Casebinder library in ${dir} yet.`);
+      }
+      fs.mkdirSync(dir, { recursive: true });
+    }
+    const db = openDatabase(databaseFile, { create: options.create ?? false });
+    const vault = new Vault(path.join(dir, VAULT_DIR));
+    vault.prepare();
+    return new Library(dir, db, vault, options.now ?? (() => new Date()));
+  }
+
+  static exists(dir: string): boolean {
+    return fs.existsSync(path.join(dir, DATABASE_FILE));
+  }
+
+  check(options: { signal?: AbortSignal; onProgress?: (p: CheckProgress) => void } = {}): Promise<CheckReport> {
+    return checkLibrary(this.db, this.vault, options);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

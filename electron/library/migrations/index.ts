@@ -1,0 +1,11 @@
+import type { Migration } from './migration.ts';
+import { migration0001 } from './0001-initial-library.ts';
+
+/** Every schema step in order; a library's `user_version` is the number of the last one applied. */
+export const MIGRATIONS: readonly Migration[] = [migration0001];
+
+export const LATEST_VERSION = MIGRATIONS.length;
+
+MIGRATIONS.forEach((m, i) => {
+  if (m.version !== i + 1) throw new Error(`migrations: step ${i + 1} is numbered ${m.version}`);
+});

@@ -1,0 +1,115 @@
+import type { Database } from 'better-sqlite3';
+import { invalidDateMessage, isIsoDate } from '../../shared/dates.ts';
+import { CasebinderError } from '../../shared/errors.ts';
+import type { NewPatient, Patient } from '../../shared/library-types.ts';
+import { all, get, run, sql } from './sql.ts';
+
+interface PatientRow {
+  id: number;
+  name: string;
+  date_of_birth: string | null;
+  notes: string;
+  created_at: string;
+  document_count: number;
+}
+
+const SELECT_PATIENT = sql`
+  SELECT p.id, p.name, p.date_of_birth, p.notes, p.created_at,
+         (SELECT count(*) FROM documents d WHERE d.patient_id = p.id) AS document_count
+  FROM patients p`;
+
+function toPatient(row: PatientRow): Patient {
+  return {
+    id: row.id,
+    name: row.name,
+    dateOfBirth: row.date_of_birth,
+    notes: row.notes,
+    createdAt: row.created_at,
+    documentCount: row.document_count,
+  };
+}
+
+/** The people whose records the library keeps; an advocate keeps many. */
+export class Patients {
+  private readonly db: Database;
+  private readonly now: () => Date;
+
+  constructor(db: Database, now: () => Date) {
+    this.db = db;
+    this.now = now;
+  }
+
+  add(input: NewPatient): Patient {
+    const name = input.name.trim().replace(/\s+/g, ' ');
+    if (!name) throw new CasebinderError('invalid-input', "A patient needs a name. Enter the patient's name.");
+    const dateOfBirth = input.dateOfBirth ?? null;
+    if (dateOfBirth !== null) checkDateOfBirth(dateOfBirth, this.now());
+    const same = this.list().find(
+      (p) => p.name.toLowerCase() === name.toLowerCase() && (p.dateOfBirth ?? null) === dateOfBirth,
+    );
+    if (same) {
+      throw new CasebinderError(
+        'conflict',
+        `There is already a patient named ${same.name}${same.dateOfBirth ? ` born ${same.dateOfBirth}` : ''} (number ${same.id}). ` +
+          'Use that patient, or give a date of birth to tell two people apart.',
+      );
+    }
+    const { lastInsertRowid } = run(
+      this.db,
+      sql`INSERT INTO patients (name, date_of_birth, notes, created_at)
+          VALUES (${name}, ${dateOfBirth}, ${input.notes ?? ''}, ${this.now().toISOString()})`,
+    );
+    return this.get(Number(lastInsertRowid));
+  }
+
+  list(): Patient[] {
+    return all<PatientRow>(this.db, sql`${SELECT_PATIENT} ORDER BY p.name COLLATE NOCASE, p.id`).map(toPatient);
+  }
+
+  get(id: number): Patient {
+    const row = get<PatientRow>(this.db, sql`${SELECT_PATIENT} WHERE p.id = ${id}`);
+    if (!row) throw new CasebinderError('not-found', `There is no patient number ${id} in this library.`);
+    return toPatient(row);
+  }
+
+  /** Finds a patient by what a person typed: the name (any case) or the patient's number. */
+  find(nameOrNumber: string): Patient {
+    const wanted = nameOrNumber.trim().replace(/\s+/g, ' ');
+    const patients = this.list();
+    if (/^#?\d+$/.test(wanted)) {
+      const byNumber = patients.find((p) => p.id === Number(wanted.replace('#', '')));
+      if (byNumber) return byNumber;
+    }
+    const matches = patients.filter((p) => p.name.toLowerCase() === wanted.toLowerCase());
+    if (matches.length === 1) return matches[0]!;
+    if (matches.length > 1) {
+      const which = matches.map((p) => `number ${p.id}${p.dateOfBirth ? ` (born ${p.dateOfBirth})` : ''}`).join(', ');
+      throw new CasebinderError(
+        'ambiguous',
+        `More than one patient is named ${matches[0]!.name}: ${which}. Give the patient's number instead of the name.`,
+      );
+    }
+    const known = patients.length ? ` Patients in this library: ${patients.map((p) => p.name).join(', ')}.` : '';
+    throw new CasebinderError('not-found', `There is no patient named "${wanted}".${known}`);
+  }
+
+  /** The patient to file documents under when none was named: the only one, if there is exactly one. */
+  only(): Patient {
+    const patients = this.list();
+    if (patients.length === 1) return patients[0]!;
+    if (patients.length === 0) {
+      throw new CasebinderError('not-found', 'This library has no patients yet. Add the patient first, then import their records.');
+    }
+    throw new CasebinderError(
+      'ambiguous',
+      `This library keeps records for ${patients.length} patients (${patients.map((p) => p.name).join(', ')}). Say whose records these are.`,
+    );
+  }
+}
+
+function checkDateOfBirth(value: string, today: Date): void {
+  if (!isIsoDate(value)) throw new CasebinderError('invalid-input', invalidDateMessage('The date of birth', value));
+  if (value > today.toISOString().slice(0, 10)) {
+    throw new CasebinderError('invalid-input', `The date of birth ${value} is in the future. Check the year.`);
+  }
+}

@@ -1,0 +1,191 @@
+import { createHash, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import { CasebinderError } from '../../shared/errors.ts';
+
+const CHUNK = 1 << 20;
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+/** A copy of an original in the vault's temp folder, hashed, not yet durable or visible. */
+export interface StagedFile {
+  readonly sha256: string;
+  readonly size: number;
+  readonly tempPath: string;
+}
+
+interface OpenStaged extends StagedFile {
+  readonly handle: fsp.FileHandle;
+}
+
+/**
+ * The originals, content-addressed by SHA-256 and never changed: `sha256/ab/<hash>`. A file arrives
+ * in `tmp/` while it is hashed, becomes durable (fsync) and then visible in one rename, so a crash
+ * leaves either the whole file or nothing under its name. The same bytes are stored once.
+ */
+export class Vault {
+  readonly root: string;
+  private readonly tempDir: string;
+  private readonly staged = new Map<string, OpenStaged>();
+
+  constructor(root: string) {
+    this.root = root;
+    // Each process stages in its own folder, so the app and the command line can share a library.
+    this.tempDir = path.join(root, 'tmp', `${process.pid}-${randomUUID().slice(0, 8)}`);
+  }
+
+  /** Creates the folders and removes what imports of processes that no longer run left behind. */
+  prepare(): void {
+    fs.mkdirSync(path.join(this.root, 'sha256'), { recursive: true });
+    const tmp = path.dirname(this.tempDir);
+    fs.mkdirSync(tmp, { recursive: true });
+    for (const name of fs.readdirSync(tmp)) {
+      const pid = Number(name.split('-')[0]);
+      if (!isRunning(pid)) fs.rmSync(path.join(tmp, name), { recursive: true, force: true });
+    }
+    fs.mkdirSync(this.tempDir, { recursive: true });
+  }
+
+  /** Temp files left by processes that are gone (the check reports them; the next open removes them). */
+  leftoverTempFiles(): number {
+    const tmp = path.dirname(this.tempDir);
+    if (!fs.existsSync(tmp)) return 0;
+    return fs
+      .readdirSync(tmp)
+      .filter((name) => !isRunning(Number(name.split('-')[0])))
+      .reduce((n, name) => n + fs.readdirSync(path.join(tmp, name)).length, 0);
+  }
+
+  pathFor(sha256: string): string {
+    if (!SHA256_HEX.test(sha256)) throw new Error(`vault: not a SHA-256: ${sha256}`);
+    return path.join(this.root, 'sha256', sha256.slice(0, 2), sha256);
+  }
+
+  has(sha256: string): boolean {
+    return fs.existsSync(this.pathFor(sha256));
+  }
+
+  /** Copies `source` into the temp folder, hashing as it goes; the source is read once. */
+  async stage(source: string, signal?: AbortSignal): Promise<StagedFile> {
+    const tempPath = path.join(this.tempDir, randomUUID());
+    const input = await fsp.open(source, 'r');
+    let output: fsp.FileHandle | undefined;
+    try {
+      output = await fsp.open(tempPath, 'wx', 0o600);
+      const hash = createHash('sha256');
+      const buffer = Buffer.allocUnsafe(CHUNK);
+      let size = 0;
+      for (;;) {
+        signal?.throwIfAborted();
+        const { bytesRead } = await input.read(buffer, 0, CHUNK, null);
+        if (bytesRead === 0) break;
+        hash.update(buffer.subarray(0, bytesRead));
+        await output.write(buffer, 0, bytesRead);
+        size += bytesRead;
+      }
+      const staged: OpenStaged = { sha256: hash.digest('hex'), size, tempPath, handle: output };
+      this.staged.set(tempPath, staged);
+      return { sha256: staged.sha256, size, tempPath };
+    } catch (error) {
+      await output?.close();
+      await fsp.rm(tempPath, { force: true });
+      throw error;
+    } finally {
+      await input.close();
+    }
+  }
+
+  /** Makes a staged file durable and visible under its hash; a copy already there is kept as it is. */
+  async commit(file: StagedFile): Promise<string> {
+    const staged = this.take(file);
+    const target = this.pathFor(staged.sha256);
+    try {
+      await staged.handle.sync();
+    } finally {
+      await staged.handle.close();
+    }
+    if (fs.existsSync(target)) {
+      await fsp.rm(staged.tempPath, { force: true });
+      return target;
+    }
+    await fsp.mkdir(path.dirname(target), { recursive: true });
+    await fsp.chmod(staged.tempPath, 0o444);
+    await fsp.rename(staged.tempPath, target);
+    await syncDirectory(path.dirname(target));
+    return target;
+  }
+
+  async discard(file: StagedFile): Promise<void> {
+    const staged = this.staged.get(file.tempPath);
+    this.staged.delete(file.tempPath);
+    await staged?.handle.close();
+    await fsp.rm(file.tempPath, { force: true });
+  }
+
+  /** Re-reads a stored original and says what is wrong with it, or null when it is intact. */
+  async verify(sha256: string, expectedSize: number): Promise<string | null> {
+    const file = this.pathFor(sha256);
+    let handle: fsp.FileHandle;
+    try {
+      handle = await fsp.open(file, 'r');
+    } catch {
+      return `the original file is missing from the vault (${file})`;
+    }
+    try {
+      const hash = createHash('sha256');
+      const buffer = Buffer.allocUnsafe(CHUNK);
+      let size = 0;
+      for (;;) {
+        const { bytesRead } = await handle.read(buffer, 0, CHUNK, null);
+        if (bytesRead === 0) break;
+        hash.update(buffer.subarray(0, bytesRead));
+        size += bytesRead;
+      }
+      if (size !== expectedSize) return `the original file in the vault has ${size} bytes, expected ${expectedSize}`;
+      if (hash.digest('hex') !== sha256) return 'the original file in the vault no longer matches its fingerprint (SHA-256)';
+      return null;
+    } finally {
+      await handle.close();
+    }
+  }
+
+  /** Every hash stored on disk. */
+  *storedHashes(): Generator<string> {
+    const base = path.join(this.root, 'sha256');
+    if (!fs.existsSync(base)) return;
+    for (const prefix of fs.readdirSync(base)) {
+      for (const name of fs.readdirSync(path.join(base, prefix))) {
+        if (SHA256_HEX.test(name) && name.startsWith(prefix)) yield name;
+      }
+    }
+  }
+
+  private take(file: StagedFile): OpenStaged {
+    const staged = this.staged.get(file.tempPath);
+    if (!staged) throw new CasebinderError('internal', `vault: ${file.tempPath} is not a staged file`);
+    this.staged.delete(file.tempPath);
+    return staged;
+  }
+}
+
+function isRunning(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** A rename is durable only once its directory is synced (POSIX); Windows cannot open directories. */
+async function syncDirectory(dir: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const handle = await fsp.open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
