@@ -1,0 +1,142 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+// The legacy build is the one that runs in Node (the modern build expects browser APIs).
+import { getDocument, InvalidPDFException, PasswordException, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { TextItem, TextMarkedContent } from 'pdfjs-dist/types/src/display/api.js';
+import type { Refusal } from '../../shared/import-types.ts';
+
+const PDFJS_DIR = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+// pdf.js in Node reads its fonts and character maps from plain paths (file: URLs fail quietly).
+const asset = (dir: string) => `${path.join(PDFJS_DIR, dir)}${path.sep}`;
+
+export interface PdfText {
+  readonly pageTexts: string[];
+}
+
+const PASSWORD_PROTECTED: Refusal = {
+  code: 'password-protected',
+  reason:
+    'This PDF is password-protected. Ask the clinic for an unlocked copy, or open it with its password and save an unlocked copy (Print > Save as PDF), then import that.',
+};
+
+const TRUNCATED: Refusal = {
+  code: 'truncated',
+  reason:
+    'This PDF is incomplete: the file stops before its end, as happens when a download or copy is interrupted. Download it again or ask the sender for a new copy.',
+};
+
+const DAMAGED: Refusal = {
+  code: 'damaged',
+  reason: 'This PDF is damaged and cannot be read. Ask the clinic or the sender for a new copy.',
+};
+
+/**
+ * A complete PDF ends with `%%EOF`. pdf.js bravely rebuilds a file cut short and shows what it can,
+ * which would let a half-downloaded report in as if whole; so a file with no `%%EOF`, or with object
+ * data after its last one (an update cut off mid-way), is refused. Garbage after the end is tolerated:
+ * scanners append it, and nothing of the document is lost.
+ */
+export function looksTruncated(bytes: Uint8Array): boolean {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const lastEof = buffer.lastIndexOf('%%EOF');
+  if (lastEof < 0) return true;
+  return buffer.indexOf('endobj', lastEof) >= 0;
+}
+
+/** Reads the text of every page. Works on the bytes given; never touches the network or runs scripts. */
+export async function readPdfText(bytes: Uint8Array): Promise<PdfText | Refusal> {
+  if (looksTruncated(bytes)) {
+    // A damaged header is "damaged"; a good start that stops early is "incomplete".
+    return Buffer.from(bytes.subarray(0, 1024)).includes('%PDF-') ? TRUNCATED : DAMAGED;
+  }
+  const task = getDocument({
+    data: bytes,
+    standardFontDataUrl: asset('standard_fonts'),
+    cMapUrl: asset('cmaps'),
+    cMapPacked: true,
+    wasmUrl: asset('wasm'),
+    isOffscreenCanvasSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    stopAtErrors: false,
+    verbosity: VerbosityLevel.ERRORS,
+  });
+  try {
+    const pdf = await task.promise;
+    if (pdf.numPages < 1) return DAMAGED;
+    const pageTexts: string[] = [];
+    for (let n = 1; n <= pdf.numPages; n++) {
+      const page = await pdf.getPage(n);
+      const content = await page.getTextContent();
+      const [, y0 = 0, , y1 = 0] = page.view;
+      pageTexts.push(linesOf(content.items, page.rotate === 0 ? { bottom: Math.min(y0, y1), height: Math.abs(y1 - y0) } : undefined));
+      page.cleanup();
+    }
+    return { pageTexts };
+  } catch (error) {
+    if (error instanceof PasswordException) return PASSWORD_PROTECTED;
+    if (error instanceof InvalidPDFException) return DAMAGED;
+    return { code: 'damaged', reason: `${DAMAGED.reason} (${(error as Error).message})` };
+  } finally {
+    await task.destroy();
+  }
+}
+
+function isTextItem(item: TextItem | TextMarkedContent): item is TextItem {
+  return 'str' in item;
+}
+
+/** Where a page's bottom margin ends, in PDF units from the bottom edge (unrotated pages only). */
+export interface PageBox {
+  readonly bottom: number;
+  readonly height: number;
+}
+
+// Footers sit in the bottom ~7% of a page; many systems draw them first, before the letterhead.
+const FOOTER_ZONE = 0.07;
+
+/**
+ * Rebuilds lines from pdf.js text runs, in content order: a new line where the baseline moves, a space
+ * where runs on one line are apart, two spaces where they are far apart (table columns), so that
+ * "Collected:   03/14/2024" stays one line and a table row keeps its cells separate. Lines in the
+ * bottom margin (footers) go last, so the page reads from its letterhead down.
+ */
+export function linesOf(items: readonly (TextItem | TextMarkedContent)[], box?: PageBox): string {
+  const lines: { text: string; y: number }[] = [];
+  let current: { text: string; y: number } | undefined;
+  let lastEnd: number | undefined;
+  const finish = () => {
+    if (current) lines.push(current);
+    current = undefined;
+    lastEnd = undefined;
+  };
+  for (const item of items) {
+    if (!isTextItem(item)) continue;
+    const [, , , scaleY, x, y] = item.transform as [number, number, number, number, number, number];
+    const size = Math.abs(scaleY) || item.height || 10;
+    // pdf.js marks wide gaps with space-only runs; the gap itself is measured between the real runs.
+    if (item.str.trim()) {
+      if (current && Math.abs(y - current.y) > size * 0.5) finish();
+      if (!current) {
+        current = { text: '', y };
+      } else if (lastEnd !== undefined && !/\s$/.test(current.text) && !/^\s/.test(item.str)) {
+        const gap = x - lastEnd;
+        if (gap > size * 1.5) current.text += '  ';
+        else if (gap > size * 0.15) current.text += ' ';
+      }
+      current.text += item.str;
+      lastEnd = x + item.width;
+    }
+    if (item.hasEOL) finish();
+  }
+  finish();
+  const footerTop = box ? box.bottom + box.height * FOOTER_ZONE : -Infinity;
+  const ordered = [...lines.filter((l) => l.y >= footerTop), ...lines.filter((l) => l.y < footerTop)];
+  return ordered
+    .map((l) => l.text.replace(/[ \t]+$/, ''))
+    .join('\n')
+    // NFKC turns ligatures (ﬁ) and presentation forms into the letters people type.
+    .normalize('NFKC')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}

@@ -1,0 +1,81 @@
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import type { ImportOutcome } from '../../shared/import-types.ts';
+import { readFailure } from './detect.ts';
+
+export interface FoundFile {
+  readonly path: string;
+  readonly size: number;
+}
+
+export interface Walked {
+  readonly files: FoundFile[];
+  /** Inputs that are not there or cannot be read, and system files that are not records. */
+  readonly outcomes: ImportOutcome[];
+}
+
+// Files operating systems and sync tools drop into folders; none of them is a medical record.
+const SYSTEM_FILES = new Set(['.ds_store', 'thumbs.db', 'desktop.ini', 'ehthumbs.db', '.localized', 'icon\r']);
+const SYSTEM_DIRS = new Set(['__macosx', '.spotlight-v100', '.trashes', '.fseventsd', '$recycle.bin', 'system volume information', '.git']);
+
+function systemReason(name: string, isDir: boolean): string | undefined {
+  const lower = name.toLowerCase();
+  if (isDir && SYSTEM_DIRS.has(lower)) return 'A folder the computer keeps for itself, not medical records.';
+  if (!isDir && (SYSTEM_FILES.has(lower) || lower.startsWith('._'))) return 'A hidden file the computer keeps for itself, not a medical record.';
+  if (name.startsWith('.')) return 'A hidden file or folder, skipped.';
+  return undefined;
+}
+
+/**
+ * Expands what the person chose (files and folders, folders recursively) into the files to import,
+ * in a stable order (by path) so results read the same every time. Symbolic links to folders are not
+ * followed twice, so a link loop cannot trap the import.
+ */
+export async function walk(inputs: readonly string[], signal?: AbortSignal): Promise<Walked> {
+  const files: FoundFile[] = [];
+  const outcomes: ImportOutcome[] = [];
+  const seenDirs = new Set<string>();
+  const seenFiles = new Set<string>();
+
+  async function visit(target: string, chosen: boolean): Promise<void> {
+    signal?.throwIfAborted();
+    let stat;
+    try {
+      stat = await fsp.stat(target);
+    } catch (error) {
+      outcomes.push({ status: 'refused', path: target, ...readFailure(error) });
+      return;
+    }
+    const name = path.basename(target);
+    if (!chosen) {
+      const reason = systemReason(name, stat.isDirectory());
+      if (reason) {
+        outcomes.push({ status: 'skipped', path: target, reason });
+        return;
+      }
+    }
+    if (stat.isDirectory()) {
+      const real = await fsp.realpath(target);
+      if (seenDirs.has(real)) return;
+      seenDirs.add(real);
+      let entries: string[];
+      try {
+        entries = await fsp.readdir(target);
+      } catch (error) {
+        outcomes.push({ status: 'refused', path: target, ...readFailure(error) });
+        return;
+      }
+      for (const entry of entries.sort((a, b) => a.localeCompare(b))) await visit(path.join(target, entry), false);
+    } else if (stat.isFile()) {
+      const real = await fsp.realpath(target);
+      if (seenFiles.has(real)) return;
+      seenFiles.add(real);
+      files.push({ path: target, size: stat.size });
+    } else {
+      outcomes.push({ status: 'refused', path: target, code: 'unsupported', reason: 'This is not a regular file (a device or a pipe); there is nothing to import.' });
+    }
+  }
+
+  for (const input of inputs) await visit(path.resolve(input), true);
+  return { files, outcomes };
+}
