@@ -1,0 +1,151 @@
+import * as chrono from 'chrono-node';
+import type { DocumentType } from '../../shared/document-types.ts';
+import { isoDate } from '../../shared/dates.ts';
+import type { IsoDate } from '../../shared/dates.ts';
+import { cells } from './text.ts';
+import type { Line } from './text.ts';
+
+/**
+ * Finds when the care happened: the collection of a lab, the exam of a scan, the visit of a note, the
+ * day of an operation. Every date on the first pages is a candidate; what decides is the label in
+ * front of it (on the same line, on the line above, or above it in a table's header row). Dates of
+ * birth, print and fax stamps and comparison studies are never chosen; report, signature and receipt
+ * dates only when nothing better is there.
+ */
+
+interface LabelRule {
+  readonly pattern: RegExp;
+  readonly score: number;
+}
+
+// Each pattern must match the end of the label text, i.e. the words right before the date.
+const EXCLUDED = /\b(dob|d\.o\.b\.?|date of birth|birth ?date|born|birth|printed|print(ed)? date|fax(ed)?|sent|generated|effective( date)?|expir\w*|exp|valid (through|until)|next (appointment|visit)|follow[- ]?up|return|comparison|compared with|compared to|prior|previous|dated|ecg of|history of|since|injury|injured|age)\b[^a-z]*$/i;
+
+// Each label must end right where the date begins ("Collected: 03/14/2024"), so a word further back
+// in a sentence ("charges for your visit on 03/11/2025") does not count as a label.
+const SERVICE: readonly LabelRule[] = [
+  { pattern: /\b(date of service|service date|dos)$/i, score: 12 },
+  { pattern: /\b(collected|collection date(\/time)?|date collected|coll\.? date|specimen collected|collected on|drawn|date of collection)$/i, score: 12 },
+  { pattern: /\b(exam(ination)? date(\/time)?|date of (exam|examination)|study date|date of study|scan date)$/i, score: 12 },
+  { pattern: /\b(procedure date|date of procedure|date of surgery|surgery date|date of operation|operation date)$/i, score: 12 },
+  { pattern: /\b(visit date|date of visit|encounter date|appointment date|consult(ation)? date|date of consult(ation)?|seen|visit|dos)$/i, score: 11 },
+  { pattern: /\b(acquired|recorded|performed|date performed|hookup date|test date|date of test)$/i, score: 11 },
+  { pattern: /\b(as of|updated|last updated|current as of)$/i, score: 9 },
+  { pattern: /\b(admission date|date of admission|admitted)$/i, score: 6 },
+  { pattern: /\b(discharge date|date of discharge|discharged)$/i, score: 5 },
+  { pattern: /\b(saw|seen|evaluated|examined|operated)\b.{0,60}\bon$/i, score: 9 },
+  { pattern: /\b(statement date|letter date)$/i, score: 6 },
+  { pattern: /\bdate$/i, score: 6 },
+  { pattern: /\b(reported|report date|result(ed)? date|resulted|final|verified|received|signed( out)?( by)?|electronically signed|e-signed|confirmed|interpreted|dictated|transcribed|d|t|read)$/i, score: 2 },
+];
+
+interface Candidate {
+  readonly date: IsoDate;
+  readonly label: string;
+  readonly line: Line;
+  /** The date stands alone on its line: how letters put their own date. */
+  readonly alone: boolean;
+  score: number;
+}
+
+const YEAR_MIN = 1900;
+
+/** Dates on one line, with the text in front of each. */
+function datesIn(line: Line, reference: Date): { date: IsoDate; before: string; start: number; end: number }[] {
+  if (!/\d/.test(line.text)) return [];
+  const found: { date: IsoDate; before: string; start: number; end: number }[] = [];
+  let lastEnd = 0;
+  for (const result of chrono.strict.parse(line.text, reference)) {
+    const c = result.start;
+    // A date needs its day, month and year on the page; "March" or "2024" alone says too little.
+    if (!c.isCertain('day') || !c.isCertain('month') || !c.isCertain('year')) continue;
+    const date = isoDate(c.get('year') ?? 0, c.get('month') ?? 0, c.get('day') ?? 0);
+    if (!date || Number(date.slice(0, 4)) < YEAR_MIN) continue;
+    found.push({ date, before: line.text.slice(lastEnd, result.index), start: result.index, end: result.index + result.text.length });
+    lastEnd = result.index + result.text.length;
+  }
+  return found;
+}
+
+function labelScore(label: string): number {
+  // What stands between a label and its value: colons, dashes, "on", "/time".
+  const text = label.replace(/([\s:#\-–—=(]|\/time\b)+$/i, '').trim();
+  if (!text) return 3;
+  if (EXCLUDED.test(text)) return -100;
+  for (const rule of SERVICE) if (rule.pattern.test(text)) return rule.score;
+  return 3;
+}
+
+/** The header cell right above a value in a table row: "Date Collected  Date Received" over two dates. */
+function headerAbove(row: Line, previous: Line | undefined, start: number): string | undefined {
+  if (!previous || previous.page !== row.page) return undefined;
+  const headerCells = cells(previous.text);
+  const rowCells = cells(row.text);
+  if (headerCells.length < 2 || headerCells.length !== rowCells.length) return undefined;
+  let offset = 0;
+  for (let i = 0; i < rowCells.length; i++) {
+    const at = row.text.indexOf(rowCells[i]!, offset);
+    const end = at + rowCells[i]!.length;
+    if (start >= at && start < end) return headerCells[i];
+    offset = end;
+  }
+  return undefined;
+}
+
+export interface DateOptions {
+  readonly type: DocumentType | null;
+  /** The patient's date of birth, never a date of service. */
+  readonly dateOfBirth?: IsoDate | null;
+  /** For two-digit years and dates written without one. */
+  readonly reference?: Date;
+}
+
+export function suggestDateOfService(lines: readonly Line[], options: DateOptions): IsoDate | null {
+  const reference = options.reference ?? new Date();
+  const candidates: Candidate[] = [];
+  lines.forEach((line, i) => {
+    if (line.banner) return;
+    const previous = lines[i - 1];
+    for (const found of datesIn(line, reference)) {
+      const sameLine = found.before.slice(-60);
+      let label = sameLine;
+      // A date at the start of its line takes its label from above: a table header or a label line.
+      if (!/[\p{L}]/u.test(sameLine)) {
+        label = headerAbove(line, previous, found.start) ?? (previous && previous.text.length <= 40 && !/\d{4}/.test(previous.text) ? previous.text : '');
+      }
+      const alone = line.text.trim().length - (found.end - found.start) <= 8 && !/[\p{L}]{3,}/u.test(sameLine);
+      candidates.push({ date: found.date, label, line, alone, score: labelScore(label) });
+    }
+  });
+  if (options.dateOfBirth) {
+    for (const c of candidates) if (c.date === options.dateOfBirth) c.score = -100;
+  }
+
+  for (const c of candidates) {
+    if (c.score < 0) continue;
+    // Top of page one is where a report states its own date.
+    if (c.line.page === 1 && c.line.index < 25) c.score += 0.5;
+    switch (options.type) {
+      case 'correspondence':
+        // A letter is filed under its own date; the dates it talks about (a claim, an authorisation
+        // window, the appointment it confirms) are its subject, not when it happened.
+        if (c.alone || /\b(date|statement date|letter date)\s*:?\s*$/i.test(c.label)) c.score += 10;
+        break;
+      case 'discharge-summary':
+        if (/\bdischarge/i.test(c.label)) c.score += 8;
+        break;
+      case 'recommendation':
+      case 'consult-note':
+        // A consult letter's own date is later than the visit it reports.
+        if (c.alone) c.score += 1;
+        break;
+      default:
+        break;
+    }
+  }
+
+  const best = candidates
+    .filter((c) => c.score > 2.5)
+    .sort((a, b) => b.score - a.score || a.line.index - b.line.index)[0];
+  return best ? best.date : null;
+}

@@ -1,0 +1,62 @@
+import { DOCUMENT_TYPE_LABELS } from '../../shared/document-types.ts';
+import type { DocumentType } from '../../shared/document-types.ts';
+import type { IsoDate } from '../../shared/dates.ts';
+import type { DocumentSuggestions } from '../../shared/library-types.ts';
+import { suggestClinician } from './clinician.ts';
+import { suggestDateOfService } from './date-of-service.ts';
+import { suggestType } from './document-type.ts';
+import { suggestFacility } from './facility.ts';
+import { cells, clean, readLines, tidyCase } from './text.ts';
+import type { Line } from './text.ts';
+
+export interface Suggested {
+  readonly suggested: DocumentSuggestions;
+  /** A title to start from: the report's own heading, else its kind and facility, else the file name. */
+  readonly title: string;
+}
+
+export interface SuggestOptions {
+  readonly dateOfBirth?: IsoDate | null;
+  readonly reference?: Date;
+}
+
+/** Reads a document's text and suggests its type, date of service, facility, clinician and a title. */
+export function suggestDetails(pageTexts: readonly string[], originalName: string, options: SuggestOptions = {}): Suggested {
+  const lines = readLines(pageTexts);
+  const type = suggestType(lines).best;
+  const facility = suggestFacility(lines);
+  const suggested: DocumentSuggestions = {
+    type,
+    dateOfService: suggestDateOfService(lines, { type, dateOfBirth: options.dateOfBirth, reference: options.reference }),
+    facility,
+    clinician: suggestClinician(lines, type),
+  };
+  return { suggested, title: suggestTitle(lines, type, facility, originalName) };
+}
+
+const HEADING_WORDS =
+  /\b(report|note|summary|consultation|evaluation|list|reconciliation|electrocardiogram|ECG|echocardiogram|catheteri[sz]ation|imaging|scan|MRI?|CT|PET|XR|X-?RAY|ULTRASOUND|DUPLEX|panel|colonoscopy|holter|visit|procedure)\b/i;
+
+function suggestTitle(lines: readonly Line[], type: DocumentType | null, facility: string | null, originalName: string): string {
+  const top = lines.filter((l) => l.page === 1 && !l.banner).slice(0, 14);
+  // An exam named in a field ("Exam: CT CHEST WITHOUT CONTRAST") is the most telling title of all.
+  for (const line of top) {
+    const m = /^(exam|examination|study|procedure|exam(ination)? type)\s*:\s*(.+)$/i.exec(cells(line.text)[0] ?? '');
+    if (m?.[3] && /[A-Za-z]{3}/.test(m[3]) && !/\d{1,2}\/\d{1,2}/.test(m[3])) return tidyCase(clean(m[3]));
+  }
+  for (const line of top) {
+    const text = clean(cells(line.text)[0] ?? line.text);
+    if (text.includes(':') || text.length > 70 || text.length < 4) continue;
+    if (facility && text.toLowerCase() === facility.toLowerCase()) continue;
+    if (HEADING_WORDS.test(text) && !/\d{3}/.test(text)) return tidyCase(text);
+  }
+  if (type && type !== 'other') return facility ? `${DOCUMENT_TYPE_LABELS[type]} – ${facility}` : DOCUMENT_TYPE_LABELS[type];
+  return titleFromFileName(originalName);
+}
+
+/** "MRI_lumbar-2024.pdf" -> "MRI lumbar 2024". */
+export function titleFromFileName(name: string): string {
+  const stem = name.replace(/\.[^.]{1,5}$/, '');
+  const words = stem.replace(/[_]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return words || name;
+}
