@@ -1,0 +1,359 @@
+/**
+ * `casebinder`: the library from a terminal, over the same services the app uses.
+ * Every command takes --json and then prints exactly one JSON document on stdout.
+ * Exit status: 0 on success, 2 when some inputs were refused, 1 on any other failure, 130 when cancelled.
+ */
+import { parseArgs } from 'node:util';
+import { isIsoDate, invalidDateMessage } from '../../shared/dates.ts';
+import { isDocumentType, unknownDocumentTypeMessage } from '../../shared/document-types.ts';
+import type { DocumentType } from '../../shared/document-types.ts';
+import { CasebinderError, toErrorInfo } from '../../shared/errors.ts';
+import { SUGGESTED_FIELDS } from '../../shared/library-types.ts';
+import type { DocumentEdit, DocumentFilters, MedicalDocument, SearchHit, SuggestedField } from '../../shared/library-types.ts';
+import { snippetWithStars } from '../../shared/snippet.ts';
+import { Importer } from '../import/importer.ts';
+import { Library } from '../library/library.ts';
+import { resolveLibraryDir } from '../library/location.ts';
+import { formatCheck, formatDocument, formatDocuments, formatHits, formatImport, formatPatients, styleFor } from './format.ts';
+
+const USAGE = `Usage: casebinder [--library DIR] [--json] COMMAND [ARGUMENTS]
+
+Commands:
+  init                                  create the library (default: your app-data folder)
+  patient add NAME [--dob YYYY-MM-DD] [--notes TEXT]
+  patient list
+  import PATH... [--patient NAME]       import files and folders (PDF, JPEG, PNG)
+  list [--patient NAME] [--type TYPE] [--from DATE] [--to DATE] [--facility TEXT] [--tag TAG]
+  show ID [--text]                      one document; --text adds the text of every page
+  search QUERY... [filters as for list] full text of every page, best first
+  edit ID [--type TYPE] [--date DATE] [--facility TEXT] [--clinician NAME] [--title TEXT]
+          [--tag TAG]... [--notes TEXT] set details (this confirms them)
+  confirm ID [--field type|dateOfService|facility|clinician]...
+                                        accept the library's suggestions as your own
+  check                                 verify the database and re-read every original
+
+Options:
+  --library DIR   the library folder (or set CASEBINDER_LIBRARY)
+  --json          print one JSON document on stdout
+  --events        (import, check) print progress as JSON lines on stderr
+  --limit N       (list, search) at most N results
+`;
+
+const options = {
+  library: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  events: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+  patient: { type: 'string' },
+  dob: { type: 'string' },
+  notes: { type: 'string' },
+  type: { type: 'string', multiple: true },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  facility: { type: 'string' },
+  clinician: { type: 'string' },
+  title: { type: 'string' },
+  date: { type: 'string' },
+  tag: { type: 'string', multiple: true },
+  field: { type: 'string', multiple: true },
+  text: { type: 'boolean', default: false },
+  limit: { type: 'string' },
+} as const;
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];
+
+const EXIT_OK = 0;
+const EXIT_FAILURE = 1;
+const EXIT_REFUSED = 2;
+const EXIT_CANCELLED = 130;
+
+function invalid(message: string): never {
+  throw new CasebinderError('invalid-input', message);
+}
+
+function parseId(value: string | undefined, what = 'document'): number {
+  if (!value) invalid(`Say which ${what}: give its number, e.g. "casebinder show 12".`);
+  const id = Number(value.replace(/^#/, ''));
+  if (!Number.isInteger(id) || id < 1) invalid(`"${value}" is not a ${what} number.`);
+  return id;
+}
+
+function parseDate(value: string | undefined, what: string): string | undefined {
+  if (value === undefined) return undefined;
+  if (!isIsoDate(value)) invalid(invalidDateMessage(what, value));
+  return value;
+}
+
+function parseTypes(values: readonly string[] | undefined): DocumentType[] | undefined {
+  if (!values?.length) return undefined;
+  return values.flatMap((v) => v.split(',')).map((v) => {
+    const t = v.trim();
+    if (!isDocumentType(t)) invalid(unknownDocumentTypeMessage(t));
+    return t;
+  });
+}
+
+function parseLimit(value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) invalid(`--limit takes a whole number above 0, not "${value}".`);
+  return n;
+}
+
+function filtersFrom(values: Values, library: Library): DocumentFilters {
+  return {
+    ...(values.patient ? { patientId: library.patients.find(values.patient).id } : {}),
+    ...(values.type ? { types: parseTypes(values.type) } : {}),
+    ...(values.from ? { from: parseDate(values.from, 'The --from date') } : {}),
+    ...(values.to ? { to: parseDate(values.to, 'The --to date') } : {}),
+    ...(values.facility ? { facility: values.facility } : {}),
+    ...(values.tag?.[0] ? { tag: values.tag[0] } : {}),
+  };
+}
+
+function documentJson(doc: MedicalDocument, library: Library) {
+  const patient = library.patients.get(doc.patientId);
+  return {
+    id: doc.id,
+    title: doc.title,
+    type: doc.type,
+    dateOfService: doc.dateOfService,
+    facility: doc.facility,
+    clinician: doc.clinician,
+    pages: doc.pages,
+    suggested: doc.suggested,
+    tags: doc.tags,
+    notes: doc.notes,
+    patient: { id: patient.id, name: patient.name },
+    originalName: doc.originalName,
+    mediaType: doc.mediaType,
+    size: doc.size,
+    sha256: doc.sha256,
+    importedAt: doc.importedAt,
+    sourcePath: doc.sourcePath,
+  };
+}
+
+function hitJson(hit: SearchHit) {
+  return {
+    id: hit.id,
+    title: hit.title,
+    page: hit.page,
+    snippet: snippetWithStars(hit.snippet),
+    type: hit.type,
+    dateOfService: hit.dateOfService,
+    facility: hit.facility,
+    patientId: hit.patientId,
+    otherPages: hit.otherPages,
+  };
+}
+
+interface Output {
+  json: unknown;
+  text: string;
+  exit: number;
+}
+
+function openLibrary(values: Values, create = false): Library {
+  const dir = resolveLibraryDir(values.library);
+  try {
+    return Library.open(dir, { create });
+  } catch (error) {
+    if (error instanceof CasebinderError && error.code === 'library-missing') {
+      const where = values.library ? ` --library "${values.library}"` : '';
+      throw new CasebinderError('library-missing', `${error.message} Create one with: casebinder${where} init`);
+    }
+    throw error;
+  }
+}
+
+async function run(command: string | undefined, args: string[], values: Values): Promise<Output> {
+  switch (command) {
+    case 'init': {
+      const dir = resolveLibraryDir(values.library);
+      const existed = Library.exists(dir);
+      const library = Library.open(dir, { create: true });
+      library.close();
+      return {
+        json: { library: dir, created: !existed },
+        text: existed ? `A library is already here: ${dir}` : `Created a new library in ${dir}`,
+        exit: EXIT_OK,
+      };
+    }
+    case 'patient': {
+      const [sub, ...rest] = args;
+      const library = openLibrary(values);
+      try {
+        if (sub === 'add') {
+          const name = rest.join(' ');
+          const patient = library.patients.add({ name, dateOfBirth: parseDate(values.dob, 'The date of birth') ?? null, notes: values.notes ?? '' });
+          return { json: patient, text: `Added patient ${patient.id}: ${patient.name}`, exit: EXIT_OK };
+        }
+        if (sub === 'list' || sub === undefined) {
+          const patients = library.patients.list();
+          return { json: patients, text: formatPatients(patients), exit: EXIT_OK };
+        }
+        return invalid(`"patient ${sub}" is not a command. Use "patient add NAME" or "patient list".`);
+      } finally {
+        library.close();
+      }
+    }
+    case 'import':
+      return runImport(args, values);
+    case 'list': {
+      const library = openLibrary(values);
+      try {
+        const docs = library.documents.list(filtersFrom(values, library), { limit: parseLimit(values.limit, 100_000) });
+        return { json: docs.map((d) => documentJson(d, library)), text: formatDocuments(docs), exit: EXIT_OK };
+      } finally {
+        library.close();
+      }
+    }
+    case 'show': {
+      const library = openLibrary(values);
+      try {
+        const doc = library.documents.get(parseId(args[0]));
+        const text = values.text ? library.documents.pageTexts(doc.id) : undefined;
+        return {
+          json: { ...documentJson(doc, library), ...(text ? { text } : {}) },
+          text: formatDocument(doc, library.patients.get(doc.patientId)) + (text ? `\n\n${text.map((t, i) => `--- page ${i + 1} ---\n${t}`).join('\n')}` : ''),
+          exit: EXIT_OK,
+        };
+      } finally {
+        library.close();
+      }
+    }
+    case 'search': {
+      const query = args.join(' ');
+      if (!query.trim()) invalid('Say what to search for, e.g. casebinder search "PSA, total"');
+      const library = openLibrary(values);
+      try {
+        const hits = library.search.search(query, filtersFrom(values, library), parseLimit(values.limit, 50));
+        return { json: hits.map(hitJson), text: formatHits(hits, styleFor(process.stdout)), exit: EXIT_OK };
+      } finally {
+        library.close();
+      }
+    }
+    case 'edit': {
+      const library = openLibrary(values);
+      try {
+        const id = parseId(args[0]);
+        const types = parseTypes(values.type);
+        const edit: DocumentEdit = {
+          ...(types ? { type: types[0] } : {}),
+          ...(values.date !== undefined ? { dateOfService: parseDate(values.date, 'The date of service') } : {}),
+          ...(values.facility !== undefined ? { facility: values.facility } : {}),
+          ...(values.clinician !== undefined ? { clinician: values.clinician } : {}),
+          ...(values.title !== undefined ? { title: values.title } : {}),
+          ...(values.tag !== undefined ? { tags: values.tag } : {}),
+          ...(values.notes !== undefined ? { notes: values.notes } : {}),
+        };
+        if (Object.keys(edit).length === 0) invalid('Say what to change, e.g. casebinder edit 12 --type lab-report --date 2024-03-14');
+        const doc = library.documents.edit(id, edit);
+        return { json: documentJson(doc, library), text: formatDocument(doc, library.patients.get(doc.patientId)), exit: EXIT_OK };
+      } finally {
+        library.close();
+      }
+    }
+    case 'confirm': {
+      const library = openLibrary(values);
+      try {
+        const fields = (values.field ?? []).map((f): SuggestedField => {
+          const known = SUGGESTED_FIELDS.find((k) => k.toLowerCase() === f.toLowerCase() || (f === 'date' && k === 'dateOfService'));
+          if (!known) invalid(`"${f}" is not a field with suggestions. Use one of: ${SUGGESTED_FIELDS.join(', ')}.`);
+          return known;
+        });
+        const doc = library.documents.confirm(parseId(args[0]), fields.length ? fields : SUGGESTED_FIELDS);
+        return { json: documentJson(doc, library), text: formatDocument(doc, library.patients.get(doc.patientId)), exit: EXIT_OK };
+      } finally {
+        library.close();
+      }
+    }
+    case 'check': {
+      const library = openLibrary(values);
+      try {
+        const report = await library.check({
+          onProgress: (p) => {
+            if (values.events) process.stderr.write(`${JSON.stringify({ event: 'progress', ...p })}\n`);
+          },
+        });
+        return { json: report, text: formatCheck(report), exit: report.ok ? EXIT_OK : EXIT_FAILURE };
+      } finally {
+        library.close();
+      }
+    }
+    case 'help':
+    case undefined:
+      return { json: { usage: USAGE }, text: USAGE, exit: command ? EXIT_OK : EXIT_FAILURE };
+    default:
+      return invalid(`"${command}" is not a casebinder command. Run "casebinder help" to see them.`);
+  }
+}
+
+async function runImport(paths: string[], values: Values): Promise<Output> {
+  if (paths.length === 0) invalid('Say what to import: one or more files or folders, e.g. casebinder import ~/Downloads/records');
+  const library = openLibrary(values);
+  const importer = new Importer(library);
+  try {
+    const patient = values.patient ? library.patients.find(values.patient) : library.patients.only();
+    const job = importer.start({ paths, patientId: patient.id });
+    const showBar = !values.json && !values.events && process.stderr.isTTY;
+    job.onProgress((p) => {
+      if (values.events) {
+        const { outcome, ...counts } = p;
+        process.stderr.write(`${JSON.stringify({ event: 'progress', ...counts, ...(outcome ? { outcome } : {}) })}\n`);
+      } else if (showBar && p.phase === 'importing') {
+        const percent = p.bytesTotal ? Math.floor((100 * p.bytesDone) / p.bytesTotal) : 100;
+        process.stderr.write(`\rImporting for ${patient.name}: ${p.filesDone}/${p.filesTotal} files (${percent}%)  `);
+      }
+    });
+    const onInterrupt = () => job.cancel();
+    process.once('SIGINT', onInterrupt);
+    const result = await job.result.finally(() => process.off('SIGINT', onInterrupt));
+    if (showBar) process.stderr.write('\n');
+    return {
+      json: {
+        imported: result.imported.map((i) => ({ id: i.id, path: i.path, type: i.type, pages: i.pages, ...(i.note ? { note: i.note } : {}) })),
+        duplicates: result.duplicates.map((d) => ({ path: d.path, of: d.of })),
+        refused: result.refused.map((r) => ({ path: r.path, reason: r.reason, code: r.code })),
+        skipped: result.skipped.map((s) => ({ path: s.path, reason: s.reason })),
+        cancelled: result.cancelled,
+      },
+      text: formatImport(result),
+      exit: result.cancelled ? EXIT_CANCELLED : result.refused.length ? EXIT_REFUSED : EXIT_OK,
+    };
+  } finally {
+    await importer.close();
+    library.close();
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  // `npm run casebinder -- ...` runs from the package folder; paths the person typed are relative to
+  // where they typed them.
+  if (process.env.INIT_CWD && process.env.npm_lifecycle_event === 'casebinder') process.chdir(process.env.INIT_CWD);
+  let values: Values | undefined;
+  try {
+    const parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    values = parsed.values;
+    const [command, ...args] = parsed.positionals;
+    if (values.help) {
+      process.stdout.write(values.json ? `${JSON.stringify({ usage: USAGE })}\n` : USAGE);
+      return EXIT_OK;
+    }
+    const output = await run(command, args, values);
+    process.stdout.write(values.json ? `${JSON.stringify(output.json, null, 2)}\n` : `${output.text}\n`);
+    return output.exit;
+  } catch (error) {
+    const info =
+      error instanceof TypeError && (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')
+        ? { code: 'invalid-input' as const, message: `${error.message}. Run "casebinder help" to see the options.` }
+        : toErrorInfo(error, 'casebinder');
+    const json = values?.json ?? argv.includes('--json');
+    if (json) process.stdout.write(`${JSON.stringify({ error: info }, null, 2)}\n`);
+    process.stderr.write(`casebinder: ${info.message}\n`);
+    return EXIT_FAILURE;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));
