@@ -12,7 +12,8 @@ export function toFtsQuery(typed: string, options: { readonly prefixLast?: boole
     .split(/\s+/)
     .filter((w) => /[\p{L}\p{N}]/u.test(w));
   if (words.length === 0) return null;
-  const prefixLast = options.prefixLast ?? true;
+  // A space after the last word means the person finished typing it.
+  const prefixLast = (options.prefixLast ?? true) && !/\s$/.test(typed);
   return words
     .map((w, i) => {
       const phrase = `"${w.replace(/"/g, '""')}"`;

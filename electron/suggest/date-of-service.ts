@@ -145,7 +145,7 @@ export function suggestDateOfService(lines: readonly Line[], options: DateOption
   }
 
   const best = candidates
-    .filter((c) => c.score > 2.5)
+    .filter((c) => c.score > 0)
     .sort((a, b) => b.score - a.score || a.line.index - b.line.index)[0];
   return best ? best.date : null;
 }

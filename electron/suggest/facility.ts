@@ -12,12 +12,13 @@ const ORGANISATION =
 const ADDRESS =
   /(^\d+\s+\w)|\b(suite|ste\.?|floor|p\.?\s?o\.? box|street|avenue|ave|blvd|boulevard|road|rd|drive|dr|lane|ln|way|plaza|court|ct|st)\b\.?[^a-z]*(\d|,)|\b[A-Z]{2}\s+\d{5}(-\d{4})?\b/i;
 const CONTACT = /\b(tel|phone|fax|ph|toll[- ]free|www\.|https?:|@)\b|\(\d{3}\)\s*\d{3}|\b\d{3}[-. ]\d{3}[-. ]\d{4}\b|\b\d{3}\.\d{3}\.\d{4}\b/i;
-const TITLE_WORDS = /\b(report|note|summary|consultation|evaluation|list|card|results?|statement|request|order|record|electrocardiogram|echocardiogram|ultrasound|mri|ct|x-?ray|scan)\b/i;
+const TITLE_WORDS =
+  /\b(report|note|summary|consultation|evaluation|list|card|results?|statement|request|order|record|electrocardiogram|echocardiogram|ultrasound|mri|ct|x-?ray|scan|panel|profile|test|study|exam|examination|instructions)\b/i;
 const DEPARTMENT = /^(department|dept\.?|division|a division|section|service|services|unit|laboratory services|clinical laboratory|patient (access|financial)|utilization|member|health information|release of information)\b/i;
 const FIELD = /^[\p{L} .#/()'-]{2,40}:\s*\S/u;
 
 const LABELS =
-  /^(facility|location|hospital|institution|practice|clinic|performing (site|lab(oratory)?|location|facility)|performed at|testing (performed )?(at|by)|lab(oratory)?|site)\s*[:#]\s*(.+)$/i;
+  /^(facility|location|hospital|institution|practice|clinic|performing (site|lab(oratory)?|location|facility)|performed at|testing (performed )?(at|by)|lab(oratory)?|site)\s*[:#]\s*(?<value>.+)$/i;
 
 function looksLikeOrganisation(text: string, isFirst: boolean): boolean {
   if (text.length < 3 || text.length > 80) return false;
@@ -50,9 +51,9 @@ export function suggestFacility(lines: readonly Line[]): string | null {
   }
 
   for (const line of lines.filter((l) => !l.banner)) {
-    const m = LABELS.exec(line.text);
-    if (m?.[5]) {
-      const value = organisationPart(m[5]);
+    const labelled = LABELS.exec(line.text)?.groups?.value;
+    if (labelled) {
+      const value = organisationPart(labelled);
       if (value && ORGANISATION.test(value)) return tidyCase(value);
     }
   }

@@ -464,6 +464,7 @@ export const FOLDERS: readonly CorpusDocument[] = [
         kind: 'table',
         header: ['TEST', 'RESULT', 'UNITS', 'REF RANGE', 'FLAG'],
         rows: [
+          ['PSA, TOTAL', '7.6', 'ng/mL', '0.0-4.0', 'H'],
           ['TESTOSTERONE, TOTAL', '412', 'ng/dL', '264-916', ''],
           ['SODIUM', '140', 'mmol/L', '136-145', ''],
           ['POTASSIUM', '4.1', 'mmol/L', '3.5-5.1', ''],

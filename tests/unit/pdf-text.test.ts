@@ -1,0 +1,67 @@
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { linesOf, looksTruncated, readPdfText } from '../../electron/import/pdf-text.ts';
+import { fixture } from '../helpers/paths.ts';
+
+const bytes = (file: string) => new Uint8Array(fs.readFileSync(file));
+
+describe('reading PDF text', () => {
+  it('reads every page of a text PDF, including a rotated one', async () => {
+    const read = await readPdfText(bytes(fixture('pdf/pdfjs/rotation.pdf')));
+    expect(read).toHaveProperty('pageTexts');
+    if (!('pageTexts' in read)) return;
+    expect(read.pageTexts).toHaveLength(2);
+    expect(read.pageTexts[0]).toContain('This is my first page with normal layout.');
+    expect(read.pageTexts[1]).toContain('This is my second page. It will have a landscape layout.');
+  });
+
+  it('reads Arabic and Japanese, normalised to the letters people type', async () => {
+    const arabic = await readPdfText(bytes(fixture('pdf/pdfjs/ArabicCIDTrueType.pdf')));
+    const japanese = await readPdfText(bytes(fixture('pdf/pdfjs/vertical.pdf')));
+    expect('pageTexts' in arabic && arabic.pageTexts[0]).toContain('العربية');
+    expect('pageTexts' in japanese && japanese.pageTexts[0]).toContain('日本語');
+  });
+
+  it('opens PDFs encrypted without a user password, and recovers a broken xref', async () => {
+    for (const name of ['empty_protected.pdf', 'issue7665.pdf', 'xref_command_missing.pdf', 'scan-bad.pdf']) {
+      const read = await readPdfText(bytes(fixture('pdf/pdfjs', name)));
+      expect(read, name).toHaveProperty('pageTexts');
+    }
+    const xref = await readPdfText(bytes(fixture('pdf/pdfjs/xref_command_missing.pdf')));
+    expect('pageTexts' in xref && xref.pageTexts[0]).toBe('Reduced test-case');
+  });
+
+  it('gives image-only pages empty text (OCR comes later)', async () => {
+    const read = await readPdfText(bytes(fixture('pdf/ocrmypdf/cardinal.pdf')));
+    expect('pageTexts' in read && read.pageTexts).toEqual(['', '', '', '']);
+  });
+
+  it('refuses password-protected, damaged and truncated files, each with its own reason', async () => {
+    expect(await readPdfText(bytes(fixture('pdf/pdfjs/issue6010_1.pdf')))).toMatchObject({ code: 'password-protected' });
+    expect(await readPdfText(bytes(fixture('pdf/ocrmypdf/invalid.pdf')))).toMatchObject({ code: 'damaged' });
+    expect(await readPdfText(bytes(fixture('bad/truncated_rotation.pdf')))).toMatchObject({ code: 'truncated' });
+    expect(await readPdfText(bytes(fixture('bad/actually_png.pdf')))).toMatchObject({ code: 'damaged' });
+  });
+
+  it('tells a cut-off file from one with trailing garbage', () => {
+    expect(looksTruncated(bytes(fixture('bad/truncated_rotation.pdf')))).toBe(true);
+    expect(looksTruncated(bytes(fixture('pdf/pdfjs/scan-bad.pdf')))).toBe(false);
+    expect(looksTruncated(bytes(fixture('pdf/pdfjs/rotation.pdf')))).toBe(false);
+  });
+});
+
+describe('rebuilding lines from text runs', () => {
+  const run = (str: string, x: number, y: number, width: number, hasEOL = false) => ({
+    str, dir: 'ltr', transform: [10, 0, 0, 10, x, y], width, height: 10, fontName: 'f', hasEOL,
+  });
+
+  it('keeps label and value on one line, separates far columns by two spaces, ignores space-only runs', () => {
+    const text = linesOf([run('Collected:', 50, 700, 50), run(' ', 100, 700, 3), run('03/14/2024', 104, 700, 50), run(' ', 154, 700, 3), run('Status: Final', 300, 700, 60)]);
+    expect(text).toBe('Collected: 03/14/2024  Status: Final');
+  });
+
+  it('puts footer lines after the body when the page box is known', () => {
+    const items = [run('Printed 03/02/2025 page 1', 50, 30, 100), run('Quest Diagnostics', 50, 740, 80), run('GLUCOSE 92', 50, 600, 60)];
+    expect(linesOf(items, { bottom: 0, height: 792 })).toBe('Quest Diagnostics\nGLUCOSE 92\nPrinted 03/02/2025 page 1');
+  });
+});

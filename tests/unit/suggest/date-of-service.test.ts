@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { suggestDateOfService } from '../../../electron/suggest/date-of-service.ts';
+import { readLines } from '../../../electron/suggest/text.ts';
+import type { DocumentType } from '../../../shared/document-types.ts';
+
+const date = (text: string, type: DocumentType | null = null, dateOfBirth: string | null = null) =>
+  suggestDateOfService(readLines([text]), { type, dateOfBirth, reference: new Date('2026-01-01') });
+
+describe('date of service', () => {
+  it('takes the collection date of a lab, not its received or reported date', () => {
+    expect(date('Reported: 01/11/2025 06:05\nReceived: 01/10/2025 13:40\nCollected: 01/10/2025 09:12', 'lab-report')).toBe('2025-01-10');
+  });
+
+  it('never takes a date of birth, whether labelled or equal to the patient\'s', () => {
+    expect(date('DOB: 04/12/1958\nReport date: 02/07/2025')).toBe('2025-02-07');
+    expect(date('SMITH, ANN 04/12/1958 F\nSigned 02/07/2025', null, '1958-04-12')).toBe('2025-02-07');
+    expect(date('Date of Birth: 04/12/1958')).toBeNull();
+  });
+
+  it('ignores fax banners and print stamps', () => {
+    expect(date('02/10/2025 14:22 FROM: Lakeshore Imaging 555-201-3300 TO: 555-884-1200 P.001/002\nExam Date: 02/06/2025')).toBe('2025-02-06');
+    expect(date('Printed on 03/01/2025 10:42 AM\nOffice Visit')).toBeNull();
+  });
+
+  it('ignores the date of a comparison study', () => {
+    expect(date('COMPARISON: Radiographs dated 11/14/2024.\nElectronically signed 02/07/2025')).toBe('2025-02-07');
+  });
+
+  it('reads dates under a table header by column', () => {
+    expect(date('Date Received  Date Collected  Date Reported\n08/13/2024  08/12/2024  08/14/2024', 'lab-report')).toBe('2024-08-12');
+  });
+
+  it('prefers the visit a letter reports over the day it was written', () => {
+    expect(date('March 3, 2025\nDear Dr. Brooks,\nDate of Visit: 02/27/2025', 'recommendation')).toBe('2025-02-27');
+  });
+
+  it('files correspondence under its own date, not the dates it talks about', () => {
+    expect(date('Date: March 20, 2025\nDates of service: 04/15/2025 - 07/14/2025\nDear member,', 'correspondence')).toBe('2025-03-20');
+    expect(date('November 1, 2024\nYour appointment on 11/20/2024 at 8:00 AM', 'correspondence')).toBe('2024-11-01');
+  });
+
+  it('takes the discharge date of a discharge summary', () => {
+    expect(date('Admission Date: 10/01/2024  Discharge Date: 10/05/2024', 'discharge-summary')).toBe('2024-10-05');
+  });
+
+  it('understands the usual ways dates are written', () => {
+    expect(date('Exam date: 14-Mar-2024')).toBe('2024-03-14');
+    expect(date('Study date: 2024-03-14')).toBe('2024-03-14');
+    expect(date('Date of procedure: March 14, 2024')).toBe('2024-03-14');
+    expect(date('Seen: 14 March 2024')).toBe('2024-03-14');
+    expect(date('Collected: 03/14/24')).toBe('2024-03-14');
+  });
+
+  it('suggests nothing when the text has no date', () => {
+    expect(date('Member ID: XOF123456789\nGroup No: 0045512')).toBeNull();
+  });
+});
