@@ -2,7 +2,6 @@
  * Runs in a worker thread (one per core): everything CPU-heavy about a new file, so the app's main
  * thread never freezes during an import. It reads the vault's staged copy, never the original.
  */
-import fsp from 'node:fs/promises';
 import { imageSizeFromFile } from 'image-size/fromFile';
 import type { DocumentSuggestions } from '../../shared/library-types.ts';
 import type { Refusal } from '../../shared/import-types.ts';
@@ -32,8 +31,7 @@ const DAMAGED_IMAGE: Refusal = {
 export default async function extract(task: ExtractTask): Promise<ExtractResult> {
   let pageTexts: string[];
   if (task.kind === 'pdf') {
-    const bytes = await fsp.readFile(task.file);
-    const read = await readPdfText(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    const read = await readPdfText(task.file);
     if ('code' in read) return { ok: false, refusal: read };
     pageTexts = read.pageTexts;
   } else {

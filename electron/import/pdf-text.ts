@@ -1,7 +1,8 @@
+import fsp from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 // The legacy build is the one that runs in Node (the modern build expects browser APIs).
-import { getDocument, InvalidPDFException, PasswordException, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument, InvalidPDFException, PasswordException, PDFDataRangeTransport, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem, TextMarkedContent } from 'pdfjs-dist/types/src/display/api.js';
 import type { Refusal } from '../../shared/import-types.ts';
 
@@ -32,53 +33,98 @@ const DAMAGED: Refusal = {
 
 /**
  * A complete PDF ends with `%%EOF`. pdf.js bravely rebuilds a file cut short and shows what it can,
- * which would let a half-downloaded report in as if whole; so a file with no `%%EOF`, or with object
- * data after its last one (an update cut off mid-way), is refused. Garbage after the end is tolerated:
- * scanners append it, and nothing of the document is lost.
+ * which would let a half-downloaded report in as if whole; so a file with no `%%EOF` near its end, or
+ * with object data after its last one (an update cut off mid-way), is refused. Garbage after the end
+ * is tolerated: scanners append it, and nothing of the document is lost. `tail` is the file's end.
  */
-export function looksTruncated(bytes: Uint8Array): boolean {
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+export function looksTruncated(tail: Uint8Array): boolean {
+  const buffer = Buffer.from(tail.buffer, tail.byteOffset, tail.byteLength);
   const lastEof = buffer.lastIndexOf('%%EOF');
   if (lastEof < 0) return true;
   return buffer.indexOf('endobj', lastEof) >= 0;
 }
 
-/** Reads the text of every page. Works on the bytes given; never touches the network or runs scripts. */
-export async function readPdfText(bytes: Uint8Array): Promise<PdfText | Refusal> {
-  if (looksTruncated(bytes)) {
-    // A damaged header is "damaged"; a good start that stops early is "incomplete".
-    return Buffer.from(bytes.subarray(0, 1024)).includes('%PDF-') ? TRUNCATED : DAMAGED;
+// How much of a file's end to look at for `%%EOF`; scanners leave some kilobytes of garbage after it.
+const TAIL_BYTES = 1 << 20;
+const CHUNK_BYTES = 1 << 16;
+
+async function readRange(handle: fsp.FileHandle, begin: number, end: number): Promise<Uint8Array> {
+  const buffer = Buffer.alloc(Math.max(0, end - begin));
+  const { bytesRead } = await handle.read(buffer, 0, buffer.length, begin);
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, bytesRead);
+}
+
+/**
+ * Feeds pdf.js the byte ranges it asks for, straight from disk. Reading text needs the page content
+ * and fonts, not the scanned images that make big PDFs big, so a 100 MB scan costs a few megabytes.
+ */
+class FileRanges extends PDFDataRangeTransport {
+  private readonly handle: fsp.FileHandle;
+  private readonly onError: (error: unknown) => void;
+
+  constructor(handle: fsp.FileHandle, length: number, initial: Uint8Array, onError: (error: unknown) => void) {
+    super(length, initial);
+    this.handle = handle;
+    this.onError = onError;
   }
-  const task = getDocument({
-    data: bytes,
-    standardFontDataUrl: asset('standard_fonts'),
-    cMapUrl: asset('cmaps'),
-    cMapPacked: true,
-    wasmUrl: asset('wasm'),
-    isOffscreenCanvasSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    stopAtErrors: false,
-    verbosity: VerbosityLevel.ERRORS,
-  });
+
+  override requestDataRange(begin: number, end: number): void {
+    readRange(this.handle, begin, end).then((chunk) => this.onDataRange(begin, chunk), this.onError);
+  }
+}
+
+/** Reads the text of every page of a PDF file. Never touches the network or runs the file's scripts. */
+export async function readPdfText(file: string): Promise<PdfText | Refusal> {
+  const handle = await fsp.open(file, 'r');
   try {
-    const pdf = await task.promise;
-    if (pdf.numPages < 1) return DAMAGED;
-    const pageTexts: string[] = [];
-    for (let n = 1; n <= pdf.numPages; n++) {
-      const page = await pdf.getPage(n);
-      const content = await page.getTextContent();
-      const [, y0 = 0, , y1 = 0] = page.view;
-      pageTexts.push(linesOf(content.items, page.rotate === 0 ? { bottom: Math.min(y0, y1), height: Math.abs(y1 - y0) } : undefined));
-      page.cleanup();
+    const { size } = await handle.stat();
+    if (looksTruncated(await readRange(handle, Math.max(0, size - TAIL_BYTES), size))) {
+      // A damaged header is "damaged"; a good start that stops early is "incomplete".
+      return Buffer.from(await readRange(handle, 0, 1024)).includes('%PDF-') ? TRUNCATED : DAMAGED;
     }
-    return { pageTexts };
-  } catch (error) {
-    if (error instanceof PasswordException) return PASSWORD_PROTECTED;
-    if (error instanceof InvalidPDFException) return DAMAGED;
-    return { code: 'damaged', reason: `${DAMAGED.reason} (${(error as Error).message})` };
+    let failed: unknown;
+    const initial = await readRange(handle, 0, Math.min(size, CHUNK_BYTES));
+    const ranges = new FileRanges(handle, size, initial, (error) => {
+      failed = error;
+      void task.destroy();
+    });
+    const task = getDocument({
+      range: ranges,
+      rangeChunkSize: CHUNK_BYTES,
+      disableAutoFetch: true,
+      disableStream: true,
+      standardFontDataUrl: asset('standard_fonts'),
+      cMapUrl: asset('cmaps'),
+      cMapPacked: true,
+      wasmUrl: asset('wasm'),
+      isOffscreenCanvasSupported: false,
+      disableFontFace: true,
+      useSystemFonts: false,
+      stopAtErrors: false,
+      verbosity: VerbosityLevel.ERRORS,
+    });
+    try {
+      const pdf = await task.promise;
+      if (pdf.numPages < 1) return DAMAGED;
+      const pageTexts: string[] = [];
+      for (let n = 1; n <= pdf.numPages; n++) {
+        const page = await pdf.getPage(n);
+        const content = await page.getTextContent();
+        const [, y0 = 0, , y1 = 0] = page.view;
+        pageTexts.push(linesOf(content.items, page.rotate === 0 ? { bottom: Math.min(y0, y1), height: Math.abs(y1 - y0) } : undefined));
+        page.cleanup();
+      }
+      return { pageTexts };
+    } catch (error) {
+      if (failed) throw failed;
+      if (error instanceof PasswordException) return PASSWORD_PROTECTED;
+      if (error instanceof InvalidPDFException) return DAMAGED;
+      return { code: 'damaged', reason: `${DAMAGED.reason} (${(error as Error).message})` };
+    } finally {
+      await task.destroy();
+    }
   } finally {
-    await task.destroy();
+    await handle.close();
   }
 }
 

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readPdfText } from '../../../electron/import/pdf-text.ts';
 import { suggestDetails } from '../../../electron/suggest/suggest.ts';
@@ -18,7 +17,7 @@ async function measure(documents: readonly CorpusDocument[]) {
   const written = await writeCorpus(tempDir(), documents);
   const scored = [];
   for (const doc of written) {
-    const read = await readPdfText(new Uint8Array(fs.readFileSync(doc.path)));
+    const read = await readPdfText(doc.path);
     if (!('pageTexts' in read)) throw new Error(`${doc.file} was refused: ${read.reason}`);
     scored.push(score(doc, suggestDetails(read.pageTexts, doc.file, { reference: new Date('2026-01-01') }).suggested));
   }
