@@ -13,6 +13,7 @@ import type { DocumentEdit, DocumentFilters, MedicalDocument, SearchHit, Suggest
 import { snippetWithStars } from '../../shared/snippet.ts';
 import { Importer } from '../import/importer.ts';
 import { Library } from '../library/library.ts';
+import { DEFAULT_SEARCH_LIMIT } from '../library/search.ts';
 import { resolveLibraryDir } from '../library/location.ts';
 import { formatCheck, formatDocument, formatDocuments, formatHits, formatImport, formatPatients, styleFor } from './format.ts';
 
@@ -36,7 +37,7 @@ Options:
   --library DIR   the library folder (or set CASEBINDER_LIBRARY)
   --json          print one JSON document on stdout
   --events        (import, check) print progress as JSON lines on stderr
-  --limit N       (list, search) at most N results
+  --limit N       (list, search) at most N results (search: 20 unless told)
 `;
 
 const options = {
@@ -228,7 +229,7 @@ async function run(command: string | undefined, args: string[], values: Values):
       if (!query.trim()) invalid('Say what to search for, e.g. casebinder search "PSA, total"');
       const library = openLibrary(values);
       try {
-        const hits = library.search.search(query, filtersFrom(values, library), parseLimit(values.limit, 50));
+        const hits = library.search.search(query, filtersFrom(values, library), parseLimit(values.limit, DEFAULT_SEARCH_LIMIT));
         return { json: hits.map(hitJson), text: formatHits(hits, styleFor(process.stdout)), exit: EXIT_OK };
       } finally {
         library.close();

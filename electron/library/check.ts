@@ -41,6 +41,7 @@ export async function checkLibrary(
   const ftsChecks = {
     // rank = 1 also compares the index with its external content table (the pages), which is what can drift.
     'page text': sql`INSERT INTO pages_fts(pages_fts, rank) VALUES ('integrity-check', 1)`,
+    'document text': sql`INSERT INTO document_text_fts(document_text_fts) VALUES ('integrity-check')`,
     'document details': sql`INSERT INTO documents_fts(documents_fts) VALUES ('integrity-check')`,
   };
   for (const [index, query] of Object.entries(ftsChecks)) {
@@ -50,9 +51,14 @@ export async function checkLibrary(
       problems.push(`The search index of ${index} does not match the library: ${(error as Error).message}.`);
     }
   }
-  const indexed = get<{ n: number }>(db, sql`SELECT count(*) AS n FROM documents_fts`)!.n;
   const documents = get<{ n: number }>(db, sql`SELECT count(*) AS n FROM documents`)!.n;
-  if (indexed !== documents) problems.push(`The search index lists ${indexed} documents but the library has ${documents}.`);
+  for (const [index, query] of Object.entries({
+    'document details': sql`SELECT count(*) AS n FROM documents_fts`,
+    'document text': sql`SELECT count(*) AS n FROM document_text_fts`,
+  })) {
+    const indexed = get<{ n: number }>(db, query)!.n;
+    if (indexed !== documents) problems.push(`The search index of ${index} lists ${indexed} documents but the library has ${documents}.`);
+  }
 
   const incomplete = all<{ id: number; page_count: number; n: number; top: number | null }>(
     db,

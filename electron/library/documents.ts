@@ -171,8 +171,14 @@ export class Documents {
       doc.pageTexts.forEach((text, i) => {
         run(this.db, sql`INSERT INTO pages (document_id, number, text) VALUES (${id}, ${i + 1}, ${text})`);
       });
+      this.indexText(id);
       return id;
     })();
+  }
+
+  /** Adds a new document's pages to the document-level search index (triggers keep it in step after). */
+  private indexText(id: number): void {
+    run(this.db, sql`INSERT INTO document_text_fts(rowid, text) SELECT ${id}, coalesce((SELECT text FROM document_text WHERE id = ${id}), '')`);
   }
 
   /** Applies what a person changed; a confirmed value replaces the suggestion as what is shown. */

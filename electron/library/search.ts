@@ -2,15 +2,10 @@ import type { Database } from 'better-sqlite3';
 import { isDocumentType } from '../../shared/document-types.ts';
 import type { DocumentFilters, SearchHit } from '../../shared/library-types.ts';
 import { toFtsQuery } from '../../shared/search-query.ts';
-import { MATCH_END, MATCH_START } from '../../shared/snippet.ts';
+import { MATCH_START, matchCount, snippetAround } from '../../shared/snippet.ts';
 import { EFFECTIVE, filterConditions } from './documents.ts';
-import { all, sql, where } from './sql.ts';
-
-interface PageHitRow {
-  document_id: number;
-  number: number;
-  snippet: string;
-}
+import { all, integer, sql, where } from './sql.ts';
+import type { SqlQuery } from './sql.ts';
 
 interface DocumentRow {
   id: number;
@@ -30,14 +25,34 @@ interface DetailsHitRow extends DocumentRow {
   notes_marked: string;
 }
 
-// How many page matches to rank before grouping them by document; enough for a screenful of documents.
-const PAGE_CANDIDATES = 200;
-const SNIPPET_WORDS = 14;
+export const DEFAULT_SEARCH_LIMIT = 20;
+
+// Match marks are the control characters MATCH_START (2) and MATCH_END (3), written as constants:
+// bound as parameters they cost highlight() a third more time (measured).
+const MARKED_PAGE = sql`highlight(pages_fts, 0, char(2), char(3))`;
+const MARKED_DETAILS = [0, 1, 2, 3, 4, 5].map((column) => sql`highlight(documents_fts, ${integer(column)}, char(2), char(3))`);
+
+/** Pages of each result whose matches are marked in the first pass; a long chart's later pages only if needed. */
+const MARKED_PAGES_PER_DOCUMENT = 12;
+
+interface PageMatch {
+  /** The page's row, to mark it later if need be. */
+  readonly id: number;
+  readonly number: number;
+  readonly marked: string | null;
+}
 
 /**
- * Full-text search over every page and over each document's details. Page matches are ranked with
- * bm25 and grouped by document (its best page first); documents whose title, facility, clinician,
- * file name, tags or notes match come first, since that is usually what a person typing a name means.
+ * Full-text search over every page and over each document's details, one result per document.
+ *
+ * Documents are ranked with bm25 over their whole text: an index of 10,000 rows rather than 100,000
+ * pages, since ranking is the expensive part (FTS5 scores every match to sort them). Then a single
+ * pass over the matching pages, restricted to the chosen documents, lists where each one matches and
+ * marks the matches on its first pages; the page with the most matches is the one a result opens at,
+ * and the snippet is cut around its densest matches. Marking costs time in proportion to the text
+ * marked, so a 200-page chart is never marked whole. (FTS5 rowid lookups into a common word's matches
+ * cost as much as a full pass, so there are none.) Documents whose title, facility, clinician, file
+ * name, tags or notes match come first: that is usually what a person typing a name means.
  */
 export class Search {
   private readonly db: Database;
@@ -46,58 +61,90 @@ export class Search {
     this.db = db;
   }
 
-  search(typed: string, filters: DocumentFilters = {}, limit = 50): SearchHit[] {
+  search(typed: string, filters: DocumentFilters = {}, limit = DEFAULT_SEARCH_LIMIT): SearchHit[] {
     const query = toFtsQuery(typed);
     if (!query) return [];
     const conditions = filterConditions(filters);
-
-    const hits = new Map<number, SearchHit>();
-    for (const row of this.detailsHits(query, conditions, limit)) {
-      hits.set(row.id, {
-        ...toHitBase(row),
-        page: 1,
-        snippet: detailsSnippet(row),
-        otherPages: [],
-      });
-    }
-
-    const pageRows = all<PageHitRow>(
+    const details = this.detailsHits(query, conditions, limit);
+    const ranked = all<DocumentRow>(
       this.db,
-      sql`SELECT p.document_id, p.number,
-                 snippet(pages_fts, 0, ${MATCH_START}, ${MATCH_END}, '…', ${SNIPPET_WORDS}) AS snippet
-          FROM pages_fts
-          JOIN pages p ON p.id = pages_fts.rowid
-          JOIN documents d ON d.id = p.document_id
-          ${where([sql`pages_fts MATCH ${query}`, ...conditions])}
-          ORDER BY pages_fts.rank
-          LIMIT ${PAGE_CANDIDATES}`,
+      sql`SELECT d.id, d.patient_id, d.title, ${EFFECTIVE.type} AS type, ${EFFECTIVE.date} AS date, ${EFFECTIVE.facility} AS facility
+          FROM document_text_fts f JOIN documents d ON d.id = f.rowid
+          ${where([sql`document_text_fts MATCH ${query}`, ...conditions])}
+          ORDER BY f.rank LIMIT ${integer(limit)}`,
     );
-    const byDocument = new Map<number, PageHitRow[]>();
-    for (const row of pageRows) {
-      const rows = byDocument.get(row.document_id) ?? [];
-      rows.push(row);
-      byDocument.set(row.document_id, rows);
-    }
-    const missing = [...byDocument.keys()].filter((id) => !hits.has(id));
-    const documents = new Map(this.documentsById(missing).map((d) => [d.id, d]));
+    const chosen = new Map<number, DocumentRow>();
+    for (const doc of [...details, ...ranked]) if (!chosen.has(doc.id) && chosen.size < limit) chosen.set(doc.id, doc);
+    const matches = this.matchingPages(query, [...chosen.keys()]);
 
-    for (const [id, rows] of byDocument) {
-      const best = rows[0]!;
-      const existing = hits.get(id);
-      if (existing) {
-        // The details matched too: point at the best page and show its text, which says more.
-        hits.set(id, { ...existing, page: best.number, snippet: best.snippet, otherPages: rows.slice(1).map((r) => r.number) });
-        continue;
-      }
-      const doc = documents.get(id);
-      if (!doc) continue;
-      hits.set(id, { ...toHitBase(doc), page: best.number, snippet: best.snippet, otherPages: rows.slice(1).map((r) => r.number) });
-    }
-    return [...hits.values()].slice(0, limit);
+    return [...chosen.values()].map((doc): SearchHit => {
+      const pages = matches.get(doc.id) ?? [];
+      const best = pages
+        .filter((p): p is PageMatch & { marked: string } => p.marked !== null)
+        .map((p) => ({ ...p, count: matchCount(p.marked) }))
+        .sort((a, b) => b.count - a.count || a.number - b.number)[0];
+      return {
+        id: doc.id,
+        patientId: doc.patient_id,
+        title: doc.title,
+        type: isDocumentType(doc.type) ? doc.type : 'other',
+        dateOfService: doc.date,
+        facility: doc.facility,
+        page: best?.number ?? 1,
+        snippet: best ? snippetAround(best.marked) : detailsSnippet(details.find((d) => d.id === doc.id)),
+        otherPages: pages.map((p) => p.number).filter((n) => n !== best?.number),
+      };
+    });
   }
 
-  private detailsHits(query: string, conditions: ReturnType<typeof filterConditions>, limit: number): DetailsHitRow[] {
-    const mark = (column: number) => sql`highlight(documents_fts, ${column}, ${MATCH_START}, ${MATCH_END})`;
+  /** Every matching page of the given documents, in page order, marked where it is cheap to mark. */
+  private matchingPages(query: string, documentIds: readonly number[]): Map<number, PageMatch[]> {
+    const result = new Map<number, PageMatch[]>();
+    if (documentIds.length === 0) return result;
+    const pages = all<{ id: number; document_id: number; number: number }>(
+      this.db,
+      sql`SELECT id, document_id, number FROM pages WHERE document_id IN (SELECT value FROM json_each(${JSON.stringify(documentIds)})) ORDER BY document_id, number`,
+    );
+    const byId = new Map(pages.map((p) => [p.id, p]));
+    const first = pages.filter((p) => p.number <= MARKED_PAGES_PER_DOCUMENT).map((p) => p.id);
+    // "+rowid" keeps SQLite from turning the list into one FTS5 rowid lookup per page.
+    const found = all<{ id: number; marked: string | null }>(
+      this.db,
+      sql`SELECT rowid AS id, CASE WHEN +rowid IN (SELECT value FROM json_each(${JSON.stringify(first)})) THEN ${MARKED_PAGE} END AS marked
+          FROM pages_fts WHERE pages_fts MATCH ${query} AND +rowid IN (SELECT value FROM json_each(${JSON.stringify(pages.map((p) => p.id))}))`,
+    );
+    for (const row of found) {
+      const page = byId.get(row.id);
+      if (!page) continue;
+      const list = result.get(page.document_id) ?? [];
+      list.push({ id: row.id, number: page.number, marked: row.marked });
+      result.set(page.document_id, list);
+    }
+    // A long chart that matches only after its first pages: mark its first matching page alone.
+    const unmarked = [...result.values()]
+      .filter((list) => list.every((p) => p.marked === null))
+      .map((list) => list.reduce((a, b) => (a.number < b.number ? a : b)).id);
+    if (unmarked.length) {
+      const marked = new Map(
+        all<{ id: number; marked: string }>(
+          this.db,
+          sql`SELECT rowid AS id, ${MARKED_PAGE} AS marked FROM pages_fts
+              WHERE pages_fts MATCH ${query} AND +rowid IN (SELECT value FROM json_each(${JSON.stringify(unmarked)}))`,
+        ).map((r) => [r.id, r.marked]),
+      );
+      for (const list of result.values()) {
+        for (const [i, p] of list.entries()) {
+          const text = marked.get(p.id);
+          if (text !== undefined) list[i] = { ...p, marked: text };
+        }
+      }
+    }
+    for (const list of result.values()) list.sort((a, b) => a.number - b.number);
+    return result;
+  }
+
+  private detailsHits(query: string, conditions: readonly SqlQuery[], limit: number): DetailsHitRow[] {
+    const mark = (column: 0 | 1 | 2 | 3 | 4 | 5) => MARKED_DETAILS[column]!;
     return all<DetailsHitRow>(
       this.db,
       sql`SELECT d.id, d.patient_id, d.title, ${EFFECTIVE.type} AS type, ${EFFECTIVE.date} AS date,
@@ -108,34 +155,14 @@ export class Search {
           JOIN documents d ON d.id = documents_fts.rowid
           ${where([sql`documents_fts MATCH ${query}`, ...conditions])}
           ORDER BY bm25(documents_fts, 10.0, 5.0, 5.0, 3.0, 5.0, 1.0)
-          LIMIT ${limit}`,
+          LIMIT ${integer(limit)}`,
     );
   }
-
-  private documentsById(ids: readonly number[]): DocumentRow[] {
-    if (ids.length === 0) return [];
-    return all<DocumentRow>(
-      this.db,
-      sql`SELECT d.id, d.patient_id, d.title, ${EFFECTIVE.type} AS type, ${EFFECTIVE.date} AS date,
-                 ${EFFECTIVE.facility} AS facility
-          FROM documents d WHERE d.id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`,
-    );
-  }
-}
-
-function toHitBase(row: DocumentRow): Omit<SearchHit, 'page' | 'snippet' | 'otherPages'> {
-  return {
-    id: row.id,
-    patientId: row.patient_id,
-    title: row.title,
-    type: isDocumentType(row.type) ? row.type : 'other',
-    dateOfService: row.date,
-    facility: row.facility,
-  };
 }
 
 /** The first detail that matched, labelled, e.g. "Facility: Lakeshore [Imaging] Center". */
-function detailsSnippet(row: DetailsHitRow): string {
+function detailsSnippet(row: DetailsHitRow | undefined): string {
+  if (!row) return '';
   const fields: [string, string][] = [
     ['', row.title_marked],
     ['Facility: ', row.facility_marked],

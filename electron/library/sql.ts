@@ -38,6 +38,16 @@ export function sql(strings: TemplateStringsArray, ...values: readonly (SqlValue
 
 export const EMPTY = sql``;
 
+/**
+ * An integer written into the query text rather than bound. For LIMIT on a full-text query only: FTS5
+ * sees a literal LIMIT and keeps just the best N while ranking (a bound one costs ~20% more measured).
+ * Only whole numbers pass, so nothing a person typed can reach the query text this way.
+ */
+export function integer(value: number): SqlQuery {
+  if (!Number.isSafeInteger(value)) throw new TypeError(`sql: ${value} is not a whole number`);
+  return { [FRAGMENT]: true, text: String(value), params: [] };
+}
+
 export function join(parts: readonly SqlQuery[], separator: SqlQuery): SqlQuery {
   if (parts.length === 0) return EMPTY;
   return parts.reduce((acc, part) => sql`${acc}${separator}${part}`);

@@ -29,3 +29,12 @@ describe('sql tagged template', () => {
     expect(all(db, sql`SELECT name FROM t WHERE name IN ${list([])}`)).toEqual([]);
   });
 });
+
+describe('integer literals', () => {
+  it('writes only whole numbers into the query text', async () => {
+    const { integer } = await import('../../electron/library/sql.ts');
+    expect(sql`LIMIT ${integer(20)}`.text).toBe('LIMIT 20');
+    expect(() => integer(1.5)).toThrow();
+    expect(() => integer(Number('1; DROP TABLE t'))).toThrow();
+  });
+});
