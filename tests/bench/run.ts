@@ -1,0 +1,393 @@
+/**
+ * npm run bench [-- import|search|memory|accuracy ...]
+ *
+ * Prints the numbers behind the library's speed, memory and accuracy targets, with a reference tool
+ * beside ours where there is one. Inputs are generated once into a cache folder
+ * ($CASEBINDER_BENCH_CACHE, default: the system temp folder) and reused by later runs.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Importer } from '../../electron/import/importer.ts';
+import { readPdfText } from '../../electron/import/pdf-text.ts';
+import { Library } from '../../electron/library/library.ts';
+import { suggestDetails } from '../../electron/suggest/suggest.ts';
+import { FOLDERS } from '../corpus/folders.ts';
+import type { CorpusDocument } from '../corpus/folders.ts';
+import { writeCorpus } from '../corpus/generate.ts';
+import { HOLDOUT } from '../corpus/holdout.ts';
+import { renderPdf } from '../corpus/render.ts';
+import type { Block } from '../corpus/render.ts';
+import { accuracy, score } from '../corpus/score.ts';
+import { realisticClients, realisticDocument, REALISTIC_QUERIES } from './realistic-library.ts';
+import { keystrokes, seeded, syntheticDocument, TYPED_QUERIES } from './synthetic-records.ts';
+import { DEFAULT_SEARCH_LIMIT } from '../../electron/library/search.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const CACHE = process.env.CASEBINDER_BENCH_CACHE ?? path.join(os.tmpdir(), 'casebinder-bench');
+const FIXTURES = path.join(ROOT, 'tests', 'fixtures');
+fs.mkdirSync(CACHE, { recursive: true });
+
+const MiB = 1024 * 1024;
+const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 0)} ms`;
+const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+
+function table(rows: readonly (readonly string[])[]): void {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
+  for (const [i, row] of rows.entries()) {
+    console.log('  ' + row.map((cell, c) => cell.padEnd(widths[c]!)).join('   '));
+    if (i === 0) console.log('  ' + widths.map((w) => '-'.repeat(w)).join('   '));
+  }
+}
+
+function have(command: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
+}
+
+/** Samples this process's resident memory (all threads) until stopped; returns the peak. */
+function watchMemory(): () => number {
+  let peak = process.memoryUsage.rss();
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage.rss());
+  }, 25);
+  return () => {
+    clearInterval(timer);
+    return Math.max(peak, process.memoryUsage.rss());
+  };
+}
+
+function freshLibrary(name: string) {
+  const dir = path.join(CACHE, 'runs', `${name}-${process.pid}`);
+  fs.rmSync(dir, { recursive: true, force: true });
+  const library = Library.open(dir, { create: true });
+  const patient = library.patients.add({ name: 'Bench Patient', dateOfBirth: '1960-01-01' });
+  return { dir, library, patient };
+}
+
+// ------------------------------------------------------------------------------------------- import
+async function textPdfFolder(): Promise<string> {
+  const dir = path.join(CACHE, 'text-pdfs-v2');
+  if (fs.existsSync(path.join(dir, '.complete'))) return dir;
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  console.log(`  (writing text PDFs into ${dir} once)`);
+  await writeCorpus(dir, [...FOLDERS, ...HOLDOUT]);
+  const random = seeded(7);
+  for (let i = 0; i < 90; i++) {
+    const doc = syntheticDocument(random, i, 6 + (i % 15));
+    const blocks: Block[] = doc.pages.flatMap((page, p) => [
+      ...(p > 0 ? [{ kind: 'pagebreak' } as const] : []),
+      { kind: 'lines', lines: page.split('\n') } as const,
+    ]);
+    await renderPdf(blocks, { font: (['Helvetica', 'Times', 'Courier'] as const)[i % 3]!, size: 9 }, path.join(dir, `record-${String(i).padStart(3, '0')}.pdf`));
+  }
+  fs.writeFileSync(path.join(dir, '.complete'), '');
+  return dir;
+}
+
+function pdfFiles(dir: string): string[] {
+  return fs.globSync('**/*.pdf', { cwd: dir }).map((f) => path.join(dir, f)).sort();
+}
+
+/** pdftotext over the same files, `parallel` at a time, as the reference for raw text extraction. */
+async function pdftotext(files: readonly string[], parallel: number): Promise<number> {
+  const queue = [...files];
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: parallel }, async () => {
+      for (let file = queue.shift(); file; file = queue.shift()) {
+        await new Promise<void>((resolve, reject) => {
+          const child = spawn('pdftotext', ['-q', file, '-'], { stdio: ['ignore', 'ignore', 'ignore'] });
+          child.on('exit', () => resolve());
+          child.on('error', reject);
+        });
+      }
+    }),
+  );
+  return (performance.now() - started) / 1000;
+}
+
+async function benchImport(): Promise<void> {
+  console.log('\nImport of text PDFs (target: at least 150 pages per second on this machine)');
+  const dir = await textPdfFolder();
+  const files = pdfFiles(dir);
+  const bytes = files.reduce((n, f) => n + fs.statSync(f).size, 0);
+  const runs: { seconds: number; pages: number; peak: number }[] = [];
+  for (let run = 0; run < 3; run++) {
+    const { library, patient, dir: libDir } = freshLibrary('import');
+    const importer = new Importer(library);
+    const stop = watchMemory();
+    const started = performance.now();
+    const result = await importer.start({ paths: [dir], patientId: patient.id }).result;
+    const seconds = (performance.now() - started) / 1000;
+    const peak = stop();
+    await importer.close();
+    const pages = result.imported.reduce((n, i) => n + (i.status === 'imported' ? i.pages : 0), 0);
+    if (result.refused.length) throw new Error(`bench: ${result.refused.length} files refused: ${result.refused[0]!.reason}`);
+    runs.push({ seconds, pages, peak });
+    library.close();
+    fs.rmSync(libDir, { recursive: true, force: true });
+  }
+  const best = [...runs].sort((a, b) => a.seconds - b.seconds)[Math.floor(runs.length / 2)]!;
+  const rows: string[][] = [
+    ['tool', 'files', 'pages', 'seconds (median of 3)', 'pages/s', 'what it does'],
+    [
+      `casebinder import (${os.availableParallelism()} worker threads)`,
+      String(files.length),
+      String(best.pages),
+      best.seconds.toFixed(2),
+      (best.pages / best.seconds).toFixed(0),
+      'detect, hash+copy to vault, fsync, text of every page, suggestions, SQLite + FTS',
+    ],
+  ];
+  if (have('pdftotext')) {
+    for (const parallel of [1, os.availableParallelism()]) {
+      const times = [await pdftotext(files, parallel), await pdftotext(files, parallel), await pdftotext(files, parallel)].sort((a, b) => a - b);
+      const t = times[1]!;
+      rows.push([`pdftotext (poppler), ${parallel} at a time`, String(files.length), String(best.pages), t.toFixed(2), (best.pages / t).toFixed(0), 'text only, to stdout']);
+    }
+  } else {
+    rows.push(['pdftotext', '-', '-', '-', '-', 'not installed (apt-get install poppler-utils)']);
+  }
+  table(rows);
+  console.log(`  ${(bytes / MiB).toFixed(1)} MiB of PDFs; peak resident memory during our import: ${(best.peak / MiB).toFixed(0)} MiB`);
+}
+
+// ------------------------------------------------------------------------------------------- search
+const SEARCH_DOCUMENTS = 10_000;
+const SEARCH_PAGES = 100_000;
+
+type LibraryKind = 'realistic' | 'uniform';
+
+/**
+ * Two libraries of 10,000 documents / 100,000 pages. "realistic": 30 clients with their own conditions,
+ * so a word like "Gleason" is in a prostate client's pathology, not everywhere. "uniform": the stress
+ * case, every document of a kind drawn from the same few sentences, so most searched words are in a
+ * third of all documents.
+ */
+function searchLibrary(kind: LibraryKind): Library {
+  const dir = path.join(CACHE, `search-library-${kind}-v5`);
+  if (fs.existsSync(path.join(dir, '.complete'))) return Library.open(dir);
+  fs.rmSync(dir, { recursive: true, force: true });
+  console.log(`  (building the ${kind} library of ${SEARCH_DOCUMENTS} documents / ${SEARCH_PAGES} pages in ${dir} once)`);
+  const library = Library.open(dir, { create: true });
+  const random = seeded(kind === 'realistic' ? 1234 : 42);
+  const clients = realisticClients(random, 30);
+  const patients = clients.map((c) => library.patients.add({ name: c.name }).id);
+  const docs = Array.from({ length: SEARCH_DOCUMENTS }, (_, i) =>
+    kind === 'realistic' ? realisticDocument(random, clients[i % clients.length]!, i) : syntheticDocument(random, i, SEARCH_PAGES / SEARCH_DOCUMENTS),
+  );
+  // Long charts grow until the library has exactly SEARCH_PAGES pages.
+  let total = docs.reduce((n, d) => n + d.pages.length, 0);
+  const long = docs.filter((d) => d.pages.length >= 40);
+  for (let k = 0; total < SEARCH_PAGES; k++, total++) {
+    const doc = long[k % long.length]!;
+    doc.pages.push(doc.pages[k % doc.pages.length]!);
+  }
+  const started = performance.now();
+  library.db.transaction(() => {
+    docs.forEach((doc, i) => {
+      library.documents.insert(
+        {
+          patientId: patients[i % patients.length]!,
+          sha256: i.toString(16).padStart(64, '0'),
+          originalName: `document-${i}.pdf`,
+          sourcePath: `/records/document-${i}.pdf`,
+          size: 100_000,
+          mediaType: 'application/pdf',
+          title: doc.title,
+          suggested: { type: doc.type, dateOfService: doc.date, facility: doc.facility, clinician: null },
+          pageTexts: doc.pages,
+        },
+        new Date(),
+      );
+    });
+  })();
+  // One accession number the way a person would look for it: on exactly one page, added as OCR would.
+  library.db.prepare(`UPDATE pages SET text = text || char(10) || 'Accession #: S24-1187' WHERE id = 12345`).run();
+  library.db.exec(`INSERT INTO pages_fts(pages_fts) VALUES ('optimize'); INSERT INTO document_text_fts(document_text_fts) VALUES ('optimize');`);
+  console.log(`  (built in ${((performance.now() - started) / 1000).toFixed(0)} s)`);
+  fs.writeFileSync(path.join(dir, '.complete'), '');
+  return library;
+}
+
+function timeQueries(library: Library, queries: readonly string[], filters: Parameters<Library['search']['search']>[1] = {}): number[] {
+  const times: number[] = [];
+  for (const q of queries) {
+    const started = performance.now();
+    library.search.search(q, filters);
+    times.push(performance.now() - started);
+  }
+  return times.sort((a, b) => a - b);
+}
+
+async function benchSearch(): Promise<void> {
+  console.log(`\nSearch over ${SEARCH_DOCUMENTS.toLocaleString('en-US')} documents / ${SEARCH_PAGES.toLocaleString('en-US')} pages, a page of ${DEFAULT_SEARCH_LIMIT} results with snippets (target: median under 5 ms, 95th percentile under 20 ms)`);
+  const rows: string[][] = [['library', 'what was searched', 'queries', 'median', 'p95', 'max']];
+  const notes: string[] = [];
+  for (const kind of ['realistic', 'uniform'] as const) {
+    const library = searchLibrary(kind);
+    try {
+      const queries = kind === 'realistic' ? REALISTIC_QUERIES : TYPED_QUERIES;
+      const pages = (library.db.prepare('SELECT count(*) AS n FROM pages').get() as { n: number }).n;
+      const size = fs.statSync(path.join(library.dir, 'library.sqlite')).size;
+      const share = (q: string) => library.search.search(q, {}, SEARCH_DOCUMENTS).length / SEARCH_DOCUMENTS;
+      const shares = queries.map(share).sort((a, b) => a - b);
+      notes.push(
+        `${kind}: ${pages.toLocaleString('en-US')} pages, database ${(size / MiB).toFixed(0)} MiB; a searched word is in ${Math.round(100 * percentile(shares, 50))}% of documents (median), ` +
+          `${Math.round(100 * shares.at(-1)!)}% at most; "S24-1187" finds ${library.search.search('S24-1187').length} document (page ${library.search.search('S24-1187')[0]?.page})`,
+      );
+      timeQueries(library, queries); // warm the page cache and the statement cache
+      const repeated = Array.from({ length: 5 }, () => queries).flat();
+      const line = (label: string, t: number[]) => rows.push([kind, label, String(t.length), ms(percentile(t, 50)), ms(percentile(t, 95)), ms(t.at(-1)!)]);
+      line(`typed searches (${queries.length} x 5)`, timeQueries(library, repeated));
+      line('each keystroke of them (2+ characters)', timeQueries(library, keystrokes(queries)));
+      line('typed, one client of 30', timeQueries(library, repeated, { patientId: 7 }));
+      line('typed, labs of 2024', timeQueries(library, repeated, { types: ['lab-report'], from: '2024-01-01', to: '2024-12-31' }));
+    } finally {
+      library.close();
+    }
+  }
+  table(rows);
+  for (const n of notes) console.log(`  ${n}`);
+}
+
+// ------------------------------------------------------------------------------------------- memory
+const TWO_GIB = 2 * 1024 * MiB;
+
+/** About 2 GiB of scans and records: many unique copies of the real scanned PDFs, a few very large ones. */
+function twoGigabyteFolder(): string {
+  const dir = path.join(CACHE, 'two-gib-v1');
+  if (fs.existsSync(path.join(dir, '.complete'))) return dir;
+  fs.rmSync(dir, { recursive: true, force: true });
+  console.log(`  (writing 2 GiB of PDFs into ${dir} once)`);
+  const sources = ['pdf/ocrmypdf/multipage.pdf', 'pdf/ocrmypdf/c02-22.pdf', 'pdf/ocrmypdf/ccitt.pdf', 'pdf/ocrmypdf/cardinal.pdf', 'pdf/ocrmypdf/rotated_skew.pdf', 'pdf/pdfjs/scan-bad.pdf'].map((f) =>
+    fs.readFileSync(path.join(FIXTURES, f)),
+  );
+  let total = 0;
+  let n = 0;
+  // Unique bytes after %%EOF make each copy a different file (as every real scan is), still a valid PDF.
+  const unique = (source: Buffer, i: number) => Buffer.concat([source, Buffer.from(`\n% copy ${i}\n`)]);
+  if (have('qpdf')) {
+    // Three ~120 MB PDFs of hundreds of scanned pages each, as a CD export or a full chart can be.
+    for (let big = 0; big < 3; big++) {
+      const parts = Array.from({ length: 100 }, (_, i) => {
+        const part = path.join(dir, 'parts', `p${big}-${i}.pdf`);
+        fs.mkdirSync(path.dirname(part), { recursive: true });
+        fs.writeFileSync(part, unique(sources[0]!, big * 1000 + i));
+        return part;
+      });
+      const out = path.join(dir, 'records', `full chart ${big + 1}.pdf`);
+      fs.mkdirSync(path.dirname(out), { recursive: true });
+      const run = spawnSync('qpdf', ['--empty', '--pages', ...parts, '--', out]);
+      if (run.status !== 0 && run.status !== 3) throw new Error(`qpdf failed: ${run.stderr}`);
+      total += fs.statSync(out).size;
+    }
+    fs.rmSync(path.join(dir, 'parts'), { recursive: true, force: true });
+  }
+  while (total < TWO_GIB) {
+    const source = sources[n % sources.length]!;
+    const file = path.join(dir, 'records', `scans ${Math.floor(n / 200)}`, `scan-${String(n).padStart(5, '0')}.pdf`);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const bytes = unique(source, n);
+    fs.writeFileSync(file, bytes);
+    total += bytes.length;
+    n++;
+  }
+  fs.writeFileSync(path.join(dir, '.complete'), '');
+  return dir;
+}
+
+/** Peak resident memory of another process, read from Linux's /proc (VmHWM is the high-water mark). */
+function peakResident(pid: number): number | undefined {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = /VmHWM:\s+(\d+) kB/.exec(status)?.[1];
+    return kb ? Number(kb) * 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function benchMemory(): Promise<void> {
+  console.log('\nMemory while importing 2 GiB of files with the casebinder command (target: under 400 MB resident)');
+  const dir = twoGigabyteFolder();
+  const files = pdfFiles(dir);
+  const bytes = files.reduce((n, f) => n + fs.statSync(f).size, 0);
+  const largest = Math.max(...files.map((f) => fs.statSync(f).size));
+  const { library, dir: libDir } = freshLibrary('memory');
+  library.close();
+  const started = performance.now();
+  const child = spawn(process.execPath, [path.join(ROOT, 'electron/cli/main.ts'), '--library', libDir, 'import', dir, '--json'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let peak = 0;
+  let sampledRss = 0;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, peakResident(child.pid!) ?? 0);
+    const rss = /VmRSS:\s+(\d+) kB/.exec(fs.existsSync(`/proc/${child.pid}/status`) ? fs.readFileSync(`/proc/${child.pid}/status`, 'utf8') : '')?.[1];
+    if (rss) sampledRss = Math.max(sampledRss, Number(rss) * 1024);
+  }, 20);
+  let stdout = '';
+  child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  clearInterval(timer);
+  const seconds = (performance.now() - started) / 1000;
+  const result = JSON.parse(stdout) as { imported: { pages: number }[]; refused: unknown[] };
+  const pages = result.imported.reduce((n, i) => n + i.pages, 0);
+  table([
+    ['files', 'total', 'largest file', 'imported', 'refused', 'pages', 'seconds', 'MiB/s', 'peak RSS (VmHWM)', 'exit'],
+    [
+      String(files.length),
+      `${(bytes / MiB).toFixed(0)} MiB`,
+      `${(largest / MiB).toFixed(0)} MiB`,
+      String(result.imported.length),
+      String(result.refused.length),
+      String(pages),
+      seconds.toFixed(1),
+      (bytes / MiB / seconds).toFixed(0),
+      `${(Math.max(peak, sampledRss) / MiB).toFixed(0)} MiB`,
+      String(code),
+    ],
+  ]);
+  fs.rmSync(libDir, { recursive: true, force: true });
+}
+
+// ------------------------------------------------------------------------------------------- accuracy
+async function benchAccuracy(): Promise<void> {
+  console.log('\nSuggestions on realistic patient folders (aim: type and date of service right for 9 in 10, facility for 8 in 10)');
+  const sets: [string, readonly CorpusDocument[]][] = [
+    ['development folders (3 patients)', FOLDERS],
+    ['holdout folders (2 patients)', HOLDOUT],
+  ];
+  const rows: string[][] = [['documents', 'count', 'type', 'date of service', 'facility', 'clinician']];
+  const misses: string[] = [];
+  for (const [name, documents] of sets) {
+    const dir = path.join(CACHE, 'accuracy', name.split(' ')[0]!);
+    fs.rmSync(dir, { recursive: true, force: true });
+    const written = await writeCorpus(dir, documents);
+    const scored = [];
+    for (const doc of written) {
+      const read = await readPdfText(doc.path);
+      if (!('pageTexts' in read)) throw new Error(`${doc.file}: ${read.reason}`);
+      const s = score(doc, suggestDetails(read.pageTexts, doc.file).suggested);
+      scored.push(s);
+      for (const field of ['type', 'date', 'facility'] as const) {
+        if (!s[field]) misses.push(`${doc.folder}/${doc.file}: ${field} ${JSON.stringify(field === 'date' ? s.suggested.dateOfService : s.suggested[field])}, truth ${JSON.stringify(field === 'date' ? doc.truth.dateOfService : doc.truth[field])}`);
+      }
+    }
+    const a = accuracy(scored);
+    const pct = (x: number) => `${Math.round(x * 100)}%`;
+    rows.push([name, String(a.documents), pct(a.type), pct(a.date), pct(a.facility), pct(a.clinician)]);
+  }
+  table(rows);
+  for (const m of misses) console.log(`  miss: ${m}`);
+}
+
+const SECTIONS: Record<string, () => Promise<void>> = { import: benchImport, search: benchSearch, memory: benchMemory, accuracy: benchAccuracy };
+const chosen = process.argv.slice(2).filter((a) => a !== '--');
+for (const name of chosen.length ? chosen : Object.keys(SECTIONS)) {
+  const section = SECTIONS[name];
+  if (!section) throw new Error(`bench: no section "${name}"; choose from ${Object.keys(SECTIONS).join(', ')}`);
+  await section();
+}
+console.log(`\nMachine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.availableParallelism()} cores, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB, Node ${process.version}`);
