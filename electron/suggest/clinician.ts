@@ -1,5 +1,5 @@
 import type { DocumentType } from '../../shared/document-types.ts';
-import { clean, tidyCase } from './text.ts';
+import { clean, CLOSING, tidyCase } from './text.ts';
 import type { Line } from './text.ts';
 
 /**
@@ -15,7 +15,7 @@ const ROLE_LABELS: readonly { readonly role: Exclude<Role, 'signer'>; readonly p
   {
     role: 'reader',
     pattern:
-      /\b(radiologist|pathologist|interpreted by|interpreting physician|reading physician|read by|reported by|electronically signed( out)?( by)?|signed( out)?( by)?|confirmed by|overread by|electromyographer|dictated by)\s*:?\s*(.+)$/i,
+      /\b(radiologist|pathologist|sonologist|interpreted by|interpreting physician|reading physician|reading md|read by|reported by|electronically signed( out)?( by)?|signed( out)?( by)?|confirmed by|overread by|electromyographer|dictated by)\s*:?\s*(.+)$/i,
   },
   {
     role: 'orderer',
@@ -90,10 +90,12 @@ export function suggestClinician(lines: readonly Line[], type: DocumentType | nu
       }
     }
   }
-  // A signature: the name under "Sincerely," or a lone "Name, MD" line.
-  const closing = content.findIndex((l) => /^(sincerely|yours sincerely|yours truly|regards|kind regards),?$/i.test(l.text));
+  // A signature: the name under "Sincerely," or else the last lone "Name, MD" line (an earlier one
+  // is usually the letter's addressee).
+  const closing = content.findIndex((l) => CLOSING.test(l.text));
   const signature = closing >= 0 ? content.slice(closing + 1, closing + 3) : [];
-  const signed = [...signature, ...content.filter((l) => /,\s*(MD|M\.D\.|DO|PA-C|NP|DPT|MBBS)\b/.test(l.text) && l.text.length < 60)];
+  const lone = content.filter((l) => /,\s*(MD|M\.D\.|DO|PA-C|NP|DPT|MBBS)\b/.test(l.text) && l.text.length < 60).reverse();
+  const signed = [...signature, ...lone];
   for (const line of signed) {
     const name = normaliseName(line.text);
     if (name && /\b(MD|DO|PA-C|NP|DPT|MBBS|RN|PhD)\b/.test(name)) {

@@ -34,6 +34,7 @@ const SERVICE: readonly LabelRule[] = [
   { pattern: /\b(admission date|date of admission|admitted)$/i, score: 6 },
   { pattern: /\b(discharge date|date of discharge|discharged)$/i, score: 5 },
   { pattern: /\b(saw|seen|evaluated|examined|operated)\b.{0,60}\bon$/i, score: 9 },
+  { pattern: /\b(evaluation|visit|consultation|examination|appointment|encounter|exam) (of|on)$/i, score: 9 },
   { pattern: /\b(statement date|letter date)$/i, score: 6 },
   { pattern: /\bdate$/i, score: 6 },
   { pattern: /\b(reported|report date|result(ed)? date|resulted|final|verified|received|signed( out)?( by)?|electronically signed|e-signed|confirmed|interpreted|dictated|transcribed|d|t|read)$/i, score: 2 },
@@ -101,6 +102,8 @@ export interface DateOptions {
 }
 
 export function suggestDateOfService(lines: readonly Line[], options: DateOptions): IsoDate | null {
+  // An insurance card's dates are coverage dates: it records no care, so it has no date of service.
+  if (options.type === 'insurance-id') return null;
   const reference = options.reference ?? new Date();
   const candidates: Candidate[] = [];
   lines.forEach((line, i) => {
@@ -129,7 +132,7 @@ export function suggestDateOfService(lines: readonly Line[], options: DateOption
       case 'correspondence':
         // A letter is filed under its own date; the dates it talks about (a claim, an authorisation
         // window, the appointment it confirms) are its subject, not when it happened.
-        if (c.alone || /\b(date|statement date|letter date)\s*:?\s*$/i.test(c.label)) c.score += 10;
+        if (c.alone || /^\s*(date|dated|letter date|statement date)\s*:?\s*$/i.test(c.label)) c.score += 10;
         break;
       case 'discharge-summary':
         if (/\bdischarge/i.test(c.label)) c.score += 8;

@@ -1,4 +1,5 @@
 import type { DocumentType } from '../../shared/document-types.ts';
+import { CLOSING } from './text.ts';
 import type { Line } from './text.ts';
 
 /**
@@ -83,6 +84,8 @@ const CUES: Readonly<Record<Exclude<DocumentType, 'recommendation' | 'imaging-st
   ],
   'medication-list': [
     cue(/\bmedication(s)? list\b|\b(current|active|home) medications?\b|\bactive medication list\b|\bmedication reconciliation\b|\bmedicine list\b|\bmedication list\b/i, 18, 3),
+    // A heading that is nothing but "Medications" ("My Medications", "Medication Summary").
+    cue(/^(my |your |current |active |home )?(medications|medicines|medication summary)$/i, 18, 0),
     cue(/\b(by mouth|orally|tablet|capsule)\b/i, 1, 1),
     cue(/\b(\d+(\.\d+)? ?(mg|mcg|units?))\b/i, 1, 1),
   ],
@@ -96,7 +99,8 @@ const CUES: Readonly<Record<Exclude<DocumentType, 'recommendation' | 'imaging-st
   ],
   'insurance-id': [
     cue(/\b(member )?id card\b|\bmedicare advantage\b/i, 10, 2),
-    cue(/\b(member id|member #|subscriber|payer id)\b/i, 3, 3),
+    cue(/\b(member id|member #|subscriber|payer id|medicare number|medicaid number)\b/i, 3, 3),
+    cue(/\b(health insurance|insurance card)\b|\bentitled to\b|\bpart [ab]\b/i, 4, 3),
     cue(/\b(rx ?bin|rx ?pcn|rx ?grp|BIN|PCN)\b/, 3, 3),
     cue(/\bgroup( no\.?| number| #)?\s*[:#]/i, 3, 3),
     cue(/\bcopays?\b/i, 3, 3),
@@ -104,7 +108,7 @@ const CUES: Readonly<Record<Exclude<DocumentType, 'recommendation' | 'imaging-st
   ],
   correspondence: [
     cue(/^dear\b/i, 0, 4),
-    cue(/^(sincerely|yours sincerely|yours truly|regards|kind regards|thank you),?$/i, 0, 2),
+    cue(CLOSING, 0, 2),
     cue(/\b(claim|explanation of benefits|prior authori[sz]ation|appeal|denial|not a bill|statement|balance|billing|payment plan|member services|release of information|records request|patient access|patient financial services)\b/i, 4, 3),
     cue(/\b(appointment|reschedule|pre-admission)\b/i, 1, 2),
     cue(/\b(I am referring|referral for|thank you for seeing)\b/i, 0, 6),

@@ -1,4 +1,4 @@
-import { clean, cells, tidyCase } from './text.ts';
+import { clean, cells, CLOSING, tidyCase } from './text.ts';
 import type { Line } from './text.ts';
 
 /**
@@ -13,7 +13,7 @@ const ADDRESS =
   /(^\d+\s+\w)|\b(suite|ste\.?|floor|p\.?\s?o\.? box|street|avenue|ave|blvd|boulevard|road|rd|drive|dr|lane|ln|way|plaza|court|ct|st)\b\.?[^a-z]*(\d|,)|\b[A-Z]{2}\s+\d{5}(-\d{4})?\b/i;
 const CONTACT = /\b(tel|phone|fax|ph|toll[- ]free|www\.|https?:|@)\b|\(\d{3}\)\s*\d{3}|\b\d{3}[-. ]\d{3}[-. ]\d{4}\b|\b\d{3}\.\d{3}\.\d{4}\b/i;
 const TITLE_WORDS =
-  /\b(report|note|summary|consultation|evaluation|list|card|results?|statement|request|order|record|electrocardiogram|echocardiogram|ultrasound|mri|ct|x-?ray|scan|panel|profile|test|study|exam|examination|instructions)\b/i;
+  /\b(report|note|summary|consultation|evaluation|list|card|results?|statement|request|order|record|electrocardiogram|echocardiogram|ultrasound|mri|ct|x-?ray|scan|panel|profile|test|study|exam|examination|instructions|medications?|medicines)\b/i;
 const DEPARTMENT = /^(department|dept\.?|division|a division|section|service|services|unit|laboratory services|clinical laboratory|patient (access|financial)|utilization|member|health information|release of information)\b/i;
 const FIELD = /^[\p{L} .#/()'-]{2,40}:\s*\S/u;
 
@@ -58,8 +58,14 @@ export function suggestFacility(lines: readonly Line[]): string | null {
     }
   }
 
+  // An organisation named anywhere near the top ("Last reviewed by Cascade Gynecology Partners").
+  for (const line of firstPage.slice(0, 12)) {
+    const named = /(?:^|\bby |\bat |\bfrom )((?:[\p{Lu}][\p{L}'’&.-]*\s+){1,5}(?:Partners|Associates|Group|Hospital|Clinic|Center|Centre|Institute|Laboratories|Laboratory|Medical Center|Health))\b/u.exec(line.text);
+    if (named?.[1] && looksLikeOrganisation(clean(named[1]), false)) return tidyCase(clean(named[1]));
+  }
+
   // A letter signed by an organisation rather than a person.
-  const closing = firstPage.findIndex((l) => /^(sincerely|yours sincerely|regards|thank you),?$/i.test(l.text));
+  const closing = firstPage.findIndex((l) => CLOSING.test(l.text));
   if (closing >= 0) {
     for (const line of firstPage.slice(closing + 1, closing + 4)) {
       if (ORGANISATION.test(line.text) && looksLikeOrganisation(line.text, false)) return tidyCase(clean(line.text));

@@ -20,6 +20,10 @@ const BANNER_PATTERNS: readonly RegExp[] = [
   /\bpage\s+\d+\s*$/i,
 ];
 
+/** The line that closes a letter, above its signature. */
+export const CLOSING =
+  /^(sincerely|yours sincerely|yours truly|regards|kind regards|warm regards|best regards|with best regards|best wishes|respectfully|cordially|thank you),?$/i;
+
 export function isBanner(text: string): boolean {
   return BANNER_PATTERNS.some((re) => re.test(text));
 }

@@ -4,6 +4,7 @@ import { suggestDetails } from '../../../electron/suggest/suggest.ts';
 import { FOLDERS } from '../../corpus/folders.ts';
 import type { CorpusDocument } from '../../corpus/folders.ts';
 import { writeCorpus } from '../../corpus/generate.ts';
+import { BLIND } from '../../corpus/blind.ts';
 import { HOLDOUT } from '../../corpus/holdout.ts';
 import { accuracy, score } from '../../corpus/score.ts';
 import { tempDir } from '../../helpers/paths.ts';
@@ -27,6 +28,7 @@ async function measure(documents: readonly CorpusDocument[]) {
 describe.each([
   ['the development folders', FOLDERS],
   ['the holdout folders', HOLDOUT],
+  ['the blind folders', BLIND],
 ])('suggestions on %s', (_name, documents) => {
   it('get type and date right for 9 in 10 and the facility for 8 in 10', async () => {
     const result = await measure(documents);

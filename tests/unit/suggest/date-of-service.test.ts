@@ -39,6 +39,18 @@ describe('date of service', () => {
     expect(date('November 1, 2024\nYour appointment on 11/20/2024 at 8:00 AM', 'correspondence')).toBe('2024-11-01');
   });
 
+  it('prefers a letter\'s own labelled date over the service date it writes about', () => {
+    expect(date('Letter date: 05/20/2025\nClaim: RH-1\nService date: 04/16/2025\nDear Member,', 'correspondence')).toBe('2025-05-20');
+  });
+
+  it('reads "evaluation of <date>" as the visit a letter reports', () => {
+    expect(date('March 12, 2025\nRe: Luis Ortega - Heart Team evaluation of 03/10/2025', 'recommendation')).toBe('2025-03-10');
+  });
+
+  it('gives an insurance card no date of service: its dates are coverage dates', () => {
+    expect(date('Medicare Health Insurance\nEntitled to HOSPITAL (PART A) 07-01-2016', 'insurance-id')).toBeNull();
+  });
+
   it('takes the discharge date of a discharge summary', () => {
     expect(date('Admission Date: 10/01/2024  Discharge Date: 10/05/2024', 'discharge-summary')).toBe('2024-10-05');
   });

@@ -24,6 +24,13 @@ describe('clinician names', () => {
     const consult = readLines(['Requesting physician: Javier Castillo, MD\nSurgeon: Elena Varga, MD']);
     expect(suggestClinician(consult, 'recommendation')).toBe('Elena Varga, MD');
   });
+
+  it('takes the signer of a letter, not the colleague it is addressed to', () => {
+    const letter = readLines(['May 9, 2025\nNora Fitzgerald, MD\nCascade Gynecology Partners\nDear Dr. Fitzgerald,\nI recommend a hysterectomy.\nWarm regards,\nPriyanka Iyer, MD']);
+    expect(suggestClinician(letter, 'recommendation')).toBe('Priyanka Iyer, MD');
+    const unsigned = readLines(['Nora Fitzgerald, MD\nDear Dr. Fitzgerald,\nText.\nPriyanka Iyer, MD']);
+    expect(suggestClinician(unsigned, 'consult-note')).toBe('Priyanka Iyer, MD');
+  });
 });
 
 describe('facility', () => {
@@ -35,6 +42,10 @@ describe('facility', () => {
 
   it('ignores fax banners when finding the letterhead', () => {
     expect(suggestFacility(readLines(['Jan 31 2025 09:02AM FROM: Records Fax 4155550198 page 1\nWestside Radiology\nPatient: X']))).toBe('Westside Radiology');
+  });
+
+  it('does not take a page heading for a letterhead, and finds an organisation named near the top', () => {
+    expect(suggestFacility(readLines(['My Medications\nName: Hannah Weiss\nLast reviewed: 04/24/2025 by Cascade Gynecology Partners']))).toBe('Cascade Gynecology Partners');
   });
 
   it('falls back to a labelled performing lab', () => {
@@ -71,6 +82,11 @@ describe('document type', () => {
 
   it('does not take a phrase in a letter\'s first paragraph for its title', () => {
     expect(type('Mercy General Hospital\nPatient Access Services\nDate: November 1, 2024\nDear Mrs. Ramírez,\nPlease bring your insurance card, a photo ID and a list of your current medications to the appointment.\nSincerely,')).toBe('correspondence');
+  });
+
+  it('knows a portal medication list and a Medicare card by their headings', () => {
+    expect(type('My Medications\nName: Hannah Weiss\nferrous sulfate 325 mg tablet')).toBe('medication-list');
+    expect(type('Medicare Health Insurance\nName: LUIS ORTEGA\nMedicare Number: 1EG4-TE5-MK72\nEntitled to HOSPITAL (PART A)')).toBe('insurance-id');
   });
 
   it('suggests nothing when nothing points anywhere', () => {
