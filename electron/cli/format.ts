@@ -86,10 +86,12 @@ export function formatImport(result: ImportResult): string {
   const out: string[] = [];
   for (const i of result.imported) out.push(`imported   #${i.id}  ${i.path}  (${i.type}, ${i.pages} page${i.pages === 1 ? '' : 's'})${i.note ? `\n           note: ${i.note}` : ''}`);
   for (const d of result.duplicates) out.push(`duplicate  ${d.path}  (already in the library as #${d.of})`);
-  for (const r of result.refused) out.push(`refused    ${r.path}\n           ${r.reason}`);
+  const cancelled = result.refused.filter((r) => r.code === 'cancelled');
+  for (const r of result.refused) if (r.code !== 'cancelled') out.push(`refused    ${r.path}\n           ${r.reason}`);
+  if (cancelled.length) out.push(`not done   ${cancelled.length} file(s): the import was cancelled before them. Import the same folder again to finish; what is already in is recognised.`);
   for (const s of result.skipped) out.push(`skipped    ${s.path}  (${s.reason})`);
   out.push(
-    `${result.cancelled ? 'Cancelled. ' : ''}${result.imported.length} imported, ${result.duplicates.length} already in the library, ${result.refused.length} refused, ${result.skipped.length} skipped.`,
+    `${result.cancelled ? 'Cancelled. ' : ''}${result.imported.length} imported, ${result.duplicates.length} already in the library, ${result.refused.length - cancelled.length} refused, ${result.skipped.length} skipped.`,
   );
   return out.join('\n');
 }
