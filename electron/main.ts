@@ -1,0 +1,87 @@
+/**
+ * Electron's main process: one hardened window on the record library. Everything it serves comes from
+ * the same back end the command line uses (electron/app), behind the IPC contract in shared/.
+ */
+import { app, BrowserWindow, dialog, Menu, session, shell } from 'electron';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { IPC_EVENT } from '../shared/ipc-names.ts';
+import { CasebinderError } from '../shared/errors.ts';
+import { Backend } from './app/backend.ts';
+import { electronDialogs } from './desktop/dialogs.ts';
+import { bindIpc } from './desktop/ipc.ts';
+import { buildMenu } from './desktop/menu.ts';
+import { registerAppScheme, serveApp } from './desktop/protocol.ts';
+import { hardenContents, hardenSession } from './desktop/security.ts';
+import { createMainWindow } from './desktop/window.ts';
+import { resolveLibraryDir } from './library/location.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const OUT = path.resolve(here, '..');
+
+registerAppScheme();
+if (!app.requestSingleInstanceLock()) app.quit();
+
+let window: BrowserWindow | undefined;
+let backend: Backend | undefined;
+
+function emit(event: string, payload: unknown): void {
+  if (window && !window.isDestroyed()) window.webContents.send(IPC_EVENT, event, payload);
+}
+
+async function start(): Promise<void> {
+  hardenSession(session.defaultSession);
+  serveApp(path.join(OUT, 'renderer'));
+  const dialogs = electronDialogs(() => window);
+  const libraryDir = resolveLibraryDir(undefined);
+  try {
+    backend = new Backend({
+      libraryDir,
+      dialogs,
+      shell: { openExternal: (url) => shell.openExternal(url) },
+      emit,
+      version: app.getVersion(),
+      workerFile: path.join(here, 'extract-worker.js'),
+    });
+  } catch (error) {
+    const message = error instanceof CasebinderError ? error.message : `The library could not be opened: ${(error as Error).message}`;
+    dialog.showErrorBox('Casebinder cannot open your library', `${message}\n\nLibrary folder: ${libraryDir}`);
+    app.quit();
+    return;
+  }
+  bindIpc(backend.handlers);
+  app.on('web-contents-created', (_event, contents) =>
+    hardenContents(contents, (url) => {
+      void dialogs.confirmExternalLink(url).then((yes) => (yes ? shell.openExternal(url) : undefined));
+    }),
+  );
+  window = createMainWindow({
+    preload: path.join(OUT, 'preload', 'preload.cjs'),
+    stateFile: path.join(app.getPath('userData'), 'window-state.json'),
+    icon: path.join(OUT, '..', 'build', 'icon.png'),
+  });
+  Menu.setApplicationMenu(
+    buildMenu({ window: () => window, command: (command) => emit('menu:command', { command }), libraryDir, development: !app.isPackaged }),
+  );
+}
+
+app.on('second-instance', () => {
+  if (window) {
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  }
+});
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+app.on('activate', () => {
+  if (BrowserWindow.getAllWindows().length === 0 && backend) void start();
+});
+let closing = false;
+app.on('before-quit', (event) => {
+  if (closing || !backend) return;
+  closing = true;
+  event.preventDefault();
+  void backend.close().finally(() => app.quit());
+});
+void app.whenReady().then(start);

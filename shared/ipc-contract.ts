@@ -1,0 +1,139 @@
+/**
+ * The one contract between the window and the back end (after Actual Budget's `Handlers` map): each
+ * channel has a schema for its arguments, which the back end checks on every call because it treats
+ * whatever the window sends as untrusted, and a type for its result. Results travel as
+ * `{ ok: true, value } | { ok: false, error }` so the window can show the back end's own message.
+ */
+import { z } from 'zod';
+import { isIsoDate } from './dates.ts';
+import { DOCUMENT_TYPES } from './document-types.ts';
+import type { ErrorInfo } from './errors.ts';
+import type { ImportProgress, ImportResult } from './import-types.ts';
+import type { MedicalDocument, Patient, SearchHit } from './library-types.ts';
+import { SUGGESTED_FIELDS } from './library-types.ts';
+import { APP_EVENTS, IPC_EVENT, IPC_INVOKE } from './ipc-names.ts';
+
+const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const isoDate = z.string().refine(isIsoDate, { message: 'must be a date written YYYY-MM-DD' });
+const shortText = z.string().max(500);
+const documentType = z.enum(DOCUMENT_TYPES);
+
+export const documentFilters = z
+  .object({
+    patientId: id.optional(),
+    types: z.array(documentType).max(DOCUMENT_TYPES.length).optional(),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    facility: shortText.optional(),
+    tag: shortText.optional(),
+  })
+  .strict();
+
+const documentEdit = z
+  .object({
+    title: shortText.optional(),
+    type: documentType.nullable().optional(),
+    dateOfService: isoDate.nullable().optional(),
+    facility: shortText.nullable().optional(),
+    clinician: shortText.nullable().optional(),
+    tags: z.array(z.string().max(100)).max(50).optional(),
+    notes: z.string().max(100_000).optional(),
+  })
+  .strict();
+
+/** The most a window may read of an original in one call; pdf.js asks for 64 KiB ranges. */
+export const MAX_READ_BYTES = 16 * 1024 * 1024;
+
+export const CHANNELS = {
+  'app:info': z.tuple([]),
+  'patients:list': z.tuple([]),
+  'patients:add': z.tuple([z.object({ name: shortText, dateOfBirth: isoDate.nullable().optional(), notes: z.string().max(10_000).optional() }).strict()]),
+  'documents:list': z.tuple([documentFilters]),
+  'documents:get': z.tuple([id]),
+  'documents:read': z.tuple([id, z.number().int().min(0), z.number().int().min(1).max(MAX_READ_BYTES)]),
+  'documents:edit': z.tuple([id, documentEdit]),
+  'documents:confirm': z.tuple([id, z.array(z.enum(SUGGESTED_FIELDS)).max(SUGGESTED_FIELDS.length).optional()]),
+  search: z.tuple([z.string().max(500), documentFilters, z.number().int().min(1).max(500).optional()]),
+  'import:choose': z.tuple([z.enum(['files', 'folder'])]),
+  'import:start': z.tuple([z.array(z.string().min(1).max(4096)).min(1).max(100_000), id]),
+  'import:cancel': z.tuple([z.string().uuid()]),
+  'import:result': z.tuple([z.string().uuid()]),
+  'shell:open-external': z.tuple([z.string().max(2048)]),
+} as const;
+
+export type Channel = keyof typeof CHANNELS;
+
+/** Read-only all the way down, so callers may pass the app's readonly arrays. */
+type Immutable<T> = T extends object ? { readonly [K in keyof T]: Immutable<T[K]> } : T;
+export type ChannelArgs<C extends Channel> = Immutable<z.input<(typeof CHANNELS)[C]>>;
+
+/** One row of the library list: what the list shows, small enough for 10,000 at once. */
+export interface DocumentSummary {
+  readonly id: number;
+  readonly patientId: number;
+  readonly title: string;
+  readonly type: MedicalDocument['type'];
+  readonly dateOfService: string | null;
+  readonly facility: string | null;
+  readonly suggested: MedicalDocument['suggested'];
+  readonly pages: number;
+  readonly mediaType: string;
+  readonly sha256: string;
+  readonly size: number;
+  readonly tags: readonly string[];
+}
+
+export interface AppInfo {
+  readonly version: string;
+  readonly libraryDir: string;
+  readonly platform: string;
+}
+
+export interface ChannelResults {
+  'app:info': AppInfo;
+  'patients:list': Patient[];
+  'patients:add': Patient;
+  'documents:list': DocumentSummary[];
+  'documents:get': MedicalDocument;
+  /** Bytes of the original from an offset; fewer at the end of the file. */
+  'documents:read': Uint8Array;
+  'documents:edit': MedicalDocument;
+  'documents:confirm': MedicalDocument;
+  search: SearchHit[];
+  /** The files or folder the person chose; empty when they cancelled the dialog. */
+  'import:choose': string[];
+  'import:start': { readonly jobId: string };
+  'import:cancel': null;
+  'import:result': ImportResult;
+  /** True when the link was opened (the person agreed). */
+  'shell:open-external': boolean;
+}
+
+export type IpcResult<T = unknown> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ErrorInfo };
+
+/** What the back end tells the window without being asked. */
+export interface AppEvents {
+  'job:progress': { readonly jobId: string; readonly kind: 'import'; readonly progress: ImportProgress };
+  'job:finished': { readonly jobId: string; readonly kind: 'import'; readonly status: 'finished' | 'failed' | 'cancelled' };
+  /** Something in the library changed (an import, an edit): lists should be fetched again. */
+  'library:changed': { readonly patientId: number | null };
+  /** The menu asked for something the window does. */
+  'menu:command': { readonly command: MenuCommand };
+}
+
+export type AppEvent = keyof AppEvents;
+APP_EVENTS satisfies readonly AppEvent[];
+export { APP_EVENTS, IPC_EVENT, IPC_INVOKE };
+
+export const MENU_COMMANDS = ['import-files', 'import-folder', 'find', 'go-library', 'add-patient'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+/**
+ * The one object the preload puts on `window.casebinder`. `pathForFile` turns a dropped file into its
+ * path on disk (Electron's webUtils); the window never sees Node, Electron or ipcRenderer.
+ */
+export interface CasebinderBridge {
+  invoke(channel: Channel, args: readonly unknown[]): Promise<IpcResult>;
+  on(event: AppEvent, listener: (payload: unknown) => void): () => void;
+  pathForFile(file: unknown): string;
+}
