@@ -1,0 +1,112 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Patient } from '../../shared/library-types.ts';
+import { invoke, messageOf, on } from './api.ts';
+import { preference, setPreference } from './cache.ts';
+import { AddPatientDialog } from './components/AddPatientDialog.tsx';
+import { DropImport } from './components/DropImport.tsx';
+import { ImportPanel } from './components/ImportPanel.tsx';
+import { useImports } from './imports.ts';
+import { useRoute } from './route.ts';
+import { DocumentScreen } from './screens/DocumentScreen.tsx';
+import { LibraryScreen } from './screens/LibraryScreen.tsx';
+import { Welcome } from './screens/Welcome.tsx';
+
+/** The window: first-run welcome, the library, or one document; imports and errors float above. */
+export function App() {
+  const [patients, setPatients] = useState<Patient[] | null>(null);
+  const [patientId, setPatientId] = useState<number | null>(null);
+  const [libraryVersion, setLibraryVersion] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const [addingPatient, setAddingPatient] = useState(false);
+  const [route, navigate] = useRoute();
+  const imports = useImports();
+
+  const loadPatients = useCallback(async () => {
+    try {
+      const list = await invoke('patients:list');
+      setPatients(list);
+      const remembered = await preference<number | null>('patientId', null);
+      setPatientId((current) => {
+        const wanted = current ?? remembered;
+        return list.some((p) => p.id === wanted) ? wanted : (list[0]?.id ?? null);
+      });
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  }, []);
+
+  useEffect(() => {
+    void loadPatients();
+  }, [loadPatients, libraryVersion]);
+
+  useEffect(() => on('library:changed', () => setLibraryVersion((v) => v + 1)), []);
+
+  const patient = patients?.find((p) => p.id === patientId) ?? null;
+
+  const selectPatient = useCallback((id: number) => {
+    setPatientId(id);
+    void setPreference('patientId', id);
+  }, []);
+
+  useEffect(
+    () =>
+      on('menu:command', ({ command }) => {
+        if (command === 'go-library') navigate({ name: 'library' });
+        if (command === 'add-patient') setAddingPatient(true);
+        if ((command === 'import-files' || command === 'import-folder') && patient) {
+          void imports.choose(command === 'import-files' ? 'files' : 'folder', patient).catch((e: unknown) => setError(messageOf(e)));
+        }
+        if (command === 'find') window.dispatchEvent(new CustomEvent('casebinder:find'));
+      }),
+    [navigate, patient, imports],
+  );
+
+  const onPatientAdded = useCallback(
+    (added: Patient) => {
+      setAddingPatient(false);
+      setPatients((list) => [...(list ?? []), added].sort((a, b) => a.name.localeCompare(b.name)));
+      selectPatient(added.id);
+      navigate({ name: 'library' });
+    },
+    [navigate, selectPatient],
+  );
+
+  let screen;
+  if (patients === null) {
+    screen = <p className="screen-loading" role="status">Opening your library…</p>;
+  } else if (patients.length === 0 || !patient) {
+    screen = <Welcome onCreated={onPatientAdded} />;
+  } else if (route.name === 'document') {
+    screen = <DocumentScreen key={route.id} route={route} navigate={navigate} libraryVersion={libraryVersion} onError={setError} />;
+  } else {
+    screen = (
+      <LibraryScreen
+        patient={patient}
+        patients={patients}
+        onSelectPatient={selectPatient}
+        onAddPatient={() => setAddingPatient(true)}
+        libraryVersion={libraryVersion}
+        imports={imports}
+        navigate={navigate}
+        onError={setError}
+      />
+    );
+  }
+
+  return (
+    <>
+      {error && (
+        <div className="error-banner" role="alert">
+          <p>{error}</p>
+          <button type="button" onClick={() => setError(null)}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      {screen}
+      {patient && <DropImport patient={patient} onDrop={(paths) => void imports.start(paths, patient)} />}
+      {imports.state && <ImportPanel imports={imports} onOpen={(id) => { imports.dismiss(); navigate({ name: 'document', id }); }} />}
+      {addingPatient && <AddPatientDialog onAdded={onPatientAdded} onClose={() => setAddingPatient(false)} />}
+    </>
+  );
+}

@@ -1,0 +1,33 @@
+import type { AppEvent, AppEvents, CasebinderBridge, Channel, ChannelArgs, ChannelResults } from '../../shared/ipc-contract.ts';
+import type { ErrorCode } from '../../shared/errors.ts';
+
+declare global {
+  interface Window {
+    readonly casebinder: CasebinderBridge;
+  }
+}
+
+/** An error the back end reported, with its plain-words message. */
+export class ApiError extends Error {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message: string) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+  }
+}
+
+/** Calls the back end over the preload's bridge; throws ApiError with the back end's own message. */
+export async function invoke<C extends Channel>(channel: C, ...args: ChannelArgs<C>): Promise<ChannelResults[C]> {
+  const result = await window.casebinder.invoke(channel, args);
+  if (result.ok) return result.value as ChannelResults[C];
+  throw new ApiError(result.error.code, result.error.message);
+}
+
+export function on<E extends AppEvent>(event: E, listener: (payload: AppEvents[E]) => void): () => void {
+  return window.casebinder.on(event, (payload) => listener(payload as AppEvents[E]));
+}
+
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,107 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useLayoutEffect, useRef } from 'react';
+import type { KeyboardEvent } from 'react';
+import type { DocumentSummary } from '../../../shared/ipc-contract.ts';
+import { formatDate, plural, typeLabel } from '../format.ts';
+import { routeHash } from '../route.ts';
+import { Thumbnail } from './Thumbnail.tsx';
+
+const ROW_REM = 5;
+
+/** A value the person confirmed, or the library's suggestion marked as one. */
+function Value({ confirmed, suggested, format = (v: string) => v }: { confirmed: string | null; suggested: string | null; format?: (v: string) => string }) {
+  if (confirmed) return <>{format(confirmed)}</>;
+  if (!suggested) return null;
+  return (
+    <span className="suggested" title="Suggested from the document's text; not confirmed yet">
+      {format(suggested)}
+      <span className="visually-hidden"> (suggested)</span>
+    </span>
+  );
+}
+
+function DocumentRow({ doc }: { doc: DocumentSummary }) {
+  return (
+    <a className="doc-row" href={routeHash({ name: 'document', id: doc.id })} data-document-id={doc.id}>
+      <Thumbnail source={doc} />
+      <span className="doc-main">
+        <span className="doc-title">{doc.title}</span>
+        <span className="doc-meta">
+          <span className="doc-type">
+            <Value confirmed={doc.type && typeLabel(doc.type)} suggested={doc.suggested.type && typeLabel(doc.suggested.type)} />
+          </span>
+          <span className="doc-facility">
+            <Value confirmed={doc.facility} suggested={doc.suggested.facility} />
+          </span>
+        </span>
+      </span>
+      <span className="doc-date">
+        <Value confirmed={doc.dateOfService} suggested={doc.suggested.dateOfService} format={formatDate} />
+      </span>
+      <span className="doc-pages">{plural(doc.pages, 'page')}</span>
+    </a>
+  );
+}
+
+/**
+ * Every document of the patient, newest care first, virtualized so 10,000 rows scroll smoothly. Rows are
+ * links; arrow keys move between them, and screen readers hear each row's place in the whole list.
+ */
+export function DocumentList({ documents }: { documents: readonly DocumentSummary[] }) {
+  const scroller = useRef<HTMLDivElement>(null);
+  // The row the keyboard is on; kept here because focus moves a frame after the key press.
+  const cursor = useRef(-1);
+  const rowHeight = ROW_REM * parseFloat(getComputedStyle(document.documentElement).fontSize || '16');
+  const virtualizer = useVirtualizer({
+    count: documents.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => rowHeight,
+    overscan: 8,
+  });
+
+  useLayoutEffect(() => {
+    // For the bench: when the rows for new data are on screen.
+    requestAnimationFrame(() => performance.mark('casebinder:library-rendered'));
+  }, [documents]);
+
+  function move(event: KeyboardEvent<HTMLDivElement>) {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp' && event.key !== 'Home' && event.key !== 'End') return;
+    const index = cursor.current;
+    const next =
+      event.key === 'Home' ? 0 : event.key === 'End' ? documents.length - 1 : Math.max(0, Math.min(documents.length - 1, index + (event.key === 'ArrowDown' ? 1 : -1)));
+    event.preventDefault();
+    cursor.current = next;
+    virtualizer.scrollToIndex(next, { align: 'auto' });
+    requestAnimationFrame(() => scroller.current?.querySelector<HTMLElement>(`[data-index="${next}"] a`)?.focus());
+  }
+
+  return (
+    <div
+      ref={scroller}
+      className="list-scroller"
+      onKeyDown={move}
+      onFocus={(e) => {
+        const row = (e.target as HTMLElement).closest<HTMLElement>('[data-index]');
+        if (row) cursor.current = Number(row.dataset.index);
+      }}
+    >
+      <ul className="doc-list" style={{ height: virtualizer.getTotalSize() }} aria-label={`${plural(documents.length, 'document')}, newest first`}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const doc = documents[item.index]!;
+          return (
+            <li
+              key={doc.id}
+              data-index={item.index}
+              className="doc-item"
+              aria-setsize={documents.length}
+              aria-posinset={item.index + 1}
+              style={{ height: item.size, transform: `translateY(${item.start}px)` }}
+            >
+              <DocumentRow doc={doc} />
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

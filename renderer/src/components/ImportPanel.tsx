@@ -1,0 +1,120 @@
+import { useEffect, useRef } from 'react';
+import type { ImportOutcome } from '../../../shared/import-types.ts';
+import { plural, typeLabel } from '../format.ts';
+import type { Imports } from '../imports.ts';
+
+function fileName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}
+
+function Outcome({ outcome, onOpen }: { outcome: ImportOutcome; onOpen: (id: number) => void }) {
+  switch (outcome.status) {
+    case 'imported':
+      return (
+        <li className="outcome imported">
+          <span className="outcome-status">Imported</span>
+          <button type="button" className="link" onClick={() => onOpen(outcome.id)} title={outcome.path}>
+            {fileName(outcome.path)}
+          </button>
+          <span className="outcome-detail">
+            {typeLabel(outcome.type)}, {plural(outcome.pages, 'page')}
+            {outcome.note ? ` · ${outcome.note}` : ''}
+          </span>
+        </li>
+      );
+    case 'duplicate':
+      return (
+        <li className="outcome duplicate">
+          <span className="outcome-status">Already in</span>
+          <button type="button" className="link" onClick={() => onOpen(outcome.of)} title={outcome.path}>
+            {fileName(outcome.path)}
+          </button>
+          <span className="outcome-detail">the same file is already in the library</span>
+        </li>
+      );
+    case 'refused':
+      return (
+        <li className="outcome refused">
+          <span className="outcome-status">Not imported</span>
+          <span className="outcome-file" title={outcome.path}>
+            {fileName(outcome.path)}
+          </span>
+          <span className="outcome-detail">{outcome.reason}</span>
+        </li>
+      );
+    case 'skipped':
+      return (
+        <li className="outcome skipped">
+          <span className="outcome-status">Skipped</span>
+          <span className="outcome-file">{fileName(outcome.path)}</span>
+          <span className="outcome-detail">{outcome.reason}</span>
+        </li>
+      );
+  }
+}
+
+/** Progress of the import with a way to cancel, then every file's outcome, refused files with their reasons. */
+export function ImportPanel({ imports, onOpen }: { imports: Imports; onOpen: (id: number) => void }) {
+  const state = imports.state!;
+  const heading = useRef<HTMLHeadingElement>(null);
+  const done = state.status === 'finished' || state.status === 'cancelled' || state.status === 'failed';
+  useEffect(() => {
+    if (done) heading.current?.focus();
+  }, [done]);
+
+  const p = state.progress;
+  const percent = p && p.bytesTotal > 0 ? Math.round((100 * p.bytesDone) / p.bytesTotal) : undefined;
+  const result = state.result;
+  const outcomes: readonly ImportOutcome[] = result
+    ? [...result.refused.filter((r) => r.code !== 'cancelled'), ...result.imported, ...result.duplicates, ...result.skipped]
+    : [...state.outcomes].reverse();
+  const notReached = result?.refused.filter((r) => r.code === 'cancelled').length ?? 0;
+
+  return (
+    <section className="import-panel" aria-labelledby="import-title" role="region">
+      <h2 id="import-title" ref={heading} tabIndex={-1}>
+        {state.status === 'starting' && `Starting the import for ${state.patient.name}…`}
+        {state.status === 'running' && `Importing for ${state.patient.name}`}
+        {state.status === 'finished' && `Import finished for ${state.patient.name}`}
+        {state.status === 'cancelled' && 'Import cancelled'}
+        {state.status === 'failed' && 'The import stopped'}
+      </h2>
+      <div aria-live="polite" className="import-status">
+        {!done && (
+          <>
+            <progress max={100} value={percent} aria-label="Import progress" />
+            <p>{p ? `${plural(p.filesDone, 'file')} of ${p.filesTotal.toLocaleString()}${percent !== undefined ? ` (${percent}%)` : ''}` : 'Looking at the files…'}</p>
+          </>
+        )}
+        {result && (
+          <p>
+            {plural(result.imported.length, 'document')} imported, {result.duplicates.length.toLocaleString()} already in the library,{' '}
+            {(result.refused.length - notReached).toLocaleString()} not imported.
+            {notReached > 0 && ` ${plural(notReached, 'file was', 'files were')} not reached before you cancelled; import the same files again to finish.`}
+          </p>
+        )}
+        {state.error && <p role="alert">{state.error}</p>}
+      </div>
+      {outcomes.length > 0 && (
+        <ul className="outcomes" aria-label="Files">
+          {outcomes.slice(0, 500).map((o) => (
+            <Outcome key={`${o.status}:${o.path}`} outcome={o} onOpen={onOpen} />
+          ))}
+        </ul>
+      )}
+      {/* Two different elements in two places: a click aimed at Cancel as the import ends must not
+          land on Done and close the results. */}
+      <div className={`panel-actions${done ? ' done' : ''}`}>
+        {!done ? (
+          <button key="cancel" type="button" onClick={imports.cancel} disabled={!state.jobId}>
+            Cancel import
+          </button>
+        ) : (
+          <button key="done" type="button" className="primary" onClick={imports.dismiss}>
+            Done
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}

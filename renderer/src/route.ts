@@ -1,0 +1,35 @@
+import { useCallback, useEffect, useState } from 'react';
+
+/** Where the window is, kept in the address's #hash so a reload comes back to the same place. */
+export type Route = { readonly name: 'library' } | { readonly name: 'document'; readonly id: number; readonly page?: number; readonly find?: string };
+
+export function parseRoute(hash: string): Route {
+  const match = /^#\/document\/(\d+)(?:\?(.*))?$/.exec(hash);
+  if (!match) return { name: 'library' };
+  const params = new URLSearchParams(match[2] ?? '');
+  const page = Number(params.get('page'));
+  const find = params.get('find') ?? undefined;
+  return { name: 'document', id: Number(match[1]), ...(Number.isInteger(page) && page > 0 ? { page } : {}), ...(find ? { find } : {}) };
+}
+
+export function routeHash(route: Route): string {
+  if (route.name === 'library') return '#/';
+  const params = new URLSearchParams();
+  if (route.page) params.set('page', String(route.page));
+  if (route.find) params.set('find', route.find);
+  const query = params.toString();
+  return `#/document/${route.id}${query ? `?${query}` : ''}`;
+}
+
+export function useRoute(): [Route, (route: Route) => void] {
+  const [route, setRoute] = useState<Route>(() => parseRoute(window.location.hash));
+  useEffect(() => {
+    const onChange = () => setRoute(parseRoute(window.location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  const navigate = useCallback((next: Route) => {
+    window.location.hash = routeHash(next);
+  }, []);
+  return [route, navigate];
+}

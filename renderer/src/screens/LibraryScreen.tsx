@@ -1,0 +1,186 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { DocumentFilters, Patient, SearchHit } from '../../../shared/library-types.ts';
+import type { DocumentSummary } from '../../../shared/ipc-contract.ts';
+import { invoke, messageOf, on } from '../api.ts';
+import { preference, setPreference } from '../cache.ts';
+import { DocumentList } from '../components/DocumentList.tsx';
+import { Filters, isFiltered, NO_FILTERS } from '../components/Filters.tsx';
+import type { FilterState } from '../components/Filters.tsx';
+import { PatientSwitcher } from '../components/PatientSwitcher.tsx';
+import { SearchResults } from '../components/SearchResults.tsx';
+import { plural } from '../format.ts';
+import type { Imports } from '../imports.ts';
+import type { Route } from '../route.ts';
+
+interface Props {
+  readonly patient: Patient;
+  readonly patients: readonly Patient[];
+  readonly onSelectPatient: (id: number) => void;
+  readonly onAddPatient: () => void;
+  readonly libraryVersion: number;
+  readonly imports: Imports;
+  readonly navigate: (route: Route) => void;
+  readonly onError: (message: string) => void;
+}
+
+function toFilters(patientId: number, f: FilterState): DocumentFilters {
+  return {
+    patientId,
+    ...(f.types.length ? { types: [...f.types] } : {}),
+    ...(f.from ? { from: f.from } : {}),
+    ...(f.to ? { to: f.to } : {}),
+    ...(f.facility.trim() ? { facility: f.facility.trim() } : {}),
+    ...(f.tag.trim() ? { tag: f.tag.trim() } : {}),
+  };
+}
+
+/** The patient's documents (or search results), filters, and the way in for new records. */
+export function LibraryScreen({ patient, patients, onSelectPatient, onAddPatient, libraryVersion, imports, onError }: Props) {
+  const [filters, setFilters] = useState<FilterState>(NO_FILTERS);
+  const [documents, setDocuments] = useState<DocumentSummary[] | null>(null);
+  const [query, setQuery] = useState('');
+  const [hits, setHits] = useState<{ query: string; hits: SearchHit[] | null; startedAt: number }>({ query: '', hits: null, startedAt: 0 });
+  const [refresh, setRefresh] = useState(0);
+  const searchBox = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    void preference<FilterState>(`filters:${patient.id}`, NO_FILTERS).then(setFilters);
+  }, [patient.id]);
+
+  const changeFilters = (next: FilterState) => {
+    setFilters(next);
+    void setPreference(`filters:${patient.id}`, next);
+  };
+
+  const contract = useMemo(() => toFilters(patient.id, filters), [patient.id, filters]);
+
+  useEffect(() => {
+    let live = true;
+    invoke('documents:list', contract).then(
+      (list) => {
+        if (!live) return;
+        performance.mark('casebinder:library-data');
+        setDocuments(list);
+      },
+      (e: unknown) => onError(messageOf(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [contract, libraryVersion, refresh, onError]);
+
+  // While an import runs, new documents appear as they come in (at most once a second).
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const off = on('job:progress', ({ progress }) => {
+      if (progress.outcome?.status !== 'imported' || timer) return;
+      timer = setTimeout(() => {
+        timer = undefined;
+        setRefresh((n) => n + 1);
+      }, 1000);
+    });
+    return () => {
+      off();
+      clearTimeout(timer);
+    };
+  }, []);
+
+  // Search as you type: every keystroke asks; answers to older keystrokes are dropped.
+  const searching = query.trim().length >= 2;
+  useEffect(() => {
+    if (!searching) return;
+    const startedAt = performance.now();
+    let live = true;
+    setHits((h) => ({ ...h, startedAt }));
+    invoke('search', query, contract, 50).then(
+      (found) => {
+        if (live) setHits({ query, hits: found, startedAt });
+      },
+      (e: unknown) => live && onError(messageOf(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [query, searching, contract, libraryVersion, onError]);
+
+  useEffect(() => {
+    const focus = () => searchBox.current?.focus();
+    window.addEventListener('casebinder:find', focus);
+    return () => window.removeEventListener('casebinder:find', focus);
+  }, []);
+
+  const facilities = useMemo(() => [...new Set((documents ?? []).map((d) => d.facility ?? d.suggested.facility).filter((f): f is string => !!f))].sort(), [documents]);
+  const tags = useMemo(() => [...new Set((documents ?? []).flatMap((d) => d.tags))].sort(), [documents]);
+  const importing = imports.state !== null && imports.state.status !== 'finished' && imports.state.status !== 'cancelled' && imports.state.status !== 'failed';
+
+  return (
+    <div className="library">
+      <header className="app-header">
+        <span className="brand" aria-hidden="true">
+          Casebinder
+        </span>
+        <PatientSwitcher patients={patients} patientId={patient.id} onSelect={onSelectPatient} onAdd={onAddPatient} />
+        <div className="search-box" role="search">
+          <label htmlFor="search-input" className="visually-hidden">
+            Search {patient.name}’s records
+          </label>
+          <input
+            id="search-input"
+            ref={searchBox}
+            type="search"
+            placeholder={`Search ${patient.name}’s records`}
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape') setQuery('');
+            }}
+            autoComplete="off"
+            spellCheck={false}
+          />
+        </div>
+        <div className="import-buttons">
+          <button type="button" onClick={() => void imports.choose('files', patient).catch((e: unknown) => onError(messageOf(e)))} disabled={importing}>
+            Import files…
+          </button>
+          <button type="button" onClick={() => void imports.choose('folder', patient).catch((e: unknown) => onError(messageOf(e)))} disabled={importing}>
+            Import a folder…
+          </button>
+        </div>
+      </header>
+      <div className="library-body">
+        <aside className="filters-pane" aria-label="Filters">
+          <Filters value={filters} onChange={changeFilters} facilities={facilities} tags={tags} />
+        </aside>
+        <main className="documents" aria-label={searching ? 'Search results' : 'Documents'}>
+          {searching ? (
+            <SearchResults query={hits.query || query} hits={hits.query === query ? hits.hits : null} startedAt={hits.startedAt} />
+          ) : documents === null ? (
+            <p className="empty" role="status">
+              Loading documents…
+            </p>
+          ) : documents.length === 0 ? (
+            <div className="empty">
+              {isFiltered(filters) ? (
+                <p>No documents match these filters.</p>
+              ) : (
+                <>
+                  <h2>No records yet for {patient.name}</h2>
+                  <p>Import PDFs, scans and photos of paper records: choose files or a folder, or drop them on this window.</p>
+                </>
+              )}
+            </div>
+          ) : (
+            <>
+              <p className="list-summary">
+                {plural(documents.length, 'document')}
+                {isFiltered(filters) ? ' match the filters' : ''}, newest care first. Values in <span className="suggested">italics</span> were read
+                from the documents and are not confirmed yet.
+              </p>
+              <DocumentList documents={documents} />
+            </>
+          )}
+        </main>
+      </div>
+    </div>
+  );
+}
