@@ -16,6 +16,8 @@ export type Block =
   | { readonly kind: 'paragraph'; readonly text: string }
   | { readonly kind: 'lines'; readonly lines: readonly string[] }
   | { readonly kind: 'gap'; readonly size?: number }
+  /** A web link, written as a PDF link annotation the way portals and letters carry them. */
+  | { readonly kind: 'link'; readonly text: string; readonly url: string }
   | { readonly kind: 'pagebreak' };
 
 export interface Layout {
@@ -130,6 +132,9 @@ export function renderPdf(blocks: readonly Block[], layout: Layout, file: string
         break;
       case 'gap':
         doc.moveDown(block.size ?? 1);
+        break;
+      case 'link':
+        doc.font(regular).fillColor('#1a4fa3').text(block.text, { width, link: block.url, underline: true }).fillColor('black').moveDown(0.5);
         break;
       case 'pagebreak':
         doc.addPage();

@@ -1,0 +1,173 @@
+/**
+ * The real window (the Vite build, served locally with the app's Content-Security-Policy) in Chromium,
+ * wired to the real back end (the same handler map and dispatch Electron's IPC uses, a real SQLite
+ * library and vault in a temporary folder). The harness stands in only for Electron's transport
+ * (exposeBinding in place of ipcRenderer), its event channel and its native dialogs.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect } from '@playwright/test';
+import type { Page, Request, TestInfo } from '@playwright/test';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { preview } from 'vite';
+import type { PreviewServer } from 'vite';
+import { Backend } from '../../electron/app/backend.ts';
+import { dispatch } from '../../electron/app/dispatch.ts';
+import type { Dialogs } from '../../electron/app/handlers.ts';
+import type { AppEvents } from '../../shared/ipc-contract.ts';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+
+/** Native dialogs, scripted by the test: what the person "chooses" and whether they agree to a link. */
+export class ScriptedDialogs implements Dialogs {
+  private readonly choices: string[][] = [];
+  readonly linksAsked: string[] = [];
+  agreeToLinks = false;
+
+  /** The next open dialog returns these paths. */
+  willChoose(...paths: string[]): void {
+    this.choices.push(paths);
+  }
+
+  async chooseImport(): Promise<string[]> {
+    return this.choices.shift() ?? [];
+  }
+
+  async confirmExternalLink(url: string): Promise<boolean> {
+    this.linksAsked.push(url);
+    return this.agreeToLinks;
+  }
+}
+
+export interface App {
+  readonly page: Page;
+  readonly backend: Backend;
+  readonly dialogs: ScriptedDialogs;
+  readonly libraryDir: string;
+  readonly origin: string;
+  /** Every request the page made. */
+  readonly requests: string[];
+  /** Links the back end opened in the person's browser. */
+  readonly opened: string[];
+  /** Windows the page tried to open. */
+  readonly popups: string[];
+  /** Uncaught errors and console errors in the page. */
+  readonly errors: string[];
+  open(): Promise<void>;
+  screenshot(name: string): Promise<void>;
+  /** Serious or critical accessibility violations on the current screen (axe-core). */
+  accessibilityViolations(): Promise<string[]>;
+}
+
+function bridgeInitScript(): void {
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const w = window as unknown as Record<string, unknown>;
+  w.__casebinderEmit = (event: string, payload: unknown) => {
+    for (const listener of listeners.get(event) ?? []) listener(payload);
+  };
+  const invoke = w.__casebinderInvoke as (channel: string, args: readonly unknown[]) => Promise<unknown>;
+  const bridge = {
+    invoke: (channel: string, args: readonly unknown[]) => invoke(channel, args),
+    on: (event: string, listener: (payload: unknown) => void) => {
+      const set = listeners.get(event) ?? new Set();
+      set.add(listener);
+      listeners.set(event, set);
+      return () => set.delete(listener);
+    },
+    // Electron's webUtils.getPathForFile: the test says which path a dropped file stands for.
+    pathForFile: (file: { name: string }) => ((w.__dropPaths as Record<string, string> | undefined) ?? {})[file.name] ?? '',
+  };
+  Object.defineProperty(window, 'casebinder', { value: Object.freeze(bridge), writable: false });
+}
+
+export const test = base.extend<{ app: App }, { server: PreviewServer }>({
+  server: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern; it has none.
+    async ({}, use) => {
+      const renderer = path.join(ROOT, 'out', 'renderer', 'index.html');
+      if (!fs.existsSync(renderer)) throw new Error('e2e: build the window first (npm run build, or npm test does it)');
+      const server = await preview({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'warn', preview: { port: 0, host: '127.0.0.1' } });
+      await use(server);
+      await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+    },
+    { scope: 'worker' },
+  ],
+
+  app: async ({ page, server }, use, testInfo) => {
+    const origin = server.resolvedUrls!.local[0]!.replace(/\/$/, '');
+    const libraryDir = fs.mkdtempSync(path.join(os.tmpdir(), 'casebinder-e2e-'));
+    const dialogs = new ScriptedDialogs();
+    const opened: string[] = [];
+    const requests: string[] = [];
+    const popups: string[] = [];
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+    });
+    page.on('response', (response) => {
+      if (response.status() >= 400) errors.push(`HTTP ${response.status()}: ${response.url()}`);
+    });
+    const emit = <E extends keyof AppEvents>(event: E, payload: AppEvents[E]) => {
+      void page.evaluate(([e, p]) => (window as unknown as { __casebinderEmit: (e: string, p: unknown) => void }).__casebinderEmit(e, p), [event, payload] as const).catch(() => undefined);
+    };
+    const backend = new Backend({ libraryDir, dialogs, shell: { openExternal: async (url) => void opened.push(url) }, emit, version: 'test', importThreads: 2 });
+
+    page.on('request', (request: Request) => requests.push(request.url()));
+    // Windows this page opens (axe-core opens a blank page of its own per analysis; those do not count).
+    page.on('popup', (popup) => popups.push(popup.url()));
+    await page.exposeBinding('__casebinderInvoke', async (source, channel: unknown, args: unknown) => {
+      // As Electron's IPC binding does: only the app's own top-level page may call the back end.
+      if (source.frame !== source.page.mainFrame() || !source.frame.url().startsWith(origin)) {
+        return { ok: false, error: { code: 'internal', message: 'ipc: request refused: it did not come from the app window.' } };
+      }
+      return dispatch(backend.handlers, channel, args);
+    });
+    await page.addInitScript(bridgeInitScript);
+
+    let shot = 0;
+    const app: App = {
+      page,
+      backend,
+      dialogs,
+      libraryDir,
+      origin,
+      requests,
+      opened,
+      popups,
+      errors,
+      open: async () => {
+        await page.goto(`${origin}/index.html`);
+      },
+      screenshot: async (name: string) => {
+        const file = testInfo.outputPath(`${String(++shot).padStart(2, '0')}-${name}.png`);
+        await page.screenshot({ path: file, fullPage: false });
+        await testInfo.attach(name, { path: file, contentType: 'image/png' });
+      },
+      accessibilityViolations: async () => {
+        const results = await new AxeBuilder({ page }).analyze();
+        return results.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => `${v.impact}: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+      },
+    };
+    await use(app);
+    if (errors.length) await testInfo.attach('page errors', { body: errors.join('\n'), contentType: 'text/plain' });
+    await backend.close();
+    fs.rmSync(libraryDir, { recursive: true, force: true });
+  },
+});
+
+export { expect };
+
+/** Copies files into a fresh folder, as a person's download folder would hold them. */
+export function folderOf(files: Record<string, string>, testInfo: TestInfo): string {
+  const dir = testInfo.outputPath('records');
+  fs.mkdirSync(dir, { recursive: true });
+  for (const [name, source] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.copyFileSync(source, path.join(dir, name));
+  }
+  return dir;
+}
