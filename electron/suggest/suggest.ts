@@ -37,6 +37,13 @@ export function suggestDetails(pageTexts: readonly string[], originalName: strin
 const HEADING_WORDS =
   /\b(report|note|summary|consultation|evaluation|list|reconciliation|electrocardiogram|ECG|echocardiogram|catheteri[sz]ation|imaging|scan|MRI?|CT|PET|XR|X-?RAY|ULTRASOUND|DUPLEX|panel|colonoscopy|holter|visit|procedure)\b/i;
 
+/** Kinds that read better as "… from <facility>" than as "<kind> – <facility>". */
+const FROM: Partial<Record<DocumentType, string>> = {
+  correspondence: 'Letter',
+  'lab-report': 'Lab results',
+  recommendation: "Surgeon's recommendation",
+};
+
 function suggestTitle(lines: readonly Line[], type: DocumentType | null, facility: string | null, originalName: string): string {
   const top = lines.filter((l) => l.page === 1 && !l.banner).slice(0, 14);
   // An exam named in a field ("Exam: CT CHEST WITHOUT CONTRAST") is the most telling title of all.
@@ -50,7 +57,11 @@ function suggestTitle(lines: readonly Line[], type: DocumentType | null, facilit
     if (facility && text.toLowerCase() === facility.toLowerCase()) continue;
     if (HEADING_WORDS.test(text) && !/\d{3}/.test(text)) return tidyCase(text);
   }
-  if (type && type !== 'other') return facility ? `${DOCUMENT_TYPE_LABELS[type]} – ${facility}` : DOCUMENT_TYPE_LABELS[type];
+  if (type && type !== 'other') {
+    const from = FROM[type];
+    if (facility) return from ? `${from} from ${facility}` : `${DOCUMENT_TYPE_LABELS[type]} – ${facility}`;
+    return from ?? DOCUMENT_TYPE_LABELS[type];
+  }
   return titleFromFileName(originalName);
 }
 

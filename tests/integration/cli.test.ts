@@ -78,7 +78,7 @@ describe('the casebinder command line', () => {
     const psa = casebinder(library, ['search', 'PSA,', 'total', '--json']);
     expect(psa.code).toBe(0);
     expect(psa.json).toEqual([
-      expect.objectContaining({ id: expect.any(Number), title: "Lab report – St. Luke's Medical Center Laboratory", page: 1, snippet: expect.stringContaining('**PSA**, **TOTAL**') }),
+      expect.objectContaining({ id: expect.any(Number), title: "Lab results from St. Luke's Medical Center Laboratory", page: 1, snippet: expect.stringContaining('**PSA**, **TOTAL**') }),
     ]);
     const accession = casebinder(library, ['search', 'S24-1187', '--json']).json as { title: string; snippet: string }[];
     expect(accession).toEqual([expect.objectContaining({ title: 'Surgical Pathology Report', snippet: expect.stringContaining('**S24-1187**') })]);
