@@ -22,12 +22,12 @@ const probe = spawnSync(process.execPath, ['-e', "process.stdout.write(require('
 });
 const program = probe.stdout?.trim();
 if (probe.status !== 0 || !program || !fs.existsSync(program)) {
+  // The first error is the cause (a failed download); Electron's own last line only says to reinstall.
+  const lines = `${probe.stderr ?? ''}`.split('\n').map((l) => l.trim());
   const reason =
-    `${probe.stderr ?? ''}`
-      .split('\n')
-      .map((l) => l.trim())
-      .filter((l) => /error|ENOTFOUND|ECONN|EAI_AGAIN|timed out|failed/i.test(l))
-      .pop() ?? 'no reason given';
+    lines.find((l) => /fetch failed|ENOTFOUND|ECONNREFUSED|ECONNRESET|EAI_AGAIN|ETIMEDOUT|timed out|certificate|40[34]|proxy/i.test(l)) ??
+    lines.find((l) => /error/i.test(l)) ??
+    'no reason given';
   console.error(
     `Casebinder cannot start the desktop app on this machine: Electron's program could not be downloaded from github.com (${reason.slice(0, 160)}). ` +
       'Connect to the internet and run npm start again; the command line works without it: npm run --silent casebinder -- help',
