@@ -13,9 +13,8 @@ import path from 'node:path';
 import { preview } from 'vite';
 import type { PreviewServer } from 'vite';
 import { Backend } from '../../electron/app/backend.ts';
-import { dispatch } from '../../electron/app/dispatch.ts';
 import type { Dialogs } from '../../electron/app/handlers.ts';
-import type { AppEvents } from '../../shared/ipc-contract.ts';
+import { connect, emitTo } from './bridge.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -60,27 +59,6 @@ export interface App {
   accessibilityViolations(): Promise<string[]>;
 }
 
-function bridgeInitScript(): void {
-  const listeners = new Map<string, Set<(payload: unknown) => void>>();
-  const w = window as unknown as Record<string, unknown>;
-  w.__casebinderEmit = (event: string, payload: unknown) => {
-    for (const listener of listeners.get(event) ?? []) listener(payload);
-  };
-  const invoke = w.__casebinderInvoke as (channel: string, args: readonly unknown[]) => Promise<unknown>;
-  const bridge = {
-    invoke: (channel: string, args: readonly unknown[]) => invoke(channel, args),
-    on: (event: string, listener: (payload: unknown) => void) => {
-      const set = listeners.get(event) ?? new Set();
-      set.add(listener);
-      listeners.set(event, set);
-      return () => set.delete(listener);
-    },
-    // Electron's webUtils.getPathForFile: the test says which path a dropped file stands for.
-    pathForFile: (file: { name: string }) => ((w.__dropPaths as Record<string, string> | undefined) ?? {})[file.name] ?? '',
-  };
-  Object.defineProperty(window, 'casebinder', { value: Object.freeze(bridge), writable: false });
-}
-
 export const test = base.extend<{ app: App }, { server: PreviewServer }>({
   server: [
     // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern; it has none.
@@ -109,22 +87,12 @@ export const test = base.extend<{ app: App }, { server: PreviewServer }>({
     page.on('response', (response) => {
       if (response.status() >= 400) errors.push(`HTTP ${response.status()}: ${response.url()}`);
     });
-    const emit = <E extends keyof AppEvents>(event: E, payload: AppEvents[E]) => {
-      void page.evaluate(([e, p]) => (window as unknown as { __casebinderEmit: (e: string, p: unknown) => void }).__casebinderEmit(e, p), [event, payload] as const).catch(() => undefined);
-    };
-    const backend = new Backend({ libraryDir, dialogs, shell: { openExternal: async (url) => void opened.push(url) }, emit, version: 'test', importThreads: 2 });
+    const backend = new Backend({ libraryDir, dialogs, shell: { openExternal: async (url) => void opened.push(url) }, emit: emitTo(() => page), version: 'test', importThreads: 2 });
 
     page.on('request', (request: Request) => requests.push(request.url()));
     // Windows this page opens (axe-core opens a blank page of its own per analysis; those do not count).
     page.on('popup', (popup) => popups.push(popup.url()));
-    await page.exposeBinding('__casebinderInvoke', async (source, channel: unknown, args: unknown) => {
-      // As Electron's IPC binding does: only the app's own top-level page may call the back end.
-      if (source.frame !== source.page.mainFrame() || !source.frame.url().startsWith(origin)) {
-        return { ok: false, error: { code: 'internal', message: 'ipc: request refused: it did not come from the app window.' } };
-      }
-      return dispatch(backend.handlers, channel, args);
-    });
-    await page.addInitScript(bridgeInitScript);
+    await connect(page, () => backend, origin);
 
     let shot = 0;
     const app: App = {

@@ -42,6 +42,8 @@ export function LibraryScreen({ patient, patients, onSelectPatient, onAddPatient
   const [hits, setHits] = useState<{ query: string; hits: SearchHit[] | null; startedAt: number }>({ query: '', hits: null, startedAt: 0 });
   const [refresh, setRefresh] = useState(0);
   const searchBox = useRef<HTMLInputElement>(null);
+  // When the last keystroke happened: how long results take is measured from here.
+  const typedAt = useRef(0);
 
   useEffect(() => {
     void preference<FilterState>(`filters:${patient.id}`, NO_FILTERS).then(setFilters);
@@ -89,7 +91,7 @@ export function LibraryScreen({ patient, patients, onSelectPatient, onAddPatient
   const searching = query.trim().length >= 2;
   useEffect(() => {
     if (!searching) return;
-    const startedAt = performance.now();
+    const startedAt = typedAt.current || performance.now();
     let live = true;
     setHits((h) => ({ ...h, startedAt }));
     invoke('search', query, contract, 50).then(
@@ -130,7 +132,10 @@ export function LibraryScreen({ patient, patients, onSelectPatient, onAddPatient
             type="search"
             placeholder={`Search ${patient.name}’s records`}
             value={query}
-            onChange={(e) => setQuery(e.target.value)}
+            onChange={(e) => {
+              typedAt.current = performance.now();
+              setQuery(e.target.value);
+            }}
             onKeyDown={(e) => {
               if (e.key === 'Escape') setQuery('');
             }}
@@ -165,7 +170,15 @@ export function LibraryScreen({ patient, patients, onSelectPatient, onAddPatient
               ) : (
                 <>
                   <h2>No records yet for {patient.name}</h2>
-                  <p>Import PDFs, scans and photos of paper records: choose files or a folder, or drop them on this window.</p>
+                  <p>Import PDFs, scans and photos of paper records: a whole folder at once, a few files, or drop them on this window.</p>
+                  <div className="empty-actions">
+                    <button type="button" className="primary" onClick={() => void imports.choose('folder', patient).catch((e: unknown) => onError(messageOf(e)))} disabled={importing}>
+                      Import a folder of records…
+                    </button>
+                    <button type="button" onClick={() => void imports.choose('files', patient).catch((e: unknown) => onError(messageOf(e)))} disabled={importing}>
+                      Choose files…
+                    </button>
+                  </div>
                 </>
               )}
             </div>
