@@ -168,6 +168,16 @@ function openLibrary(values: Values, create = false): Library {
   }
 }
 
+/** Opens the library for one command and closes it whatever happens. */
+async function withLibrary<T>(values: Values, use: (library: Library) => T | Promise<T>): Promise<T> {
+  const library = openLibrary(values);
+  try {
+    return await use(library);
+  } finally {
+    library.close();
+  }
+}
+
 async function run(command: string | undefined, args: string[], values: Values): Promise<Output> {
   switch (command) {
     case 'init': {
@@ -183,8 +193,7 @@ async function run(command: string | undefined, args: string[], values: Values):
     }
     case 'patient': {
       const [sub, ...rest] = args;
-      const library = openLibrary(values);
-      try {
+      return withLibrary(values, (library) => {
         if (sub === 'add') {
           const name = rest.join(' ');
           const patient = library.patients.add({ name, dateOfBirth: parseDate(values.dob, 'The date of birth') ?? null, notes: values.notes ?? '' });
@@ -195,24 +204,17 @@ async function run(command: string | undefined, args: string[], values: Values):
           return { json: patients, text: formatPatients(patients), exit: EXIT_OK };
         }
         return invalid(`"patient ${sub}" is not a command. Use "patient add NAME" or "patient list".`);
-      } finally {
-        library.close();
-      }
+      });
     }
     case 'import':
       return runImport(args, values);
-    case 'list': {
-      const library = openLibrary(values);
-      try {
+    case 'list':
+      return withLibrary(values, (library) => {
         const docs = library.documents.list(filtersFrom(values, library), { limit: parseLimit(values.limit, 100_000) });
         return { json: docs.map((d) => documentJson(d, library)), text: formatDocuments(docs), exit: EXIT_OK };
-      } finally {
-        library.close();
-      }
-    }
-    case 'show': {
-      const library = openLibrary(values);
-      try {
+      });
+    case 'show':
+      return withLibrary(values, (library) => {
         const doc = library.documents.get(parseId(args[0]));
         const text = values.text ? library.documents.pageTexts(doc.id) : undefined;
         return {
@@ -220,24 +222,17 @@ async function run(command: string | undefined, args: string[], values: Values):
           text: formatDocument(doc, library.patients.get(doc.patientId)) + (text ? `\n\n${text.map((t, i) => `--- page ${i + 1} ---\n${t}`).join('\n')}` : ''),
           exit: EXIT_OK,
         };
-      } finally {
-        library.close();
-      }
-    }
+      });
     case 'search': {
       const query = args.join(' ');
       if (!query.trim()) invalid('Say what to search for, e.g. casebinder search "PSA, total"');
-      const library = openLibrary(values);
-      try {
+      return withLibrary(values, (library) => {
         const hits = library.search.search(query, filtersFrom(values, library), parseLimit(values.limit, DEFAULT_SEARCH_LIMIT));
         return { json: hits.map(hitJson), text: formatHits(hits, styleFor(process.stdout)), exit: EXIT_OK };
-      } finally {
-        library.close();
-      }
+      });
     }
-    case 'edit': {
-      const library = openLibrary(values);
-      try {
+    case 'edit':
+      return withLibrary(values, (library) => {
         const id = parseId(args[0]);
         const types = parseTypes(values.type);
         const edit: DocumentEdit = {
@@ -252,13 +247,9 @@ async function run(command: string | undefined, args: string[], values: Values):
         if (Object.keys(edit).length === 0) invalid('Say what to change, e.g. casebinder edit 12 --type lab-report --date 2024-03-14');
         const doc = library.documents.edit(id, edit);
         return { json: documentJson(doc, library), text: formatDocument(doc, library.patients.get(doc.patientId)), exit: EXIT_OK };
-      } finally {
-        library.close();
-      }
-    }
-    case 'confirm': {
-      const library = openLibrary(values);
-      try {
+      });
+    case 'confirm':
+      return withLibrary(values, (library) => {
         const fields = (values.field ?? []).map((f): SuggestedField => {
           const known = SUGGESTED_FIELDS.find((k) => k.toLowerCase() === f.toLowerCase() || (f === 'date' && k === 'dateOfService'));
           if (!known) invalid(`"${f}" is not a field with suggestions. Use one of: ${SUGGESTED_FIELDS.join(', ')}.`);
@@ -266,23 +257,16 @@ async function run(command: string | undefined, args: string[], values: Values):
         });
         const doc = library.documents.confirm(parseId(args[0]), fields.length ? fields : SUGGESTED_FIELDS);
         return { json: documentJson(doc, library), text: formatDocument(doc, library.patients.get(doc.patientId)), exit: EXIT_OK };
-      } finally {
-        library.close();
-      }
-    }
-    case 'check': {
-      const library = openLibrary(values);
-      try {
+      });
+    case 'check':
+      return withLibrary(values, async (library) => {
         const report = await library.check({
           onProgress: (p) => {
             if (values.events) process.stderr.write(`${JSON.stringify({ event: 'progress', ...p })}\n`);
           },
         });
         return { json: report, text: formatCheck(report), exit: report.ok ? EXIT_OK : EXIT_FAILURE };
-      } finally {
-        library.close();
-      }
-    }
+      });
     case 'help':
     case undefined:
       return { json: { usage: USAGE }, text: USAGE, exit: command ? EXIT_OK : EXIT_FAILURE };
