@@ -3,6 +3,7 @@
  * the same back end the command line uses (electron/app), behind the IPC contract in shared/.
  */
 import { app, BrowserWindow, dialog, Menu, session, shell } from 'electron';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { IPC_EVENT } from '../shared/ipc-names.ts';
@@ -55,14 +56,23 @@ async function start(): Promise<void> {
       void dialogs.confirmExternalLink(url).then((yes) => (yes ? shell.openExternal(url) : undefined));
     }),
   );
-  window = createMainWindow({
-    preload: path.join(OUT, 'preload', 'preload.cjs'),
-    stateFile: path.join(app.getPath('userData'), 'window-state.json'),
-    icon: path.join(OUT, '..', 'build', 'icon.png'),
-  });
   Menu.setApplicationMenu(
     buildMenu({ window: () => window, command: (command) => emit('menu:command', { command }), libraryDir, development: !app.isPackaged }),
   );
+  openWindow();
+}
+
+/** The window; on macOS it can be closed and opened again from the dock while the app runs. */
+function openWindow(): void {
+  const icon = path.join(OUT, '..', 'build', 'icon.png');
+  window = createMainWindow({
+    preload: path.join(OUT, 'preload', 'preload.cjs'),
+    stateFile: path.join(app.getPath('userData'), 'window-state.json'),
+    ...(fs.existsSync(icon) ? { icon } : {}),
+  });
+  window.on('closed', () => {
+    window = undefined;
+  });
 }
 
 app.on('second-instance', () => {
@@ -75,7 +85,7 @@ app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
 app.on('activate', () => {
-  if (BrowserWindow.getAllWindows().length === 0 && backend) void start();
+  if (BrowserWindow.getAllWindows().length === 0 && backend) openWindow();
 });
 let closing = false;
 app.on('before-quit', (event) => {
