@@ -16,7 +16,7 @@ export default defineConfig({
     target: 'node22',
     sourcemap: true,
     rollupOptions: {
-      input: { main: path.join(root, 'electron/main.ts'), 'extract-worker': path.join(root, 'electron/import/extract-worker.ts') },
+      input: { main: path.join(root, 'electron/main.ts'), worker: path.join(root, 'electron/workers/worker.ts') },
       external: ['electron'],
       output: { format: 'es', entryFileNames: '[name].js' },
     },

@@ -42,7 +42,7 @@ async function start(): Promise<void> {
       shell: { openExternal: (url) => shell.openExternal(url) },
       emit,
       version: app.getVersion(),
-      workerFile: path.join(here, 'extract-worker.js'),
+      workerFile: path.join(here, 'worker.js'),
     });
   } catch (error) {
     const message = error instanceof CasebinderError ? error.message : `The library could not be opened: ${(error as Error).message}`;

@@ -11,6 +11,7 @@ export type RefusalCode =
   | 'unsupported'
   | 'mislabeled'
   | 'too-large'
+  | 'unsafe'
   | 'cancelled'
   | 'internal';
 
@@ -28,14 +29,35 @@ export type ImportOutcome =
       readonly pages: number;
       /** Something the person should know, e.g. a file whose name did not match its content. */
       readonly note?: string;
+      /** For an imaging study: how many of its DICOM files and series came in. */
+      readonly study?: StudyImport;
     }
-  | { readonly status: 'duplicate'; readonly path: string; /** The document already holding these bytes. */ readonly of: number }
+  /** New files of an imaging study already in the library, added to it. */
+  | { readonly status: 'merged'; readonly path: string; readonly into: number; readonly study: StudyImport; readonly note?: string }
+  | {
+      readonly status: 'duplicate';
+      readonly path: string;
+      /** The document already holding these bytes (for a study: the study holding all these files). */
+      readonly of: number;
+      /** For an imaging study: how many of its files were found already in. */
+      readonly files?: number;
+    }
   | ({ readonly status: 'refused'; readonly path: string } & Refusal)
   /** Hidden and system files (.DS_Store, Thumbs.db) that are not records; listed, never imported. */
   | { readonly status: 'skipped'; readonly path: string; readonly reason: string };
 
+export interface StudyImport {
+  /** DICOM files of the study added by this import. */
+  readonly files: number;
+  /** Files of the study this import found already in the library. */
+  readonly alreadyIn: number;
+  /** Series the study has now. */
+  readonly series: number;
+}
+
 export interface ImportResult {
   readonly imported: readonly Extract<ImportOutcome, { status: 'imported' }>[];
+  readonly merged: readonly Extract<ImportOutcome, { status: 'merged' }>[];
   readonly duplicates: readonly Extract<ImportOutcome, { status: 'duplicate' }>[];
   readonly refused: readonly Extract<ImportOutcome, { status: 'refused' }>[];
   readonly skipped: readonly Extract<ImportOutcome, { status: 'skipped' }>[];
@@ -43,7 +65,8 @@ export interface ImportResult {
 }
 
 export interface ImportProgress {
-  readonly phase: 'scanning' | 'importing' | 'finished';
+  /** Previews: thumbnails of the new imaging series are being made. */
+  readonly phase: 'scanning' | 'importing' | 'previews' | 'finished';
   readonly filesDone: number;
   readonly filesTotal: number;
   readonly bytesDone: number;

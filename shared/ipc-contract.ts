@@ -9,7 +9,11 @@ import { isIsoDate } from './dates.ts';
 import { DOCUMENT_TYPES } from './document-types.ts';
 import type { ErrorInfo } from './errors.ts';
 import type { ImportProgress, ImportResult } from './import-types.ts';
-import type { MedicalDocument, Patient, SearchHit } from './library-types.ts';
+import type { StudyDetails } from './imaging.ts';
+import type { ImagingSummary, MedicalDocument, OcrSummary, PageInfo, Patient, SearchHit } from './library-types.ts';
+import { OCR_LANGUAGES } from './ocr-languages.ts';
+import type { OcrLanguage } from './ocr-languages.ts';
+import type { OcrProgress } from './ocr-types.ts';
 import { SUGGESTED_FIELDS } from './library-types.ts';
 import { APP_EVENTS, IPC_EVENT, IPC_INVOKE } from './ipc-names.ts';
 
@@ -41,6 +45,27 @@ const documentEdit = z
   })
   .strict();
 
+const quarterTurn = z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]);
+const fraction = z.number().min(0).max(1);
+const composeRequest = z
+  .object({
+    title: shortText,
+    pages: z
+      .array(
+        z
+          .object({
+            documentId: id,
+            page: z.number().int().min(1).max(100_000),
+            rotation: quarterTurn,
+            crop: z.object({ left: fraction, top: fraction, width: fraction, height: fraction }).strict().nullable().optional(),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(200),
+  })
+  .strict();
+
 /** The most a window may read of an original in one call; pdf.js asks for 64 KiB ranges. */
 export const MAX_READ_BYTES = 16 * 1024 * 1024;
 
@@ -58,6 +83,16 @@ export const CHANNELS = {
   'import:start': z.tuple([z.array(z.string().min(1).max(4096)).min(1).max(100_000), id]),
   'import:cancel': z.tuple([z.string().uuid()]),
   'import:result': z.tuple([z.string().uuid()]),
+  'documents:pages': z.tuple([id]),
+  'documents:preview': z.tuple([id, z.number().int().min(1).max(100_000)]),
+  'documents:compose': z.tuple([composeRequest]),
+  'studies:get': z.tuple([id]),
+  'series:thumbnail': z.tuple([id]),
+  'ocr:status': z.tuple([]),
+  'ocr:start': z.tuple([]),
+  'ocr:cancel': z.tuple([]),
+  'ocr:read-again': z.tuple([id.optional()]),
+  'settings:ocr-languages': z.tuple([z.array(z.enum(OCR_LANGUAGES.map((l) => l.code) as [OcrLanguage, ...OcrLanguage[]])).min(1).max(OCR_LANGUAGES.length)]),
   'shell:open-external': z.tuple([z.string().max(2048)]),
 } as const;
 
@@ -71,6 +106,7 @@ export type ChannelArgs<C extends Channel> = Immutable<z.input<(typeof CHANNELS)
 export interface DocumentSummary {
   readonly id: number;
   readonly patientId: number;
+  readonly kind: MedicalDocument['kind'];
   readonly title: string;
   readonly type: MedicalDocument['type'];
   readonly dateOfService: string | null;
@@ -78,9 +114,21 @@ export interface DocumentSummary {
   readonly suggested: MedicalDocument['suggested'];
   readonly pages: number;
   readonly mediaType: string;
-  readonly sha256: string;
+  readonly sha256: string | null;
   readonly size: number;
   readonly tags: readonly string[];
+  readonly imaging: ImagingSummary | null;
+  readonly ocr: OcrSummary | null;
+  readonly madeFrom: readonly number[];
+}
+
+/** Where reading scanned pages stands. */
+export interface OcrStatus {
+  readonly jobId: string | null;
+  readonly progress: OcrProgress | null;
+  /** Pages waiting to be read. */
+  readonly waiting: number;
+  readonly languages: readonly OcrLanguage[];
 }
 
 export interface AppInfo {
@@ -105,6 +153,18 @@ export interface ChannelResults {
   'import:start': { readonly jobId: string };
   'import:cancel': null;
   'import:result': ImportResult;
+  'documents:pages': PageInfo[];
+  /** An upright JPEG of the page (HEIC and TIFF pages). */
+  'documents:preview': Uint8Array;
+  'documents:compose': MedicalDocument;
+  'studies:get': StudyDetails;
+  /** PNG of the series' key image. */
+  'series:thumbnail': Uint8Array;
+  'ocr:status': OcrStatus;
+  'ocr:start': { readonly jobId: string | null };
+  'ocr:cancel': null;
+  'ocr:read-again': OcrStatus;
+  'settings:ocr-languages': OcrStatus;
   /** True when the link was opened (the person agreed). */
   'shell:open-external': boolean;
 }
@@ -113,8 +173,10 @@ export type IpcResult<T = unknown> = { readonly ok: true; readonly value: T } | 
 
 /** What the back end tells the window without being asked. */
 export interface AppEvents {
-  'job:progress': { readonly jobId: string; readonly kind: 'import'; readonly progress: ImportProgress };
-  'job:finished': { readonly jobId: string; readonly kind: 'import'; readonly status: 'finished' | 'failed' | 'cancelled' };
+  'job:progress':
+    | { readonly jobId: string; readonly kind: 'import'; readonly progress: ImportProgress }
+    | { readonly jobId: string; readonly kind: 'ocr'; readonly progress: OcrProgress };
+  'job:finished': { readonly jobId: string; readonly kind: 'import' | 'ocr'; readonly status: 'finished' | 'failed' | 'cancelled' };
   /** Something in the library changed (an import, an edit): lists should be fetched again. */
   'library:changed': { readonly patientId: number | null };
   /** The menu asked for something the window does. */

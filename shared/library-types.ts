@@ -27,6 +27,42 @@ export interface DocumentSuggestions {
 export const SUGGESTED_FIELDS = ['type', 'dateOfService', 'facility', 'clinician'] as const;
 export type SuggestedField = (typeof SUGGESTED_FIELDS)[number];
 
+/** A file (one original in the vault) or an imaging study (one original per DICOM instance). */
+export type DocumentKind = 'file' | 'study';
+
+/** Below this mean confidence (0-100) a page's OCR text is marked as possibly wrong. */
+export const LOW_OCR_CONFIDENCE = 70;
+
+/** How the text of a document's scanned pages was read by OCR, summed over its pages. */
+export interface OcrSummary {
+  /** Pages whose text comes (or will come) from OCR. */
+  readonly pages: number;
+  readonly pending: number;
+  readonly failed: number;
+  /** Pages read with a confidence below LOW_OCR_CONFIDENCE. */
+  readonly lowConfidence: number;
+  /** Mean confidence of the pages read, 0-100; null while none is read. */
+  readonly confidence: number | null;
+}
+
+export interface ImagingSummary {
+  readonly modalities: readonly string[];
+  readonly series: number;
+  readonly instances: number;
+}
+
+/** One page of a document: where its text came from, and for OCR how sure the reading is. */
+export interface PageInfo {
+  readonly number: number;
+  readonly ocr: 'pending' | 'done' | 'failed' | null;
+  readonly confidence: number | null;
+  readonly languages: string | null;
+  /** Why OCR failed, in words. */
+  readonly problem: string | null;
+  /** An upright preview exists for this page (HEIC and TIFF, which the window cannot show as they are). */
+  readonly preview: { readonly width: number; readonly height: number } | null;
+}
+
 /**
  * A record in the library. `type`, `dateOfService`, `facility` and `clinician` hold only what the
  * person confirmed or entered (null until then); what the library guessed is under `suggested`.
@@ -34,6 +70,7 @@ export type SuggestedField = (typeof SUGGESTED_FIELDS)[number];
 export interface MedicalDocument {
   readonly id: number;
   readonly patientId: number;
+  readonly kind: DocumentKind;
   readonly title: string;
   readonly type: DocumentType | null;
   readonly dateOfService: IsoDate | null;
@@ -46,9 +83,16 @@ export interface MedicalDocument {
   readonly originalName: string;
   readonly sourcePath: string;
   readonly size: number;
-  readonly sha256: string;
+  /** The original's fingerprint; null for a study, whose originals are its DICOM files. */
+  readonly sha256: string | null;
   readonly mediaType: string;
   readonly importedAt: string;
+  readonly imaging: ImagingSummary | null;
+  readonly ocr: OcrSummary | null;
+  /** The document this photo was combined into, if any (it is then listed under that one). */
+  readonly partOf: number | null;
+  /** The photos this document was made from, in page order (empty for anything else). */
+  readonly madeFrom: readonly number[];
 }
 
 /** A change a person makes; a field left out stays as it was, null clears it. */
@@ -96,4 +140,6 @@ export interface SearchHit {
   readonly snippet: string;
   /** Other pages of the same document that match, best first. */
   readonly otherPages: readonly number[];
+  /** Set when the best page's text was read by OCR: how sure the reading is (0-100). */
+  readonly ocrConfidence: number | null;
 }

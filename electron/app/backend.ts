@@ -1,5 +1,7 @@
 import { Importer } from '../import/importer.ts';
 import { Library } from '../library/library.ts';
+import { OcrRunner } from '../ocr/runner.ts';
+import { WorkerPool } from '../workers/pool.ts';
 import { createHandlers } from './handlers.ts';
 import type { Dialogs, ExternalShell, Handlers } from './handlers.ts';
 import { JobRegistry } from './jobs.ts';
@@ -11,30 +13,42 @@ export interface BackendOptions {
   readonly shell: ExternalShell;
   readonly emit: Emit;
   readonly version: string;
-  /** The built import worker, when running from a bundle. */
+  /** The built worker, when running from a bundle. */
   readonly workerFile?: string;
   readonly importThreads?: number;
+  readonly ocrWorkers?: number;
+  /** Start reading waiting pages (OCR) on its own, after imports and when the app starts. */
+  readonly backgroundOcr?: boolean;
 }
 
 /**
- * Everything behind the window: the library (created on first run), the importer and its jobs, and
- * the handler map of the IPC contract. The Electron app and the end-to-end harness both make one.
+ * Everything behind the window: the library (created on first run), the worker threads, the importer
+ * and OCR with their jobs, and the handler map of the IPC contract. The Electron app and the
+ * end-to-end harness both make one.
  */
 export class Backend {
   readonly library: Library;
+  readonly pool: WorkerPool;
   readonly importer: Importer;
+  readonly ocr: OcrRunner;
   readonly jobs: JobRegistry;
   readonly handlers: Handlers;
 
   constructor(options: BackendOptions) {
     this.library = Library.open(options.libraryDir, { create: true });
-    this.importer = new Importer(this.library, {
+    this.pool = new WorkerPool({
       ...(options.workerFile ? { workerFile: options.workerFile } : {}),
       ...(options.importThreads ? { threads: options.importThreads } : {}),
     });
-    this.jobs = new JobRegistry(this.importer, options.emit);
+    this.importer = new Importer(this.library, this.pool);
+    this.ocr = new OcrRunner(this.library, this.pool, {
+      ...(options.ocrWorkers ? { workers: options.ocrWorkers } : {}),
+      onDocumentRead: (document) => options.emit('library:changed', { patientId: document.patientId }),
+    });
+    this.jobs = new JobRegistry(this.importer, this.ocr, options.emit, { backgroundOcr: options.backgroundOcr ?? true });
     this.handlers = createHandlers({
       library: this.library,
+      pool: this.pool,
       jobs: this.jobs,
       dialogs: options.dialogs,
       shell: options.shell,
@@ -43,9 +57,17 @@ export class Backend {
     });
   }
 
+  /** Work an earlier session left: thumbnails of series an interrupted import did not reach, pages waiting for OCR. */
+  async resume(): Promise<void> {
+    await this.importer.makeThumbnails();
+    this.jobs.startOcrIfWaiting();
+  }
+
   async close(): Promise<void> {
     this.jobs.cancelAll();
-    await this.importer.close();
+    await this.ocr.close();
+    await this.jobs.settled();
+    await this.pool.close();
     this.library.close();
   }
 }

@@ -1,9 +1,11 @@
 import fsp from 'node:fs/promises';
 import type { z } from 'zod';
-import type { Channel, ChannelResults, CHANNELS, DocumentSummary } from '../../shared/ipc-contract.ts';
+import type { Channel, ChannelResults, CHANNELS, DocumentSummary, OcrStatus } from '../../shared/ipc-contract.ts';
 import { CasebinderError } from '../../shared/errors.ts';
 import type { MedicalDocument } from '../../shared/library-types.ts';
+import { composeDocument } from '../compose/compose.ts';
 import type { Library } from '../library/library.ts';
+import type { WorkerPool } from '../workers/pool.ts';
 import { mayOpenExternally } from '../desktop/policy.ts';
 import type { Emit, JobRegistry } from './jobs.ts';
 
@@ -20,6 +22,7 @@ export interface ExternalShell {
 
 export interface AppContext {
   readonly library: Library;
+  readonly pool: WorkerPool;
   readonly jobs: JobRegistry;
   readonly dialogs: Dialogs;
   readonly shell: ExternalShell;
@@ -35,6 +38,7 @@ function summary(doc: MedicalDocument): DocumentSummary {
   return {
     id: doc.id,
     patientId: doc.patientId,
+    kind: doc.kind,
     title: doc.title,
     type: doc.type,
     dateOfService: doc.dateOfService,
@@ -45,6 +49,9 @@ function summary(doc: MedicalDocument): DocumentSummary {
     sha256: doc.sha256,
     size: doc.size,
     tags: doc.tags,
+    imaging: doc.imaging,
+    ocr: doc.ocr,
+    madeFrom: doc.madeFrom,
   };
 }
 
@@ -58,6 +65,15 @@ export function createHandlers(ctx: AppContext): Handlers {
     ctx.emit('library:changed', { patientId: doc.patientId });
     return doc;
   };
+  const ocrStatus = (): OcrStatus => {
+    const running = ctx.jobs.runningOcr();
+    return {
+      jobId: running?.id ?? null,
+      progress: running?.progress ?? null,
+      waiting: library.ocr.waitingCount(),
+      languages: library.settings.ocrLanguages(),
+    };
+  };
   return {
     'app:info': () => ({ version: ctx.version, libraryDir: library.dir, platform: process.platform }),
     'patients:list': () => library.patients.list(),
@@ -70,6 +86,7 @@ export function createHandlers(ctx: AppContext): Handlers {
     'documents:get': (id) => library.documents.get(id),
     'documents:read': async (id, offset, length) => {
       const doc = library.documents.get(id);
+      if (!doc.sha256) throw new CasebinderError('invalid-input', `Document ${id} is an imaging study; its files are read one series at a time.`);
       if (offset >= doc.size) return new Uint8Array(0);
       const handle = await fsp.open(library.vault.pathFor(doc.sha256), 'r');
       try {
@@ -90,6 +107,34 @@ export function createHandlers(ctx: AppContext): Handlers {
       return null;
     },
     'import:result': (jobId) => ctx.jobs.result(jobId),
+    'documents:pages': (id) => library.documents.pageInfo(id),
+    'documents:preview': (id, page) => library.documents.preview(id, page).data,
+    'documents:compose': async (request) => {
+      const doc = changed(await composeDocument(library, ctx.pool, request));
+      ctx.jobs.startOcrIfWaiting();
+      return doc;
+    },
+    'studies:get': (id) => {
+      const doc = library.documents.get(id);
+      return library.studies.details(id, library.patients.get(doc.patientId));
+    },
+    'series:thumbnail': (id) => library.studies.thumbnail(id),
+    'ocr:status': () => ocrStatus(),
+    'ocr:start': () => ({ jobId: library.ocr.waitingCount() > 0 || ctx.jobs.runningOcr() ? ctx.jobs.startOcr() : null }),
+    'ocr:cancel': () => {
+      const running = ctx.jobs.runningOcr();
+      if (running) ctx.jobs.cancel(running.id);
+      return null;
+    },
+    'ocr:read-again': (documentId) => {
+      library.ocr.readAgain(documentId);
+      ctx.jobs.startOcrIfWaiting();
+      return ocrStatus();
+    },
+    'settings:ocr-languages': (languages) => {
+      library.settings.setOcrLanguages(languages);
+      return ocrStatus();
+    },
     'shell:open-external': async (url) => {
       if (!mayOpenExternally(url)) {
         throw new CasebinderError('invalid-input', 'Only web links (http or https) can be opened from Casebinder.');

@@ -1,8 +1,11 @@
 /** How the command line prints for a person (without --json): short lines, plain words. */
 import { DOCUMENT_TYPE_LABELS } from '../../shared/document-types.ts';
 import type { ImportResult } from '../../shared/import-types.ts';
-import { effectiveType } from '../../shared/library-types.ts';
-import type { MedicalDocument, Patient, SearchHit } from '../../shared/library-types.ts';
+import { formatPersonName, modalityLabel } from '../../shared/imaging.ts';
+import type { StudyDetails } from '../../shared/imaging.ts';
+import { effectiveType, LOW_OCR_CONFIDENCE } from '../../shared/library-types.ts';
+import type { MedicalDocument, PageInfo, Patient, SearchHit } from '../../shared/library-types.ts';
+import type { OcrResult } from '../../shared/ocr-types.ts';
 import { snippetParts } from '../../shared/snippet.ts';
 import type { CheckReport } from '../library/check.ts';
 
@@ -37,16 +40,31 @@ export function formatDocumentRow(d: MedicalDocument): string {
   const type = d.type ?? (d.suggested.type ? `${d.suggested.type}?` : 'other');
   const date = valueOrSuggestion(d.dateOfService, d.suggested.dateOfService);
   const facility = valueOrSuggestion(d.facility, d.suggested.facility);
-  return `${String(d.id).padStart(5)}  ${date.padEnd(11)}  ${type.padEnd(18)}  ${String(d.pages).padStart(3)}p  ${d.title}  ${facility === '-' ? '' : `· ${facility}`}`;
+  const size = d.imaging ? `${d.imaging.series}s` : `${d.pages}p`;
+  const reading = d.ocr?.pending ? '  (OCR waiting)' : d.ocr?.lowConfidence ? '  (OCR unsure)' : '';
+  return `${String(d.id).padStart(5)}  ${date.padEnd(11)}  ${type.padEnd(18)}  ${size.padStart(4)}  ${d.title}  ${facility === '-' ? '' : `· ${facility}`}${reading}`;
 }
 
 export function formatDocuments(docs: readonly MedicalDocument[]): string {
   if (docs.length === 0) return 'No documents match.';
-  return [`   id  date         type                pages title · facility`, ...docs.map(formatDocumentRow)].join('\n') +
-    '\n(a "?" marks a suggestion the library read from the document; confirm it with: casebinder confirm ID)';
+  return [`   id  date         type                 size title · facility`, ...docs.map(formatDocumentRow)].join('\n') +
+    '\n(size: p pages, s series of an imaging study; a "?" marks a suggestion the library read from the document,\n confirm it with: casebinder confirm ID)';
 }
 
-export function formatDocument(d: MedicalDocument, patient: Patient): string {
+function ocrLine(d: MedicalDocument, pages: readonly PageInfo[] | undefined): string[] {
+  if (!d.ocr) return [];
+  const parts = [`${d.ocr.pages} page(s) read by OCR`];
+  if (d.ocr.confidence !== null) parts.push(`mean confidence ${d.ocr.confidence}%`);
+  if (d.ocr.pending) parts.push(`${d.ocr.pending} waiting (casebinder ocr)`);
+  if (d.ocr.failed) parts.push(`${d.ocr.failed} could not be read`);
+  const low = pages?.filter((p) => p.ocr === 'done' && p.confidence !== null && p.confidence < LOW_OCR_CONFIDENCE).map((p) => p.number) ?? [];
+  const lines = [`${'Text'.padEnd(16)}${parts.join(', ')}`];
+  if (low.length) lines.push(`${''.padEnd(16)}low confidence, the text may be wrong: page ${low.join(', ')}`);
+  for (const p of pages ?? []) if (p.problem) lines.push(`${''.padEnd(16)}page ${p.number}: ${p.problem}`);
+  return lines;
+}
+
+export function formatDocument(d: MedicalDocument, patient: Patient, pages?: readonly PageInfo[]): string {
   const line = (label: string, value: string) => `${label.padEnd(16)}${value}`;
   const field = (label: string, confirmed: string | null, suggested: string | null) =>
     line(label, confirmed ?? (suggested ? `${suggested}   (suggested; not confirmed)` : '-'));
@@ -57,13 +75,18 @@ export function formatDocument(d: MedicalDocument, patient: Patient): string {
     field('Date of service', d.dateOfService, d.suggested.dateOfService),
     field('Facility', d.facility, d.suggested.facility),
     field('Clinician', d.clinician, d.suggested.clinician),
-    line('Pages', String(d.pages)),
+    ...(d.imaging ? [] : [line('Pages', String(d.pages))]),
+    ...ocrLine(d, pages),
+    ...(d.partOf !== null ? [line('Part of', `document ${d.partOf} (made from this and other photos)`)] : []),
+    ...(d.madeFrom.length ? [line('Made from', `photos ${d.madeFrom.map((id) => `#${id}`).join(', ')}`)] : []),
     line('Tags', d.tags.length ? d.tags.join(', ') : '-'),
     line('Notes', d.notes || '-'),
-    line('Original file', `${d.originalName} (${d.mediaType}, ${d.size.toLocaleString('en-US')} bytes)`),
+    d.kind === 'study'
+      ? line('Original files', `${d.imaging?.instances ?? 0} DICOM file(s), ${d.size.toLocaleString('en-US')} bytes, kept byte for byte`)
+      : line('Original file', `${d.originalName} (${d.mediaType}, ${d.size.toLocaleString('en-US')} bytes)`),
     line('Imported from', d.sourcePath),
     line('Imported at', d.importedAt),
-    line('SHA-256', d.sha256),
+    ...(d.sha256 ? [line('SHA-256', d.sha256)] : []),
     `Shown as: ${DOCUMENT_TYPE_LABELS[effectiveType(d)]}`,
   ].join('\n');
 }
@@ -82,16 +105,60 @@ export function formatHits(hits: readonly SearchHit[], style: Style): string {
     .join('\n');
 }
 
+export function formatStudy(s: StudyDetails): string {
+  const line = (label: string, value: string | null) => `${label.padEnd(16)}${value || '-'}`;
+  const patient = [formatPersonName(s.patientName), s.patientId && `ID ${s.patientId}`, s.patientBirthDate && `born ${s.patientBirthDate}`].filter(Boolean).join(', ');
+  return [
+    `Imaging study: ${s.description ?? '(no description)'}`,
+    line('Study date', s.studyDate),
+    line('Modalities', s.modalities.map((m) => `${m} (${modalityLabel(m)})`).join(', ')),
+    line('Accession', s.accessionNumber),
+    line('Institution', s.institution),
+    line('Referred by', formatPersonName(s.referringPhysician)),
+    line('In the images', patient),
+    line('Study UID', s.studyInstanceUid),
+    ...s.warnings.map((w) => `warning: ${w}`),
+    `Series (${s.series.length}, ${s.instances} file(s)):`,
+    ...s.series.map((x) =>
+      [
+        `  ${String(x.number ?? '-').padStart(4)}  ${(x.modality ?? '-').padEnd(4)} ${String(x.instances).padStart(5)} file(s)  ${x.description ?? modalityLabel(x.modality)}${x.bodyPart ? ` (${x.bodyPart})` : ''}`,
+        ...(x.thumbnailProblem ? [`        no preview: ${x.thumbnailProblem}`] : []),
+        ...x.problems.map((p) => `        damaged: ${p}`),
+        ...(x.reportDocumentIds.length ? [`        PDF report imported as document ${x.reportDocumentIds.map((id) => `#${id}`).join(', ')}`] : []),
+      ].join('\n'),
+    ),
+  ].join('\n');
+}
+
+export function formatOcr(result: OcrResult): string {
+  const lines = [
+    `${result.cancelled ? 'Stopped. ' : ''}OCR read ${result.pagesRead} page(s) of ${result.documents.length} document(s) (${result.languages.join('+')})` +
+      (result.lowConfidence ? `; ${result.lowConfidence} with low confidence (their text may be wrong)` : '') +
+      (result.pagesFailed ? `; ${result.pagesFailed} could not be read (see casebinder show ID)` : '') +
+      '.',
+  ];
+  if (result.cancelled) lines.push('The pages not yet read wait for the next run: casebinder ocr');
+  return lines.join('\n');
+}
+
 export function formatImport(result: ImportResult): string {
   const out: string[] = [];
-  for (const i of result.imported) out.push(`imported   #${i.id}  ${i.path}  (${i.type}, ${i.pages} page${i.pages === 1 ? '' : 's'})${i.note ? `\n           note: ${i.note}` : ''}`);
-  for (const d of result.duplicates) out.push(`duplicate  ${d.path}  (already in the library as #${d.of})`);
+  for (const i of result.imported) {
+    const what = i.study
+      ? `imaging study: ${i.study.files} file(s) in ${i.study.series} series`
+      : `${i.type}, ${i.pages} page${i.pages === 1 ? '' : 's'}`;
+    out.push(`imported   #${i.id}  ${i.path}  (${what})${i.note ? `\n           note: ${i.note}` : ''}`);
+  }
+  for (const m of result.merged) {
+    out.push(`added to   #${m.into}  ${m.path}  (${m.study.files} new file(s) joined the imaging study; ${m.study.alreadyIn} were already in)${m.note ? `\n           note: ${m.note}` : ''}`);
+  }
+  for (const d of result.duplicates) out.push(`duplicate  ${d.path}  (already in the library as #${d.of}${d.files ? `, all ${d.files} file(s)` : ''})`);
   const cancelled = result.refused.filter((r) => r.code === 'cancelled');
   for (const r of result.refused) if (r.code !== 'cancelled') out.push(`refused    ${r.path}\n           ${r.reason}`);
   if (cancelled.length) out.push(`not done   ${cancelled.length} file(s): the import was cancelled before them. Import the same folder again to finish; what is already in is recognised.`);
   for (const s of result.skipped) out.push(`skipped    ${s.path}  (${s.reason})`);
   out.push(
-    `${result.cancelled ? 'Cancelled. ' : ''}${result.imported.length} imported, ${result.duplicates.length} already in the library, ${result.refused.length - cancelled.length} refused, ${result.skipped.length} skipped.`,
+    `${result.cancelled ? 'Cancelled. ' : ''}${result.imported.length} imported, ${result.merged.length ? `${result.merged.length} added to studies already in, ` : ''}${result.duplicates.length} already in the library, ${result.refused.length - cancelled.length} refused, ${result.skipped.length} skipped.`,
   );
   return out.join('\n');
 }

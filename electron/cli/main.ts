@@ -11,11 +11,17 @@ import { CasebinderError, toErrorInfo } from '../../shared/errors.ts';
 import { SUGGESTED_FIELDS } from '../../shared/library-types.ts';
 import type { DocumentEdit, DocumentFilters, MedicalDocument, SearchHit, SuggestedField } from '../../shared/library-types.ts';
 import { snippetWithStars } from '../../shared/snippet.ts';
+import { composeDocument } from '../compose/compose.ts';
+import type { ComposePage, QuarterTurn } from '../../shared/compose-types.ts';
+import type { OcrResult } from '../../shared/ocr-types.ts';
+import { OCR_LANGUAGES } from '../../shared/ocr-languages.ts';
 import { Importer } from '../import/importer.ts';
 import { Library } from '../library/library.ts';
+import { OcrRunner } from '../ocr/runner.ts';
+import { WorkerPool } from '../workers/pool.ts';
 import { DEFAULT_SEARCH_LIMIT } from '../library/search.ts';
 import { resolveLibraryDir } from '../library/location.ts';
-import { formatCheck, formatDocument, formatDocuments, formatHits, formatImport, formatPatients, styleFor } from './format.ts';
+import { formatCheck, formatDocument, formatDocuments, formatHits, formatImport, formatOcr, formatPatients, formatStudy, styleFor } from './format.ts';
 
 const USAGE = `Usage: casebinder [--library DIR] [--json] COMMAND [ARGUMENTS]
 
@@ -23,9 +29,20 @@ Commands:
   init                                  create the library (default: your app-data folder)
   patient add NAME [--dob YYYY-MM-DD] [--notes TEXT]
   patient list
-  import PATH... [--patient NAME]       import files and folders (PDF, JPEG, PNG)
+  import PATH... [--patient NAME] [--ocr]
+                                        import files, folders, imaging discs and ZIP archives
+                                        (PDF, JPEG, PNG, HEIC, TIFF, DICOM); --ocr also waits
+                                        for OCR to read the scanned pages
+  ocr [--again] [--document ID]         read the text of scanned pages and photos that wait for it
+                                        (--again: read every OCR page again, e.g. after a
+                                        change of languages)
+  ocr-languages [CODE...]               show or set the languages OCR reads (${OCR_LANGUAGES.map((l) => l.code).join(', ')})
+  compose ID[:PAGE]... --title TEXT [--rotate ID=DEGREES]... [--crop ID=LEFT,TOP,WIDTH,HEIGHT]...
+                                        make one document from photos of its pages, in the order
+                                        given (turn by 90, 180 or 270 degrees; crop in fractions)
   list [--patient NAME] [--type TYPE] [--from DATE] [--to DATE] [--facility TEXT] [--tag TAG]
-  show ID [--text]                      one document; --text adds the text of every page
+  show ID [--text]                      one document or imaging study; --text adds the text of
+                                        every page
   search QUERY... [filters as for list] full text of every page, best first
   edit ID [--type TYPE] [--date DATE] [--facility TEXT] [--clinician NAME] [--title TEXT]
           [--tag TAG]... [--notes TEXT] set details (this confirms them)
@@ -36,7 +53,7 @@ Commands:
 Options:
   --library DIR   the library folder (or set CASEBINDER_LIBRARY)
   --json          print one JSON document on stdout
-  --events        (import, check) print progress as JSON lines on stderr
+  --events        (import, ocr, check) print progress as JSON lines on stderr
   --limit N       (list, search) at most N results (search: 20 unless told)
 `;
 
@@ -59,6 +76,11 @@ const options = {
   field: { type: 'string', multiple: true },
   text: { type: 'boolean', default: false },
   limit: { type: 'string' },
+  ocr: { type: 'boolean', default: false },
+  again: { type: 'boolean', default: false },
+  document: { type: 'string' },
+  rotate: { type: 'string', multiple: true },
+  crop: { type: 'string', multiple: true },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];
@@ -116,6 +138,7 @@ function documentJson(doc: MedicalDocument, library: Library) {
   const patient = library.patients.get(doc.patientId);
   return {
     id: doc.id,
+    kind: doc.kind,
     title: doc.title,
     type: doc.type,
     dateOfService: doc.dateOfService,
@@ -132,6 +155,39 @@ function documentJson(doc: MedicalDocument, library: Library) {
     sha256: doc.sha256,
     importedAt: doc.importedAt,
     sourcePath: doc.sourcePath,
+    ...(doc.imaging ? { imaging: doc.imaging } : {}),
+    ...(doc.ocr ? { ocr: doc.ocr } : {}),
+    ...(doc.partOf !== null ? { partOf: doc.partOf } : {}),
+    ...(doc.madeFrom.length ? { madeFrom: doc.madeFrom } : {}),
+  };
+}
+
+function studyJson(doc: MedicalDocument, library: Library) {
+  const s = library.studies.details(doc.id, library.patients.get(doc.patientId));
+  return {
+    studyInstanceUid: s.studyInstanceUid,
+    studyDate: s.studyDate,
+    modalities: s.modalities,
+    description: s.description,
+    accessionNumber: s.accessionNumber,
+    institution: s.institution,
+    referringPhysician: s.referringPhysician,
+    patientInImages: { name: s.patientName, id: s.patientId, birthDate: s.patientBirthDate, sex: s.patientSex },
+    instances: s.instances,
+    series: s.series.map((x) => ({
+      seriesInstanceUid: x.seriesInstanceUid,
+      number: x.number,
+      modality: x.modality,
+      description: x.description,
+      bodyPart: x.bodyPart,
+      instances: x.instances,
+      thumbnail: x.hasThumbnail,
+      ...(x.thumbnailProblem ? { thumbnailProblem: x.thumbnailProblem } : {}),
+      ...(x.problems.length ? { problems: x.problems } : {}),
+      ...(x.reportText ? { reportText: x.reportText } : {}),
+      ...(x.reportDocumentIds.length ? { reportDocuments: x.reportDocumentIds } : {}),
+    })),
+    warnings: s.warnings,
   };
 }
 
@@ -146,6 +202,7 @@ function hitJson(hit: SearchHit) {
     facility: hit.facility,
     patientId: hit.patientId,
     otherPages: hit.otherPages,
+    ...(hit.ocrConfidence !== null ? { ocrConfidence: hit.ocrConfidence } : {}),
   };
 }
 
@@ -216,10 +273,21 @@ async function run(command: string | undefined, args: string[], values: Values):
     case 'show':
       return withLibrary(values, (library) => {
         const doc = library.documents.get(parseId(args[0]));
+        const patient = library.patients.get(doc.patientId);
         const text = values.text ? library.documents.pageTexts(doc.id) : undefined;
+        const pages = doc.ocr ? library.documents.pageInfo(doc.id).filter((p) => p.ocr !== null) : undefined;
+        const study = doc.kind === 'study' ? library.studies.details(doc.id, patient) : undefined;
         return {
-          json: { ...documentJson(doc, library), ...(text ? { text } : {}) },
-          text: formatDocument(doc, library.patients.get(doc.patientId)) + (text ? `\n\n${text.map((t, i) => `--- page ${i + 1} ---\n${t}`).join('\n')}` : ''),
+          json: {
+            ...documentJson(doc, library),
+            ...(study ? { study: studyJson(doc, library) } : {}),
+            ...(pages ? { ocrPages: pages.map((p) => ({ page: p.number, state: p.ocr, confidence: p.confidence, languages: p.languages, ...(p.problem ? { problem: p.problem } : {}) })) } : {}),
+            ...(text ? { text } : {}),
+          },
+          text:
+            formatDocument(doc, patient, pages) +
+            (study ? `\n\n${formatStudy(study)}` : '') +
+            (text ? `\n\n${text.map((t, i) => `--- page ${i + 1} ---\n${t}`).join('\n')}` : ''),
           exit: EXIT_OK,
         };
       });
@@ -258,6 +326,34 @@ async function run(command: string | undefined, args: string[], values: Values):
         const doc = library.documents.confirm(parseId(args[0]), fields.length ? fields : SUGGESTED_FIELDS);
         return { json: documentJson(doc, library), text: formatDocument(doc, library.patients.get(doc.patientId)), exit: EXIT_OK };
       });
+    case 'ocr':
+      return withLibrary(values, async (library) => {
+        if (values.again) library.ocr.readAgain(values.document ? parseId(values.document) : undefined);
+        const result = await withWorkers((pool) => readScannedPages(library, pool, values));
+        return { json: result, text: formatOcr(result), exit: result.cancelled ? EXIT_CANCELLED : EXIT_OK };
+      });
+    case 'ocr-languages':
+      return withLibrary(values, (library) => {
+        const languages = args.length ? library.settings.setOcrLanguages(args.flatMap((a) => a.split(/[,+]/))) : library.settings.ocrLanguages();
+        const names = languages.map((code) => OCR_LANGUAGES.find((l) => l.code === code)?.name ?? code);
+        return {
+          json: { languages, available: OCR_LANGUAGES },
+          text:
+            `OCR reads scanned pages in: ${names.join(', ')}.` +
+            (args.length ? ' Pages already read keep their text; read them again with: casebinder ocr --again' : `\nAvailable: ${OCR_LANGUAGES.map((l) => `${l.code} (${l.name})`).join(', ')}`),
+          exit: EXIT_OK,
+        };
+      });
+    case 'compose':
+      return withLibrary(values, async (library) => {
+        const request = { title: values.title ?? '', pages: composePages(args, values) };
+        const doc = await withWorkers((pool) => composeDocument(library, pool, request));
+        return {
+          json: documentJson(doc, library),
+          text: `Made document ${doc.id} "${doc.title}" from ${doc.madeFrom.length} photo(s): ${doc.madeFrom.map((id) => `#${id}`).join(', ')}.\nOCR will read its pages: casebinder ocr`,
+          exit: EXIT_OK,
+        };
+      });
     case 'check':
       return withLibrary(values, async (library) => {
         const report = await library.check({
@@ -275,10 +371,78 @@ async function run(command: string | undefined, args: string[], values: Values):
   }
 }
 
+/** Worker threads for one command, ended whatever happens. */
+async function withWorkers<T>(use: (pool: WorkerPool) => Promise<T>): Promise<T> {
+  const pool = new WorkerPool();
+  try {
+    return await use(pool);
+  } finally {
+    await pool.close();
+  }
+}
+
+/** Runs OCR over every waiting page, printing progress; Ctrl-C stops it and leaves the rest waiting. */
+async function readScannedPages(library: Library, pool: WorkerPool, values: Values): Promise<OcrResult> {
+  const runner = new OcrRunner(library, pool);
+  try {
+    const job = runner.start();
+    const showBar = !values.json && !values.events && process.stderr.isTTY;
+    job.onProgress((p) => {
+      if (values.events) process.stderr.write(`${JSON.stringify({ event: 'ocr-progress', ...p })}\n`);
+      else if (showBar) process.stderr.write(`\rReading scanned pages (OCR): ${p.pagesDone}/${p.pagesTotal} pages  `);
+    });
+    const onInterrupt = () => job.cancel();
+    process.once('SIGINT', onInterrupt);
+    const result = await job.result.finally(() => process.off('SIGINT', onInterrupt));
+    if (showBar) process.stderr.write('\n');
+    return result;
+  } finally {
+    await runner.close();
+  }
+}
+
+function quarterTurn(value: string): QuarterTurn {
+  const n = Number(value);
+  if (n === 0 || n === 90 || n === 180 || n === 270) return n;
+  if (n === -90) return 270;
+  return invalid(`Turn a page by 90, 180 or 270 degrees (clockwise), not "${value}".`);
+}
+
+/** "12", "12:2" (page 2 of a multi-page scan), with --rotate 12=90 and --crop 12=0.05,0.1,0.9,0.8. */
+function composePages(args: readonly string[], values: Values): ComposePage[] {
+  if (args.length === 0) invalid('Say which photos to combine, in page order, e.g. casebinder compose 12 13 14 --title "Letter from Dr. Hale"');
+  const perPhoto = (list: readonly string[] | undefined, what: string) =>
+    new Map(
+      (list ?? []).map((entry) => {
+        const [key, value] = entry.split('=');
+        if (!key || value === undefined) invalid(`Write ${what} as ID=VALUE, e.g. --${what} 12=${what === 'rotate' ? '90' : '0.05,0.1,0.9,0.8'}`);
+        return [key.replace(/^#/, ''), value] as const;
+      }),
+    );
+  const rotations = perPhoto(values.rotate, 'rotate');
+  const crops = perPhoto(values.crop, 'crop');
+  return args.map((arg) => {
+    const [idText, pageText] = arg.split(':');
+    const id = parseId(idText);
+    const rotation = rotations.get(arg) ?? rotations.get(String(id));
+    const cropText = crops.get(arg) ?? crops.get(String(id));
+    let crop: ComposePage['crop'] = null;
+    if (cropText) {
+      const n = cropText.split(',').map(Number);
+      if (n.length !== 4 || n.some((x) => !Number.isFinite(x) || x < 0 || x > 1)) {
+        invalid(`A crop is four fractions of the photo: left, top, width, height (e.g. 0.05,0.1,0.9,0.8), not "${cropText}".`);
+      }
+      crop = { left: n[0]!, top: n[1]!, width: n[2]!, height: n[3]! };
+    }
+    return { documentId: id, page: pageText ? parseId(pageText, 'page') : 1, rotation: rotation ? quarterTurn(rotation) : 0, crop };
+  });
+}
+
 async function runImport(paths: string[], values: Values): Promise<Output> {
   if (paths.length === 0) invalid('Say what to import: one or more files or folders, e.g. casebinder import ~/Downloads/records');
   const library = openLibrary(values);
-  const importer = new Importer(library);
+  const pool = new WorkerPool();
+  const importer = new Importer(library, pool);
   try {
     const patient = values.patient ? library.patients.find(values.patient) : library.patients.only();
     const job = importer.start({ paths, patientId: patient.id });
@@ -290,25 +454,32 @@ async function runImport(paths: string[], values: Values): Promise<Output> {
       } else if (showBar && p.phase === 'importing') {
         const percent = p.bytesTotal ? Math.floor((100 * p.bytesDone) / p.bytesTotal) : 100;
         process.stderr.write(`\rImporting for ${patient.name}: ${p.filesDone}/${p.filesTotal} files (${percent}%)  `);
+      } else if (showBar && p.phase === 'previews') {
+        process.stderr.write(`\rMaking previews of the imaging series…                    `);
       }
     });
     const onInterrupt = () => job.cancel();
     process.once('SIGINT', onInterrupt);
     const result = await job.result.finally(() => process.off('SIGINT', onInterrupt));
     if (showBar) process.stderr.write('\n');
+    const ocr = values.ocr && !result.cancelled ? await readScannedPages(library, pool, values) : undefined;
+    const waiting = library.ocr.waitingCount();
     return {
       json: {
-        imported: result.imported.map((i) => ({ id: i.id, path: i.path, type: i.type, pages: i.pages, ...(i.note ? { note: i.note } : {}) })),
-        duplicates: result.duplicates.map((d) => ({ path: d.path, of: d.of })),
+        imported: result.imported.map((i) => ({ id: i.id, path: i.path, type: i.type, pages: i.pages, ...(i.study ? { study: i.study } : {}), ...(i.note ? { note: i.note } : {}) })),
+        merged: result.merged.map((m) => ({ into: m.into, path: m.path, study: m.study, ...(m.note ? { note: m.note } : {}) })),
+        duplicates: result.duplicates.map((d) => ({ path: d.path, of: d.of, ...(d.files ? { files: d.files } : {}) })),
         refused: result.refused.map((r) => ({ path: r.path, reason: r.reason, code: r.code })),
         skipped: result.skipped.map((s) => ({ path: s.path, reason: s.reason })),
         cancelled: result.cancelled,
+        ...(ocr ? { ocr } : {}),
+        pagesWaitingForOcr: waiting,
       },
-      text: formatImport(result),
-      exit: result.cancelled ? EXIT_CANCELLED : result.refused.length ? EXIT_REFUSED : EXIT_OK,
+      text: formatImport(result) + (ocr ? `\n${formatOcr(ocr)}` : waiting ? `\n${waiting} scanned page(s) wait for OCR; read them with: casebinder ocr` : ''),
+      exit: result.cancelled || ocr?.cancelled ? EXIT_CANCELLED : result.refused.length ? EXIT_REFUSED : EXIT_OK,
     };
   } finally {
-    await importer.close();
+    await pool.close();
     library.close();
   }
 }

@@ -1,21 +1,34 @@
 import { fileTypeFromBuffer } from 'file-type';
+import { imageSize } from 'image-size';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import type { Refusal } from '../../shared/import-types.ts';
+import { SOP_CLASS } from '../../shared/imaging.ts';
+import dicomParser from 'dicom-parser';
+import { dicomEncoding } from '../dicom/header.ts';
+import { HEAD_BYTES } from './source.ts';
+
+export type ImageMediaType = 'image/png' | 'image/jpeg' | 'image/tiff' | 'image/heic' | 'image/webp';
+
+export type Detected =
+  | { readonly kind: 'pdf'; readonly mediaType: 'application/pdf'; readonly note?: string }
+  | { readonly kind: 'image'; readonly mediaType: ImageMediaType; readonly note?: string }
+  | { readonly kind: 'dicom' }
+  /** A disc's index of its images. */
+  | { readonly kind: 'dicomdir' }
+  | { readonly kind: 'zip' }
+  /** Not a record, and nothing wrong: viewer programs and their files on a disc, programs anywhere. */
+  | { readonly kind: 'skip'; readonly reason: string };
 
 export type ImportKind = 'pdf' | 'image';
-
-export interface Detected {
-  readonly kind: ImportKind;
-  readonly mediaType: 'application/pdf' | 'image/png' | 'image/jpeg';
-  /** Set when the file's name promised another kind than its content. */
-  readonly note?: string;
-}
 
 const SUPPORTED: Readonly<Record<string, Detected>> = {
   pdf: { kind: 'pdf', mediaType: 'application/pdf' },
   png: { kind: 'image', mediaType: 'image/png' },
   jpg: { kind: 'image', mediaType: 'image/jpeg' },
+  tif: { kind: 'image', mediaType: 'image/tiff' },
+  heic: { kind: 'image', mediaType: 'image/heic' },
+  webp: { kind: 'image', mediaType: 'image/webp' },
 };
 
 /** What the name's extension promises, in words. */
@@ -24,13 +37,36 @@ const NAMED: Readonly<Record<string, string>> = {
   '.png': 'a PNG image',
   '.jpg': 'a JPEG photo',
   '.jpeg': 'a JPEG photo',
+  '.tif': 'a TIFF image',
+  '.tiff': 'a TIFF image',
+  '.heic': 'an iPhone photo (HEIC)',
+  '.heif': 'an iPhone photo (HEIC)',
+  '.webp': 'a WebP image',
+  '.dcm': 'a DICOM image',
+  '.zip': 'a ZIP archive',
 };
 
 const CONTENT_NAMES: Readonly<Record<string, string>> = {
   pdf: 'a PDF',
   png: 'a PNG image',
   jpg: 'a JPEG photo',
+  tif: 'a TIFF image',
+  heic: 'an iPhone photo (HEIC)',
+  webp: 'a WebP image',
+  dcm: 'a DICOM image',
+  zip: 'a ZIP archive',
 };
+
+/** Programs and installers: never records, never run, never imported. */
+const PROGRAMS = new Set(['exe', 'elf', 'macho', 'jar', 'msi', 'cab', 'class', 'wasm', 'apk', 'dmg', 'deb', 'rpm', 'dex', 'lnk', 'swf']);
+
+const PROGRAM_REASON = 'A program (a disc viewer or an installer). Casebinder never runs programs and does not import them.';
+const VIEWER_REASON = "Part of the disc's viewer software, not a medical record.";
+const VIEWER_ART_REASON = "A small picture that belongs to the disc's viewer (an icon or artwork), not a medical record.";
+const AUTORUN_REASON = 'Instructions for Windows to start a program from the disc. Casebinder never runs them.';
+
+/** Pictures this small on a disc are its viewer's icons and artwork; scans and key images are larger. */
+const VIEWER_ART_MAX_SIDE = 512;
 
 /** Files we recognise but cannot import yet, each with what the person can do instead. */
 function unsupportedReason(ext: string, mime: string): string {
@@ -44,39 +80,34 @@ function unsupportedReason(ext: string, mime: string): string {
     case 'xls':
     case 'ods':
       return 'This is a spreadsheet, which Casebinder cannot import. Save or print it as a PDF, then import the PDF.';
-    case 'zip':
     case '7z':
     case 'rar':
     case 'gz':
     case 'tar':
-      return 'This is a compressed archive. Unpack it (double-click it, or "Extract all") and import the folder it contains.';
-    case 'dcm':
-      return 'This is a DICOM medical image (the format of scans on a hospital CD). Casebinder cannot import imaging studies yet; keep the CD or folder, and import its written report as a PDF.';
-    case 'heic':
+    case 'bz2':
+    case 'xz':
+      return `This is a ${ext.toUpperCase()} archive, which Casebinder cannot open (it opens ZIP archives). Unpack it and import the folder it contains.`;
     case 'avif':
-      return 'This is an iPhone photo in HEIC format, which Casebinder cannot read yet. Export it as JPEG (in Photos, share it as "Most Compatible") and import that.';
-    case 'tif':
     case 'gif':
     case 'bmp':
-    case 'webp':
-      return `This is a ${ext.toUpperCase()} image, which Casebinder cannot import yet. Save it as PNG or JPEG, or print it as a PDF, and import that.`;
+      return `This is a ${ext.toUpperCase()} image, which Casebinder cannot import yet. Save it as JPEG or PNG, or print it as a PDF, and import that.`;
     case 'xml':
       return 'This is an XML file (perhaps a health record download), which Casebinder cannot import yet. Ask the portal for a PDF copy, or print the record as a PDF.';
     default:
-      return `This kind of file (${mime}) is not something Casebinder imports. Import PDFs, or photos and scans as JPEG or PNG.`;
+      return `This kind of file (${mime}) is not something Casebinder imports. Import PDFs, photos and scans (JPEG, PNG, HEIC, TIFF), imaging discs (DICOM) or ZIP archives of them.`;
   }
 }
 
 /** A look at the start of a file that file-type could not name: text formats have no magic number. */
 function sniffText(head: Uint8Array): string | undefined {
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(head).replace(/^\uFEFF/, '').trimStart().toLowerCase();
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(head.subarray(0, 4100)).replace(/^\uFEFF/, '').trimStart().toLowerCase();
   if (text.startsWith('<!doctype html') || text.startsWith('<html') || /^<head|^<body/.test(text)) return 'html';
   if (text.startsWith('<?xml') || text.startsWith('<clinicaldocument')) return 'xml';
   if (text.startsWith('{') || text.startsWith('[')) return 'json';
   // Printable text with no NUL bytes and few control characters.
   // eslint-disable-next-line no-control-regex -- counting control characters is the point
   const controls = (text.match(/[\u0000-\u0008\u000e-\u001f]/g) ?? []).length;
-  if (text.length > 0 && !head.includes(0) && controls / text.length < 0.01) return 'text';
+  if (text.length > 0 && !head.subarray(0, 4100).includes(0) && controls / text.length < 0.01) return 'text';
   return undefined;
 }
 
@@ -93,48 +124,72 @@ function textReason(kind: string): string {
   }
 }
 
-const HEAD_BYTES = 4100;
+/** The Media Storage SOP Class a Part 10 file declares in its file meta information. */
+function mediaStorageClass(head: Uint8Array): string | undefined {
+  try {
+    const meta = dicomParser.readPart10Header(head);
+    return meta.string('x00020002')?.replace(/\0/g, '').trim();
+  } catch {
+    return undefined;
+  }
+}
+
+function smallPicture(head: Uint8Array): boolean {
+  try {
+    const { width, height } = imageSize(head);
+    return width !== undefined && height !== undefined && Math.max(width, height) < VIEWER_ART_MAX_SIDE;
+  } catch {
+    return false;
+  }
+}
+
+export interface DetectOptions {
+  /** The file lies on a DICOM disc: its viewer's files are skipped instead of refused. */
+  readonly onDisc?: boolean;
+}
 
 /**
- * Decides what a file is from its content, never its name, and what to tell the person when we
- * cannot import it. A file named .pdf that holds a PNG is imported as the image it is, with a note.
+ * Decides what a file is from its first bytes, never its name, and what to tell the person when it
+ * cannot be imported. A file named .pdf that holds a PNG is imported as the image it is, with a note.
  */
-export async function detect(file: string): Promise<Detected | Refusal> {
-  let head: Uint8Array;
-  let size: number;
-  try {
-    const handle = await fsp.open(file, 'r');
-    try {
-      size = (await handle.stat()).size;
-      const buffer = Buffer.alloc(Math.min(HEAD_BYTES, size));
-      await handle.read(buffer, 0, buffer.length, 0);
-      head = buffer;
-    } finally {
-      await handle.close();
-    }
-  } catch (error) {
-    return readFailure(error);
-  }
-  if (size === 0) {
+export async function detectBytes(head: Uint8Array, name: string, size: number, options: DetectOptions = {}): Promise<Detected | Refusal> {
+  if (size === 0 || head.length === 0) {
     return {
       code: 'empty',
       reason: 'This file is empty (0 bytes), so there is nothing to import. If it came from a download or an email, download it again.',
     };
   }
+  const ext = path.extname(name).toLowerCase();
+  const lower = name.toLowerCase();
+  if (lower === 'autorun.inf' || lower === 'autorun.exe' || lower === 'autoplay.inf') return { kind: 'skip', reason: AUTORUN_REASON };
 
-  const ext = path.extname(file).toLowerCase();
-  const named = NAMED[ext];
-  const found = isDicom(head) ? { ext: 'dcm', mime: 'application/dicom' } : await fileTypeFromBuffer(head);
+  if (dicomEncoding(head)) {
+    return mediaStorageClass(head) === SOP_CLASS.mediaStorageDirectory ? { kind: 'dicomdir' } : { kind: 'dicom' };
+  }
+  const found = await fileTypeFromBuffer(head);
+  if (found && PROGRAMS.has(found.ext)) return { kind: 'skip', reason: PROGRAM_REASON };
+  if (found?.ext === 'zip') return { kind: 'zip' };
   const supported = found && SUPPORTED[found.ext];
   if (found && supported) {
-    if (named && named !== CONTENT_NAMES[found.ext]) {
-      return { ...supported, note: `The file is named "${ext}" but it is ${CONTENT_NAMES[found.ext]}; it was imported as what it really is.` };
+    if (options.onDisc && supported.kind === 'image' && smallPicture(head)) return { kind: 'skip', reason: VIEWER_ART_REASON };
+    const named = NAMED[ext];
+    if (named && named !== CONTENT_NAMES[found.ext] && !(ext === '.heif' && found.ext === 'heic')) {
+      return { ...supported, note: `The file is named "${ext}" but it is ${CONTENT_NAMES[found.ext]}; it was imported as what it really is.` } as Detected;
     }
     return supported;
   }
 
-  const what = found ? unsupportedReason(found.ext, found.mime) : undefined;
   const text = found ? undefined : sniffText(head);
+  if (!found && !text && looksLikeDamagedDicom(head)) {
+    return {
+      code: 'damaged',
+      reason:
+        'This looks like a DICOM image file, but it does not start the way DICOM files do, so it is probably damaged. ' +
+        'If it came from an imaging disc, ask the imaging center for a new copy of the disc.',
+    };
+  }
+  if (options.onDisc) return { kind: 'skip', reason: VIEWER_REASON };
+  const named = NAMED[ext];
   if (named) {
     const actually = found
       ? `it holds something else (${found.mime})`
@@ -147,22 +202,43 @@ export async function detect(file: string): Promise<Detected | Refusal> {
       code: 'mislabeled',
       reason:
         `This file is named like ${named} (${ext}) but ${actually}. ` +
-        (text === 'html'
-          ? 'It is probably a failed download: download the document again.'
-          : 'It may be damaged or a failed download: ask the sender for a new copy.'),
+        (text === 'html' ? 'It is probably a failed download: download the document again.' : 'It may be damaged or a failed download: ask the sender for a new copy.'),
     };
   }
-  if (what) return { code: 'unsupported', reason: what };
+  if (found) return { code: 'unsupported', reason: unsupportedReason(found.ext, found.mime) };
   if (text) return { code: 'unsupported', reason: textReason(text) };
   return {
     code: 'unsupported',
-    reason: 'Casebinder cannot tell what kind of file this is: it is not a PDF, a JPEG or a PNG. If it should be one of those, it may be damaged; ask the sender for a new copy.',
+    reason:
+      'Casebinder cannot tell what kind of file this is: it is not a PDF, a photo or scan, a DICOM image or a ZIP archive. ' +
+      'If it should be one of those, it may be damaged; ask the sender for a new copy.',
   };
 }
 
-/** DICOM Part 10 files carry "DICM" after a 128-byte preamble, whatever they are named. */
-function isDicom(head: Uint8Array): boolean {
-  return head.length >= 132 && head[128] === 0x44 && head[129] === 0x49 && head[130] === 0x43 && head[131] === 0x4d;
+/** DICOM's own identifiers (1.2.840.10008...) or its character-set names near the start of the bytes. */
+function looksLikeDamagedDicom(head: Uint8Array): boolean {
+  const text = new TextDecoder('latin1').decode(head.subarray(0, 4096));
+  return text.includes('1.2.840.10008.') || /ISO_IR \d{2,3}/.test(text);
+}
+
+/** Reads a file's first bytes and detects it (for callers holding a path, and for tests). */
+export async function detect(file: string, options: DetectOptions = {}): Promise<Detected | Refusal> {
+  let head: Uint8Array;
+  let size: number;
+  try {
+    const handle = await fsp.open(file, 'r');
+    try {
+      size = (await handle.stat()).size;
+      const buffer = Buffer.alloc(Math.min(HEAD_BYTES, size));
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+      head = buffer.subarray(0, bytesRead);
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    return readFailure(error);
+  }
+  return detectBytes(head, path.basename(file), size, options);
 }
 
 /** Turns an operating-system error on reading a file into words a person can act on. */

@@ -1,16 +1,27 @@
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Piscina } from 'piscina';
+import fsp from 'node:fs/promises';
 import type { ImportOutcome, ImportProgress, ImportResult, Refusal } from '../../shared/import-types.ts';
+import { isStructuredReport, SOP_CLASS } from '../../shared/imaging.ts';
+import { readDicomdir } from '../dicom/dicomdir.ts';
+import { FragmentWalker } from '../dicom/fragments.ts';
+import { fragmentStart, pixelDataProblem, readDicomHeader } from '../dicom/header.ts';
+import type { DicomHeader, HeaderRead } from '../dicom/header.ts';
+import { encapsulatedPdf, structuredReportText } from '../dicom/reports.ts';
 import { Job } from '../jobs/job.ts';
 import type { JobContext } from '../jobs/job.ts';
 import type { Library } from '../library/library.ts';
 import type { StagedFile } from '../library/vault.ts';
-import { detect, isRefusal, readFailure } from './detect.ts';
-import type { ExtractResult, ExtractTask } from './extract-worker.ts';
+import type { Patient } from '../../shared/library-types.ts';
+import type { WorkerPool } from '../workers/pool.ts';
+import type { ExtractResult } from '../workers/worker.ts';
+import { detectBytes, isRefusal, readFailure } from './detect.ts';
+import type { Detected } from './detect.ts';
+import { DiscIndex } from './disc.ts';
+import type { ImportSource, SourceReader } from './source.ts';
+import { StudyTally } from './study-tally.ts';
 import { walk } from './walk.ts';
-import type { FoundFile } from './walk.ts';
+import { WorkQueue } from './work-queue.ts';
+import { isOpenArchive, openArchive, ZIP_LIMITS } from './zip.ts';
+import type { OpenArchive, ZipBudget, ZipLimits } from './zip.ts';
 
 export interface ImportRequest {
   readonly paths: readonly string[];
@@ -18,10 +29,7 @@ export interface ImportRequest {
 }
 
 export interface ImporterOptions {
-  /** Worker threads for text extraction; one per core by default. */
-  readonly threads?: number;
-  /** The worker's module (the bundled app points this at its built copy). */
-  readonly workerFile?: string;
+  readonly zipLimits?: ZipLimits;
 }
 
 export type ImportJob = Job<ImportProgress, ImportResult>;
@@ -29,6 +37,8 @@ export type ImportJob = Job<ImportProgress, ImportResult>;
 // pdf.js holds the byte ranges it parses, which for a big scanned PDF is most of the file: one such file
 // in extraction at a time keeps two workers from holding two of them.
 const LARGE_FILE_BYTES = 32 * 1024 * 1024;
+/** A DICOM header that does not fit in the first bytes is read from the vault's copy, up to this much. */
+const MAX_DICOM_HEADER_BYTES = 256 * 1024 * 1024;
 
 /** A one-at-a-time gate. */
 class Gate {
@@ -53,82 +63,166 @@ const TOO_LARGE: Refusal = {
   reason: 'This file is too large or too complex to read within the memory Casebinder allows for one file. Split it into smaller PDFs and import those.',
 };
 
+function internalError(where: string, error: unknown): Refusal {
+  return {
+    code: 'internal',
+    reason: `Casebinder could not read this file because of an internal error (${where}: ${(error as Error).message}). Please report it.`,
+  };
+}
+
+function damagedDicom(problem: string): Refusal {
+  return {
+    code: 'damaged',
+    reason: `This DICOM file cannot be read: ${problem}. It was not imported. If it came from an imaging disc, ask the imaging center for a new copy of the disc.`,
+  };
+}
+
+/** Everything one import keeps track of while its lanes work. */
+interface Run {
+  readonly patient: Patient;
+  readonly signal: AbortSignal;
+  readonly queue: WorkQueue<ImportSource>;
+  readonly outcomes: ImportOutcome[];
+  readonly studies: StudyTally;
+  readonly discs: DiscIndex;
+  readonly archives: OpenArchive[];
+  /** Archives inside archives, staged in the vault's temp folder while their files are read. */
+  readonly nestedArchives: StagedFile[];
+  readonly budget: ZipBudget;
+  /** Files being imported, by content (documents) or by SOP Instance UID (DICOM), so twins wait for each other. */
+  readonly inFlight: Map<string, Promise<ImportOutcome | null>>;
+  /** Grows as archives are opened. */
+  readonly bytesTotal: { n: number };
+}
+
 /**
- * Brings files into the library. Each file is identified by content, copied into the vault while it is
- * hashed (the original is read once and never changed), checked against what the library already
- * holds, read by a worker thread (text of every page, suggested details), and only then committed:
- * the original made durable and the document and all its pages written in one transaction. A file
- * that fails leaves nothing behind, and never stops the others.
+ * Brings files into the library: PDFs, photos and scans, imaging studies (DICOM, from a disc folder or
+ * a ZIP), and ZIP archives of any of these. Each file is read once: its first bytes say what it is,
+ * and the rest streams into the vault while it is hashed. Documents are read by a worker thread (text
+ * of every page, previews, suggested details) and only then committed, the original made durable and
+ * the record written in one transaction. DICOM files are filed under their study and series by UID,
+ * so a study imported twice is not doubled and new files join it. A file that fails leaves nothing
+ * behind and never stops the others. Scanned pages wait for OCR, which runs as its own job.
  */
 export class Importer {
   private readonly library: Library;
-  private readonly pool: Piscina<ExtractTask, ExtractResult>;
+  private readonly pool: WorkerPool;
   private readonly largeFiles = new Gate();
-  readonly threads: number;
+  private readonly zipLimits: ZipLimits;
 
-  constructor(library: Library, options: ImporterOptions = {}) {
+  constructor(library: Library, pool: WorkerPool, options: ImporterOptions = {}) {
     this.library = library;
-    this.threads = options.threads ?? Math.max(1, Math.min(os.availableParallelism(), 4));
-    this.pool = new Piscina<ExtractTask, ExtractResult>({
-      filename: options.workerFile ?? fileURLToPath(new URL('./extract-worker.ts', import.meta.url)),
-      minThreads: 0,
-      maxThreads: this.threads,
-      idleTimeout: 30_000,
-      // A small young generation makes each worker collect early instead of growing (-60 MB measured
-      // on 2 GB of scans); the old-generation cap turns a runaway file into a refusal, not a crash.
-      resourceLimits: { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 4 },
-    });
+    this.pool = pool;
+    this.zipLimits = options.zipLimits ?? ZIP_LIMITS;
   }
 
   start(request: ImportRequest): ImportJob {
     const patient = this.library.patients.get(request.patientId);
-    return new Job('import', (context) => this.run(request.paths, patient.id, patient.dateOfBirth, context));
+    return new Job('import', (context) => this.run(request.paths, patient, context));
   }
 
-  async close(): Promise<void> {
-    await this.pool.destroy();
+  /**
+   * Draws the thumbnail of each series that has none yet (new series, or ones an interrupted import
+   * left), or records why it cannot. Returns how many series it looked at.
+   */
+  async makeThumbnails(studyIds?: readonly number[], signal?: AbortSignal, onProgress?: (done: number, total: number) => void): Promise<number> {
+    const waiting = this.library.studies.seriesWithoutThumbnail(studyIds);
+    let done = 0;
+    for (const { seriesId } of waiting) {
+      signal?.throwIfAborted();
+      const key = this.library.studies.keyInstance(seriesId);
+      if (key) {
+        const thumbnail = await this.pool.thumbnail({ file: this.library.vault.pathFor(key.sha256), transferSyntaxUid: key.transferSyntaxUid }, signal);
+        this.library.studies.setThumbnail(seriesId, thumbnail);
+      } else {
+        this.library.studies.setThumbnail(seriesId, { problem: this.noImageReason(seriesId) });
+      }
+      onProgress?.(++done, waiting.length);
+    }
+    return waiting.length;
   }
 
-  private async run(
-    paths: readonly string[],
-    patientId: number,
-    dateOfBirth: string | null,
-    context: JobContext<ImportProgress>,
-  ): Promise<ImportResult> {
+  private noImageReason(seriesId: number): string {
+    const series = this.library.db
+      .prepare(
+        `SELECT s.modality, sum(i.has_pixels) AS with_pixels, count(*) AS files,
+                min(CASE WHEN i.has_pixels = 1 THEN i.problem END) AS problem, max(i.report_document_id) AS report
+         FROM series s JOIN instances i ON i.series_id = s.id WHERE s.id = ? GROUP BY s.id`,
+      )
+      .get(seriesId) as { modality: string | null; with_pixels: number; files: number; problem: string | null; report: number | null } | undefined;
+    if (series?.with_pixels && series.problem) return `Every image file of this series is damaged. ${series.problem} The files are kept as they came.`;
+    if (series?.report) return 'A PDF report, not images: it was imported as a document of its own.';
+    if (series?.modality === 'SR') return 'A structured report: its text is shown here, there are no images.';
+    return 'This series holds no images (it carries other data, such as a report or measurements).';
+  }
+
+  private async run(paths: readonly string[], patient: Patient, context: JobContext<ImportProgress>): Promise<ImportResult> {
     const { signal } = context;
     context.report({ phase: 'scanning', filesDone: 0, filesTotal: 0, bytesDone: 0, bytesTotal: 0 });
     const walked = await walk(paths, signal).catch((error: unknown) => {
       if (signal.aborted) return { files: [], outcomes: paths.map((p): ImportOutcome => ({ status: 'refused', path: p, ...CANCELLED })) };
       throw error;
     });
-    const { files } = walked;
-    const bytesTotal = files.reduce((n, f) => n + f.size, 0);
+    const state: Run = {
+      patient,
+      signal,
+      queue: new WorkQueue(walked.files),
+      outcomes: [...walked.outcomes],
+      studies: new StudyTally(),
+      discs: new DiscIndex(),
+      archives: [],
+      nestedArchives: [],
+      budget: { bytes: this.zipLimits.maxTotalBytes },
+      inFlight: new Map(),
+      bytesTotal: { n: walked.files.reduce((n, f) => n + f.size, 0) },
+    };
     let filesDone = 0;
     let bytesDone = 0;
-    context.report({ phase: 'importing', filesDone, filesTotal: files.length, bytesDone, bytesTotal });
+    const progress = (phase: ImportProgress['phase'], outcome?: ImportOutcome) =>
+      context.report({ phase, filesDone, filesTotal: state.queue.total, bytesDone, bytesTotal: state.bytesTotal.n, ...(outcome ? { outcome } : {}) });
+    progress('importing');
 
-    const outcomes: ImportOutcome[] = new Array(files.length);
-    const inFlight = new Map<string, Promise<ImportOutcome>>();
-    let next = 0;
-    // More files in flight than threads, so copying and hashing overlap with text extraction.
-    const lanes = Array.from({ length: this.threads + 2 }, async () => {
-      for (let i = next++; i < files.length; i = next++) {
-        const file = files[i]!;
-        const outcome = signal.aborted
-          ? ({ status: 'refused', path: file.path, ...CANCELLED } as const)
-          : await this.importOne(file, patientId, dateOfBirth, signal, inFlight);
-        outcomes[i] = outcome;
-        filesDone++;
-        bytesDone += file.size;
-        context.report({ phase: 'importing', filesDone, filesTotal: files.length, bytesDone, bytesTotal, outcome });
-      }
-    });
-    await Promise.all(lanes);
+    try {
+      // More files in flight than threads, so copying and hashing overlap with reading.
+      const lanes = Array.from({ length: this.pool.threads + 2 }, async () => {
+        for (let source = await state.queue.take(); source; source = await state.queue.take()) {
+          try {
+            if (source.disc) state.discs.found(source.disc);
+            const outcome = signal.aborted ? ({ status: 'refused', path: source.path, ...CANCELLED } as const) : await this.importOne(source, state);
+            if (outcome) state.outcomes.push(outcome);
+            filesDone++;
+            bytesDone += source.size;
+            progress('importing', outcome ?? undefined);
+          } finally {
+            state.queue.done();
+          }
+        }
+      });
+      await Promise.all(lanes);
+    } finally {
+      for (const archive of state.archives) archive.close();
+      for (const staged of state.nestedArchives) await this.library.vault.discard(staged);
+    }
 
-    const all = [...walked.outcomes, ...outcomes];
-    context.report({ phase: 'finished', filesDone, filesTotal: files.length, bytesDone, bytesTotal });
+    const touched = state.studies.studyIds();
+    if (touched.length && !signal.aborted) {
+      progress('previews');
+      await this.makeThumbnails(touched, signal, () => progress('previews')).catch((error: unknown) => {
+        if (!signal.aborted) throw error;
+      });
+    }
+    const all = [
+      ...state.outcomes,
+      ...state.studies.outcomes((id) => {
+        const details = this.library.studies.details(id, patient);
+        return { series: details.series.length, warnings: details.warnings };
+      }),
+      ...state.discs.outcomes(),
+    ];
+    progress('finished');
     return {
       imported: all.filter((o) => o.status === 'imported'),
+      merged: all.filter((o) => o.status === 'merged'),
       duplicates: all.filter((o) => o.status === 'duplicate'),
       refused: all.filter((o) => o.status === 'refused'),
       skipped: all.filter((o) => o.status === 'skipped'),
@@ -136,105 +230,319 @@ export class Importer {
     };
   }
 
-  private async importOne(
-    file: FoundFile,
-    patientId: number,
-    dateOfBirth: string | null,
-    signal: AbortSignal,
-    inFlight: Map<string, Promise<ImportOutcome>>,
-  ): Promise<ImportOutcome> {
-    const refused = (refusal: Refusal): ImportOutcome => ({ status: 'refused', path: file.path, ...refusal });
-    const detected = await detect(file.path);
-    if (isRefusal(detected)) return refused(detected);
-
-    let staged: StagedFile;
+  /** One file: its outcome, or null when it is told later (a study's file, an archive's contents). */
+  private async importOne(source: ImportSource, state: Run): Promise<ImportOutcome | null> {
+    const refused = (refusal: Refusal): ImportOutcome => ({ status: 'refused', path: source.path, ...refusal });
+    let reader: SourceReader;
     try {
-      staged = await this.library.vault.stage(file.path, signal);
+      reader = await source.open(state.signal);
     } catch (error) {
-      return signal.aborted ? refused(CANCELLED) : refused(readFailure(error));
+      return refused(readFailure(error));
     }
+    try {
+      const detected = await detectBytes(reader.head, source.name, source.size, { onDisc: !!source.disc });
+      if (isRefusal(detected)) return refused(detected);
+      switch (detected.kind) {
+        case 'skip':
+          return { status: 'skipped', path: source.path, reason: detected.reason };
+        case 'zip':
+          return await this.expandArchive(source, reader, state);
+        case 'dicomdir':
+          return await this.readDiscIndex(source, reader, state);
+        case 'dicom':
+          return await this.importDicom(source, reader, state);
+        default:
+          return await this.importDocument(source, reader, detected, state);
+      }
+    } catch (error) {
+      if (state.signal.aborted) return refused(CANCELLED);
+      const code = (error as NodeJS.ErrnoException).code;
+      if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return refused(readFailure(error));
+      return refused(internalError('import', error));
+    } finally {
+      await reader.close();
+    }
+  }
 
+  private async expandArchive(source: ImportSource, reader: SourceReader, state: Run): Promise<ImportOutcome | null> {
+    if (source.depth >= this.zipLimits.maxDepth) {
+      return {
+        status: 'refused',
+        path: source.path,
+        code: 'unsupported',
+        reason: 'This is an archive inside an archive inside an archive; Casebinder does not unpack that deep. Unpack it yourself and import the folder.',
+      };
+    }
+    let file = source.path;
+    if (source.depth > 0) {
+      // An archive within an archive needs random access: its copy in the vault's temp folder serves.
+      const staged = await this.library.vault.stage(reader.chunks(state.signal), state.signal);
+      state.nestedArchives.push(staged);
+      file = staged.tempPath;
+    }
+    const opened = await openArchive(file, source.path, source.depth + 1, state.budget, this.zipLimits);
+    if (!isOpenArchive(opened)) return { status: 'refused', path: source.path, ...opened };
+    state.archives.push(opened);
+    state.outcomes.push(...opened.outcomes);
+    state.bytesTotal.n += opened.sources.reduce((n, s) => n + s.size, 0);
+    state.queue.push(opened.sources);
+    return null;
+  }
+
+  private async readDiscIndex(source: ImportSource, reader: SourceReader, state: Run): Promise<ImportOutcome | null> {
+    if (!source.disc || source.name.toUpperCase() !== 'DICOMDIR' || source.disc.relativePath.includes('/')) {
+      return { status: 'skipped', path: source.path, reason: 'A copy of a disc index (DICOMDIR), not at the top of a disc: not a medical record.' };
+    }
+    const parts: Uint8Array[] = [];
+    let length = 0;
+    for await (const chunk of reader.chunks(state.signal)) {
+      parts.push(new Uint8Array(chunk));
+      length += chunk.length;
+      if (length > MAX_DICOM_HEADER_BYTES) break;
+    }
+    state.discs.listed(source.disc, source.path, readDicomdir(Buffer.concat(parts)));
+    return null;
+  }
+
+  private async importDicom(source: ImportSource, reader: SourceReader, state: Run): Promise<ImportOutcome | null> {
+    const { signal, patient } = state;
+    const refused = (refusal: Refusal): ImportOutcome => ({ status: 'refused', path: source.path, ...refusal });
+    let read: HeaderRead = readDicomHeader(reader.head, source.size);
+    if (!read.ok && !read.needMore) return refused(damagedDicom(read.problem));
+
+    // The usual case: the header was in the first bytes, so a file already in the library is not copied.
+    if (read.ok) {
+      const known = this.library.studies.findInstance(read.header.sopInstanceUid);
+      if (known) {
+        state.studies.record(known.studyId, source.folder, { added: false, newStudy: false });
+        return null;
+      }
+    }
+    const start = read.ok ? fragmentStart(read.header) : null;
+    const walker = start ? new FragmentWalker(start.offset, start.bigEndian) : undefined;
+    const staged = await this.library.vault.stage(tap(reader.chunks(signal), walker), signal);
+    try {
+      if (!read.ok) read = await this.headerFromStaged(staged);
+      if (!read.ok) {
+        await this.library.vault.discard(staged);
+        return refused(damagedDicom(read.needMore ? 'its header is larger than Casebinder reads' : read.problem));
+      }
+      const header = read.header;
+      const problem = pixelDataProblem(header, staged.size) ?? walker?.problem(staged.size) ?? null;
+      return await this.onlyOnce(state, `sop:${header.sopInstanceUid}`, async () => {
+        const known = this.library.studies.findInstance(header.sopInstanceUid);
+        if (known) {
+          await this.library.vault.discard(staged);
+          state.studies.record(known.studyId, source.folder, { added: false, newStudy: false });
+          return null;
+        }
+        await this.library.vault.commit(staged);
+        const filed = this.library.studies.add(
+          patient.id,
+          { header, sha256: staged.sha256, size: staged.size, originalName: source.name, sourcePath: source.path, problem },
+          source.folder,
+          this.library.now(),
+        );
+        state.studies.record(filed.studyId, source.folder, { added: true, newStudy: filed.newStudy, problem, file: source.name });
+        return await this.readInnerReport(source, header, staged.sha256, filed, state);
+      });
+    } catch (error) {
+      await this.library.vault.discard(staged);
+      throw error;
+    }
+  }
+
+  /** Reports inside DICOM files: a structured report's text joins its series; a PDF becomes a document. */
+  private async readInnerReport(
+    source: ImportSource,
+    header: DicomHeader,
+    sha256: string,
+    filed: { studyId: number; seriesId: number; instanceId: number },
+    state: Run,
+  ): Promise<ImportOutcome | null> {
+    if (isStructuredReport(header.sopClassUid)) {
+      const text = structuredReportText(await fsp.readFile(this.library.vault.pathFor(sha256)));
+      if (text) this.library.studies.setReportText(filed.seriesId, text);
+      return null;
+    }
+    if (header.sopClassUid !== SOP_CLASS.encapsulatedPdf) return null;
+    const inner = encapsulatedPdf(await fsp.readFile(this.library.vault.pathFor(sha256)));
+    const path = `${source.path} (PDF report inside)`;
+    if ('problem' in inner) {
+      return { status: 'refused', path, code: 'damaged', reason: `The PDF report inside this DICOM file cannot be read: ${inner.problem}. The DICOM file itself was kept with its study.` };
+    }
+    const staged = await this.library.vault.stage(inner.pdf, state.signal);
+    const outcome = await this.importStaged(
+      { ...source, path, name: `${inner.title ?? 'Report'}.pdf` },
+      staged,
+      { kind: 'pdf', mediaType: 'application/pdf' },
+      state,
+      { title: inner.title, studyId: filed.studyId, studyDate: header.studyDate },
+    );
+    const documentId = outcome.status === 'imported' ? outcome.id : outcome.status === 'duplicate' ? outcome.of : undefined;
+    if (documentId !== undefined) this.library.studies.linkReport(filed.instanceId, documentId);
+    return outcome;
+  }
+
+  /** Reads a DICOM header from the vault's copy when it did not fit in the first bytes. */
+  private async headerFromStaged(staged: StagedFile): Promise<HeaderRead> {
+    const handle = await fsp.open(staged.tempPath, 'r');
+    try {
+      for (let length = 4 * 1024 * 1024; ; length *= 4) {
+        const bytes = Buffer.alloc(Math.min(length, staged.size, MAX_DICOM_HEADER_BYTES));
+        const { bytesRead } = await handle.read(bytes, 0, bytes.length, 0);
+        const read = readDicomHeader(bytes.subarray(0, bytesRead), staged.size);
+        if (read.ok || !read.needMore || bytesRead >= staged.size || bytes.length >= MAX_DICOM_HEADER_BYTES) return read;
+      }
+    } finally {
+      await handle.close();
+    }
+  }
+
+  private async importDocument(
+    source: ImportSource,
+    reader: SourceReader,
+    detected: Extract<Detected, { kind: 'pdf' | 'image' }>,
+    state: Run,
+  ): Promise<ImportOutcome> {
+    const staged = await this.library.vault.stage(reader.chunks(state.signal), state.signal);
+    return this.importStaged(source, staged, detected, state);
+  }
+
+  /**
+   * A document whose original is staged: recognised when the library already holds the same bytes,
+   * else read by a worker and committed. `fromStudy` is set for a PDF report that came inside a study.
+   */
+  private async importStaged(
+    source: ImportSource,
+    staged: StagedFile,
+    detected: Extract<Detected, { kind: 'pdf' | 'image' }>,
+    state: Run,
+    fromStudy?: { title: string | null; studyId: number; studyDate: string | null },
+  ): Promise<ImportOutcome> {
     const known = this.library.documents.findByHash(staged.sha256);
     if (known) {
       await this.library.vault.discard(staged);
-      return { status: 'duplicate', path: file.path, of: known.id };
+      return { status: 'duplicate', path: source.path, of: known.id };
     }
-    // The same bytes twice in one import: the second waits for the first and shares its fate.
-    const earlier = inFlight.get(staged.sha256);
-    if (earlier) {
+    const first = state.inFlight.get(`sha:${staged.sha256}`);
+    if (first) {
+      // The same bytes twice in one import: the second waits for the first and shares its fate.
       await this.library.vault.discard(staged);
-      const first = await earlier;
-      if (first.status === 'imported') return { status: 'duplicate', path: file.path, of: first.id };
-      if (first.status === 'duplicate') return { status: 'duplicate', path: file.path, of: first.of };
-      return first.status === 'refused' ? refused({ code: first.code, reason: first.reason }) : first;
+      const earlier = await first;
+      if (earlier?.status === 'imported') return { status: 'duplicate', path: source.path, of: earlier.id };
+      if (earlier?.status === 'duplicate') return { status: 'duplicate', path: source.path, of: earlier.of };
+      if (earlier?.status === 'refused') return { status: 'refused', path: source.path, code: earlier.code, reason: earlier.reason };
+      return { status: 'refused', path: source.path, ...CANCELLED };
     }
-    const work = this.extractAndCommit(file, staged, detected, patientId, dateOfBirth, signal);
-    inFlight.set(staged.sha256, work);
+    const work = this.extractAndCommit(source, staged, detected, state, fromStudy);
+    state.inFlight.set(`sha:${staged.sha256}`, work);
     try {
       return await work;
     } finally {
-      inFlight.delete(staged.sha256);
+      state.inFlight.delete(`sha:${staged.sha256}`);
     }
   }
 
   private async extractAndCommit(
-    file: FoundFile,
+    source: ImportSource,
     staged: StagedFile,
-    detected: Exclude<Awaited<ReturnType<typeof detect>>, Refusal>,
-    patientId: number,
-    dateOfBirth: string | null,
-    signal: AbortSignal,
+    detected: Extract<Detected, { kind: 'pdf' | 'image' }>,
+    state: Run,
+    fromStudy?: { title: string | null; studyId: number; studyDate: string | null },
   ): Promise<ImportOutcome> {
-    const originalName = path.basename(file.path);
+    const { signal, patient } = state;
+    const refused = async (refusal: Refusal): Promise<ImportOutcome> => {
+      await this.library.vault.discard(staged);
+      return { status: 'refused', path: source.path, ...refusal };
+    };
     let extracted: ExtractResult;
     try {
-      const task: ExtractTask = { file: staged.tempPath, kind: detected.kind, originalName, dateOfBirth, reference: this.library.now().toISOString() };
-      const extract = () => this.pool.run(task, { signal });
+      const extract = () =>
+        this.pool.extract(
+          {
+            file: staged.tempPath,
+            kind: detected.kind,
+            mediaType: detected.mediaType,
+            originalName: source.name,
+            dateOfBirth: patient.dateOfBirth,
+            reference: this.library.now().toISOString(),
+          },
+          signal,
+        );
       extracted = await (staged.size >= LARGE_FILE_BYTES ? this.largeFiles.run(extract) : extract());
     } catch (error) {
-      await this.library.vault.discard(staged);
-      if (signal.aborted) return { status: 'refused', path: file.path, ...CANCELLED };
-      if ((error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') return { status: 'refused', path: file.path, ...TOO_LARGE };
-      return {
-        status: 'refused',
-        path: file.path,
-        code: 'internal',
-        reason: `Casebinder could not read this file because of an internal error (import worker: ${(error as Error).message}). Please report it.`,
-      };
+      if (signal.aborted) return refused(CANCELLED);
+      if ((error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') return refused(TOO_LARGE);
+      return refused(internalError('import worker', error));
     }
-    if (!extracted.ok) {
-      await this.library.vault.discard(staged);
-      return { status: 'refused', path: file.path, ...extracted.refusal };
-    }
-    if (signal.aborted) {
-      await this.library.vault.discard(staged);
-      return { status: 'refused', path: file.path, ...CANCELLED };
-    }
+    if (!extracted.ok) return refused(extracted.refusal);
+    if (signal.aborted) return refused(CANCELLED);
 
+    const suggested = fromStudy
+      ? { ...extracted.suggested, type: extracted.suggested.type ?? 'imaging-report', dateOfService: extracted.suggested.dateOfService ?? fromStudy.studyDate }
+      : extracted.suggested;
     // Durable original first, then the record that points at it: a crash in between leaves an unused
     // original in the vault (harmless, reused on the next import), never a record without its file.
     await this.library.vault.commit(staged);
     const id = this.library.documents.insert(
       {
-        patientId,
+        patientId: patient.id,
         sha256: staged.sha256,
-        originalName,
-        sourcePath: file.path,
+        originalName: source.name,
+        sourcePath: source.path,
         size: staged.size,
         mediaType: detected.mediaType,
-        title: extracted.title,
-        suggested: extracted.suggested,
+        title: fromStudy?.title?.trim() || extracted.title,
+        suggested,
         pageTexts: extracted.pageTexts,
+        ocrPages: extracted.ocrPages,
+        previews: extracted.previews,
       },
       this.library.now(),
     );
+    const notes = [
+      detected.note,
+      fromStudy ? `This PDF report came inside a DICOM file of imaging study #${fromStudy.studyId}.` : undefined,
+      ocrNote(extracted.ocrPages.length, extracted.pageTexts.length),
+    ].filter(Boolean);
     return {
       status: 'imported',
-      path: file.path,
+      path: source.path,
       id,
-      type: extracted.suggested.type ?? 'other',
+      type: suggested.type ?? 'other',
       pages: extracted.pageTexts.length,
-      ...(detected.note ? { note: detected.note } : {}),
+      ...(notes.length ? { note: notes.join(' ') } : {}),
     };
+  }
+
+  /** Runs work for the same key one after another (the same DICOM file twice on a disc). */
+  private async onlyOnce(state: Run, key: string, work: () => Promise<ImportOutcome | null>): Promise<ImportOutcome | null> {
+    const previous = state.inFlight.get(key) ?? Promise.resolve(null);
+    const mine = previous.catch(() => null).then(work);
+    state.inFlight.set(key, mine);
+    try {
+      return await mine;
+    } finally {
+      if (state.inFlight.get(key) === mine) state.inFlight.delete(key);
+    }
+  }
+}
+
+/** What the person learns about pages that wait for OCR. */
+function ocrNote(waiting: number, pages: number): string | undefined {
+  if (waiting === 0) return undefined;
+  if (pages === 1) return 'It is a picture of text: OCR will read it.';
+  if (waiting === pages) return `Its ${pages} pages are pictures of text: OCR will read them.`;
+  return `${waiting} of its ${pages} pages are pictures of text: OCR will read ${waiting === 1 ? 'it' : 'them'}.`;
+}
+
+/** Passes chunks on, showing each to the walker that follows compressed image data. */
+async function* tap(chunks: AsyncIterable<Uint8Array>, walker: FragmentWalker | undefined): AsyncGenerator<Uint8Array> {
+  let offset = 0;
+  for await (const chunk of chunks) {
+    walker?.feed(chunk, offset);
+    offset += chunk.length;
+    yield chunk;
   }
 }

@@ -73,8 +73,14 @@ class FileRanges extends PDFDataRangeTransport {
   }
 }
 
-/** Reads the text of every page of a PDF file. Never touches the network or runs the file's scripts. */
-export async function readPdfText(file: string): Promise<PdfText | Refusal> {
+type PdfDocument = Awaited<ReturnType<typeof getDocument>['promise']>;
+
+/**
+ * Opens a PDF file for pdf.js, reading from disk only the ranges it asks for, hands it to `use`, and
+ * always closes it. A file cut short, damaged or locked with a password gives its refusal instead.
+ * Never touches the network or runs the file's scripts.
+ */
+export async function withPdf<T>(file: string, use: (pdf: PdfDocument) => Promise<T>): Promise<T | Refusal> {
   const handle = await fsp.open(file, 'r');
   try {
     const { size } = await handle.stat();
@@ -106,15 +112,7 @@ export async function readPdfText(file: string): Promise<PdfText | Refusal> {
     try {
       const pdf = await task.promise;
       if (pdf.numPages < 1) return DAMAGED;
-      const pageTexts: string[] = [];
-      for (let n = 1; n <= pdf.numPages; n++) {
-        const page = await pdf.getPage(n);
-        const content = await page.getTextContent();
-        const [, y0 = 0, , y1 = 0] = page.view;
-        pageTexts.push(linesOf(content.items, page.rotate === 0 ? { bottom: Math.min(y0, y1), height: Math.abs(y1 - y0) } : undefined));
-        page.cleanup();
-      }
-      return { pageTexts };
+      return await use(pdf);
     } catch (error) {
       if (failed) throw failed;
       if (error instanceof PasswordException) return PASSWORD_PROTECTED;
@@ -126,6 +124,21 @@ export async function readPdfText(file: string): Promise<PdfText | Refusal> {
   } finally {
     await handle.close();
   }
+}
+
+/** Reads the text of every page of a PDF file. */
+export async function readPdfText(file: string): Promise<PdfText | Refusal> {
+  return withPdf(file, async (pdf) => {
+    const pageTexts: string[] = [];
+    for (let n = 1; n <= pdf.numPages; n++) {
+      const page = await pdf.getPage(n);
+      const content = await page.getTextContent();
+      const [, y0 = 0, , y1 = 0] = page.view;
+      pageTexts.push(linesOf(content.items, page.rotate === 0 ? { bottom: Math.min(y0, y1), height: Math.abs(y1 - y0) } : undefined));
+      page.cleanup();
+    }
+    return { pageTexts };
+  });
 }
 
 function isTextItem(item: TextItem | TextMarkedContent): item is TextItem {

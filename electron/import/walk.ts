@@ -2,14 +2,11 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import type { ImportOutcome } from '../../shared/import-types.ts';
 import { readFailure } from './detect.ts';
-
-export interface FoundFile {
-  readonly path: string;
-  readonly size: number;
-}
+import { fileSource } from './source.ts';
+import type { ImportSource } from './source.ts';
 
 export interface Walked {
-  readonly files: FoundFile[];
+  readonly files: ImportSource[];
   /** Inputs that are not there or cannot be read, and system files that are not records. */
   readonly outcomes: ImportOutcome[];
 }
@@ -18,7 +15,7 @@ export interface Walked {
 const SYSTEM_FILES = new Set(['.ds_store', 'thumbs.db', 'desktop.ini', 'ehthumbs.db', '.localized', 'icon\r']);
 const SYSTEM_DIRS = new Set(['__macosx', '.spotlight-v100', '.trashes', '.fseventsd', '$recycle.bin', 'system volume information', '.git']);
 
-function systemReason(name: string, isDir: boolean): string | undefined {
+export function systemReason(name: string, isDir: boolean): string | undefined {
   const lower = name.toLowerCase();
   if (isDir && SYSTEM_DIRS.has(lower)) return 'A folder the computer keeps for itself, not medical records.';
   if (!isDir && (SYSTEM_FILES.has(lower) || lower.startsWith('._'))) return 'A hidden file the computer keeps for itself, not a medical record.';
@@ -26,18 +23,24 @@ function systemReason(name: string, isDir: boolean): string | undefined {
   return undefined;
 }
 
+/** A folder with a DICOMDIR is the top of a disc; the files below it are on that disc. */
+interface DiscTop {
+  readonly root: string;
+}
+
 /**
  * Expands what the person chose (files and folders, folders recursively) into the files to import,
  * in a stable order (by path) so results read the same every time. Symbolic links to folders are not
- * followed twice, so a link loop cannot trap the import.
+ * followed twice, so a link loop cannot trap the import. A folder holding a DICOMDIR is marked as the
+ * top of a disc, for everything below it.
  */
 export async function walk(inputs: readonly string[], signal?: AbortSignal): Promise<Walked> {
-  const files: FoundFile[] = [];
+  const files: ImportSource[] = [];
   const outcomes: ImportOutcome[] = [];
   const seenDirs = new Set<string>();
   const seenFiles = new Set<string>();
 
-  async function visit(target: string, chosen: boolean): Promise<void> {
+  async function visit(target: string, chosen: boolean, disc?: DiscTop): Promise<void> {
     signal?.throwIfAborted();
     let stat;
     try {
@@ -65,12 +68,15 @@ export async function walk(inputs: readonly string[], signal?: AbortSignal): Pro
         outcomes.push({ status: 'refused', path: target, ...readFailure(error) });
         return;
       }
-      for (const entry of entries.sort((a, b) => a.localeCompare(b))) await visit(path.join(target, entry), false);
+      const here = entries.some((e) => e.toUpperCase() === 'DICOMDIR') ? { root: target } : disc;
+      for (const entry of entries.sort((a, b) => a.localeCompare(b))) await visit(path.join(target, entry), false, here);
     } else if (stat.isFile()) {
       const real = await fsp.realpath(target);
       if (seenFiles.has(real)) return;
       seenFiles.add(real);
-      files.push({ path: target, size: stat.size });
+      const onDisc = disc ?? (name.toUpperCase() === 'DICOMDIR' ? { root: path.dirname(target) } : undefined);
+      const relative = onDisc ? path.relative(onDisc.root, target).split(path.sep).join('/') : '';
+      files.push(fileSource(target, stat.size, path.dirname(target), onDisc ? { root: onDisc.root, relativePath: relative } : undefined));
     } else {
       outcomes.push({ status: 'refused', path: target, code: 'unsupported', reason: 'This is not a regular file (a device or a pipe); there is nothing to import.' });
     }

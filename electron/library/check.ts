@@ -83,15 +83,21 @@ export async function checkLibrary(
     }
   }
 
-  const originals = all<{ sha256: string; size: number; ids: string }>(
+  // Every original: each file's own, and each DICOM file of each study.
+  const originals = all<{ sha256: string; size: number; owners: string }>(
     db,
-    sql`SELECT sha256, size, group_concat(id) AS ids FROM documents GROUP BY sha256, size ORDER BY min(id)`,
+    sql`SELECT sha256, size, group_concat(owner, ', ') AS owners FROM (
+          SELECT sha256, size, 'Document ' || id AS owner, id AS sort FROM documents WHERE sha256 IS NOT NULL
+          UNION ALL
+          SELECT i.sha256, i.size, 'Study ' || s.document_id || ' (file ' || i.original_name || ')', s.document_id
+          FROM instances i JOIN series s ON s.id = i.series_id)
+        GROUP BY sha256, size ORDER BY min(sort)`,
   );
   let filesDone = 0;
   for (const original of originals) {
     options.signal?.throwIfAborted();
     const problem = await vault.verify(original.sha256, original.size);
-    if (problem) problems.push(`Document ${original.ids}: ${problem}.`);
+    if (problem) problems.push(`${original.owners}: ${problem}.`);
     filesDone++;
     options.onProgress?.({ filesDone, filesTotal: originals.length });
   }

@@ -85,11 +85,22 @@ export function openDatabase(file: string, options: OpenOptions): Database.Datab
 export function migrate(db: Database.Database): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   for (const migration of MIGRATIONS.slice(current)) {
-    db.transaction(() => {
-      migration.up(db);
-      // PRAGMA takes no parameters; the version is an integer from our own list.
-      db.pragma(`user_version = ${Number(migration.version)}`);
-      db.pragma(`application_id = ${APPLICATION_ID}`);
-    })();
+    const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+    // PRAGMA foreign_keys is ignored inside a transaction, so it is switched around it.
+    if (migration.rebuildsTables) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        migration.up(db);
+        if (migration.rebuildsTables) {
+          const broken = db.pragma('foreign_key_check') as unknown[];
+          if (broken.length) throw new Error(`library migration ${migration.version}: ${broken.length} broken link(s) after rebuilding tables`);
+        }
+        // PRAGMA takes no parameters; the version is an integer from our own list.
+        db.pragma(`user_version = ${Number(migration.version)}`);
+        db.pragma(`application_id = ${APPLICATION_ID}`);
+      })();
+    } finally {
+      if (migration.rebuildsTables) db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
+    }
   }
 }

@@ -7,17 +7,23 @@ import { SUGGESTED_FIELDS } from '../../shared/library-types.ts';
 import type {
   DocumentEdit,
   DocumentFilters,
+  DocumentKind,
   DocumentSuggestions,
+  ImagingSummary,
   MedicalDocument,
+  OcrSummary,
+  PageInfo,
   SuggestedField,
 } from '../../shared/library-types.ts';
+import { LOW_OCR_CONFIDENCE } from '../../shared/library-types.ts';
 import { all, get, list, run, sql, where } from './sql.ts';
 import type { SqlQuery } from './sql.ts';
 
 interface DocumentRow {
   id: number;
   patient_id: number;
-  sha256: string;
+  kind: DocumentKind;
+  sha256: string | null;
   original_name: string;
   source_path: string;
   size: number;
@@ -35,6 +41,12 @@ interface DocumentRow {
   suggested_facility: string | null;
   suggested_clinician: string | null;
   tags: string | null;
+  /** "series instances MR,CT" for a study. */
+  imaging: string | null;
+  /** "pages pending failed low mean-confidence" over the pages read by OCR. */
+  ocr: string | null;
+  part_of: number | null;
+  made_from: string | null;
 }
 
 /** Accepting a suggestion copies it into the confirmed column, unless the person already chose a value. */
@@ -49,9 +61,22 @@ const ACCEPT_SUGGESTION: Readonly<Record<SuggestedField, (id: number) => SqlQuer
 // Tags travel as one string; the unit separator never occurs in a tag a person types.
 const TAG_SEPARATOR = '\u001f';
 
+// Beside each document: its tags; for a study, its modalities and counts; for scanned pages, how OCR
+// went; and for photos combined into one document, which one (all through indexes, one row each).
 const SELECT_DOCUMENT = sql`
-  SELECT d.*, (SELECT group_concat(tag, char(31)) FROM (SELECT tag FROM document_tags t
-               WHERE t.document_id = d.id ORDER BY tag)) AS tags
+  SELECT d.*,
+    (SELECT group_concat(tag, char(31)) FROM (SELECT tag FROM document_tags t WHERE t.document_id = d.id ORDER BY tag)) AS tags,
+    CASE WHEN d.kind = 'study' THEN
+      (SELECT count(*) || ' ' || (SELECT count(*) FROM instances i JOIN series x ON x.id = i.series_id WHERE x.document_id = d.id)
+              || ' ' || coalesce(group_concat(DISTINCT modality), '')
+       FROM series se WHERE se.document_id = d.id) END AS imaging,
+    (SELECT count(*) || ' ' || total(ocr = 'pending') || ' ' || total(ocr = 'failed') || ' '
+            || total(ocr = 'done' AND coalesce(ocr_confidence < ${LOW_OCR_CONFIDENCE}, 0)) || ' '
+            || coalesce(avg(CASE WHEN ocr = 'done' THEN ocr_confidence END), '')
+     FROM pages p WHERE p.document_id = d.id AND p.ocr IS NOT NULL) AS ocr,
+    (SELECT c.document_id FROM composition_pages c WHERE c.source_document_id = d.id LIMIT 1) AS part_of,
+    (SELECT group_concat(source_document_id) FROM (SELECT source_document_id FROM composition_pages c
+       WHERE c.document_id = d.id ORDER BY number)) AS made_from
   FROM documents d`;
 
 /** The values the app shows and filters by: confirmed first, else the library's suggestion. */
@@ -65,10 +90,28 @@ function asType(value: string | null): DocumentType | null {
   return value !== null && isDocumentType(value) ? value : null;
 }
 
+function ocrSummary(packed: string | null): OcrSummary | null {
+  const [pages, pending, failed, low, confidence] = (packed ?? '').split(' ');
+  if (!Number(pages)) return null;
+  return {
+    pages: Number(pages),
+    pending: Number(pending),
+    failed: Number(failed),
+    lowConfidence: Number(low),
+    confidence: confidence ? Math.round(Number(confidence)) : null,
+  };
+}
+
+function imagingSummary(packed: string | null): ImagingSummary {
+  const [series, instances, modalities] = (packed ?? '').split(' ');
+  return { series: Number(series) || 0, instances: Number(instances) || 0, modalities: modalities ? modalities.split(',').sort() : [] };
+}
+
 function toDocument(row: DocumentRow): MedicalDocument {
   return {
     id: row.id,
     patientId: row.patient_id,
+    kind: row.kind,
     title: row.title,
     type: asType(row.type),
     dateOfService: row.date_of_service,
@@ -89,13 +132,28 @@ function toDocument(row: DocumentRow): MedicalDocument {
     sha256: row.sha256,
     mediaType: row.media_type,
     importedAt: row.imported_at,
+    imaging: row.kind === 'study' ? imagingSummary(row.imaging) : null,
+    ocr: ocrSummary(row.ocr),
+    partOf: row.part_of,
+    madeFrom: row.made_from ? row.made_from.split(',').map(Number) : [],
   };
+}
+
+/** A picture of a page the window cannot show as it is (HEIC, TIFF): upright, as JPEG. */
+export interface PagePreview {
+  readonly number: number;
+  readonly mediaType: string;
+  readonly width: number;
+  readonly height: number;
+  readonly data: Uint8Array;
 }
 
 /** What an import hands over once a file is safely in the vault. */
 export interface NewDocument {
   readonly patientId: number;
-  readonly sha256: string;
+  /** A study has no original of its own (its DICOM files are its instances). */
+  readonly kind?: DocumentKind;
+  readonly sha256: string | null;
   readonly originalName: string;
   readonly sourcePath: string;
   readonly size: number;
@@ -104,10 +162,18 @@ export interface NewDocument {
   readonly suggested: DocumentSuggestions;
   /** The text of each page, in order; its length is the page count. */
   readonly pageTexts: readonly string[];
+  /** Pages (1-based) whose text is to be read by OCR. */
+  readonly ocrPages?: readonly number[];
+  readonly previews?: readonly PagePreview[];
+  /** Details that are facts, not guesses (a study's type and date come from its files). */
+  readonly confirmed?: { readonly type?: DocumentType; readonly dateOfService?: string | null };
 }
 
+/** Photos combined into a document are listed under it, not on their own. */
+const NOT_PART_OF_ANOTHER = sql`NOT EXISTS (SELECT 1 FROM composition_pages c WHERE c.source_document_id = d.id)`;
+
 export function filterConditions(filters: DocumentFilters): SqlQuery[] {
-  const conditions: SqlQuery[] = [];
+  const conditions: SqlQuery[] = [NOT_PART_OF_ANOTHER];
   if (filters.patientId !== undefined) conditions.push(sql`d.patient_id = ${filters.patientId}`);
   if (filters.types?.length) conditions.push(sql`${EFFECTIVE.type} IN ${list(filters.types)}`);
   if (filters.from) conditions.push(sql`${EFFECTIVE.date} >= ${filters.from}`);
@@ -160,24 +226,34 @@ export class Documents {
       const s = doc.suggested;
       const { lastInsertRowid } = run(
         this.db,
-        sql`INSERT INTO documents (patient_id, sha256, original_name, source_path, size, media_type, page_count,
-                                   imported_at, title, suggested_type, suggested_date_of_service,
+        sql`INSERT INTO documents (patient_id, kind, sha256, original_name, source_path, size, media_type, page_count,
+                                   imported_at, title, type, date_of_service, suggested_type, suggested_date_of_service,
                                    suggested_facility, suggested_clinician)
-            VALUES (${doc.patientId}, ${doc.sha256}, ${doc.originalName}, ${doc.sourcePath}, ${doc.size},
+            VALUES (${doc.patientId}, ${doc.kind ?? 'file'}, ${doc.sha256}, ${doc.originalName}, ${doc.sourcePath}, ${doc.size},
                     ${doc.mediaType}, ${doc.pageTexts.length}, ${importedAt.toISOString()}, ${doc.title},
+                    ${doc.confirmed?.type ?? null}, ${doc.confirmed?.dateOfService ?? null},
                     ${s.type}, ${s.dateOfService}, ${s.facility}, ${s.clinician})`,
       );
       const id = Number(lastInsertRowid);
+      const ocr = new Set(doc.ocrPages ?? []);
       doc.pageTexts.forEach((text, i) => {
-        run(this.db, sql`INSERT INTO pages (document_id, number, text) VALUES (${id}, ${i + 1}, ${text})`);
+        const state = ocr.has(i + 1) ? 'pending' : null;
+        run(this.db, sql`INSERT INTO pages (document_id, number, text, ocr) VALUES (${id}, ${i + 1}, ${text}, ${state})`);
       });
+      for (const p of doc.previews ?? []) {
+        run(
+          this.db,
+          sql`INSERT INTO page_previews (document_id, number, media_type, width, height, data)
+              VALUES (${id}, ${p.number}, ${p.mediaType}, ${p.width}, ${p.height}, ${p.data})`,
+        );
+      }
       this.indexText(id);
       return id;
     })();
   }
 
   /** Adds a new document's pages to the document-level search index (triggers keep it in step after). */
-  private indexText(id: number): void {
+  indexText(id: number): void {
     run(this.db, sql`INSERT INTO document_text_fts(rowid, text) SELECT ${id}, coalesce((SELECT text FROM document_text WHERE id = ${id}), '')`);
   }
 
@@ -232,6 +308,49 @@ export class Documents {
     const row = get<{ text: string }>(this.db, sql`SELECT text FROM pages WHERE document_id = ${id} AND number = ${page}`);
     if (!row) throw new CasebinderError('not-found', `Document ${id} has no page ${page}.`);
     return row.text;
+  }
+
+  /**
+   * New suggestions for a document whose text changed (OCR read its pages): they replace the ones
+   * made without that text. What the person confirmed stays; the title changes only while it is
+   * still the one the library gave (`automaticTitle`).
+   */
+  resuggest(id: number, suggested: DocumentSuggestions, title: string, automaticTitle: string): void {
+    run(
+      this.db,
+      sql`UPDATE documents SET suggested_type = ${suggested.type}, suggested_date_of_service = ${suggested.dateOfService},
+                               suggested_facility = ${suggested.facility}, suggested_clinician = ${suggested.clinician},
+                               title = CASE WHEN title = ${automaticTitle} THEN ${title} ELSE title END
+          WHERE id = ${id}`,
+    );
+  }
+
+  /** Each page's origin of text: the file's own text, or OCR with its confidence. */
+  pageInfo(id: number): PageInfo[] {
+    this.get(id);
+    return all<{ number: number; ocr: PageInfo['ocr']; ocr_confidence: number | null; ocr_languages: string | null; ocr_problem: string | null; width: number | null; height: number | null }>(
+      this.db,
+      sql`SELECT p.number, p.ocr, p.ocr_confidence, p.ocr_languages, p.ocr_problem, v.width, v.height
+          FROM pages p LEFT JOIN page_previews v ON v.document_id = p.document_id AND v.number = p.number
+          WHERE p.document_id = ${id} ORDER BY p.number`,
+    ).map((r) => ({
+      number: r.number,
+      ocr: r.ocr,
+      confidence: r.ocr_confidence === null ? null : Math.round(r.ocr_confidence),
+      languages: r.ocr_languages,
+      problem: r.ocr_problem,
+      preview: r.width !== null && r.height !== null ? { width: r.width, height: r.height } : null,
+    }));
+  }
+
+  /** The upright preview of a page that has one (JPEG bytes). */
+  preview(id: number, page: number): { mediaType: string; data: Uint8Array } {
+    const row = get<{ media_type: string; data: Uint8Array }>(
+      this.db,
+      sql`SELECT media_type, data FROM page_previews WHERE document_id = ${id} AND number = ${page}`,
+    );
+    if (!row) throw new CasebinderError('not-found', `Document ${id} has no preview of page ${page}.`);
+    return { mediaType: row.media_type, data: row.data };
   }
 
   /** All the text of a document, page by page. */

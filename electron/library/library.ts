@@ -7,7 +7,10 @@ import type { CheckProgress, CheckReport } from './check.ts';
 import { openDatabase } from './database.ts';
 import { Documents } from './documents.ts';
 import { Patients } from './patients.ts';
+import { OcrPages } from './ocr-pages.ts';
 import { Search } from './search.ts';
+import { Settings } from './settings.ts';
+import { Studies } from './studies.ts';
 import { Vault } from './vault.ts';
 
 export const DATABASE_FILE = 'library.sqlite';
@@ -28,6 +31,9 @@ export class Library {
   readonly patients: Patients;
   readonly documents: Documents;
   readonly search: Search;
+  readonly studies: Studies;
+  readonly ocr: OcrPages;
+  readonly settings: Settings;
   readonly now: () => Date;
 
   private constructor(dir: string, db: Database, vault: Vault, now: () => Date) {
@@ -38,6 +44,9 @@ export class Library {
     this.patients = new Patients(db, now);
     this.documents = new Documents(db);
     this.search = new Search(db);
+    this.studies = new Studies(db, this.documents);
+    this.ocr = new OcrPages(db);
+    this.settings = new Settings(db);
   }
 
   static open(dir: string, options: LibraryOptions = {}): Library {

@@ -40,6 +40,8 @@ interface PageMatch {
   readonly id: number;
   readonly number: number;
   readonly marked: string | null;
+  /** How sure OCR was of this page's text; null when the text is the file's own. */
+  readonly ocrConfidence: number | null;
 }
 
 /**
@@ -93,6 +95,7 @@ export class Search {
         page: best?.number ?? 1,
         snippet: best ? snippetAround(best.marked) : detailsSnippet(details.find((d) => d.id === doc.id)),
         otherPages: pages.map((p) => p.number).filter((n) => n !== best?.number),
+        ocrConfidence: best?.ocrConfidence ?? null,
       };
     });
   }
@@ -101,9 +104,9 @@ export class Search {
   private matchingPages(query: string, documentIds: readonly number[]): Map<number, PageMatch[]> {
     const result = new Map<number, PageMatch[]>();
     if (documentIds.length === 0) return result;
-    const pages = all<{ id: number; document_id: number; number: number }>(
+    const pages = all<{ id: number; document_id: number; number: number; confidence: number | null }>(
       this.db,
-      sql`SELECT id, document_id, number FROM pages WHERE document_id IN (SELECT value FROM json_each(${JSON.stringify(documentIds)})) ORDER BY document_id, number`,
+      sql`SELECT id, document_id, number, CASE WHEN ocr = 'done' THEN round(ocr_confidence) END AS confidence FROM pages WHERE document_id IN (SELECT value FROM json_each(${JSON.stringify(documentIds)})) ORDER BY document_id, number`,
     );
     const byId = new Map(pages.map((p) => [p.id, p]));
     const first = pages.filter((p) => p.number <= MARKED_PAGES_PER_DOCUMENT).map((p) => p.id);
@@ -117,7 +120,7 @@ export class Search {
       const page = byId.get(row.id);
       if (!page) continue;
       const list = result.get(page.document_id) ?? [];
-      list.push({ id: row.id, number: page.number, marked: row.marked });
+      list.push({ id: row.id, number: page.number, marked: row.marked, ocrConfidence: page.confidence });
       result.set(page.document_id, list);
     }
     // A long chart that matches only after its first pages: mark its first matching page alone.

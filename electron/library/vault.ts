@@ -3,11 +3,8 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { CasebinderError } from '../../shared/errors.ts';
+import { fileChunks } from './buffer-pool.ts';
 
-const CHUNK = 1 << 18;
-// Copy buffers are reused: allocating a fresh one per file fragments the C heap, and resident memory
-// then climbs with the number of files imported even though nothing is kept.
-const POOLED_BUFFERS = 8;
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 
 /** A copy of an original in the vault's temp folder, hashed, not yet durable or visible. */
@@ -30,7 +27,6 @@ export class Vault {
   readonly root: string;
   private readonly tempDir: string;
   private readonly staged = new Map<string, OpenStaged>();
-  private readonly buffers: Buffer[] = [];
 
   constructor(root: string) {
     this.root = root;
@@ -69,25 +65,32 @@ export class Vault {
     return fs.existsSync(this.pathFor(sha256));
   }
 
-  /** Copies `source` into the temp folder, hashing as it goes; the source is read once. */
-  async stage(source: string, signal?: AbortSignal): Promise<StagedFile> {
+  /**
+   * Copies an original into the temp folder, hashing as it goes: from a file (read once), from bytes,
+   * or from chunks as they arrive (an import that has already looked at a file's first bytes).
+   */
+  async stage(source: string | Uint8Array | AsyncIterable<Uint8Array>, signal?: AbortSignal): Promise<StagedFile> {
+    if (typeof source === 'string') {
+      const input = await fsp.open(source, 'r');
+      try {
+        return await this.stage(fileChunks(input, null, signal), signal);
+      } finally {
+        await input.close();
+      }
+    }
+    const chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array> = source instanceof Uint8Array ? [source] : source;
     const tempPath = path.join(this.tempDir, randomUUID());
-    const input = await fsp.open(source, 'r');
     let output: fsp.FileHandle | undefined;
     try {
       const out = (output = await fsp.open(tempPath, 'wx', 0o600));
       const hash = createHash('sha256');
-      const size = await this.withBuffer(async (buffer) => {
-        let total = 0;
-        for (;;) {
-          signal?.throwIfAborted();
-          const { bytesRead } = await input.read(buffer, 0, CHUNK, null);
-          if (bytesRead === 0) return total;
-          hash.update(buffer.subarray(0, bytesRead));
-          await out.write(buffer, 0, bytesRead);
-          total += bytesRead;
-        }
-      });
+      let size = 0;
+      for await (const chunk of chunks) {
+        signal?.throwIfAborted();
+        hash.update(chunk);
+        await out.write(chunk, 0, chunk.length);
+        size += chunk.length;
+      }
       const staged: OpenStaged = { sha256: hash.digest('hex'), size, tempPath, handle: out };
       this.staged.set(tempPath, staged);
       return { sha256: staged.sha256, size, tempPath };
@@ -95,18 +98,6 @@ export class Vault {
       await output?.close();
       await fsp.rm(tempPath, { force: true });
       throw error;
-    } finally {
-      await input.close();
-    }
-  }
-
-  /** Lends a copy buffer to `use` and takes it back when `use` is done, whatever happened. */
-  private async withBuffer<T>(use: (buffer: Buffer) => Promise<T>): Promise<T> {
-    const buffer = this.buffers.pop() ?? Buffer.allocUnsafeSlow(CHUNK);
-    try {
-      return await use(buffer);
-    } finally {
-      if (this.buffers.length < POOLED_BUFFERS) this.buffers.push(buffer);
     }
   }
 
@@ -148,15 +139,11 @@ export class Vault {
     }
     try {
       const hash = createHash('sha256');
-      const size = await this.withBuffer(async (buffer) => {
-        let total = 0;
-        for (;;) {
-          const { bytesRead } = await handle.read(buffer, 0, CHUNK, null);
-          if (bytesRead === 0) return total;
-          hash.update(buffer.subarray(0, bytesRead));
-          total += bytesRead;
-        }
-      });
+      let size = 0;
+      for await (const chunk of fileChunks(handle, null)) {
+        hash.update(chunk);
+        size += chunk.length;
+      }
       if (size !== expectedSize) return `the original file in the vault has ${size} bytes, expected ${expectedSize}`;
       if (hash.digest('hex') !== sha256) return 'the original file in the vault no longer matches its fingerprint (SHA-256)';
       return null;

@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Importer } from '../../electron/import/importer.ts';
+import { WorkerPool } from '../../electron/workers/pool.ts';
 import { readPdfText } from '../../electron/import/pdf-text.ts';
 import { Library } from '../../electron/library/library.ts';
 import { suggestDetails } from '../../electron/suggest/suggest.ts';
@@ -117,13 +118,14 @@ async function benchImport(): Promise<void> {
   const runs: { seconds: number; pages: number; peak: number }[] = [];
   for (let run = 0; run < 3; run++) {
     const { library, patient, dir: libDir } = freshLibrary('import');
-    const importer = new Importer(library);
+    const pool = new WorkerPool();
+    const importer = new Importer(library, pool);
     const stop = watchMemory();
     const started = performance.now();
     const result = await importer.start({ paths: [dir], patientId: patient.id }).result;
     const seconds = (performance.now() - started) / 1000;
     const peak = stop();
-    await importer.close();
+    await pool.close();
     const pages = result.imported.reduce((n, i) => n + (i.status === 'imported' ? i.pages : 0), 0);
     if (result.refused.length) throw new Error(`bench: ${result.refused.length} files refused: ${result.refused[0]!.reason}`);
     runs.push({ seconds, pages, peak });

@@ -1,5 +1,7 @@
 import path from 'node:path';
+import { Importer } from '../../electron/import/importer.ts';
 import { Library } from '../../electron/library/library.ts';
+import { WorkerPool } from '../../electron/workers/pool.ts';
 import { tempDir } from './paths.ts';
 
 /** A new, empty library in a temp folder, with one patient. */
@@ -8,4 +10,11 @@ export function newLibrary(options: { dateOfBirth?: string } = {}) {
   const library = Library.open(dir, { create: true });
   const patient = library.patients.add({ name: "Margaret O'Neill", dateOfBirth: options.dateOfBirth ?? '1958-04-12' });
   return { dir, library, patient };
+}
+
+/** An importer over worker threads of its own; `close` ends the threads. */
+export function importerFor(library: Library, threads = 2) {
+  const pool = new WorkerPool({ threads });
+  const importer = new Importer(library, pool);
+  return { importer, pool, close: () => pool.close() };
 }

@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Importer } from '../../electron/import/importer.ts';
 import type { Library } from '../../electron/library/library.ts';
-import { newLibrary } from '../helpers/library.ts';
+import { importerFor, newLibrary } from '../helpers/library.ts';
 import { fixture } from '../helpers/paths.ts';
 
 const libraries: Library[] = [];
@@ -13,9 +12,9 @@ afterEach(() => {
 async function libraryWithTwoDocuments() {
   const { library, patient } = newLibrary();
   libraries.push(library);
-  const importer = new Importer(library, { threads: 1 });
+  const { importer, close } = importerFor(library, 1);
   const result = await importer.start({ paths: [fixture('pdf/pdfjs/rotation.pdf'), fixture('images/linn.png')], patientId: patient.id }).result;
-  await importer.close();
+  await close();
   const [pdf, png] = result.imported.map((i) => library.documents.get((i as { id: number }).id));
   return { library, pdf: pdf!, png: png! };
 }
@@ -28,10 +27,10 @@ describe('check', () => {
 
   it('finds an original that was altered or deleted', async () => {
     const { library, pdf, png } = await libraryWithTwoDocuments();
-    const file = library.vault.pathFor(pdf.sha256);
+    const file = library.vault.pathFor(pdf.sha256!);
     fs.chmodSync(file, 0o644);
     fs.appendFileSync(file, 'tampered');
-    fs.rmSync(library.vault.pathFor(png.sha256), { force: true });
+    fs.rmSync(library.vault.pathFor(png.sha256!), { force: true });
     const report = await library.check();
     expect(report.ok).toBe(false);
     // The two files are imported side by side, so either may be document 1.

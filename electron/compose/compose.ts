@@ -1,0 +1,102 @@
+/**
+ * A document made from photos: several photos of one paper document (a letter in three pictures)
+ * become one PDF, page by page in the order chosen, each turned and cropped as chosen. The photos stay
+ * in the library exactly as they were, listed under the new document; the new PDF is stored in the
+ * vault like any original, and how each page was made is recorded so it can be made again.
+ */
+import { PDFDocument } from '@cantoo/pdf-lib';
+import type { ComposeRequest } from '../../shared/compose-types.ts';
+import { CasebinderError } from '../../shared/errors.ts';
+import type { MedicalDocument } from '../../shared/library-types.ts';
+import type { Library } from '../library/library.ts';
+import { run, sql } from '../library/sql.ts';
+import { suggestDetails } from '../suggest/suggest.ts';
+import type { WorkerPool } from '../workers/pool.ts';
+
+/** Pages are as large as fits a US Letter page (in points), keeping each photo's shape. */
+const LETTER = { long: 792, short: 612 };
+export const MAX_COMPOSED_PAGES = 200;
+
+function invalid(message: string): never {
+  throw new CasebinderError('invalid-input', message);
+}
+
+/** Checks the request against the library: pictures of one patient, each page there, none used twice. */
+function sourcesOf(library: Library, request: ComposeRequest): MedicalDocument[] {
+  const title = request.title.trim();
+  if (!title) invalid('Give the new document a title, e.g. "Letter from Dr. Hale, 3 pages".');
+  if (request.pages.length === 0) invalid('Choose at least one photo to make the document from.');
+  if (request.pages.length > MAX_COMPOSED_PAGES) invalid(`A document made from photos can have at most ${MAX_COMPOSED_PAGES} pages.`);
+  const sources = request.pages.map((p) => library.documents.get(p.documentId));
+  request.pages.forEach((p, i) => {
+    const doc = sources[i]!;
+    if (doc.kind !== 'file' || !doc.mediaType.startsWith('image/')) {
+      invalid(`Document ${doc.id} ("${doc.title}") is not a photo or scan; only pictures can be combined into a document.`);
+    }
+    if (p.page < 1 || p.page > doc.pages) invalid(`Document ${doc.id} has no page ${p.page}.`);
+    if (doc.partOf !== null) invalid(`Photo ${doc.id} ("${doc.title}") is already part of document ${doc.partOf}.`);
+    const crop = p.crop;
+    if (crop && (crop.left + crop.width > 1.0001 || crop.top + crop.height > 1.0001 || crop.width <= 0 || crop.height <= 0)) {
+      invalid(`The crop of page ${i + 1} goes outside its photo.`);
+    }
+  });
+  const patients = new Set(sources.map((s) => s.patientId));
+  if (patients.size > 1) invalid('These photos belong to different patients; a document is made from one patient\'s photos.');
+  return sources;
+}
+
+export async function composeDocument(library: Library, pool: WorkerPool, request: ComposeRequest): Promise<MedicalDocument> {
+  const sources = sourcesOf(library, request);
+  const pdf = await PDFDocument.create({ updateMetadata: false });
+  pdf.setTitle(request.title.trim());
+  pdf.setProducer('Casebinder');
+  for (const [i, p] of request.pages.entries()) {
+    const source = sources[i]!;
+    const picture = await pool.composePage({
+      file: library.vault.pathFor(source.sha256!),
+      mediaType: source.mediaType,
+      page: p.page,
+      rotation: p.rotation,
+      crop: p.crop ?? null,
+    });
+    const image = await pdf.embedJpg(picture.jpeg);
+    const box = picture.width >= picture.height ? { w: LETTER.long, h: LETTER.short } : { w: LETTER.short, h: LETTER.long };
+    const scale = Math.min(box.w / picture.width, box.h / picture.height);
+    const page = pdf.addPage([picture.width * scale, picture.height * scale]);
+    page.drawImage(image, { x: 0, y: 0, width: picture.width * scale, height: picture.height * scale });
+  }
+  const bytes = await pdf.save();
+  const staged = await library.vault.stage(bytes);
+  await library.vault.commit(staged);
+
+  // Until OCR reads the new pages, each keeps the text its photo had, so search finds it meanwhile.
+  const pageTexts = request.pages.map((p) => library.documents.pageText(p.documentId, p.page));
+  const patient = library.patients.get(sources[0]!.patientId);
+  const { suggested } = suggestDetails(pageTexts, request.title, { dateOfBirth: patient.dateOfBirth, reference: library.now() });
+  return library.db.transaction(() => {
+    const id = library.documents.insert(
+      {
+        patientId: patient.id,
+        sha256: staged.sha256,
+        originalName: `${request.title.trim()}.pdf`,
+        sourcePath: `made from photos ${sources.map((s) => `#${s.id}`).join(', ')}`,
+        size: staged.size,
+        mediaType: 'application/pdf',
+        title: request.title.trim(),
+        suggested,
+        pageTexts,
+        ocrPages: pageTexts.map((_, i) => i + 1),
+      },
+      library.now(),
+    );
+    request.pages.forEach((p, i) => {
+      run(
+        library.db,
+        sql`INSERT INTO composition_pages (document_id, number, source_document_id, source_page, rotation, crop_left, crop_top, crop_width, crop_height)
+            VALUES (${id}, ${i + 1}, ${p.documentId}, ${p.page}, ${p.rotation}, ${p.crop?.left ?? null}, ${p.crop?.top ?? null},
+                    ${p.crop?.width ?? null}, ${p.crop?.height ?? null})`,
+      );
+    });
+    return library.documents.get(id);
+  })();
+}

@@ -1,0 +1,259 @@
+/**
+ * Reads what a DICOM file says about itself (patient, study, series, instance, how its image is
+ * encoded) without reading its image: dicom-parser stops at the pixel data, so a 500 KB CT slice costs
+ * its first few kilobytes. Text is decoded in the file's own character set (dicom-character-set).
+ */
+import dicomParser from 'dicom-parser';
+import type { DataSet, Element } from 'dicom-parser';
+import { convertBytes } from 'dicom-character-set';
+import zlib from 'node:zlib';
+import type { IsoDate } from '../../shared/dates.ts';
+import { dicomDate, SOP_CLASS } from '../../shared/imaging.ts';
+
+const PIXEL_DATA = 'x7fe00010';
+const IMPLICIT_LE = '1.2.840.10008.1.2';
+const EXPLICIT_LE = '1.2.840.10008.1.2.1';
+const DEFLATED = '1.2.840.10008.1.2.1.99';
+const BIG_ENDIAN = '1.2.840.10008.1.2.2';
+
+export interface DicomHeader {
+  readonly transferSyntaxUid: string;
+  readonly sopClassUid: string | null;
+  readonly sopInstanceUid: string;
+  readonly studyInstanceUid: string;
+  readonly seriesInstanceUid: string;
+  readonly patientName: string | null;
+  readonly patientId: string | null;
+  readonly patientBirthDate: IsoDate | null;
+  readonly patientSex: string | null;
+  readonly studyDate: IsoDate | null;
+  readonly studyTime: string | null;
+  readonly studyDescription: string | null;
+  readonly accessionNumber: string | null;
+  readonly institution: string | null;
+  readonly referringPhysician: string | null;
+  readonly studyId: string | null;
+  readonly modality: string | null;
+  readonly seriesNumber: number | null;
+  readonly seriesDescription: string | null;
+  readonly seriesDate: IsoDate | null;
+  readonly bodyPart: string | null;
+  readonly instanceNumber: number | null;
+  readonly rows: number | null;
+  readonly columns: number | null;
+  readonly frames: number | null;
+  /** Where the image data starts and how long it says it is (null: undefined length, i.e. compressed fragments). */
+  readonly pixelData: { readonly offset: number; readonly length: number | null } | null;
+  /** The file has no Part 10 wrapper (no "DICM", no file meta information). */
+  readonly raw: boolean;
+}
+
+export type HeaderRead =
+  | { readonly ok: true; readonly header: DicomHeader }
+  /** The bytes given end before the header does: read more of the file and try again. */
+  | { readonly ok: false; readonly needMore: true }
+  | { readonly ok: false; readonly needMore: false; readonly problem: string };
+
+const VRS = new Set('AE AS AT CS DA DS DT FL FD IS LO LT OB OD OF OL OV OW PN SH SL SQ SS ST SV TM UC UI UL UN UR US UT UV'.split(' '));
+
+/**
+ * How a file holds DICOM, judged by its first bytes: the Part 10 wrapper ("DICM" after a 128-byte
+ * preamble), or a bare data set as old systems wrote it, which begins with an element of group 0008.
+ */
+export function dicomEncoding(head: Uint8Array): 'part10' | 'raw-explicit' | 'raw-implicit' | null {
+  if (head.length >= 132 && head[128] === 0x44 && head[129] === 0x49 && head[130] === 0x43 && head[131] === 0x4d) return 'part10';
+  if (head.length < 16 || head[0] !== 0x08 || head[1] !== 0x00 || head[3] !== 0x00) return null;
+  const vr = String.fromCharCode(head[4]!, head[5]!);
+  if (VRS.has(vr)) return 'raw-explicit';
+  const length = head[4]! | (head[5]! << 8) | (head[6]! << 16) | (head[7]! << 24);
+  // An implicit element: a small even length, then the next element of group 0008 or 0010.
+  if (length > 0 && length < 256 && length % 2 === 0 && head.length >= 8 + length + 2) {
+    const next = head[8 + length]! | (head[9 + length]! << 8);
+    if (next === 0x0008 || next === 0x0010) return 'raw-implicit';
+  }
+  return null;
+}
+
+/** dicom-parser's own inflater needs a whole file; this one also inflates the start of one. */
+function inflater(bytes: Uint8Array, position: number): Uint8Array {
+  const inflated = zlib.inflateRawSync(bytes.subarray(position), { finishFlush: zlib.constants.Z_SYNC_FLUSH });
+  const whole = new Uint8Array(position + inflated.length);
+  whole.set(bytes.subarray(0, position), 0);
+  whole.set(inflated, position);
+  return whole;
+}
+
+function parse(bytes: Uint8Array, encoding: 'part10' | 'raw-explicit' | 'raw-implicit', untilPixels: boolean): DataSet {
+  return dicomParser.parseDicom(bytes, {
+    ...(untilPixels ? { untilTag: PIXEL_DATA } : {}),
+    ...(encoding === 'raw-explicit' ? { TransferSyntaxUID: EXPLICIT_LE } : encoding === 'raw-implicit' ? { TransferSyntaxUID: IMPLICIT_LE } : {}),
+    inflater: inflater as unknown as (arr: Uint8Array, position: number) => void,
+  });
+}
+
+function errorText(error: unknown): string {
+  if (typeof error === 'string') return error;
+  if (error && typeof error === 'object' && 'exception' in error) return String((error as { exception: unknown }).exception);
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The dataset's text decoded in its Specific Character Set; trailing padding removed. */
+export class DicomText {
+  private readonly charset: string | undefined;
+  readonly dataSet: DataSet;
+
+  constructor(dataSet: DataSet, inheritedCharset?: string) {
+    this.dataSet = dataSet;
+    this.charset = latin1(dataSet, 'x00080005') ?? inheritedCharset;
+  }
+
+  get specificCharacterSet(): string | undefined {
+    return this.charset;
+  }
+
+  /** A text value (PN, LO, SH, ST, LT, UT, CS...) or null when absent or empty. */
+  text(tag: string, vr = 'LO'): string | null {
+    const element = this.dataSet.elements[tag];
+    if (!element || element.length <= 0) return null;
+    const bytes = this.dataSet.byteArray.subarray(element.dataOffset, element.dataOffset + element.length);
+    let value: string;
+    try {
+      value = this.charset ? convertBytes(this.charset, bytes, { vr }) : decodeLatin1(bytes);
+    } catch {
+      value = decodeLatin1(bytes);
+    }
+    // eslint-disable-next-line no-control-regex -- DICOM pads values with spaces or NUL
+    const trimmed = value.replace(/[\u0000\s]+$/u, '').replace(/^\s+/u, '');
+    return trimmed || null;
+  }
+
+  number(tag: string): number | null {
+    const value = this.dataSet.intString(tag);
+    return value === undefined || Number.isNaN(value) ? null : value;
+  }
+
+  uint16(tag: string): number | null {
+    return this.dataSet.elements[tag] ? (this.dataSet.uint16(tag) ?? null) : null;
+  }
+}
+
+function decodeLatin1(bytes: Uint8Array): string {
+  return new TextDecoder('windows-1252').decode(bytes);
+}
+
+function latin1(dataSet: DataSet, tag: string): string | undefined {
+  const element = dataSet.elements[tag];
+  if (!element || element.length <= 0) return undefined;
+  // Multi-valued CS: keep the backslashes; the character-set library reads them.
+  return decodeLatin1(dataSet.byteArray.subarray(element.dataOffset, element.dataOffset + element.length)).replace(/[\0 ]+$/, '');
+}
+
+function uid(dataSet: DataSet, tag: string): string | null {
+  const value = latin1(dataSet, tag)?.replace(/\0/g, '').trim();
+  return value ? value : null;
+}
+
+/**
+ * Reads the header of a DICOM file from its first bytes (`bytes`), knowing the file is `fileSize`
+ * long. Says when more bytes are needed, and what is wrong with a file that is not readable DICOM.
+ */
+export function readDicomHeader(bytes: Uint8Array, fileSize: number): HeaderRead {
+  const encoding = dicomEncoding(bytes);
+  if (!encoding) return { ok: false, needMore: false, problem: 'it does not start the way DICOM files do' };
+  const whole = bytes.length >= fileSize;
+  let dataSet: DataSet;
+  try {
+    dataSet = parse(bytes, encoding, true);
+  } catch (error) {
+    if (!whole) return { ok: false, needMore: true };
+    return { ok: false, needMore: false, problem: `its header is damaged or cut short (${errorText(error)})` };
+  }
+  const pixels = dataSet.elements[PIXEL_DATA];
+  // Without the pixel data element in view, the header may go on past these bytes.
+  if (!pixels && !whole) return { ok: false, needMore: true };
+
+  const transferSyntaxUid = uid(dataSet, 'x00020010') ?? (encoding === 'raw-implicit' ? IMPLICIT_LE : EXPLICIT_LE);
+  const sopInstanceUid = uid(dataSet, 'x00080018') ?? uid(dataSet, 'x00020003');
+  const studyInstanceUid = uid(dataSet, 'x0020000d');
+  const seriesInstanceUid = uid(dataSet, 'x0020000e');
+  const sopClassUid = uid(dataSet, 'x00080016') ?? uid(dataSet, 'x00020002');
+  if (sopClassUid === SOP_CLASS.mediaStorageDirectory) {
+    return { ok: false, needMore: false, problem: 'it is a DICOMDIR (the index of a disc), not an image' };
+  }
+  if (!sopInstanceUid || !studyInstanceUid || !seriesInstanceUid) {
+    const missing = [!sopInstanceUid && 'instance', !studyInstanceUid && 'study', !seriesInstanceUid && 'series'].filter(Boolean).join(', ');
+    return { ok: false, needMore: false, problem: `it does not say which ${missing} it belongs to (its identifiers are missing)` };
+  }
+  const t = new DicomText(dataSet);
+  const frames = t.number('x00280008');
+  return {
+    ok: true,
+    header: {
+      transferSyntaxUid,
+      sopClassUid,
+      sopInstanceUid,
+      studyInstanceUid,
+      seriesInstanceUid,
+      patientName: t.text('x00100010', 'PN'),
+      patientId: t.text('x00100020'),
+      patientBirthDate: dicomDate(t.text('x00100030', 'DA')),
+      patientSex: t.text('x00100040', 'CS'),
+      studyDate: dicomDate(t.text('x00080020', 'DA')),
+      studyTime: t.text('x00080030', 'TM'),
+      studyDescription: t.text('x00081030'),
+      accessionNumber: t.text('x00080050', 'SH'),
+      institution: t.text('x00080080'),
+      referringPhysician: t.text('x00080090', 'PN'),
+      studyId: t.text('x00200010', 'SH'),
+      modality: t.text('x00080060', 'CS'),
+      seriesNumber: t.number('x00200011'),
+      seriesDescription: t.text('x0008103e'),
+      seriesDate: dicomDate(t.text('x00080021', 'DA')),
+      bodyPart: t.text('x00180015', 'CS'),
+      instanceNumber: t.number('x00200013'),
+      rows: t.uint16('x00280010'),
+      columns: t.uint16('x00280011'),
+      frames,
+      pixelData: pixels ? { offset: pixels.dataOffset, length: pixels.hadUndefinedLength || pixels.length === 0xffffffff ? null : pixels.length } : null,
+      raw: encoding !== 'part10',
+    },
+  };
+}
+
+/**
+ * Whether image data of a stated length fits in the file. (Compressed data has no stated length; a
+ * FragmentWalker follows it instead. A deflated file's offsets count inflated bytes, so it is not checked.)
+ */
+export function pixelDataProblem(header: DicomHeader, fileSize: number): string | null {
+  const pixels = header.pixelData;
+  if (!pixels || pixels.length === null || header.transferSyntaxUid === DEFLATED) return null;
+  const missing = pixels.offset + pixels.length - fileSize;
+  return missing > 0 ? `Its image data is cut short: the file ends ${missing.toLocaleString('en-US')} bytes before the image does.` : null;
+}
+
+/** Where compressed fragments start, when the file has them and they can be followed as it streams. */
+export function fragmentStart(header: DicomHeader): { readonly offset: number; readonly bigEndian: boolean } | null {
+  const pixels = header.pixelData;
+  if (!pixels || pixels.length !== null || header.transferSyntaxUid === DEFLATED) return null;
+  return { offset: pixels.offset, bigEndian: header.transferSyntaxUid === BIG_ENDIAN };
+}
+
+export interface FullDataSet {
+  readonly text: DicomText;
+}
+
+/** Parses a whole file (for the few that need more than the header: reports, DICOMDIRs). */
+export function readWholeDataSet(bytes: Uint8Array): FullDataSet | { readonly problem: string } {
+  const encoding = dicomEncoding(bytes);
+  if (!encoding) return { problem: 'it does not start the way DICOM files do' };
+  try {
+    return { text: new DicomText(parse(bytes, encoding, false)) };
+  } catch (error) {
+    return { problem: `it is damaged or cut short (${errorText(error)})` };
+  }
+}
+
+/** The bytes of an element's value. */
+export function valueBytes(dataSet: DataSet, element: Element): Uint8Array {
+  return dataSet.byteArray.subarray(element.dataOffset, element.dataOffset + element.length);
+}

@@ -1,0 +1,67 @@
+/**
+ * An imaging study arrives as hundreds of files; the person wants one line per study ("CT chest, 3
+ * series, 245 images: imported"), not one per file. Each DICOM file's fate is counted here under its
+ * study, and said at the end.
+ */
+import type { ImportOutcome } from '../../shared/import-types.ts';
+
+interface StudyCount {
+  newStudy: boolean;
+  added: number;
+  alreadyIn: number;
+  folders: string[];
+  problems: string[];
+}
+
+/** The longest folder path all of them share (a study's files usually sit under one folder of the disc). */
+export function commonFolder(folders: readonly string[]): string {
+  if (folders.length === 0) return '';
+  const split = folders.map((f) => f.split(/(?<=[\\/])/));
+  const first = split[0]!;
+  let n = first.length;
+  for (const parts of split) {
+    let i = 0;
+    while (i < n && i < parts.length && parts[i] === first[i]) i++;
+    n = i;
+  }
+  return first.slice(0, n).join('').replace(/[\\/]$/, '') || folders[0]!;
+}
+
+export class StudyTally {
+  private readonly studies = new Map<number, StudyCount>();
+
+  record(studyId: number, folder: string, fate: { readonly added: boolean; readonly newStudy: boolean; readonly problem?: string | null; readonly file?: string }): void {
+    let count = this.studies.get(studyId);
+    if (!count) {
+      count = { newStudy: false, added: 0, alreadyIn: 0, folders: [], problems: [] };
+      this.studies.set(studyId, count);
+    }
+    count.newStudy ||= fate.newStudy;
+    if (fate.added) count.added++;
+    else count.alreadyIn++;
+    if (count.folders.length < 1000 && !count.folders.includes(folder)) count.folders.push(folder);
+    if (fate.problem) count.problems.push(`${fate.file ?? 'A file'}: ${fate.problem}`);
+  }
+
+  /** The studies this import touched. */
+  studyIds(): number[] {
+    return [...this.studies.keys()];
+  }
+
+  /** One outcome per study; `describe` gives its series count and what the person should know. */
+  outcomes(describe: (studyId: number) => { series: number; warnings: readonly string[] }): ImportOutcome[] {
+    return [...this.studies].map(([id, count]): ImportOutcome => {
+      const { series, warnings } = describe(id);
+      const path = commonFolder(count.folders);
+      const damaged = count.problems.length
+        ? [`${count.problems.length} of its files ${count.problems.length === 1 ? 'is' : 'are'} damaged and kept as they came: ${count.problems.slice(0, 3).join(' ')}${count.problems.length > 3 ? ' …' : ''}`]
+        : [];
+      const notes = [...warnings, ...damaged];
+      const note = notes.length ? { note: notes.join(' ') } : {};
+      const study = { files: count.added, alreadyIn: count.alreadyIn, series };
+      if (count.newStudy) return { status: 'imported', path, id, type: 'imaging-study', pages: 0, study, ...note };
+      if (count.added > 0) return { status: 'merged', path, into: id, study, ...note };
+      return { status: 'duplicate', path, of: id, files: count.alreadyIn };
+    });
+  }
+}

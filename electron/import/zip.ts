@@ -1,0 +1,160 @@
+/**
+ * ZIP archives (a CD copied into a ZIP, a portal download): their files are imported one by one,
+ * streamed out of the archive straight into the vault, never unpacked to disk. Limits guard against
+ * archives built to exhaust a computer ("zip bombs"): the whole archive is judged from its directory
+ * before anything is read, and yauzl stops any entry that inflates past the size it declared.
+ */
+import yauzl from 'yauzl';
+import type { Entry, ZipFile } from 'yauzl';
+import type { ImportOutcome, Refusal } from '../../shared/import-types.ts';
+import { discOf, discRoots } from './disc.ts';
+import { streamReader } from './source.ts';
+import type { ImportSource } from './source.ts';
+import { systemReason } from './walk.ts';
+
+export interface ZipLimits {
+  /** The most bytes all archives of one import may expand to, nested ones included. */
+  readonly maxTotalBytes: number;
+  /** The most an archive (or one of its files) may expand relative to its compressed size... */
+  readonly maxRatio: number;
+  /** ...once it expands to more than this (small files of repeated text compress very well). */
+  readonly ratioFloorBytes: number;
+  readonly maxEntries: number;
+  /** Archives within archives, this deep at most. */
+  readonly maxDepth: number;
+}
+
+export const ZIP_LIMITS: ZipLimits = {
+  maxTotalBytes: 16 * 1024 ** 3,
+  maxRatio: 100,
+  ratioFloorBytes: 1024 ** 2,
+  maxEntries: 200_000,
+  maxDepth: 3,
+};
+
+/** What is left of the import's expansion allowance, shared by every archive it opens. */
+export interface ZipBudget {
+  bytes: number;
+}
+
+export interface OpenArchive {
+  readonly sources: ImportSource[];
+  /** Entries refused or skipped before reading (unsafe names, passwords, bombs, system files). */
+  readonly outcomes: ImportOutcome[];
+  close(): void;
+}
+
+function size(bytes: number): string {
+  if (bytes >= 1024 ** 3) return `${(bytes / 1024 ** 3).toFixed(1)} GB`;
+  if (bytes >= 1024 ** 2) return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
+  return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
+const BOMB_ADVICE = 'That is how "zip bombs" exhaust a computer, so Casebinder did not unpack it. If you trust where it came from, unpack it yourself and import the folder.';
+
+/**
+ * Opens an archive (a file on disk: the person's, or an archive inside one, staged in the vault's temp
+ * folder) and lists its files as import sources; or says why the whole archive is refused.
+ */
+export async function openArchive(
+  file: string,
+  displayPath: string,
+  depth: number,
+  budget: ZipBudget,
+  limits: ZipLimits = ZIP_LIMITS,
+): Promise<OpenArchive | Refusal> {
+  let zip: ZipFile;
+  try {
+    zip = await yauzl.openPromise(file, { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true });
+  } catch (error) {
+    return {
+      code: 'damaged',
+      reason: `This ZIP archive is damaged and cannot be opened (${(error as Error).message}). Download it again, or ask the sender for a new copy.`,
+    };
+  }
+  try {
+    const entries: { entry: Entry; name: string }[] = [];
+    for await (const entry of zip.eachEntry()) {
+      if (entries.length >= limits.maxEntries) {
+        zip.close();
+        return { code: 'too-large', reason: `This ZIP archive holds more than ${limits.maxEntries.toLocaleString('en-US')} files, more than Casebinder unpacks at once. Unpack it yourself and import its folders one at a time.` };
+      }
+      const name = yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, false);
+      if (!name.endsWith('/')) entries.push({ entry, name });
+    }
+    const expanded = entries.reduce((n, e) => n + e.entry.uncompressedSize, 0);
+    if (expanded > budget.bytes) {
+      zip.close();
+      return {
+        code: 'too-large',
+        reason: `This ZIP archive would expand to ${size(expanded)}, more than Casebinder unpacks in one import (${size(limits.maxTotalBytes)} in all). Unpack it yourself and import the folder.`,
+      };
+    }
+    if (expanded > limits.ratioFloorBytes && expanded > limits.maxRatio * zip.fileSize) {
+      zip.close();
+      return {
+        code: 'too-large',
+        reason: `This ZIP archive would expand from ${size(zip.fileSize)} to ${size(expanded)}, ${Math.round(expanded / zip.fileSize).toLocaleString('en-US')} times its size. ${BOMB_ADVICE}`,
+      };
+    }
+    budget.bytes -= expanded;
+
+    const roots = discRoots(entries.map((e) => e.name));
+    const sources: ImportSource[] = [];
+    const outcomes: ImportOutcome[] = [];
+    for (const { entry, name } of entries) {
+      const path = `${displayPath}/${name}`;
+      const refused = (refusal: Refusal) => outcomes.push({ status: 'refused', path, ...refusal });
+      if (yauzl.validateFileName(name) !== null) {
+        refused({
+          code: 'unsafe',
+          reason: `This file in the archive is named "${name}", a path that leads out of the archive's folder: that is how harmful archives overwrite other files. Casebinder did not take it; the archive's other files were looked at as usual.`,
+        });
+        continue;
+      }
+      const parts = name.split('/');
+      const system = parts.map((part, i) => systemReason(part, i < parts.length - 1)).find(Boolean);
+      if (system) {
+        outcomes.push({ status: 'skipped', path, reason: system });
+        continue;
+      }
+      if (entry.isEncrypted()) {
+        refused({ code: 'password-protected', reason: 'This file in the ZIP archive is locked with a password. Unpack the archive with its password (double-click it), then import the folder.' });
+        continue;
+      }
+      if (!entry.canDecodeFileData()) {
+        refused({ code: 'unsupported', reason: `This file in the ZIP archive is compressed in a way Casebinder cannot read (method ${entry.compressionMethod}). Unpack the archive with another program and import the folder.` });
+        continue;
+      }
+      if (entry.uncompressedSize > limits.ratioFloorBytes && entry.uncompressedSize > limits.maxRatio * Math.max(1, entry.compressedSize)) {
+        refused({
+          code: 'too-large',
+          reason: `This file in the ZIP archive would expand from ${size(entry.compressedSize)} to ${size(entry.uncompressedSize)}, ${Math.round(entry.uncompressedSize / Math.max(1, entry.compressedSize)).toLocaleString('en-US')} times its size. ${BOMB_ADVICE}`,
+        });
+        continue;
+      }
+      const disc = discOf(name, roots, (root) => (root ? `${displayPath}/${root}` : displayPath));
+      const folder = parts.length > 1 ? `${displayPath}/${parts.slice(0, -1).join('/')}` : displayPath;
+      sources.push({
+        path,
+        name: parts[parts.length - 1]!,
+        size: entry.uncompressedSize,
+        folder,
+        ...(disc ? { disc } : {}),
+        depth,
+        open: async () => streamReader(await zip.openReadStreamPromise(entry)),
+      });
+    }
+    return { sources, outcomes, close: () => zip.close() };
+  } catch (error) {
+    zip.close();
+    return {
+      code: 'damaged',
+      reason: `This ZIP archive is damaged: its list of files cannot be read (${(error as Error).message}). Download it again, or ask the sender for a new copy.`,
+    };
+  }
+}
+
+export function isOpenArchive(value: OpenArchive | Refusal): value is OpenArchive {
+  return 'sources' in value;
+}

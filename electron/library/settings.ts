@@ -1,0 +1,38 @@
+import type { Database } from 'better-sqlite3';
+import { CasebinderError } from '../../shared/errors.ts';
+import { DEFAULT_OCR_LANGUAGES, isOcrLanguage, unknownOcrLanguageMessage } from '../../shared/ocr-languages.ts';
+import type { OcrLanguage } from '../../shared/ocr-languages.ts';
+import { get, run, sql } from './sql.ts';
+
+const OCR_LANGUAGES_KEY = 'ocr.languages';
+
+/** Choices the person makes for a library, kept in it (so the app and the command line agree). */
+export class Settings {
+  private readonly db: Database;
+
+  constructor(db: Database) {
+    this.db = db;
+  }
+
+  /** The languages OCR reads scanned pages in (English unless the person chose otherwise). */
+  ocrLanguages(): OcrLanguage[] {
+    const stored = this.get(OCR_LANGUAGES_KEY)?.split('+').filter(isOcrLanguage) ?? [];
+    return stored.length ? stored : [...DEFAULT_OCR_LANGUAGES];
+  }
+
+  setOcrLanguages(languages: readonly string[]): OcrLanguage[] {
+    const chosen = [...new Set(languages.map((l) => l.trim().toLowerCase()).filter(Boolean))];
+    if (chosen.length === 0) throw new CasebinderError('invalid-input', 'Choose at least one language for reading scanned pages.');
+    for (const l of chosen) if (!isOcrLanguage(l)) throw new CasebinderError('invalid-input', unknownOcrLanguageMessage(l));
+    this.set(OCR_LANGUAGES_KEY, chosen.join('+'));
+    return chosen as OcrLanguage[];
+  }
+
+  private get(key: string): string | null {
+    return get<{ value: string }>(this.db, sql`SELECT value FROM settings WHERE key = ${key}`)?.value ?? null;
+  }
+
+  private set(key: string, value: string): void {
+    run(this.db, sql`INSERT INTO settings (key, value) VALUES (${key}, ${value}) ON CONFLICT(key) DO UPDATE SET value = excluded.value`);
+  }
+}

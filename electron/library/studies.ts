@@ -1,0 +1,325 @@
+import type { Database } from 'better-sqlite3';
+import { CasebinderError } from '../../shared/errors.ts';
+import { formatPersonName, modalityLabel, patientWarnings, studyTitle } from '../../shared/imaging.ts';
+import type { SeriesSummary, StudyDetails } from '../../shared/imaging.ts';
+import type { Patient } from '../../shared/library-types.ts';
+import type { DicomHeader } from '../dicom/header.ts';
+import type { Documents } from './documents.ts';
+import { all, get, run, sql } from './sql.ts';
+
+/** One DICOM file, safely in the vault, to be filed under its study and series. */
+export interface NewInstance {
+  readonly header: DicomHeader;
+  readonly sha256: string;
+  readonly size: number;
+  readonly originalName: string;
+  readonly sourcePath: string;
+  /** What is wrong with the file (e.g. its image data is cut short); it is kept as it came. */
+  readonly problem: string | null;
+}
+
+export interface FiledInstance {
+  readonly studyId: number;
+  readonly seriesId: number;
+  readonly instanceId: number;
+  /** The study was new to the library. */
+  readonly newStudy: boolean;
+  /** The series was new to the study (its text and thumbnail need making). */
+  readonly newSeries: boolean;
+}
+
+export interface KeyInstance {
+  readonly instanceId: number;
+  readonly sha256: string;
+  readonly transferSyntaxUid: string | null;
+  readonly frames: number | null;
+}
+
+interface StudyRow {
+  document_id: number;
+  study_instance_uid: string;
+  patient_name: string | null;
+  patient_id: string | null;
+  patient_birth_date: string | null;
+  patient_sex: string | null;
+  study_date: string | null;
+  study_time: string | null;
+  description: string | null;
+  accession_number: string | null;
+  institution: string | null;
+  referring_physician: string | null;
+  study_id: string | null;
+}
+
+interface SeriesRow {
+  id: number;
+  series_instance_uid: string;
+  modality: string | null;
+  series_number: number | null;
+  description: string | null;
+  body_part: string | null;
+  has_thumbnail: number;
+  thumbnail_problem: string | null;
+  report_text: string | null;
+  instances: number;
+  problems: string | null;
+  reports: string | null;
+}
+
+const SEPARATOR = '\u001f';
+
+/**
+ * Imaging studies: each is one document in the library (kind 'study'), with its series and their
+ * instances, every instance a byte-identical DICOM original in the vault. Instances are recognised by
+ * their SOP Instance UID, so a study imported twice is not doubled, and new instances join it.
+ */
+export class Studies {
+  private readonly db: Database;
+  private readonly documents: Documents;
+
+  constructor(db: Database, documents: Documents) {
+    this.db = db;
+    this.documents = documents;
+  }
+
+  /** The study already holding this instance, if any. */
+  findInstance(sopInstanceUid: string): { studyId: number } | undefined {
+    const row = get<{ document_id: number }>(
+      this.db,
+      sql`SELECT s.document_id FROM instances i JOIN series s ON s.id = i.series_id WHERE i.sop_instance_uid = ${sopInstanceUid}`,
+    );
+    return row && { studyId: row.document_id };
+  }
+
+  /** Files an instance under its study and series, creating them when new; all or nothing. */
+  add(patientId: number, instance: NewInstance, sourceFolder: string, now: Date): FiledInstance {
+    const h = instance.header;
+    return this.db.transaction((): FiledInstance => {
+      let study = get<{ document_id: number }>(this.db, sql`SELECT document_id FROM studies WHERE study_instance_uid = ${h.studyInstanceUid}`);
+      let newStudy = false;
+      if (!study) {
+        newStudy = true;
+        const title = studyTitle(h.studyDescription, h.modality ? [h.modality] : []);
+        const id = this.documents.insert(
+          {
+            patientId,
+            kind: 'study',
+            sha256: null,
+            originalName: `${h.modality ?? 'DICOM'} study ${h.studyDate ?? ''}`.trim(),
+            sourcePath: sourceFolder,
+            size: 0,
+            mediaType: 'application/dicom',
+            title,
+            suggested: {
+              type: 'imaging-study',
+              dateOfService: h.studyDate,
+              facility: h.institution,
+              clinician: formatPersonName(h.referringPhysician) || null,
+            },
+            confirmed: { type: 'imaging-study', dateOfService: h.studyDate },
+            pageTexts: [''],
+          },
+          now,
+        );
+        run(
+          this.db,
+          sql`INSERT INTO studies (document_id, study_instance_uid, patient_name, patient_id, patient_birth_date, patient_sex,
+                                   study_date, study_time, description, accession_number, institution, referring_physician, study_id)
+              VALUES (${id}, ${h.studyInstanceUid}, ${h.patientName}, ${h.patientId}, ${h.patientBirthDate}, ${h.patientSex},
+                      ${h.studyDate}, ${h.studyTime}, ${h.studyDescription}, ${h.accessionNumber}, ${h.institution},
+                      ${h.referringPhysician}, ${h.studyId})`,
+        );
+        study = { document_id: id };
+      }
+      const studyId = study.document_id;
+
+      let series = get<{ id: number }>(this.db, sql`SELECT id FROM series WHERE series_instance_uid = ${h.seriesInstanceUid}`);
+      let newSeries = false;
+      let titleBefore = '';
+      if (!series) {
+        titleBefore = this.automaticTitle(studyId);
+        newSeries = true;
+        const { lastInsertRowid } = run(
+          this.db,
+          sql`INSERT INTO series (document_id, series_instance_uid, modality, series_number, description, body_part, series_date)
+              VALUES (${studyId}, ${h.seriesInstanceUid}, ${h.modality}, ${h.seriesNumber}, ${h.seriesDescription}, ${h.bodyPart}, ${h.seriesDate})`,
+        );
+        series = { id: Number(lastInsertRowid) };
+      }
+
+      const { lastInsertRowid } = run(
+        this.db,
+        sql`INSERT INTO instances (series_id, sop_instance_uid, sop_class_uid, instance_number, transfer_syntax_uid, sha256, size,
+                                   original_name, source_path, rows, columns, frames, has_pixels, problem)
+            VALUES (${series.id}, ${h.sopInstanceUid}, ${h.sopClassUid}, ${h.instanceNumber}, ${h.transferSyntaxUid},
+                    ${instance.sha256}, ${instance.size}, ${instance.originalName}, ${instance.sourcePath}, ${h.rows},
+                    ${h.columns}, ${h.frames}, ${h.pixelData ? 1 : 0}, ${instance.problem})`,
+      );
+      run(this.db, sql`UPDATE documents SET size = size + ${instance.size} WHERE id = ${studyId}`);
+      if (newSeries) this.refreshText(studyId, titleBefore);
+      return { studyId, seriesId: series.id, instanceId: Number(lastInsertRowid), newStudy, newSeries };
+    })();
+  }
+
+  /** Keeps what a structured report says, to read in the study and to find by search. */
+  setReportText(seriesId: number, text: string): void {
+    const row = get<{ document_id: number; report_text: string | null }>(this.db, sql`SELECT document_id, report_text FROM series WHERE id = ${seriesId}`);
+    if (!row) return;
+    const combined = row.report_text ? `${row.report_text}\n\n${text}` : text;
+    this.db.transaction(() => {
+      const titleBefore = this.automaticTitle(row.document_id);
+      run(this.db, sql`UPDATE series SET report_text = ${combined} WHERE id = ${seriesId}`);
+      this.refreshText(row.document_id, titleBefore);
+    })();
+  }
+
+  linkReport(instanceId: number, documentId: number): void {
+    run(this.db, sql`UPDATE instances SET report_document_id = ${documentId} WHERE id = ${instanceId}`);
+  }
+
+  /**
+   * The image that stands for a series: the middle one by instance number among those with intact
+   * image data (a file cut short is never chosen).
+   */
+  keyInstance(seriesId: number): KeyInstance | undefined {
+    const rows = all<{ id: number; sha256: string; transfer_syntax_uid: string | null; frames: number | null }>(
+      this.db,
+      sql`SELECT id, sha256, transfer_syntax_uid, frames FROM instances
+          WHERE series_id = ${seriesId} AND has_pixels = 1 AND problem IS NULL
+          ORDER BY instance_number IS NULL, instance_number, id`,
+    );
+    const key = rows[Math.floor((rows.length - 1) / 2)];
+    return key && { instanceId: key.id, sha256: key.sha256, transferSyntaxUid: key.transfer_syntax_uid, frames: key.frames };
+  }
+
+  /** Series that have images but no thumbnail yet and no reason recorded (new, or left by an interruption). */
+  seriesWithoutThumbnail(studyIds?: readonly number[]): { seriesId: number; studyId: number }[] {
+    return all<{ id: number; document_id: number }>(
+      this.db,
+      sql`SELECT id, document_id FROM series
+          WHERE thumbnail IS NULL AND thumbnail_problem IS NULL
+            ${studyIds ? sql`AND document_id IN (SELECT value FROM json_each(${JSON.stringify(studyIds)}))` : sql``}
+          ORDER BY document_id, series_number IS NULL, series_number, id`,
+    ).map((r) => ({ seriesId: r.id, studyId: r.document_id }));
+  }
+
+  setThumbnail(seriesId: number, result: { png: Uint8Array; width: number; height: number } | { problem: string }): void {
+    if ('problem' in result) {
+      run(this.db, sql`UPDATE series SET thumbnail = NULL, thumbnail_problem = ${result.problem} WHERE id = ${seriesId}`);
+    } else {
+      run(
+        this.db,
+        sql`UPDATE series SET thumbnail = ${result.png}, thumbnail_width = ${result.width}, thumbnail_height = ${result.height},
+                              thumbnail_problem = NULL WHERE id = ${seriesId}`,
+      );
+    }
+  }
+
+  thumbnail(seriesId: number): Uint8Array {
+    const row = get<{ thumbnail: Uint8Array | null }>(this.db, sql`SELECT thumbnail FROM series WHERE id = ${seriesId}`);
+    if (!row?.thumbnail) throw new CasebinderError('not-found', `Series ${seriesId} has no thumbnail.`);
+    return row.thumbnail;
+  }
+
+  /** Everything the app and the command line show of a study, with warnings about its patient. */
+  details(documentId: number, patient: Pick<Patient, 'name' | 'dateOfBirth'>): StudyDetails {
+    const study = get<StudyRow>(this.db, sql`SELECT * FROM studies WHERE document_id = ${documentId}`);
+    if (!study) throw new CasebinderError('not-found', `Document ${documentId} is not an imaging study.`);
+    const series = this.seriesOf(documentId);
+    const modalities = [...new Set(series.map((s) => s.modality).filter((m): m is string => !!m))].sort();
+    return {
+      documentId,
+      studyInstanceUid: study.study_instance_uid,
+      studyDate: study.study_date,
+      studyTime: study.study_time,
+      description: study.description,
+      accessionNumber: study.accession_number,
+      institution: study.institution,
+      referringPhysician: study.referring_physician,
+      studyId: study.study_id,
+      patientName: study.patient_name,
+      patientId: study.patient_id,
+      patientBirthDate: study.patient_birth_date,
+      patientSex: study.patient_sex,
+      modalities,
+      instances: series.reduce((n, s) => n + s.instances, 0),
+      series,
+      warnings: patientWarnings({ patientName: study.patient_name, patientBirthDate: study.patient_birth_date }, patient),
+    };
+  }
+
+  /** The fingerprints and sizes of a study's originals, in series and instance order. */
+  originals(documentId: number): { sha256: string; size: number; originalName: string }[] {
+    return all<{ sha256: string; size: number; original_name: string }>(
+      this.db,
+      sql`SELECT i.sha256, i.size, i.original_name FROM instances i JOIN series s ON s.id = i.series_id
+          WHERE s.document_id = ${documentId}
+          ORDER BY s.series_number IS NULL, s.series_number, s.id, i.instance_number IS NULL, i.instance_number, i.id`,
+    ).map((r) => ({ sha256: r.sha256, size: r.size, originalName: r.original_name }));
+  }
+
+  private seriesOf(documentId: number): SeriesSummary[] {
+    return all<SeriesRow>(
+      this.db,
+      sql`SELECT s.id, s.series_instance_uid, s.modality, s.series_number, s.description, s.body_part,
+                 s.thumbnail IS NOT NULL AS has_thumbnail, s.thumbnail_problem, s.report_text,
+                 (SELECT count(*) FROM instances i WHERE i.series_id = s.id) AS instances,
+                 (SELECT group_concat(i.original_name || ': ' || i.problem, char(31)) FROM instances i
+                   WHERE i.series_id = s.id AND i.problem IS NOT NULL) AS problems,
+                 (SELECT group_concat(DISTINCT i.report_document_id) FROM instances i
+                   WHERE i.series_id = s.id AND i.report_document_id IS NOT NULL) AS reports
+          FROM series s WHERE s.document_id = ${documentId}
+          ORDER BY s.series_number IS NULL, s.series_number, s.id`,
+    ).map((r) => ({
+      id: r.id,
+      seriesInstanceUid: r.series_instance_uid,
+      modality: r.modality,
+      number: r.series_number,
+      description: r.description,
+      bodyPart: r.body_part,
+      instances: r.instances,
+      hasThumbnail: r.has_thumbnail === 1,
+      thumbnailProblem: r.thumbnail_problem,
+      problems: r.problems ? r.problems.split(SEPARATOR) : [],
+      reportText: r.report_text,
+      reportDocumentIds: r.reports ? r.reports.split(',').map(Number) : [],
+    }));
+  }
+
+  /**
+   * The study's searchable text (its one "page"): what it is, its series, where and for whom it was
+   * made, and what its structured reports say. Rewritten when a series joins, so search finds
+   * "lumbar" in a series description or "mass" in a report.
+   */
+  private refreshText(documentId: number, titleBefore: string): void {
+    const study = get<StudyRow>(this.db, sql`SELECT * FROM studies WHERE document_id = ${documentId}`);
+    if (!study) return;
+    const series = this.seriesOf(documentId);
+    const modalities = [...new Set(series.map((s) => s.modality).filter((m): m is string => !!m))].sort();
+    const lines = [
+      studyTitle(study.description, modalities),
+      modalities.map((m) => `${modalityLabel(m)} (${m})`).join(', '),
+      ...series.map((s) => `Series ${s.number ?? ''} ${modalityLabel(s.modality)}${s.description ? `: ${s.description}` : ''}${s.bodyPart ? ` (${s.bodyPart})` : ''}`.replace(/\s+/g, ' ')),
+      study.accession_number ? `Accession number ${study.accession_number}` : '',
+      study.institution ? `Institution: ${study.institution}` : '',
+      study.referring_physician ? `Referring physician: ${formatPersonName(study.referring_physician)}` : '',
+      study.patient_name ? `Patient in the images: ${formatPersonName(study.patient_name)}${study.patient_id ? ` (ID ${study.patient_id})` : ''}` : '',
+      ...series.flatMap((s) => (s.reportText ? ['', s.reportText] : [])),
+    ].filter((line, i, list) => line !== '' || (i > 0 && list[i - 1] !== ''));
+    const text = lines.join('\n').trim();
+    const title = studyTitle(study.description, modalities);
+    run(this.db, sql`UPDATE pages SET text = ${text} WHERE document_id = ${documentId} AND number = 1`);
+    // A title the person has not changed follows the study's modalities as series arrive.
+    run(this.db, sql`UPDATE documents SET title = ${title} WHERE id = ${documentId} AND title = ${titleBefore}`);
+  }
+
+  /** The title the library gives the study from its description and modalities as they are now. */
+  private automaticTitle(documentId: number): string {
+    const study = get<{ description: string | null }>(this.db, sql`SELECT description FROM studies WHERE document_id = ${documentId}`);
+    const modalities = all<{ modality: string }>(
+      this.db,
+      sql`SELECT DISTINCT modality FROM series WHERE document_id = ${documentId} AND modality IS NOT NULL ORDER BY modality`,
+    ).map((r) => r.modality);
+    return studyTitle(study?.description ?? null, modalities);
+  }
+}

@@ -1,0 +1,124 @@
+/**
+ * Tesseract (tesseract.js: Tesseract compiled to WebAssembly, in its own worker threads) with language
+ * data from npm, read from disk: nothing is fetched. Page segmentation is automatic, as in Tesseract's
+ * own command line, so two-column pages and headings read in order.
+ */
+import fsp from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { createWorker, OEM, PSM } from 'tesseract.js';
+import type { Worker } from 'tesseract.js';
+import type { OcrLanguage } from '../../shared/ocr-languages.ts';
+
+const require = createRequire(import.meta.url);
+
+/** The integer "best" LSTM model tesseract.js publishes for a language (tessdata_best, integerised). */
+function languageFile(code: OcrLanguage): string {
+  const dir = path.dirname(require.resolve(`@tesseract.js-data/${code}/package.json`));
+  return path.join(dir, '4.0.0_best_int', `${code}.traineddata.gz`);
+}
+
+export interface Recognized {
+  readonly text: string;
+  /** Tesseract's mean word confidence, 0-100 (0 when it found no words). */
+  readonly confidence: number;
+}
+
+interface Slot {
+  worker: Worker | undefined;
+  /** The languages its worker was started with. */
+  languages: string;
+  busy: boolean;
+}
+
+export class OcrEngine {
+  private readonly slots: Slot[];
+  private readonly waiting: (() => void)[] = [];
+  /** tesseract.js reads every language from one folder: copies of the chosen ones are gathered here. */
+  private languageDir: Promise<string> | undefined;
+
+  constructor(workers: number) {
+    this.slots = Array.from({ length: Math.max(1, workers) }, () => ({ worker: undefined, languages: '', busy: false }));
+  }
+
+  get size(): number {
+    return this.slots.length;
+  }
+
+  /** Reads the text of a page image (PGM, PNG or JPEG bytes). A cancelled call stops its worker at once. */
+  async recognize(image: Uint8Array, languages: readonly OcrLanguage[], signal?: AbortSignal): Promise<Recognized> {
+    const slot = await this.take(signal);
+    try {
+      const key = languages.join('+');
+      if (key !== slot.languages) {
+        await slot.worker?.terminate();
+        slot.worker = undefined;
+        slot.languages = key;
+      }
+      slot.worker ??= await this.start(languages);
+      const worker = slot.worker;
+      const onAbort = () => {
+        // Tesseract cannot stop within a page; ending its thread is the only way to stop now.
+        slot.worker = undefined;
+        void worker.terminate();
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      try {
+        const { data } = await worker.recognize(Buffer.from(image.buffer, image.byteOffset, image.byteLength));
+        signal?.throwIfAborted();
+        const text = data.text.replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').normalize('NFKC').trim();
+        return { text, confidence: text ? Math.max(0, Math.min(100, data.confidence)) : 0 };
+      } finally {
+        signal?.removeEventListener('abort', onAbort);
+      }
+    } finally {
+      this.give(slot);
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(
+      this.slots.map(async (slot) => {
+        const worker = slot.worker;
+        slot.worker = undefined;
+        await worker?.terminate();
+      }),
+    );
+    const dir = await this.languageDir?.catch(() => undefined);
+    this.languageDir = undefined;
+    if (dir) await fsp.rm(dir, { recursive: true, force: true });
+  }
+
+  private async start(languages: readonly OcrLanguage[]): Promise<Worker> {
+    this.languageDir ??= fsp.mkdtemp(path.join(os.tmpdir(), 'casebinder-ocr-'));
+    const dir = await this.languageDir;
+    for (const code of languages) {
+      const target = path.join(dir, `${code}.traineddata.gz`);
+      await fsp.copyFile(languageFile(code), target).catch(async (error: unknown) => {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      });
+    }
+    const worker = await createWorker([...languages], OEM.LSTM_ONLY, { langPath: dir, cacheMethod: 'none', gzip: true });
+    // Automatic page segmentation, as Tesseract's command line does; its notes go nowhere.
+    await worker.setParameters({ tessedit_pageseg_mode: PSM.AUTO, debug_file: '/dev/null' } as Parameters<Worker['setParameters']>[0]);
+    return worker;
+  }
+
+  private async take(signal?: AbortSignal): Promise<Slot> {
+    for (;;) {
+      signal?.throwIfAborted();
+      const free = this.slots.find((s) => !s.busy);
+      if (free) {
+        free.busy = true;
+        return free;
+      }
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    }
+  }
+
+  private give(slot: Slot): void {
+    slot.busy = false;
+    this.waiting.shift()?.();
+  }
+}

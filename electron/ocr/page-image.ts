@@ -1,0 +1,72 @@
+/**
+ * The picture of a page that OCR reads: a scanned PDF page drawn by pdf.js at 300 dpi, or a photo
+ * turned upright; either as 8-bit grey (PGM), which Tesseract's Leptonica reads without decoding.
+ * Runs in a worker thread.
+ */
+import { createCanvas } from '@napi-rs/canvas';
+import sharp from 'sharp';
+import type { Refusal } from '../../shared/import-types.ts';
+import { withPdf } from '../import/pdf-text.ts';
+import type { ImageMediaType } from '../import/detect.ts';
+import { uprightPage } from '../images/pictures.ts';
+
+/** OCR reads best at the resolution scanners use for text. */
+export const OCR_DPI = 300;
+/** A page drawn larger than this (a poster-sized PDF page) is drawn at a lower resolution instead. */
+const MAX_PIXELS = 36_000_000;
+
+export interface PageImage {
+  /** Portable Greymap (P5): a header and one byte per pixel. */
+  readonly pgm: Uint8Array;
+  readonly width: number;
+  readonly height: number;
+}
+
+function greymap(grey: Uint8Array, width: number, height: number): PageImage {
+  const header = Buffer.from(`P5\n${width} ${height}\n255\n`, 'latin1');
+  const pgm = new Uint8Array(header.length + grey.length);
+  pgm.set(header, 0);
+  pgm.set(grey, header.length);
+  return { pgm, width, height };
+}
+
+/** A PDF page drawn at 300 dpi (or less, for a very large page), with its /Rotate applied. */
+export async function pdfPageImage(file: string, pageNumber: number): Promise<PageImage | Refusal> {
+  return withPdf(file, async (pdf) => {
+    const page = await pdf.getPage(pageNumber);
+    try {
+      let scale = OCR_DPI / 72;
+      const natural = page.getViewport({ scale });
+      if (natural.width * natural.height > MAX_PIXELS) scale *= Math.sqrt(MAX_PIXELS / (natural.width * natural.height));
+      const viewport = page.getViewport({ scale });
+      const width = Math.max(1, Math.floor(viewport.width));
+      const height = Math.max(1, Math.floor(viewport.height));
+      const canvas = createCanvas(width, height);
+      const context = canvas.getContext('2d');
+      context.fillStyle = '#ffffff';
+      context.fillRect(0, 0, width, height);
+      type Render = Parameters<typeof page.render>[0];
+      await page.render({ canvas: canvas as unknown as Render['canvas'], canvasContext: context as unknown as Render['canvasContext'], viewport }).promise;
+      const rgba = context.getImageData(0, 0, width, height).data;
+      const grey = await sharp(Buffer.from(rgba.buffer, rgba.byteOffset, rgba.byteLength), { raw: { width, height, channels: 4 } })
+        .greyscale()
+        .raw()
+        .toBuffer();
+      return greymap(new Uint8Array(grey.buffer, grey.byteOffset, width * height), width, height);
+    } finally {
+      page.cleanup();
+    }
+  });
+}
+
+/** A photo or scan, upright (EXIF orientation applied), in grey; very large photos are scaled down. */
+export async function photoPageImage(file: string, mediaType: ImageMediaType, pageNumber: number): Promise<PageImage> {
+  const upright = await uprightPage(file, mediaType, pageNumber);
+  const { data, info } = await upright
+    .resize({ width: 6000, height: 6000, fit: 'inside', withoutEnlargement: true })
+    .flatten({ background: '#ffffff' })
+    .greyscale()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return greymap(new Uint8Array(data.buffer, data.byteOffset, info.width * info.height), info.width, info.height);
+}

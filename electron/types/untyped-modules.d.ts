@@ -1,0 +1,18 @@
+/** Declarations for the few dependencies that ship no types, covering only what Casebinder calls. */
+
+declare module 'dicom-character-set' {
+  /** Decodes DICOM text bytes in the file's Specific Character Set (0008,0005). */
+  export function convertBytes(specificCharacterSet: string | undefined, bytes: Uint8Array, options?: { vr?: string }): string;
+}
+
+declare module 'heic-decode' {
+  interface DecodedImage {
+    readonly width: number;
+    readonly height: number;
+    /** RGBA, 8 bits per channel. */
+    readonly data: Uint8ClampedArray;
+  }
+  /** Decodes the primary picture of a HEIC/HEIF file. */
+  function decode(input: { buffer: Uint8Array }): Promise<DecodedImage>;
+  export default decode;
+}

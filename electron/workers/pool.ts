@@ -1,0 +1,54 @@
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import type { Refusal } from '../../shared/import-types.ts';
+import type { Thumbnail } from '../dicom/thumbnail.ts';
+import type { PageImage } from '../ocr/page-image.ts';
+import type { PagePicture } from '../compose/page-picture.ts';
+import type { ComposeTask, ExtractResult, ExtractTask, PageImageTask, ThumbnailTask } from './worker.ts';
+
+export interface WorkerPoolOptions {
+  /** Worker threads; one per core (up to 4) by default. */
+  readonly threads?: number;
+  /** The worker's module (the bundled app points this at its built copy). */
+  readonly workerFile?: string;
+}
+
+/** The worker threads that read files, draw thumbnails, draw pages for OCR and turn and crop photos. */
+export class WorkerPool {
+  private readonly pool: Piscina;
+  readonly threads: number;
+
+  constructor(options: WorkerPoolOptions = {}) {
+    this.threads = options.threads ?? Math.max(1, Math.min(os.availableParallelism(), 4));
+    this.pool = new Piscina({
+      filename: options.workerFile ?? fileURLToPath(new URL('./worker.ts', import.meta.url)),
+      minThreads: 0,
+      maxThreads: this.threads,
+      idleTimeout: 30_000,
+      // A small young generation makes each worker collect early instead of growing (-60 MB measured
+      // on 2 GB of scans); the old-generation cap turns a runaway file into a refusal, not a crash.
+      resourceLimits: { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 4 },
+    });
+  }
+
+  extract(task: ExtractTask, signal?: AbortSignal): Promise<ExtractResult> {
+    return this.pool.run(task, { ...(signal ? { signal } : {}) }) as Promise<ExtractResult>;
+  }
+
+  thumbnail(task: ThumbnailTask, signal?: AbortSignal): Promise<Thumbnail> {
+    return this.pool.run(task, { name: 'thumbnail', ...(signal ? { signal } : {}) }) as Promise<Thumbnail>;
+  }
+
+  pageImage(task: PageImageTask, signal?: AbortSignal): Promise<PageImage | Refusal> {
+    return this.pool.run(task, { name: 'pageImage', ...(signal ? { signal } : {}) }) as Promise<PageImage | Refusal>;
+  }
+
+  composePage(task: ComposeTask): Promise<PagePicture> {
+    return this.pool.run(task, { name: 'composePage' }) as Promise<PagePicture>;
+  }
+
+  close(): Promise<void> {
+    return this.pool.destroy();
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * Runs in worker threads (one per core): everything CPU-heavy, so the app's main thread never
+ * freezes. It reads the vault's copies, never the person's originals. Its jobs: read a new file (text,
+ * pages, previews, suggested details), draw a DICOM series' thumbnail, draw a page for OCR, and turn
+ * and crop a photo for a document made from photos.
+ */
+import './quiet.ts';
+import type { Crop, QuarterTurn } from '../../shared/compose-types.ts';
+import type { DocumentSuggestions } from '../../shared/library-types.ts';
+import type { Refusal } from '../../shared/import-types.ts';
+import { pagePicture } from '../compose/page-picture.ts';
+import type { PagePicture } from '../compose/page-picture.ts';
+import { dicomThumbnail } from '../dicom/thumbnail.ts';
+import type { Thumbnail } from '../dicom/thumbnail.ts';
+import type { ImageMediaType, ImportKind } from '../import/detect.ts';
+import { readPdfText } from '../import/pdf-text.ts';
+import { readPicture } from '../images/pictures.ts';
+import type { Preview } from '../images/pictures.ts';
+import { pdfPageImage, photoPageImage } from '../ocr/page-image.ts';
+import type { PageImage } from '../ocr/page-image.ts';
+import { suggestDetails } from '../suggest/suggest.ts';
+
+export interface ExtractTask {
+  readonly file: string;
+  readonly kind: ImportKind;
+  readonly mediaType: string;
+  readonly originalName: string;
+  /** The patient's date of birth: a date on the page equal to it is never the date of service. */
+  readonly dateOfBirth: string | null;
+  /** When the import runs (ISO time), for dates written with a two-digit year. */
+  readonly reference: string;
+}
+
+export type ExtractResult =
+  | {
+      readonly ok: true;
+      readonly pageTexts: string[];
+      /** Pages (1-based) with no text of their own, for OCR to read. */
+      readonly ocrPages: number[];
+      readonly previews: Preview[];
+      readonly suggested: DocumentSuggestions;
+      readonly title: string;
+    }
+  | { readonly ok: false; readonly refusal: Refusal };
+
+export default async function extract(task: ExtractTask): Promise<ExtractResult> {
+  let pageTexts: string[];
+  let previews: Preview[] = [];
+  if (task.kind === 'pdf') {
+    const read = await readPdfText(task.file);
+    if ('code' in read) return { ok: false, refusal: read };
+    pageTexts = read.pageTexts;
+  } else {
+    const read = await readPicture(task.file, task.mediaType as ImageMediaType);
+    if ('code' in read) return { ok: false, refusal: read };
+    // A photo's text comes later, from OCR.
+    pageTexts = read.info.sizes.map(() => '');
+    previews = read.previews;
+  }
+  const ocrPages = pageTexts.flatMap((text, i) => (/[\p{L}\p{N}]/u.test(text) ? [] : [i + 1]));
+  const { suggested, title } = suggestDetails(pageTexts, task.originalName, {
+    dateOfBirth: task.dateOfBirth,
+    reference: new Date(task.reference),
+  });
+  return { ok: true, pageTexts, ocrPages, previews, suggested, title };
+}
+
+export interface ThumbnailTask {
+  readonly file: string;
+  readonly transferSyntaxUid: string | null;
+}
+
+export async function thumbnail(task: ThumbnailTask): Promise<Thumbnail> {
+  return dicomThumbnail(task.file, task.transferSyntaxUid);
+}
+
+export interface PageImageTask {
+  readonly file: string;
+  readonly mediaType: string;
+  readonly page: number;
+}
+
+export async function pageImage(task: PageImageTask): Promise<PageImage | Refusal> {
+  if (task.mediaType === 'application/pdf') return pdfPageImage(task.file, task.page);
+  return photoPageImage(task.file, task.mediaType as ImageMediaType, task.page);
+}
+
+export interface ComposeTask {
+  readonly file: string;
+  readonly mediaType: string;
+  readonly page: number;
+  readonly rotation: QuarterTurn;
+  readonly crop: Crop | null;
+}
+
+export async function composePage(task: ComposeTask): Promise<PagePicture> {
+  return pagePicture(task.file, task.mediaType as ImageMediaType, task.page, task.rotation, task.crop);
+}

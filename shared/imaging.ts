@@ -1,0 +1,230 @@
+/**
+ * Imaging studies as the app, the command line and exports see them: what DICOM headers say, in the
+ * words a patient and a specialist use. Pure functions only (no Node, no DOM).
+ */
+import { isIsoDate } from './dates.ts';
+import type { IsoDate } from './dates.ts';
+
+export interface SeriesSummary {
+  readonly id: number;
+  readonly seriesInstanceUid: string;
+  readonly modality: string | null;
+  readonly number: number | null;
+  readonly description: string | null;
+  readonly bodyPart: string | null;
+  readonly instances: number;
+  /** True when a thumbnail of the key image exists. */
+  readonly hasThumbnail: boolean;
+  /** Why there is no thumbnail, in plain words; null when there is one (or none was tried yet). */
+  readonly thumbnailProblem: string | null;
+  /** Problems of single files of the series (e.g. a file cut short), one sentence each. */
+  readonly problems: readonly string[];
+  /** Text of a structured report (SR) in this series. */
+  readonly reportText: string | null;
+  /** Documents (PDF reports) that files of this series carried. */
+  readonly reportDocumentIds: readonly number[];
+}
+
+export interface StudyDetails {
+  readonly documentId: number;
+  readonly studyInstanceUid: string;
+  readonly studyDate: IsoDate | null;
+  readonly studyTime: string | null;
+  readonly description: string | null;
+  readonly accessionNumber: string | null;
+  readonly institution: string | null;
+  readonly referringPhysician: string | null;
+  readonly studyId: string | null;
+  /** The patient as the study's files name them (DICOM person name, as written). */
+  readonly patientName: string | null;
+  readonly patientId: string | null;
+  readonly patientBirthDate: IsoDate | null;
+  readonly patientSex: string | null;
+  readonly modalities: readonly string[];
+  readonly instances: number;
+  readonly series: readonly SeriesSummary[];
+  /** Where the study's patient differs from the library's patient, one sentence each. */
+  readonly warnings: readonly string[];
+}
+
+const MODALITY_LABELS: Readonly<Record<string, string>> = {
+  CT: 'CT scan',
+  MR: 'MRI',
+  CR: 'X-ray',
+  DX: 'X-ray',
+  RF: 'Fluoroscopy',
+  XA: 'Angiography',
+  US: 'Ultrasound',
+  NM: 'Nuclear medicine',
+  PT: 'PET',
+  MG: 'Mammography',
+  OT: 'Other images',
+  SR: 'Structured report',
+  DOC: 'Document',
+  KO: 'Key images',
+  PR: 'Display settings',
+  ECG: 'ECG',
+  IVUS: 'Intravascular ultrasound',
+  OCT: 'Optical coherence tomography',
+  OP: 'Eye photography',
+  XC: 'Photograph',
+  SEG: 'Segmentation',
+  RTSTRUCT: 'Radiotherapy structures',
+  RTDOSE: 'Radiotherapy dose',
+  RTPLAN: 'Radiotherapy plan',
+};
+
+/** "MR" -> "MRI"; unknown codes are shown as they are. */
+export function modalityLabel(code: string | null): string {
+  if (!code) return 'Images';
+  return MODALITY_LABELS[code.toUpperCase()] ?? code;
+}
+
+/** A title for a study when its files carry no description: "MRI study", "CT scan and X-ray study". */
+export function studyTitle(description: string | null, modalities: readonly string[]): string {
+  if (description?.trim()) return description.trim();
+  const imaging = modalities.filter((m) => !['SR', 'DOC', 'KO', 'PR'].includes(m.toUpperCase()));
+  const labels = [...new Set((imaging.length ? imaging : modalities).map(modalityLabel))];
+  return labels.length ? `${labels.join(' and ')} study` : 'Imaging study';
+}
+
+/** DICOM dates (DA) are YYYYMMDD; old ACR-NEMA files wrote YYYY.MM.DD. Anything else is no date. */
+export function dicomDate(value: string | null | undefined): IsoDate | null {
+  const m = value?.trim().match(/^(\d{4})\.?(\d{2})\.?(\d{2})$/);
+  if (!m) return null;
+  const iso = `${m[1]}-${m[2]}-${m[3]}`;
+  return isIsoDate(iso) ? iso : null;
+}
+
+interface PersonName {
+  readonly family: string;
+  readonly given: string;
+  readonly middle: string;
+  readonly prefix: string;
+  readonly suffix: string;
+}
+
+function components(group: string): PersonName {
+  const [family = '', given = '', middle = '', prefix = '', suffix = ''] = group.split('^').map((s) => s.trim());
+  return { family, given, middle, prefix, suffix };
+}
+
+/**
+ * A DICOM person name ("Doe^Jane^M^^" or "Yamada^Tarou=山田^太郎=やまだ^たろう") the way people
+ * write names: "Jane M Doe", "Tarou Yamada (山田 太郎)". Empty when the name is empty.
+ */
+export function formatPersonName(value: string | null | undefined): string {
+  if (!value?.trim()) return '';
+  const [alphabetic = '', ideographic = ''] = value.split('=');
+  const write = (n: PersonName) => [n.prefix, n.given, n.middle, n.family, n.suffix].filter(Boolean).join(' ');
+  const main = write(components(alphabetic));
+  const other = ideographic.trim() ? components(ideographic) : undefined;
+  const otherText = other ? [other.family, other.given].filter(Boolean).join(' ') : '';
+  if (!main) return otherText;
+  return otherText ? `${main} (${otherText})` : main;
+}
+
+function words(value: string): string[] {
+  return value
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0);
+}
+
+/**
+ * Whether a DICOM person name can be the library's patient: the family name must be one of the
+ * patient's words and the first given name must match one too (or its initial). Case, accents and
+ * punctuation do not count, so "O'NEILL^MARGARET" is Margaret O'Neill. A study with no name cannot
+ * disagree.
+ */
+export function sameAsPatient(dicomName: string | null, patientName: string): boolean {
+  if (!dicomName?.trim()) return true;
+  const alphabetic = components(dicomName.split('=')[0] ?? '');
+  const patient = new Set(words(patientName));
+  const joined = words(patientName).join('');
+  const family = words(alphabetic.family);
+  const given = words(alphabetic.given);
+  if (family.length === 0 && given.length === 0) return true;
+  const familyMatches = family.length === 0 || family.every((w) => patient.has(w)) || joined.includes(family.join(''));
+  const first = given[0];
+  const givenMatches =
+    first === undefined || patient.has(first) || (first.length === 1 && [...patient].some((w) => w.startsWith(first)));
+  return familyMatches && givenMatches;
+}
+
+/** What to tell the person when a study's files name another patient than the library's. */
+export function patientWarnings(
+  study: { readonly patientName: string | null; readonly patientBirthDate: IsoDate | null },
+  patient: { readonly name: string; readonly dateOfBirth: IsoDate | null },
+): string[] {
+  const warnings: string[] = [];
+  if (!sameAsPatient(study.patientName, patient.name)) {
+    warnings.push(
+      `The study's files name the patient "${formatPersonName(study.patientName)}", not ${patient.name}. ` +
+        `Check that these images are ${patient.name}'s before sending them to anyone.`,
+    );
+  }
+  if (study.patientBirthDate && patient.dateOfBirth && study.patientBirthDate !== patient.dateOfBirth) {
+    warnings.push(
+      `The study's files give the date of birth ${study.patientBirthDate}; ${patient.name}'s is ${patient.dateOfBirth}. ` +
+        'Check that these images belong to this patient.',
+    );
+  }
+  return warnings;
+}
+
+/** Transfer syntaxes: how a file's images are encoded, and whether Casebinder can draw them. */
+const TRANSFER_SYNTAXES: Readonly<Record<string, { readonly name: string; readonly previewable: boolean }>> = {
+  '1.2.840.10008.1.2': { name: 'uncompressed (implicit VR)', previewable: true },
+  '1.2.840.10008.1.2.1': { name: 'uncompressed', previewable: true },
+  '1.2.840.10008.1.2.1.99': { name: 'deflated', previewable: true },
+  '1.2.840.10008.1.2.2': { name: 'uncompressed (big endian)', previewable: true },
+  '1.2.840.10008.1.2.4.50': { name: 'JPEG baseline', previewable: true },
+  '1.2.840.10008.1.2.4.51': { name: 'JPEG extended', previewable: true },
+  '1.2.840.10008.1.2.4.57': { name: 'JPEG lossless', previewable: true },
+  '1.2.840.10008.1.2.4.70': { name: 'JPEG lossless', previewable: true },
+  '1.2.840.10008.1.2.4.80': { name: 'JPEG-LS lossless', previewable: true },
+  '1.2.840.10008.1.2.4.81': { name: 'JPEG-LS near-lossless', previewable: true },
+  '1.2.840.10008.1.2.4.90': { name: 'JPEG 2000 lossless', previewable: true },
+  '1.2.840.10008.1.2.4.91': { name: 'JPEG 2000', previewable: true },
+  '1.2.840.10008.1.2.4.201': { name: 'HTJ2K lossless', previewable: true },
+  '1.2.840.10008.1.2.4.202': { name: 'HTJ2K lossless (RPCL)', previewable: true },
+  '1.2.840.10008.1.2.4.203': { name: 'HTJ2K', previewable: true },
+  '1.2.840.10008.1.2.4.110': { name: 'JPEG XL lossless', previewable: true },
+  '1.2.840.10008.1.2.4.112': { name: 'JPEG XL', previewable: true },
+  '1.2.840.10008.1.2.5': { name: 'RLE lossless', previewable: true },
+  '1.2.840.10008.1.2.4.100': { name: 'MPEG-2 video', previewable: false },
+  '1.2.840.10008.1.2.4.101': { name: 'MPEG-2 video', previewable: false },
+  '1.2.840.10008.1.2.4.102': { name: 'MPEG-4 video', previewable: false },
+  '1.2.840.10008.1.2.4.103': { name: 'MPEG-4 video', previewable: false },
+  '1.2.840.10008.1.2.4.104': { name: 'MPEG-4 video', previewable: false },
+  '1.2.840.10008.1.2.4.105': { name: 'MPEG-4 video', previewable: false },
+  '1.2.840.10008.1.2.4.106': { name: 'MPEG-4 video', previewable: false },
+  '1.2.840.10008.1.2.4.107': { name: 'HEVC video', previewable: false },
+  '1.2.840.10008.1.2.4.108': { name: 'HEVC video', previewable: false },
+};
+
+export function transferSyntaxName(uid: string): string {
+  return TRANSFER_SYNTAXES[uid]?.name ?? `an encoding Casebinder does not know (transfer syntax ${uid})`;
+}
+
+export function isPreviewableTransferSyntax(uid: string): boolean {
+  return TRANSFER_SYNTAXES[uid]?.previewable ?? false;
+}
+
+export function isKnownTransferSyntax(uid: string): boolean {
+  return uid in TRANSFER_SYNTAXES;
+}
+
+export const SOP_CLASS = {
+  encapsulatedPdf: '1.2.840.10008.5.1.4.1.1.104.1',
+  encapsulatedCda: '1.2.840.10008.5.1.4.1.1.104.2',
+  mediaStorageDirectory: '1.2.840.10008.1.3.10',
+} as const;
+
+/** Structured reports (basic, enhanced, comprehensive, key object selection and the like). */
+export function isStructuredReport(sopClassUid: string | null): boolean {
+  return !!sopClassUid?.startsWith('1.2.840.10008.5.1.4.1.1.88.');
+}
