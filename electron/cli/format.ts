@@ -145,7 +145,7 @@ export function formatImport(result: ImportResult): string {
   const out: string[] = [];
   for (const i of result.imported) {
     const what = i.study
-      ? `imaging study: ${i.study.files} file(s) in ${i.study.series} series`
+      ? `imaging study: ${i.study.files} file(s) in ${i.study.series} series${i.study.alreadyIn ? `; ${i.study.alreadyIn} more were copies of files already in` : ''}`
       : `${i.type}, ${i.pages} page${i.pages === 1 ? '' : 's'}`;
     out.push(`imported   #${i.id}  ${i.path}  (${what})${i.note ? `\n           note: ${i.note}` : ''}`);
   }

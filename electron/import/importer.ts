@@ -93,6 +93,8 @@ interface Run {
   readonly inFlight: Map<string, Promise<ImportOutcome | null>>;
   /** Grows as archives are opened. */
   readonly bytesTotal: { n: number };
+  /** PDF reports taken out of studies, to date from their study once all its files are in. */
+  readonly reports: { readonly documentId: number; readonly studyId: number }[];
 }
 
 /**
@@ -175,6 +177,7 @@ export class Importer {
       budget: { bytes: this.zipLimits.maxTotalBytes },
       inFlight: new Map(),
       bytesTotal: { n: walked.files.reduce((n, f) => n + f.size, 0) },
+      reports: [],
     };
     let filesDone = 0;
     let bytesDone = 0;
@@ -204,6 +207,10 @@ export class Importer {
       for (const staged of state.nestedArchives) await this.library.vault.discard(staged);
     }
 
+    for (const report of state.reports) {
+      const date = this.library.studies.date(report.studyId);
+      if (date) this.library.documents.suggestDate(report.documentId, date);
+    }
     const touched = state.studies.studyIds();
     if (touched.length && !signal.aborted) {
       progress('previews');
@@ -377,10 +384,11 @@ export class Importer {
       staged,
       { kind: 'pdf', mediaType: 'application/pdf' },
       state,
-      { title: inner.title, studyId: filed.studyId, studyDate: header.studyDate },
+      { title: inner.title, studyId: filed.studyId, studyDate: header.studyDate ?? this.library.studies.date(filed.studyId) },
     );
     const documentId = outcome.status === 'imported' ? outcome.id : outcome.status === 'duplicate' ? outcome.of : undefined;
     if (documentId !== undefined) this.library.studies.linkReport(filed.instanceId, documentId);
+    if (outcome.status === 'imported') state.reports.push({ documentId: outcome.id, studyId: filed.studyId });
     return outcome;
   }
 

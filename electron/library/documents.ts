@@ -325,6 +325,11 @@ export class Documents {
     );
   }
 
+  /** Suggests a date for a document that has none suggested yet (a report from its study's date). */
+  suggestDate(id: number, date: string): void {
+    run(this.db, sql`UPDATE documents SET suggested_date_of_service = ${date} WHERE id = ${id} AND suggested_date_of_service IS NULL`);
+  }
+
   /** Each page's origin of text: the file's own text, or OCR with its confidence. */
   pageInfo(id: number): PageInfo[] {
     this.get(id);

@@ -132,6 +132,8 @@ export class Studies {
         study = { document_id: id };
       }
       const studyId = study.document_id;
+      // A study's first file may lack what a later one says (a report wrapped without the study date).
+      if (!newStudy) this.fillBlanks(studyId, h);
 
       let series = get<{ id: number }>(this.db, sql`SELECT id FROM series WHERE series_instance_uid = ${h.seriesInstanceUid}`);
       let newSeries = false;
@@ -161,6 +163,34 @@ export class Studies {
     })();
   }
 
+  private fillBlanks(studyId: number, h: DicomHeader): void {
+    const titleBefore = this.automaticTitle(studyId);
+    const { changes } = run(
+      this.db,
+      sql`UPDATE studies SET study_date = coalesce(study_date, ${h.studyDate}), study_time = coalesce(study_time, ${h.studyTime}),
+                             description = coalesce(description, ${h.studyDescription}),
+                             accession_number = coalesce(accession_number, ${h.accessionNumber}),
+                             institution = coalesce(institution, ${h.institution}),
+                             referring_physician = coalesce(referring_physician, ${h.referringPhysician}),
+                             patient_name = coalesce(patient_name, ${h.patientName}), patient_id = coalesce(patient_id, ${h.patientId}),
+                             patient_birth_date = coalesce(patient_birth_date, ${h.patientBirthDate}),
+                             patient_sex = coalesce(patient_sex, ${h.patientSex})
+          WHERE document_id = ${studyId}
+            AND (study_date IS NULL OR description IS NULL OR institution IS NULL OR referring_physician IS NULL
+                 OR accession_number IS NULL OR patient_name IS NULL OR patient_birth_date IS NULL)`,
+    );
+    if (changes === 0) return;
+    run(
+      this.db,
+      sql`UPDATE documents SET date_of_service = coalesce(date_of_service, ${h.studyDate}),
+                               suggested_date_of_service = coalesce(suggested_date_of_service, ${h.studyDate}),
+                               suggested_facility = coalesce(suggested_facility, ${h.institution}),
+                               suggested_clinician = coalesce(suggested_clinician, ${formatPersonName(h.referringPhysician) || null})
+          WHERE id = ${studyId}`,
+    );
+    this.refreshText(studyId, titleBefore);
+  }
+
   /** Keeps what a structured report says, to read in the study and to find by search. */
   setReportText(seriesId: number, text: string): void {
     const row = get<{ document_id: number; report_text: string | null }>(this.db, sql`SELECT document_id, report_text FROM series WHERE id = ${seriesId}`);
@@ -171,6 +201,11 @@ export class Studies {
       run(this.db, sql`UPDATE series SET report_text = ${combined} WHERE id = ${seriesId}`);
       this.refreshText(row.document_id, titleBefore);
     })();
+  }
+
+  /** The study's date, as its files gave it. */
+  date(documentId: number): string | null {
+    return get<{ study_date: string | null }>(this.db, sql`SELECT study_date FROM studies WHERE document_id = ${documentId}`)?.study_date ?? null;
   }
 
   linkReport(instanceId: number, documentId: number): void {

@@ -110,7 +110,7 @@ export class OcrRunner {
         } catch (error) {
           if (signal.aborted) break;
           pagesFailed++;
-          this.library.ocr.failed(page, `Reading this page failed (OCR: ${(error as Error).message}).`);
+          this.library.ocr.failed(page, failureReason(error));
         } finally {
           inFlight.delete(key);
         }
@@ -140,6 +140,10 @@ export class OcrRunner {
     started(document);
     if (!document.sha256) {
       this.library.ocr.failed(page, 'This document has no scanned pages to read.');
+      return 'failed';
+    }
+    if (!this.library.vault.has(document.sha256)) {
+      this.library.ocr.failed(page, MISSING_ORIGINAL);
       return 'failed';
     }
     const image = await this.pool.pageImage({ file: this.library.vault.pathFor(document.sha256), mediaType: document.mediaType, page: page.number }, signal);
@@ -181,4 +185,14 @@ export class OcrRunner {
     this.library.documents.resuggest(documentId, suggested, title, automatic);
     this.onDocumentRead?.(this.library.documents.get(documentId));
   }
+}
+
+const MISSING_ORIGINAL =
+  "Reading this page failed: the document's original is missing from the library's vault. Run the library check (casebinder check) to see what else is missing, and import the file again.";
+
+/** Why a page could not be read, in words the person can act on. */
+function failureReason(error: unknown): string {
+  const message = (error as Error).message ?? String(error);
+  if ((error as NodeJS.ErrnoException).code === 'ENOENT') return MISSING_ORIGINAL;
+  return `Reading this page failed (OCR: ${message}). Try again with casebinder ocr --again --document ID; if it fails again, please report it.`;
 }

@@ -1,0 +1,141 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import sharp from 'sharp';
+import { afterEach, describe, expect, it } from 'vitest';
+import { OcrRunner } from '../../electron/ocr/runner.ts';
+import { pdfPageImage } from '../../electron/ocr/page-image.ts';
+import { LOW_OCR_CONFIDENCE } from '../../shared/library-types.ts';
+import { FOLDERS } from '../corpus/folders.ts';
+import { writeCorpus } from '../corpus/generate.ts';
+import { importerFor, newLibrary } from '../helpers/library.ts';
+import { fixture, tempDir } from '../helpers/paths.ts';
+
+const cleanup: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const c of cleanup.splice(0).reverse()) await c();
+});
+
+function setup() {
+  const { library, patient } = newLibrary({ dateOfBirth: '1958-04-12' });
+  const { importer, pool, close } = importerFor(library);
+  const ocr = new OcrRunner(library, pool, { workers: 1 });
+  cleanup.push(() => library.close(), close, () => ocr.close());
+  const run = async (...paths: string[]) => importer.start({ paths, patientId: patient.id }).result;
+  return { library, patient, ocr, run };
+}
+
+/** A lab report printed, then photographed sideways with a phone: stored on its side, EXIF says turn it. */
+async function photographedLabReport(dir: string): Promise<string> {
+  const quest = FOLDERS.find((d) => d.truth.facility?.includes('Quest Diagnostics'))!;
+  const [written] = await writeCorpus(dir, [quest]);
+  const page = await pdfPageImage(written!.path, 1);
+  if ('code' in page) throw new Error(page.reason);
+  const grey = Buffer.from(page.pgm.subarray(page.pgm.length - page.width * page.height));
+  const photo = path.join(dir, 'IMG_2041.JPG');
+  await sharp(grey, { raw: { width: page.width, height: page.height, channels: 1 } })
+    .rotate(-90)
+    .jpeg({ quality: 85 })
+    .withMetadata({ orientation: 6 })
+    .toFile(photo);
+  return photo;
+}
+
+/** A photo taken from too far away: the text is there but blurred. */
+async function blurryPhoto(dir: string): Promise<string> {
+  const file = path.join(dir, 'blurry.jpg');
+  const small = await sharp(fixture('images/typewriter.png')).resize({ width: 180 }).toBuffer();
+  await sharp(small).resize({ width: 2000 }).jpeg({ quality: 90 }).toFile(file);
+  return file;
+}
+
+describe('OCR', () => {
+  it('reads photos and scanned PDF pages in the background, into search with its confidence, and suggests again from what it read', async () => {
+    const { library, ocr, run } = setup();
+    const dir = tempDir();
+    const photo = await photographedLabReport(dir);
+    const blurry = await blurryPhoto(dir);
+    const imported = await run(photo, blurry, fixture('pdf/ocrmypdf/c02-22.pdf'));
+    expect(imported.refused).toEqual([]);
+    const id = (name: string) => imported.imported.find((i) => path.basename(i.path) === name)!.id;
+
+    // Listed at once, before OCR: nothing to find yet, three pages waiting.
+    expect(library.ocr.waitingCount()).toBe(3);
+    expect(library.documents.get(id('IMG_2041.JPG'))).toMatchObject({ ocr: { pages: 1, pending: 1 }, suggested: { type: null } });
+    expect(library.search.search('hemoglobin')).toEqual([]);
+
+    const progress: number[] = [];
+    const job = ocr.start();
+    job.onProgress((p) => progress.push(p.pagesDone));
+    const result = await job.result;
+    expect(result).toMatchObject({ pagesRead: 3, pagesFailed: 0, lowConfidence: 1, cancelled: false, languages: ['eng'] });
+    expect(progress.at(-1)).toBe(3);
+    expect(library.ocr.waitingCount()).toBe(0);
+
+    // The photo was read upright (its EXIF orientation applied): its words are found, with how sure OCR was.
+    const [hit] = library.search.search('hemoglobin platelet');
+    expect(hit).toMatchObject({ id: id('IMG_2041.JPG'), page: 1 });
+    expect(hit!.ocrConfidence).toBeGreaterThanOrEqual(85);
+    const lab = library.documents.get(id('IMG_2041.JPG'));
+    expect(lab.suggested).toMatchObject({ type: 'lab-report', dateOfService: '2025-01-10' });
+    expect(lab.suggested.facility).toMatch(/Quest Diagnostics/);
+    expect(lab.ocr).toMatchObject({ pages: 1, pending: 0, lowConfidence: 0 });
+
+    // The blurred photo is read too, and marked: its text may be wrong.
+    const [blurred] = library.documents.pageInfo(id('blurry.jpg'));
+    expect(blurred).toMatchObject({ ocr: 'done', languages: 'eng' });
+    expect(blurred!.confidence).toBeLessThan(LOW_OCR_CONFIDENCE);
+    expect(library.documents.get(id('blurry.jpg')).ocr).toMatchObject({ lowConfidence: 1 });
+
+    // A scanned book page inside a PDF (no text layer) is read as well.
+    expect(library.search.search('tip-toeing').map((h) => h.id)).toEqual([id('c02-22.pdf')]);
+    expect(await library.check()).toMatchObject({ ok: true });
+  });
+
+  it('stops when cancelled, leaving the pages not yet read waiting for the next run', async () => {
+    const { library, ocr, run } = setup();
+    await run(fixture('images/derived/two_page_scan.tif'));
+    expect(library.ocr.waitingCount()).toBe(2);
+    const job = ocr.start();
+    const stop = job.onProgress((p) => {
+      if (p.document) {
+        stop();
+        job.cancel();
+      }
+    });
+    const cancelled = await job.result;
+    expect(cancelled.cancelled).toBe(true);
+    expect(library.ocr.waitingCount()).toBeGreaterThan(0);
+    const done = await ocr.start().result;
+    expect(done.cancelled).toBe(false);
+    expect(library.ocr.waitingCount()).toBe(0);
+    expect(library.documents.pageTexts(library.documents.list()[0]!.id).join('\n')).toMatch(/LinnSequencer[\s\S]*Linzensoep/);
+  });
+
+  it('reads in the languages the person chose, and reads pages again when asked', async () => {
+    const { library, ocr, run } = setup();
+    await run(fixture('images/MWG.jpg'));
+    expect(() => library.settings.setOcrLanguages(['eng', 'klingon'])).toThrow(/"klingon" is not a language Casebinder can read. Use one or more of: eng \(English\), spa/);
+    expect(library.settings.setOcrLanguages(['eng', 'spa'])).toEqual(['eng', 'spa']);
+    await ocr.start().result;
+    const id = library.documents.list()[0]!.id;
+    expect(library.documents.pageInfo(id)[0]).toMatchObject({ ocr: 'done', languages: 'eng+spa' });
+    library.settings.setOcrLanguages(['deu']);
+    expect(library.ocr.readAgain(id)).toBe(1);
+    await ocr.start().result;
+    expect(library.documents.pageInfo(id)[0]).toMatchObject({ ocr: 'done', languages: 'deu' });
+  });
+
+  it('marks a page it cannot read with the reason, and reads the others', async () => {
+    const { library, ocr, run } = setup();
+    const result = await run(fixture('images/MWG.jpg'), fixture('images/derived/phone_photo.heic'));
+    const [broken, fine] = result.imported;
+    // The original went missing from the vault (a disk error, a person deleting files by hand).
+    const file = library.vault.pathFor(library.documents.get(broken!.id).sha256!);
+    fs.chmodSync(path.dirname(file), 0o755);
+    fs.rmSync(file, { force: true });
+    const read = await ocr.start().result;
+    expect(read).toMatchObject({ pagesRead: 1, pagesFailed: 1 });
+    expect(library.documents.pageInfo(broken!.id)[0]).toMatchObject({ ocr: 'failed', problem: expect.stringContaining("the document's original is missing from the library's vault") });
+    expect(library.documents.get(fine!.id).ocr).toMatchObject({ pending: 0, failed: 0 });
+  });
+});
