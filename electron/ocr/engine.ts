@@ -37,6 +37,8 @@ export class OcrEngine {
   private readonly waiting: (() => void)[] = [];
   /** tesseract.js reads every language from one folder: copies of the chosen ones are gathered here. */
   private languageDir: Promise<string> | undefined;
+  /** Aborted by close(): pages being read are given up. */
+  private readonly closing = new AbortController();
 
   constructor(workers: number) {
     this.slots = Array.from({ length: Math.max(1, workers) }, () => ({ worker: undefined, languages: '', busy: false }));
@@ -58,19 +60,25 @@ export class OcrEngine {
       }
       slot.worker ??= await this.start(languages);
       const worker = slot.worker;
-      const onAbort = () => {
-        // Tesseract cannot stop within a page; ending its thread is the only way to stop now.
-        slot.worker = undefined;
-        void worker.terminate();
-      };
-      signal?.addEventListener('abort', onAbort, { once: true });
+      const stop = AbortSignal.any([this.closing.signal, ...(signal ? [signal] : [])]);
+      let onAbort = () => {};
+      // Tesseract cannot stop within a page; ending its thread is the only way to stop now. A terminated
+      // worker never settles the page it was reading, so the call ends here instead.
+      const stopped = new Promise<never>((_, reject) => {
+        onAbort = () => {
+          slot.worker = undefined;
+          void worker.terminate();
+          reject(stop.reason as Error);
+        };
+      });
+      stop.addEventListener('abort', onAbort, { once: true });
       try {
-        const { data } = await worker.recognize(Buffer.from(image.buffer, image.byteOffset, image.byteLength));
-        signal?.throwIfAborted();
+        stop.throwIfAborted();
+        const { data } = await Promise.race([worker.recognize(Buffer.from(image.buffer, image.byteOffset, image.byteLength)), stopped]);
         const text = data.text.replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').normalize('NFKC').trim();
         return { text, confidence: text ? Math.max(0, Math.min(100, data.confidence)) : 0 };
       } finally {
-        signal?.removeEventListener('abort', onAbort);
+        stop.removeEventListener('abort', onAbort);
       }
     } finally {
       this.give(slot);
@@ -78,6 +86,7 @@ export class OcrEngine {
   }
 
   async close(): Promise<void> {
+    this.closing.abort(new Error('OCR was stopped because Casebinder is closing.'));
     await Promise.all(
       this.slots.map(async (slot) => {
         const worker = slot.worker;

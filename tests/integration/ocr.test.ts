@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
+import { OcrEngine } from '../../electron/ocr/engine.ts';
 import { OcrRunner } from '../../electron/ocr/runner.ts';
 import { pdfPageImage } from '../../electron/ocr/page-image.ts';
 import { LOW_OCR_CONFIDENCE } from '../../shared/library-types.ts';
@@ -109,6 +110,22 @@ describe('OCR', () => {
     expect(done.cancelled).toBe(false);
     expect(library.ocr.waitingCount()).toBe(0);
     expect(library.documents.pageTexts(library.documents.list()[0]!.id).join('\n')).toMatch(/LinnSequencer[\s\S]*Linzensoep/);
+  });
+
+  it('gives up a page in the middle of reading it when cancelled or closed, instead of waiting forever', async () => {
+    const engine = new OcrEngine(1);
+    cleanup.push(() => engine.close());
+    // A first page starts the worker, so the next ones are cut off while Tesseract is reading.
+    expect((await engine.recognize(fs.readFileSync(fixture('images/typewriter.png')), ['eng'])).text).not.toBe('');
+    const page = fs.readFileSync(fixture('images/linn.png'));
+    const controller = new AbortController();
+    const reading = engine.recognize(page, ['eng'], controller.signal);
+    setTimeout(() => controller.abort(new Error('cancelled by the person')), 100);
+    await expect(reading).rejects.toThrow('cancelled by the person');
+    // The engine starts a new worker for the next page; closing gives that one up too.
+    const closing = engine.recognize(page, ['eng']);
+    setTimeout(() => void engine.close(), 100);
+    await expect(closing).rejects.toThrow(/Casebinder is closing/);
   });
 
   it('reads in the languages the person chose, and reads pages again when asked', async () => {
