@@ -91,7 +91,7 @@ export interface MedicalDocument {
   readonly ocr: OcrSummary | null;
   /** The document this photo was combined into, if any (it is then listed under that one). */
   readonly partOf: number | null;
-  /** The photos this document was made from, in page order (empty for anything else). */
+  /** The photos this document was made from, each once, in the order their first page appears (empty for anything else). */
   readonly madeFrom: readonly number[];
 }
 

@@ -16,7 +16,7 @@ import type {
   SuggestedField,
 } from '../../shared/library-types.ts';
 import { LOW_OCR_CONFIDENCE } from '../../shared/library-types.ts';
-import { all, get, list, run, sql, where } from './sql.ts';
+import { all, get, list, plainBytes, run, sql, where } from './sql.ts';
 import type { SqlQuery } from './sql.ts';
 
 interface DocumentRow {
@@ -76,7 +76,7 @@ const SELECT_DOCUMENT = sql`
      FROM pages p WHERE p.document_id = d.id AND p.ocr IS NOT NULL) AS ocr,
     (SELECT c.document_id FROM composition_pages c WHERE c.source_document_id = d.id LIMIT 1) AS part_of,
     (SELECT group_concat(source_document_id) FROM (SELECT source_document_id FROM composition_pages c
-       WHERE c.document_id = d.id ORDER BY number)) AS made_from
+       WHERE c.document_id = d.id GROUP BY source_document_id ORDER BY min(number))) AS made_from
   FROM documents d`;
 
 /** The values the app shows and filters by: confirmed first, else the library's suggestion. */
@@ -355,7 +355,7 @@ export class Documents {
       sql`SELECT media_type, data FROM page_previews WHERE document_id = ${id} AND number = ${page}`,
     );
     if (!row) throw new CasebinderError('not-found', `Document ${id} has no preview of page ${page}.`);
-    return { mediaType: row.media_type, data: row.data };
+    return { mediaType: row.media_type, data: plainBytes(row.data) };
   }
 
   /** All the text of a document, page by page. */

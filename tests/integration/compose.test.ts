@@ -61,6 +61,19 @@ describe('a document made from photos', () => {
     expect(await library.check()).toMatchObject({ ok: true });
   });
 
+  it('names each photo once when several of its pages are used, in the order they first appear', async () => {
+    const { library, pool, jpg, tif } = await photos();
+    const doc = await composeDocument(library, pool, {
+      title: 'Scan with a photo between its pages',
+      pages: [
+        { documentId: tif, page: 1, rotation: 0 },
+        { documentId: jpg, page: 1, rotation: 0 },
+        { documentId: tif, page: 2, rotation: 0 },
+      ],
+    });
+    expect(doc).toMatchObject({ pages: 3, madeFrom: [tif, jpg] });
+  });
+
   it('refuses what cannot be made, and changes nothing', async () => {
     const { library, pool, jpg, heic, pdf } = await photos();
     const count = library.documents.count();
