@@ -41,12 +41,16 @@ export type ImportOutcome =
       readonly of: number;
       /** For an imaging study: how many of its files were found already in. */
       readonly files?: number;
+      /** For an imaging study: its title in the library. */
+      readonly title?: string;
     }
   | ({ readonly status: 'refused'; readonly path: string } & Refusal)
   /** Hidden and system files (.DS_Store, Thumbs.db) that are not records; listed, never imported. */
   | { readonly status: 'skipped'; readonly path: string; readonly reason: string };
 
 export interface StudyImport {
+  /** The study's title in the library (its description, else its modality), shown instead of a file name. */
+  readonly title: string;
   /** DICOM files of the study added by this import. */
   readonly files: number;
   /** Files of the study this import found already in the library. */

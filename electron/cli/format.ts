@@ -145,12 +145,12 @@ export function formatImport(result: ImportResult): string {
   const out: string[] = [];
   for (const i of result.imported) {
     const what = i.study
-      ? `imaging study: ${i.study.files} file(s) in ${i.study.series} series${i.study.alreadyIn ? `; ${i.study.alreadyIn} more were copies of files already in` : ''}`
+      ? `imaging study "${i.study.title}": ${i.study.files} file(s) in ${i.study.series} series${i.study.alreadyIn ? `; ${i.study.alreadyIn} more were copies of files already in` : ''}`
       : `${i.type}, ${i.pages} page${i.pages === 1 ? '' : 's'}`;
     out.push(`imported   #${i.id}  ${i.path}  (${what})${i.note ? `\n           note: ${i.note}` : ''}`);
   }
   for (const m of result.merged) {
-    out.push(`added to   #${m.into}  ${m.path}  (${m.study.files} new file(s) joined the imaging study; ${m.study.alreadyIn} were already in)${m.note ? `\n           note: ${m.note}` : ''}`);
+    out.push(`added to   #${m.into}  ${m.path}  (${m.study.files} new file(s) joined the imaging study "${m.study.title}"; ${m.study.alreadyIn} were already in)${m.note ? `\n           note: ${m.note}` : ''}`);
   }
   for (const d of result.duplicates) out.push(`duplicate  ${d.path}  (already in the library as #${d.of}${d.files ? `, all ${d.files} file(s)` : ''})`);
   const cancelled = result.refused.filter((r) => r.code === 'cancelled');

@@ -222,7 +222,7 @@ export class Importer {
       ...state.outcomes,
       ...state.studies.outcomes((id) => {
         const details = this.library.studies.details(id, patient);
-        return { series: details.series.length, warnings: details.warnings };
+        return { title: this.library.documents.get(id).title, series: details.series.length, warnings: details.warnings };
       }),
       ...state.discs.outcomes(),
     ];

@@ -48,20 +48,20 @@ export class StudyTally {
     return [...this.studies.keys()];
   }
 
-  /** One outcome per study; `describe` gives its series count and what the person should know. */
-  outcomes(describe: (studyId: number) => { series: number; warnings: readonly string[] }): ImportOutcome[] {
+  /** One outcome per study; `describe` gives its title, series count and what the person should know. */
+  outcomes(describe: (studyId: number) => { title: string; series: number; warnings: readonly string[] }): ImportOutcome[] {
     return [...this.studies].map(([id, count]): ImportOutcome => {
-      const { series, warnings } = describe(id);
+      const { title, series, warnings } = describe(id);
       const path = commonFolder(count.folders);
       const damaged = count.problems.length
         ? [`${count.problems.length} of its files ${count.problems.length === 1 ? 'is' : 'are'} damaged and kept as they came: ${count.problems.slice(0, 3).join(' ')}${count.problems.length > 3 ? ' …' : ''}`]
         : [];
       const notes = [...warnings, ...damaged];
       const note = notes.length ? { note: notes.join(' ') } : {};
-      const study = { files: count.added, alreadyIn: count.alreadyIn, series };
+      const study = { title, files: count.added, alreadyIn: count.alreadyIn, series };
       if (count.newStudy) return { status: 'imported', path, id, type: 'imaging-study', pages: 0, study, ...note };
       if (count.added > 0) return { status: 'merged', path, into: id, study, ...note };
-      return { status: 'duplicate', path, of: id, files: count.alreadyIn };
+      return { status: 'duplicate', path, of: id, files: count.alreadyIn, title };
     });
   }
 }
