@@ -84,6 +84,7 @@ export const CHANNELS = {
   'import:cancel': z.tuple([z.string().uuid()]),
   'import:result': z.tuple([z.string().uuid()]),
   'documents:pages': z.tuple([id]),
+  'documents:page-text': z.tuple([id, z.number().int().min(1).max(100_000)]),
   'documents:preview': z.tuple([id, z.number().int().min(1).max(100_000)]),
   'documents:compose': z.tuple([composeRequest]),
   'studies:get': z.tuple([id]),
@@ -154,6 +155,7 @@ export interface ChannelResults {
   'import:cancel': null;
   'import:result': ImportResult;
   'documents:pages': PageInfo[];
+  'documents:page-text': string;
   /** An upright JPEG of the page (HEIC and TIFF pages). */
   'documents:preview': Uint8Array;
   'documents:compose': MedicalDocument;

@@ -108,6 +108,7 @@ export function createHandlers(ctx: AppContext): Handlers {
     },
     'import:result': (jobId) => ctx.jobs.result(jobId),
     'documents:pages': (id) => library.documents.pageInfo(id),
+    'documents:page-text': (id, page) => library.documents.pageText(id, page),
     'documents:preview': (id, page) => library.documents.preview(id, page).data,
     'documents:compose': async (request) => {
       const doc = changed(await composeDocument(library, ctx.pool, request));

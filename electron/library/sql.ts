@@ -86,3 +86,8 @@ export function get<Row>(db: Database, query: SqlQuery): Row | undefined {
 export function run(db: Database, query: SqlQuery): { changes: number; lastInsertRowid: number | bigint } {
   return prepare(db, query.text).run(...query.params);
 }
+
+/** SQLite gives BLOBs as Node Buffers; the window's side of IPC wants plain bytes. */
+export function plainBytes(blob: Uint8Array): Uint8Array {
+  return new Uint8Array(blob.buffer, blob.byteOffset, blob.byteLength);
+}

@@ -5,7 +5,7 @@ import type { SeriesSummary, StudyDetails } from '../../shared/imaging.ts';
 import type { Patient } from '../../shared/library-types.ts';
 import type { DicomHeader } from '../dicom/header.ts';
 import type { Documents } from './documents.ts';
-import { all, get, run, sql } from './sql.ts';
+import { all, get, plainBytes, run, sql } from './sql.ts';
 
 /** One DICOM file, safely in the vault, to be filed under its study and series. */
 export interface NewInstance {
@@ -67,6 +67,7 @@ interface SeriesRow {
 }
 
 const SEPARATOR = '\u001f';
+
 
 /**
  * Imaging studies: each is one document in the library (kind 'study'), with its series and their
@@ -253,7 +254,7 @@ export class Studies {
   thumbnail(seriesId: number): Uint8Array {
     const row = get<{ thumbnail: Uint8Array | null }>(this.db, sql`SELECT thumbnail FROM series WHERE id = ${seriesId}`);
     if (!row?.thumbnail) throw new CasebinderError('not-found', `Series ${seriesId} has no thumbnail.`);
-    return row.thumbnail;
+    return plainBytes(row.thumbnail);
   }
 
   /** Everything the app and the command line show of a study, with warnings about its patient. */
