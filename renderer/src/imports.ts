@@ -35,12 +35,15 @@ export function useImports(): Imports {
       if (id === jobId.current) apply();
       else if (jobId.current === null) early.current.set(id, [...(early.current.get(id) ?? []), apply]);
     };
-    const offProgress = on('job:progress', ({ jobId: id, progress }) =>
+    const offProgress = on('job:progress', (event) => {
+      if (event.kind !== 'import') return;
+      const { jobId: id, progress } = event;
       forJob(id, () =>
         setState((s) => s && { ...s, status: 'running', progress, outcomes: progress.outcome ? [...s.outcomes, progress.outcome] : s.outcomes }),
-      ),
-    );
-    const offFinished = on('job:finished', ({ jobId: id, status }) =>
+      );
+    });
+    const offFinished = on('job:finished', ({ jobId: id, kind, status }) =>
+      kind === 'import' &&
       forJob(id, () => {
         void invoke('import:result', id).then(
           (result) => setState((s) => s && { ...s, result, status: result.cancelled ? 'cancelled' : 'finished' }),

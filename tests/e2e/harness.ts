@@ -80,7 +80,7 @@ export const test = base.extend<{ app: App }, { server: PreviewServer }>({
     const requests: string[] = [];
     const popups: string[] = [];
     const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+    page.on('pageerror', (error) => errors.push(`page error: ${error.message}${error.stack ? `\n${error.stack}` : ''}`));
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(`console: ${message.text()}`);
     });

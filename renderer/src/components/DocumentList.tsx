@@ -20,6 +20,31 @@ function Value({ confirmed, suggested, format = (v: string) => v }: { confirmed:
   );
 }
 
+/** Words for how big a document is: its pages, or a study's series and images. */
+export function sizeOf(doc: Pick<DocumentSummary, 'imaging' | 'pages'>): string {
+  return doc.imaging ? `${plural(doc.imaging.series, 'series', 'series')}, ${plural(doc.imaging.instances, 'image')}` : plural(doc.pages, 'page');
+}
+
+/** What a person should know at a glance: text still being read, text that may be wrong, a document made from photos. */
+function Badges({ doc }: { doc: DocumentSummary }) {
+  const badges: { text: string; tone: string; title: string }[] = [];
+  if (doc.ocr?.pending) badges.push({ text: 'Reading text…', tone: 'pending', title: 'OCR is reading the text of its scanned pages' });
+  if (doc.ocr && !doc.ocr.pending && doc.ocr.lowConfidence) {
+    badges.push({ text: 'Text may be wrong', tone: 'warn', title: 'OCR was not sure of some of its pages' });
+  }
+  if (doc.madeFrom.length) badges.push({ text: `From ${plural(doc.madeFrom.length, 'photo')}`, tone: 'info', title: 'Made from photos of its pages' });
+  if (badges.length === 0) return null;
+  return (
+    <span className="doc-badges">
+      {badges.map((b) => (
+        <span key={b.text} className={`badge badge-${b.tone}`} title={b.title}>
+          {b.text}
+        </span>
+      ))}
+    </span>
+  );
+}
+
 function DocumentRow({ doc }: { doc: DocumentSummary }) {
   return (
     <a className="doc-row" href={routeHash({ name: 'document', id: doc.id })} data-document-id={doc.id}>
@@ -33,12 +58,13 @@ function DocumentRow({ doc }: { doc: DocumentSummary }) {
           <span className="doc-facility">
             <Value confirmed={doc.facility} suggested={doc.suggested.facility} />
           </span>
+          <Badges doc={doc} />
         </span>
       </span>
       <span className="doc-date">
         <Value confirmed={doc.dateOfService} suggested={doc.suggested.dateOfService} format={formatDate} />
       </span>
-      <span className="doc-pages">{plural(doc.pages, 'page')}</span>
+      <span className="doc-pages">{sizeOf(doc)}</span>
     </a>
   );
 }

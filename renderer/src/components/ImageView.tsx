@@ -1,19 +1,39 @@
 import { useEffect, useState } from 'react';
+import type { ReactNode } from 'react';
 import type { MedicalDocument } from '../../../shared/library-types.ts';
-import { messageOf } from '../api.ts';
+import { invoke, messageOf } from '../api.ts';
 import { readOriginal } from '../pdf.ts';
 
-/** A photo or scan, fitted to the window (or at full size), upright as its EXIF orientation says. */
-export function ImageView({ document: doc, onError }: { document: MedicalDocument; onError: (message: string) => void }) {
+/** Pictures the window cannot decode itself (HEIC, TIFF) are shown from the upright previews the library made. */
+const PREVIEWED = new Set(['image/heic', 'image/tiff']);
+
+interface Props {
+  readonly document: MedicalDocument;
+  readonly page: number;
+  readonly onPage: (page: number) => void;
+  /** Shown under the toolbar for the current page (how its text was read). */
+  readonly notice?: ReactNode;
+  readonly onError: (message: string) => void;
+}
+
+/**
+ * A photo or scan, fitted to the window (or at full size), upright as its EXIF orientation says; a
+ * multi-page scan one page at a time.
+ */
+export function ImageView({ document: doc, page, onPage, notice, onError }: Props) {
   const [url, setUrl] = useState<string | null>(null);
   const [fit, setFit] = useState(true);
   useEffect(() => {
     let made: string | null = null;
     let live = true;
-    readOriginal(doc).then(
-      (bytes) => {
+    setUrl(null);
+    const bytes = PREVIEWED.has(doc.mediaType)
+      ? invoke('documents:preview', doc.id, page).then((b) => new Blob([b as BlobPart], { type: 'image/jpeg' }))
+      : readOriginal(doc).then((b) => new Blob([b as BlobPart], { type: doc.mediaType }));
+    bytes.then(
+      (blob) => {
         if (!live) return;
-        made = URL.createObjectURL(new Blob([bytes as BlobPart], { type: doc.mediaType }));
+        made = URL.createObjectURL(blob);
         setUrl(made);
         performance.measure('casebinder:image-shown');
       },
@@ -23,16 +43,30 @@ export function ImageView({ document: doc, onError }: { document: MedicalDocumen
       live = false;
       if (made) URL.revokeObjectURL(made);
     };
-  }, [doc, onError]);
+  }, [doc, page, onError]);
   return (
     <div className="image-view">
       <div className="viewer-toolbar" role="toolbar" aria-label="Image view">
+        {doc.pages > 1 && (
+          <span className="page-step">
+            <button type="button" onClick={() => onPage(page - 1)} disabled={page <= 1} aria-label="Previous page">
+              ←
+            </button>
+            <span aria-live="polite">
+              Page {page} of {doc.pages}
+            </span>
+            <button type="button" onClick={() => onPage(page + 1)} disabled={page >= doc.pages} aria-label="Next page">
+              →
+            </button>
+          </span>
+        )}
         <button type="button" onClick={() => setFit(!fit)} aria-pressed={!fit}>
           {fit ? 'Actual size' : 'Fit to window'}
         </button>
       </div>
-      <div className={`image-frame${fit ? ' fit' : ''}`} tabIndex={0} aria-label={`${doc.title}, image`}>
-        {url && <img src={url} alt={doc.title} />}
+      {notice}
+      <div className={`image-frame${fit ? ' fit' : ''}`} tabIndex={0} aria-label={`${doc.title}, ${doc.pages > 1 ? `page ${page}` : 'image'}`}>
+        {url && <img src={url} alt={doc.pages > 1 ? `${doc.title}, page ${page}` : doc.title} />}
       </div>
     </div>
   );

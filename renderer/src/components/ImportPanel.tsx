@@ -14,10 +14,25 @@ function Outcome({ outcome, onOpen }: { outcome: ImportOutcome; onOpen: (id: num
         <li className="outcome imported">
           <span className="outcome-status">Imported</span>
           <button type="button" className="link" onClick={() => onOpen(outcome.id)} title={outcome.path}>
-            {fileName(outcome.path)}
+            {outcome.study?.title ?? fileName(outcome.path)}
           </button>
           <span className="outcome-detail">
-            {typeLabel(outcome.type)}, {plural(outcome.pages, 'page')}
+            {outcome.study
+              ? `Imaging study: ${plural(outcome.study.files, 'image file')} in ${plural(outcome.study.series, 'series', 'series')}`
+              : `${typeLabel(outcome.type)}, ${plural(outcome.pages, 'page')}`}
+            {outcome.note ? ` · ${outcome.note}` : ''}
+          </span>
+        </li>
+      );
+    case 'merged':
+      return (
+        <li className="outcome imported">
+          <span className="outcome-status">Added to</span>
+          <button type="button" className="link" onClick={() => onOpen(outcome.into)} title={outcome.path}>
+            {outcome.study.title}
+          </button>
+          <span className="outcome-detail">
+            {plural(outcome.study.files, 'new image file')} joined an imaging study already in the library
             {outcome.note ? ` · ${outcome.note}` : ''}
           </span>
         </li>
@@ -27,9 +42,11 @@ function Outcome({ outcome, onOpen }: { outcome: ImportOutcome; onOpen: (id: num
         <li className="outcome duplicate">
           <span className="outcome-status">Already in</span>
           <button type="button" className="link" onClick={() => onOpen(outcome.of)} title={outcome.path}>
-            {fileName(outcome.path)}
+            {outcome.title ?? fileName(outcome.path)}
           </button>
-          <span className="outcome-detail">the same file is already in the library</span>
+          <span className="outcome-detail">
+            {outcome.files ? `all ${plural(outcome.files, 'image file')} of this study are already in the library` : 'the same file is already in the library'}
+          </span>
         </li>
       );
     case 'refused':
@@ -66,7 +83,7 @@ export function ImportPanel({ imports, onOpen }: { imports: Imports; onOpen: (id
   const percent = p && p.bytesTotal > 0 ? Math.round((100 * p.bytesDone) / p.bytesTotal) : undefined;
   const result = state.result;
   const outcomes: readonly ImportOutcome[] = result
-    ? [...result.refused.filter((r) => r.code !== 'cancelled'), ...result.imported, ...result.duplicates, ...result.skipped]
+    ? [...result.refused.filter((r) => r.code !== 'cancelled'), ...result.imported, ...result.merged, ...result.duplicates, ...result.skipped]
     : [...state.outcomes].reverse();
   const notReached = result?.refused.filter((r) => r.code === 'cancelled').length ?? 0;
 
@@ -83,12 +100,19 @@ export function ImportPanel({ imports, onOpen }: { imports: Imports; onOpen: (id
         {!done && (
           <>
             <progress max={100} value={percent} aria-label="Import progress" />
-            <p>{p ? `${plural(p.filesDone, 'file')} of ${p.filesTotal.toLocaleString()}${percent !== undefined ? ` (${percent}%)` : ''}` : 'Looking at the files…'}</p>
+            <p>
+              {!p
+                ? 'Looking at the files…'
+                : p.phase === 'previews'
+                  ? 'Making previews of the imaging series…'
+                  : `${plural(p.filesDone, 'file')} of ${p.filesTotal.toLocaleString()}${percent !== undefined ? ` (${percent}%)` : ''}`}
+            </p>
           </>
         )}
         {result && (
           <p>
-            {plural(result.imported.length, 'document')} imported, {result.duplicates.length.toLocaleString()} already in the library,{' '}
+            {plural(result.imported.length, 'document')} imported,{result.merged.length ? ` ${result.merged.length.toLocaleString()} added to studies already in,` : ''}{' '}
+            {result.duplicates.length.toLocaleString()} already in the library,{' '}
             {(result.refused.length - notReached).toLocaleString()} not imported.
             {notReached > 0 && ` ${plural(notReached, 'file was', 'files were')} not reached before you cancelled; import the same files again to finish.`}
           </p>

@@ -5,7 +5,8 @@ import type { DocumentType } from '../../../shared/document-types.ts';
 import type { DocumentEdit, MedicalDocument, SuggestedField } from '../../../shared/library-types.ts';
 import { invoke, messageOf } from '../api.ts';
 import { draft, dropDraft, saveDraft } from '../cache.ts';
-import { formatDate, formatSize, typeLabel } from '../format.ts';
+import { formatDate, formatSize, plural, typeLabel } from '../format.ts';
+import { routeHash } from '../route.ts';
 
 interface Form {
   title: string;
@@ -213,18 +214,66 @@ export function MetadataPanel({ document: doc, onSaved }: { document: MedicalDoc
       </div>
 
       <dl className="file-facts">
-        <dt>Original file</dt>
-        <dd>{doc.originalName}</dd>
-        <dt>Size</dt>
-        <dd>
-          {formatSize(doc.size)}, {doc.pages} {doc.pages === 1 ? 'page' : 'pages'}
-        </dd>
+        {doc.kind === 'study' ? (
+          <>
+            <dt>Original files</dt>
+            <dd>
+              {plural(doc.imaging?.instances ?? 0, 'DICOM file')}, {formatSize(doc.size)}, kept byte for byte
+            </dd>
+          </>
+        ) : (
+          <>
+            <dt>Original file</dt>
+            <dd>{doc.originalName}</dd>
+            <dt>Size</dt>
+            <dd>
+              {formatSize(doc.size)}, {plural(doc.pages, 'page')}
+            </dd>
+          </>
+        )}
+        {doc.ocr && (
+          <>
+            <dt>Text</dt>
+            <dd>
+              {doc.ocr.pending
+                ? `${plural(doc.ocr.pending, 'page')} waiting to be read (OCR)`
+                : `Read by OCR${doc.ocr.confidence !== null ? `, ${doc.ocr.confidence}% confident on average` : ''}`}
+              {doc.ocr.lowConfidence > 0 && `; ${plural(doc.ocr.lowConfidence, 'page')} with low confidence`}
+              {doc.ocr.failed > 0 && `; ${plural(doc.ocr.failed, 'page')} could not be read`}
+            </dd>
+          </>
+        )}
+        {doc.madeFrom.length > 0 && (
+          <>
+            <dt>Made from</dt>
+            <dd>
+              {doc.madeFrom.map((source, i) => (
+                <span key={source}>
+                  {i > 0 && ', '}
+                  <a href={routeHash({ name: 'document', id: source })}>photo {i + 1}</a>
+                </span>
+              ))}
+            </dd>
+          </>
+        )}
+        {doc.partOf !== null && (
+          <>
+            <dt>Part of</dt>
+            <dd>
+              <a href={routeHash({ name: 'document', id: doc.partOf })}>the document made from this photo</a>
+            </dd>
+          </>
+        )}
         <dt>Imported</dt>
         <dd>{new Date(doc.importedAt).toLocaleString()}</dd>
-        <dt>Fingerprint (SHA-256)</dt>
-        <dd className="mono" title={doc.sha256}>
-          {doc.sha256.slice(0, 16)}…
-        </dd>
+        {doc.sha256 && (
+          <>
+            <dt>Fingerprint (SHA-256)</dt>
+            <dd className="mono" title={doc.sha256}>
+              {doc.sha256.slice(0, 16)}…
+            </dd>
+          </>
+        )}
       </dl>
     </form>
   );

@@ -2,6 +2,7 @@ import type { PDFDocumentLoadingTask, PDFDocumentProxy } from 'pdfjs-dist';
 import { EventBus, PDFFindController, PDFLinkService, PDFViewer } from 'pdfjs-dist/web/pdf_viewer.mjs';
 import 'pdfjs-dist/web/pdf_viewer.css';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ReactNode } from 'react';
 import type { MedicalDocument } from '../../../shared/library-types.ts';
 import { invoke, messageOf } from '../api.ts';
 import { openPdf } from '../pdf.ts';
@@ -10,6 +11,10 @@ interface Props {
   readonly document: MedicalDocument;
   readonly initialPage?: number;
   readonly initialFind?: string;
+  /** Told the page shown, as the person scrolls. */
+  readonly onPage?: (page: number) => void;
+  /** Shown under the toolbar for the current page (how its text was read, for a scan). */
+  readonly notice?: ReactNode;
   readonly onError: (message: string) => void;
 }
 
@@ -31,6 +36,10 @@ function PageThumbnails({ pdf, current, onSelect }: { pdf: PDFDocumentProxy; cur
             canvas.width = Math.round(scaled.width);
             canvas.height = Math.round(scaled.height);
             await page.render({ canvas, viewport: scaled }).promise;
+          }).catch(() => {
+            // Closing the document cancels drawings still under way; a page that cannot be drawn stays
+            // blank here, and the viewer beside it says what is wrong with it.
+            drawn.delete(number);
           });
         }
       },
@@ -60,7 +69,7 @@ function PageThumbnails({ pdf, current, onSelect }: { pdf: PDFDocumentProxy; cur
  * A PDF with pdf.js's own viewer: every page with selectable text, zoom, page thumbnails and find in
  * the document. It opens at the page a search pointed to, with the searched words highlighted.
  */
-export function PdfView({ document: doc, initialPage, initialFind, onError }: Props) {
+export function PdfView({ document: doc, initialPage, initialFind, onPage, notice, onError }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const viewerElement = useRef<HTMLDivElement>(null);
   const viewer = useRef<PDFViewer | null>(null);
@@ -70,6 +79,8 @@ export function PdfView({ document: doc, initialPage, initialFind, onError }: Pr
   const [page, setPage] = useState(initialPage ?? 1);
   const [find, setFind] = useState(initialFind ?? '');
   const [matches, setMatches] = useState<{ current: number; total: number } | null>(null);
+  const pageListener = useRef(onPage);
+  pageListener.current = onPage;
 
   useEffect(() => {
     const started = performance.now();
@@ -92,9 +103,20 @@ export function PdfView({ document: doc, initialPage, initialFind, onError }: Pr
       // For the bench: from opening the document to its first page on screen.
       performance.measure('casebinder:pdf-first-page', { start: started, end: performance.now() });
     });
-    eventBus.on('pagechanging', ({ pageNumber }: { pageNumber: number }) => setPage(pageNumber));
+    eventBus.on('pagechanging', ({ pageNumber }: { pageNumber: number }) => {
+      setPage(pageNumber);
+      pageListener.current?.(pageNumber);
+    });
     eventBus.on('updatefindmatchescount', ({ matchesCount }: { matchesCount: { current: number; total: number } }) => setMatches(matchesCount));
     eventBus.on('updatefindcontrolstate', ({ matchesCount }: { matchesCount: { current: number; total: number } }) => setMatches(matchesCount));
+
+    // As pdf.js's own viewer does on resize: a page fitted to the width stays fitted when the window
+    // (or the pane, as the layout settles) changes width.
+    const resized = new ResizeObserver(() => {
+      const value = pdfViewer.currentScaleValue;
+      if (pdfViewer.pagesCount && (value === 'page-width' || value === 'page-fit' || value === 'auto')) pdfViewer.currentScaleValue = value;
+    });
+    resized.observe(container.current!);
 
     let task: PDFDocumentLoadingTask | undefined;
     let cancelled = false;
@@ -114,6 +136,7 @@ export function PdfView({ document: doc, initialPage, initialFind, onError }: Pr
       });
     return () => {
       cancelled = true;
+      resized.disconnect();
       void task?.destroy();
       viewer.current = null;
     };
@@ -204,6 +227,7 @@ export function PdfView({ document: doc, initialPage, initialFind, onError }: Pr
           </button>
         </div>
       </div>
+      {notice}
       <div className="viewer-body">
         {pdf && <PageThumbnails pdf={pdf} current={page} onSelect={goTo} />}
         <div className="viewer-frame">

@@ -22,7 +22,7 @@ export function Thumbnail({ source }: { source: ThumbnailSource }) {
       controller.abort();
       if (made) URL.revokeObjectURL(made);
     };
-  }, [source.id, source.sha256]);
+  }, [source.id, source.sha256, source.imaging?.instances]);
   return (
     <span className={`doc-thumbnail${failed ? ' doc-thumbnail-none' : ''}`} aria-hidden="true">
       {url ? <img src={url} alt="" draggable={false} /> : <span className="doc-thumbnail-placeholder">{failed ? '—' : ''}</span>}

@@ -1,9 +1,12 @@
 import { useEffect, useState } from 'react';
-import type { MedicalDocument } from '../../../shared/library-types.ts';
+import type { MedicalDocument, PageInfo } from '../../../shared/library-types.ts';
 import { invoke, messageOf } from '../api.ts';
+import { ComposeDialog } from '../components/ComposeDialog.tsx';
 import { ImageView } from '../components/ImageView.tsx';
 import { MetadataPanel } from '../components/MetadataPanel.tsx';
+import { PageText } from '../components/PageText.tsx';
 import { PdfView } from '../components/PdfView.tsx';
+import { StudyView } from '../components/StudyView.tsx';
 import { formatDate, typeLabel } from '../format.ts';
 import type { Route } from '../route.ts';
 
@@ -14,31 +17,40 @@ interface Props {
   readonly onError: (message: string) => void;
 }
 
-/** One document: its pages (or photo) beside the details a person keeps about it. */
-export function DocumentScreen({ route, navigate, onError }: Props) {
+/** One document: its pages (a photo, a study's series) beside the details a person keeps about it. */
+export function DocumentScreen({ route, navigate, libraryVersion, onError }: Props) {
   const [doc, setDoc] = useState<MedicalDocument | null>(null);
+  const [pages, setPages] = useState<PageInfo[]>([]);
+  const [page, setPage] = useState(route.page ?? 1);
   const [missing, setMissing] = useState<string | null>(null);
+  const [composing, setComposing] = useState(false);
 
+  // Fetched again when the library changes: OCR reads pages in the background.
   useEffect(() => {
     let live = true;
     invoke('documents:get', route.id).then(
-      (d) => live && setDoc(d),
+      (d) => {
+        if (!live) return;
+        setDoc(d);
+        if (d.ocr) void invoke('documents:pages', d.id).then((p) => live && setPages(p));
+      },
       (e: unknown) => live && setMissing(messageOf(e)),
     );
     return () => {
       live = false;
     };
-  }, [route.id]);
+  }, [route.id, libraryVersion]);
 
   useEffect(() => {
     const back = (e: KeyboardEvent) => {
+      if (composing) return;
       if (e.key === 'Escape' && !(e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLSelectElement)) {
         navigate({ name: 'library' });
       }
     };
     window.addEventListener('keydown', back);
     return () => window.removeEventListener('keydown', back);
-  }, [navigate]);
+  }, [navigate, composing]);
 
   if (missing) {
     return (
@@ -52,6 +64,8 @@ export function DocumentScreen({ route, navigate, onError }: Props) {
 
   const type = doc.type ?? doc.suggested.type;
   const date = doc.dateOfService ?? doc.suggested.dateOfService;
+  const notice = doc.ocr ? <PageText documentId={doc.id} page={pages.find((p) => p.number === page)} /> : undefined;
+  const photo = doc.kind === 'file' && doc.mediaType.startsWith('image/');
   return (
     <div className="document-screen">
       <header className="document-header">
@@ -66,13 +80,20 @@ export function DocumentScreen({ route, navigate, onError }: Props) {
             {(doc.facility ?? doc.suggested.facility) ? ` · ${doc.facility ?? doc.suggested.facility}` : ''}
           </p>
         </div>
+        {photo && doc.partOf === null && (
+          <button type="button" className="header-action" onClick={() => setComposing(true)}>
+            Make one document from photos…
+          </button>
+        )}
       </header>
       <div className="document-body">
         <main className="document-view" aria-label="Document">
-          {doc.mediaType === 'application/pdf' ? (
-            <PdfView document={doc} initialPage={route.page} initialFind={route.find} onError={onError} />
-          ) : doc.mediaType.startsWith('image/') ? (
-            <ImageView document={doc} onError={onError} />
+          {doc.kind === 'study' ? (
+            <StudyView document={doc} libraryVersion={libraryVersion} onError={onError} />
+          ) : doc.mediaType === 'application/pdf' ? (
+            <PdfView document={doc} initialPage={route.page} initialFind={route.find} onPage={setPage} notice={notice} onError={onError} />
+          ) : photo ? (
+            <ImageView document={doc} page={page} onPage={setPage} notice={notice} onError={onError} />
           ) : (
             <p className="empty">This kind of file cannot be shown here.</p>
           )}
@@ -81,6 +102,17 @@ export function DocumentScreen({ route, navigate, onError }: Props) {
           <MetadataPanel document={doc} onSaved={setDoc} />
         </aside>
       </div>
+      {composing && (
+        <ComposeDialog
+          patientId={doc.patientId}
+          initial={[doc.id]}
+          onClose={() => setComposing(false)}
+          onMade={(made) => {
+            setComposing(false);
+            navigate({ name: 'document', id: made.id });
+          }}
+        />
+      )}
     </div>
   );
 }

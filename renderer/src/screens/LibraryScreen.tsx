@@ -3,7 +3,10 @@ import type { DocumentFilters, Patient, SearchHit } from '../../../shared/librar
 import type { DocumentSummary } from '../../../shared/ipc-contract.ts';
 import { invoke, messageOf, on } from '../api.ts';
 import { preference, setPreference } from '../cache.ts';
+import { ComposeDialog } from '../components/ComposeDialog.tsx';
 import { DocumentList } from '../components/DocumentList.tsx';
+import { OcrStatus } from '../components/OcrStatus.tsx';
+import { SettingsDialog } from '../components/SettingsDialog.tsx';
 import { Filters, isFiltered, NO_FILTERS } from '../components/Filters.tsx';
 import type { FilterState } from '../components/Filters.tsx';
 import { PatientSwitcher } from '../components/PatientSwitcher.tsx';
@@ -35,12 +38,13 @@ function toFilters(patientId: number, f: FilterState): DocumentFilters {
 }
 
 /** The patient's documents (or search results), filters, and the way in for new records. */
-export function LibraryScreen({ patient, patients, onSelectPatient, onAddPatient, libraryVersion, imports, onError }: Props) {
+export function LibraryScreen({ patient, patients, onSelectPatient, onAddPatient, libraryVersion, imports, navigate, onError }: Props) {
   const [filters, setFilters] = useState<FilterState>(NO_FILTERS);
   const [documents, setDocuments] = useState<DocumentSummary[] | null>(null);
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<{ query: string; hits: SearchHit[] | null; startedAt: number }>({ query: '', hits: null, startedAt: 0 });
   const [refresh, setRefresh] = useState(0);
+  const [dialog, setDialog] = useState<'settings' | 'compose' | null>(null);
   const searchBox = useRef<HTMLInputElement>(null);
   // When the last keystroke happened: how long results take is measured from here.
   const typedAt = useRef(0);
@@ -74,8 +78,8 @@ export function LibraryScreen({ patient, patients, onSelectPatient, onAddPatient
   // While an import runs, new documents appear as they come in (at most once a second).
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const off = on('job:progress', ({ progress }) => {
-      if (progress.outcome?.status !== 'imported' || timer) return;
+    const off = on('job:progress', (event) => {
+      if (event.kind !== 'import' || event.progress.outcome?.status !== 'imported' || timer) return;
       timer = setTimeout(() => {
         timer = undefined;
         setRefresh((n) => n + 1);
@@ -113,6 +117,7 @@ export function LibraryScreen({ patient, patients, onSelectPatient, onAddPatient
 
   const facilities = useMemo(() => [...new Set((documents ?? []).map((d) => d.facility ?? d.suggested.facility).filter((f): f is string => !!f))].sort(), [documents]);
   const tags = useMemo(() => [...new Set((documents ?? []).flatMap((d) => d.tags))].sort(), [documents]);
+  const photos = useMemo(() => (documents ?? []).filter((d) => d.kind === 'file' && d.mediaType.startsWith('image/')).length, [documents]);
   const importing = imports.state !== null && imports.state.status !== 'finished' && imports.state.status !== 'cancelled' && imports.state.status !== 'failed';
 
   return (
@@ -150,6 +155,9 @@ export function LibraryScreen({ patient, patients, onSelectPatient, onAddPatient
           <button type="button" onClick={() => void imports.choose('folder', patient).catch((e: unknown) => onError(messageOf(e)))} disabled={importing}>
             Import a folder…
           </button>
+          <button type="button" onClick={() => setDialog('settings')}>
+            Settings
+          </button>
         </div>
       </header>
       <div className="library-body">
@@ -157,6 +165,7 @@ export function LibraryScreen({ patient, patients, onSelectPatient, onAddPatient
           <Filters value={filters} onChange={changeFilters} facilities={facilities} tags={tags} />
         </aside>
         <main className="documents" aria-label={searching ? 'Search results' : 'Documents'}>
+          <OcrStatus libraryVersion={libraryVersion} onError={onError} />
           {searching ? (
             <SearchResults query={hits.query || query} hits={hits.query === query ? hits.hits : null} startedAt={hits.startedAt} />
           ) : documents === null ? (
@@ -170,7 +179,10 @@ export function LibraryScreen({ patient, patients, onSelectPatient, onAddPatient
               ) : (
                 <>
                   <h2>No records yet for {patient.name}</h2>
-                  <p>Import PDFs, scans and photos of paper records: a whole folder at once, a few files, or drop them on this window.</p>
+                  <p>
+                    Import PDFs, scans and photos of paper records, and the disc your imaging center gave you: a whole folder at once, a few
+                    files, a ZIP, or drop them on this window.
+                  </p>
                   <div className="empty-actions">
                     <button type="button" className="primary" onClick={() => void imports.choose('folder', patient).catch((e: unknown) => onError(messageOf(e)))} disabled={importing}>
                       Import a folder of records…
@@ -188,12 +200,32 @@ export function LibraryScreen({ patient, patients, onSelectPatient, onAddPatient
                 {plural(documents.length, 'document')}
                 {isFiltered(filters) ? ' match the filters' : ''}, newest care first. Values in <span className="suggested">italics</span> were read
                 from the documents and are not confirmed yet.
+                {photos >= 2 && (
+                  <>
+                    {' '}
+                    <button type="button" className="link" onClick={() => setDialog('compose')}>
+                      Photographed a document page by page? Make one document from the photos…
+                    </button>
+                  </>
+                )}
               </p>
               <DocumentList documents={documents} />
             </>
           )}
         </main>
       </div>
+      {dialog === 'settings' && <SettingsDialog onClose={() => setDialog(null)} />}
+      {dialog === 'compose' && (
+        <ComposeDialog
+          patientId={patient.id}
+          initial={[]}
+          onClose={() => setDialog(null)}
+          onMade={(made) => {
+            setDialog(null);
+            navigate({ name: 'document', id: made.id });
+          }}
+        />
+      )}
     </div>
   );
 }
