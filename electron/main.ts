@@ -60,6 +60,8 @@ async function start(): Promise<void> {
     buildMenu({ window: () => window, command: (command) => emit('menu:command', { command }), libraryDir, development: !app.isPackaged }),
   );
   openWindow();
+  // What the last session left: key images of series not drawn yet, pages waiting for OCR.
+  backend.resume().catch((error: unknown) => console.error('Casebinder could not finish the work left from last time:', error));
 }
 
 /** The window; on macOS it can be closed and opened again from the dock while the app runs. */

@@ -93,6 +93,8 @@ export const test = base.extend<{ app: App }, { server: PreviewServer }>({
     // Windows this page opens (axe-core opens a blank page of its own per analysis; those do not count).
     page.on('popup', (popup) => popups.push(popup.url()));
     await connect(page, () => backend, origin);
+    // As the desktop app does when it starts.
+    await backend.resume();
 
     let shot = 0;
     const app: App = {
