@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- import|search|memory|accuracy ...]
+ * npm run bench [-- import|search|memory|accuracy|app|dicom|ocr ...]
  *
  * Prints the numbers behind the library's speed, memory and accuracy targets, with a reference tool
  * beside ours where there is one. Inputs are generated once into a cache folder
@@ -7,8 +7,10 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { Importer } from '../../electron/import/importer.ts';
 import { WorkerPool } from '../../electron/workers/pool.ts';
 import { readPdfText } from '../../electron/import/pdf-text.ts';
@@ -25,8 +27,12 @@ import { accuracy, score } from '../corpus/score.ts';
 import { realisticClients, realisticDocument, REALISTIC_QUERIES } from './realistic-library.ts';
 import { keystrokes, seeded, syntheticDocument, TYPED_QUERIES } from './synthetic-records.ts';
 import { DEFAULT_SEARCH_LIMIT } from '../../electron/library/search.ts';
+import { OcrEngine } from '../../electron/ocr/engine.ts';
+import { pdfPageImage, photoPageImage } from '../../electron/ocr/page-image.ts';
+import { writeDicomFolder } from './dicom-folder.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
+const require = createRequire(import.meta.url);
 const CACHE = process.env.CASEBINDER_BENCH_CACHE ?? path.join(os.tmpdir(), 'casebinder-bench');
 const FIXTURES = path.join(ROOT, 'tests', 'fixtures');
 fs.mkdirSync(CACHE, { recursive: true });
@@ -398,7 +404,134 @@ async function benchApp(): Promise<void> {
   table(await run({ searchLibrary: searchLibraryDir, cache: CACHE, ...(chromiumPath ? { chromiumPath } : {}) }));
 }
 
-const SECTIONS: Record<string, () => Promise<void>> = { import: benchImport, search: benchSearch, memory: benchMemory, accuracy: benchAccuracy, app: benchApp };
+// ------------------------------------------------------------------------------------------- dicom
+/** What a process read, from Linux's /proc/self/io, written by the process itself as it exits. */
+const IO_AT_EXIT = `data:text/javascript,${encodeURIComponent(
+  "import fs from 'node:fs'; process.on('exit', () => fs.writeFileSync(process.env.CASEBINDER_BENCH_IO, fs.readFileSync('/proc/self/io')));",
+)}`;
+
+async function runCli(args: readonly string[]): Promise<{ code: number | null; stdout: string; peak: number; read: number }> {
+  const ioFile = path.join(CACHE, `io-${process.pid}.txt`);
+  const child = spawn(process.execPath, ['--import', IO_AT_EXIT, path.join(ROOT, 'electron/cli/main.ts'), ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, CASEBINDER_BENCH_IO: ioFile },
+  });
+  let peak = 0;
+  const timer = setInterval(() => (peak = Math.max(peak, peakResident(child.pid!) ?? 0)), 20);
+  let stdout = '';
+  child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  clearInterval(timer);
+  const read = Number(/rchar: (\d+)/.exec(fs.readFileSync(ioFile, 'utf8'))?.[1]);
+  fs.rmSync(ioFile);
+  return { code, stdout, peak, read };
+}
+
+async function benchDicom(): Promise<void> {
+  console.log('\nImporting 2 GiB of DICOM files with the casebinder command (target: under 400 MB resident, each file read once)');
+  const dir = path.join(CACHE, 'dicom-2gib-v1');
+  if (!fs.existsSync(path.join(dir, '.complete'))) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    console.log(`  (writing 2 GiB of CT slices into ${dir} once)`);
+    writeDicomFolder(dir, path.join(FIXTURES, 'dicom/single/CT_small.dcm'), TWO_GIB);
+    fs.writeFileSync(path.join(dir, '.complete'), '');
+  }
+  const files = fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name !== '.complete');
+  const bytes = files.reduce((n, e) => n + fs.statSync(path.join(e.parentPath, e.name)).size, 0);
+  const { dir: libDir, library } = freshLibrary('dicom');
+  library.close();
+  // What the command reads just to start and open a library, to tell apart from reading the files.
+  const idle = await runCli(['--library', libDir, 'list', '--json']);
+  const started = performance.now();
+  const run = await runCli(['--library', libDir, 'import', dir, '--json']);
+  const seconds = (performance.now() - started) / 1000;
+  const result = JSON.parse(run.stdout) as { imported: { study?: { files: number; series: number } }[]; refused: unknown[] };
+  const instances = result.imported.reduce((n, i) => n + (i.study?.files ?? 0), 0);
+  const vault = Library.open(libDir);
+  const stored = vault.db.prepare('SELECT count(*) AS n FROM instances').get() as { n: number };
+  vault.close();
+  table([
+    ['files', 'total', 'studies', 'instances stored', 'refused', 'seconds', 'MiB/s', 'peak RSS (VmHWM)', 'read (rchar)', 'read / size', 'exit'],
+    [
+      String(files.length),
+      `${(bytes / MiB).toFixed(0)} MiB`,
+      String(result.imported.length),
+      `${instances} (${stored.n} in the library)`,
+      String(result.refused.length),
+      seconds.toFixed(1),
+      (bytes / MiB / seconds).toFixed(0),
+      `${(run.peak / MiB).toFixed(0)} MiB`,
+      `${((run.read - idle.read) / MiB).toFixed(0)} MiB (+${(idle.read / MiB).toFixed(0)} MiB to start)`,
+      `${((run.read - idle.read) / bytes).toFixed(3)}x`,
+      String(run.code),
+    ],
+  ]);
+  fs.rmSync(libDir, { recursive: true, force: true });
+}
+
+// ------------------------------------------------------------------------------------------- ocr
+const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+async function timed(times: number, run: () => Promise<unknown> | unknown): Promise<number> {
+  const spent: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const start = performance.now();
+    await run();
+    spent.push(performance.now() - start);
+  }
+  return median(spent);
+}
+
+async function benchOcr(): Promise<void> {
+  console.log("\nOCR of one 300-dpi page, one thread each (target: within 1.5x Debian's tesseract CLI with OMP_THREAD_LIMIT=1); median of 3 after a warm-up");
+  // The same page image for both: the greymap Casebinder hands to Tesseract.
+  const pages: { name: string; pgm: Uint8Array }[] = [];
+  pages.push({ name: 'scanned brochure (linn.png, 2550x3300)', pgm: (await photoPageImage(path.join(FIXTURES, 'images/linn.png'), 'image/png', 1)).pgm });
+  const corpus = path.join(CACHE, 'ocr-lab-report');
+  const [lab] = await writeCorpus(corpus, [FOLDERS.find((d) => d.truth.type === 'lab-report')!]);
+  const drawn = await pdfPageImage(lab!.path, 1);
+  if ('code' in drawn) throw new Error(drawn.reason);
+  pages.push({ name: `lab report PDF page drawn at 300 dpi (${drawn.width}x${drawn.height})`, pgm: drawn.pgm });
+
+  // Tesseract's own command line, with Debian's model, and with the model Casebinder uses (npm's best_int).
+  const sameModel = path.join(CACHE, 'tessdata-best-int');
+  fs.mkdirSync(sameModel, { recursive: true });
+  const npmModel = path.join(path.dirname(require.resolve('@tesseract.js-data/eng/package.json')), '4.0.0_best_int', 'eng.traineddata.gz');
+  fs.writeFileSync(path.join(sameModel, 'eng.traineddata'), zlib.gunzipSync(fs.readFileSync(npmModel)));
+  const cli = have('tesseract');
+  const engine = new OcrEngine(1);
+  const rows: string[][] = [['page', 'tesseract.js (Casebinder)', 'CLI, Debian model', 'ratio', 'CLI, same model', 'ratio']];
+  try {
+    for (const page of pages) {
+      const file = path.join(CACHE, `ocr-page-${pages.indexOf(page)}.pgm`);
+      fs.writeFileSync(file, page.pgm);
+      await engine.recognize(page.pgm, ['eng']);
+      const ours = await timed(3, () => engine.recognize(page.pgm, ['eng']));
+      const tesseract = (extra: string[]) => {
+        const run = spawnSync('tesseract', [file, 'stdout', '-l', 'eng', ...extra], { env: { ...process.env, OMP_THREAD_LIMIT: '1' } });
+        if (run.status !== 0) throw new Error(`tesseract failed: ${run.stderr}`);
+      };
+      const debian = cli ? (tesseract([]), await timed(3, () => tesseract([]))) : NaN;
+      const same = cli ? (tesseract(['--tessdata-dir', sameModel]), await timed(3, () => tesseract(['--tessdata-dir', sameModel]))) : NaN;
+      rows.push([page.name, ms(ours), cli ? ms(debian) : 'not installed', cli ? `${(ours / debian).toFixed(2)}x` : '', cli ? ms(same) : '', cli ? `${(ours / same).toFixed(2)}x` : '']);
+    }
+  } finally {
+    await engine.close();
+  }
+  table(rows);
+  if (!cli) console.log('  (install Debian\'s tesseract-ocr to compare: apt-get install tesseract-ocr)');
+  else console.log(`  (${spawnSync('tesseract', ['--version']).stdout.toString().split('\n')[0]}; Debian's eng model is tessdata_fast, Casebinder's is tessdata_best_int)`);
+}
+
+const SECTIONS: Record<string, () => Promise<void>> = {
+  import: benchImport,
+  search: benchSearch,
+  memory: benchMemory,
+  accuracy: benchAccuracy,
+  app: benchApp,
+  dicom: benchDicom,
+  ocr: benchOcr,
+};
 const chosen = process.argv.slice(2).filter((a) => a !== '--');
 for (const name of chosen.length ? chosen : Object.keys(SECTIONS)) {
   const section = SECTIONS[name];
