@@ -15,8 +15,9 @@ async function libraryWithTwoDocuments() {
   const { importer, close } = importerFor(library, 1);
   const result = await importer.start({ paths: [fixture('pdf/pdfjs/rotation.pdf'), fixture('images/linn.png')], patientId: patient.id }).result;
   await close();
-  const [pdf, png] = result.imported.map((i) => library.documents.get((i as { id: number }).id));
-  return { library, pdf: pdf!, png: png! };
+  // Imported side by side: the results come in the order the files finished, so find each by its name.
+  const find = (end: string) => library.documents.get(result.imported.find((i) => i.path.endsWith(end))!.id);
+  return { library, pdf: find('.pdf'), png: find('.png') };
 }
 
 describe('check', () => {
@@ -33,7 +34,6 @@ describe('check', () => {
     fs.rmSync(library.vault.pathFor(png.sha256!), { force: true });
     const report = await library.check();
     expect(report.ok).toBe(false);
-    // The two files are imported side by side, so either may be document 1.
     expect(report.problems).toHaveLength(2);
     expect(report.problems).toEqual(
       expect.arrayContaining([

@@ -80,14 +80,18 @@ describe('importing the real fixture files', () => {
     refused('images/QuickTime.heic', 'damaged', /HEIC.*holds no picture.*JPEG/);
     refused('bad/flat_ratio_20MiB.zip', 'too-large', /20 KB to 20\.0 MB, 1,022 times its size.*zip bombs/);
     refused('bad/path_traversal.zip/../../outside.pdf', 'unsafe', /leads out of the archive's folder.*other files were looked at/);
+    // An entry locked with a password is refused on its own; the archive's other file comes in.
+    refused('bad/password_entry.zip/locked.pdf', 'password-protected', /password/);
+    expect(['imported', 'duplicate']).toContain(outcomes.get('bad/password_entry.zip/open.pdf')?.status);
 
     // Every file on disk has its outcome; an archive that opened is told through its files.
     const inputs = [...fs.globSync('{pdf,images,bad}/**/*', { cwd: path.join(ROOT, 'tests/fixtures') })].filter(
-      (f) => fs.statSync(path.join(ROOT, 'tests/fixtures', f)).isFile() && !['bad/path_traversal.zip', 'bad/nested_bomb_100MiB.zip'].includes(f),
+      (f) => fs.statSync(path.join(ROOT, 'tests/fixtures', f)).isFile() && !['bad/path_traversal.zip', 'bad/password_entry.zip', 'bad/nested_bomb_100MiB.zip'].includes(f),
     );
     for (const input of inputs) expect(outcomes.has(input), input).toBe(true);
-    // The two archives, the one entry of path_traversal.zip that is read, the ten archives inside the nested one.
-    expect(progress.at(-1)).toBe(inputs.length + 2 + 1 + 10);
+    // The three archives, the one entry each of path_traversal.zip and password_entry.zip that is read
+    // (the others are refused from the archive's listing), the ten archives inside the nested one.
+    expect(progress.at(-1)).toBe(inputs.length + 3 + 1 + 1 + 10);
     expect(result.cancelled).toBe(false);
 
     // Exactly the imported documents are in the library, and their originals in the vault.
