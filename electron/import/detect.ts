@@ -17,6 +17,10 @@ export type Detected =
   /** A disc's index of its images. */
   | { readonly kind: 'dicomdir' }
   | { readonly kind: 'zip' }
+  /** A portal download's structured record: a C-CDA document or FHIR resources. */
+  | { readonly kind: 'records'; readonly format: 'ccda' | 'fhir' }
+  /** The index of an IHE XDM download (METADATA.XML), listing the documents it holds. */
+  | { readonly kind: 'xdm-index' }
   /** Not a record, and nothing wrong: viewer programs and their files on a disc, programs anywhere. */
   | { readonly kind: 'skip'; readonly reason: string };
 
@@ -92,7 +96,7 @@ function unsupportedReason(ext: string, mime: string): string {
     case 'bmp':
       return `This is a ${ext.toUpperCase()} image, which Casebinder cannot import yet. Save it as JPEG or PNG, or print it as a PDF, and import that.`;
     case 'xml':
-      return 'This is an XML file (perhaps a health record download), which Casebinder cannot import yet. Ask the portal for a PDF copy, or print the record as a PDF.';
+      return XML_REASON;
     default:
       return `This kind of file (${mime}) is not something Casebinder imports. Import PDFs, photos and scans (JPEG, PNG, HEIC, TIFF), imaging discs (DICOM) or ZIP archives of them.`;
   }
@@ -116,12 +120,34 @@ function textReason(kind: string): string {
     case 'html':
       return 'This file is a web page, not a document. If it came from a patient portal, the download probably failed: download the document again and import the PDF.';
     case 'json':
-      return 'This is a JSON data file (perhaps a health record download), which Casebinder cannot import yet.';
+      return 'This is a JSON data file but not a FHIR health record (it has no "resourceType"), so Casebinder cannot import it. Ask the portal for its FHIR or C-CDA download, or for a PDF copy.';
     case 'xml':
-      return 'This is an XML file (perhaps a health record download), which Casebinder cannot import yet. Ask the portal for a PDF copy, or print the record as a PDF.';
+      return XML_REASON;
     default:
       return 'This is a plain text file, which Casebinder does not import. Print it as a PDF and import that.';
   }
+}
+
+const XML_REASON =
+  'This XML file is not a health record Casebinder reads (it reads C-CDA documents and IHE XDM downloads from patient portals). Ask the portal for one of those, or for a PDF copy.';
+const APPLE_HEALTH_REASON =
+  "Apple Health's record of the phone's own measurements (steps, heart rate, sleep…), not records from a clinic. The clinic records in the same export (its clinical-records folder) are imported.";
+const XDM_PAGE_REASON = "The download's own index page or read-me, not a record; the documents it lists are imported.";
+
+/** Portal downloads: C-CDA documents, FHIR resources, an XDM download's index; Apple Health's own data. */
+function structuredRecord(head: Uint8Array, kind: string, name: string): Detected | undefined {
+  const start = new TextDecoder('utf-8', { fatal: false }).decode(head.subarray(0, 16 * 1024));
+  const lower = name.toLowerCase();
+  if (kind === 'xml') {
+    if (/<HealthData\b/.test(start) || lower === 'export_cda.xml') return { kind: 'skip', reason: APPLE_HEALTH_REASON };
+    if (/<([\w-]+:)?ClinicalDocument\b/.test(start)) return { kind: 'records', format: 'ccda' };
+    if (/<([\w-]+:)?SubmitObjectsRequest\b/.test(start) || (lower === 'metadata.xml' && /ebxml-regrep/.test(start))) return { kind: 'xdm-index' };
+  }
+  if (kind === 'json' && /"resourceType"\s*:/.test(start)) return { kind: 'records', format: 'fhir' };
+  if ((kind === 'html' && /^index\.html?$/.test(lower)) || (kind === 'text' && /^readme\.txt$/.test(lower))) {
+    return /IHE_XDM|SUBSET01|XDM/i.test(start) ? { kind: 'skip', reason: XDM_PAGE_REASON } : undefined;
+  }
+  return undefined;
 }
 
 /** The Media Storage SOP Class a Part 10 file declares in its file meta information. */
@@ -179,7 +205,10 @@ export async function detectBytes(head: Uint8Array, name: string, size: number, 
     return supported;
   }
 
-  const text = found ? undefined : sniffText(head);
+  // file-type names XML itself; other text formats have no magic number and are sniffed.
+  const text = found ? (found.ext === 'xml' ? 'xml' : undefined) : sniffText(head);
+  const structured = text ? structuredRecord(head, text, name) : undefined;
+  if (structured) return structured;
   if (!found && !text && looksLikeDamagedDicom(head)) {
     return {
       code: 'damaged',

@@ -1,6 +1,6 @@
 import fsp from 'node:fs/promises';
 import type { ImportOutcome, ImportProgress, ImportResult, Refusal } from '../../shared/import-types.ts';
-import { isStructuredReport, SOP_CLASS } from '../../shared/imaging.ts';
+import { formatPersonName, isStructuredReport, sameAsPatient, SOP_CLASS } from '../../shared/imaging.ts';
 import { readDicomdir } from '../dicom/dicomdir.ts';
 import { FragmentWalker } from '../dicom/fragments.ts';
 import { fragmentStart, pixelDataProblem, readDicomHeader } from '../dicom/header.ts';
@@ -9,7 +9,10 @@ import { encapsulatedPdf, structuredReportText } from '../dicom/reports.ts';
 import { Job } from '../jobs/job.ts';
 import type { JobContext } from '../jobs/job.ts';
 import type { Library } from '../library/library.ts';
+import type { AddedCounts } from '../library/records.ts';
 import type { StagedFile } from '../library/vault.ts';
+import { describeRecords, MAX_RECORDS_FILE_BYTES } from '../records/read.ts';
+import type { RecordFormat } from '../records/read.ts';
 import type { Patient } from '../../shared/library-types.ts';
 import type { WorkerPool } from '../workers/pool.ts';
 import type { ExtractResult } from '../workers/worker.ts';
@@ -20,7 +23,8 @@ import type { ImportSource, SourceReader } from './source.ts';
 import { StudyTally } from './study-tally.ts';
 import { walk } from './walk.ts';
 import { WorkQueue } from './work-queue.ts';
-import { isOpenArchive, openArchive, ZIP_LIMITS } from './zip.ts';
+import { XdmIndex } from './xdm.ts';
+import { formatBytes, isOpenArchive, openArchive, ZIP_LIMITS } from './zip.ts';
 import type { OpenArchive, ZipBudget, ZipLimits } from './zip.ts';
 
 export interface ImportRequest {
@@ -95,6 +99,8 @@ interface Run {
   readonly bytesTotal: { n: number };
   /** PDF reports taken out of studies, to date from their study once all its files are in. */
   readonly reports: { readonly documentId: number; readonly studyId: number }[];
+  /** Documents IHE XDM downloads list in their METADATA.XML, to check each was found. */
+  readonly xdm: XdmIndex;
 }
 
 /**
@@ -172,6 +178,7 @@ export class Importer {
       outcomes: [...walked.outcomes],
       studies: new StudyTally(),
       discs: new DiscIndex(),
+      xdm: new XdmIndex(),
       archives: [],
       nestedArchives: [],
       budget: { bytes: this.zipLimits.maxTotalBytes },
@@ -226,6 +233,7 @@ export class Importer {
       }),
       ...state.discs.outcomes(),
     ];
+    all.push(...state.xdm.outcomes(all));
     progress('finished');
     return {
       imported: all.filter((o) => o.status === 'imported'),
@@ -258,6 +266,11 @@ export class Importer {
           return await this.readDiscIndex(source, reader, state);
         case 'dicom':
           return await this.importDicom(source, reader, state);
+        case 'xdm-index':
+          state.xdm.listed(source.path, await readAll(reader, state.signal, MAX_RECORDS_FILE_BYTES));
+          return { status: 'skipped', path: source.path, reason: "The download's index (IHE XDM METADATA.XML), read to check that every document it lists is in the download." };
+        case 'records':
+          return await this.importRecords(source, reader, detected.format, state);
         default:
           return await this.importDocument(source, reader, detected, state);
       }
@@ -524,6 +537,73 @@ export class Importer {
     };
   }
 
+  /**
+   * A portal download's structured file: kept in the vault as a document (its narrative searchable),
+   * and the records it lists stored with it in one transaction, those already known not doubled.
+   */
+  private async importRecords(source: ImportSource, reader: SourceReader, format: RecordFormat, state: Run): Promise<ImportOutcome> {
+    const { signal, patient } = state;
+    if (source.size > MAX_RECORDS_FILE_BYTES) {
+      return { status: 'refused', path: source.path, code: 'too-large', reason: `This health record file is ${formatBytes(source.size)}, larger than any one person's record from a portal (up to ${formatBytes(MAX_RECORDS_FILE_BYTES)}); it may not be one. Casebinder did not import it.` };
+    }
+    const staged = await this.library.vault.stage(reader.chunks(signal), signal);
+    const known = this.library.documents.findByHash(staged.sha256);
+    if (known) {
+      await this.library.vault.discard(staged);
+      return { status: 'duplicate', path: source.path, of: known.id };
+    }
+    let read: Awaited<ReturnType<WorkerPool['records']>>;
+    try {
+      read = await this.pool.records({ file: staged.tempPath, format, originalName: source.name }, signal);
+    } catch (error) {
+      await this.library.vault.discard(staged);
+      if (signal.aborted) return { status: 'refused', path: source.path, ...CANCELLED };
+      return { status: 'refused', path: source.path, ...internalError('reading a health record', error) };
+    }
+    if (!read.ok) {
+      await this.library.vault.discard(staged);
+      return { status: 'refused', path: source.path, ...read.refusal };
+    }
+    await this.library.vault.commit(staged);
+    let id = 0;
+    let added: AddedCounts | undefined;
+    this.library.db.transaction(() => {
+      id = this.library.documents.insert(
+        {
+          patientId: patient.id,
+          sha256: staged.sha256,
+          originalName: source.name,
+          sourcePath: source.path,
+          size: staged.size,
+          mediaType: format === 'ccda' ? 'application/xml' : 'application/fhir+json',
+          title: read.title,
+          suggested: read.suggested,
+          pageTexts: [read.text],
+          ocrPages: [],
+          previews: [],
+        },
+        this.library.now(),
+      );
+      added = this.library.records.add(patient.id, id, read.derived, this.library.now());
+    })();
+    const counts = added!;
+    const holds = describeRecords(counts.labs, counts.records);
+    const notes = [
+      holds ? `Health record: ${holds}.` : counts.known || read.notes.some((n) => n.includes('could not be read')) ? '' : 'It lists no lab results or other entries; its text is kept and searchable.',
+      counts.known ? `${counts.known} ${counts.known === 1 ? 'entry was' : 'entries were'} already in the library from another document, and not added again.` : '',
+      counts.repeated ? `${counts.repeated} ${counts.repeated === 1 ? 'entry is' : 'entries are'} listed twice in it, and kept once.` : '',
+      ...read.notes,
+      ...recordPatientWarnings(read.patient, patient),
+    ].filter(Boolean);
+    if (read.embedded) {
+      const staged = await this.library.vault.stage(read.embedded.bytes, signal);
+      const inner = await this.importStaged({ ...source, path: `${source.path} (PDF inside)`, name: `${read.title}.pdf` }, staged, { kind: 'pdf', mediaType: 'application/pdf' }, state);
+      state.outcomes.push(inner);
+      notes.push('It carries a PDF, imported as a document of its own.');
+    }
+    return { status: 'imported', path: source.path, id, type: read.suggested.type ?? 'other', pages: 1, note: notes.join(' ') };
+  }
+
   /** Runs work for the same key one after another (the same DICOM file twice on a disc). */
   private async onlyOnce(state: Run, key: string, work: () => Promise<ImportOutcome | null>): Promise<ImportOutcome | null> {
     const previous = state.inFlight.get(key) ?? Promise.resolve(null);
@@ -543,6 +623,31 @@ function ocrNote(waiting: number, pages: number): string | undefined {
   if (pages === 1) return 'It is a picture of text: OCR will read it.';
   if (waiting === pages) return `Its ${pages} pages are pictures of text: OCR will read them.`;
   return `${waiting} of its ${pages} pages are pictures of text: OCR will read ${waiting === 1 ? 'it' : 'them'}.`;
+}
+
+/** When a download names someone else, or another birth date, than the patient it is imported for. */
+function recordPatientWarnings(named: { name: string | null; birthDate: string | null } | null, patient: Patient): string[] {
+  if (!named) return [];
+  const warnings: string[] = [];
+  if (!sameAsPatient(named.name, patient.name)) {
+    warnings.push(`This record names the patient "${formatPersonName(named.name)}", not ${patient.name}. Check that it is ${patient.name}'s record before sending it to anyone.`);
+  }
+  if (named.birthDate && patient.dateOfBirth && named.birthDate !== patient.dateOfBirth) {
+    warnings.push(`It gives the date of birth ${named.birthDate}; ${patient.name}'s is ${patient.dateOfBirth}.`);
+  }
+  return warnings;
+}
+
+/** A whole (small) file's bytes, up to `limit`. */
+async function readAll(reader: SourceReader, signal: AbortSignal, limit: number): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  let length = 0;
+  for await (const chunk of reader.chunks(signal)) {
+    parts.push(new Uint8Array(chunk));
+    length += chunk.length;
+    if (length > limit) break;
+  }
+  return Buffer.concat(parts);
 }
 
 /** Passes chunks on, showing each to the walker that follows compressed image data. */

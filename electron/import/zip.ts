@@ -44,7 +44,8 @@ export interface OpenArchive {
   close(): void;
 }
 
-function size(bytes: number): string {
+/** A size in words: "20.0 MB". */
+export function formatBytes(bytes: number): string {
   if (bytes >= 1024 ** 3) return `${(bytes / 1024 ** 3).toFixed(1)} GB`;
   if (bytes >= 1024 ** 2) return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
   return `${Math.max(1, Math.round(bytes / 1024))} KB`;
@@ -87,14 +88,14 @@ export async function openArchive(
       zip.close();
       return {
         code: 'too-large',
-        reason: `This ZIP archive would expand to ${size(expanded)}, more than Casebinder unpacks in one import (${size(limits.maxTotalBytes)} in all). Unpack it yourself and import the folder.`,
+        reason: `This ZIP archive would expand to ${formatBytes(expanded)}, more than Casebinder unpacks in one import (${formatBytes(limits.maxTotalBytes)} in all). Unpack it yourself and import the folder.`,
       };
     }
     if (expanded > limits.ratioFloorBytes && expanded > limits.maxRatio * zip.fileSize) {
       zip.close();
       return {
         code: 'too-large',
-        reason: `This ZIP archive would expand from ${size(zip.fileSize)} to ${size(expanded)}, ${Math.round(expanded / zip.fileSize).toLocaleString('en-US')} times its size. ${BOMB_ADVICE}`,
+        reason: `This ZIP archive would expand from ${formatBytes(zip.fileSize)} to ${formatBytes(expanded)}, ${Math.round(expanded / zip.fileSize).toLocaleString('en-US')} times its size. ${BOMB_ADVICE}`,
       };
     }
     budget.bytes -= expanded;
@@ -129,7 +130,7 @@ export async function openArchive(
       if (entry.uncompressedSize > limits.ratioFloorBytes && entry.uncompressedSize > limits.maxRatio * Math.max(1, entry.compressedSize)) {
         refused({
           code: 'too-large',
-          reason: `This file in the ZIP archive would expand from ${size(entry.compressedSize)} to ${size(entry.uncompressedSize)}, ${Math.round(entry.uncompressedSize / Math.max(1, entry.compressedSize)).toLocaleString('en-US')} times its size. ${BOMB_ADVICE}`,
+          reason: `This file in the ZIP archive would expand from ${formatBytes(entry.compressedSize)} to ${formatBytes(entry.uncompressedSize)}, ${Math.round(entry.uncompressedSize / Math.max(1, entry.compressedSize)).toLocaleString('en-US')} times its size. ${BOMB_ADVICE}`,
         });
         continue;
       }

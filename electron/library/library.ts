@@ -9,6 +9,7 @@ import { Documents } from './documents.ts';
 import { Patients } from './patients.ts';
 import { OcrPages } from './ocr-pages.ts';
 import { Search } from './search.ts';
+import { Records } from './records.ts';
 import { Settings } from './settings.ts';
 import { Studies } from './studies.ts';
 import { Vault } from './vault.ts';
@@ -34,6 +35,8 @@ export class Library {
   readonly studies: Studies;
   readonly ocr: OcrPages;
   readonly settings: Settings;
+  /** Lab results and clinical records derived from documents. */
+  readonly records: Records;
   readonly now: () => Date;
 
   private constructor(dir: string, db: Database, vault: Vault, now: () => Date) {
@@ -47,6 +50,7 @@ export class Library {
     this.studies = new Studies(db, this.documents);
     this.ocr = new OcrPages(db);
     this.settings = new Settings(db);
+    this.records = new Records(db);
   }
 
   static open(dir: string, options: LibraryOptions = {}): Library {

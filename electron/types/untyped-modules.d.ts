@@ -16,3 +16,22 @@ declare module 'heic-decode' {
   function decode(input: { buffer: Uint8Array }): Promise<DecodedImage>;
   export default decode;
 }
+
+declare module '@lhncbc/ucum-lhc' {
+  interface Validation {
+    readonly status: 'valid' | 'invalid' | 'error';
+    readonly ucumCode: string | null;
+    readonly msg: readonly string[];
+  }
+  interface Conversion {
+    readonly status: 'succeeded' | 'failed' | 'error';
+    readonly toVal: number | null;
+    readonly msg: readonly string[];
+  }
+  interface UcumLhcUtils {
+    validateUnitString(unit: string, suggest?: boolean): Validation;
+    convertUnitTo(fromUnit: string, value: number, toUnit: string): Conversion;
+  }
+  const ucum: { UcumLhcUtils: { getInstance(): UcumLhcUtils } };
+  export default ucum;
+}

@@ -5,7 +5,8 @@ import type { Refusal } from '../../shared/import-types.ts';
 import type { Thumbnail } from '../dicom/thumbnail.ts';
 import type { PageImage } from '../ocr/page-image.ts';
 import type { PagePicture } from '../compose/page-picture.ts';
-import type { ComposeTask, ExtractResult, ExtractTask, PageImageTask, ThumbnailTask } from './worker.ts';
+import type { RecordsRead } from '../records/read.ts';
+import type { ComposeTask, ExtractResult, ExtractTask, PageImageTask, RecordsTask, ThumbnailTask } from './worker.ts';
 
 export interface WorkerPoolOptions {
   /** Worker threads; one per core (up to 4) by default. */
@@ -42,6 +43,10 @@ export class WorkerPool {
 
   pageImage(task: PageImageTask, signal?: AbortSignal): Promise<PageImage | Refusal> {
     return this.pool.run(task, { name: 'pageImage', ...(signal ? { signal } : {}) }) as Promise<PageImage | Refusal>;
+  }
+
+  records(task: RecordsTask, signal?: AbortSignal): Promise<RecordsRead | { ok: false; refusal: Refusal }> {
+    return this.pool.run(task, { name: 'records', ...(signal ? { signal } : {}) }) as Promise<RecordsRead | { ok: false; refusal: Refusal }>;
   }
 
   composePage(task: ComposeTask): Promise<PagePicture> {

@@ -18,6 +18,8 @@ import { readPicture } from '../images/pictures.ts';
 import type { Preview } from '../images/pictures.ts';
 import { pdfPageImage, photoPageImage } from '../ocr/page-image.ts';
 import type { PageImage } from '../ocr/page-image.ts';
+import { readRecordsFile } from '../records/read.ts';
+import type { RecordFormat, RecordsRead } from '../records/read.ts';
 import { suggestDetails } from '../suggest/suggest.ts';
 
 export interface ExtractTask {
@@ -95,4 +97,15 @@ export interface ComposeTask {
 
 export async function composePage(task: ComposeTask): Promise<PagePicture> {
   return pagePicture(task.file, task.mediaType as ImageMediaType, task.page, task.rotation, task.crop);
+}
+
+export interface RecordsTask {
+  readonly file: string;
+  readonly format: RecordFormat;
+  readonly originalName: string;
+}
+
+/** A portal download's file (C-CDA or FHIR): its text and the records it lists. */
+export async function records(task: RecordsTask): Promise<RecordsRead | { ok: false; refusal: Refusal }> {
+  return readRecordsFile(task.file, task.format, task.originalName);
 }

@@ -3,9 +3,10 @@ import { migration0001 } from './0001-initial-library.ts';
 import { migration0002 } from './0002-document-text-index.ts';
 import { migration0003 } from './0003-page-prefix-index.ts';
 import { migration0004 } from './0004-imaging-photos-ocr.ts';
+import { migration0005 } from './0005-clinical-records.ts';
 
 /** Every schema step in order; a library's `user_version` is the number of the last one applied. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];
 
 export const LATEST_VERSION = MIGRATIONS.length;
 

@@ -1,0 +1,242 @@
+/**
+ * Lab results and clinical records in the library. A fact is stored once per patient: its fingerprint
+ * is what it says (the test or code, the date, the value), so the same result from a second portal
+ * download is recognised. Values read from a PDF wait for the person's confirmation; structured ones
+ * come confirmed, and confirm a waiting value that says the same.
+ */
+import type { Database } from 'better-sqlite3';
+import { CasebinderError } from '../../shared/errors.ts';
+import type { ClinicalRecord, LabFlag, LabResult, RecordCode, RecordKind, RecordOrigin } from '../../shared/records-types.ts';
+import { analyteKey } from '../labs/loinc-table.ts';
+import type { NormalizedLab } from '../labs/normalize.ts';
+import { all, get, list, run, sql, where } from './sql.ts';
+import type { SqlQuery } from './sql.ts';
+
+/** A clinical record as read from a source, before it is stored. */
+export interface RecordInput {
+  readonly kind: RecordKind;
+  readonly name: string;
+  readonly codes: readonly RecordCode[];
+  readonly status?: string | null;
+  readonly date?: string | null;
+  readonly endDate?: string | null;
+  readonly detail?: string | null;
+}
+
+export interface DerivedRecords {
+  readonly labs: readonly NormalizedLab[];
+  readonly records: readonly RecordInput[];
+  /** Where the records came from (each lab carries its own). */
+  readonly origin: RecordOrigin;
+}
+
+export interface AddedCounts {
+  readonly labs: number;
+  readonly records: Readonly<Partial<Record<RecordKind, number>>>;
+  /** Facts the library already held (from another document). */
+  readonly known: number;
+  /** Facts this document lists more than once, kept once. */
+  readonly repeated: number;
+}
+
+interface LabRow {
+  id: number;
+  patient_id: number;
+  document_id: number | null;
+  page: number | null;
+  analyte: string;
+  analyte_printed: string;
+  loinc: string | null;
+  value_number: number | null;
+  comparator: LabResult['value']['comparator'];
+  value_text: string | null;
+  value_printed: string;
+  unit: string | null;
+  unit_printed: string | null;
+  range_low: number | null;
+  range_high: number | null;
+  range_text: string | null;
+  flag: LabFlag;
+  date: string | null;
+  lab: string | null;
+  origin: RecordOrigin;
+  confirmed: number;
+}
+
+interface RecordRow {
+  id: number;
+  patient_id: number;
+  document_id: number | null;
+  kind: RecordKind;
+  name: string;
+  codes: string;
+  status: string | null;
+  date: string | null;
+  end_date: string | null;
+  detail: string | null;
+  origin: RecordOrigin;
+}
+
+function labFromRow(r: LabRow): LabResult {
+  return {
+    id: r.id,
+    patientId: r.patient_id,
+    analyte: r.analyte,
+    analyteAsPrinted: r.analyte_printed,
+    loinc: r.loinc,
+    value: { number: r.value_number, comparator: r.comparator, text: r.value_text, printed: r.value_printed },
+    unit: r.unit,
+    unitAsPrinted: r.unit_printed,
+    range: r.range_text !== null || r.range_low !== null || r.range_high !== null ? { low: r.range_low, high: r.range_high, text: r.range_text ?? '' } : null,
+    flag: r.flag,
+    date: r.date,
+    lab: r.lab,
+    source: { documentId: r.document_id, page: r.page },
+    origin: r.origin,
+    confirmed: r.confirmed === 1,
+  };
+}
+
+function recordFromRow(r: RecordRow): ClinicalRecord {
+  return {
+    id: r.id,
+    patientId: r.patient_id,
+    kind: r.kind,
+    name: r.name,
+    codes: JSON.parse(r.codes) as RecordCode[],
+    status: r.status,
+    date: r.date,
+    endDate: r.end_date,
+    detail: r.detail,
+    source: { documentId: r.document_id },
+    origin: r.origin,
+  };
+}
+
+/** The same result, whatever download it came in: the test, the day, the value and its unit. */
+export function labFingerprint(lab: Pick<NormalizedLab, 'loinc' | 'analyte' | 'date' | 'value' | 'unit'>): string {
+  const test = lab.loinc ?? `name:${analyteKey(lab.analyte)}`;
+  const value = lab.value.number !== null ? `${lab.value.comparator ?? ''}${lab.value.number}` : (lab.value.text ?? '').toLowerCase();
+  return [test, lab.date?.slice(0, 10) ?? '', value, lab.unit ?? ''].join('|');
+}
+
+/** The same record: its kind, its first code (else its name), its day. */
+export function recordFingerprint(record: RecordInput): string {
+  const code = record.codes[0];
+  const what = code ? `${code.system}:${code.code}` : `name:${record.name.trim().toLowerCase()}`;
+  return [record.kind, what, record.date?.slice(0, 10) ?? '', record.kind === 'vital' ? (record.detail ?? '') : ''].join('|');
+}
+
+export interface LabFilter {
+  readonly patientId?: number;
+  readonly confirmed?: boolean;
+  readonly documentId?: number;
+}
+
+export class Records {
+  private readonly db: Database;
+
+  constructor(db: Database) {
+    this.db = db;
+  }
+
+  /**
+   * Stores what a document says, skipping facts already known. Runs inside the caller's transaction
+   * when there is one, so a document and its records arrive together.
+   */
+  add(patientId: number, documentId: number | null, derived: DerivedRecords, now: Date): AddedCounts {
+    const at = now.toISOString();
+    let labs = 0;
+    let known = 0;
+    let repeated = 0;
+    const records: Partial<Record<RecordKind, number>> = {};
+    const seen = new Set<string>();
+    const fresh = (fingerprint: string) => {
+      if (seen.has(fingerprint)) {
+        repeated++;
+        return false;
+      }
+      seen.add(fingerprint);
+      return true;
+    };
+    const write = this.db.transaction(() => {
+      for (const lab of derived.labs) {
+        const fingerprint = labFingerprint(lab);
+        if (!fresh(fingerprint)) continue;
+        const confirmed = lab.origin === 'pdf' ? 0 : 1;
+        const before = get<{ id: number; confirmed: number }>(
+          this.db,
+          sql`SELECT id, confirmed FROM lab_results WHERE patient_id = ${patientId} AND fingerprint = ${fingerprint}`,
+        );
+        if (before) {
+          known++;
+          if (confirmed && !before.confirmed) run(this.db, sql`UPDATE lab_results SET confirmed = 1 WHERE id = ${before.id}`);
+          continue;
+        }
+        run(
+          this.db,
+          sql`INSERT INTO lab_results (patient_id, document_id, page, analyte, analyte_printed, loinc, value_number, comparator,
+                value_text, value_printed, unit, unit_printed, range_low, range_high, range_text, flag, date, lab, origin,
+                confirmed, fingerprint, created_at)
+              VALUES (${patientId}, ${documentId}, ${lab.page}, ${lab.analyte}, ${lab.analyteAsPrinted}, ${lab.loinc},
+                ${lab.value.number}, ${lab.value.comparator}, ${lab.value.text}, ${lab.value.printed}, ${lab.unit},
+                ${lab.unitAsPrinted}, ${lab.range?.low ?? null}, ${lab.range?.high ?? null}, ${lab.range?.text ?? null},
+                ${lab.flag}, ${lab.date}, ${lab.lab}, ${lab.origin}, ${confirmed}, ${fingerprint}, ${at})`,
+        );
+        labs++;
+      }
+      for (const record of derived.records) {
+        const fingerprint = recordFingerprint(record);
+        if (!fresh(fingerprint)) continue;
+        const inserted = run(
+          this.db,
+          sql`INSERT INTO clinical_records (patient_id, document_id, kind, name, codes, status, date, end_date, detail, origin, fingerprint, created_at)
+              VALUES (${patientId}, ${documentId}, ${record.kind}, ${record.name}, ${JSON.stringify(record.codes)}, ${record.status ?? null},
+                ${record.date ?? null}, ${record.endDate ?? null}, ${record.detail ?? null}, ${derived.origin}, ${fingerprint}, ${at})
+              ON CONFLICT (patient_id, fingerprint) DO NOTHING`,
+        );
+        if (inserted.changes) records[record.kind] = (records[record.kind] ?? 0) + 1;
+        else known++;
+      }
+    });
+    write();
+    return { labs, records, known, repeated };
+  }
+
+  labs(filter: LabFilter = {}): LabResult[] {
+    const conditions: SqlQuery[] = [];
+    if (filter.patientId !== undefined) conditions.push(sql`patient_id = ${filter.patientId}`);
+    if (filter.confirmed !== undefined) conditions.push(sql`confirmed = ${filter.confirmed ? 1 : 0}`);
+    if (filter.documentId !== undefined) conditions.push(sql`document_id = ${filter.documentId}`);
+    return all<LabRow>(this.db, sql`SELECT * FROM lab_results ${where(conditions)} ORDER BY analyte COLLATE NOCASE, date, id`).map(labFromRow);
+  }
+
+  lab(id: number): LabResult {
+    const row = get<LabRow>(this.db, sql`SELECT * FROM lab_results WHERE id = ${id}`);
+    if (!row) throw new CasebinderError('not-found', `There is no lab result #${id}. List them with: casebinder labs`);
+    return labFromRow(row);
+  }
+
+  /** Confirms values read from a PDF: from now on they count as data. Returns the ones confirmed. */
+  confirmLabs(ids: readonly number[]): LabResult[] {
+    for (const id of ids) this.lab(id);
+    run(this.db, sql`UPDATE lab_results SET confirmed = 1 WHERE id IN ${list(ids)}`);
+    return ids.map((id) => this.lab(id));
+  }
+
+  records(patientId: number, kind?: RecordKind): ClinicalRecord[] {
+    const conditions = [sql`patient_id = ${patientId}`, ...(kind ? [sql`kind = ${kind}`] : [])];
+    return all<RecordRow>(this.db, sql`SELECT * FROM clinical_records ${where(conditions)} ORDER BY kind, date DESC, name COLLATE NOCASE, id`).map(
+      recordFromRow,
+    );
+  }
+
+  counts(patientId: number): { labs: number; labsToConfirm: number } & Partial<Record<RecordKind, number>> {
+    const labs = get<{ n: number; waiting: number }>(
+      this.db,
+      sql`SELECT count(*) AS n, total(confirmed = 0) AS waiting FROM lab_results WHERE patient_id = ${patientId}`,
+    )!;
+    const kinds = all<{ kind: RecordKind; n: number }>(this.db, sql`SELECT kind, count(*) AS n FROM clinical_records WHERE patient_id = ${patientId} GROUP BY kind`);
+    return { labs: labs.n, labsToConfirm: labs.waiting, ...Object.fromEntries(kinds.map((k) => [k.kind, k.n])) };
+  }
+}

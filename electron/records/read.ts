@@ -1,0 +1,136 @@
+/**
+ * A portal download's file read into what the library keeps: a document (its title, searchable text,
+ * suggested details) and the records it lists, normalised. Runs in a worker thread.
+ */
+import fsp from 'node:fs/promises';
+import type { DocumentSuggestions } from '../../shared/library-types.ts';
+import type { Refusal } from '../../shared/import-types.ts';
+import type { RecordKind } from '../../shared/records-types.ts';
+import { normalizeLab } from '../labs/normalize.ts';
+import type { DerivedRecords } from '../library/records.ts';
+import { readCcda } from './ccda.ts';
+import { fhirResources, readFhirResources } from './fhir.ts';
+import type { FhirRead } from './fhir.ts';
+
+export type RecordFormat = 'ccda' | 'fhir';
+
+/** Larger than any C-CDA or FHIR export of one person a portal gives; past it, a file is refused. */
+export const MAX_RECORDS_FILE_BYTES = 128 * 1024 * 1024;
+
+export interface RecordsRead {
+  readonly ok: true;
+  readonly title: string;
+  readonly text: string;
+  readonly suggested: DocumentSuggestions;
+  readonly derived: DerivedRecords;
+  /** Whose record the file says it is (Family^Given, birth date), to check against the patient. */
+  readonly patient: FhirRead['patient'];
+  /** What the person should know: what was left out, what could not be read. */
+  readonly notes: string[];
+  readonly embedded: { readonly bytes: Uint8Array; readonly mediaType: string } | null;
+}
+
+const KIND_WORDS: Readonly<Record<RecordKind, [string, string]>> = {
+  problem: ['problem', 'problems'],
+  medication: ['medication', 'medications'],
+  allergy: ['allergy', 'allergies'],
+  vital: ['vital sign', 'vital signs'],
+  procedure: ['procedure', 'procedures'],
+  encounter: ['visit', 'visits'],
+  immunization: ['immunization', 'immunizations'],
+};
+
+export function describeRecords(labs: number, kinds: Readonly<Partial<Record<RecordKind, number>>>): string {
+  const parts = [
+    ...(labs ? [`${labs} lab result${labs === 1 ? '' : 's'}`] : []),
+    ...Object.entries(kinds).flatMap(([kind, n]) => (n ? [`${n} ${KIND_WORDS[kind as RecordKind][n === 1 ? 0 : 1]}`] : [])),
+  ];
+  return parts.join(', ');
+}
+
+function leftOutNote(read: FhirRead): string | null {
+  const billing = (read.leftOut.Claim ?? 0) + (read.leftOut.ExplanationOfBenefit ?? 0) + (read.leftOut.Coverage ?? 0);
+  const parts = [
+    ...(billing ? [`${billing} billing entr${billing === 1 ? 'y' : 'ies'} (claims, insurance)`] : []),
+    ...(read.labsWithoutValue ? [`${read.labsWithoutValue} test${read.labsWithoutValue === 1 ? '' : 's'} with no result yet`] : []),
+    ...(read.leftOut['AllergyIntolerance (no known allergies)'] ? ['a statement of no known allergies'] : []),
+  ];
+  return parts.length ? `Left out: ${parts.join(', ')}.` : null;
+}
+
+/** A summary of the records, in words, so search finds a download by what it holds. */
+function recordsText(derived: DerivedRecords): string {
+  const lines: string[] = [];
+  for (const lab of derived.labs) lines.push(`${lab.analyte} ${lab.value.printed}${lab.unitAsPrinted ? ` ${lab.unitAsPrinted}` : ''}${lab.date ? ` ${lab.date}` : ''}`);
+  for (const r of derived.records) lines.push(`${KIND_WORDS[r.kind][0]}: ${r.name}${r.detail ? ` (${r.detail})` : ''}${r.date ? ` ${r.date}` : ''}`);
+  return lines.join('\n');
+}
+
+function derive(read: FhirRead, origin: 'fhir' | 'ccda'): DerivedRecords {
+  return { labs: read.labs.map((l) => normalizeLab(l, origin)), records: read.records, origin };
+}
+
+const NO_SUGGESTIONS: DocumentSuggestions = { type: null, dateOfService: null, facility: null, clinician: null };
+
+export async function readRecordsFile(file: string, format: RecordFormat, originalName: string): Promise<RecordsRead | { ok: false; refusal: Refusal }> {
+  const text = new TextDecoder('utf-8').decode(await fsp.readFile(file));
+  if (format === 'fhir') {
+    const resources = fhirResources(text);
+    if (!Array.isArray(resources)) {
+      return { ok: false, refusal: { code: 'damaged', reason: `This FHIR file cannot be read: ${resources.problem}. Download it from the portal again.` } };
+    }
+    const read = readFhirResources(resources);
+    const derived = derive(read, 'fhir');
+    const holds = describeRecords(derived.labs.length, countKinds(derived));
+    if (!holds) {
+      const types = Object.keys(read.leftOut).join(', ');
+      return {
+        ok: false,
+        refusal: {
+          code: 'unsupported',
+          reason: `This FHIR file holds no lab results, problems, medications, allergies, vital signs, procedures, visits or immunizations (it holds: ${types}), so there is nothing to import from it.`,
+        },
+      };
+    }
+    const [family, given] = (read.patient?.name ?? '').split('^');
+    const whose = [given, family].filter(Boolean).join(' ');
+    const title = `Health record download (FHIR)${whose ? ` for ${whose}` : ''}`;
+    return {
+      ok: true,
+      title,
+      text: `${title}\n${recordsText(derived)}`,
+      suggested: NO_SUGGESTIONS,
+      derived,
+      patient: read.patient,
+      notes: [leftOutNote(read)].filter((n): n is string => !!n),
+      embedded: null,
+    };
+  }
+  let ccda;
+  try {
+    ccda = readCcda(text);
+  } catch (error) {
+    return { ok: false, refusal: { code: /DOCTYPE/.test((error as Error).message) ? 'unsupported' : 'damaged', reason: (error as Error).message } };
+  }
+  const derived = ccda.records ? derive(ccda.records, 'ccda') : { labs: [], records: [], origin: 'ccda' as const };
+  const notes = [
+    ...(ccda.records ? [leftOutNote(ccda.records)] : []),
+    ccda.entriesProblem ? `Its structured entries could not be read (${ccda.entriesProblem}); its text is kept and searchable.` : null,
+  ].filter((n): n is string => !!n);
+  return {
+    ok: true,
+    title: ccda.title || originalName,
+    text: ccda.text || `${ccda.title}\n${recordsText(derived)}`,
+    suggested: { type: ccda.type, dateOfService: ccda.date, facility: ccda.facility, clinician: ccda.author },
+    derived,
+    patient: ccda.records?.patient ?? null,
+    notes,
+    embedded: ccda.embedded,
+  };
+}
+
+export function countKinds(derived: DerivedRecords): Partial<Record<RecordKind, number>> {
+  const kinds: Partial<Record<RecordKind, number>> = {};
+  for (const r of derived.records) kinds[r.kind] = (kinds[r.kind] ?? 0) + 1;
+  return kinds;
+}

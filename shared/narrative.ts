@@ -1,0 +1,18 @@
+/**
+ * The narrative of a clinical document (C-CDA sections) as a small tree the window renders with its
+ * own elements: never HTML from the file, never its stylesheet.
+ */
+export type NarrativeNode =
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'list'; readonly ordered: boolean; readonly children: readonly NarrativeNode[] }
+  | {
+      readonly kind: 'paragraph' | 'table' | 'rows' | 'row' | 'heading-cell' | 'cell' | 'item' | 'caption' | 'break' | 'strong' | 'emphasis';
+      readonly children: readonly NarrativeNode[];
+    };
+
+export interface NarrativeSection {
+  readonly title: string;
+  /** 0 for a document's sections, 1 for a section within one. */
+  readonly depth: number;
+  readonly nodes: readonly NarrativeNode[];
+}
