@@ -1,5 +1,6 @@
 /** How the command line prints for a person (without --json): short lines, plain words. */
 import { DOCUMENT_TYPE_LABELS } from '../../shared/document-types.ts';
+import type { ClinicalRecord, LabResult } from '../../shared/records-types.ts';
 import type { ImportResult } from '../../shared/import-types.ts';
 import { formatPersonName, modalityLabel } from '../../shared/imaging.ts';
 import type { StudyDetails } from '../../shared/imaging.ts';
@@ -172,4 +173,37 @@ export function formatCheck(report: CheckReport): string {
     ...report.notes.map((n) => `note: ${n}`),
   ];
   return out.join('\n');
+}
+
+function labValue(l: LabResult): string {
+  const value = l.value.number !== null ? `${l.value.comparator ?? ''}${l.value.number}` : (l.value.text ?? l.value.printed);
+  return l.unit ?? l.unitAsPrinted ? `${value} ${l.unit ?? l.unitAsPrinted}` : value;
+}
+
+export function formatLabs(labs: readonly LabResult[], patient: string): string {
+  if (labs.length === 0) return `No lab results for ${patient} yet. Import a portal download (C-CDA, FHIR) or lab report PDFs.`;
+  const rows = labs.map((l) => [
+    `#${l.id}`,
+    l.date ?? '????-??-??',
+    l.analyte,
+    labValue(l),
+    l.flag,
+    l.range?.text ? `(${l.range.text})` : '',
+    l.confirmed ? '' : 'to confirm',
+    l.source.documentId ? `doc #${l.source.documentId}${l.source.page ? ` p.${l.source.page}` : ''}` : 'typed in',
+  ]);
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+  const waiting = labs.filter((l) => !l.confirmed).length;
+  return [
+    ...rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c]!)).join('  ').trimEnd()),
+    `${labs.length} lab result(s) for ${patient}.` + (waiting ? ` ${waiting} read from PDFs wait for you to check them against the page: casebinder labs confirm ID...` : ''),
+  ].join('\n');
+}
+
+export function formatRecords(records: readonly ClinicalRecord[], what: string, patient: string): string {
+  if (records.length === 0) return `No ${what} listed for ${patient}.`;
+  return [
+    ...records.map((r) => `#${r.id}  ${(r.date ?? '').padEnd(10)}  ${r.name}${r.detail ? ` (${r.detail})` : ''}${r.status ? `  [${r.status}]` : ''}${r.codes[0] ? `  ${r.codes[0].system} ${r.codes[0].code}` : ''}`),
+    `${records.length} ${records.length === 1 ? ({ problems: 'problem', medications: 'medication', allergies: 'allergy' } as Record<string, string>)[what] ?? what : what} for ${patient}.`,
+  ].join('\n');
 }

@@ -21,7 +21,8 @@ import { OcrRunner } from '../ocr/runner.ts';
 import { WorkerPool } from '../workers/pool.ts';
 import { DEFAULT_SEARCH_LIMIT } from '../library/search.ts';
 import { resolveLibraryDir } from '../library/location.ts';
-import { formatCheck, formatDocument, formatDocuments, formatHits, formatImport, formatOcr, formatPatients, formatStudy, styleFor } from './format.ts';
+import { formatCheck, formatDocument, formatDocuments, formatHits, formatImport, formatLabs, formatOcr, formatPatients, formatRecords, formatStudy, styleFor } from './format.ts';
+import type { ClinicalRecord, LabResult } from '../../shared/records-types.ts';
 
 const USAGE = `Usage: casebinder [--library DIR] [--json] COMMAND [ARGUMENTS]
 
@@ -49,6 +50,12 @@ Commands:
   confirm ID [--field type|dateOfService|facility|clinician]...
                                         accept the library's suggestions as your own
   check                                 verify the database and re-read every original
+  labs [--patient NAME]                 every lab result: test, value, unit (UCUM), range, flag,
+                                        date and where it came from; values read from a PDF
+                                        count once confirmed
+  labs confirm ID...                    confirm lab values read from a PDF
+  problems | medications | allergies [--patient NAME]
+                                        what portal downloads (and the person) list
 
 Options:
   --library DIR   the library folder (or set CASEBINDER_LIBRARY)
@@ -189,6 +196,31 @@ function studyJson(doc: MedicalDocument, library: Library) {
     })),
     warnings: s.warnings,
   };
+}
+
+/** A lab result as the command line prints it (the contract in the README). */
+function labJson(lab: LabResult) {
+  return {
+    id: lab.id,
+    analyte: lab.analyte,
+    loinc: lab.loinc,
+    // A number, a number with its comparator as printed ("<0.5"), or text ("Negative").
+    value: lab.value.comparator && lab.value.number !== null ? `${lab.value.comparator}${lab.value.number}` : (lab.value.number ?? lab.value.text),
+    valueAsPrinted: lab.value.printed,
+    unit: lab.unit,
+    unitAsPrinted: lab.unitAsPrinted,
+    range: lab.range,
+    flag: lab.flag,
+    date: lab.date,
+    lab: lab.lab,
+    source: lab.source,
+    origin: lab.origin,
+    confirmed: lab.confirmed,
+  };
+}
+
+function recordJson(record: ClinicalRecord) {
+  return { id: record.id, kind: record.kind, name: record.name, codes: record.codes, status: record.status, date: record.date, endDate: record.endDate, detail: record.detail, source: record.source, origin: record.origin };
 }
 
 function hitJson(hit: SearchHit) {
@@ -353,6 +385,28 @@ async function run(command: string | undefined, args: string[], values: Values):
           text: `Made document ${doc.id} "${doc.title}" from ${doc.madeFrom.length} photo(s): ${doc.madeFrom.map((id) => `#${id}`).join(', ')}.\nOCR will read its pages: casebinder ocr`,
           exit: EXIT_OK,
         };
+      });
+    case 'labs':
+      return withLibrary(values, (library) => {
+        if (args[0] === 'confirm') {
+          const ids = args.slice(1).map((a) => parseId(a, 'lab result'));
+          if (ids.length === 0) return invalid('Say which lab results to confirm: casebinder labs confirm ID... (the IDs are in: casebinder labs)');
+          const confirmed = library.records.confirmLabs(ids);
+          return { json: confirmed.map(labJson), text: `Confirmed ${confirmed.length} lab result(s): ${confirmed.map((l) => `#${l.id} ${l.analyte}`).join(', ')}.`, exit: EXIT_OK };
+        }
+        if (args.length) return invalid(`"labs ${args[0]}" is not a command. Use: casebinder labs [--patient NAME], or casebinder labs confirm ID...`);
+        const patient = values.patient ? library.patients.find(values.patient) : library.patients.only();
+        const labs = library.records.labs({ patientId: patient.id });
+        return { json: labs.map(labJson), text: formatLabs(labs, patient.name), exit: EXIT_OK };
+      });
+    case 'problems':
+    case 'medications':
+    case 'allergies':
+      return withLibrary(values, (library) => {
+        const kind = ({ problems: 'problem', medications: 'medication', allergies: 'allergy' } as const)[command];
+        const patient = values.patient ? library.patients.find(values.patient) : library.patients.only();
+        const records = library.records.records(patient.id, kind);
+        return { json: records.map(recordJson), text: formatRecords(records, command, patient.name), exit: EXIT_OK };
       });
     case 'check':
       return withLibrary(values, async (library) => {
