@@ -11,6 +11,7 @@ import type { JobContext } from '../jobs/job.ts';
 import type { Library } from '../library/library.ts';
 import type { AddedCounts } from '../library/records.ts';
 import type { StagedFile } from '../library/vault.ts';
+import { normalizeLab } from '../labs/normalize.ts';
 import { describeRecords, MAX_RECORDS_FILE_BYTES } from '../records/read.ts';
 import type { RecordFormat } from '../records/read.ts';
 import type { Patient } from '../../shared/library-types.ts';
@@ -506,24 +507,30 @@ export class Importer {
     // Durable original first, then the record that points at it: a crash in between leaves an unused
     // original in the vault (harmless, reused on the next import), never a record without its file.
     await this.library.vault.commit(staged);
-    const id = this.library.documents.insert(
-      {
-        patientId: patient.id,
-        sha256: staged.sha256,
-        originalName: source.name,
-        sourcePath: source.path,
-        size: staged.size,
-        mediaType: detected.mediaType,
-        title: fromStudy?.title?.trim() || extracted.title,
-        suggested,
-        pageTexts: extracted.pageTexts,
-        ocrPages: extracted.ocrPages,
-        previews: extracted.previews,
-      },
-      this.library.now(),
-    );
+    const labs = extracted.labs.map((l) => normalizeLab(l, 'pdf'));
+    let id = 0;
+    this.library.db.transaction(() => {
+      id = this.library.documents.insert(
+        {
+          patientId: patient.id,
+          sha256: staged.sha256,
+          originalName: source.name,
+          sourcePath: source.path,
+          size: staged.size,
+          mediaType: detected.mediaType,
+          title: fromStudy?.title?.trim() || extracted.title,
+          suggested,
+          pageTexts: extracted.pageTexts,
+          ocrPages: extracted.ocrPages,
+          previews: extracted.previews,
+        },
+        this.library.now(),
+      );
+      if (labs.length) this.library.records.add(patient.id, id, { labs, records: [], origin: 'pdf' }, this.library.now());
+    })();
     const notes = [
       detected.note,
+      labs.length ? `${labs.length} lab result${labs.length === 1 ? ' was' : 's were'} read from its tables; check them against the page to confirm them.` : undefined,
       fromStudy ? `This PDF report came inside a DICOM file of imaging study #${fromStudy.studyId}.` : undefined,
       ocrNote(extracted.ocrPages.length, extracted.pageTexts.length),
     ].filter(Boolean);

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { getDocument, InvalidPDFException, PasswordException, PDFDataRangeTransport, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem, TextMarkedContent } from 'pdfjs-dist/types/src/display/api.js';
 import type { Refusal } from '../../shared/import-types.ts';
+import type { PageRuns, TextRun } from '../labs/pdf-table.ts';
 
 const PDFJS_DIR = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 // pdf.js in Node reads its fonts and character maps from plain paths (file: URLs fail quietly).
@@ -12,6 +13,8 @@ const asset = (dir: string) => `${path.join(PDFJS_DIR, dir)}${path.sep}`;
 
 export interface PdfText {
   readonly pageTexts: string[];
+  /** Each page's text runs with their positions, for reading tables (pages drawn upright only). */
+  readonly pageRuns: PageRuns[];
 }
 
 const PASSWORD_PROTECTED: Refusal = {
@@ -130,19 +133,30 @@ export async function withPdf<T>(file: string, use: (pdf: PdfDocument) => Promis
 export async function readPdfText(file: string): Promise<PdfText | Refusal> {
   return withPdf(file, async (pdf) => {
     const pageTexts: string[] = [];
+    const pageRuns: PageRuns[] = [];
     for (let n = 1; n <= pdf.numPages; n++) {
       const page = await pdf.getPage(n);
       const content = await page.getTextContent();
-      const [, y0 = 0, , y1 = 0] = page.view;
+      const [x0 = 0, y0 = 0, x1 = 0, y1 = 0] = page.view;
       pageTexts.push(linesOf(content.items, page.rotate === 0 ? { bottom: Math.min(y0, y1), height: Math.abs(y1 - y0) } : undefined));
+      if (page.rotate === 0) pageRuns.push({ page: n, width: Math.abs(x1 - x0), runs: runsOf(content.items) });
       page.cleanup();
     }
-    return { pageTexts };
+    return { pageTexts, pageRuns };
   });
 }
 
 function isTextItem(item: TextItem | TextMarkedContent): item is TextItem {
   return 'str' in item;
+}
+
+/** The page's runs of text, with their positions; upright text only (a table is read from those). */
+function runsOf(items: readonly (TextItem | TextMarkedContent)[]): TextRun[] {
+  return items.filter(isTextItem).flatMap((item) => {
+    const [a, b, , d, x, y] = item.transform as [number, number, number, number, number, number];
+    if (!item.str.trim() || Math.abs(b) > 0.01 || a <= 0) return [];
+    return [{ x, y, width: item.width, size: Math.abs(d) || item.height || 10, text: item.str.normalize('NFKC') }];
+  });
 }
 
 /** Where a page's bottom margin ends, in PDF units from the bottom edge (unrotated pages only). */

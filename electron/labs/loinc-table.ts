@@ -75,7 +75,7 @@ export const LAB_TESTS: readonly LabTest[] = [
   { loinc: '4548-4', name: 'Hemoglobin A1c', aliases: ['hemoglobin a1c', 'hba1c', 'a1c', 'hgb a1c', 'glycohemoglobin'], unit: '%' },
   { loinc: '3016-3', name: 'TSH', aliases: ['tsh', 'thyroid stimulating hormone', 'thyrotropin'], unit: 'm[IU]/L' },
   { loinc: '3024-7', name: 'Free T4', aliases: ['free t4', 't4 free', 'thyroxine free', 'ft4'], unit: 'ng/dL' },
-  { loinc: '2857-1', name: 'PSA', aliases: ['psa', 'psa total', 'prostate specific antigen', 'psa serum'], unit: 'ng/mL' },
+  { loinc: '2857-1', name: 'PSA', aliases: ['psa', 'psa total', 'prostate specific antigen', 'prostate specific ag', 'psa serum'], unit: 'ng/mL' },
   { loinc: '10886-0', name: 'PSA, free', aliases: ['psa free', 'free psa'], unit: 'ng/mL' },
   { loinc: '2986-8', name: 'Testosterone', aliases: ['testosterone', 'testosterone total'], unit: 'ng/dL' },
   { loinc: '2039-6', name: 'CEA', aliases: ['cea', 'carcinoembryonic antigen'], unit: 'ng/mL' },

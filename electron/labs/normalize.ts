@@ -65,6 +65,12 @@ export function parseRange(range: LabInput['range']): ReferenceRange | null {
   }
   const text = range.trim();
   if (!text) return null;
+  // Quest writes "> OR = 60" for ">=60".
+  const spelled = text.replace(/^([<>])\s*OR\s*=\s*/i, '$1=');
+  if (spelled !== text) {
+    const parsed = parseRange(spelled);
+    return parsed && { ...parsed, text };
+  }
   const between = new RegExp(String.raw`^(${NUMBER})\s*(?:-|–|to)\s*(${NUMBER})$`).exec(text);
   if (between) return { low: toNumber(between[1]!), high: toNumber(between[2]!), text };
   const bound = new RegExp(String.raw`^(<=|>=|≤|≥|<|>)\s*(${NUMBER})$`).exec(text);

@@ -18,6 +18,9 @@ import { readPicture } from '../images/pictures.ts';
 import type { Preview } from '../images/pictures.ts';
 import { pdfPageImage, photoPageImage } from '../ocr/page-image.ts';
 import type { PageImage } from '../ocr/page-image.ts';
+import { readLabTables } from '../labs/pdf-table.ts';
+import type { PageRuns } from '../labs/pdf-table.ts';
+import type { LabInput } from '../labs/normalize.ts';
 import { readRecordsFile } from '../records/read.ts';
 import type { RecordFormat, RecordsRead } from '../records/read.ts';
 import { suggestDetails } from '../suggest/suggest.ts';
@@ -37,6 +40,8 @@ export type ExtractResult =
   | {
       readonly ok: true;
       readonly pageTexts: string[];
+      /** Results read from the tables of a lab report PDF, each with its page; they await confirmation. */
+      readonly labs: LabInput[];
       /** Pages (1-based) with no text of their own, for OCR to read. */
       readonly ocrPages: number[];
       readonly previews: Preview[];
@@ -48,10 +53,12 @@ export type ExtractResult =
 export default async function extract(task: ExtractTask): Promise<ExtractResult> {
   let pageTexts: string[];
   let previews: Preview[] = [];
+  let pageRuns: PageRuns[] = [];
   if (task.kind === 'pdf') {
     const read = await readPdfText(task.file);
     if ('code' in read) return { ok: false, refusal: read };
     pageTexts = read.pageTexts;
+    pageRuns = read.pageRuns;
   } else {
     const read = await readPicture(task.file, task.mediaType as ImageMediaType);
     if ('code' in read) return { ok: false, refusal: read };
@@ -64,7 +71,8 @@ export default async function extract(task: ExtractTask): Promise<ExtractResult>
     dateOfBirth: task.dateOfBirth,
     reference: new Date(task.reference),
   });
-  return { ok: true, pageTexts, ocrPages, previews, suggested, title };
+  const labs = pageRuns.length ? readLabTables(pageRuns, { date: suggested.dateOfService, lab: suggested.facility }) : [];
+  return { ok: true, pageTexts, labs, ocrPages, previews, suggested, title };
 }
 
 export interface ThumbnailTask {

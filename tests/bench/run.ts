@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- import|search|memory|accuracy|app|dicom|ocr ...]
+ * npm run bench [-- import|search|memory|accuracy|app|dicom|ocr|labs ...]
  *
  * Prints the numbers behind the library's speed, memory and accuracy targets, with a reference tool
  * beside ours where there is one. Inputs are generated once into a cache folder
@@ -30,6 +30,8 @@ import { DEFAULT_SEARCH_LIMIT } from '../../electron/library/search.ts';
 import { OcrEngine } from '../../electron/ocr/engine.ts';
 import { pdfPageImage, photoPageImage } from '../../electron/ocr/page-image.ts';
 import { writeDicomFolder } from './dicom-folder.ts';
+import { labReports } from '../corpus/lab-reports.ts';
+import { scoreLabReports } from '../corpus/lab-score.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const require = createRequire(import.meta.url);
@@ -523,6 +525,23 @@ async function benchOcr(): Promise<void> {
   else console.log(`  (${spawnSync('tesseract', ['--version']).stdout.toString().split('\n')[0]}; Debian's eng model is tessdata_fast, Casebinder's is tessdata_best_int)`);
 }
 
+// ------------------------------------------------------------------------------------------- labs
+async function benchLabs(): Promise<void> {
+  console.log('\nLab values read from generated lab report PDFs (target: 98% exact - analyte, value, unit, range and flag - and none invented)');
+  // Another seed than the tests use: reports the reader was not tuned on.
+  const dir = path.join(CACHE, 'lab-reports');
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  const scores = await scoreLabReports(labReports(25, 2026), dir);
+  const rows = [['layout', 'reports', 'values on the pages', 'read exactly', 'invented']];
+  for (const s of scores) rows.push([s.layout, '25', String(s.rows), `${s.exact} (${((100 * s.exact) / s.rows).toFixed(1)}%)`, String(s.invented)]);
+  const total = scores.reduce((n, s) => n + s.rows, 0);
+  const exact = scores.reduce((n, s) => n + s.exact, 0);
+  rows.push(['all', String(25 * scores.length), String(total), `${exact} (${((100 * exact) / total).toFixed(1)}%)`, String(scores.reduce((n, s) => n + s.invented, 0))]);
+  table(rows);
+  for (const miss of scores.flatMap((s) => s.misses).slice(0, 10)) console.log(`  missed: ${miss}`);
+}
+
 const SECTIONS: Record<string, () => Promise<void>> = {
   import: benchImport,
   search: benchSearch,
@@ -531,6 +550,7 @@ const SECTIONS: Record<string, () => Promise<void>> = {
   app: benchApp,
   dicom: benchDicom,
   ocr: benchOcr,
+  labs: benchLabs,
 };
 const chosen = process.argv.slice(2).filter((a) => a !== '--');
 for (const name of chosen.length ? chosen : Object.keys(SECTIONS)) {
