@@ -16,11 +16,43 @@ import type { OcrLanguage } from './ocr-languages.ts';
 import type { OcrProgress } from './ocr-types.ts';
 import { SUGGESTED_FIELDS } from './library-types.ts';
 import { APP_EVENTS, IPC_EVENT, IPC_INVOKE } from './ipc-names.ts';
+import type { NarrativeSection } from './narrative.ts';
+import { LAB_FLAGS, RECORD_KINDS } from './records-types.ts';
+import type { ClinicalRecord, LabResult } from './records-types.ts';
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const isoDate = z.string().refine(isIsoDate, { message: 'must be a date written YYYY-MM-DD' });
 const shortText = z.string().max(500);
 const documentType = z.enum(DOCUMENT_TYPES);
+
+const optionalText = z.string().max(2000).nullable().optional();
+
+const labCorrection = z
+  .object({
+    analyte: z.string().min(1).max(200).optional(),
+    value: z.string().min(1).max(100).optional(),
+    unit: z.string().max(50).nullable().optional(),
+    range: z.string().max(100).nullable().optional(),
+    flag: z.enum(LAB_FLAGS).nullable().optional(),
+    date: isoDate.nullable().optional(),
+  })
+  .strict();
+
+/** What the person types in: problems, medications and allergies (downloads bring the rest). */
+const recordInput = z
+  .object({
+    kind: z.enum(['problem', 'medication', 'allergy']),
+    name: z.string().min(1).max(500),
+    status: optionalText,
+    date: isoDate.nullable().optional(),
+    endDate: isoDate.nullable().optional(),
+    detail: optionalText,
+  })
+  .strict();
+
+const recordChange = z
+  .object({ name: z.string().min(1).max(500).optional(), status: optionalText, date: isoDate.nullable().optional(), endDate: isoDate.nullable().optional(), detail: optionalText })
+  .strict();
 
 export const documentFilters = z
   .object({
@@ -95,6 +127,15 @@ export const CHANNELS = {
   'ocr:read-again': z.tuple([id.optional()]),
   'settings:ocr-languages': z.tuple([z.array(z.enum(OCR_LANGUAGES.map((l) => l.code) as [OcrLanguage, ...OcrLanguage[]])).min(1).max(OCR_LANGUAGES.length)]),
   'shell:open-external': z.tuple([z.string().max(2048)]),
+  'documents:narrative': z.tuple([id]),
+  'labs:list': z.tuple([id]),
+  'labs:confirm': z.tuple([z.array(id).min(1).max(10_000)]),
+  'labs:correct': z.tuple([id, labCorrection]),
+  'labs:remove': z.tuple([id]),
+  'records:list': z.tuple([id, z.enum(RECORD_KINDS).optional()]),
+  'records:add': z.tuple([id, recordInput]),
+  'records:update': z.tuple([id, recordChange]),
+  'records:remove': z.tuple([id]),
 } as const;
 
 export type Channel = keyof typeof CHANNELS;
@@ -169,6 +210,16 @@ export interface ChannelResults {
   'settings:ocr-languages': OcrStatus;
   /** True when the link was opened (the person agreed). */
   'shell:open-external': boolean;
+  /** The readable sections of a clinical document (C-CDA), rendered without its stylesheet. */
+  'documents:narrative': NarrativeSection[];
+  'labs:list': LabResult[];
+  'labs:confirm': LabResult[];
+  'labs:correct': LabResult;
+  'labs:remove': null;
+  'records:list': ClinicalRecord[];
+  'records:add': ClinicalRecord;
+  'records:update': ClinicalRecord;
+  'records:remove': null;
 }
 
 export type IpcResult<T = unknown> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ErrorInfo };

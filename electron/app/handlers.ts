@@ -4,6 +4,7 @@ import type { Channel, ChannelResults, CHANNELS, DocumentSummary, OcrStatus } fr
 import { CasebinderError } from '../../shared/errors.ts';
 import type { MedicalDocument } from '../../shared/library-types.ts';
 import { composeDocument } from '../compose/compose.ts';
+import { readCcda } from '../records/ccda.ts';
 import type { Library } from '../library/library.ts';
 import type { WorkerPool } from '../workers/pool.ts';
 import { mayOpenExternally } from '../desktop/policy.ts';
@@ -135,6 +136,46 @@ export function createHandlers(ctx: AppContext): Handlers {
     'settings:ocr-languages': (languages) => {
       library.settings.setOcrLanguages(languages);
       return ocrStatus();
+    },
+    'documents:narrative': async (id) => {
+      const doc = library.documents.get(id);
+      if (doc.mediaType !== 'application/xml' || !doc.sha256) throw new CasebinderError('invalid-input', 'This document is not a clinical document (C-CDA).');
+      return readCcda(await fsp.readFile(library.vault.pathFor(doc.sha256), 'utf8')).sections;
+    },
+    'labs:list': (patientId) => library.records.labs({ patientId }),
+    'labs:confirm': (ids) => {
+      const labs = library.records.confirmLabs(ids);
+      ctx.emit('library:changed', { patientId: labs[0]?.patientId ?? null });
+      return labs;
+    },
+    'labs:correct': (id, correction) => {
+      const lab = library.records.correctLab(id, correction);
+      ctx.emit('library:changed', { patientId: lab.patientId });
+      return lab;
+    },
+    'labs:remove': (id) => {
+      const { patientId } = library.records.lab(id);
+      library.records.removeLab(id);
+      ctx.emit('library:changed', { patientId });
+      return null;
+    },
+    'records:list': (patientId, kind) => library.records.records(patientId, kind),
+    'records:add': (patientId, input) => {
+      library.patients.get(patientId);
+      const record = library.records.addRecord(patientId, { ...input, codes: [] }, library.now());
+      ctx.emit('library:changed', { patientId });
+      return record;
+    },
+    'records:update': (id, change) => {
+      const record = library.records.updateRecord(id, change);
+      ctx.emit('library:changed', { patientId: record.patientId });
+      return record;
+    },
+    'records:remove': (id) => {
+      const { patientId } = library.records.record(id);
+      library.records.removeRecord(id);
+      ctx.emit('library:changed', { patientId });
+      return null;
     },
     'shell:open-external': async (url) => {
       if (!mayOpenExternally(url)) {

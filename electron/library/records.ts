@@ -8,6 +8,7 @@ import type { Database } from 'better-sqlite3';
 import { CasebinderError } from '../../shared/errors.ts';
 import type { ClinicalRecord, LabFlag, LabResult, RecordCode, RecordKind, RecordOrigin } from '../../shared/records-types.ts';
 import { analyteKey } from '../labs/loinc-table.ts';
+import { normalizeLab } from '../labs/normalize.ts';
 import type { NormalizedLab } from '../labs/normalize.ts';
 import { all, get, list, run, sql, where } from './sql.ts';
 import type { SqlQuery } from './sql.ts';
@@ -127,6 +128,16 @@ export function recordFingerprint(record: RecordInput): string {
   return [record.kind, what, record.date?.slice(0, 10) ?? '', record.kind === 'vital' ? (record.detail ?? '') : ''].join('|');
 }
 
+/** What the person changes in a value read from a PDF, as the page shows it. */
+export interface LabCorrection {
+  readonly analyte?: string;
+  readonly value?: string;
+  readonly unit?: string | null;
+  readonly range?: string | null;
+  readonly flag?: string | null;
+  readonly date?: string | null;
+}
+
 export interface LabFilter {
   readonly patientId?: number;
   readonly confirmed?: boolean;
@@ -222,6 +233,84 @@ export class Records {
     for (const id of ids) this.lab(id);
     run(this.db, sql`UPDATE lab_results SET confirmed = 1 WHERE id IN ${list(ids)}`);
     return ids.map((id) => this.lab(id));
+  }
+
+  /**
+   * Corrects a value read from a PDF before it counts (what OCR or the table reader got wrong), and
+   * confirms it: the person has checked it against the page.
+   */
+  correctLab(id: number, correction: LabCorrection): LabResult {
+    const before = this.lab(id);
+    const fixed = normalizeLab(
+      {
+        analyte: correction.analyte ?? before.analyteAsPrinted,
+        loinc: correction.analyte && correction.analyte !== before.analyteAsPrinted ? null : before.loinc,
+        value: correction.value ?? before.value.printed,
+        unit: correction.unit !== undefined ? correction.unit : before.unitAsPrinted,
+        range: correction.range !== undefined ? correction.range : (before.range?.text ?? null),
+        flag: correction.flag !== undefined ? correction.flag : before.flag,
+        date: correction.date !== undefined ? correction.date : before.date,
+        lab: before.lab,
+        page: before.source.page,
+      },
+      before.origin,
+    );
+    if (!fixed.value.printed) throw new CasebinderError('invalid-input', 'A lab result needs its value. Type it as the page shows it.');
+    run(
+      this.db,
+      sql`UPDATE lab_results SET analyte = ${fixed.analyte}, analyte_printed = ${fixed.analyteAsPrinted}, loinc = ${fixed.loinc},
+            value_number = ${fixed.value.number}, comparator = ${fixed.value.comparator}, value_text = ${fixed.value.text},
+            value_printed = ${fixed.value.printed}, unit = ${fixed.unit}, unit_printed = ${fixed.unitAsPrinted},
+            range_low = ${fixed.range?.low ?? null}, range_high = ${fixed.range?.high ?? null}, range_text = ${fixed.range?.text ?? null},
+            flag = ${fixed.flag}, date = ${fixed.date}, confirmed = 1, fingerprint = ${`${labFingerprint(fixed)}#${id}`}
+          WHERE id = ${id}`,
+    );
+    return this.lab(id);
+  }
+
+  /** A value read from a PDF that is not a result after all (the person says so): removed. */
+  removeLab(id: number): void {
+    this.lab(id);
+    run(this.db, sql`DELETE FROM lab_results WHERE id = ${id}`);
+  }
+
+  /** A problem, medication or allergy the person adds by hand. */
+  addRecord(patientId: number, input: RecordInput, now: Date): ClinicalRecord {
+    const name = input.name.trim();
+    if (!name) throw new CasebinderError('invalid-input', `Give the ${input.kind} a name.`);
+    const inserted = run(
+      this.db,
+      sql`INSERT INTO clinical_records (patient_id, document_id, kind, name, codes, status, date, end_date, detail, origin, fingerprint, created_at)
+          VALUES (${patientId}, NULL, ${input.kind}, ${name}, '[]', ${input.status?.trim() || null}, ${input.date ?? null}, ${input.endDate ?? null},
+            ${input.detail?.trim() || null}, 'manual', ${`manual:${now.getTime()}:${Math.random()}`}, ${now.toISOString()})`,
+    );
+    return this.record(Number(inserted.lastInsertRowid));
+  }
+
+  /** Edits a record by hand: the person's word replaces what a download said. */
+  updateRecord(id: number, change: Partial<Pick<RecordInput, 'name' | 'status' | 'date' | 'endDate' | 'detail'>>): ClinicalRecord {
+    const before = this.record(id);
+    const name = (change.name ?? before.name).trim();
+    if (!name) throw new CasebinderError('invalid-input', `Give the ${before.kind} a name.`);
+    run(
+      this.db,
+      sql`UPDATE clinical_records SET name = ${name}, status = ${change.status !== undefined ? change.status?.trim() || null : before.status},
+            date = ${change.date !== undefined ? change.date : before.date}, end_date = ${change.endDate !== undefined ? change.endDate : before.endDate},
+            detail = ${change.detail !== undefined ? change.detail?.trim() || null : before.detail}
+          WHERE id = ${id}`,
+    );
+    return this.record(id);
+  }
+
+  removeRecord(id: number): void {
+    this.record(id);
+    run(this.db, sql`DELETE FROM clinical_records WHERE id = ${id}`);
+  }
+
+  record(id: number): ClinicalRecord {
+    const row = get<RecordRow>(this.db, sql`SELECT * FROM clinical_records WHERE id = ${id}`);
+    if (!row) throw new CasebinderError('not-found', `There is no record #${id}.`);
+    return recordFromRow(row);
   }
 
   records(patientId: number, kind?: RecordKind): ClinicalRecord[] {

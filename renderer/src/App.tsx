@@ -8,6 +8,7 @@ import { ImportPanel } from './components/ImportPanel.tsx';
 import { useImports } from './imports.ts';
 import { useRoute } from './route.ts';
 import { DocumentScreen } from './screens/DocumentScreen.tsx';
+import { HealthRecordScreen } from './screens/HealthRecordScreen.tsx';
 import { LibraryScreen } from './screens/LibraryScreen.tsx';
 import { Welcome } from './screens/Welcome.tsx';
 
@@ -76,6 +77,8 @@ export function App() {
     screen = <p className="screen-loading" role="status">Opening your library…</p>;
   } else if (patients.length === 0 || !patient) {
     screen = <Welcome onCreated={onPatientAdded} />;
+  } else if (route.name === 'record') {
+    screen = <HealthRecordScreen patient={patient} route={route} libraryVersion={libraryVersion} onError={setError} />;
   } else if (route.name === 'document') {
     screen = <DocumentScreen key={route.id} route={route} navigate={navigate} libraryVersion={libraryVersion} onError={setError} />;
   } else {

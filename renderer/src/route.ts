@@ -1,9 +1,23 @@
 import { useCallback, useEffect, useState } from 'react';
 
 /** Where the window is, kept in the address's #hash so a reload comes back to the same place. */
-export type Route = { readonly name: 'library' } | { readonly name: 'document'; readonly id: number; readonly page?: number; readonly find?: string };
+export type RecordTab = 'labs' | 'problems' | 'medications' | 'allergies';
+export const RECORD_TABS: readonly RecordTab[] = ['labs', 'problems', 'medications', 'allergies'];
+
+export type Route =
+  | { readonly name: 'library' }
+  | { readonly name: 'document'; readonly id: number; readonly page?: number; readonly find?: string }
+  /** The patient's health record: labs across dates (one test's trend when `analyte` is set), problems, medications, allergies. */
+  | { readonly name: 'record'; readonly tab: RecordTab; readonly analyte?: string };
 
 export function parseRoute(hash: string): Route {
+  const record = /^#\/record(?:\?(.*))?$/.exec(hash);
+  if (record) {
+    const params = new URLSearchParams(record[1] ?? '');
+    const tab = RECORD_TABS.find((t) => t === params.get('tab')) ?? 'labs';
+    const analyte = params.get('analyte') ?? undefined;
+    return { name: 'record', tab, ...(analyte ? { analyte } : {}) };
+  }
   const match = /^#\/document\/(\d+)(?:\?(.*))?$/.exec(hash);
   if (!match) return { name: 'library' };
   const params = new URLSearchParams(match[2] ?? '');
@@ -14,6 +28,10 @@ export function parseRoute(hash: string): Route {
 
 export function routeHash(route: Route): string {
   if (route.name === 'library') return '#/';
+  if (route.name === 'record') {
+    const params = new URLSearchParams({ tab: route.tab, ...(route.analyte ? { analyte: route.analyte } : {}) });
+    return `#/record?${params.toString()}`;
+  }
   const params = new URLSearchParams();
   if (route.page) params.set('page', String(route.page));
   if (route.find) params.set('find', route.find);

@@ -2,6 +2,9 @@ import { useEffect, useState } from 'react';
 import type { MedicalDocument, PageInfo } from '../../../shared/library-types.ts';
 import { invoke, messageOf } from '../api.ts';
 import { ComposeDialog } from '../components/ComposeDialog.tsx';
+import { DownloadView } from '../components/DownloadView.tsx';
+import { NarrativeView } from '../components/NarrativeView.tsx';
+import { PageLabs } from '../components/PageLabs.tsx';
 import { ImageView } from '../components/ImageView.tsx';
 import { MetadataPanel } from '../components/MetadataPanel.tsx';
 import { PageText } from '../components/PageText.tsx';
@@ -94,11 +97,16 @@ export function DocumentScreen({ route, navigate, libraryVersion, onError }: Pro
             <PdfView document={doc} initialPage={route.page} initialFind={route.find} onPage={setPage} notice={notice} onError={onError} />
           ) : photo ? (
             <ImageView document={doc} page={page} onPage={setPage} notice={notice} onError={onError} />
+          ) : doc.mediaType === 'application/xml' ? (
+            <NarrativeView document={doc} onError={onError} />
+          ) : doc.mediaType === 'application/fhir+json' ? (
+            <DownloadView document={doc} libraryVersion={libraryVersion} onError={onError} />
           ) : (
             <p className="empty">This kind of file cannot be shown here.</p>
           )}
         </main>
         <aside className="document-details" aria-label="Document details">
+          {doc.mediaType === 'application/pdf' && <PageLabs documentId={doc.id} patientId={doc.patientId} page={page} libraryVersion={libraryVersion} onError={onError} />}
           <MetadataPanel document={doc} onSaved={setDoc} />
         </aside>
       </div>

@@ -13,6 +13,7 @@ import { PatientSwitcher } from '../components/PatientSwitcher.tsx';
 import { SearchResults } from '../components/SearchResults.tsx';
 import { plural } from '../format.ts';
 import type { Imports } from '../imports.ts';
+import { routeHash } from '../route.ts';
 import type { Route } from '../route.ts';
 
 interface Props {
@@ -155,6 +156,9 @@ export function LibraryScreen({ patient, patients, onSelectPatient, onAddPatient
           <button type="button" onClick={() => void imports.choose('folder', patient).catch((e: unknown) => onError(messageOf(e)))} disabled={importing}>
             Import a folder…
           </button>
+          <a className="button" href={routeHash({ name: 'record', tab: 'labs' })}>
+            Health record
+          </a>
           <button type="button" onClick={() => setDialog('settings')}>
             Settings
           </button>

@@ -1,0 +1,110 @@
+import { useEffect, useState } from 'react';
+import type { LabResult } from '../../../shared/records-types.ts';
+import { invoke, messageOf } from '../api.ts';
+
+const FLAGS = ['', 'H', 'L', 'HH', 'LL', 'A'] as const;
+
+function Row({ lab, onError }: { lab: LabResult; onError: (m: string) => void }) {
+  const [draft, setDraft] = useState({ analyte: lab.analyteAsPrinted, value: lab.value.printed, unit: lab.unitAsPrinted ?? '', range: lab.range?.text ?? '', flag: lab.flag });
+  const changed =
+    draft.analyte !== lab.analyteAsPrinted || draft.value !== lab.value.printed || draft.unit !== (lab.unitAsPrinted ?? '') || draft.range !== (lab.range?.text ?? '') || draft.flag !== lab.flag;
+  const save = () =>
+    void (changed
+      ? invoke('labs:correct', lab.id, { analyte: draft.analyte, value: draft.value, unit: draft.unit || null, range: draft.range || null, flag: draft.flag })
+      : invoke('labs:confirm', [lab.id])
+    ).catch((e: unknown) => onError(messageOf(e)));
+  const name = lab.analyteAsPrinted;
+  return (
+    <li className={lab.confirmed ? 'page-lab confirmed' : 'page-lab'}>
+      <input className="page-lab-name" aria-label={`Test (${name})`} value={draft.analyte} onChange={(e) => setDraft({ ...draft, analyte: e.target.value })} />
+      <div className="page-lab-fields">
+        <label>
+          <span aria-hidden="true">Value</span>
+          <input aria-label={`Value of ${name}`} value={draft.value} onChange={(e) => setDraft({ ...draft, value: e.target.value })} />
+        </label>
+        <label>
+          <span aria-hidden="true">Unit</span>
+          <input aria-label={`Unit of ${name}`} value={draft.unit} onChange={(e) => setDraft({ ...draft, unit: e.target.value })} />
+        </label>
+        <label>
+          <span aria-hidden="true">Range</span>
+          <input aria-label={`Range of ${name}`} value={draft.range} onChange={(e) => setDraft({ ...draft, range: e.target.value })} />
+        </label>
+        <label>
+          <span aria-hidden="true">Flag</span>
+          <select aria-label={`Flag of ${name}`} value={draft.flag} onChange={(e) => setDraft({ ...draft, flag: e.target.value as LabResult['flag'] })}>
+            {FLAGS.map((f) => (
+              <option key={f} value={f}>
+                {f || '—'}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div className="page-lab-actions">
+        {lab.confirmed && !changed ? (
+          <span className="badge badge-ok">Checked</span>
+        ) : (
+          <button type="button" className="small primary" onClick={save}>
+            {changed ? 'Save and confirm' : 'Confirm'}
+          </button>
+        )}
+        {!lab.confirmed && (
+          <button type="button" className="small" onClick={() => void invoke('labs:remove', lab.id).catch((e: unknown) => onError(messageOf(e)))} aria-label={`${name} is not a result`}>
+            Not a result
+          </button>
+        )}
+      </div>
+    </li>
+  );
+}
+
+/**
+ * Lab values read from this page of a PDF, beside the page, to be checked against it: each can be
+ * corrected and confirmed; only then does it count as data.
+ */
+export function PageLabs({ documentId, patientId, page, libraryVersion, onError }: { documentId: number; patientId: number; page: number; libraryVersion: number; onError: (m: string) => void }) {
+  const [labs, setLabs] = useState<LabResult[]>([]);
+  useEffect(() => {
+    let live = true;
+    invoke('labs:list', patientId).then(
+      (all) => live && setLabs(all.filter((l) => l.source.documentId === documentId && l.origin === 'pdf')),
+      (e: unknown) => onError(messageOf(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [documentId, patientId, libraryVersion, onError]);
+  if (labs.length === 0) return null;
+  // In the order they are on the page (the order they were read in).
+  const here = labs.filter((l) => l.source.page === page).sort((a, b) => a.id - b.id);
+  const waiting = labs.filter((l) => !l.confirmed);
+  return (
+    <section className="page-labs" aria-labelledby="page-labs-title">
+      <h2 id="page-labs-title">Lab values on page {page}</h2>
+      <p className="hint">
+        Read from the page’s table. Check each against the page, correct what is wrong, and confirm it: only then does it count in the health record.
+        {waiting.length > 0 && ` ${waiting.length} of ${labs.length} in this report still to check.`}
+      </p>
+      {here.length === 0 ? (
+        <p className="empty">None on this page.</p>
+      ) : (
+        <>
+          <ul>
+            {here.map((lab) => (
+              <Row key={`${lab.id}:${lab.confirmed}`} lab={lab} onError={onError} />
+            ))}
+          </ul>
+          {here.some((l) => !l.confirmed) && (
+            <button
+              type="button"
+              onClick={() => void invoke('labs:confirm', here.filter((l) => !l.confirmed).map((l) => l.id)).catch((e: unknown) => onError(messageOf(e)))}
+            >
+              All on this page are right: confirm them
+            </button>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

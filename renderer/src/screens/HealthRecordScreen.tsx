@@ -1,0 +1,299 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { FormEvent } from 'react';
+import type { Patient } from '../../../shared/library-types.ts';
+import type { ClinicalRecord, LabResult } from '../../../shared/records-types.ts';
+import { invoke, messageOf } from '../api.ts';
+import { TrendChart } from '../components/TrendChart.tsx';
+import { formatDate, formatUnit, plural } from '../format.ts';
+import { RECORD_TABS, routeHash } from '../route.ts';
+import type { RecordTab, Route } from '../route.ts';
+
+interface Props {
+  readonly patient: Patient;
+  readonly route: Extract<Route, { name: 'record' }>;
+  readonly libraryVersion: number;
+  readonly onError: (message: string) => void;
+}
+
+const TAB_NAMES: Record<RecordTab, string> = { labs: 'Lab results', problems: 'Problems', medications: 'Medications', allergies: 'Allergies' };
+const KINDS = { problems: 'problem', medications: 'medication', allergies: 'allergy' } as const;
+const FLAG_WORDS: Record<string, string> = { H: 'high', L: 'low', HH: 'critically high', LL: 'critically low', A: 'abnormal' };
+
+function valueText(r: LabResult): string {
+  return r.value.number !== null ? `${r.value.comparator ?? ''}${Number(r.value.number.toPrecision(6))}` : (r.value.text ?? r.value.printed);
+}
+
+/** Every test as a row, every date as a column; values outside their range marked with their flag. */
+function LabsTable({ labs, onOpen }: { labs: readonly LabResult[]; onOpen: (analyte: string) => void }) {
+  const dates = useMemo(() => [...new Set(labs.map((l) => l.date ?? ''))].sort().reverse(), [labs]);
+  const rows = useMemo(() => {
+    const byTest = new Map<string, LabResult[]>();
+    for (const l of labs) byTest.set(l.analyte, [...(byTest.get(l.analyte) ?? []), l]);
+    return [...byTest].sort(([a], [b]) => a.localeCompare(b));
+  }, [labs]);
+  return (
+    <div className="labs-table-wrap" tabIndex={0} role="region" aria-label="Lab results by date">
+      <table className="labs-table">
+        <thead>
+          <tr>
+            <th scope="col">Test</th>
+            <th scope="col">Unit</th>
+            <th scope="col">Range</th>
+            {dates.map((d) => (
+              <th scope="col" key={d}>
+                {d ? formatDate(d) : 'No date'}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(([analyte, results]) => {
+            const latest = results.at(-1)!;
+            return (
+              <tr key={analyte}>
+                <th scope="row">
+                  <button type="button" className="link" onClick={() => onOpen(analyte)}>
+                    {analyte}
+                  </button>
+                </th>
+                <td>{latest.unit ? formatUnit(latest.unit) : (latest.unitAsPrinted ?? '')}</td>
+                <td>{latest.range?.text ?? ''}</td>
+                {dates.map((d) => {
+                  const here = results.filter((r) => (r.date ?? '') === d);
+                  return (
+                    <td key={d} className={here.some((r) => r.flag) ? 'lab-value out' : 'lab-value'}>
+                      {here.map((r) => (
+                        <span key={r.id} title={r.flag ? FLAG_WORDS[r.flag] : undefined}>
+                          {valueText(r)}
+                          {r.unit !== latest.unit && (r.unit ?? r.unitAsPrinted) ? ` ${r.unit ? formatUnit(r.unit) : r.unitAsPrinted}` : ''}
+                          {r.flag && <strong className="lab-flag"> {r.flag}</strong>}
+                          {!r.confirmed && <span className="to-confirm"> (to check)</span>}
+                        </span>
+                      ))}
+                    </td>
+                  );
+                })}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function Trend({ analyte, labs }: { analyte: string; labs: readonly LabResult[] }) {
+  const results = labs.filter((l) => l.analyte === analyte);
+  const units = [...new Set(results.map((r) => r.unit))];
+  return (
+    <section className="trend" aria-labelledby="trend-title">
+      <header className="trend-header">
+        <h2 id="trend-title">{analyte}</h2>
+        <a href={routeHash({ name: 'record', tab: 'labs' })}>All lab results</a>
+      </header>
+      {units.map((unit) => (
+        <div key={unit ?? 'none'}>
+          {units.length > 1 && <h3>In {unit ? formatUnit(unit) : 'no unit'}</h3>}
+          <TrendChart results={results} unit={unit} />
+        </div>
+      ))}
+      <table className="trend-values">
+        <caption className="visually-hidden">Every value of {analyte}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Date</th>
+            <th scope="col">Value</th>
+            <th scope="col">Range</th>
+            <th scope="col">Flag</th>
+            <th scope="col">From</th>
+          </tr>
+        </thead>
+        <tbody>
+          {[...results].reverse().map((r) => (
+            <tr key={r.id}>
+              <td>{formatDate(r.date)}</td>
+              <td>
+                {r.value.printed} {r.unitAsPrinted ?? ''}
+                {!r.confirmed && <span className="to-confirm"> (to check)</span>}
+              </td>
+              <td>{r.range?.text ?? ''}</td>
+              <td>{r.flag ? FLAG_WORDS[r.flag] : ''}</td>
+              <td>
+                {r.source.documentId ? (
+                  <a href={routeHash({ name: 'document', id: r.source.documentId, ...(r.source.page ? { page: r.source.page } : {}) })}>
+                    {r.lab ?? 'the document'}
+                    {r.source.page ? `, page ${r.source.page}` : ''}
+                  </a>
+                ) : (
+                  'typed in'
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+/** Problems, medications or allergies: what downloads listed and what the person adds, each editable. */
+function RecordList({ patient, tab, records, onError }: { patient: Patient; tab: Exclude<RecordTab, 'labs'>; records: readonly ClinicalRecord[]; onError: (m: string) => void }) {
+  const kind = KINDS[tab];
+  const [editing, setEditing] = useState<number | 'new' | null>(null);
+  const [form, setForm] = useState({ name: '', date: '', detail: '', status: '' });
+  const start = (record?: ClinicalRecord) => {
+    setEditing(record?.id ?? 'new');
+    setForm({ name: record?.name ?? '', date: record?.date ?? '', detail: record?.detail ?? '', status: record?.status ?? '' });
+  };
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    const fields = { name: form.name, date: form.date || null, detail: form.detail || null, status: form.status || null };
+    try {
+      if (editing === 'new') await invoke('records:add', patient.id, { kind, ...fields });
+      else if (editing !== null) await invoke('records:update', editing, fields);
+      setEditing(null);
+    } catch (e) {
+      onError(messageOf(e));
+    }
+  };
+  const detailLabel = tab === 'medications' ? 'Dose and how taken' : tab === 'allergies' ? 'Reaction' : 'Notes';
+  const editor = (
+    <form className="record-form" onSubmit={(e) => void save(e)}>
+      <label>
+        Name
+        <input value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} required autoFocus />
+      </label>
+      <label>
+        Since
+        <input type="date" value={form.date} onChange={(e) => setForm({ ...form, date: e.target.value })} />
+      </label>
+      <label>
+        {detailLabel}
+        <input value={form.detail} onChange={(e) => setForm({ ...form, detail: e.target.value })} />
+      </label>
+      <label>
+        Status
+        <input value={form.status} onChange={(e) => setForm({ ...form, status: e.target.value })} placeholder="active, resolved, stopped…" />
+      </label>
+      <div className="panel-actions">
+        <button type="submit" className="primary">
+          Save
+        </button>
+        <button type="button" onClick={() => setEditing(null)}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+  const singular = { problems: 'problem', medications: 'medication', allergies: 'allergy' }[tab];
+  return (
+    <section className="record-list" aria-label={TAB_NAMES[tab]}>
+      {records.length === 0 && editing !== 'new' && <p className="empty">No {tab} listed yet. Import a portal download, or add one.</p>}
+      <ul>
+        {records.map((r) =>
+          editing === r.id ? (
+            <li key={r.id}>{editor}</li>
+          ) : (
+            <li key={r.id} className="record-item">
+              <div>
+                <strong>{r.name}</strong>
+                {r.detail && <span> · {r.detail}</span>}
+                <small>
+                  {[r.date ? `since ${formatDate(r.date)}` : null, r.endDate ? `until ${formatDate(r.endDate)}` : null, r.status, r.codes[0] ? `${r.codes[0].system} ${r.codes[0].code}` : null, r.origin === 'manual' ? 'added by you' : 'from a download']
+                    .filter(Boolean)
+                    .join(' · ')}
+                </small>
+              </div>
+              <div className="record-actions">
+                <button type="button" className="small" onClick={() => start(r)} aria-label={`Edit ${r.name}`}>
+                  Edit
+                </button>
+                <button
+                  type="button"
+                  className="small"
+                  onClick={() => {
+                    if (window.confirm(`Remove "${r.name}" from ${patient.name}'s ${tab}?`)) void invoke('records:remove', r.id).catch((e: unknown) => onError(messageOf(e)));
+                  }}
+                  aria-label={`Remove ${r.name}`}
+                >
+                  Remove
+                </button>
+              </div>
+            </li>
+          ),
+        )}
+        {editing === 'new' && <li>{editor}</li>}
+      </ul>
+      {editing === null && (
+        <button type="button" onClick={() => start()}>
+          Add a {singular}
+        </button>
+      )}
+    </section>
+  );
+}
+
+/** A patient's health record: lab results across dates and each test's trend, problems, medications, allergies. */
+export function HealthRecordScreen({ patient, route, libraryVersion, onError }: Props) {
+  const [labs, setLabs] = useState<LabResult[] | null>(null);
+  const [records, setRecords] = useState<ClinicalRecord[] | null>(null);
+  useEffect(() => {
+    let live = true;
+    Promise.all([invoke('labs:list', patient.id), invoke('records:list', patient.id)]).then(
+      ([l, r]) => {
+        if (!live) return;
+        setLabs(l);
+        setRecords(r);
+      },
+      (e: unknown) => onError(messageOf(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [patient.id, libraryVersion, onError]);
+
+  const toCheck = labs?.filter((l) => !l.confirmed) ?? [];
+  const count = (tab: RecordTab) => (tab === 'labs' ? (labs?.length ?? 0) : (records?.filter((r) => r.kind === KINDS[tab]).length ?? 0));
+  return (
+    <div className="record-screen">
+      <header className="document-header">
+        <a className="back" href="#/">
+          ← Library
+        </a>
+        <div className="document-heading">
+          <h1>{patient.name}’s health record</h1>
+          <p>From portal downloads and lab reports, and what you add. Values read from PDFs count once you have checked them.</p>
+        </div>
+      </header>
+      <nav className="record-tabs" aria-label="Parts of the health record">
+        {RECORD_TABS.map((tab) => (
+          <a key={tab} href={routeHash({ name: 'record', tab })} aria-current={route.tab === tab ? 'page' : undefined}>
+            {TAB_NAMES[tab]} <span className="count">{count(tab)}</span>
+          </a>
+        ))}
+      </nav>
+      <main className="record-body" aria-label={TAB_NAMES[route.tab]}>
+        {labs === null || records === null ? (
+          <p role="status">Loading…</p>
+        ) : route.tab === 'labs' ? (
+          <>
+            {toCheck.length > 0 && (
+              <p className="notice" role="status">
+                {plural(toCheck.length, 'value')} read from lab report PDFs wait for you to check them against the page (open the report: they are listed beside it).
+              </p>
+            )}
+            {route.analyte ? (
+              <Trend analyte={route.analyte} labs={labs} />
+            ) : labs.length === 0 ? (
+              <p className="empty">No lab results yet. Import a portal download (C-CDA, FHIR) or lab report PDFs.</p>
+            ) : (
+              <LabsTable labs={labs} onOpen={(analyte) => (window.location.hash = routeHash({ name: 'record', tab: 'labs', analyte }))} />
+            )}
+          </>
+        ) : (
+          <RecordList patient={patient} tab={route.tab} records={records.filter((r) => r.kind === KINDS[route.tab as Exclude<RecordTab, 'labs'>])} onError={onError} />
+        )}
+      </main>
+    </div>
+  );
+}
