@@ -72,6 +72,27 @@ function derive(read: FhirRead, origin: 'fhir' | 'ccda'): DerivedRecords {
 
 const NO_SUGGESTIONS: DocumentSuggestions = { type: null, dateOfService: null, facility: null, clinician: null };
 
+/**
+ * A file with one entry (an iPhone's Health export writes one file per record): named and dated by
+ * that entry, so hundreds of them can be told apart in the library.
+ */
+function singleEntry(derived: DerivedRecords): { title: string; suggested: DocumentSuggestions } | null {
+  if (derived.labs.length + derived.records.length !== 1) return null;
+  const lab = derived.labs[0];
+  if (lab) {
+    return {
+      title: `Lab result: ${lab.analyte} ${lab.value.printed}${lab.unitAsPrinted ? ` ${lab.unitAsPrinted}` : ''}`,
+      suggested: { ...NO_SUGGESTIONS, type: 'lab-report', dateOfService: lab.date, facility: lab.lab },
+    };
+  }
+  const record = derived.records[0]!;
+  const kind = KIND_WORDS[record.kind][0];
+  return {
+    title: `${kind[0]!.toUpperCase()}${kind.slice(1)}: ${record.name}`,
+    suggested: { ...NO_SUGGESTIONS, type: record.kind === 'medication' ? 'medication-list' : null, dateOfService: record.date ?? null },
+  };
+}
+
 export async function readRecordsFile(file: string, format: RecordFormat, originalName: string): Promise<RecordsRead | { ok: false; refusal: Refusal }> {
   const text = new TextDecoder('utf-8').decode(await fsp.readFile(file));
   if (format === 'fhir') {
@@ -94,12 +115,13 @@ export async function readRecordsFile(file: string, format: RecordFormat, origin
     }
     const [family, given] = (read.patient?.name ?? '').split('^');
     const whose = [given, family].filter(Boolean).join(' ');
-    const title = `Health record download (FHIR)${whose ? ` for ${whose}` : ''}`;
+    const single = singleEntry(derived);
+    const title = single?.title ?? `Health record download (FHIR)${whose ? ` for ${whose}` : ''}`;
     return {
       ok: true,
       title,
       text: `${title}\n${recordsText(derived)}`,
-      suggested: NO_SUGGESTIONS,
+      suggested: single?.suggested ?? NO_SUGGESTIONS,
       derived,
       patient: read.patient,
       notes: [leftOutNote(read)].filter((n): n is string => !!n),

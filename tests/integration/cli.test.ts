@@ -45,7 +45,11 @@ describe('the casebinder command line', () => {
     expect(run.code).toBe(2);
     const result = run.json as { imported: Record<string, unknown>[]; duplicates: unknown[]; refused: { path: string; reason: string }[] };
     expect(result.imported).toHaveLength(FOLDERS.filter((d) => d.folder === 'robert-chen').length);
-    for (const i of result.imported) expect(Object.keys(i).sort()).toEqual(['id', 'pages', 'path', 'type']);
+    // A note is added where there is something to know (lab values read from a report's tables).
+    for (const i of result.imported) expect(Object.keys(i).filter((k) => k !== 'note').sort()).toEqual(['id', 'pages', 'path', 'type']);
+    expect(result.imported.filter((i) => i.note).map((i) => i.note)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^\d+ lab results? (was|were) read from its tables; check them against the page to confirm them\.$/)]),
+    );
     expect(result.imported).toContainEqual({ id: expect.any(Number), path: path.join(records, 'robert-chen', 'biopsy pathology.pdf'), type: 'pathology-report', pages: 1 });
     expect(result.duplicates).toEqual([]);
     expect(result.refused).toEqual([

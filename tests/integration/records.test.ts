@@ -210,6 +210,14 @@ describe('portal ZIPs', () => {
     expect(result.skipped.map((s) => path.basename(s.path)).sort()).toEqual(['export.xml', 'export_cda.xml']);
     expect(result.skipped[0]!.reason).toMatch(/phone's own measurements/);
     expect(library.records.counts(patient.id)).toMatchObject({ labs: 1, problem: 1 });
+    // One file per record: each named and dated by its record, so many can be told apart.
+    const titles = result.imported.map((i) => library.documents.get(i.id)).map((d) => [d.title, d.suggested.dateOfService]);
+    expect(titles).toEqual(
+      expect.arrayContaining([
+        [expect.stringMatching(/^Lab result: White blood cells [\d.]+ 10\*3\/uL$/), expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/)],
+        [expect.stringMatching(/^Problem: /), expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/)],
+      ]),
+    );
   });
 });
 
