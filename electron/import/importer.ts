@@ -530,7 +530,11 @@ export class Importer {
     })();
     const notes = [
       detected.note,
-      labs.length ? `${labs.length} lab result${labs.length === 1 ? ' was' : 's were'} read from its tables; check them against the page to confirm them.` : undefined,
+      labs.length
+        ? `${labs.length} lab result${labs.length === 1 ? ' was' : 's were'} read from its tables; check them against the page to confirm them.`
+        : suggested.type === 'lab-report' && detected.kind === 'pdf' && extracted.ocrPages.length < extracted.pageTexts.length
+          ? 'No results table Casebinder reads was found on its pages, so no lab values were taken from it; its text is kept and searchable.'
+          : undefined,
       fromStudy ? `This PDF report came inside a DICOM file of imaging study #${fromStudy.studyId}.` : undefined,
       ocrNote(extracted.ocrPages.length, extracted.pageTexts.length),
     ].filter(Boolean);

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { labReports, writeLabReport } from '../corpus/lab-reports.ts';
+import { renderPdf } from '../corpus/render.ts';
 import { scoreLabReports } from '../corpus/lab-score.ts';
 import { importerFor, newLibrary } from '../helpers/library.ts';
 import { fixture, tempDir } from '../helpers/paths.ts';
@@ -44,5 +45,25 @@ describe('lab results read from lab report PDFs', () => {
     expect(confirmed[0]!.confirmed).toBe(true);
     expect(library.records.labs({ patientId: patient.id, confirmed: false })).toHaveLength(labs.length - 1);
     expect(fs.existsSync(file)).toBe(true);
+  });
+
+  it('says so when a lab report has no table it can read, and imports it with its text', async () => {
+    const { library, patient } = newLibrary();
+    const { importer, close } = importerFor(library);
+    cleanup.push(() => library.close(), close);
+    const file = path.join(tempDir(), 'odd layout.pdf');
+    await renderPdf(
+      [
+        { kind: 'letterhead', lines: ['Harbor Reference Laboratory', 'Lab Report'] },
+        { kind: 'fields', pairs: [['Collected', '03/14/2024'], ['Ordering physician', 'Dana Kim, MD']] },
+        { kind: 'table', header: ['Analysis', 'Reading', 'Dimension'], rows: [['Glucose', '92', 'mg/dL'], ['Sodium', '140', 'mmol/L']] },
+      ],
+      { font: 'Helvetica' },
+      file,
+    );
+    const result = await importer.start({ paths: [file], patientId: patient.id }).result;
+    expect(result.imported[0]).toMatchObject({ type: 'lab-report', note: expect.stringMatching(/No results table Casebinder reads was found/) });
+    expect(library.records.labs({ patientId: patient.id })).toEqual([]);
+    expect(library.search.search('glucose', { patientId: patient.id })).toHaveLength(1);
   });
 });

@@ -89,6 +89,15 @@ describe('one result made into the library form', () => {
     expect(high.flag).toBe('');
   });
 
+  it('keeps a unit that does not parse as printed, with no UCUM unit, and converts nothing', () => {
+    expect(normalizeLab({ analyte: 'RBC, urine', value: '3-5', unit: 'per high power field', range: '0-2' }, 'pdf')).toMatchObject({
+      unit: null,
+      unitAsPrinted: 'per high power field',
+      value: { number: null, text: '3-5' },
+      range: { low: 0, high: 2 },
+    });
+  });
+
   it('flags a structured value outside its range when the source gave no flag', () => {
     expect(normalizeLab({ analyte: 'Platelets', value: 123, unit: '10*9/L', range: { low: 150, high: 350 } }, 'ccda')).toMatchObject({ flag: 'L', unit: '10*3/uL', value: { number: 123 } });
     expect(normalizeLab({ analyte: 'Platelets', value: 123, unit: '10*9/L', range: { low: 150, high: 350 }, flag: 'N' }, 'fhir').flag).toBe('');
