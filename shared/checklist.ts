@@ -1,0 +1,107 @@
+/**
+ * The completeness check of a case: its specialty's rules (shared/checklist-rules.ts) and the common
+ * ones, evaluated on what the case holds. Pure, so the window re-evaluates it live and tests craft
+ * cases directly.
+ */
+import type { ChecklistItem, Specialty } from './case-types.ts';
+import { COMMON_RULES, SPECIALTY_RULES } from './checklist-rules.ts';
+import type { ChecklistRule, Need } from './checklist-rules.ts';
+import type { IsoDate } from './dates.ts';
+import type { DocumentType } from './document-types.ts';
+
+export interface ChecklistDocument {
+  readonly id: number;
+  readonly kind: 'file' | 'study';
+  readonly type: DocumentType | null;
+  readonly title: string;
+  readonly date: IsoDate | null;
+  readonly facility: string | null;
+  /** For a study: its modalities (MR, CT...). */
+  readonly modalities: readonly string[];
+  /** Warnings about whose record it is (a study naming another patient or birth date). */
+  readonly warnings: readonly string[];
+}
+
+export interface ChecklistInput {
+  readonly specialty: Specialty;
+  readonly today: IsoDate;
+  /** The case's documents that are included for sending. */
+  readonly documents: readonly ChecklistDocument[];
+  /** Documents linked to a recommendation under review. */
+  readonly recommendationDocumentIds: readonly number[];
+  readonly questions: number;
+  readonly medications: { readonly count: number; readonly newest: IsoDate | null };
+  readonly allergies: { readonly count: number };
+  readonly labs: { readonly count: number; readonly newest: IsoDate | null };
+}
+
+interface Found {
+  readonly date: IsoDate | null;
+}
+
+function matches(need: Need, input: ChecklistInput): Found[] {
+  if (need.questions) return input.questions > 0 ? [{ date: null }] : [];
+  if (need.records === 'medication') return input.medications.count > 0 ? [{ date: input.medications.newest }] : [];
+  if (need.records === 'allergy') return input.allergies.count > 0 ? [{ date: null }] : [];
+  if (need.labs) return input.labs.count > 0 ? [{ date: input.labs.newest }] : [];
+  if (need.recommendationDocument) return input.documents.filter((d) => input.recommendationDocumentIds.includes(d.id));
+  if (need.study) {
+    const wanted = need.study.modalities ?? [];
+    return input.documents.filter((d) => d.kind === 'study' && (wanted.length === 0 || d.modalities.some((m) => wanted.includes(m))));
+  }
+  const title = need.title ? new RegExp(need.title, 'i') : null;
+  return input.documents.filter((d) => d.kind === 'file' && d.type !== null && (need.types ?? []).includes(d.type) && (!title || title.test(d.title)));
+}
+
+function newest(found: readonly Found[]): IsoDate | null {
+  return found.map((f) => f.date).filter((d): d is IsoDate => !!d).sort().at(-1) ?? null;
+}
+
+function daysBetween(a: IsoDate, b: IsoDate): number {
+  return Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000);
+}
+
+function facilityFor(rule: ChecklistRule, input: ChecklistInput): string {
+  const related = input.documents
+    .filter((d) => d.facility && d.type && (rule.askFrom ?? []).includes(d.type))
+    .sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''))[0];
+  return related?.facility ?? rule.fallbackFacility;
+}
+
+function formatDay(iso: IsoDate): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return new Date(Date.UTC(y!, m! - 1, d!)).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+}
+
+export function rulesFor(specialty: Specialty): readonly ChecklistRule[] {
+  return [...COMMON_RULES.slice(0, 1), ...SPECIALTY_RULES[specialty], ...COMMON_RULES.slice(1)];
+}
+
+export function evaluateChecklist(input: ChecklistInput): ChecklistItem[] {
+  const items: ChecklistItem[] = rulesFor(input.specialty).map((rule) => {
+    const found = rule.needs.flatMap((need) => matches(need, input));
+    const ask = (text: string) => text.replaceAll('{facility}', facilityFor(rule, input));
+    if (found.length === 0) return { rule: rule.id, status: rule.severity ?? 'missing', message: rule.missing, ask: ask(rule.ask) };
+    const latest = newest(found);
+    if (rule.freshDays && latest && daysBetween(latest, input.today) > rule.freshDays) {
+      return {
+        rule: rule.id,
+        status: 'warning',
+        message: `${rule.met} But the newest is from ${formatDay(latest)}, more than ${rule.freshDays >= 365 ? 'a year' : `${Math.round(rule.freshDays / 30)} months`} old.`,
+        ask: ask('Ask {facility} whether there is a newer one.'),
+      };
+    }
+    return { rule: rule.id, status: 'met', message: rule.met, ask: null };
+  });
+  for (const doc of input.documents) {
+    for (const warning of doc.warnings) {
+      items.push({
+        rule: 'patient-mismatch',
+        status: 'warning',
+        message: `“${doc.title}”: ${warning}`,
+        ask: `Check with ${doc.facility ?? 'whoever gave you this record'} that it belongs to the patient before sending it.`,
+      });
+    }
+  }
+  return items;
+}

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { SPECIALTIES } from '../../../shared/case-types.ts';
+import type { ChecklistItem } from '../../../shared/case-types.ts';
+import { evaluateChecklist, rulesFor } from '../../../shared/checklist.ts';
+import type { ChecklistDocument, ChecklistInput } from '../../../shared/checklist.ts';
+import { STARTER_QUESTIONS } from '../../../shared/starter-questions.ts';
+
+let nextId = 1;
+function doc(fields: Partial<ChecklistDocument> & Pick<ChecklistDocument, 'type'>): ChecklistDocument {
+  return { id: nextId++, kind: 'file', title: 'Document', date: '2026-09-01', facility: null, modalities: [], warnings: [], ...fields };
+}
+const study = (modalities: string[], fields: Partial<ChecklistDocument> = {}) => doc({ kind: 'study', type: 'imaging-study', modalities, ...fields });
+
+const letter = doc({ type: 'recommendation', title: 'Surgeon’s recommendation', facility: 'Cascade Spine Center' });
+const complete = (specialty: ChecklistInput['specialty'], documents: ChecklistDocument[]): ChecklistInput => ({
+  specialty,
+  today: '2026-11-22',
+  documents: [letter, doc({ type: 'medication-list' }), ...documents],
+  recommendationDocumentIds: [letter.id],
+  questions: 3,
+  medications: { count: 0, newest: null },
+  allergies: { count: 1 },
+  labs: { count: 0, newest: null },
+});
+
+const byRule = (items: readonly ChecklistItem[]) => Object.fromEntries(items.map((i) => [i.rule, i]));
+const statuses = (items: readonly ChecklistItem[]) => Object.fromEntries(items.map((i) => [i.rule, i.status]));
+
+describe('the completeness check', () => {
+  it('has rules for every specialty, and the common ones for all', () => {
+    for (const s of SPECIALTIES) {
+      const ids = rulesFor(s).map((r) => r.id);
+      expect(ids).toEqual(expect.arrayContaining(['recommendation-in-writing', 'medication-list', 'allergies', 'recent-note', 'questions']));
+      expect(STARTER_QUESTIONS[s].length).toBeGreaterThan(1);
+    }
+  });
+
+  it('passes a complete spine case', () => {
+    const items = evaluateChecklist(complete('spine-orthopedic', [study(['MR']), doc({ type: 'imaging-report', title: 'MRI Lumbar Spine' })]));
+    expect(items.filter((i) => i.status !== 'met')).toEqual([]);
+  });
+
+  it('asks for the images themselves, not only the radiologist’s report, from the imaging center that made them', () => {
+    const items = byRule(evaluateChecklist(complete('spine-orthopedic', [doc({ type: 'imaging-report', title: 'MRI Lumbar Spine', facility: 'Evergreen Imaging' })])));
+    expect(items['imaging-images']).toEqual({
+      rule: 'imaging-images',
+      status: 'missing',
+      message: expect.stringContaining('not only the report'),
+      ask: 'Ask Evergreen Imaging for a CD (or download link) of the images in DICOM format.',
+    });
+    expect(items['imaging-report']!.status).toBe('met');
+    // An X-ray study does not meet a neurosurgery case, which needs MRI or CT.
+    expect(statuses(evaluateChecklist(complete('neurosurgery', [study(['CR']), doc({ type: 'imaging-report' })])))['imaging-images']).toBe('missing');
+  });
+
+  it('says each common gap in plain words, with whom to ask', () => {
+    const input: ChecklistInput = {
+      ...complete('other', []),
+      documents: [doc({ type: 'consult-note', facility: 'Mercy Clinic', date: '2026-10-01' })],
+      recommendationDocumentIds: [],
+      questions: 0,
+      allergies: { count: 0 },
+    };
+    const items = byRule(evaluateChecklist(input));
+    expect(items['recommendation-in-writing']).toMatchObject({ status: 'missing', ask: expect.stringContaining('Ask Mercy Clinic for the note from the visit') });
+    expect(items['medication-list']).toMatchObject({ status: 'missing', ask: 'Ask Mercy Clinic for a current medication list, or write one (Health record → Medications).' });
+    expect(items['allergies']!.status).toBe('missing');
+    expect(items['questions']).toMatchObject({ status: 'missing', message: expect.stringContaining('questions') });
+    expect(items['recent-note']!.status).toBe('met');
+    // A medication list from a download counts as much as a document.
+    expect(byRule(evaluateChecklist({ ...input, medications: { count: 3, newest: '2026-08-01' } }))['medication-list']!.status).toBe('met');
+  });
+
+  it('warns when the newest record of a needed kind is more than a year old', () => {
+    const old = evaluateChecklist(complete('spine-orthopedic', [study(['MR'], { date: '2024-06-01' }), doc({ type: 'imaging-report', date: '2024-06-01' })]));
+    expect(byRule(old)['imaging-images']).toMatchObject({ status: 'warning', message: expect.stringMatching(/newest is from 1 Jun 2024, more than a year old/) });
+    expect(byRule(old)['imaging-images']!.ask).toMatch(/whether there is a newer one/);
+  });
+
+  it('wants each cardiac test, the ECG and echo before sending, stress test and catheterization as warnings', () => {
+    const none = statuses(evaluateChecklist(complete('cardiology', [])));
+    expect(none).toMatchObject({ ecg: 'missing', echo: 'missing', 'stress-test': 'warning', catheterization: 'warning' });
+    const all = statuses(
+      evaluateChecklist(
+        complete('cardiology', [
+          doc({ type: 'cardiac-test', title: '12-Lead Electrocardiogram' }),
+          doc({ type: 'cardiac-test', title: 'Transthoracic Echocardiogram Report' }),
+          doc({ type: 'cardiac-test', title: 'Myocardial Perfusion Imaging - Pharmacologic Stress' }),
+          doc({ type: 'cardiac-test', title: 'Cardiac Catheterization Laboratory' }),
+        ]),
+      ),
+    );
+    expect(all).toMatchObject({ ecg: 'met', echo: 'met', 'stress-test': 'met', catheterization: 'met' });
+  });
+
+  it('wants pathology and staging for cancer, and recent labs', () => {
+    const gaps = byRule(evaluateChecklist(complete('oncology', [])));
+    expect(gaps['pathology-report']).toMatchObject({ status: 'missing', message: expect.stringContaining('markers') });
+    expect(gaps['staging']!.status).toBe('missing');
+    expect(gaps['labs']!.status).toBe('warning');
+    const met = statuses(
+      evaluateChecklist({ ...complete('oncology', [doc({ type: 'pathology-report' }), doc({ type: 'imaging-report', title: 'PET/CT Skull Base to Mid-Thigh' })]), labs: { count: 12, newest: '2026-11-01' } }),
+    );
+    expect(met).toMatchObject({ 'pathology-report': 'met', staging: 'met', labs: 'met' });
+  });
+
+  it('warns when a document names someone else', () => {
+    const items = evaluateChecklist(complete('radiology', [study(['CT'], { title: 'CT Chest', facility: 'Valley Imaging', warnings: ['The study’s files name the patient "DOE^JOHN", not Ann Lee.'] }), doc({ type: 'imaging-report' })]));
+    expect(items.find((i) => i.rule === 'patient-mismatch')).toEqual({
+      rule: 'patient-mismatch',
+      status: 'warning',
+      message: '“CT Chest”: The study’s files name the patient "DOE^JOHN", not Ann Lee.',
+      ask: 'Check with Valley Imaging that it belongs to the patient before sending it.',
+    });
+  });
+});
