@@ -207,3 +207,24 @@ export function formatRecords(records: readonly ClinicalRecord[], what: string, 
     `${records.length} ${records.length === 1 ? ({ problems: 'problem', medications: 'medication', allergies: 'allergy' } as Record<string, string>)[what] ?? what : what} for ${patient}.`,
   ].join('\n');
 }
+
+const MARK: Record<string, string> = { met: 'ok  ', missing: 'MISSING', warning: 'check' };
+
+export function formatCase(c: {
+  id: number;
+  title: string;
+  specialty: string;
+  documents: readonly { id: number; included: boolean }[];
+  recommendations: readonly { clinician: string; procedure: string; date: string | null; urgency: string | null }[];
+  questions: readonly string[];
+  checklist: readonly { status: string; message: string; ask: string | null }[];
+}): string {
+  return [
+    `Case #${c.id}: ${c.title} (${c.specialty})`,
+    ...c.recommendations.map((r) => `Recommendation: ${r.procedure}, by ${r.clinician}${r.date ? ` on ${r.date}` : ''}${r.urgency ? ` (${r.urgency})` : ''}`),
+    `Documents: ${c.documents.length ? c.documents.map((d) => `#${d.id}${d.included ? '' : ' (left out)'}`).join(', ') : 'none yet'}`,
+    ...(c.questions.length ? ['Questions:', ...c.questions.map((q, i) => `  ${i + 1}. ${q}`)] : ['Questions: none yet']),
+    'Checklist:',
+    ...c.checklist.map((i) => `  [${MARK[i.status] ?? i.status}] ${i.message}${i.ask && i.status !== 'met' ? `\n            ${i.ask}` : ''}`),
+  ].join('\n');
+}

@@ -21,8 +21,11 @@ import { OcrRunner } from '../ocr/runner.ts';
 import { WorkerPool } from '../workers/pool.ts';
 import { DEFAULT_SEARCH_LIMIT } from '../library/search.ts';
 import { resolveLibraryDir } from '../library/location.ts';
-import { formatCheck, formatDocument, formatDocuments, formatHits, formatImport, formatLabs, formatOcr, formatPatients, formatRecords, formatStudy, styleFor } from './format.ts';
+import { formatCase, formatCheck, formatDocument, formatDocuments, formatHits, formatImport, formatLabs, formatOcr, formatPatients, formatRecords, formatStudy, styleFor } from './format.ts';
 import type { ClinicalRecord, LabResult } from '../../shared/records-types.ts';
+import { CASE_STATUS_LABELS, SPECIALTIES, SPECIALTY_LABELS } from '../../shared/case-types.ts';
+import type { Specialty } from '../../shared/case-types.ts';
+import { unknownSpecialtyMessage } from '../library/cases.ts';
 
 const USAGE = `Usage: casebinder [--library DIR] [--json] COMMAND [ARGUMENTS]
 
@@ -56,6 +59,16 @@ Commands:
   labs confirm ID...                    confirm lab values read from a PDF
   problems | medications | allergies [--patient NAME]
                                         what portal downloads (and the person) list
+  case create --patient NAME --title TEXT --specialty ID [--condition TEXT]
+                                        a case: one decision to be reviewed (${SPECIALTIES.join(', ')})
+  case list [--patient NAME]            the cases, newest first
+  case add CASE DOC...                  attach library documents to a case
+  case question CASE TEXT               add a question for the specialist
+  case recommendation CASE --by NAME --date YYYY-MM-DD --procedure TEXT [--urgency TEXT]
+          [--facility TEXT] [--document DOC]...
+                                        the recommendation under review
+  case show CASE                        a case with its documents, recommendations, questions
+                                        and completeness checklist
 
 Options:
   --library DIR   the library folder (or set CASEBINDER_LIBRARY)
@@ -88,6 +101,11 @@ const options = {
   document: { type: 'string' },
   rotate: { type: 'string', multiple: true },
   crop: { type: 'string', multiple: true },
+  specialty: { type: 'string' },
+  condition: { type: 'string' },
+  by: { type: 'string' },
+  procedure: { type: 'string' },
+  urgency: { type: 'string' },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];
@@ -408,6 +426,8 @@ async function run(command: string | undefined, args: string[], values: Values):
         const records = library.records.records(patient.id, kind);
         return { json: records.map(recordJson), text: formatRecords(records, command, patient.name), exit: EXIT_OK };
       });
+    case 'case':
+      return withLibrary(values, (library) => runCase(library, args, values));
     case 'check':
       return withLibrary(values, async (library) => {
         const report = await library.check({
@@ -422,6 +442,84 @@ async function run(command: string | undefined, args: string[], values: Values):
       return { json: { usage: USAGE }, text: USAGE, exit: command ? EXIT_OK : EXIT_FAILURE };
     default:
       return invalid(`"${command}" is not a casebinder command. Run "casebinder help" to see them.`);
+  }
+}
+
+function today(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
+/** A case as `case show` prints it (the contract in the README). */
+function caseJson(library: Library, id: number) {
+  const c = library.cases.details(id);
+  return {
+    id: c.id,
+    patientId: c.patientId,
+    title: c.title,
+    condition: c.condition,
+    specialty: c.specialty,
+    status: c.status,
+    documents: c.documents.map((d) => ({ id: d.documentId, included: d.included })),
+    recommendations: c.recommendations,
+    questions: c.questions.map((q) => q.text),
+    priorities: c.priorities,
+    checklist: library.cases.checklist(id, today()).map((i) => ({ status: i.status, message: i.message, ask: i.ask, rule: i.rule })),
+  };
+}
+
+function runCase(library: Library, args: readonly string[], values: Values): Output {
+  const [sub, ...rest] = args;
+  const caseId = () => parseId(rest[0], 'case');
+  switch (sub) {
+    case 'create': {
+      const patient = values.patient ? library.patients.find(values.patient) : library.patients.only();
+      if (!values.title) return invalid('Give the case a title: casebinder case create --title "Recommended L4-L5 spinal fusion" --specialty spine-orthopedic');
+      if (!values.specialty) return invalid(`Say the specialty: --specialty ${SPECIALTIES.join('|')}`);
+      if (!(SPECIALTIES as readonly string[]).includes(values.specialty)) return invalid(unknownSpecialtyMessage(values.specialty));
+      const created = library.cases.create(patient.id, { title: values.title, specialty: values.specialty as Specialty, condition: values.condition ?? null }, library.now());
+      return { json: { id: created.id }, text: `Created case #${created.id} "${created.title}" for ${patient.name}.`, exit: EXIT_OK };
+    }
+    case 'list': {
+      const patient = values.patient ? library.patients.find(values.patient) : undefined;
+      const cases = library.cases.list(patient?.id);
+      return {
+        json: cases,
+        text: cases.length ? cases.map((c) => `#${c.id}  ${c.title}  (${SPECIALTY_LABELS[c.specialty]}; ${CASE_STATUS_LABELS[c.status]})`).join('\n') : 'No cases yet. Create one: casebinder case create --title TEXT --specialty ID',
+        exit: EXIT_OK,
+      };
+    }
+    case 'add': {
+      const ids = rest.slice(1).map((a) => parseId(a));
+      if (ids.length === 0) return invalid('Say which documents to add: casebinder case add CASE DOC...');
+      const documents = library.cases.addDocuments(caseId(), ids);
+      return { json: { documents: documents.map((d) => ({ id: d.documentId, included: d.included })) }, text: `Case #${caseId()} now holds ${documents.length} document(s).`, exit: EXIT_OK };
+    }
+    case 'question': {
+      const text = rest.slice(1).join(' ');
+      const question = library.cases.addQuestion(caseId(), text);
+      return { json: question, text: `Added question ${question.position} to case #${caseId()}.`, exit: EXIT_OK };
+    }
+    case 'recommendation': {
+      if (!values.by || !values.procedure) return invalid('Say who recommended what: casebinder case recommendation CASE --by NAME --date YYYY-MM-DD --procedure TEXT');
+      const date = values.date ? parseDate(values.date, 'The --date') : null;
+      const documentIds = values.document ? [parseId(values.document)] : [];
+      const recommendation = library.cases.addRecommendation(caseId(), {
+        clinician: values.by,
+        procedure: values.procedure,
+        date: date ?? null,
+        urgency: values.urgency ?? null,
+        facility: values.facility ?? null,
+        documentIds,
+      });
+      return { json: recommendation, text: `Recorded the recommendation: ${recommendation.procedure}, by ${recommendation.clinician}.`, exit: EXIT_OK };
+    }
+    case 'show': {
+      const json = caseJson(library, caseId());
+      return { json, text: formatCase(json), exit: EXIT_OK };
+    }
+    default:
+      return invalid(`"case ${sub ?? ''}" is not a command. Use: case create | list | add | question | recommendation | show`);
   }
 }
 

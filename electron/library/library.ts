@@ -9,6 +9,7 @@ import { Documents } from './documents.ts';
 import { Patients } from './patients.ts';
 import { OcrPages } from './ocr-pages.ts';
 import { Search } from './search.ts';
+import { Cases } from './cases.ts';
 import { Records } from './records.ts';
 import { Settings } from './settings.ts';
 import { Studies } from './studies.ts';
@@ -37,6 +38,8 @@ export class Library {
   readonly settings: Settings;
   /** Lab results and clinical records derived from documents. */
   readonly records: Records;
+  /** Cases: the decisions under review, with their documents, questions and checklist. */
+  readonly cases: Cases;
   readonly now: () => Date;
 
   private constructor(dir: string, db: Database, vault: Vault, now: () => Date) {
@@ -51,6 +54,7 @@ export class Library {
     this.ocr = new OcrPages(db);
     this.settings = new Settings(db);
     this.records = new Records(db);
+    this.cases = new Cases(db, { patients: this.patients, documents: this.documents, studies: this.studies, records: this.records });
   }
 
   static open(dir: string, options: LibraryOptions = {}): Library {

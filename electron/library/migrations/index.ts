@@ -4,9 +4,10 @@ import { migration0002 } from './0002-document-text-index.ts';
 import { migration0003 } from './0003-page-prefix-index.ts';
 import { migration0004 } from './0004-imaging-photos-ocr.ts';
 import { migration0005 } from './0005-clinical-records.ts';
+import { migration0006 } from './0006-cases.ts';
 
 /** Every schema step in order; a library's `user_version` is the number of the last one applied. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006];
 
 export const LATEST_VERSION = MIGRATIONS.length;
 

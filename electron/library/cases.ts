@@ -1,0 +1,332 @@
+/**
+ * Cases in the library: each one decision to be reviewed, for one patient, with its recommendations,
+ * questions, documents (shared with other cases, never copied), records requests, specialists and
+ * opinions, and the completeness check evaluated on what it holds.
+ */
+import type { Database } from 'better-sqlite3';
+import type {
+  Case,
+  CaseDetails,
+  CaseDocument,
+  CaseQuestion,
+  CaseStatus,
+  ChecklistItem,
+  Opinion,
+  OpinionStand,
+  Recommendation,
+  RecordsRequest,
+  RequestMethod,
+  RequestState,
+  Specialist,
+  Specialty,
+  SubmissionMethod,
+} from '../../shared/case-types.ts';
+import { SPECIALTIES, SPECIALTY_LABELS } from '../../shared/case-types.ts';
+import { evaluateChecklist } from '../../shared/checklist.ts';
+import type { ChecklistDocument, ChecklistInput } from '../../shared/checklist.ts';
+import type { IsoDate } from '../../shared/dates.ts';
+import { CasebinderError } from '../../shared/errors.ts';
+import type { Documents } from './documents.ts';
+import type { Patients } from './patients.ts';
+import type { Records } from './records.ts';
+import { all, get, run, sql } from './sql.ts';
+import type { Studies } from './studies.ts';
+
+export interface NewCase {
+  readonly title: string;
+  readonly specialty: Specialty;
+  readonly condition?: string | null;
+  readonly notes?: string;
+}
+
+export type CaseChange = Partial<Pick<Case, 'title' | 'specialty' | 'condition' | 'status' | 'notes' | 'priorities'>>;
+
+export type NewRecommendation = Omit<Recommendation, 'id' | 'caseId' | 'facility' | 'urgency' | 'reasons' | 'risks' | 'alternatives' | 'date' | 'documentIds'> &
+  Partial<Pick<Recommendation, 'facility' | 'urgency' | 'reasons' | 'risks' | 'alternatives' | 'date' | 'documentIds'>>;
+
+interface CaseRow {
+  id: number;
+  patient_id: number;
+  title: string;
+  condition: string | null;
+  specialty: Specialty;
+  status: CaseStatus;
+  notes: string;
+  priorities: string;
+  created_at: string;
+}
+
+const toCase = (r: CaseRow): Case => ({
+  id: r.id,
+  patientId: r.patient_id,
+  title: r.title,
+  condition: r.condition,
+  specialty: r.specialty,
+  status: r.status,
+  notes: r.notes,
+  priorities: JSON.parse(r.priorities) as string[],
+  createdAt: r.created_at,
+});
+
+export function unknownSpecialtyMessage(value: string): string {
+  return `"${value}" is not a specialty Casebinder knows. Choose one of: ${SPECIALTIES.map((s) => `${s} (${SPECIALTY_LABELS[s]})`).join(', ')}.`;
+}
+
+export class Cases {
+  private readonly db: Database;
+  private readonly services: { patients: Patients; documents: Documents; studies: Studies; records: Records };
+
+  constructor(db: Database, services: { patients: Patients; documents: Documents; studies: Studies; records: Records }) {
+    this.db = db;
+    this.services = services;
+  }
+
+  create(patientId: number, input: NewCase, now: Date): Case {
+    this.services.patients.get(patientId);
+    const title = input.title.trim();
+    if (!title) throw new CasebinderError('invalid-input', 'Give the case a title, e.g. "Recommended L4-L5 spinal fusion".');
+    if (!SPECIALTIES.includes(input.specialty)) throw new CasebinderError('invalid-input', unknownSpecialtyMessage(input.specialty));
+    const inserted = run(
+      this.db,
+      sql`INSERT INTO cases (patient_id, title, condition, specialty, notes, created_at)
+          VALUES (${patientId}, ${title}, ${input.condition?.trim() || null}, ${input.specialty}, ${input.notes ?? ''}, ${now.toISOString()})`,
+    );
+    return this.get(Number(inserted.lastInsertRowid));
+  }
+
+  get(id: number): Case {
+    const row = get<CaseRow>(this.db, sql`SELECT * FROM cases WHERE id = ${id}`);
+    if (!row) throw new CasebinderError('not-found', `There is no case #${id}. List them with: casebinder case list`);
+    return toCase(row);
+  }
+
+  list(patientId?: number): Case[] {
+    const rows =
+      patientId === undefined
+        ? all<CaseRow>(this.db, sql`SELECT * FROM cases ORDER BY created_at DESC, id DESC`)
+        : all<CaseRow>(this.db, sql`SELECT * FROM cases WHERE patient_id = ${patientId} ORDER BY created_at DESC, id DESC`);
+    return rows.map(toCase);
+  }
+
+  update(id: number, change: CaseChange): Case {
+    const before = this.get(id);
+    const next = { ...before, ...change };
+    if (!next.title.trim()) throw new CasebinderError('invalid-input', 'A case needs a title.');
+    if (!SPECIALTIES.includes(next.specialty)) throw new CasebinderError('invalid-input', unknownSpecialtyMessage(next.specialty));
+    run(
+      this.db,
+      sql`UPDATE cases SET title = ${next.title.trim()}, condition = ${next.condition?.trim() || null}, specialty = ${next.specialty},
+            status = ${next.status}, notes = ${next.notes}, priorities = ${JSON.stringify(next.priorities.map((p) => p.trim()).filter(Boolean))}
+          WHERE id = ${id}`,
+    );
+    return this.get(id);
+  }
+
+  remove(id: number): void {
+    this.get(id);
+    run(this.db, sql`DELETE FROM cases WHERE id = ${id}`);
+  }
+
+  details(id: number): CaseDetails {
+    const c = this.get(id);
+    const recommendations = all<Omit<Recommendation, 'documentIds' | 'caseId'> & { case_id: number }>(
+      this.db,
+      sql`SELECT id, case_id, clinician, facility, date, procedure, urgency, reasons, risks, alternatives FROM case_recommendations WHERE case_id = ${id} ORDER BY date, id`,
+    ).map(({ case_id, ...r }) => ({
+      ...r,
+      caseId: case_id,
+      documentIds: all<{ document_id: number }>(this.db, sql`SELECT document_id FROM recommendation_documents WHERE recommendation_id = ${r.id} ORDER BY document_id`).map((d) => d.document_id),
+    }));
+    const questions = all<CaseQuestion>(this.db, sql`SELECT id, text, position FROM case_questions WHERE case_id = ${id} ORDER BY position, id`);
+    const documents = all<{ document_id: number; included: number; position: number }>(
+      this.db,
+      sql`SELECT document_id, included, position FROM case_documents WHERE case_id = ${id} ORDER BY position, document_id`,
+    ).map((d): CaseDocument => ({ documentId: d.document_id, included: d.included === 1, position: d.position }));
+    const requests = all<{ id: number; facility: string; what: string; asked_on: string; method: RequestMethod; state: RequestState }>(
+      this.db,
+      sql`SELECT * FROM records_requests WHERE case_id = ${id} ORDER BY asked_on, id`,
+    ).map(
+      (r): RecordsRequest => ({
+        id: r.id,
+        caseId: id,
+        facility: r.facility,
+        what: r.what,
+        askedOn: r.asked_on,
+        method: r.method,
+        state: r.state,
+        documentIds: all<{ document_id: number }>(this.db, sql`SELECT document_id FROM request_documents WHERE request_id = ${r.id}`).map((d) => d.document_id),
+      }),
+    );
+    const specialists = all<{ id: number; name: string; institution: string | null; accepts: SubmissionMethod | null; size_limit_mb: number | null }>(
+      this.db,
+      sql`SELECT * FROM case_specialists WHERE case_id = ${id} ORDER BY id`,
+    ).map((s): Specialist => ({ id: s.id, caseId: id, name: s.name, institution: s.institution, accepts: s.accepts, sizeLimitMb: s.size_limit_mb }));
+    const opinions = all<Omit<Opinion, 'caseId' | 'specialistId' | 'documentId'> & { specialist_id: number | null; document_id: number | null }>(
+      this.db,
+      sql`SELECT id, specialist_id, by, date, summary, stand, procedure, urgency, risks, alternatives, document_id FROM case_opinions WHERE case_id = ${id} ORDER BY date, id`,
+    ).map(({ specialist_id, document_id, ...o }) => ({ ...o, caseId: id, specialistId: specialist_id, documentId: document_id }));
+    return { ...c, recommendations, questions, documents, requests, specialists, opinions };
+  }
+
+  /** Attaches library documents of the case's patient, after those already in it; one already in stays where it is. */
+  addDocuments(caseId: number, documentIds: readonly number[]): CaseDocument[] {
+    const c = this.get(caseId);
+    for (const documentId of documentIds) {
+      const doc = this.services.documents.get(documentId);
+      if (doc.patientId !== c.patientId) {
+        throw new CasebinderError('invalid-input', `Document #${documentId} belongs to another patient; a case holds only its own patient's documents.`);
+      }
+    }
+    const add = this.db.transaction(() => {
+      for (const documentId of documentIds) {
+        run(
+          this.db,
+          sql`INSERT INTO case_documents (case_id, document_id, included, position)
+              VALUES (${caseId}, ${documentId}, 1, (SELECT coalesce(max(position), 0) + 1 FROM case_documents WHERE case_id = ${caseId}))
+              ON CONFLICT (case_id, document_id) DO NOTHING`,
+        );
+      }
+    });
+    add();
+    return this.details(caseId).documents as CaseDocument[];
+  }
+
+  setIncluded(caseId: number, documentId: number, included: boolean): void {
+    const changed = run(this.db, sql`UPDATE case_documents SET included = ${included ? 1 : 0} WHERE case_id = ${caseId} AND document_id = ${documentId}`);
+    if (!changed.changes) throw new CasebinderError('not-found', `Document #${documentId} is not in case #${caseId}.`);
+  }
+
+  /** Puts the case's documents in this order (those not named keep their order, after them). */
+  orderDocuments(caseId: number, documentIds: readonly number[]): void {
+    const current = this.details(caseId).documents.map((d) => d.documentId);
+    const order = [...documentIds.filter((id) => current.includes(id)), ...current.filter((id) => !documentIds.includes(id))];
+    this.db.transaction(() => order.forEach((id, i) => run(this.db, sql`UPDATE case_documents SET position = ${i + 1} WHERE case_id = ${caseId} AND document_id = ${id}`)))();
+  }
+
+  removeDocument(caseId: number, documentId: number): void {
+    run(this.db, sql`DELETE FROM case_documents WHERE case_id = ${caseId} AND document_id = ${documentId}`);
+  }
+
+  addQuestion(caseId: number, text: string): CaseQuestion {
+    this.get(caseId);
+    const trimmed = text.trim();
+    if (!trimmed) throw new CasebinderError('invalid-input', 'Write the question.');
+    const inserted = run(
+      this.db,
+      sql`INSERT INTO case_questions (case_id, position, text) VALUES (${caseId}, (SELECT coalesce(max(position), 0) + 1 FROM case_questions WHERE case_id = ${caseId}), ${trimmed})`,
+    );
+    return get<CaseQuestion>(this.db, sql`SELECT id, text, position FROM case_questions WHERE id = ${Number(inserted.lastInsertRowid)}`)!;
+  }
+
+  updateQuestion(id: number, text: string): void {
+    if (!text.trim()) throw new CasebinderError('invalid-input', 'Write the question, or remove it.');
+    if (!run(this.db, sql`UPDATE case_questions SET text = ${text.trim()} WHERE id = ${id}`).changes) throw new CasebinderError('not-found', `There is no question #${id}.`);
+  }
+
+  removeQuestion(id: number): void {
+    run(this.db, sql`DELETE FROM case_questions WHERE id = ${id}`);
+  }
+
+  orderQuestions(caseId: number, questionIds: readonly number[]): void {
+    this.db.transaction(() => questionIds.forEach((id, i) => run(this.db, sql`UPDATE case_questions SET position = ${i + 1} WHERE id = ${id} AND case_id = ${caseId}`)))();
+  }
+
+  addRecommendation(caseId: number, input: NewRecommendation): Recommendation {
+    const c = this.get(caseId);
+    if (!input.clinician.trim()) throw new CasebinderError('invalid-input', 'Say who recommended it (the clinician).');
+    if (!input.procedure.trim()) throw new CasebinderError('invalid-input', 'Say what was recommended (the procedure or treatment).');
+    for (const documentId of input.documentIds ?? []) {
+      if (this.services.documents.get(documentId).patientId !== c.patientId) throw new CasebinderError('invalid-input', `Document #${documentId} belongs to another patient.`);
+    }
+    let id = 0;
+    this.db.transaction(() => {
+      id = Number(
+        run(
+          this.db,
+          sql`INSERT INTO case_recommendations (case_id, clinician, facility, date, procedure, urgency, reasons, risks, alternatives)
+              VALUES (${caseId}, ${input.clinician.trim()}, ${input.facility?.trim() || null}, ${input.date ?? null}, ${input.procedure.trim()},
+                ${input.urgency?.trim() || null}, ${input.reasons?.trim() || null}, ${input.risks?.trim() || null}, ${input.alternatives?.trim() || null})`,
+        ).lastInsertRowid,
+      );
+      for (const documentId of input.documentIds ?? []) {
+        run(this.db, sql`INSERT OR IGNORE INTO recommendation_documents (recommendation_id, document_id) VALUES (${id}, ${documentId})`);
+      }
+    })();
+    // The document that states it belongs in the case.
+    if (input.documentIds?.length) this.addDocuments(caseId, input.documentIds);
+    return this.details(caseId).recommendations.find((r) => r.id === id)!;
+  }
+
+  addRequest(caseId: number, input: { facility: string; what: string; askedOn: IsoDate; method: RequestMethod }): RecordsRequest {
+    this.get(caseId);
+    const inserted = run(
+      this.db,
+      sql`INSERT INTO records_requests (case_id, facility, what, asked_on, method) VALUES (${caseId}, ${input.facility.trim()}, ${input.what.trim()}, ${input.askedOn}, ${input.method})`,
+    );
+    return this.details(caseId).requests.find((r) => r.id === Number(inserted.lastInsertRowid))!;
+  }
+
+  setRequestState(requestId: number, state: RequestState, documentIds: readonly number[] = []): void {
+    this.db.transaction(() => {
+      if (!run(this.db, sql`UPDATE records_requests SET state = ${state} WHERE id = ${requestId}`).changes) throw new CasebinderError('not-found', `There is no records request #${requestId}.`);
+      for (const documentId of documentIds) run(this.db, sql`INSERT OR IGNORE INTO request_documents (request_id, document_id) VALUES (${requestId}, ${documentId})`);
+    })();
+  }
+
+  addSpecialist(caseId: number, input: { name: string; institution?: string | null; accepts?: SubmissionMethod | null; sizeLimitMb?: number | null }): Specialist {
+    this.get(caseId);
+    const inserted = run(
+      this.db,
+      sql`INSERT INTO case_specialists (case_id, name, institution, accepts, size_limit_mb) VALUES (${caseId}, ${input.name.trim()}, ${input.institution?.trim() || null}, ${input.accepts ?? null}, ${input.sizeLimitMb ?? null})`,
+    );
+    return this.details(caseId).specialists.find((s) => s.id === Number(inserted.lastInsertRowid))!;
+  }
+
+  addOpinion(caseId: number, input: Omit<Opinion, 'id' | 'caseId'>): Opinion {
+    this.get(caseId);
+    const inserted = run(
+      this.db,
+      sql`INSERT INTO case_opinions (case_id, specialist_id, by, date, summary, stand, procedure, urgency, risks, alternatives, document_id)
+          VALUES (${caseId}, ${input.specialistId}, ${input.by.trim()}, ${input.date}, ${input.summary}, ${input.stand satisfies OpinionStand},
+            ${input.procedure}, ${input.urgency}, ${input.risks}, ${input.alternatives}, ${input.documentId})`,
+    );
+    return this.details(caseId).opinions.find((o) => o.id === Number(inserted.lastInsertRowid))!;
+  }
+
+  /** What the completeness check looks at: the included documents, recommendations, questions, the patient's records. */
+  checklistInput(caseId: number, today: IsoDate): ChecklistInput {
+    const c = this.details(caseId);
+    const patient = this.services.patients.get(c.patientId);
+    const included = c.documents.filter((d) => d.included).map((d) => this.services.documents.get(d.documentId));
+    const documents = included.map(
+      (d): ChecklistDocument => ({
+        id: d.id,
+        kind: d.kind,
+        type: d.type ?? d.suggested.type,
+        title: d.title,
+        date: d.dateOfService ?? d.suggested.dateOfService,
+        facility: d.facility ?? d.suggested.facility,
+        modalities: d.imaging?.modalities ?? [],
+        warnings: d.kind === 'study' ? this.services.studies.details(d.id, patient).warnings : [],
+      }),
+    );
+    const medications = this.services.records.records(c.patientId, 'medication');
+    const labs = this.services.records.labs({ patientId: c.patientId, confirmed: true });
+    const newest = (dates: readonly (string | null)[]) => dates.filter((x): x is string => !!x).sort().at(-1) ?? null;
+    return {
+      specialty: c.specialty,
+      today,
+      documents,
+      recommendationDocumentIds: c.recommendations.flatMap((r) => r.documentIds),
+      questions: c.questions.length,
+      medications: { count: medications.length, newest: newest(medications.map((m) => m.date)) },
+      allergies: { count: this.services.records.records(c.patientId, 'allergy').length },
+      labs: { count: labs.length, newest: newest(labs.map((l) => l.date)) },
+    };
+  }
+
+  checklist(caseId: number, today: IsoDate): ChecklistItem[] {
+    return evaluateChecklist(this.checklistInput(caseId, today));
+  }
+}
+
