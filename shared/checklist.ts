@@ -37,6 +37,7 @@ export interface ChecklistInput {
 
 interface Found {
   readonly date: IsoDate | null;
+  readonly facility?: string | null;
 }
 
 function matches(need: Need, input: ChecklistInput): Found[] {
@@ -84,11 +85,13 @@ export function evaluateChecklist(input: ChecklistInput): ChecklistItem[] {
     if (found.length === 0) return { rule: rule.id, status: rule.severity ?? 'missing', message: rule.missing, ask: ask(rule.ask) };
     const latest = newest(found);
     if (rule.freshDays && latest && daysBetween(latest, input.today) > rule.freshDays) {
+      // Who made the newest one is who may have a newer one.
+      const maker = found.find((f) => f.date === latest && f.facility)?.facility;
       return {
         rule: rule.id,
         status: 'warning',
         message: `${rule.met} But the newest is from ${formatDay(latest)}, more than ${rule.freshDays >= 365 ? 'a year' : `${Math.round(rule.freshDays / 30)} months`} old.`,
-        ask: ask('Ask {facility} whether there is a newer one.'),
+        ask: maker ? `Ask ${maker} whether there is a newer one.` : ask('Ask {facility} whether there is a newer one.'),
       };
     }
     return { rule: rule.id, status: 'met', message: rule.met, ask: null };

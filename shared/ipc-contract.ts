@@ -19,6 +19,9 @@ import { APP_EVENTS, IPC_EVENT, IPC_INVOKE } from './ipc-names.ts';
 import type { NarrativeSection } from './narrative.ts';
 import { LAB_FLAGS, RECORD_KINDS } from './records-types.ts';
 import type { ClinicalRecord, LabResult } from './records-types.ts';
+import { CASE_STATUSES, OPINION_STANDS, REQUEST_METHODS, REQUEST_STATES, SPECIALTIES, SUBMISSION_METHODS } from './case-types.ts';
+import type { Case, CaseDetails, ChecklistItem } from './case-types.ts';
+import type { TimelineEntry } from './timeline.ts';
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const isoDate = z.string().refine(isIsoDate, { message: 'must be a date written YYYY-MM-DD' });
@@ -52,6 +55,46 @@ const recordInput = z
 
 const recordChange = z
   .object({ name: z.string().min(1).max(500).optional(), status: optionalText, date: isoDate.nullable().optional(), endDate: isoDate.nullable().optional(), detail: optionalText })
+  .strict();
+
+const caseChange = z
+  .object({
+    title: z.string().min(1).max(300).optional(),
+    specialty: z.enum(SPECIALTIES).optional(),
+    condition: optionalText,
+    status: z.enum(CASE_STATUSES).optional(),
+    notes: z.string().max(20_000).optional(),
+    priorities: z.array(z.string().max(500)).max(50).optional(),
+  })
+  .strict();
+
+const recommendationInput = z
+  .object({
+    clinician: z.string().min(1).max(300),
+    facility: optionalText,
+    date: isoDate.nullable().optional(),
+    procedure: z.string().min(1).max(1000),
+    urgency: optionalText,
+    reasons: optionalText,
+    risks: optionalText,
+    alternatives: optionalText,
+    documentIds: z.array(id).max(100).optional(),
+  })
+  .strict();
+
+const opinionInput = z
+  .object({
+    specialistId: id.nullable(),
+    by: z.string().min(1).max(300),
+    date: isoDate.nullable(),
+    summary: z.string().max(20_000),
+    stand: z.enum(OPINION_STANDS),
+    procedure: z.string().max(1000).nullable(),
+    urgency: z.string().max(1000).nullable(),
+    risks: z.string().max(2000).nullable(),
+    alternatives: z.string().max(2000).nullable(),
+    documentId: id.nullable(),
+  })
   .strict();
 
 export const documentFilters = z
@@ -136,6 +179,25 @@ export const CHANNELS = {
   'records:add': z.tuple([id, recordInput]),
   'records:update': z.tuple([id, recordChange]),
   'records:remove': z.tuple([id]),
+  'cases:list': z.tuple([id]),
+  'cases:create': z.tuple([id, z.object({ title: z.string().min(1).max(300), specialty: z.enum(SPECIALTIES), condition: optionalText }).strict()]),
+  'cases:get': z.tuple([id]),
+  'cases:update': z.tuple([id, caseChange]),
+  'cases:remove': z.tuple([id]),
+  'cases:add-documents': z.tuple([id, z.array(id).min(1).max(10_000)]),
+  'cases:set-included': z.tuple([id, id, z.boolean()]),
+  'cases:order-documents': z.tuple([id, z.array(id).max(10_000)]),
+  'cases:remove-document': z.tuple([id, id]),
+  'cases:add-question': z.tuple([id, z.string().min(1).max(2000)]),
+  'cases:update-question': z.tuple([id, z.string().min(1).max(2000)]),
+  'cases:remove-question': z.tuple([id]),
+  'cases:order-questions': z.tuple([id, z.array(id).max(1000)]),
+  'cases:add-recommendation': z.tuple([id, recommendationInput]),
+  'cases:add-request': z.tuple([id, z.object({ facility: z.string().min(1).max(300), what: z.string().min(1).max(1000), askedOn: isoDate, method: z.enum(REQUEST_METHODS) }).strict()]),
+  'cases:set-request-state': z.tuple([id, z.enum(REQUEST_STATES), z.array(id).max(1000).optional()]),
+  'cases:add-specialist': z.tuple([id, z.object({ name: z.string().min(1).max(300), institution: optionalText, accepts: z.enum(SUBMISSION_METHODS).nullable().optional(), sizeLimitMb: z.number().positive().max(1_000_000).nullable().optional() }).strict()]),
+  'cases:add-opinion': z.tuple([id, opinionInput]),
+  timeline: z.tuple([id, id.optional()]),
 } as const;
 
 export type Channel = keyof typeof CHANNELS;
@@ -220,6 +282,27 @@ export interface ChannelResults {
   'records:add': ClinicalRecord;
   'records:update': ClinicalRecord;
   'records:remove': null;
+  'cases:list': Case[];
+  'cases:create': Case;
+  /** The case with its parts and its checklist, evaluated now. */
+  'cases:get': { readonly case: CaseDetails; readonly checklist: ChecklistItem[] };
+  'cases:update': Case;
+  'cases:remove': null;
+  'cases:add-documents': null;
+  'cases:set-included': null;
+  'cases:order-documents': null;
+  'cases:remove-document': null;
+  'cases:add-question': null;
+  'cases:update-question': null;
+  'cases:remove-question': null;
+  'cases:order-questions': null;
+  'cases:add-recommendation': null;
+  'cases:add-request': null;
+  'cases:set-request-state': null;
+  'cases:add-specialist': null;
+  'cases:add-opinion': null;
+  /** Every dated thing of a patient (or of one case), oldest first. */
+  timeline: TimelineEntry[];
 }
 
 export type IpcResult<T = unknown> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ErrorInfo };

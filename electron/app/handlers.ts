@@ -4,7 +4,9 @@ import type { Channel, ChannelResults, CHANNELS, DocumentSummary, OcrStatus } fr
 import { CasebinderError } from '../../shared/errors.ts';
 import type { MedicalDocument } from '../../shared/library-types.ts';
 import { composeDocument } from '../compose/compose.ts';
+import { timeline } from '../library/timeline.ts';
 import { readCcda } from '../records/ccda.ts';
+import { todayIso as today } from '../../shared/dates.ts';
 import type { Library } from '../library/library.ts';
 import type { WorkerPool } from '../workers/pool.ts';
 import { mayOpenExternally } from '../desktop/policy.ts';
@@ -65,6 +67,16 @@ export function createHandlers(ctx: AppContext): Handlers {
   const changed = (doc: MedicalDocument) => {
     ctx.emit('library:changed', { patientId: doc.patientId });
     return doc;
+  };
+  const caseChanged = <T extends { patientId: number }>(c: T): T => {
+    ctx.emit('library:changed', { patientId: c.patientId });
+    return c;
+  };
+  /** Runs a change to a case and tells the window; the result is fetched again with cases:get. */
+  const caseDone = (id: number, change: () => unknown): null => {
+    change();
+    ctx.emit('library:changed', { patientId: library.cases.get(id).patientId });
+    return null;
   };
   const ocrStatus = (): OcrStatus => {
     const running = ctx.jobs.runningOcr();
@@ -177,6 +189,42 @@ export function createHandlers(ctx: AppContext): Handlers {
       ctx.emit('library:changed', { patientId });
       return null;
     },
+    'cases:list': (patientId) => library.cases.list(patientId),
+    'cases:create': (patientId, input) => caseChanged(library.cases.create(patientId, input, library.now())),
+    'cases:get': (id) => ({ case: library.cases.details(id), checklist: library.cases.checklist(id, today()) }),
+    'cases:update': (id, change) => caseChanged(library.cases.update(id, change)),
+    'cases:remove': (id) => {
+      const c = library.cases.get(id);
+      library.cases.remove(id);
+      caseChanged(c);
+      return null;
+    },
+    'cases:add-documents': (id, documentIds) => caseDone(id, () => library.cases.addDocuments(id, documentIds)),
+    'cases:set-included': (id, documentId, included) => caseDone(id, () => library.cases.setIncluded(id, documentId, included)),
+    'cases:order-documents': (id, documentIds) => caseDone(id, () => library.cases.orderDocuments(id, documentIds)),
+    'cases:remove-document': (id, documentId) => caseDone(id, () => library.cases.removeDocument(id, documentId)),
+    'cases:add-question': (id, text) => caseDone(id, () => library.cases.addQuestion(id, text)),
+    'cases:update-question': (questionId, text) => {
+      library.cases.updateQuestion(questionId, text);
+      ctx.emit('library:changed', { patientId: null });
+      return null;
+    },
+    'cases:remove-question': (questionId) => {
+      library.cases.removeQuestion(questionId);
+      ctx.emit('library:changed', { patientId: null });
+      return null;
+    },
+    'cases:order-questions': (id, questionIds) => caseDone(id, () => library.cases.orderQuestions(id, questionIds)),
+    'cases:add-recommendation': (id, input) => caseDone(id, () => library.cases.addRecommendation(id, input)),
+    'cases:add-request': (id, input) => caseDone(id, () => library.cases.addRequest(id, input)),
+    'cases:set-request-state': (requestId, state, documentIds) => {
+      library.cases.setRequestState(requestId, state, documentIds ?? []);
+      ctx.emit('library:changed', { patientId: null });
+      return null;
+    },
+    'cases:add-specialist': (id, input) => caseDone(id, () => library.cases.addSpecialist(id, input)),
+    'cases:add-opinion': (id, input) => caseDone(id, () => library.cases.addOpinion(id, input)),
+    timeline: (patientId, caseId) => timeline(library, patientId, caseId),
     'shell:open-external': async (url) => {
       if (!mayOpenExternally(url)) {
         throw new CasebinderError('invalid-input', 'Only web links (http or https) can be opened from Casebinder.');

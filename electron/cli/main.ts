@@ -26,6 +26,7 @@ import type { ClinicalRecord, LabResult } from '../../shared/records-types.ts';
 import { CASE_STATUS_LABELS, SPECIALTIES, SPECIALTY_LABELS } from '../../shared/case-types.ts';
 import type { Specialty } from '../../shared/case-types.ts';
 import { unknownSpecialtyMessage } from '../library/cases.ts';
+import { todayIso } from '../../shared/dates.ts';
 
 const USAGE = `Usage: casebinder [--library DIR] [--json] COMMAND [ARGUMENTS]
 
@@ -445,11 +446,6 @@ async function run(command: string | undefined, args: string[], values: Values):
   }
 }
 
-function today(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-}
-
 /** A case as `case show` prints it (the contract in the README). */
 function caseJson(library: Library, id: number) {
   const c = library.cases.details(id);
@@ -464,7 +460,7 @@ function caseJson(library: Library, id: number) {
     recommendations: c.recommendations,
     questions: c.questions.map((q) => q.text),
     priorities: c.priorities,
-    checklist: library.cases.checklist(id, today()).map((i) => ({ status: i.status, message: i.message, ask: i.ask, rule: i.rule })),
+    checklist: library.cases.checklist(id, todayIso()).map((i) => ({ status: i.status, message: i.message, ask: i.ask, rule: i.rule })),
   };
 }
 

@@ -9,6 +9,8 @@ import { useImports } from './imports.ts';
 import { useRoute } from './route.ts';
 import { DocumentScreen } from './screens/DocumentScreen.tsx';
 import { HealthRecordScreen } from './screens/HealthRecordScreen.tsx';
+import { CaseScreen } from './screens/CaseScreen.tsx';
+import { CasesScreen } from './screens/CasesScreen.tsx';
 import { LibraryScreen } from './screens/LibraryScreen.tsx';
 import { Welcome } from './screens/Welcome.tsx';
 
@@ -77,6 +79,10 @@ export function App() {
     screen = <p className="screen-loading" role="status">Opening your library…</p>;
   } else if (patients.length === 0 || !patient) {
     screen = <Welcome onCreated={onPatientAdded} />;
+  } else if (route.name === 'cases') {
+    screen = <CasesScreen patient={patient} libraryVersion={libraryVersion} navigate={navigate} onError={setError} />;
+  } else if (route.name === 'case') {
+    screen = <CaseScreen key={route.id} patient={patient} route={route} libraryVersion={libraryVersion} onError={setError} />;
   } else if (route.name === 'record') {
     screen = <HealthRecordScreen patient={patient} route={route} libraryVersion={libraryVersion} onError={setError} />;
   } else if (route.name === 'document') {

@@ -8,9 +8,15 @@ export type Route =
   | { readonly name: 'library' }
   | { readonly name: 'document'; readonly id: number; readonly page?: number; readonly find?: string }
   /** The patient's health record: labs across dates (one test's trend when `analyte` is set), problems, medications, allergies. */
-  | { readonly name: 'record'; readonly tab: RecordTab; readonly analyte?: string };
+  | { readonly name: 'record'; readonly tab: RecordTab; readonly analyte?: string }
+  /** The patient's cases; one case. */
+  | { readonly name: 'cases' }
+  | { readonly name: 'case'; readonly id: number };
 
 export function parseRoute(hash: string): Route {
+  if (hash === '#/cases') return { name: 'cases' };
+  const oneCase = /^#\/case\/(\d+)$/.exec(hash);
+  if (oneCase) return { name: 'case', id: Number(oneCase[1]) };
   const record = /^#\/record(?:\?(.*))?$/.exec(hash);
   if (record) {
     const params = new URLSearchParams(record[1] ?? '');
@@ -28,6 +34,8 @@ export function parseRoute(hash: string): Route {
 
 export function routeHash(route: Route): string {
   if (route.name === 'library') return '#/';
+  if (route.name === 'cases') return '#/cases';
+  if (route.name === 'case') return `#/case/${route.id}`;
   if (route.name === 'record') {
     const params = new URLSearchParams({ tab: route.tab, ...(route.analyte ? { analyte: route.analyte } : {}) });
     return `#/record?${params.toString()}`;

@@ -156,6 +156,9 @@ export function LibraryScreen({ patient, patients, onSelectPatient, onAddPatient
           <button type="button" onClick={() => void imports.choose('folder', patient).catch((e: unknown) => onError(messageOf(e)))} disabled={importing}>
             Import a folder…
           </button>
+          <a className="button" href={routeHash({ name: 'cases' })}>
+            Cases
+          </a>
           <a className="button" href={routeHash({ name: 'record', tab: 'labs' })}>
             Health record
           </a>

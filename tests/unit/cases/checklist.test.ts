@@ -72,9 +72,11 @@ describe('the completeness check', () => {
   });
 
   it('warns when the newest record of a needed kind is more than a year old', () => {
-    const old = evaluateChecklist(complete('spine-orthopedic', [study(['MR'], { date: '2024-06-01' }), doc({ type: 'imaging-report', date: '2024-06-01' })]));
+    const old = evaluateChecklist(complete('spine-orthopedic', [study(['MR'], { date: '2024-06-01' }), doc({ type: 'imaging-report', date: '2024-06-01', facility: 'Lakeshore Imaging' })]));
     expect(byRule(old)['imaging-images']).toMatchObject({ status: 'warning', message: expect.stringMatching(/newest is from 1 Jun 2024, more than a year old/) });
-    expect(byRule(old)['imaging-images']!.ask).toMatch(/whether there is a newer one/);
+    expect(byRule(old)['imaging-images']!.ask).toBe('Ask Lakeshore Imaging whether there is a newer one.');
+    // Asked of whoever made the newest one.
+    expect(byRule(old)['imaging-report']!.ask).toBe('Ask Lakeshore Imaging whether there is a newer one.');
   });
 
   it('wants each cardiac test, the ECG and echo before sending, stress test and catheterization as warnings', () => {

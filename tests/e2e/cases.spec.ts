@@ -1,0 +1,97 @@
+import { expect, test } from './harness.ts';
+import type { App } from './harness.ts';
+import { FOLDERS } from '../corpus/folders.ts';
+import { writeCorpus } from '../corpus/generate.ts';
+
+async function noViolations(app: App, screen: string) {
+  expect(await app.accessibilityViolations(), `accessibility of ${screen}`).toEqual([]);
+}
+
+test('a case from a surgeon’s letter: questions, the checklist closing as documents come in, an opinion compared', async ({ app }, testInfo) => {
+  const { page } = app;
+  const dir = testInfo.outputPath('records');
+  await writeCorpus(dir, FOLDERS.filter((d) => d.folder === 'margaret-oneill'));
+  await app.open();
+  await page.getByLabel('Full name').fill("Margaret O'Neill");
+  await page.getByLabel(/Date of birth/).fill('1958-04-12');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  app.dialogs.willChoose(`${dir}/margaret-oneill`);
+  await page.getByRole('button', { name: /Import a folder of records/ }).click();
+  const panel = page.getByRole('region', { name: /Import finished/ });
+  await expect(panel).toBeVisible({ timeout: 60_000 });
+  await panel.getByRole('button', { name: 'Done' }).click();
+
+  // A new case.
+  await page.getByRole('link', { name: 'Cases' }).click();
+  await page.getByLabel('What is to be decided').fill('Recommended L4-L5 spinal fusion');
+  await page.getByLabel('Specialty').selectOption({ label: 'Spine and orthopedic surgery' });
+  await page.getByLabel(/Condition or diagnosis/).fill('Degenerative spondylolisthesis');
+  await page.getByRole('button', { name: 'Start the case' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Recommended L4-L5 spinal fusion' })).toBeVisible();
+  const checklist = page.getByRole('complementary', { name: 'Completeness' });
+  // Nothing yet: the recommendation in writing, images, report, medications, allergies, a recent note, questions.
+  await expect(checklist.locator('.check-missing')).toHaveCount(7);
+
+  // The recommendation, from the surgeon's letter in the library.
+  const recommendation = page.getByRole('form', { name: 'The recommendation under review' });
+  await recommendation.getByLabel('Recommended procedure or treatment').fill('L4-L5 posterior lumbar fusion');
+  await recommendation.getByLabel('Recommended by').fill('Daniel Whitaker, MD');
+  await recommendation.getByLabel('When').fill('2025-02-27');
+  await recommendation.getByLabel('Urgency, as stated').fill('within 6 weeks');
+  await recommendation.getByLabel('Risks mentioned').fill('Infection, adjacent segment disease');
+  await recommendation.getByLabel('Where it is written').selectOption({ index: 1 });
+  await recommendation.getByRole('button', { name: 'Save the recommendation' }).click();
+  await expect(page.locator('.recommendation')).toContainText('L4-L5 posterior lumbar fusion');
+  await expect(checklist.locator('.check-met')).toContainText('The recommendation under review is in writing.');
+
+  // Questions: two starters and one of her own, reordered.
+  await page.getByRole('button', { name: '+ Do my images match my symptoms?' }).click();
+  await page.getByRole('button', { name: /\+ If surgery, is a smaller operation/ }).click();
+  await page.getByLabel('A question of your own').fill('Can I keep playing golf?');
+  await page.getByRole('button', { name: 'Add', exact: true }).first().click();
+  await expect(page.locator('.questions > li')).toHaveCount(3);
+  await page.getByRole('button', { name: 'Move question 3 up' }).click();
+  await expect(page.locator('.questions > li').nth(1)).toContainText('Can I keep playing golf?');
+  await expect(checklist).toContainText('The patient’s questions are written down.');
+
+  // Documents: the checklist closes gaps as they are attached.
+  await page.getByRole('button', { name: 'Add documents from the library…' }).click();
+  const find = page.getByLabel('Find a document to add');
+  await find.fill('MRI');
+  await page.getByRole('button', { name: /^Add MRI/ }).first().click();
+  await expect(checklist.locator('.check').filter({ hasText: 'radiologist’s report' })).not.toHaveClass(/check-missing/);
+  await find.fill('medication');
+  await page.getByRole('button', { name: /^Add Medication/i }).first().click();
+  await expect(checklist.locator('.check').filter({ hasText: 'medication list' })).not.toHaveClass(/check-missing/);
+  await page.getByRole('button', { name: 'Done adding' }).click();
+  await expect(page.locator('.case-documents > li')).toHaveCount(3);
+  // Still missing: the MRI images themselves, with whom to ask.
+  await expect(checklist.locator('.check-missing').filter({ hasText: 'images themselves' })).toContainText(/Ask Lakeshore .* for a CD/);
+  await app.screenshot('case');
+  await noViolations(app, 'a case');
+
+  // An opinion comes back; compared point by point.
+  await page.getByRole('button', { name: 'Record an opinion…' }).click();
+  const opinion = page.getByRole('form', { name: 'An opinion received' });
+  await opinion.getByLabel('From').fill('Ana Ruiz, MD, University Spine Center');
+  await opinion.getByLabel('Date').fill('2025-04-02');
+  await opinion.getByLabel('On the recommendation').selectOption('differs');
+  await opinion.getByLabel('Their recommended plan').fill('L4-L5 decompression without fusion');
+  await opinion.getByLabel('Urgency').fill('elective; 8 weeks of physical therapy first');
+  await opinion.getByRole('button', { name: 'Save the opinion' }).click();
+  const compare = page.getByRole('region', { name: 'The recommendation and the opinions, point by point' });
+  await expect(compare.getByRole('row', { name: /Procedure or treatment/ })).toContainText('L4-L5 decompression without fusion');
+  await expect(compare.locator('td.differs')).toHaveCount(2);
+  await expect(compare).toContainText('Differs');
+
+  // The timeline holds the recommendation and the opinion beside the documents.
+  const timeline = page.getByRole('region', { name: 'Timeline' }).or(page.locator('section[aria-labelledby="timeline-title"]'));
+  await expect(timeline).toContainText('Recommended: L4-L5 posterior lumbar fusion');
+  await expect(timeline).toContainText('Opinion: differs');
+  await timeline.getByLabel(/Opinions/).uncheck();
+  await expect(timeline).not.toContainText('Opinion: differs');
+  await page.getByRole('heading', { name: 'Opinions' }).scrollIntoViewIfNeeded();
+  await app.screenshot('case-opinion-compared');
+  await noViolations(app, 'a case with an opinion');
+  expect(app.errors).toEqual([]);
+});
