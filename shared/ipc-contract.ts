@@ -285,7 +285,7 @@ export interface ChannelResults {
   'cases:list': Case[];
   'cases:create': Case;
   /** The case with its parts and its checklist, evaluated now. */
-  'cases:get': { readonly case: CaseDetails; readonly checklist: ChecklistItem[] };
+  'cases:get': { readonly case: CaseDetails; readonly checklist: ChecklistItem[]; readonly documents: DocumentSummary[] };
   'cases:update': Case;
   'cases:remove': null;
   'cases:add-documents': null;

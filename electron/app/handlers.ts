@@ -191,7 +191,12 @@ export function createHandlers(ctx: AppContext): Handlers {
     },
     'cases:list': (patientId) => library.cases.list(patientId),
     'cases:create': (patientId, input) => caseChanged(library.cases.create(patientId, input, library.now())),
-    'cases:get': (id) => ({ case: library.cases.details(id), checklist: library.cases.checklist(id, today()) }),
+    'cases:get': (id) => {
+      const details = library.cases.details(id);
+      // The case's own documents (and those its recommendations cite): never the whole library.
+      const ids = [...new Set([...details.documents.map((d) => d.documentId), ...details.recommendations.flatMap((r) => r.documentIds)])];
+      return { case: details, checklist: library.cases.checklist(id, today()), documents: ids.map((d) => summary(library.documents.get(d))) };
+    },
     'cases:update': (id, change) => caseChanged(library.cases.update(id, change)),
     'cases:remove': (id) => {
       const c = library.cases.get(id);

@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- import|search|memory|accuracy|app|dicom|ocr|labs ...]
+ * npm run bench [-- import|search|memory|accuracy|app|dicom|ocr|labs|cases ...]
  *
  * Prints the numbers behind the library's speed, memory and accuracy targets, with a reference tool
  * beside ours where there is one. Inputs are generated once into a cache folder
@@ -542,6 +542,58 @@ async function benchLabs(): Promise<void> {
   for (const miss of scores.flatMap((s) => s.misses).slice(0, 10)) console.log(`  missed: ${miss}`);
 }
 
+// ------------------------------------------------------------------------------------------- cases
+async function benchCases(): Promise<void> {
+  console.log('\nOpening a case with its checklist and timeline: 10,000 documents, 50 cases (target: under 200 ms)');
+  const source = path.join(CACHE, 'search-library-realistic-v5');
+  if (!fs.existsSync(path.join(source, '.complete'))) searchLibrary('realistic').close();
+  const dir = path.join(CACHE, 'runs', `cases-${process.pid}`);
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.cpSync(source, dir, { recursive: true });
+  const library = Library.open(dir);
+  const random = seeded(50);
+  const patients = library.patients.list();
+  const specialties = ['spine-orthopedic', 'cardiology', 'oncology', 'general-surgery', 'neurosurgery'] as const;
+  const cases: { id: number; patientId: number }[] = [];
+  for (let i = 0; i < 50; i++) {
+    const patient = patients[i % patients.length]!;
+    const docs = library.documents.list({ patientId: patient.id });
+    const c = library.cases.create(patient.id, { title: `Case ${i + 1}`, specialty: specialties[i % specialties.length]! }, new Date());
+    const chosen = docs.filter(() => random() < 0.08).map((d) => d.id);
+    library.cases.addDocuments(c.id, chosen);
+    library.cases.addRecommendation(c.id, { clinician: 'Dr Example', procedure: 'Surgery', date: '2025-02-01', documentIds: chosen.slice(0, 1) });
+    for (let q = 0; q < 5; q++) library.cases.addQuestion(c.id, `Question ${q + 1}?`);
+    cases.push({ id: c.id, patientId: patient.id });
+  }
+  const { timeline } = await import('../../electron/library/timeline.ts');
+  const open = (c: { id: number; patientId: number }) => {
+    library.cases.details(c.id);
+    library.cases.checklist(c.id, '2026-11-22');
+    timeline(library, c.patientId, c.id);
+    library.documents.list({ patientId: c.patientId });
+  };
+  for (const c of cases.slice(0, 5)) open(c);
+  const times = cases.map((c) => {
+    const start = performance.now();
+    open(c);
+    return performance.now() - start;
+  });
+  const patientTimeline = patients.slice(0, 10).map((p) => {
+    const start = performance.now();
+    timeline(library, p.id);
+    return performance.now() - start;
+  });
+  const sorted = [...times].sort((a, b) => a - b);
+  const docsPerCase = cases.map((c) => library.cases.details(c.id).documents.length);
+  table([
+    ['what', 'cases', 'documents per case', 'median', 'p95', 'max'],
+    ['case + checklist + case timeline + patient document list', String(cases.length), `${Math.min(...docsPerCase)}-${Math.max(...docsPerCase)}`, ms(median(times)), ms(percentile(sorted, 95)), ms(sorted.at(-1)!)],
+    ['a patient\'s whole timeline (~333 documents)', String(patientTimeline.length), '', ms(median(patientTimeline)), ms(percentile([...patientTimeline].sort((a, b) => a - b), 95)), ''],
+  ]);
+  library.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
 const SECTIONS: Record<string, () => Promise<void>> = {
   import: benchImport,
   search: benchSearch,
@@ -551,6 +603,7 @@ const SECTIONS: Record<string, () => Promise<void>> = {
   dicom: benchDicom,
   ocr: benchOcr,
   labs: benchLabs,
+  cases: benchCases,
 };
 const chosen = process.argv.slice(2).filter((a) => a !== '--');
 for (const name of chosen.length ? chosen : Object.keys(SECTIONS)) {

@@ -70,9 +70,19 @@ function Checklist({ items }: { items: readonly ChecklistItem[] }) {
   );
 }
 
-function RecommendationForm({ caseId, documents, onDone, onError }: { caseId: number; documents: readonly DocumentSummary[]; onDone: () => void; onError: (m: string) => void }) {
+function RecommendationForm({ caseId, patientId, onDone, onError }: { caseId: number; patientId: number; onDone: () => void; onError: (m: string) => void }) {
   const form = useForm({ clinician: '', facility: '', date: '', procedure: '', urgency: '', reasons: '', risks: '', alternatives: '', document: '' });
-  const letters = documents.filter((d) => ['recommendation', 'consult-note', 'operative-note'].includes(d.type ?? d.suggested.type ?? ''));
+  const [letters, setLetters] = useState<DocumentSummary[]>([]);
+  useEffect(() => {
+    let live = true;
+    invoke('documents:list', { patientId, types: ['recommendation', 'consult-note', 'operative-note'] }).then(
+      (d) => live && setLetters(d),
+      (e: unknown) => onError(messageOf(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [patientId, onError]);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const v = form.values;
@@ -241,6 +251,19 @@ function Priorities({ details, onError }: { details: CaseDetails; onError: (m: s
 function Documents({ details, documents, onError }: { details: CaseDetails; documents: readonly DocumentSummary[]; onError: (m: string) => void }) {
   const [adding, setAdding] = useState(false);
   const [filter, setFilter] = useState('');
+  // The patient's whole library only when adding from it.
+  const [library, setLibrary] = useState<DocumentSummary[]>([]);
+  useEffect(() => {
+    if (!adding) return;
+    let live = true;
+    invoke('documents:list', { patientId: details.patientId }).then(
+      (d) => live && setLibrary(d),
+      (e: unknown) => onError(messageOf(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [adding, details.patientId, onError]);
   const byId = useMemo(() => new Map(documents.map((d) => [d.id, d])), [documents]);
   const inCase = new Set(details.documents.map((d) => d.documentId));
   const call = (p: Promise<unknown>) => void p.catch((e: unknown) => onError(messageOf(e)));
@@ -250,7 +273,7 @@ function Documents({ details, documents, onError }: { details: CaseDetails; docu
     ids.splice(index + by, 0, id!);
     call(invoke('cases:order-documents', details.id, ids));
   };
-  const candidates = documents.filter((d) => !inCase.has(d.id) && `${d.title} ${d.facility ?? d.suggested.facility ?? ''} ${typeLabel(d.type ?? d.suggested.type)}`.toLowerCase().includes(filter.toLowerCase()));
+  const candidates = library.filter((d) => !inCase.has(d.id) && `${d.title} ${d.facility ?? d.suggested.facility ?? ''} ${typeLabel(d.type ?? d.suggested.type)}`.toLowerCase().includes(filter.toLowerCase()));
   return (
     <section
       className="case-section"
@@ -563,17 +586,16 @@ export function Timeline({ entries }: { entries: readonly TimelineEntry[] }) {
 
 /** One case: the recommendation under review, questions, documents, opinions, requests, timeline, and whether it is ready. */
 export function CaseScreen({ patient, route, libraryVersion, onError }: Props) {
-  const [data, setData] = useState<{ case: CaseDetails; checklist: ChecklistItem[] } | null>(null);
-  const [documents, setDocuments] = useState<DocumentSummary[]>([]);
+  const [data, setData] = useState<{ case: CaseDetails; checklist: ChecklistItem[]; documents: DocumentSummary[] } | null>(null);
   const [entries, setEntries] = useState<TimelineEntry[]>([]);
   const [addingRecommendation, setAddingRecommendation] = useState(false);
+  const [openedAt] = useState(() => performance.now());
   const load = useCallback(() => {
     let live = true;
-    Promise.all([invoke('cases:get', route.id), invoke('documents:list', { patientId: patient.id }), invoke('timeline', patient.id, route.id)]).then(
-      ([c, docs, t]) => {
+    Promise.all([invoke('cases:get', route.id), invoke('timeline', patient.id, route.id)]).then(
+      ([c, t]) => {
         if (!live) return;
         setData(c);
-        setDocuments(docs);
         setEntries(t);
       },
       (e: unknown) => onError(messageOf(e)),
@@ -583,9 +605,15 @@ export function CaseScreen({ patient, route, libraryVersion, onError }: Props) {
     };
   }, [route.id, patient.id, onError]);
   useEffect(() => load(), [load, libraryVersion]);
+  const shown = data !== null;
+  useEffect(() => {
+    // For the bench: from opening the case to it, its checklist and timeline on screen.
+    if (shown) requestAnimationFrame(() => performance.measure('casebinder:case-rendered', { start: openedAt, end: performance.now() }));
+  }, [shown, openedAt]);
 
   if (!data) return <p className="screen-loading" role="status">Opening the case…</p>;
   const c = data.case;
+  const documents = data.documents;
   return (
     <div className="record-screen case-screen">
       <header className="document-header">
@@ -665,7 +693,7 @@ export function CaseScreen({ patient, route, libraryVersion, onError }: Props) {
               </dl>
             ))}
             {addingRecommendation || c.recommendations.length === 0 ? (
-              <RecommendationForm caseId={c.id} documents={documents} onDone={() => setAddingRecommendation(false)} onError={onError} />
+              <RecommendationForm caseId={c.id} patientId={patient.id} onDone={() => setAddingRecommendation(false)} onError={onError} />
             ) : (
               <button type="button" onClick={() => setAddingRecommendation(true)}>
                 Add another recommendation…
