@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 
 /** Where the window is, kept in the address's #hash so a reload comes back to the same place. */
-export type RecordTab = 'labs' | 'problems' | 'medications' | 'allergies';
-export const RECORD_TABS: readonly RecordTab[] = ['labs', 'problems', 'medications', 'allergies'];
+export type RecordTab = 'labs' | 'problems' | 'medications' | 'allergies' | 'timeline';
+export const RECORD_TABS: readonly RecordTab[] = ['labs', 'problems', 'medications', 'allergies', 'timeline'];
 
 export type Route =
   | { readonly name: 'library' }

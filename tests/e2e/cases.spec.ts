@@ -93,5 +93,22 @@ test('a case from a surgeon’s letter: questions, the checklist closing as docu
   await page.getByRole('heading', { name: 'Opinions' }).scrollIntoViewIfNeeded();
   await app.screenshot('case-opinion-compared');
   await noViolations(app, 'a case with an opinion');
+
+  // From the library: a document dragged onto the case joins it.
+  await page.getByRole('link', { name: '← Cases' }).click();
+  await page.getByRole('link', { name: '← Library' }).click();
+  const row = page.locator('.doc-row').filter({ hasText: 'Physical Therapy' }).first();
+  await row.hover();
+  await page.mouse.down();
+  await page.mouse.move(400, 300, { steps: 5 });
+  const target = page.locator('.case-drop li').filter({ hasText: 'Recommended L4-L5 spinal fusion' });
+  await expect(target).toBeVisible();
+  await target.hover();
+  await page.mouse.up();
+  await expect(page.getByRole('status').filter({ hasText: 'Added to the case “Recommended L4-L5 spinal fusion”.' })).toBeVisible();
+  await page.getByRole('link', { name: 'Cases' }).click();
+  await page.getByRole('link', { name: /Recommended L4-L5 spinal fusion/ }).click();
+  await expect(page.locator('.case-documents > li')).toHaveCount(4);
+  await expect(page.locator('.case-documents')).toContainText('Physical Therapy');
   expect(app.errors).toEqual([]);
 });

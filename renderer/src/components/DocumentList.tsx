@@ -5,6 +5,7 @@ import type { DocumentSummary } from '../../../shared/ipc-contract.ts';
 import { formatDate, plural, typeLabel } from '../format.ts';
 import { routeHash } from '../route.ts';
 import { Thumbnail } from './Thumbnail.tsx';
+import { dragDocument } from './CaseDrop.tsx';
 
 const ROW_REM = 5;
 
@@ -47,7 +48,7 @@ function Badges({ doc }: { doc: DocumentSummary }) {
 
 function DocumentRow({ doc }: { doc: DocumentSummary }) {
   return (
-    <a className="doc-row" href={routeHash({ name: 'document', id: doc.id })} data-document-id={doc.id}>
+    <a className="doc-row" href={routeHash({ name: 'document', id: doc.id })} data-document-id={doc.id} {...dragDocument(doc.id)}>
       <Thumbnail source={doc} />
       <span className="doc-main">
         <span className="doc-title">{doc.title}</span>

@@ -3,6 +3,7 @@ import type { SearchHit } from '../../../shared/library-types.ts';
 import { formatDate, plural, typeLabel } from '../format.ts';
 import { routeHash } from '../route.ts';
 import { Snippet } from './Snippet.tsx';
+import { dragDocument } from './CaseDrop.tsx';
 
 /** Search results, one per document, each opening the document at its best page. */
 export function SearchResults({ query, hits, startedAt }: { query: string; hits: readonly SearchHit[] | null; startedAt: number }) {
@@ -28,7 +29,7 @@ export function SearchResults({ query, hits, startedAt }: { query: string; hits:
       <ol className="hits">
         {hits.map((hit) => (
           <li key={hit.id}>
-            <a className="hit" href={routeHash({ name: 'document', id: hit.id, page: hit.page, find: query })}>
+            <a className="hit" href={routeHash({ name: 'document', id: hit.id, page: hit.page, find: query })} {...dragDocument(hit.id)}>
               <span className="hit-title">{hit.title}</span>
               <span className="hit-meta">
                 {typeLabel(hit.type)}

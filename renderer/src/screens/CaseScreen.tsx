@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
-import type { CaseDetails, CaseStatus, ChecklistItem, OpinionStand, Recommendation, RequestMethod, RequestState } from '../../../shared/case-types.ts';
-import { CASE_STATUSES, CASE_STATUS_LABELS, REQUEST_METHODS, SPECIALTY_LABELS } from '../../../shared/case-types.ts';
+import type { CaseDetails, CaseStatus, ChecklistItem, OpinionStand, Recommendation, RequestMethod, RequestState, SubmissionMethod } from '../../../shared/case-types.ts';
+import { CASE_STATUSES, CASE_STATUS_LABELS, REQUEST_METHODS, SPECIALTY_LABELS, SUBMISSION_METHODS } from '../../../shared/case-types.ts';
 import type { DocumentSummary } from '../../../shared/ipc-contract.ts';
 import type { Patient } from '../../../shared/library-types.ts';
 import { STARTER_QUESTIONS } from '../../../shared/starter-questions.ts';
-import type { TimelineEntry, TimelineKind } from '../../../shared/timeline.ts';
-import { TIMELINE_KINDS } from '../../../shared/timeline.ts';
+import type { TimelineEntry } from '../../../shared/timeline.ts';
+import { Timeline } from '../components/Timeline.tsx';
 import { invoke, messageOf } from '../api.ts';
 import { formatDate, typeLabel } from '../format.ts';
 import { routeHash } from '../route.ts';
@@ -476,7 +476,7 @@ function Opinions({ details, onError }: { details: CaseDetails; onError: (m: str
 
 const DAY = 86_400_000;
 
-function Requests({ details, onError }: { details: CaseDetails; onError: (m: string) => void }) {
+function Requests({ details, documents, onError }: { details: CaseDetails; documents: readonly DocumentSummary[]; onError: (m: string) => void }) {
   const form = useForm({ facility: '', what: '', askedOn: new Date().toISOString().slice(0, 10) });
   const [method, setMethod] = useState<RequestMethod>('portal');
   const call = (p: Promise<unknown>) => void p.catch((e: unknown) => onError(messageOf(e)));
@@ -493,6 +493,7 @@ function Requests({ details, onError }: { details: CaseDetails; onError: (m: str
                 <small>
                   asked {formatDate(r.askedOn)} by {r.method}
                   {r.state === 'asked' && days > 30 && <span className="reminder"> · {days} days ago: time to ask again</span>}
+                  {r.documentIds.length > 0 && ` · came: ${r.documentIds.map((id) => documents.find((d) => d.id === id)?.title ?? `#${id}`).join(', ')}`}
                 </small>
               </div>
               <select aria-label={`State of the request to ${r.facility}`} value={r.state} onChange={(e) => call(invoke('cases:set-request-state', r.id, e.target.value as RequestState))}>
@@ -500,6 +501,22 @@ function Requests({ details, onError }: { details: CaseDetails; onError: (m: str
                 <option value="received">Received</option>
                 <option value="refused">Refused</option>
               </select>
+              {r.state === 'received' && (
+                <select
+                  aria-label={`What came from ${r.facility}`}
+                  value=""
+                  onChange={(e) => e.target.value && call(invoke('cases:set-request-state', r.id, 'received', [Number(e.target.value)]))}
+                >
+                  <option value="">{r.documentIds.length ? `${r.documentIds.length} document(s) came; add one…` : 'Which document came?'}</option>
+                  {documents
+                    .filter((d) => !r.documentIds.includes(d.id))
+                    .map((d) => (
+                      <option key={d.id} value={d.id}>
+                        {d.title}
+                      </option>
+                    ))}
+                </select>
+              )}
             </li>
           );
         })}
@@ -533,53 +550,63 @@ function Requests({ details, onError }: { details: CaseDetails; onError: (m: str
   );
 }
 
-const KIND_LABELS: Record<TimelineKind, string> = { document: 'Documents', study: 'Imaging', lab: 'Labs', recommendation: 'Recommendations', opinion: 'Opinions' };
-
-export function Timeline({ entries }: { entries: readonly TimelineEntry[] }) {
-  const [hidden, setHidden] = useState<ReadonlySet<TimelineKind>>(new Set());
-  const shown = entries.filter((e) => !hidden.has(e.kind));
-  const groups = new Map<string, TimelineEntry[]>();
-  for (const e of [...shown].reverse()) {
-    const key = e.date.slice(0, 7);
-    groups.set(key, [...(groups.get(key) ?? []), e]);
-  }
+function Specialists({ details, onError }: { details: CaseDetails; onError: (m: string) => void }) {
+  const form = useForm({ name: '', institution: '', sizeLimitMb: '' });
+  const [accepts, setAccepts] = useState<SubmissionMethod | ''>('');
+  const call = (p: Promise<unknown>) => void p.catch((e: unknown) => onError(messageOf(e)));
   return (
-    <section className="case-section" aria-labelledby="timeline-title">
-      <h2 id="timeline-title">Timeline</h2>
-      <div className="timeline-filters" role="group" aria-label="Show in the timeline">
-        {TIMELINE_KINDS.map((k) => (
-          <label key={k} className="chip">
-            <input
-              type="checkbox"
-              checked={!hidden.has(k)}
-              onChange={() => {
-                const next = new Set(hidden);
-                if (next.has(k)) next.delete(k);
-                else next.add(k);
-                setHidden(next);
-              }}
-            />
-            {KIND_LABELS[k]} ({entries.filter((e) => e.kind === k).length})
-          </label>
+    <section className="case-section" aria-labelledby="specialists-title">
+      <h2 id="specialists-title">Specialists asked</h2>
+      <ul className="requests">
+        {details.specialists.map((sp) => (
+          <li key={sp.id}>
+            <div>
+              <strong>{sp.name}</strong>
+              {sp.institution ? `, ${sp.institution}` : ''}
+              <small>
+                {sp.accepts ? `takes records by ${sp.accepts}` : 'how they take records: not known yet'}
+                {sp.sizeLimitMb ? ` · up to ${sp.sizeLimitMb} MB` : ''}
+              </small>
+            </div>
+          </li>
         ))}
-      </div>
-      {shown.length === 0 && <p className="empty">Nothing dated yet.</p>}
-      {[...groups].map(([month, items]) => (
-        <div key={month} className="timeline-month">
-          <h3>{new Date(`${month}-01T00:00:00Z`).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' })}</h3>
-          <ul>
-            {items.map((e, i) => (
-              <li key={`${e.kind}-${e.documentId}-${i}`} className={`timeline-entry kind-${e.kind}${e.flagged ? ' flagged' : ''}`}>
-                <span className="timeline-date">{formatDate(e.date)}</span>
-                <span>
-                  {e.documentId ? <a href={routeHash({ name: 'document', id: e.documentId })}>{e.title}</a> : e.title}
-                  {e.detail && <small>{e.detail}</small>}
-                </span>
-              </li>
+      </ul>
+      <form
+        className="case-form compact"
+        aria-label="Add a specialist"
+        onSubmit={(e) => {
+          e.preventDefault();
+          call(
+            invoke('cases:add-specialist', details.id, {
+              name: form.values.name,
+              institution: orNull(form.values.institution),
+              accepts: accepts || null,
+              sizeLimitMb: form.values.sizeLimitMb ? Number(form.values.sizeLimitMb) : null,
+            }).then(() => {
+              form.reset();
+              setAccepts('');
+            }),
+          );
+        }}
+      >
+        {form.field('name', 'Name', { required: true, placeholder: 'Ana Ruiz, MD' })}
+        {form.field('institution', 'Institution')}
+        <label>
+          Takes records by
+          <select value={accepts} onChange={(e) => setAccepts(e.target.value as SubmissionMethod | '')}>
+            <option value="">Not known</option>
+            {SUBMISSION_METHODS.map((m) => (
+              <option key={m} value={m}>
+                {m}
+              </option>
             ))}
-          </ul>
+          </select>
+        </label>
+        {form.field('sizeLimitMb', 'Size limit (MB)', { type: 'number' })}
+        <div className="panel-actions">
+          <button type="submit">Add the specialist</button>
         </div>
-      ))}
+      </form>
     </section>
   );
 }
@@ -702,8 +729,9 @@ export function CaseScreen({ patient, route, libraryVersion, onError }: Props) {
           </section>
           <Questions details={c} onError={onError} />
           <Documents details={c} documents={documents} onError={onError} />
+          <Specialists details={c} onError={onError} />
           <Opinions details={c} onError={onError} />
-          <Requests details={c} onError={onError} />
+          <Requests details={c} documents={documents} onError={onError} />
           <Timeline entries={entries} />
         </main>
         {/* Focusable so a long checklist scrolls from the keyboard. */}

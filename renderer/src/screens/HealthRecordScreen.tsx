@@ -4,6 +4,8 @@ import type { Patient } from '../../../shared/library-types.ts';
 import type { ClinicalRecord, LabResult } from '../../../shared/records-types.ts';
 import { invoke, messageOf } from '../api.ts';
 import { TrendChart } from '../components/TrendChart.tsx';
+import type { TimelineEntry } from '../../../shared/timeline.ts';
+import { Timeline } from '../components/Timeline.tsx';
 import { formatDate, formatUnit, plural } from '../format.ts';
 import { RECORD_TABS, routeHash } from '../route.ts';
 import type { RecordTab, Route } from '../route.ts';
@@ -15,7 +17,7 @@ interface Props {
   readonly onError: (message: string) => void;
 }
 
-const TAB_NAMES: Record<RecordTab, string> = { labs: 'Lab results', problems: 'Problems', medications: 'Medications', allergies: 'Allergies' };
+const TAB_NAMES: Record<RecordTab, string> = { labs: 'Lab results', problems: 'Problems', medications: 'Medications', allergies: 'Allergies', timeline: 'Timeline' };
 const KINDS = { problems: 'problem', medications: 'medication', allergies: 'allergy' } as const;
 const FLAG_WORDS: Record<string, string> = { H: 'high', L: 'low', HH: 'critically high', LL: 'critically low', A: 'abnormal' };
 
@@ -137,7 +139,9 @@ function Trend({ analyte, labs }: { analyte: string; labs: readonly LabResult[] 
 }
 
 /** Problems, medications or allergies: what downloads listed and what the person adds, each editable. */
-function RecordList({ patient, tab, records, onError }: { patient: Patient; tab: Exclude<RecordTab, 'labs'>; records: readonly ClinicalRecord[]; onError: (m: string) => void }) {
+type ListTab = Exclude<RecordTab, 'labs' | 'timeline'>;
+
+function RecordList({ patient, tab, records, onError }: { patient: Patient; tab: ListTab; records: readonly ClinicalRecord[]; onError: (m: string) => void }) {
   const kind = KINDS[tab];
   const [editing, setEditing] = useState<number | 'new' | null>(null);
   const [form, setForm] = useState({ name: '', date: '', detail: '', status: '' });
@@ -237,13 +241,15 @@ function RecordList({ patient, tab, records, onError }: { patient: Patient; tab:
 export function HealthRecordScreen({ patient, route, libraryVersion, onError }: Props) {
   const [labs, setLabs] = useState<LabResult[] | null>(null);
   const [records, setRecords] = useState<ClinicalRecord[] | null>(null);
+  const [entries, setEntries] = useState<TimelineEntry[]>([]);
   useEffect(() => {
     let live = true;
-    Promise.all([invoke('labs:list', patient.id), invoke('records:list', patient.id)]).then(
-      ([l, r]) => {
+    Promise.all([invoke('labs:list', patient.id), invoke('records:list', patient.id), invoke('timeline', patient.id)]).then(
+      ([l, r, t]) => {
         if (!live) return;
         setLabs(l);
         setRecords(r);
+        setEntries(t);
       },
       (e: unknown) => onError(messageOf(e)),
     );
@@ -253,7 +259,7 @@ export function HealthRecordScreen({ patient, route, libraryVersion, onError }: 
   }, [patient.id, libraryVersion, onError]);
 
   const toCheck = labs?.filter((l) => !l.confirmed) ?? [];
-  const count = (tab: RecordTab) => (tab === 'labs' ? (labs?.length ?? 0) : (records?.filter((r) => r.kind === KINDS[tab]).length ?? 0));
+  const count = (tab: RecordTab) => (tab === 'labs' ? (labs?.length ?? 0) : tab === 'timeline' ? entries.length : (records?.filter((r) => r.kind === KINDS[tab]).length ?? 0));
   return (
     <div className="record-screen">
       <header className="document-header">
@@ -290,8 +296,10 @@ export function HealthRecordScreen({ patient, route, libraryVersion, onError }: 
               <LabsTable labs={labs} onOpen={(analyte) => (window.location.hash = routeHash({ name: 'record', tab: 'labs', analyte }))} />
             )}
           </>
+        ) : route.tab === 'timeline' ? (
+          <Timeline entries={entries} />
         ) : (
-          <RecordList patient={patient} tab={route.tab} records={records.filter((r) => r.kind === KINDS[route.tab as Exclude<RecordTab, 'labs'>])} onError={onError} />
+          <RecordList patient={patient} tab={route.tab} records={records.filter((r) => r.kind === KINDS[route.tab as ListTab])} onError={onError} />
         )}
       </main>
     </div>

@@ -15,6 +15,7 @@ import { plural } from '../format.ts';
 import type { Imports } from '../imports.ts';
 import { routeHash } from '../route.ts';
 import type { Route } from '../route.ts';
+import { CaseDrop } from '../components/CaseDrop.tsx';
 
 interface Props {
   readonly patient: Patient;
@@ -173,6 +174,7 @@ export function LibraryScreen({ patient, patients, onSelectPatient, onAddPatient
         </aside>
         <main className="documents" aria-label={searching ? 'Search results' : 'Documents'}>
           <OcrStatus libraryVersion={libraryVersion} onError={onError} />
+          <CaseDrop patientId={patient.id} libraryVersion={libraryVersion} onError={onError} />
           {searching ? (
             <SearchResults query={hits.query || query} hits={hits.query === query ? hits.hits : null} startedAt={hits.startedAt} />
           ) : documents === null ? (

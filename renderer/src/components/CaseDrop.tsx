@@ -1,0 +1,91 @@
+import { useEffect, useState } from 'react';
+import type { DragEvent } from 'react';
+import type { Case } from '../../../shared/case-types.ts';
+import { invoke, messageOf } from '../api.ts';
+
+/** The kind of drag data a library document carries. */
+export const DOCUMENT_DRAG_TYPE = 'application/x-casebinder-document';
+
+/** Makes a library row or a search hit draggable onto a case. */
+export function dragDocument(id: number) {
+  return {
+    draggable: true,
+    onDragStart: (e: DragEvent) => {
+      e.dataTransfer.setData(DOCUMENT_DRAG_TYPE, String(id));
+      e.dataTransfer.effectAllowed = 'copyLink';
+    },
+  };
+}
+
+/**
+ * While a document is dragged in the library or the search results, the patient's cases appear as
+ * places to drop it: dropped there, it joins that case.
+ */
+export function CaseDrop({ patientId, libraryVersion, onError }: { patientId: number; libraryVersion: number; onError: (m: string) => void }) {
+  const [cases, setCases] = useState<Case[]>([]);
+  const [dragging, setDragging] = useState(false);
+  const [added, setAdded] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    invoke('cases:list', patientId).then(
+      (c) => live && setCases(c),
+      (e: unknown) => onError(messageOf(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [patientId, libraryVersion, onError]);
+  useEffect(() => {
+    const start = (e: globalThis.DragEvent) => {
+      if (e.dataTransfer?.types.includes(DOCUMENT_DRAG_TYPE)) setDragging(true);
+    };
+    const end = () => setDragging(false);
+    document.addEventListener('dragstart', start);
+    document.addEventListener('dragend', end);
+    document.addEventListener('drop', end);
+    return () => {
+      document.removeEventListener('dragstart', start);
+      document.removeEventListener('dragend', end);
+      document.removeEventListener('drop', end);
+    };
+  }, []);
+  if (added && !dragging) {
+    return (
+      <p className="case-drop-done" role="status">
+        {added}
+      </p>
+    );
+  }
+  if (!dragging || cases.length === 0) return null;
+  return (
+    <div className="case-drop" aria-label="Drop on a case to add the document to it">
+      <p>Drop on a case to add the document to it:</p>
+      <ul>
+        {cases.map((c) => (
+          <li
+            key={c.id}
+            onDragOver={(e) => {
+              if (e.dataTransfer.types.includes(DOCUMENT_DRAG_TYPE)) {
+                e.preventDefault();
+                e.dataTransfer.dropEffect = 'copy';
+              }
+            }}
+            onDrop={(e) => {
+              e.preventDefault();
+              const id = Number(e.dataTransfer.getData(DOCUMENT_DRAG_TYPE));
+              setDragging(false);
+              if (id) {
+                void invoke('cases:add-documents', c.id, [id]).then(
+                  () => setAdded(`Added to the case “${c.title}”.`),
+                  (err: unknown) => onError(messageOf(err)),
+                );
+              }
+            }}
+          >
+            {c.title}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

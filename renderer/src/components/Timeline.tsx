@@ -1,0 +1,58 @@
+import { useState } from 'react';
+import type { TimelineEntry, TimelineKind } from '../../../shared/timeline.ts';
+import { TIMELINE_KINDS } from '../../../shared/timeline.ts';
+import { formatDate } from '../format.ts';
+import { routeHash } from '../route.ts';
+
+const KIND_LABELS: Record<TimelineKind, string> = { document: 'Documents', study: 'Imaging', lab: 'Labs', recommendation: 'Recommendations', opinion: 'Opinions' };
+
+/** Every dated thing, newest month first, filterable by kind; each entry opens its document. */
+export function Timeline({ entries }: { entries: readonly TimelineEntry[] }) {
+  const [hidden, setHidden] = useState<ReadonlySet<TimelineKind>>(new Set());
+  const shown = entries.filter((e) => !hidden.has(e.kind));
+  const groups = new Map<string, TimelineEntry[]>();
+  for (const e of [...shown].reverse()) {
+    const key = e.date.slice(0, 7);
+    groups.set(key, [...(groups.get(key) ?? []), e]);
+  }
+  return (
+    <section className="case-section" aria-labelledby="timeline-title">
+      <h2 id="timeline-title">Timeline</h2>
+      <div className="timeline-filters" role="group" aria-label="Show in the timeline">
+        {TIMELINE_KINDS.map((k) => (
+          <label key={k} className="chip">
+            <input
+              type="checkbox"
+              checked={!hidden.has(k)}
+              onChange={() => {
+                const next = new Set(hidden);
+                if (next.has(k)) next.delete(k);
+                else next.add(k);
+                setHidden(next);
+              }}
+            />
+            {KIND_LABELS[k]} ({entries.filter((e) => e.kind === k).length})
+          </label>
+        ))}
+      </div>
+      {shown.length === 0 && <p className="empty">Nothing dated yet.</p>}
+      {[...groups].map(([month, items]) => (
+        <div key={month} className="timeline-month">
+          <h3>{new Date(`${month}-01T00:00:00Z`).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' })}</h3>
+          <ul>
+            {items.map((e, i) => (
+              <li key={`${e.kind}-${e.documentId}-${i}`} className={`timeline-entry kind-${e.kind}${e.flagged ? ' flagged' : ''}`}>
+                <span className="timeline-date">{formatDate(e.date)}</span>
+                <span>
+                  {e.documentId ? <a href={routeHash({ name: 'document', id: e.documentId })}>{e.title}</a> : e.title}
+                  {e.detail && <small>{e.detail}</small>}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </section>
+  );
+}
+
