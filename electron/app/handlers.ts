@@ -221,6 +221,7 @@ export function createHandlers(ctx: AppContext): Handlers {
     },
     'cases:order-questions': (id, questionIds) => caseDone(id, () => library.cases.orderQuestions(id, questionIds)),
     'cases:add-recommendation': (id, input) => caseDone(id, () => library.cases.addRecommendation(id, input)),
+    'cases:remove-recommendation': (id, recommendationId) => caseDone(id, () => library.cases.removeRecommendation(recommendationId)),
     'cases:add-request': (id, input) => caseDone(id, () => library.cases.addRequest(id, input)),
     'cases:set-request-state': (requestId, state, documentIds) => {
       library.cases.setRequestState(requestId, state, documentIds ?? []);

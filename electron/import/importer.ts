@@ -1,6 +1,6 @@
 import fsp from 'node:fs/promises';
 import type { ImportOutcome, ImportProgress, ImportResult, Refusal } from '../../shared/import-types.ts';
-import { formatPersonName, isStructuredReport, sameAsPatient, SOP_CLASS } from '../../shared/imaging.ts';
+import { isStructuredReport, recordPatientWarnings, SOP_CLASS } from '../../shared/imaging.ts';
 import { readDicomdir } from '../dicom/dicomdir.ts';
 import { FragmentWalker } from '../dicom/fragments.ts';
 import { fragmentStart, pixelDataProblem, readDicomHeader } from '../dicom/header.ts';
@@ -596,6 +596,7 @@ export class Importer {
         this.library.now(),
       );
       added = this.library.records.add(patient.id, id, read.derived, this.library.now());
+      if (read.patient) this.library.documents.setSubject(id, read.patient);
     })();
     const counts = added!;
     const holds = describeRecords(counts.labs, counts.records);
@@ -634,19 +635,6 @@ function ocrNote(waiting: number, pages: number): string | undefined {
   if (pages === 1) return 'It is a picture of text: OCR will read it.';
   if (waiting === pages) return `Its ${pages} pages are pictures of text: OCR will read them.`;
   return `${waiting} of its ${pages} pages are pictures of text: OCR will read ${waiting === 1 ? 'it' : 'them'}.`;
-}
-
-/** When a download names someone else, or another birth date, than the patient it is imported for. */
-function recordPatientWarnings(named: { name: string | null; birthDate: string | null } | null, patient: Patient): string[] {
-  if (!named) return [];
-  const warnings: string[] = [];
-  if (!sameAsPatient(named.name, patient.name)) {
-    warnings.push(`This record names the patient "${formatPersonName(named.name)}", not ${patient.name}. Check that it is ${patient.name}'s record before sending it to anyone.`);
-  }
-  if (named.birthDate && patient.dateOfBirth && named.birthDate !== patient.dateOfBirth) {
-    warnings.push(`It gives the date of birth ${named.birthDate}; ${patient.name}'s is ${patient.dateOfBirth}.`);
-  }
-  return warnings;
 }
 
 /** A whole (small) file's bytes, up to `limit`. */

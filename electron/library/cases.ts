@@ -22,6 +22,7 @@ import type {
   SubmissionMethod,
 } from '../../shared/case-types.ts';
 import { SPECIALTIES, SPECIALTY_LABELS } from '../../shared/case-types.ts';
+import { recordPatientWarnings } from '../../shared/imaging.ts';
 import { evaluateChecklist } from '../../shared/checklist.ts';
 import type { ChecklistDocument, ChecklistInput } from '../../shared/checklist.ts';
 import type { IsoDate } from '../../shared/dates.ts';
@@ -257,6 +258,10 @@ export class Cases {
     return this.details(caseId).recommendations.find((r) => r.id === id)!;
   }
 
+  removeRecommendation(id: number): void {
+    if (!run(this.db, sql`DELETE FROM case_recommendations WHERE id = ${id}`).changes) throw new CasebinderError('not-found', `There is no recommendation #${id}.`);
+  }
+
   addRequest(caseId: number, input: { facility: string; what: string; askedOn: IsoDate; method: RequestMethod }): RecordsRequest {
     this.get(caseId);
     const inserted = run(
@@ -307,7 +312,7 @@ export class Cases {
         date: d.dateOfService ?? d.suggested.dateOfService,
         facility: d.facility ?? d.suggested.facility,
         modalities: d.imaging?.modalities ?? [],
-        warnings: d.kind === 'study' ? this.services.studies.details(d.id, patient).warnings : [],
+        warnings: d.kind === 'study' ? this.services.studies.details(d.id, patient).warnings : recordPatientWarnings(this.services.documents.subject(d.id), patient),
       }),
     );
     const medications = this.services.records.records(c.patientId, 'medication');

@@ -195,6 +195,20 @@ export class Documents {
     this.db = db;
   }
 
+  /** Whom a document names as its patient (Family^Given, birth date), as a portal download does. */
+  setSubject(id: number, subject: { readonly name: string | null; readonly birthDate: string | null }): void {
+    run(
+      this.db,
+      sql`INSERT INTO document_subjects (document_id, name, birth_date) VALUES (${id}, ${subject.name}, ${subject.birthDate})
+          ON CONFLICT (document_id) DO UPDATE SET name = excluded.name, birth_date = excluded.birth_date`,
+    );
+  }
+
+  subject(id: number): { name: string | null; birthDate: string | null } | null {
+    const row = get<{ name: string | null; birth_date: string | null }>(this.db, sql`SELECT name, birth_date FROM document_subjects WHERE document_id = ${id}`);
+    return row ? { name: row.name, birthDate: row.birth_date } : null;
+  }
+
   get(id: number): MedicalDocument {
     const row = get<DocumentRow>(this.db, sql`${SELECT_DOCUMENT} WHERE d.id = ${id}`);
     if (!row) throw new CasebinderError('not-found', `There is no document number ${id} in this library.`);

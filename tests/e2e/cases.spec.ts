@@ -73,7 +73,7 @@ test('a case from a surgeon’s letter: questions, the checklist closing as docu
   // An opinion comes back; compared point by point.
   await page.getByRole('button', { name: 'Record an opinion…' }).click();
   const opinion = page.getByRole('form', { name: 'An opinion received' });
-  await opinion.getByLabel('From').fill('Ana Ruiz, MD, University Spine Center');
+  await opinion.getByLabel('From', { exact: true }).fill('Ana Ruiz, MD, University Spine Center');
   await opinion.getByLabel('Date').fill('2025-04-02');
   await opinion.getByLabel('On the recommendation').selectOption('differs');
   await opinion.getByLabel('Their recommended plan').fill('L4-L5 decompression without fusion');

@@ -4,7 +4,8 @@ import type { Migration } from './migration.ts';
  * Cases: one decision to be reviewed, per patient. The recommendation(s) under review with the
  * documents that state them, the patient's questions in order, the library documents in the case
  * (shared between cases; each included or not, in order), records requests, specialists and their
- * opinions. Deleting a case deletes what belongs only to it, never a document.
+ * opinions. Deleting a case deletes what belongs only to it, never a document. Also: whom a document
+ * names as its patient (portal downloads do), for the case's check.
  */
 export const migration0006: Migration = {
   version: 6,
@@ -81,6 +82,14 @@ export const migration0006: Migration = {
         institution TEXT,
         accepts TEXT CHECK (accepts IN ('portal', 'email', 'mail', 'cd', 'fax')),
         size_limit_mb REAL
+      );
+
+      -- Whom a document says it is about, when it says so (a portal download names its patient):
+      -- checked against the patient before a case is sent.
+      CREATE TABLE document_subjects (
+        document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+        name TEXT,
+        birth_date TEXT
       );
 
       CREATE TABLE case_opinions (

@@ -364,8 +364,8 @@ const POINTS = [
   ['alternatives', 'Alternatives'],
 ] as const;
 
-function Opinions({ details, onError }: { details: CaseDetails; onError: (m: string) => void }) {
-  const form = useForm({ by: '', date: '', summary: '', procedure: '', urgency: '', risks: '', alternatives: '' });
+function Opinions({ details, documents, onError }: { details: CaseDetails; documents: readonly DocumentSummary[]; onError: (m: string) => void }) {
+  const form = useForm({ by: '', date: '', summary: '', procedure: '', urgency: '', risks: '', alternatives: '', document: '' });
   const [stand, setStand] = useState<OpinionStand>('agrees');
   const [open, setOpen] = useState(false);
   const original: Recommendation | undefined = details.recommendations[0];
@@ -383,7 +383,7 @@ function Opinions({ details, onError }: { details: CaseDetails; onError: (m: str
         urgency: orNull(v.urgency),
         risks: orNull(v.risks),
         alternatives: orNull(v.alternatives),
-        documentId: null,
+        documentId: v.document ? Number(v.document) : null,
       });
       form.reset();
       setOpen(false);
@@ -408,7 +408,7 @@ function Opinions({ details, onError }: { details: CaseDetails; onError: (m: str
                 </th>
                 {details.opinions.map((o) => (
                   <th scope="col" key={o.id}>
-                    {o.by}
+                    {o.documentId ? <a href={routeHash({ name: 'document', id: o.documentId })}>{o.by}</a> : o.by}
                     {o.date ? ` (${formatDate(o.date)})` : ''}
                     <span className={`stand stand-${o.stand}`}>{o.stand === 'agrees' ? 'Agrees' : o.stand === 'differs' ? 'Differs' : 'Partly agrees'}</span>
                   </th>
@@ -456,6 +456,17 @@ function Opinions({ details, onError }: { details: CaseDetails; onError: (m: str
           {form.field('risks', 'Risks they mention', { multiline: true })}
           {form.field('alternatives', 'Alternatives they mention', { multiline: true })}
           {form.field('summary', 'In short', { multiline: true })}
+          <label>
+            Their letter
+            <select value={form.values.document} onChange={(e) => form.setValues({ ...form.values, document: e.target.value })}>
+              <option value="">Not in the library yet</option>
+              {documents.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.title}
+                </option>
+              ))}
+            </select>
+          </label>
           <div className="panel-actions">
             <button type="submit" className="primary">
               Save the opinion
@@ -705,6 +716,19 @@ export function CaseScreen({ patient, route, libraryVersion, onError }: Props) {
                     <dd>{r.alternatives}</dd>
                   </>
                 )}
+                <dd className="recommendation-actions">
+                  <button
+                    type="button"
+                    className="small"
+                    onClick={() => {
+                      if (window.confirm(`Remove the recommendation "${r.procedure}" from this case?`)) {
+                        void invoke('cases:remove-recommendation', c.id, r.id).catch((e: unknown) => onError(messageOf(e)));
+                      }
+                    }}
+                  >
+                    Remove this recommendation
+                  </button>
+                </dd>
                 {r.documentIds.length > 0 && (
                   <>
                     <dt>Written in</dt>
@@ -728,9 +752,23 @@ export function CaseScreen({ patient, route, libraryVersion, onError }: Props) {
             )}
           </section>
           <Questions details={c} onError={onError} />
+          <section className="case-section" aria-labelledby="notes-title">
+            <h2 id="notes-title">Notes</h2>
+            <textarea
+              key={c.notes}
+              className="case-notes"
+              aria-labelledby="notes-title"
+              defaultValue={c.notes}
+              rows={3}
+              placeholder="Anything to remember about this decision…"
+              onBlur={(e) => {
+                if (e.target.value !== c.notes) void invoke('cases:update', c.id, { notes: e.target.value }).catch((err: unknown) => onError(messageOf(err)));
+              }}
+            />
+          </section>
           <Documents details={c} documents={documents} onError={onError} />
           <Specialists details={c} onError={onError} />
-          <Opinions details={c} onError={onError} />
+          <Opinions details={c} documents={documents} onError={onError} />
           <Requests details={c} documents={documents} onError={onError} />
           <Timeline entries={entries} />
         </main>
