@@ -107,8 +107,19 @@ test('a case from a surgeon’s letter: questions, the checklist closing as docu
   await page.mouse.up();
   await expect(page.getByRole('status').filter({ hasText: 'Added to the case “Recommended L4-L5 spinal fusion”.' })).toBeVisible();
   await page.getByRole('link', { name: 'Cases' }).click();
+  await app.screenshot('cases-list');
+  await noViolations(app, 'the cases list');
   await page.getByRole('link', { name: /Recommended L4-L5 spinal fusion/ }).click();
   await expect(page.locator('.case-documents > li')).toHaveCount(4);
   await expect(page.locator('.case-documents')).toContainText('Physical Therapy');
+
+  // Dark, and at 200% zoom: readable, nothing off the side of the window.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await app.screenshot('case-dark');
+  await noViolations(app, 'a case in dark mode');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.setViewportSize({ width: 640, height: 400 });
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  await app.screenshot('case-200-percent');
   expect(app.errors).toEqual([]);
 });

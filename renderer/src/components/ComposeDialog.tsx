@@ -171,16 +171,24 @@ export function ComposeDialog({
     return () => dialog?.close();
   }, []);
 
+  // The photos once, when the dialog opens: the library changing meanwhile (OCR finishing in the
+  // background) must not undo the person's choices, and the parent's `initial` is a new array each time.
+  const firstChoice = useRef(initial);
   useEffect(() => {
+    let live = true;
     void invoke('documents:list', { patientId }).then(
       (list) => {
+        if (!live) return;
         const pictures = list.filter((d) => d.kind === 'file' && d.mediaType.startsWith('image/'));
         setPhotos(pictures);
-        setPages(pictures.filter((p) => initial.includes(p.id)).flatMap((p) => pagesOf(p)));
+        setPages(pictures.filter((p) => firstChoice.current.includes(p.id)).flatMap((p) => pagesOf(p)));
       },
       (e: unknown) => setError(messageOf(e)),
     );
-  }, [patientId, initial]);
+    return () => {
+      live = false;
+    };
+  }, [patientId]);
 
   const chosen = useMemo(() => new Set(pages.map((p) => p.photo.id)), [pages]);
   const toggle = (photo: DocumentSummary) =>
