@@ -90,6 +90,11 @@ test('a case from a surgeon’s letter: questions, the checklist closing as docu
   await expect(timeline).toContainText('Opinion: differs');
   await timeline.getByLabel(/Opinions/).uncheck();
   await expect(timeline).not.toContainText('Opinion: differs');
+  await timeline.getByLabel('Kind of document').selectOption({ label: 'Imaging report' });
+  await expect(timeline).toContainText('MRI Lumbar Spine without Contrast');
+  await expect(timeline).not.toContainText('Recommended: L4-L5 posterior lumbar fusion');
+  await timeline.getByLabel('Group by').selectOption('year');
+  await expect(timeline.getByRole('heading', { level: 3, name: '2025' })).toBeVisible();
   await page.getByRole('heading', { name: 'Opinions' }).scrollIntoViewIfNeeded();
   await app.screenshot('case-opinion-compared');
   await noViolations(app, 'a case with an opinion');

@@ -1,18 +1,22 @@
 import { useState } from 'react';
 import type { TimelineEntry, TimelineKind } from '../../../shared/timeline.ts';
 import { TIMELINE_KINDS } from '../../../shared/timeline.ts';
-import { formatDate } from '../format.ts';
+import type { DocumentType } from '../../../shared/document-types.ts';
+import { formatDate, typeLabel } from '../format.ts';
 import { routeHash } from '../route.ts';
 
 const KIND_LABELS: Record<TimelineKind, string> = { document: 'Documents', study: 'Imaging', lab: 'Labs', recommendation: 'Recommendations', opinion: 'Opinions' };
 
-/** Every dated thing, newest month first, filterable by kind; each entry opens its document. */
+/** Every dated thing, newest first, grouped by month or year, filterable by kind and document type; each entry opens its document. */
 export function Timeline({ entries }: { entries: readonly TimelineEntry[] }) {
   const [hidden, setHidden] = useState<ReadonlySet<TimelineKind>>(new Set());
-  const shown = entries.filter((e) => !hidden.has(e.kind));
+  const [type, setType] = useState<DocumentType | ''>('');
+  const [by, setBy] = useState<'month' | 'year'>('month');
+  const types = [...new Set(entries.map((e) => e.type).filter((t): t is DocumentType => !!t))].sort((a, b) => typeLabel(a).localeCompare(typeLabel(b)));
+  const shown = entries.filter((e) => !hidden.has(e.kind) && (!type || e.type === type));
   const groups = new Map<string, TimelineEntry[]>();
   for (const e of [...shown].reverse()) {
-    const key = e.date.slice(0, 7);
+    const key = by === 'month' ? e.date.slice(0, 7) : e.date.slice(0, 4);
     groups.set(key, [...(groups.get(key) ?? []), e]);
   }
   return (
@@ -34,11 +38,29 @@ export function Timeline({ entries }: { entries: readonly TimelineEntry[] }) {
             {KIND_LABELS[k]} ({entries.filter((e) => e.kind === k).length})
           </label>
         ))}
+        <label className="timeline-select">
+          Kind of document
+          <select value={type} onChange={(e) => setType(e.target.value as DocumentType | '')}>
+            <option value="">All</option>
+            {types.map((t) => (
+              <option key={t} value={t}>
+                {typeLabel(t)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="timeline-select">
+          Group by
+          <select value={by} onChange={(e) => setBy(e.target.value as 'month' | 'year')}>
+            <option value="month">Month</option>
+            <option value="year">Year</option>
+          </select>
+        </label>
       </div>
       {shown.length === 0 && <p className="empty">Nothing dated yet.</p>}
       {[...groups].map(([month, items]) => (
         <div key={month} className="timeline-month">
-          <h3>{new Date(`${month}-01T00:00:00Z`).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' })}</h3>
+          <h3>{month.length === 4 ? month : new Date(`${month}-01T00:00:00Z`).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' })}</h3>
           <ul>
             {items.map((e, i) => (
               <li key={`${e.kind}-${e.documentId}-${i}`} className={`timeline-entry kind-${e.kind}${e.flagged ? ' flagged' : ''}`}>
