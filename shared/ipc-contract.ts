@@ -194,6 +194,9 @@ export const CHANNELS = {
   'cases:order-questions': z.tuple([id, z.array(id).max(1000)]),
   'cases:add-recommendation': z.tuple([id, recommendationInput]),
   'cases:remove-recommendation': z.tuple([id, id]),
+  'cases:update-recommendation': z.tuple([id, id, recommendationInput.omit({ documentIds: true }).partial()]),
+  'cases:update-opinion': z.tuple([id, id, opinionInput.partial()]),
+  'cases:remove-opinion': z.tuple([id, id]),
   'cases:add-request': z.tuple([id, z.object({ facility: z.string().min(1).max(300), what: z.string().min(1).max(1000), askedOn: isoDate, method: z.enum(REQUEST_METHODS) }).strict()]),
   'cases:set-request-state': z.tuple([id, z.enum(REQUEST_STATES), z.array(id).max(1000).optional()]),
   'cases:add-specialist': z.tuple([id, z.object({ name: z.string().min(1).max(300), institution: optionalText, accepts: z.enum(SUBMISSION_METHODS).nullable().optional(), sizeLimitMb: z.number().positive().max(1_000_000).nullable().optional() }).strict()]),
@@ -299,6 +302,9 @@ export interface ChannelResults {
   'cases:order-questions': null;
   'cases:add-recommendation': null;
   'cases:remove-recommendation': null;
+  'cases:update-recommendation': null;
+  'cases:update-opinion': null;
+  'cases:remove-opinion': null;
   'cases:add-request': null;
   'cases:set-request-state': null;
   'cases:add-specialist': null;

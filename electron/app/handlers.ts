@@ -78,6 +78,15 @@ export function createHandlers(ctx: AppContext): Handlers {
     ctx.emit('library:changed', { patientId: library.cases.get(id).patientId });
     return null;
   };
+  /** A recommendation or opinion the window names, checked to be of the case it names. */
+  const ownRecommendation = (caseId: number, id: number) => {
+    if (!library.cases.details(caseId).recommendations.some((r) => r.id === id)) throw new CasebinderError('not-found', `Case #${caseId} has no recommendation #${id}.`);
+    return id;
+  };
+  const ownOpinion = (caseId: number, id: number) => {
+    if (!library.cases.details(caseId).opinions.some((o) => o.id === id)) throw new CasebinderError('not-found', `Case #${caseId} has no opinion #${id}.`);
+    return id;
+  };
   const ocrStatus = (): OcrStatus => {
     const running = ctx.jobs.runningOcr();
     return {
@@ -222,6 +231,10 @@ export function createHandlers(ctx: AppContext): Handlers {
     'cases:order-questions': (id, questionIds) => caseDone(id, () => library.cases.orderQuestions(id, questionIds)),
     'cases:add-recommendation': (id, input) => caseDone(id, () => library.cases.addRecommendation(id, input)),
     'cases:remove-recommendation': (id, recommendationId) => caseDone(id, () => library.cases.removeRecommendation(recommendationId)),
+    'cases:update-recommendation': (id, recommendationId, change) =>
+      caseDone(id, () => library.cases.updateRecommendation(ownRecommendation(id, recommendationId), change)),
+    'cases:update-opinion': (id, opinionId, change) => caseDone(id, () => library.cases.updateOpinion(ownOpinion(id, opinionId), change)),
+    'cases:remove-opinion': (id, opinionId) => caseDone(id, () => library.cases.removeOpinion(ownOpinion(id, opinionId))),
     'cases:add-request': (id, input) => caseDone(id, () => library.cases.addRequest(id, input)),
     'cases:set-request-state': (requestId, state, documentIds) => {
       library.cases.setRequestState(requestId, state, documentIds ?? []);

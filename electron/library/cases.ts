@@ -258,6 +258,42 @@ export class Cases {
     return this.details(caseId).recommendations.find((r) => r.id === id)!;
   }
 
+  /** Corrects a recommendation: what was recommended, by whom, when, and what was said about it. */
+  updateRecommendation(id: number, change: Partial<Omit<NewRecommendation, 'documentIds'>>): void {
+    const row = get<{ case_id: number }>(this.db, sql`SELECT case_id FROM case_recommendations WHERE id = ${id}`);
+    if (!row) throw new CasebinderError('not-found', `There is no recommendation #${id}.`);
+    const before = this.details(row.case_id).recommendations.find((r) => r.id === id)!;
+    const next = { ...before, ...change };
+    if (!next.clinician.trim()) throw new CasebinderError('invalid-input', 'Say who recommended it (the clinician).');
+    if (!next.procedure.trim()) throw new CasebinderError('invalid-input', 'Say what was recommended (the procedure or treatment).');
+    run(
+      this.db,
+      sql`UPDATE case_recommendations SET clinician = ${next.clinician.trim()}, facility = ${next.facility?.trim() || null}, date = ${next.date ?? null},
+            procedure = ${next.procedure.trim()}, urgency = ${next.urgency?.trim() || null}, reasons = ${next.reasons?.trim() || null},
+            risks = ${next.risks?.trim() || null}, alternatives = ${next.alternatives?.trim() || null}
+          WHERE id = ${id}`,
+    );
+  }
+
+  /** Corrects an opinion as recorded. */
+  updateOpinion(id: number, change: Partial<Omit<Opinion, 'id' | 'caseId'>>): void {
+    const row = get<{ case_id: number }>(this.db, sql`SELECT case_id FROM case_opinions WHERE id = ${id}`);
+    if (!row) throw new CasebinderError('not-found', `There is no opinion #${id}.`);
+    const next = { ...this.details(row.case_id).opinions.find((o) => o.id === id)!, ...change };
+    if (!next.by.trim()) throw new CasebinderError('invalid-input', 'Say whose opinion it is.');
+    run(
+      this.db,
+      sql`UPDATE case_opinions SET specialist_id = ${next.specialistId}, by = ${next.by.trim()}, date = ${next.date}, summary = ${next.summary},
+            stand = ${next.stand}, procedure = ${next.procedure}, urgency = ${next.urgency}, risks = ${next.risks}, alternatives = ${next.alternatives},
+            document_id = ${next.documentId}
+          WHERE id = ${id}`,
+    );
+  }
+
+  removeOpinion(id: number): void {
+    if (!run(this.db, sql`DELETE FROM case_opinions WHERE id = ${id}`).changes) throw new CasebinderError('not-found', `There is no opinion #${id}.`);
+  }
+
   removeRecommendation(id: number): void {
     if (!run(this.db, sql`DELETE FROM case_recommendations WHERE id = ${id}`).changes) throw new CasebinderError('not-found', `There is no recommendation #${id}.`);
   }

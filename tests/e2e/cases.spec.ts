@@ -83,6 +83,11 @@ test('a case from a surgeon’s letter: questions, the checklist closing as docu
   await expect(compare.getByRole('row', { name: /Procedure or treatment/ })).toContainText('L4-L5 decompression without fusion');
   await expect(compare.locator('td.differs')).toHaveCount(2);
   await expect(compare).toContainText('Differs');
+  // A recommendation recorded wrongly is corrected in place; the comparison follows.
+  await page.locator('.recommendation').getByRole('button', { name: 'Edit' }).click();
+  await page.getByRole('form', { name: 'The recommendation under review' }).getByLabel('Urgency, as stated').fill('within 4 weeks');
+  await page.getByRole('form', { name: 'The recommendation under review' }).getByRole('button', { name: 'Save the recommendation' }).click();
+  await expect(compare.getByRole('row', { name: /Urgency/ })).toContainText('within 4 weeks');
 
   // The timeline holds the recommendation and the opinion beside the documents.
   const timeline = page.getByRole('region', { name: 'Timeline' }).or(page.locator('section[aria-labelledby="timeline-title"]'));

@@ -47,4 +47,20 @@ describe('a case on the library', () => {
     expect(entries.find((e) => e.kind === 'lab')).toMatchObject({ title: 'Lab results: 5 values, 1 out of range', flagged: true, documentId: doc });
     expect(entries.find((e) => e.kind === 'opinion')).toMatchObject({ title: 'Opinion: differs (Wound care)', flagged: true });
   });
+
+  it('corrects a recommendation and an opinion as recorded, and removes an opinion', () => {
+    const { library, patient } = newLibrary();
+    cleanup.push(() => library.close());
+    const c = library.cases.create(patient.id, { title: 'Knee replacement', specialty: 'spine-orthopedic' }, new Date());
+    const rec = library.cases.addRecommendation(c.id, { clinician: 'Dr A', procedure: 'Total knee replacement', urgency: 'soon' });
+    library.cases.updateRecommendation(rec.id, { urgency: 'within 3 months', risks: 'Infection' });
+    expect(library.cases.details(c.id).recommendations[0]).toMatchObject({ clinician: 'Dr A', procedure: 'Total knee replacement', urgency: 'within 3 months', risks: 'Infection' });
+    expect(() => library.cases.updateRecommendation(rec.id, { procedure: ' ' })).toThrow(/Say what was recommended/);
+    const opinion = library.cases.addOpinion(c.id, { specialistId: null, by: 'Dr B', date: null, summary: '', stand: 'agrees', procedure: null, urgency: null, risks: null, alternatives: null, documentId: null });
+    library.cases.updateOpinion(opinion.id, { stand: 'partly', procedure: 'Partial knee replacement' });
+    expect(library.cases.details(c.id).opinions[0]).toMatchObject({ by: 'Dr B', stand: 'partly', procedure: 'Partial knee replacement' });
+    library.cases.removeOpinion(opinion.id);
+    expect(library.cases.details(c.id).opinions).toEqual([]);
+    expect(() => library.cases.removeOpinion(opinion.id)).toThrow(/no opinion/);
+  });
 });

@@ -70,8 +70,31 @@ function Checklist({ items }: { items: readonly ChecklistItem[] }) {
   );
 }
 
-function RecommendationForm({ caseId, patientId, onDone, onError }: { caseId: number; patientId: number; onDone: () => void; onError: (m: string) => void }) {
-  const form = useForm({ clinician: '', facility: '', date: '', procedure: '', urgency: '', reasons: '', risks: '', alternatives: '', document: '' });
+function RecommendationForm({
+  caseId,
+  patientId,
+  editing,
+  onDone,
+  onError,
+}: {
+  caseId: number;
+  patientId: number;
+  /** The recommendation being corrected; a new one when absent. */
+  editing?: Recommendation;
+  onDone: () => void;
+  onError: (m: string) => void;
+}) {
+  const form = useForm({
+    clinician: editing?.clinician ?? '',
+    facility: editing?.facility ?? '',
+    date: editing?.date ?? '',
+    procedure: editing?.procedure ?? '',
+    urgency: editing?.urgency ?? '',
+    reasons: editing?.reasons ?? '',
+    risks: editing?.risks ?? '',
+    alternatives: editing?.alternatives ?? '',
+    document: '',
+  });
   const [letters, setLetters] = useState<DocumentSummary[]>([]);
   useEffect(() => {
     let live = true;
@@ -86,18 +109,19 @@ function RecommendationForm({ caseId, patientId, onDone, onError }: { caseId: nu
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const v = form.values;
+    const fields = {
+      clinician: v.clinician,
+      facility: orNull(v.facility),
+      date: orNull(v.date),
+      procedure: v.procedure,
+      urgency: orNull(v.urgency),
+      reasons: orNull(v.reasons),
+      risks: orNull(v.risks),
+      alternatives: orNull(v.alternatives),
+    };
     try {
-      await invoke('cases:add-recommendation', caseId, {
-        clinician: v.clinician,
-        facility: orNull(v.facility),
-        date: orNull(v.date),
-        procedure: v.procedure,
-        urgency: orNull(v.urgency),
-        reasons: orNull(v.reasons),
-        risks: orNull(v.risks),
-        alternatives: orNull(v.alternatives),
-        documentIds: v.document ? [Number(v.document)] : [],
-      });
+      if (editing) await invoke('cases:update-recommendation', caseId, editing.id, fields);
+      else await invoke('cases:add-recommendation', caseId, { ...fields, documentIds: v.document ? [Number(v.document)] : [] });
       form.reset();
       onDone();
     } catch (e) {
@@ -111,7 +135,7 @@ function RecommendationForm({ caseId, patientId, onDone, onError }: { caseId: nu
       {form.field('facility', 'Where')}
       {form.field('date', 'When', { type: 'date' })}
       {form.field('urgency', 'Urgency, as stated', { placeholder: 'within 6 weeks' })}
-      <label>
+      {!editing && <label>
         Where it is written
         <select value={form.values.document} onChange={(e) => form.setValues({ ...form.values, document: e.target.value })}>
           <option value="">No document yet</option>
@@ -122,7 +146,7 @@ function RecommendationForm({ caseId, patientId, onDone, onError }: { caseId: nu
             </option>
           ))}
         </select>
-      </label>
+      </label>}
       {form.field('reasons', 'Reasons given', { multiline: true })}
       {form.field('risks', 'Risks mentioned', { multiline: true })}
       {form.field('alternatives', 'Alternatives mentioned', { multiline: true })}
@@ -130,6 +154,11 @@ function RecommendationForm({ caseId, patientId, onDone, onError }: { caseId: nu
         <button type="submit" className="primary">
           Save the recommendation
         </button>
+        {editing && (
+          <button type="button" onClick={onDone}>
+            Cancel
+          </button>
+        )}
       </div>
     </form>
   );
@@ -411,6 +440,15 @@ function Opinions({ details, documents, onError }: { details: CaseDetails; docum
                     {o.documentId ? <a href={routeHash({ name: 'document', id: o.documentId })}>{o.by}</a> : o.by}
                     {o.date ? ` (${formatDate(o.date)})` : ''}
                     <span className={`stand stand-${o.stand}`}>{o.stand === 'agrees' ? 'Agrees' : o.stand === 'differs' ? 'Differs' : 'Partly agrees'}</span>
+                    <button
+                      type="button"
+                      className="small"
+                      onClick={() => {
+                        if (window.confirm(`Remove the opinion of ${o.by}?`)) void invoke('cases:remove-opinion', details.id, o.id).catch((e: unknown) => onError(messageOf(e)));
+                      }}
+                    >
+                      Remove<span className="visually-hidden"> the opinion of {o.by}</span>
+                    </button>
                   </th>
                 ))}
               </tr>
@@ -627,6 +665,7 @@ export function CaseScreen({ patient, route, libraryVersion, onError }: Props) {
   const [data, setData] = useState<{ case: CaseDetails; checklist: ChecklistItem[]; documents: DocumentSummary[] } | null>(null);
   const [entries, setEntries] = useState<TimelineEntry[]>([]);
   const [addingRecommendation, setAddingRecommendation] = useState(false);
+  const [editingRecommendation, setEditingRecommendation] = useState<number | null>(null);
   const [openedAt] = useState(() => performance.now());
   const load = useCallback(() => {
     let live = true;
@@ -680,7 +719,10 @@ export function CaseScreen({ patient, route, libraryVersion, onError }: Props) {
         <main className="case-main" aria-label="The case">
           <section className="case-section" aria-labelledby="recommendation-title">
             <h2 id="recommendation-title">The recommendation under review</h2>
-            {c.recommendations.map((r) => (
+            {c.recommendations.map((r) =>
+              editingRecommendation === r.id ? (
+                <RecommendationForm key={r.id} caseId={c.id} patientId={patient.id} editing={r} onDone={() => setEditingRecommendation(null)} onError={onError} />
+              ) : (
               <dl key={r.id} className="recommendation">
                 <dt>Recommended</dt>
                 <dd>
@@ -717,6 +759,9 @@ export function CaseScreen({ patient, route, libraryVersion, onError }: Props) {
                   </>
                 )}
                 <dd className="recommendation-actions">
+                  <button type="button" className="small" onClick={() => setEditingRecommendation(r.id)}>
+                    Edit
+                  </button>{' '}
                   <button
                     type="button"
                     className="small"
@@ -742,7 +787,8 @@ export function CaseScreen({ patient, route, libraryVersion, onError }: Props) {
                   </>
                 )}
               </dl>
-            ))}
+              ),
+            )}
             {addingRecommendation || c.recommendations.length === 0 ? (
               <RecommendationForm caseId={c.id} patientId={patient.id} onDone={() => setAddingRecommendation(false)} onError={onError} />
             ) : (
