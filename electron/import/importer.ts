@@ -442,6 +442,14 @@ export class Importer {
     state: Run,
     fromStudy?: { title: string | null; studyId: number; studyDate: string | null },
   ): Promise<ImportOutcome> {
+    return this.onceByContent(source, staged, state, () => this.extractAndCommit(source, staged, detected, state, fromStudy));
+  }
+
+  /**
+   * Runs `work` for staged bytes the library does not hold yet, once per import: a copy already in the
+   * library is a duplicate of it, and the same bytes twice in one import wait for the first.
+   */
+  private async onceByContent(source: ImportSource, staged: StagedFile, state: Run, work: () => Promise<ImportOutcome>): Promise<ImportOutcome> {
     const known = this.library.documents.findByHash(staged.sha256);
     if (known) {
       await this.library.vault.discard(staged);
@@ -457,10 +465,10 @@ export class Importer {
       if (earlier?.status === 'refused') return { status: 'refused', path: source.path, code: earlier.code, reason: earlier.reason };
       return { status: 'refused', path: source.path, ...CANCELLED };
     }
-    const work = this.extractAndCommit(source, staged, detected, state, fromStudy);
-    state.inFlight.set(`sha:${staged.sha256}`, work);
+    const running = work();
+    state.inFlight.set(`sha:${staged.sha256}`, running);
     try {
-      return await work;
+      return await running;
     } finally {
       state.inFlight.delete(`sha:${staged.sha256}`);
     }
@@ -553,16 +561,16 @@ export class Importer {
    * and the records it lists stored with it in one transaction, those already known not doubled.
    */
   private async importRecords(source: ImportSource, reader: SourceReader, format: RecordFormat, state: Run): Promise<ImportOutcome> {
-    const { signal, patient } = state;
+    const { signal } = state;
     if (source.size > MAX_RECORDS_FILE_BYTES) {
       return { status: 'refused', path: source.path, code: 'too-large', reason: `This health record file is ${formatBytes(source.size)}, larger than any one person's record from a portal (up to ${formatBytes(MAX_RECORDS_FILE_BYTES)}); it may not be one. Casebinder did not import it.` };
     }
     const staged = await this.library.vault.stage(reader.chunks(signal), signal);
-    const known = this.library.documents.findByHash(staged.sha256);
-    if (known) {
-      await this.library.vault.discard(staged);
-      return { status: 'duplicate', path: source.path, of: known.id };
-    }
+    return this.onceByContent(source, staged, state, () => this.readRecordsAndCommit(source, staged, format, state));
+  }
+
+  private async readRecordsAndCommit(source: ImportSource, staged: StagedFile, format: RecordFormat, state: Run): Promise<ImportOutcome> {
+    const { signal, patient } = state;
     let read: Awaited<ReturnType<WorkerPool['records']>>;
     try {
       read = await this.pool.records({ file: staged.tempPath, format, originalName: source.name }, signal);

@@ -109,6 +109,17 @@ describe('FHIR downloads', () => {
     expect((await run(fixture(BUSTER))).duplicates).toHaveLength(1);
   });
 
+  it('takes two copies of one download in the same import as one document', async () => {
+    const { library, run } = setup();
+    const copy = path.join(tempDir(), 'copy of download.json');
+    fs.copyFileSync(fixture(BUSTER), copy);
+    const result = await run(fixture(BUSTER), copy);
+    expect(result.refused).toEqual([]);
+    expect(result.imported).toHaveLength(1);
+    expect(result.duplicates).toEqual([expect.objectContaining({ of: result.imported[0]!.id })]);
+    expect(library.documents.count()).toBe(1);
+  });
+
   it('reads names with accents, and says so when a download names someone else', async () => {
     const { library, patient, run } = setup({ name: 'Gustavo Mejía', dateOfBirth: '1986-01-01' });
     const result = await run(fixture('fhir/Gustavo_Mejía_59a8543c-e24f-4a01-b28b-47ccde6bc11d.json'), fixture(BUSTER));
