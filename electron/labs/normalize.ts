@@ -5,7 +5,7 @@
  * numbers, and the flag. Nothing is guessed: what does not parse stays as printed.
  */
 import type { IsoDate } from '../../shared/dates.ts';
-import type { Comparator, LabFlag, LabValue, ReferenceRange, RecordOrigin } from '../../shared/records-types.ts';
+import type { Comparator, LabFlag, LabResult, LabValue, ReferenceRange, RecordOrigin } from '../../shared/records-types.ts';
 import { findTest } from './loinc-table.ts';
 import { convert, toUcum } from './units.ts';
 
@@ -24,20 +24,8 @@ export interface LabInput {
   readonly page?: number | null;
 }
 
-export interface NormalizedLab {
-  readonly analyte: string;
-  readonly analyteAsPrinted: string;
-  readonly loinc: string | null;
-  readonly value: LabValue;
-  readonly unit: string | null;
-  readonly unitAsPrinted: string | null;
-  readonly range: ReferenceRange | null;
-  readonly flag: LabFlag;
-  readonly date: IsoDate | null;
-  readonly lab: string | null;
-  readonly page: number | null;
-  readonly origin: RecordOrigin;
-}
+/** A result in the library's form, before it is stored (it has no id, patient or confirmation yet). */
+export type NormalizedLab = Omit<LabResult, 'id' | 'patientId' | 'source' | 'confirmed'> & { readonly page: number | null };
 
 const NUMBER = String.raw`[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[-+]?\.\d+`;
 const VALUE = new RegExp(String.raw`^(<=|>=|≤|≥|<|>)?\s*(${NUMBER})$`);

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { DragEvent } from 'react';
-import type { Case } from '../../../shared/case-types.ts';
 import { invoke, messageOf } from '../api.ts';
+import { useLoaded } from '../loaded.ts';
 
 /** The kind of drag data a library document carries. */
 export const DOCUMENT_DRAG_TYPE = 'application/x-casebinder-document';
@@ -22,19 +22,9 @@ export function dragDocument(id: number) {
  * places to drop it: dropped there, it joins that case.
  */
 export function CaseDrop({ patientId, libraryVersion, onError }: { patientId: number; libraryVersion: number; onError: (m: string) => void }) {
-  const [cases, setCases] = useState<Case[]>([]);
+  const cases = useLoaded(() => invoke('cases:list', patientId), [patientId, libraryVersion, onError], onError) ?? [];
   const [dragging, setDragging] = useState(false);
   const [added, setAdded] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    invoke('cases:list', patientId).then(
-      (c) => live && setCases(c),
-      (e: unknown) => onError(messageOf(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [patientId, libraryVersion, onError]);
   useEffect(() => {
     const start = (e: globalThis.DragEvent) => {
       if (e.dataTransfer?.types.includes(DOCUMENT_DRAG_TYPE)) setDragging(true);

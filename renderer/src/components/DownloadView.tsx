@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
 import type { MedicalDocument } from '../../../shared/library-types.ts';
-import type { ClinicalRecord, LabResult, RecordKind } from '../../../shared/records-types.ts';
-import { invoke, messageOf } from '../api.ts';
+import type { RecordKind } from '../../../shared/records-types.ts';
+import { invoke } from '../api.ts';
+import { useLoaded } from '../loaded.ts';
 import { formatDate } from '../format.ts';
 import { routeHash } from '../route.ts';
 
@@ -17,17 +17,14 @@ const KIND_NAMES: Record<RecordKind, string> = {
 
 /** A structured download (FHIR) shown by what it holds: its lab results and records, listed. */
 export function DownloadView({ document: doc, libraryVersion, onError }: { document: MedicalDocument; libraryVersion: number; onError: (m: string) => void }) {
-  const [held, setHeld] = useState<{ labs: LabResult[]; records: ClinicalRecord[] } | null>(null);
-  useEffect(() => {
-    let live = true;
-    Promise.all([invoke('labs:list', doc.patientId), invoke('records:list', doc.patientId)]).then(
-      ([labs, records]) => live && setHeld({ labs: labs.filter((l) => l.source.documentId === doc.id), records: records.filter((r) => r.source.documentId === doc.id) }),
-      (e: unknown) => onError(messageOf(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [doc.id, doc.patientId, libraryVersion, onError]);
+  const held = useLoaded(
+    async () => {
+      const [labs, records] = await Promise.all([invoke('labs:list', doc.patientId), invoke('records:list', doc.patientId)]);
+      return { labs: labs.filter((l) => l.source.documentId === doc.id), records: records.filter((r) => r.source.documentId === doc.id) };
+    },
+    [doc.id, doc.patientId, libraryVersion, onError],
+    onError,
+  );
   if (!held) return <p role="status">Opening the download…</p>;
   const kinds = (Object.keys(KIND_NAMES) as RecordKind[]).filter((k) => held.records.some((r) => r.kind === k));
   return (

@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
-import type { NarrativeNode, NarrativeSection } from '../../../shared/narrative.ts';
+import type { NarrativeNode } from '../../../shared/narrative.ts';
 import type { MedicalDocument } from '../../../shared/library-types.ts';
-import { invoke, messageOf } from '../api.ts';
+import { invoke } from '../api.ts';
+import { useLoaded } from '../loaded.ts';
 
 function render(nodes: readonly NarrativeNode[]): ReactNode[] {
   return nodes.map((node, i) => {
@@ -46,17 +46,7 @@ function render(nodes: readonly NarrativeNode[]): ReactNode[] {
  * never the file's HTML or its stylesheet.
  */
 export function NarrativeView({ document: doc, onError }: { document: MedicalDocument; onError: (m: string) => void }) {
-  const [sections, setSections] = useState<NarrativeSection[] | null>(null);
-  useEffect(() => {
-    let live = true;
-    invoke('documents:narrative', doc.id).then(
-      (s) => live && setSections(s),
-      (e: unknown) => onError(messageOf(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [doc.id, onError]);
+  const sections = useLoaded(() => invoke('documents:narrative', doc.id), [doc.id, onError], onError);
   if (!sections) return <p role="status">Opening the document…</p>;
   if (sections.length === 0) return <p className="empty">This clinical document has no sections of text (its content may be a PDF carried inside it, imported as a document of its own).</p>;
   return (

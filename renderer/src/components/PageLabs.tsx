@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { LabResult } from '../../../shared/records-types.ts';
 import { invoke, messageOf } from '../api.ts';
+import { useLoaded } from '../loaded.ts';
 
 const FLAGS = ['', 'H', 'L', 'HH', 'LL', 'A'] as const;
 
@@ -64,17 +65,8 @@ function Row({ lab, onError }: { lab: LabResult; onError: (m: string) => void })
  * corrected and confirmed; only then does it count as data.
  */
 export function PageLabs({ documentId, patientId, page, libraryVersion, onError }: { documentId: number; patientId: number; page: number; libraryVersion: number; onError: (m: string) => void }) {
-  const [labs, setLabs] = useState<LabResult[]>([]);
-  useEffect(() => {
-    let live = true;
-    invoke('labs:list', patientId).then(
-      (all) => live && setLabs(all.filter((l) => l.source.documentId === documentId && l.origin === 'pdf')),
-      (e: unknown) => onError(messageOf(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [documentId, patientId, libraryVersion, onError]);
+  const all = useLoaded(() => invoke('labs:list', patientId), [patientId, libraryVersion, onError], onError);
+  const labs = (all ?? []).filter((l) => l.source.documentId === documentId && l.origin === 'pdf');
   if (labs.length === 0) return null;
   // In the order they are on the page (the order they were read in).
   const here = labs.filter((l) => l.source.page === page).sort((a, b) => a.id - b.id);

@@ -9,6 +9,7 @@ import type { TimelineEntry } from '../../../shared/timeline.ts';
 import { Timeline } from '../components/Timeline.tsx';
 import { invoke, messageOf } from '../api.ts';
 import { formatDate, typeLabel } from '../format.ts';
+import { useLoaded } from '../loaded.ts';
 import { routeHash } from '../route.ts';
 import type { Route } from '../route.ts';
 
@@ -95,17 +96,7 @@ function RecommendationForm({
     alternatives: editing?.alternatives ?? '',
     document: '',
   });
-  const [letters, setLetters] = useState<DocumentSummary[]>([]);
-  useEffect(() => {
-    let live = true;
-    invoke('documents:list', { patientId, types: ['recommendation', 'consult-note', 'operative-note'] }).then(
-      (d) => live && setLetters(d),
-      (e: unknown) => onError(messageOf(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [patientId, onError]);
+  const letters = useLoaded(() => invoke('documents:list', { patientId, types: ['recommendation', 'consult-note', 'operative-note'] }), [patientId, onError], onError) ?? [];
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const v = form.values;
@@ -281,18 +272,7 @@ function Documents({ details, documents, onError }: { details: CaseDetails; docu
   const [adding, setAdding] = useState(false);
   const [filter, setFilter] = useState('');
   // The patient's whole library only when adding from it.
-  const [library, setLibrary] = useState<DocumentSummary[]>([]);
-  useEffect(() => {
-    if (!adding) return;
-    let live = true;
-    invoke('documents:list', { patientId: details.patientId }).then(
-      (d) => live && setLibrary(d),
-      (e: unknown) => onError(messageOf(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [adding, details.patientId, onError]);
+  const library = useLoaded(adding ? () => invoke('documents:list', { patientId: details.patientId }) : null, [adding, details.patientId, onError], onError) ?? [];
   const byId = useMemo(() => new Map(documents.map((d) => [d.id, d])), [documents]);
   const inCase = new Set(details.documents.map((d) => d.documentId));
   const call = (p: Promise<unknown>) => void p.catch((e: unknown) => onError(messageOf(e)));

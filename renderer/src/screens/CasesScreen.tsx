@@ -1,28 +1,18 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { FormEvent } from 'react';
-import type { Case, Specialty } from '../../../shared/case-types.ts';
+import type { Specialty } from '../../../shared/case-types.ts';
 import { CASE_STATUS_LABELS, SPECIALTIES, SPECIALTY_LABELS } from '../../../shared/case-types.ts';
 import type { Patient } from '../../../shared/library-types.ts';
 import { invoke, messageOf } from '../api.ts';
 import { formatDate } from '../format.ts';
+import { useLoaded } from '../loaded.ts';
 import { routeHash } from '../route.ts';
 import type { Route } from '../route.ts';
 
 /** A patient's cases, and a new one: a title, the specialty, the condition. */
 export function CasesScreen({ patient, libraryVersion, navigate, onError }: { patient: Patient; libraryVersion: number; navigate: (r: Route) => void; onError: (m: string) => void }) {
-  const [cases, setCases] = useState<Case[] | null>(null);
+  const cases = useLoaded(() => invoke('cases:list', patient.id), [patient.id, libraryVersion, onError], onError);
   const [form, setForm] = useState<{ title: string; specialty: Specialty | ''; condition: string }>({ title: '', specialty: '', condition: '' });
-  useEffect(() => {
-    let live = true;
-    invoke('cases:list', patient.id).then(
-      (c) => live && setCases(c),
-      (e: unknown) => onError(messageOf(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [patient.id, libraryVersion, onError]);
-
   const create = async (event: FormEvent) => {
     event.preventDefault();
     if (!form.specialty) return;
