@@ -6,6 +6,8 @@ export interface Patient {
   readonly name: string;
   readonly dateOfBirth: IsoDate | null;
   readonly notes: string;
+  /** How a specialist reaches the patient (phone, e-mail, address), as the person wrote it. */
+  readonly contact: string;
   readonly createdAt: string;
   readonly documentCount: number;
 }
@@ -14,6 +16,7 @@ export interface NewPatient {
   readonly name: string;
   readonly dateOfBirth?: IsoDate | null;
   readonly notes?: string;
+  readonly contact?: string;
 }
 
 /** What the library read from a document's text; each stays a suggestion until the person confirms it. */

@@ -3,7 +3,12 @@
  * Every command takes --json and then prints exactly one JSON document on stdout.
  * Exit status: 0 on success, 2 when some inputs were refused, 1 on any other failure, 130 when cancelled.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { DEFAULT_EXPORT_CHOICES, EXPORT_PHASE_LABELS } from '../../shared/export-types.ts';
+import { pagePictureFrom, startExport } from '../export/bundle.ts';
+import { ENCRYPTED_ZIP_TOOLS } from '../export/readme.ts';
 import { isIsoDate, invalidDateMessage } from '../../shared/dates.ts';
 import { isDocumentType, unknownDocumentTypeMessage } from '../../shared/document-types.ts';
 import type { DocumentType } from '../../shared/document-types.ts';
@@ -70,6 +75,14 @@ Commands:
                                         the recommendation under review
   case show CASE                        a case with its documents, recommendations, questions
                                         and completeness checklist
+  export CASE [DOC...] --out DIR [--zip] [--password-file F] [--reports-only] [--max-size 25MB]
+          [--specialist ID]
+                                        the case bundle: packet PDF, originals, DICOM with
+                                        DICOMDIR, manifest, FHIR and IHE XDM, in a folder in DIR
+                                        (--zip: also as a ZIP, split into volumes under
+                                        --max-size; --password-file: encrypt packet and ZIP
+                                        with AES-256 using the file's first line; DOC...:
+                                        only these of the case's documents)
 
 Options:
   --library DIR   the library folder (or set CASEBINDER_LIBRARY)
@@ -107,6 +120,12 @@ const options = {
   by: { type: 'string' },
   procedure: { type: 'string' },
   urgency: { type: 'string' },
+  out: { type: 'string' },
+  zip: { type: 'boolean', default: false },
+  'password-file': { type: 'string' },
+  'reports-only': { type: 'boolean', default: false },
+  'max-size': { type: 'string' },
+  specialist: { type: 'string' },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];
@@ -429,6 +448,8 @@ async function run(command: string | undefined, args: string[], values: Values):
       });
     case 'case':
       return withLibrary(values, (library) => runCase(library, args, values));
+    case 'export':
+      return runExport(args, values);
     case 'check':
       return withLibrary(values, async (library) => {
         const report = await library.check({
@@ -626,6 +647,77 @@ async function runImport(paths: string[], values: Values): Promise<Output> {
       text: formatImport(result) + (ocr ? `\n${formatOcr(ocr)}` : waiting ? `\n${waiting} scanned page(s) wait for OCR; read them with: casebinder ocr` : ''),
       exit: result.cancelled || ocr?.cancelled ? EXIT_CANCELLED : result.refused.length ? EXIT_REFUSED : EXIT_OK,
     };
+  } finally {
+    await pool.close();
+    library.close();
+  }
+}
+
+/** "25MB", "25 MB", "1.5GB", "700" (megabytes) -> megabytes. */
+function parseSize(value: string): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(kb|mb|gb)?\s*$/i.exec(value);
+  if (!m) invalid(`--max-size "${value}" is not a size. Write it like 25MB or 1.5GB.`);
+  const n = Number(m[1]) * ({ kb: 0.001, mb: 1, gb: 1000 } as Record<string, number>)[(m[2] ?? 'mb').toLowerCase()]!;
+  if (n < 1) invalid('--max-size must be at least 1MB.');
+  return n;
+}
+
+async function runExport(args: readonly string[], values: Values): Promise<Output> {
+  const caseId = parseId(args[0], 'case');
+  if (!values.out) invalid('Say where to write the bundle: --out DIR (a folder; the bundle goes in a new folder inside it).');
+  let password: string | null = null;
+  if (values['password-file']) {
+    const file = values['password-file'];
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (error) {
+      return invalid(`Cannot read the password file ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no such file' : (error as Error).message}.`);
+    }
+    password = text.split(/\r?\n/)[0]!;
+    if (!password) invalid(`The password file ${file} is empty; put the password on its first line.`);
+  }
+  const library = openLibrary(values);
+  const pool = new WorkerPool();
+  try {
+    const remembered = library.cases.exportChoices(caseId);
+    const specialistId = values.specialist ? parseId(values.specialist, 'specialist') : null;
+    const base = remembered[String(specialistId ?? 0)] ?? DEFAULT_EXPORT_CHOICES;
+    const choices = {
+      ...base,
+      documentIds: args.length > 1 ? args.slice(1).map((d) => parseId(d)) : base.documentIds,
+      reportsOnly: values['reports-only'] || base.reportsOnly,
+      zip: values.zip,
+      maxSizeMb: values['max-size'] ? parseSize(values['max-size']) : null,
+    };
+    const job = startExport({ library, picture: pagePictureFrom(pool) }, { caseId, specialistId, choices, outDir: path.resolve(values.out), password });
+    const showBar = !values.json && !values.events && process.stderr.isTTY;
+    job.onProgress((p) => {
+      if (values.events) process.stderr.write(`${JSON.stringify({ event: 'progress', ...p })}\n`);
+      else if (showBar) process.stderr.write(`\r${EXPORT_PHASE_LABELS[p.phase]}: ${p.total ? Math.floor((100 * p.done) / p.total) : 100}%   `);
+    });
+    const onInterrupt = () => job.cancel();
+    process.once('SIGINT', onInterrupt);
+    const result = await job.result.finally(() => process.off('SIGINT', onInterrupt));
+    if (showBar) process.stderr.write('\n');
+    const lines = [
+      `Wrote the case bundle (${result.documents} documents, ${result.pages}-page packet):`,
+      `  folder: ${result.folder}`,
+      `  packet: ${result.packet}`,
+      ...result.zip.map((z) => `  zip:    ${z}`),
+      ...(password && result.zip.length ? [`  ${ENCRYPTED_ZIP_TOOLS}`] : []),
+      ...result.warnings.map((w) => `Note: ${w}`),
+    ];
+    return {
+      json: { packet: result.packet, folder: result.folder, zip: result.zip, pages: result.pages, documents: result.documents, ...(result.warnings.length ? { warnings: result.warnings } : {}) },
+      text: lines.join('\n'),
+      exit: EXIT_OK,
+    };
+  } catch (error) {
+    if (error instanceof CasebinderError && error.code === 'cancelled') {
+      return { json: { cancelled: true }, text: error.message, exit: EXIT_CANCELLED };
+    }
+    throw error;
   } finally {
     await pool.close();
     library.close();

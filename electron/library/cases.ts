@@ -4,6 +4,8 @@
  * opinions, and the completeness check evaluated on what it holds.
  */
 import type { Database } from 'better-sqlite3';
+import { DEFAULT_EXPORT_CHOICES } from '../../shared/export-types.ts';
+import type { ExportChoices } from '../../shared/export-types.ts';
 import type {
   Case,
   CaseDetails,
@@ -335,6 +337,18 @@ export class Cases {
   }
 
   /** What the completeness check looks at: the included documents, recommendations, questions, the patient's records. */
+  /** The export choices last used for this case and specialist (null: none yet). */
+  exportChoices(caseId: number): Record<string, ExportChoices> {
+    const rows = all<{ specialist_key: number; choices: string }>(this.db, sql`SELECT specialist_key, choices FROM export_choices WHERE case_id = ${caseId}`);
+    return Object.fromEntries(rows.map((r) => [String(r.specialist_key), { ...DEFAULT_EXPORT_CHOICES, ...(JSON.parse(r.choices) as Partial<ExportChoices>) }]));
+  }
+
+  rememberExportChoices(caseId: number, specialistId: number | null, choices: ExportChoices): void {
+    this.get(caseId);
+    run(this.db, sql`INSERT INTO export_choices (case_id, specialist_key, choices) VALUES (${caseId}, ${specialistId ?? 0}, ${JSON.stringify(choices)})
+                     ON CONFLICT (case_id, specialist_key) DO UPDATE SET choices = excluded.choices`);
+  }
+
   checklistInput(caseId: number, today: IsoDate): ChecklistInput {
     const c = this.details(caseId);
     const patient = this.services.patients.get(c.patientId);

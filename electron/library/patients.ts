@@ -9,12 +9,13 @@ interface PatientRow {
   name: string;
   date_of_birth: string | null;
   notes: string;
+  contact: string;
   created_at: string;
   document_count: number;
 }
 
 const SELECT_PATIENT = sql`
-  SELECT p.id, p.name, p.date_of_birth, p.notes, p.created_at,
+  SELECT p.id, p.name, p.date_of_birth, p.notes, p.contact, p.created_at,
          (SELECT count(*) FROM documents d WHERE d.patient_id = p.id) AS document_count
   FROM patients p`;
 
@@ -24,6 +25,7 @@ function toPatient(row: PatientRow): Patient {
     name: row.name,
     dateOfBirth: row.date_of_birth,
     notes: row.notes,
+    contact: row.contact,
     createdAt: row.created_at,
     documentCount: row.document_count,
   };
@@ -56,10 +58,17 @@ export class Patients {
     }
     const { lastInsertRowid } = run(
       this.db,
-      sql`INSERT INTO patients (name, date_of_birth, notes, created_at)
-          VALUES (${name}, ${dateOfBirth}, ${input.notes ?? ''}, ${this.now().toISOString()})`,
+      sql`INSERT INTO patients (name, date_of_birth, notes, contact, created_at)
+          VALUES (${name}, ${dateOfBirth}, ${input.notes ?? ''}, ${(input.contact ?? '').trim()}, ${this.now().toISOString()})`,
     );
     return this.get(Number(lastInsertRowid));
+  }
+
+  /** Sets how a specialist reaches the patient (printed on the cover of every packet). */
+  setContact(id: number, contact: string): Patient {
+    this.get(id);
+    run(this.db, sql`UPDATE patients SET contact = ${contact.trim()} WHERE id = ${id}`);
+    return this.get(id);
   }
 
   list(): Patient[] {

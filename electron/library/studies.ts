@@ -28,6 +28,18 @@ export interface FiledInstance {
   readonly newSeries: boolean;
 }
 
+export interface StudyOriginal {
+  readonly sha256: string;
+  readonly size: number;
+  readonly originalName: string;
+  readonly sopInstanceUid: string;
+  readonly sopClassUid: string | null;
+  readonly transferSyntaxUid: string | null;
+  readonly instanceNumber: number | null;
+  readonly seriesInstanceUid: string;
+  readonly seriesId: number;
+}
+
 export interface KeyInstance {
   readonly instanceId: number;
   readonly sha256: string;
@@ -284,14 +296,26 @@ export class Studies {
     };
   }
 
-  /** The fingerprints and sizes of a study's originals, in series and instance order. */
-  originals(documentId: number): { sha256: string; size: number; originalName: string }[] {
-    return all<{ sha256: string; size: number; original_name: string }>(
+  /** A study's originals (fingerprint, size, and the UIDs a DICOMDIR lists), in series and instance order. */
+  originals(documentId: number): StudyOriginal[] {
+    return all<{ sha256: string; size: number; original_name: string; sop_instance_uid: string; sop_class_uid: string | null; transfer_syntax_uid: string | null; instance_number: number | null; series_instance_uid: string; series_id: number }>(
       this.db,
-      sql`SELECT i.sha256, i.size, i.original_name FROM instances i JOIN series s ON s.id = i.series_id
+      sql`SELECT i.sha256, i.size, i.original_name, i.sop_instance_uid, i.sop_class_uid, i.transfer_syntax_uid, i.instance_number,
+                 s.series_instance_uid, s.id AS series_id
+          FROM instances i JOIN series s ON s.id = i.series_id
           WHERE s.document_id = ${documentId}
           ORDER BY s.series_number IS NULL, s.series_number, s.id, i.instance_number IS NULL, i.instance_number, i.id`,
-    ).map((r) => ({ sha256: r.sha256, size: r.size, originalName: r.original_name }));
+    ).map((r) => ({
+      sha256: r.sha256,
+      size: r.size,
+      originalName: r.original_name,
+      sopInstanceUid: r.sop_instance_uid,
+      sopClassUid: r.sop_class_uid,
+      transferSyntaxUid: r.transfer_syntax_uid,
+      instanceNumber: r.instance_number,
+      seriesInstanceUid: r.series_instance_uid,
+      seriesId: r.series_id,
+    }));
   }
 
   private seriesOf(documentId: number): SeriesSummary[] {

@@ -35,3 +35,8 @@ declare module '@lhncbc/ucum-lhc' {
   const ucum: { UcumLhcUtils: { getInstance(): UcumLhcUtils } };
   export default ucum;
 }
+
+/** fontkit 2 reads TrueType/OpenType/WOFF fonts; pdf-lib only needs `create` (registerFontkit). */
+declare module 'fontkit' {
+  export function create(buffer: Uint8Array, postscriptName?: string): unknown;
+}

@@ -1,0 +1,326 @@
+/**
+ * Exporting a case: the bundle folder (README.TXT and INDEX.HTM first, the packet, the originals byte
+ * for byte under readable names, the DICOM files with a DICOMDIR, manifest.json, a FHIR document Bundle
+ * and the IHE XDM layout) and the same as one ZIP or volumes of ZIPs. Everything is written under
+ * temporary names beside the target and renamed only when all of it is complete, so an export that
+ * fails or is cancelled leaves nothing behind. The same case, choices and clock give the same bytes
+ * (without a password: encryption is salted at random, as it must be).
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { Transform } from 'node:stream';
+import { CasebinderError } from '../../shared/errors.ts';
+import type { ExportProgress, ExportRequest, ExportResult } from '../../shared/export-types.ts';
+import { Job } from '../jobs/job.ts';
+import type { ImageMediaType } from '../import/detect.ts';
+import type { Library } from '../library/library.ts';
+import type { WorkerPool } from '../workers/pool.ts';
+import { writeDicomdir, uidFrom } from './dicomdir.ts';
+import type { DicomdirStudy } from './dicomdir.ts';
+import { fhirBundle } from './fhir.ts';
+import type { BundleFile } from './fhir.ts';
+import { gatherCase } from './gather.ts';
+import type { CaseBundleInput } from './gather.ts';
+import { bundleName, packetName, unique } from './names.ts';
+import { buildPacket } from './packet.ts';
+import type { PagePictureSource } from './packet.ts';
+import { planVolumes, writeZip } from './zip.ts';
+import { readmeText, indexHtml } from './readme.ts';
+import { xdmMetadata } from './xdm.ts';
+import type { XdmDocument } from './xdm.ts';
+
+export type ExportJob = Job<ExportProgress, ExportResult>;
+
+export interface ManifestFile {
+  readonly path: string;
+  readonly size: number;
+  readonly sha256: string;
+  readonly mediaType: string;
+  readonly role: 'readme' | 'index' | 'packet' | 'original' | 'dicom' | 'dicomdir' | 'fhir' | 'xdm-metadata' | 'xdm-document';
+  readonly document?: { readonly number: number; readonly title: string; readonly type: string; readonly date: string | null; readonly facility: string | null; readonly clinician: string | null; readonly originalName: string };
+  readonly dicom?: { readonly studyInstanceUid: string; readonly seriesInstanceUid: string; readonly sopInstanceUid: string; readonly sopClassUid: string | null; readonly transferSyntaxUid: string | null };
+}
+
+interface Written {
+  readonly sha256: string;
+  readonly sha1: string;
+  readonly size: number;
+}
+
+function hashes(): { transform: Transform; result: () => Written } {
+  const sha256 = createHash('sha256');
+  const sha1 = createHash('sha1');
+  let size = 0;
+  const transform = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      sha256.update(chunk);
+      sha1.update(chunk);
+      size += chunk.length;
+      done(null, chunk);
+    },
+  });
+  return { transform, result: () => ({ sha256: sha256.digest('hex'), sha1: sha1.digest('hex'), size }) };
+}
+
+/** Copies a vault original into the bundle, checking on the way that its bytes are still the ones filed. */
+async function copyOriginal(from: string, to: string, expectedSha256: string, signal: AbortSignal): Promise<Written> {
+  await fsp.mkdir(path.dirname(to), { recursive: true });
+  const h = hashes();
+  await pipeline(fs.createReadStream(from), h.transform, fs.createWriteStream(to, { flags: 'wx' }), { signal });
+  const written = h.result();
+  if (written.sha256 !== expectedSha256) {
+    throw new CasebinderError('library-damaged', `The library's copy of ${path.basename(to)} no longer matches its fingerprint, so it was not exported. Run "casebinder check" to see what changed.`);
+  }
+  return written;
+}
+
+async function writeBytes(to: string, bytes: Uint8Array | string): Promise<Written> {
+  await fsp.mkdir(path.dirname(to), { recursive: true });
+  const data = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes;
+  await fsp.writeFile(to, data, { flag: 'wx' });
+  return { sha256: createHash('sha256').update(data).digest('hex'), sha1: createHash('sha1').update(data).digest('hex'), size: data.length };
+}
+
+/** A free name in `dir`: "name", else "name (2)", "name (3)"… */
+async function freeName(dir: string, name: string, ext = ''): Promise<string> {
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? `${name}${ext}` : `${name} (${n})${ext}`;
+    try {
+      await fsp.access(path.join(dir, candidate));
+    } catch {
+      return candidate;
+    }
+  }
+}
+
+const CRLF = (text: string) => text.replace(/\r?\n/g, '\r\n');
+
+export interface ExportServices {
+  readonly library: Library;
+  /** Upright JPEG pages of pictures the PDF cannot take as they are (HEIC, TIFF). */
+  readonly picture: PagePictureSource;
+}
+
+/** Writes the bundle; the caller owns the job. */
+export async function exportCase(services: ExportServices, request: ExportRequest, report: (p: ExportProgress) => void, signal: AbortSignal): Promise<ExportResult> {
+  const { library } = services;
+  const now = library.now();
+  report({ phase: 'gathering', done: 0, total: 1, current: null });
+  const input = gatherCase(library, request.caseId, request.specialistId, request.choices, now);
+  const outDir = path.resolve(request.outDir);
+  await fsp.mkdir(outDir, { recursive: true });
+  const name = bundleName(input.patient.name, input.details.title, input.today);
+  const temp = path.join(outDir, `.${name}.partial-${randomBytes(4).toString('hex')}`);
+  const tempZips: string[] = [];
+  try {
+    await fsp.mkdir(temp);
+    const result = await writeBundle(services, input, request, temp, name, outDir, tempZips, report, signal);
+    return result;
+  } catch (error) {
+    await fsp.rm(temp, { recursive: true, force: true });
+    for (const z of tempZips) await fsp.rm(z, { force: true });
+    if (signal.aborted) throw new CasebinderError('cancelled', 'The export was cancelled; nothing was written.');
+    throw error;
+  }
+}
+
+async function writeBundle(services: ExportServices, input: CaseBundleInput, request: ExportRequest, temp: string, name: string, outDir: string, tempZips: string[], report: (p: ExportProgress) => void, signal: AbortSignal): Promise<ExportResult> {
+  const password = request.password || null;
+  const seed = `${input.details.id}|${input.patient.id}|${input.now.toISOString()}|${input.documents.map((d) => d.doc.id).join(',')}`;
+  const files: ManifestFile[] = [];
+  const warnings: string[] = [];
+
+  // The packet.
+  const docs = input.documents.length;
+  report({ phase: 'packet', done: 0, total: docs, current: null });
+  const packet = await buildPacket(input, {
+    password,
+    picture: services.picture,
+    signal,
+    onDocument: (n, title) => report({ phase: 'packet', done: n - 1, total: docs, current: title }),
+  });
+  warnings.push(...packet.warnings);
+  const packetFile = packetName(input.patient.name);
+  const packetWritten = await writeBytes(path.join(temp, packetFile), packet.bytes);
+  files.push({ path: packetFile, ...packetWritten, mediaType: 'application/pdf', role: 'packet' });
+
+  // The originals, byte for byte.
+  const withImages = !input.reportsOnly;
+  const instanceCount = withImages ? input.documents.reduce((n, d) => n + d.instances.length, 0) : 0;
+  const originalsTotal = input.documents.filter((d) => !d.study).length + instanceCount;
+  let copied = 0;
+  const byDocument = new Map<number, BundleFile>();
+  const xdmDocs: XdmDocument[] = [];
+  const dicomStudies: DicomdirStudy[] = [];
+  const usedXdm = new Set<string>();
+  let studyNumber = 0;
+  for (const d of input.documents) {
+    if (signal.aborted) throw signal.reason;
+    const meta = { number: d.number, title: d.doc.title, type: d.typeLabel, date: d.date, facility: d.facility, clinician: d.clinician, originalName: d.doc.originalName };
+    if (d.study) {
+      const study = d.study;
+      byDocument.set(d.doc.id, { path: withImages ? 'DICOMDIR' : packetFile, size: 0, sha1: '', mediaType: 'application/dicom' });
+      if (!withImages) continue;
+      studyNumber++;
+      const seriesNumbers = new Map<number, number>();
+      const seriesImages = new Map<number, DicomdirStudy['series'][number]['images'][number][]>();
+      for (const instance of d.instances) {
+        if (signal.aborted) throw signal.reason;
+        if (!seriesNumbers.has(instance.seriesId)) seriesNumbers.set(instance.seriesId, seriesNumbers.size + 1);
+        const images = seriesImages.get(instance.seriesId) ?? [];
+        const fileId = ['DICOM', `ST${String(studyNumber).padStart(6, '0')}`, `SE${String(seriesNumbers.get(instance.seriesId)).padStart(6, '0')}`, `IM${String(images.length + 1).padStart(6, '0')}`];
+        const rel = fileId.join('/');
+        report({ phase: 'originals', done: copied, total: originalsTotal, current: `${d.doc.title}: ${rel}` });
+        const written = await copyOriginal(instance.vaultPath, path.join(temp, rel), instance.sha256, signal);
+        copied++;
+        images.push({ fileId, sopClassUid: instance.sopClassUid ?? '', sopInstanceUid: instance.sopInstanceUid, transferSyntaxUid: instance.transferSyntaxUid ?? '1.2.840.10008.1.2.1', instanceNumber: instance.instanceNumber });
+        seriesImages.set(instance.seriesId, images);
+        files.push({
+          path: rel,
+          sha256: written.sha256,
+          size: written.size,
+          mediaType: 'application/dicom',
+          role: 'dicom',
+          document: meta,
+          dicom: { studyInstanceUid: study.studyInstanceUid, seriesInstanceUid: instance.seriesInstanceUid, sopInstanceUid: instance.sopInstanceUid, sopClassUid: instance.sopClassUid, transferSyntaxUid: instance.transferSyntaxUid },
+        });
+      }
+      dicomStudies.push({
+        patientName: study.patientName ?? input.patient.name,
+        patientId: study.patientId ?? '',
+        patientBirthDate: study.patientBirthDate,
+        studyInstanceUid: study.studyInstanceUid,
+        studyDate: study.studyDate,
+        studyTime: study.studyTime,
+        accessionNumber: study.accessionNumber,
+        description: study.description,
+        studyId: study.studyId,
+        series: study.series.filter((s) => seriesImages.has(s.id)).map((s) => ({ seriesInstanceUid: s.seriesInstanceUid, modality: s.modality, number: s.number, images: seriesImages.get(s.id)! })),
+      });
+      continue;
+    }
+    report({ phase: 'originals', done: copied, total: originalsTotal, current: d.doc.title });
+    const written = await copyOriginal(d.vaultPath!, path.join(temp, d.bundlePath!), d.doc.sha256!, signal);
+    copied++;
+    files.push({ path: d.bundlePath!, sha256: written.sha256, size: written.size, mediaType: d.doc.mediaType, role: 'original', document: meta });
+    byDocument.set(d.doc.id, { path: d.bundlePath!, size: written.size, sha1: written.sha1, mediaType: d.doc.mediaType });
+    // The XDM copy: the same bytes under an 8.3 name, as XDM media expect.
+    const ext = path.extname(d.bundlePath!).toUpperCase().slice(0, 4) || '.BIN';
+    const uri = unique(`DOC${String(d.number).padStart(4, '0')}`, ext, usedXdm);
+    await fsp.copyFile(path.join(temp, d.bundlePath!), path.join(temp, 'IHE_XDM', 'SUBSET01', uri)).catch(async (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+      await fsp.mkdir(path.join(temp, 'IHE_XDM', 'SUBSET01'), { recursive: true });
+      await fsp.copyFile(path.join(temp, d.bundlePath!), path.join(temp, 'IHE_XDM', 'SUBSET01', uri));
+    });
+    files.push({ path: `IHE_XDM/SUBSET01/${uri}`, sha256: written.sha256, size: written.size, mediaType: d.doc.mediaType, role: 'xdm-document', document: meta });
+    xdmDocs.push({ number: d.number, uri, mediaType: d.doc.mediaType, size: written.size, sha1: written.sha1, title: d.doc.title, typeLabel: d.typeLabel, date: d.date, facility: d.facility, uniqueId: uidFrom(`${seed}|document|${d.doc.sha256}`) });
+  }
+
+  // The standards: DICOMDIR, FHIR, XDM.
+  report({ phase: 'standards', done: 0, total: 1, current: null });
+  if (dicomStudies.length) {
+    const dicomdir = await writeBytes(path.join(temp, 'DICOMDIR'), writeDicomdir(dicomStudies, uidFrom(`${seed}|fileset`)));
+    files.push({ path: 'DICOMDIR', ...dicomdir, mediaType: 'application/dicom', role: 'dicomdir' });
+    for (const d of input.documents) if (d.study) byDocument.set(d.doc.id, { path: 'DICOMDIR', size: dicomdir.size, sha1: dicomdir.sha1, mediaType: 'application/dicom' });
+  } else {
+    for (const d of input.documents) {
+      if (d.study) byDocument.set(d.doc.id, { path: packetFile, size: packetWritten.size, sha1: packetWritten.sha1, mediaType: 'application/pdf' });
+    }
+  }
+  const fhir = await writeBytes(path.join(temp, 'FHIR', 'bundle.json'), `${JSON.stringify(fhirBundle(input, byDocument, seed), null, 2)}\n`);
+  files.push({ path: 'FHIR/bundle.json', ...fhir, mediaType: 'application/fhir+json', role: 'fhir' });
+  if (xdmDocs.length) {
+    const metadata = await writeBytes(path.join(temp, 'IHE_XDM', 'SUBSET01', 'METADATA.XML'), xdmMetadata(input, xdmDocs, seed));
+    files.push({ path: 'IHE_XDM/SUBSET01/METADATA.XML', ...metadata, mediaType: 'text/xml', role: 'xdm-metadata' });
+  }
+
+  // The way in: README.TXT and INDEX.HTM, then the manifest of everything.
+  const readme = await writeBytes(path.join(temp, 'README.TXT'), CRLF(readmeText(input, { packetFile, encrypted: !!password, withImages: dicomStudies.length > 0 })));
+  files.unshift({ path: 'README.TXT', ...readme, mediaType: 'text/plain', role: 'readme' });
+  const index = await writeBytes(path.join(temp, 'INDEX.HTM'), indexHtml(input, { packetFile, files, packet }));
+  files.unshift({ path: 'INDEX.HTM', ...index, mediaType: 'text/html', role: 'index' });
+  const manifest = {
+    format: 'casebinder-bundle',
+    version: 1,
+    created: input.now.toISOString(),
+    patient: { name: input.patient.name, dateOfBirth: input.patient.dateOfBirth },
+    case: { title: input.details.title, condition: input.details.condition, specialty: input.details.specialty, decision: input.decision },
+    preparedFor: input.specialist ? { name: input.specialist.name, institution: input.specialist.institution } : null,
+    packet: { path: packetFile, pages: packet.pages, encrypted: !!password, documentStarts: packet.documentStarts.map((p) => p + 1) },
+    choices: { reportsOnly: input.reportsOnly, documents: input.documents.map((d) => d.doc.id) },
+    files: files.map(({ path: p, size, sha256, mediaType, role, document, dicom }) => ({ path: p, size, sha256, mediaType, role, ...(document ? { document } : {}), ...(dicom ? { dicom } : {}) })),
+  };
+  await writeBytes(path.join(temp, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+
+  // The ZIP (or volumes), from the finished folder, still under temporary names.
+  const zips: string[] = [];
+  if (request.choices.zip) {
+    const all = await listFiles(temp);
+    const first = ['README.TXT', 'INDEX.HTM', packetFile, 'manifest.json'];
+    all.sort((a, b) => rank(a.name, first) - rank(b.name, first) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const limit = request.choices.maxSizeMb ? Math.floor(request.choices.maxSizeMb * 1e6) : null;
+    const planned = planVolumes(all.map((f) => ({ name: `${name}/${f.name}`, file: path.join(temp, f.name), size: f.size })), limit);
+    const totalBytes = all.reduce((n, f) => n + f.size, 0);
+    let done = 0;
+    for (const [i, entries] of planned.entries()) {
+      const zipName = await freeName(outDir, planned.length > 1 ? `${name} - part ${i + 1} of ${planned.length}` : name, '.zip');
+      const tempZip = path.join(outDir, `.${zipName}.partial-${randomBytes(4).toString('hex')}`);
+      tempZips.push(tempZip);
+      await writeZip(tempZip, entries, {
+        password,
+        date: input.now,
+        signal,
+        onEntry: (bytes) => {
+          done += bytes;
+          report({ phase: 'zip', done, total: totalBytes, current: zipName });
+        },
+      });
+      zips.push(zipName);
+    }
+  }
+
+  // All complete: put everything in place.
+  report({ phase: 'finishing', done: 0, total: 1, current: null });
+  if (signal.aborted) throw signal.reason;
+  const folderName = await freeName(outDir, name);
+  const finalZips = zips.map((z) => path.join(outDir, z));
+  for (const [i, z] of tempZips.entries()) await fsp.rename(z, finalZips[i]!);
+  tempZips.length = 0;
+  await fsp.rename(temp, path.join(outDir, folderName));
+  const folder = path.join(outDir, folderName);
+  const bytes = files.reduce((n, f) => n + f.size, 0);
+  return { packet: path.join(folder, packetFile), folder, zip: finalZips, pages: packet.pages, documents: input.documents.length, bytes, warnings };
+}
+
+function rank(name: string, first: readonly string[]): number {
+  const i = first.indexOf(name);
+  return i === -1 ? first.length : i;
+}
+
+async function listFiles(root: string): Promise<{ name: string; size: number }[]> {
+  const out: { name: string; size: number }[] = [];
+  const walk = async (dir: string) => {
+    const entries = await fsp.readdir(dir, { withFileTypes: true });
+    for (const e of entries) {
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) await walk(full);
+      else out.push({ name: path.relative(root, full).split(path.sep).join('/'), size: (await fsp.stat(full)).size });
+    }
+  };
+  await walk(root);
+  return out;
+}
+
+/** Pictures drawn upright as JPEG pages in the worker threads (the same work as making a document from photos). */
+export function pagePictureFrom(pool: WorkerPool): PagePictureSource {
+  return (file, mediaType, page) => pool.composePage({ file, mediaType: mediaType as ImageMediaType, page, rotation: 0, crop: null });
+}
+
+/** Starts an export as a job with progress and cancel; remembers the choices for the specialist. */
+export function startExport(services: ExportServices, request: ExportRequest): ExportJob {
+  services.library.cases.rememberExportChoices(request.caseId, request.specialistId, request.choices);
+  return new Job<ExportProgress, ExportResult>('export', (context) => exportCase(services, request, (p) => context.report(p), context.signal));
+}

@@ -1,0 +1,191 @@
+/**
+ * The packet's fonts: Noto Sans (Latin, Greek, Cyrillic, Vietnamese, Devanagari) with Noto Sans JP
+ * behind it for Japanese and Chinese characters, both from npm (@fontsource, SIL Open Font License).
+ * The font files are split by Unicode range; a file is read and embedded only when the packet uses a
+ * character from its range, and only the glyphs used are embedded (subset), so a Latin-only packet
+ * carries a few kilobytes of font. Text is drawn in runs, each run in the first font that has its
+ * characters.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { PDFDocument, PDFFont } from '@cantoo/pdf-lib';
+import * as fontkit from 'fontkit';
+
+const require = createRequire(import.meta.url);
+
+interface Subset {
+  readonly family: string;
+  readonly file: (weight: Weight) => string;
+  readonly ranges: readonly (readonly [number, number])[];
+}
+
+export type Weight = 400 | 700;
+
+export interface Run {
+  readonly text: string;
+  readonly font: PDFFont;
+}
+
+function parseRanges(spec: string): [number, number][] {
+  return spec.split(',').map((part) => {
+    const [a, b] = part.trim().replace(/^U\+/i, '').split('-');
+    const low = parseInt(a!, 16);
+    return [low, b ? parseInt(b, 16) : low];
+  });
+}
+
+function subsetsOf(pkg: string, family: string, order: (name: string) => number): Subset[] {
+  const dir = path.dirname(require.resolve(`${pkg}/package.json`));
+  const unicode = JSON.parse(fs.readFileSync(path.join(dir, 'unicode.json'), 'utf8')) as Record<string, string>;
+  return Object.entries(unicode)
+    .sort(([a], [b]) => order(a) - order(b) || a.localeCompare(b, 'en', { numeric: true }))
+    .map(([name, spec]) => {
+      const bare = name.replace(/^\[(\d+)\]$/, '$1');
+      return {
+        family: `${family}-${bare}`,
+        file: (weight: Weight) => path.join(dir, 'files', `${path.basename(pkg)}-${bare}-${weight}-normal.woff`),
+        ranges: parseRanges(spec),
+      };
+    });
+}
+
+const LATIN_FIRST = ['latin', 'latin-ext', 'greek', 'greek-ext', 'cyrillic', 'cyrillic-ext', 'vietnamese', 'devanagari'];
+
+let allSubsets: Subset[] | undefined;
+function subsets(): Subset[] {
+  allSubsets ??= [
+    ...subsetsOf('@fontsource/noto-sans', 'NotoSans', (n) => (LATIN_FIRST.includes(n) ? LATIN_FIRST.indexOf(n) : 99)),
+    ...subsetsOf('@fontsource/noto-sans-jp', 'NotoSansJP', () => 0),
+  ];
+  return allSubsets;
+}
+
+/** A font file's bytes, read once per process. */
+const fileCache = new Map<string, Uint8Array>();
+function fontFile(file: string): Uint8Array {
+  let bytes = fileCache.get(file);
+  if (!bytes) {
+    bytes = fs.readFileSync(file);
+    fileCache.set(file, bytes);
+  }
+  return bytes;
+}
+
+/** A six-letter subset tag derived from the name, so the same packet has the same bytes every time. */
+function subsetTag(name: string): string {
+  const digest = createHash('sha256').update(name).digest();
+  return Array.from(digest.subarray(0, 6), (b) => String.fromCharCode(65 + (b % 26))).join('');
+}
+
+function isSpace(cp: number): boolean {
+  return cp === 0x20 || cp === 0xa0;
+}
+
+/** The fonts of one PDF document, embedded as they are needed. */
+export class FontSet {
+  private readonly doc: PDFDocument;
+  private readonly embedded = new Map<string, { font: PDFFont; glyphs: Set<number> }>();
+  /** Characters no font has; the packet shows a box for them and the export says so. */
+  readonly missing = new Set<string>();
+
+  constructor(doc: PDFDocument) {
+    this.doc = doc;
+    doc.registerFontkit(fontkit as unknown as Parameters<PDFDocument['registerFontkit']>[0]);
+  }
+
+  private async load(subset: Subset, weight: Weight): Promise<{ font: PDFFont; glyphs: Set<number> }> {
+    const key = `${subset.family}-${weight}`;
+    let entry = this.embedded.get(key);
+    if (!entry) {
+      const name = `${subset.family.replace(/-/g, '')}-${weight === 700 ? 'Bold' : 'Regular'}`;
+      const font = await this.doc.embedFont(fontFile(subset.file(weight)), { subset: true, customName: `${subsetTag(name)}+${name}` });
+      entry = { font, glyphs: new Set(font.getCharacterSet()) };
+      this.embedded.set(key, entry);
+    }
+    return entry;
+  }
+
+  /** The first font that has this character, loading it when needed. */
+  private async fontFor(cp: number, weight: Weight): Promise<PDFFont | null> {
+    for (const subset of subsets()) {
+      if (!subset.ranges.some(([lo, hi]) => cp >= lo && cp <= hi)) continue;
+      const entry = await this.load(subset, weight);
+      if (entry.glyphs.has(cp)) return entry.font;
+    }
+    return null;
+  }
+
+  /** Makes sure every character of these texts has its font loaded (call before laying text out). */
+  async prepare(texts: Iterable<string>, weight: Weight = 400): Promise<void> {
+    await this.load(subsets()[0]!, weight);
+    const seen = new Set<number>();
+    for (const text of texts) {
+      for (const ch of text) {
+        const cp = ch.codePointAt(0)!;
+        if (seen.has(cp) || cp < 0x20) continue;
+        seen.add(cp);
+        const font = this.cached(cp, weight) ?? (await this.fontFor(cp, weight));
+        this.byChar.delete(`${weight}:${cp}`);
+        if (!font) this.missing.add(ch);
+      }
+    }
+  }
+
+  private readonly byChar = new Map<string, PDFFont | null>();
+
+  /** The font for a character among those already loaded; undefined when none is loaded for it yet. */
+  private cached(cp: number, weight: Weight): PDFFont | null | undefined {
+    const key = `${weight}:${cp}`;
+    if (this.byChar.has(key)) return this.byChar.get(key);
+    for (const subset of subsets()) {
+      if (!subset.ranges.some(([lo, hi]) => cp >= lo && cp <= hi)) continue;
+      const entry = this.embedded.get(`${subset.family}-${weight}`);
+      if (!entry) return undefined;
+      if (entry.glyphs.has(cp)) {
+        this.byChar.set(key, entry.font);
+        return entry.font;
+      }
+    }
+    this.byChar.set(key, null);
+    return null;
+  }
+
+  /** The Latin font, always loaded: the fallback for what nothing else draws. */
+  private base(weight: Weight): PDFFont {
+    const entry = this.embedded.get(`${subsets()[0]!.family}-${weight}`);
+    if (!entry) throw new Error('fonts: call prepare() before laying out text');
+    return entry.font;
+  }
+
+  /** Splits text into runs of one font each; the text's fonts must have been prepared. */
+  runs(text: string, weight: Weight = 400): Run[] {
+    const out: { text: string; font: PDFFont }[] = [];
+    for (const ch of text) {
+      const cp = ch.codePointAt(0)!;
+      const last = out[out.length - 1];
+      // Spaces join the run they are in, so a line is not cut into pieces at every word.
+      const font = (isSpace(cp) && last ? last.font : this.cached(cp, weight)) ?? this.base(weight);
+      if (last && last.font === font) last.text += ch;
+      else out.push({ text: ch, font });
+    }
+    return out;
+  }
+
+  /** True when every character of the text has a font (for choosing a plainer spelling when not). */
+  async covers(text: string, weight: Weight = 400): Promise<boolean> {
+    for (const ch of text) {
+      const cp = ch.codePointAt(0)!;
+      if (cp >= 0x20 && !(this.cached(cp, weight) ?? (await this.fontFor(cp, weight)))) return false;
+      this.byChar.delete(`${weight}:${cp}`);
+    }
+    return true;
+  }
+
+  width(text: string, size: number, weight: Weight = 400): number {
+    let w = 0;
+    for (const run of this.runs(text, weight)) w += run.font.widthOfTextAtSize(run.text, size);
+    return w;
+  }
+}

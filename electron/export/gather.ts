@@ -1,0 +1,137 @@
+/**
+ * Everything one export of a case needs, read from the library in one go: the patient, whom it is for,
+ * the case with its recommendation, questions and priorities, the documents chosen (each with where its
+ * original is and the name it gets in the bundle), the case's timeline, and the records and lab results
+ * that come from the documents sent (or that the person entered).
+ */
+import path from 'node:path';
+import type { CaseDetails, Specialist } from '../../shared/case-types.ts';
+import { SPECIALTY_LABELS } from '../../shared/case-types.ts';
+import { DOCUMENT_TYPE_LABELS } from '../../shared/document-types.ts';
+import type { IsoDate } from '../../shared/dates.ts';
+import { todayIso } from '../../shared/dates.ts';
+import { CasebinderError } from '../../shared/errors.ts';
+import type { ExportChoices } from '../../shared/export-types.ts';
+import { formatDate } from '../../shared/format.ts';
+import type { StudyDetails } from '../../shared/imaging.ts';
+import type { MedicalDocument, Patient } from '../../shared/library-types.ts';
+import { effectiveType, effectiveValue } from '../../shared/library-types.ts';
+import type { ClinicalRecord, LabResult } from '../../shared/records-types.ts';
+import type { TimelineEntry } from '../../shared/timeline.ts';
+import type { Library } from '../library/library.ts';
+import type { StudyOriginal } from '../library/studies.ts';
+import { timeline } from '../library/timeline.ts';
+import { originalName } from './names.ts';
+
+export interface BundleDocument {
+  readonly doc: MedicalDocument;
+  /** 1-based, as the index and the bookmarks number documents. */
+  readonly number: number;
+  readonly typeLabel: string;
+  readonly date: IsoDate | null;
+  readonly facility: string | null;
+  readonly clinician: string | null;
+  /** Path of the original inside the bundle (for a study: null; its files are under DICOM/). */
+  readonly bundlePath: string | null;
+  /** Where the original is in the vault (null for a study). */
+  readonly vaultPath: string | null;
+  readonly study: StudyDetails | null;
+  readonly instances: readonly (StudyOriginal & { readonly vaultPath: string })[];
+  /** Series thumbnails (PNG) by series id, for the study's page. */
+  readonly thumbnails: ReadonlyMap<number, Uint8Array>;
+}
+
+export interface CaseBundleInput {
+  readonly patient: Patient;
+  readonly specialist: Specialist | null;
+  readonly details: CaseDetails;
+  readonly specialtyLabel: string;
+  /** The decision at stake, in one sentence. */
+  readonly decision: string;
+  readonly documents: readonly BundleDocument[];
+  readonly timeline: readonly TimelineEntry[];
+  readonly problems: readonly ClinicalRecord[];
+  readonly medications: readonly ClinicalRecord[];
+  readonly allergies: readonly ClinicalRecord[];
+  readonly labs: readonly LabResult[];
+  readonly reportsOnly: boolean;
+  /** The export's clock: the date printed, and every timestamp written. */
+  readonly now: Date;
+  readonly today: IsoDate;
+}
+
+/** "Whether to have an L4-L5 fusion, as Dr. Hale (Summit Spine) recommended on 3 Mar 2026." */
+export function decisionSentence(details: CaseDetails): string {
+  const rec = details.recommendations[0];
+  if (!rec) return details.condition ? `${details.title}: ${details.condition}.` : `${details.title}.`;
+  const who = rec.facility ? `${rec.clinician} (${rec.facility})` : rec.clinician;
+  const when = rec.date ? ` on ${formatDate(rec.date)}` : '';
+  const what = rec.procedure.replace(/[.\s]+$/, '');
+  return `Whether to proceed with ${what.charAt(0).toLowerCase()}${what.slice(1)}, as ${who} recommended${when}.`;
+}
+
+/** The documents to send: the person's choice, else the case's included ones, in the case's order. */
+function chosenDocumentIds(details: CaseDetails, choices: ExportChoices): number[] {
+  const inCase = new Set(details.documents.map((d) => d.documentId));
+  if (choices.documentIds) {
+    const outside = choices.documentIds.filter((id) => !inCase.has(id));
+    if (outside.length) {
+      throw new CasebinderError('invalid-input', `Document${outside.length > 1 ? 's' : ''} ${outside.join(', ')} ${outside.length > 1 ? 'are' : 'is'} not in this case. Add ${outside.length > 1 ? 'them' : 'it'} to the case first.`);
+    }
+    return [...new Set(choices.documentIds)];
+  }
+  return [...details.documents].sort((a, b) => a.position - b.position).filter((d) => d.included).map((d) => d.documentId);
+}
+
+export function gatherCase(library: Library, caseId: number, specialistId: number | null, choices: ExportChoices, now: Date): CaseBundleInput {
+  const details = library.cases.details(caseId);
+  const patient = library.patients.get(details.patientId);
+  const specialist = specialistId === null ? null : (details.specialists.find((s) => s.id === specialistId) ?? null);
+  if (specialistId !== null && !specialist) {
+    throw new CasebinderError('not-found', `Specialist ${specialistId} is not one of this case's specialists. Add them to the case first.`);
+  }
+  const ids = chosenDocumentIds(details, choices);
+  if (ids.length === 0) {
+    throw new CasebinderError('invalid-input', 'No documents are chosen for this bundle. Include at least one of the case\'s documents.');
+  }
+  const usedNames = new Set<string>();
+  const documents = ids.map((id, i): BundleDocument => {
+    const doc = library.documents.get(id);
+    const typeLabel = DOCUMENT_TYPE_LABELS[effectiveType(doc)];
+    const date = effectiveValue(doc, 'dateOfService');
+    const base = { doc, number: i + 1, typeLabel, date, facility: effectiveValue(doc, 'facility'), clinician: effectiveValue(doc, 'clinician') };
+    if (doc.kind === 'study') {
+      const study = library.studies.details(id, patient);
+      const thumbnails = new Map<number, Uint8Array>();
+      for (const s of study.series) if (s.hasThumbnail) thumbnails.set(s.id, library.studies.thumbnail(s.id));
+      const instances = library.studies.originals(id).map((o) => ({ ...o, vaultPath: library.vault.pathFor(o.sha256) }));
+      return { ...base, bundlePath: null, vaultPath: null, study, instances, thumbnails };
+    }
+    const name = originalName(date, typeLabel, doc.title, path.extname(doc.originalName), doc.mediaType, usedNames);
+    return { ...base, bundlePath: `Originals/${name}`, vaultPath: library.vault.pathFor(doc.sha256!), study: null, instances: [], thumbnails: new Map() };
+  });
+
+  const sent = new Set(ids);
+  const fromSent = (documentId: number | null) => documentId === null || sent.has(documentId);
+  const records = library.records.records(patient.id).filter((r) => fromSent(r.source.documentId));
+  const byKind = (kind: ClinicalRecord['kind']) => records.filter((r) => r.kind === kind);
+  const labs = library.records.labs({ patientId: patient.id, confirmed: true }).filter((l) => fromSent(l.source.documentId));
+  const entries = timeline(library, patient.id, caseId).filter((e) => (e.documentId === null ? e.kind === 'recommendation' : sent.has(e.documentId)));
+
+  return {
+    patient,
+    specialist,
+    details,
+    specialtyLabel: SPECIALTY_LABELS[details.specialty],
+    decision: decisionSentence(details),
+    documents,
+    timeline: entries,
+    problems: byKind('problem'),
+    medications: byKind('medication'),
+    allergies: byKind('allergy'),
+    labs,
+    reportsOnly: choices.reportsOnly,
+    now,
+    today: todayIso(now),
+  };
+}

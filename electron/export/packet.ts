@@ -1,0 +1,653 @@
+/**
+ * The packet: one PDF a specialist can read in ten minutes. In order: a cover, a one-page summary, a
+ * one-page timeline, medications/allergies/problems, lab results with trend charts, an index of the
+ * enclosed documents whose rows are links, then every document (PDF pages as they are, pictures fitted
+ * to the page, a page per imaging study). Every page carries the patient's name, date of birth and
+ * "page X of Y" (original pages get a strip added below them for it, so nothing of theirs is covered);
+ * each document is a bookmark and has page labels ("D3-1"); fonts are embedded; with a password the
+ * PDF is encrypted with AES-256.
+ */
+import fs from 'node:fs/promises';
+import { PDFArray, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFString, degrees, rgb } from '@cantoo/pdf-lib';
+import type { PDFDict, PDFImage, PDFPage, PDFRef } from '@cantoo/pdf-lib';
+import sharp from 'sharp';
+import { formatDate, formatUnit, plural } from '../../shared/format.ts';
+import { modalityLabel, studyTitle } from '../../shared/imaging.ts';
+import type { ClinicalRecord, LabResult } from '../../shared/records-types.ts';
+import type { BundleDocument, CaseBundleInput } from './gather.ts';
+import { FontSet } from './fonts.ts';
+import { ACCENT, ALERT, CONTENT_WIDTH, INK, MARGIN, MUTED, PAGE, PageWriter, RULE, drawLine, fit } from './layout.ts';
+import type { Column } from './layout.ts';
+import { CHART, trendChart, valueText } from './chart.ts';
+
+export interface PagePictureSource {
+  (file: string, mediaType: string, page: number): Promise<{ jpeg: Uint8Array; width: number; height: number }>;
+}
+
+export interface PacketOptions {
+  readonly password?: string | null;
+  /** Makes an upright JPEG of one page of a picture (HEIC, TIFF, a rotated photo); runs off the main thread. */
+  readonly picture: PagePictureSource;
+  readonly signal?: AbortSignal;
+  /** Called as each document is added, with its number. */
+  readonly onDocument?: (number: number, title: string) => void;
+}
+
+export interface PacketSection {
+  readonly title: string;
+  /** 0-based index of its first page. */
+  readonly page: number;
+}
+
+export interface Packet {
+  readonly bytes: Uint8Array;
+  readonly pages: number;
+  readonly sections: readonly PacketSection[];
+  /** 0-based first page of each document, in the documents' order. */
+  readonly documentStarts: readonly number[];
+  /** Pages each document takes in the packet. */
+  readonly documentPages: readonly number[];
+  /** 0-based pages of the index of enclosed documents, with where each of its rows links to. */
+  readonly indexLinks: readonly { readonly page: number; readonly document: number; readonly target: number }[];
+  readonly warnings: readonly string[];
+}
+
+/** The strip added below an original page for the footer, in points. */
+const FOOTER_STRIP = 24;
+
+function throwIfCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new Error('cancelled');
+}
+
+function personLine(input: CaseBundleInput): string {
+  const born = input.patient.dateOfBirth ? ` · born ${formatDate(input.patient.dateOfBirth)}` : '';
+  return `${input.patient.name}${born}`;
+}
+
+export function documentLine(d: BundleDocument): string {
+  return [d.date ? formatDate(d.date) : 'Undated', d.typeLabel, d.doc.title].join(' · ');
+}
+
+async function cover(w: PageWriter, input: CaseBundleInput): Promise<{ page: PDFPage; contentsTop: number }> {
+  const page = w.newPage();
+  w.y -= 18;
+  await w.paragraph('SECOND OPINION · CASE PACKET', { size: 10, weight: 700, color: ACCENT });
+  w.y -= 10;
+  await w.paragraph(input.patient.name, { size: 26, weight: 700, lineHeight: 32 });
+  if (input.patient.dateOfBirth) await w.paragraph(`Born ${formatDate(input.patient.dateOfBirth)}`, { size: 13, color: MUTED, before: 2 });
+  if (input.patient.contact) await w.paragraph(input.patient.contact, { size: 11, before: 4 });
+
+  w.y -= 22;
+  w.rule();
+  w.y -= 4;
+  await w.paragraph('Prepared for', { size: 9, weight: 700, color: MUTED, before: 8 });
+  if (input.specialist) {
+    await w.paragraph(input.specialist.name, { size: 15, weight: 700 });
+    if (input.specialist.institution) await w.paragraph(input.specialist.institution, { size: 12 });
+  } else {
+    await w.paragraph(`A specialist in ${input.specialtyLabel.toLowerCase()}`, { size: 15, weight: 700 });
+  }
+  await w.paragraph('The decision at stake', { size: 9, weight: 700, color: MUTED, before: 16 });
+  await w.paragraph(input.decision, { size: 15, lineHeight: 20 });
+  await w.paragraph('Case', { size: 9, weight: 700, color: MUTED, before: 16 });
+  await w.paragraph(input.details.condition ? `${input.details.title} (${input.details.condition})` : input.details.title, { size: 12 });
+  await w.paragraph('Prepared on', { size: 9, weight: 700, color: MUTED, before: 16 });
+  await w.paragraph(`${formatDate(input.today)}, with Casebinder, by or for the patient. ${plural(input.documents.length, 'document')} enclosed; the originals, byte for byte, are in the bundle this packet came in.`, { size: 11 });
+  w.y -= 20;
+  w.rule();
+  await w.paragraph('Contents', { size: 9, weight: 700, color: MUTED, before: 10 });
+  return { page, contentsTop: w.y };
+}
+
+async function summary(w: PageWriter, input: CaseBundleInput): Promise<void> {
+  w.newPage();
+  await w.heading('Summary', { size: 16 });
+  const diagnosis = input.details.condition ?? (input.problems.filter((p) => !p.status || /active/i.test(p.status)).map((p) => p.name).join('; ') || null);
+  await w.field('Diagnosis', diagnosis ?? 'Not stated');
+  await w.field('Specialty', input.specialtyLabel);
+  if (input.details.recommendations.length === 0) {
+    await w.heading('The recommendation under review', { size: 12 });
+    await w.paragraph('No recommendation was recorded for this case.', { color: MUTED });
+  }
+  for (const [i, rec] of input.details.recommendations.entries()) {
+    await w.heading(input.details.recommendations.length > 1 ? `Recommendation under review (${i + 1} of ${input.details.recommendations.length})` : 'The recommendation under review', { size: 12 });
+    await w.field('Recommended', rec.procedure);
+    await w.field('By', rec.facility ? `${rec.clinician}, ${rec.facility}` : rec.clinician);
+    await w.field('When', rec.date ? formatDate(rec.date) : 'Date not recorded');
+    await w.field('Urgency', rec.urgency ?? 'Not stated');
+    await w.field('Stated reasons', rec.reasons ?? 'Not stated');
+    await w.field('Risks', rec.risks ?? 'Not stated');
+    await w.field('Alternatives', rec.alternatives ?? 'Not stated');
+  }
+  await w.heading("The patient's questions", { size: 12, keep: 20 });
+  if (input.details.questions.length === 0) await w.paragraph('No questions were written down.', { color: MUTED });
+  for (const [i, q] of [...input.details.questions].sort((a, b) => a.position - b.position).entries()) {
+    await w.paragraph(`${i + 1}.  ${q.text}`, { size: 10.5, before: 2, indent: 0 });
+  }
+  await w.heading('What matters most to the patient', { size: 12, keep: 20 });
+  if (input.details.priorities.length === 0) await w.paragraph('No priorities were written down.', { color: MUTED });
+  for (const p of input.details.priorities) await w.paragraph(`•  ${p}`, { size: 10.5, before: 2 });
+}
+
+/** Rows that fit on the timeline's one page at its row height. */
+const TIMELINE_ROWS = 40;
+
+async function timelinePage(w: PageWriter, input: CaseBundleInput): Promise<void> {
+  w.newPage();
+  await w.heading('Timeline', { size: 16 });
+  let entries = [...input.timeline];
+  const labDays = entries.filter((e) => e.kind === 'lab');
+  let note: string | null = null;
+  if (entries.length > TIMELINE_ROWS && labDays.length) {
+    entries = entries.filter((e) => e.kind !== 'lab');
+    note = `Lab results on ${plural(labDays.length, 'day')} are left out here; they are under Lab results.`;
+  }
+  if (entries.length > TIMELINE_ROWS) {
+    const shown = entries.length - (TIMELINE_ROWS - 1);
+    note = `${note ? `${note} ` : ''}The ${plural(shown, 'earliest entry', 'earliest entries')} are in the index of enclosed documents.`;
+    entries = entries.slice(shown);
+  }
+  if (entries.length === 0) {
+    await w.paragraph('None of the documents sent has a date of service yet.', { color: MUTED });
+    return;
+  }
+  const columns: Column[] = [{ width: 78 }, { width: 96 }, { width: 330 }];
+  w.repeat = null;
+  await w.row(['Date', 'What', 'Details'], columns, { weight: 700, size: 8.5, color: MUTED, maxLines: 1 });
+  const kindLabel: Record<string, string> = { document: 'Document', study: 'Imaging', lab: 'Lab results', recommendation: 'Recommendation', opinion: 'Opinion' };
+  for (const e of entries) {
+    const what = e.kind === 'document' && e.type ? (input.documents.find((d) => d.doc.id === e.documentId)?.typeLabel ?? kindLabel[e.kind]!) : kindLabel[e.kind]!;
+    const detail = e.detail ? `${e.title} — ${e.detail}` : e.title;
+    await w.row([formatDate(e.date), what, detail], columns, { size: 8.5, maxLines: 1, colors: [undefined, undefined, e.flagged ? ALERT : undefined], weight: e.kind === 'recommendation' ? 700 : 400 });
+  }
+  if (note) await w.paragraph(note, { size: 8.5, color: MUTED, before: 6 });
+}
+
+async function recordsSection(w: PageWriter, input: CaseBundleInput): Promise<boolean> {
+  if (!input.medications.length && !input.allergies.length && !input.problems.length) return false;
+  w.newPage();
+  await w.heading('Medications, allergies and problems', { size: 16 });
+  const active = (r: ClinicalRecord) => !r.status || /active|unknown|^$/i.test(r.status);
+  const ordered = (records: readonly ClinicalRecord[]) => [...records].sort((a, b) => Number(active(b)) - Number(active(a)) || (b.date ?? '').localeCompare(a.date ?? '') || a.name.localeCompare(b.name));
+  const columns: Column[] = [{ width: 220 }, { width: 160 }, { width: 62 }, { width: 62 }];
+  const table = async (title: string, records: readonly ClinicalRecord[], none: string, detailHeader: string) => {
+    await w.heading(title, { size: 12, keep: 30 });
+    if (!records.length) {
+      await w.paragraph(none, { color: MUTED });
+      return;
+    }
+    const header = ['Name', detailHeader, 'Status', 'Since'];
+    await w.row(header, columns, { weight: 700, size: 8.5, color: MUTED, maxLines: 1 });
+    w.repeat = header;
+    w.repeatColumns = columns;
+    for (const r of ordered(records)) {
+      await w.row([r.name, r.detail ?? '', r.status ?? '', r.date ? formatDate(r.date) : ''], columns, { size: 9, color: active(r) ? INK : MUTED });
+    }
+    w.repeat = null;
+  };
+  await table('Allergies', input.allergies, 'No allergies are recorded in the documents sent.', 'Reaction');
+  await table('Medications', input.medications, 'No medications are recorded in the documents sent.', 'Dose and directions');
+  await table('Problems', input.problems, 'No problems are recorded in the documents sent.', 'Details');
+  return true;
+}
+
+/** A unit as people read it (10⁶/µL), or with a caret (10^6/µL) where the fonts lack the superscript. */
+async function unitText(fonts: FontSet, ucum: string | null, printed: string | null): Promise<string> {
+  const nice = formatUnit(ucum) || (printed ?? '');
+  if (await fonts.covers(nice)) return nice;
+  const SUP = '⁰¹²³⁴⁵⁶⁷⁸⁹⁻';
+  return nice.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+/g, (m) => `^${[...m].map((c) => '0123456789-'[SUP.indexOf(c)]).join('')}`);
+}
+
+function flagLabel(lab: LabResult): string {
+  return { '': '', H: 'High', L: 'Low', HH: 'Critical high', LL: 'Critical low', A: 'Abnormal' }[lab.flag];
+}
+
+async function labsSection(w: PageWriter, input: CaseBundleInput): Promise<boolean> {
+  if (!input.labs.length) return false;
+  w.newPage();
+  await w.heading('Lab results', { size: 16 });
+  const byAnalyte = new Map<string, LabResult[]>();
+  for (const lab of input.labs) byAnalyte.set(lab.analyte, [...(byAnalyte.get(lab.analyte) ?? []), lab]);
+  const groups = [...byAnalyte.entries()].sort(([a], [b]) => a.localeCompare(b, 'en', { sensitivity: 'base' }));
+
+  const trends = groups
+    .map(([analyte, labs]) => {
+      const unit = labs.find((l) => l.value.number !== null)?.unit ?? null;
+      const points = labs.filter((l) => l.value.number !== null && l.date && l.unit === unit);
+      return { analyte, unit, points };
+    })
+    .filter((t) => t.points.length > 1);
+  if (trends.length) {
+    await w.paragraph(`Trends of the ${plural(trends.length, 'test')} measured more than once; the shaded band is the reference range, values out of range are red. Numbers a computer wrote with many decimals are shown to two.`, { size: 9, color: MUTED });
+    const perRow = 3;
+    for (let i = 0; i < trends.length; i += perRow) {
+      w.ensure(CHART.height + 10);
+      w.y -= 8;
+      const top = w.y;
+      for (const [j, t] of trends.slice(i, i + perRow).entries()) {
+        const unit = await unitText(w.fonts, t.unit, null);
+        await w.fonts.prepare([t.analyte, unit], 700);
+        trendChart(w.page, w.fonts, { x: MARGIN.left + j * (CONTENT_WIDTH / perRow), top, title: t.analyte, unit, labs: t.points });
+      }
+      w.y = top - CHART.height;
+    }
+    w.y -= 6;
+  }
+
+  const columns: Column[] = [{ width: 150 }, { width: 72 }, { width: 74, align: 'right' }, { width: 64 }, { width: 86 }, { width: 58 }];
+  await w.heading('All values', { size: 12, keep: 30 });
+  const header = ['Test', 'Date', 'Value', 'Unit', 'Reference range', 'Flag'];
+  await w.row(header, columns, { weight: 700, size: 8.5, color: MUTED, maxLines: 1 });
+  w.repeat = header;
+  w.repeatColumns = columns;
+  for (const [g, [analyte, labs]] of groups.entries()) {
+    for (const [i, lab] of labs.entries()) {
+      await w.row(
+        [i === 0 ? analyte : '', lab.date ? formatDate(lab.date) : '', valueText(lab), await unitText(w.fonts, lab.unit, lab.unitAsPrinted), lab.range?.text ?? '', flagLabel(lab)],
+        columns,
+        { size: 8.5, maxLines: 2, shade: g % 2 === 1, colors: [undefined, undefined, lab.flag ? ALERT : undefined, undefined, undefined, lab.flag ? ALERT : undefined], weight: 400 },
+      );
+    }
+  }
+  w.repeat = null;
+  return true;
+}
+
+interface IndexRow {
+  readonly page: PDFPage;
+  readonly pageIndex: number;
+  readonly top: number;
+  readonly height: number;
+}
+
+const INDEX_COLUMNS: Column[] = [{ width: 24 }, { width: 66 }, { width: 86 }, { width: 108 }, { width: 170 }, { width: 50, align: 'right' }];
+
+async function indexSection(w: PageWriter, input: CaseBundleInput): Promise<IndexRow[]> {
+  w.newPage();
+  await w.heading('Index of enclosed documents', { size: 16 });
+  await w.paragraph('Each row opens its document. The originals, byte for byte, are in the bundle under the names shown in its INDEX.HTM.', { size: 9, color: MUTED });
+  w.y -= 4;
+  const header = ['#', 'Date', 'Type', 'Facility', 'Title', 'Page'];
+  await w.row(header, INDEX_COLUMNS, { weight: 700, size: 8.5, color: MUTED, maxLines: 1 });
+  w.repeat = header;
+  w.repeatColumns = INDEX_COLUMNS;
+  const rows: IndexRow[] = [];
+  for (const d of input.documents) {
+    const box = await w.row([String(d.number), d.date ? formatDate(d.date) : 'Undated', d.typeLabel, d.facility ?? '', d.doc.title, ''], INDEX_COLUMNS, { size: 9, maxLines: 2, colors: [MUTED, undefined, undefined, undefined, ACCENT] });
+    rows.push({ page: box.page, pageIndex: w.doc.getPageCount() - 1, top: box.y + box.height, height: box.height });
+  }
+  w.repeat = null;
+  return rows;
+}
+
+async function cannotShow(w: PageWriter, d: BundleDocument, why: string): Promise<void> {
+  w.newPage();
+  await w.heading(d.doc.title, { size: 14 });
+  await w.paragraph(documentLine(d), { color: MUTED });
+  await w.paragraph(why, { before: 12 });
+  if (d.bundlePath) await w.paragraph(`The original is in the bundle as ${d.bundlePath}.`, { before: 8 });
+}
+
+/** Fits a picture on a letter page (landscape for a wide picture), inside the margins and above the footer. */
+function pictureBox(width: number, height: number): { pageSize: [number, number]; x: number; y: number; w: number; h: number } {
+  const landscape = width > height * 1.15;
+  const [pw, ph] = landscape ? [PAGE.height, PAGE.width] : [PAGE.width, PAGE.height];
+  const boxW = pw - 2 * 36;
+  const boxH = ph - 36 - (MARGIN.bottom - 8);
+  const scale = Math.min(boxW / width, boxH / height);
+  const w = width * scale;
+  const h = height * scale;
+  return { pageSize: [pw, ph], x: (pw - w) / 2, y: MARGIN.bottom - 8 + (boxH - h) / 2, w, h };
+}
+
+/** JPEG orientations that are turns (not mirror images), as the clockwise turn that shows them upright. */
+const TURNS: Readonly<Record<number, 0 | 90 | 180 | 270>> = { 1: 0, 3: 180, 6: 90, 8: 270 };
+
+async function addPicture(doc: PDFDocument, image: PDFImage, width: number, height: number, turn: 0 | 90 | 180 | 270): Promise<PDFPage> {
+  const upright = turn === 90 || turn === 270 ? { width: height, height: width } : { width, height };
+  const box = pictureBox(upright.width, upright.height);
+  const page = doc.addPage(box.pageSize);
+  // Drawn turned, so a phone photo's pixels go in as they are (no re-encoding) and show upright.
+  const s = box.w / upright.width;
+  const [iw, ih] = [width * s, height * s];
+  if (turn === 0) page.drawImage(image, { x: box.x, y: box.y, width: iw, height: ih });
+  if (turn === 90) page.drawImage(image, { x: box.x, y: box.y + box.h, width: iw, height: ih, rotate: degrees(-90) });
+  if (turn === 180) page.drawImage(image, { x: box.x + box.w, y: box.y + box.h, width: iw, height: ih, rotate: degrees(180) });
+  if (turn === 270) page.drawImage(image, { x: box.x + box.w, y: box.y, width: iw, height: ih, rotate: degrees(90) });
+  return page;
+}
+
+async function pictureDocument(doc: PDFDocument, d: BundleDocument, options: PacketOptions): Promise<number> {
+  const file = d.vaultPath!;
+  const media = d.doc.mediaType;
+  if (media === 'image/jpeg' || media === 'image/png') {
+    const meta = await sharp(file).metadata();
+    const turn = TURNS[meta.orientation ?? 1];
+    if (turn !== undefined && meta.width && meta.height) {
+      const bytes = await fs.readFile(file);
+      const image = media === 'image/jpeg' ? await doc.embedJpg(bytes) : await doc.embedPng(bytes);
+      await addPicture(doc, image, image.width, image.height, turn);
+      return 1;
+    }
+  }
+  for (let p = 1; p <= Math.max(1, d.doc.pages); p++) {
+    throwIfCancelled(options.signal);
+    const picture = await options.picture(file, media, p);
+    const image = await doc.embedJpg(picture.jpeg);
+    await addPicture(doc, image, picture.width, picture.height, 0);
+  }
+  return Math.max(1, d.doc.pages);
+}
+
+async function studyPage(w: PageWriter, d: BundleDocument, input: CaseBundleInput): Promise<void> {
+  const study = d.study!;
+  w.newPage();
+  await w.heading(studyTitle(study.description, study.modalities), { size: 15 });
+  await w.field('Study date', study.studyDate ? formatDate(study.studyDate) : 'Not recorded');
+  await w.field('Kind', study.modalities.map(modalityLabel).join(', ') || 'Images');
+  if (study.institution) await w.field('Institution', study.institution);
+  if (study.referringPhysician) await w.field('Referred by', study.referringPhysician.replace(/\^+/g, ' ').trim());
+  if (study.accessionNumber) await w.field('Accession number', study.accessionNumber);
+  await w.field('Images', `${plural(study.instances, 'DICOM file')} in ${plural(study.series.length, 'series', 'series')}`);
+  await w.field('Study UID', study.studyInstanceUid, { size: 8.5 });
+  for (const warning of study.warnings) await w.paragraph(`Note: ${warning}`, { color: ALERT, before: 4, size: 9.5 });
+  await w.paragraph(
+    input.reportsOnly
+      ? 'The images themselves are not in this bundle: it was made with reports only. Ask the patient for the images (DICOM) if you need them.'
+      : 'The full images, as the original DICOM files, are in this bundle\'s DICOM folder. Open the DICOMDIR file at the top of the bundle with any DICOM viewer (for example Horos, OsiriX, RadiAnt, Weasis or MicroDicom).',
+    { before: 10, weight: 700, size: 10 },
+  );
+  await w.heading('Series', { size: 12, keep: 30 });
+  const columns: Column[] = [{ width: 40 }, { width: 100 }, { width: 280 }, { width: 84, align: 'right' }];
+  await w.row(['No.', 'Kind', 'Description', 'Images'], columns, { weight: 700, size: 8.5, color: MUTED, maxLines: 1 });
+  for (const s of study.series) {
+    await w.row([s.number === null ? '' : String(s.number), modalityLabel(s.modality), [s.description, s.bodyPart].filter(Boolean).join(' · ') || '—', String(s.instances)], columns, { size: 9 });
+  }
+  const withPictures = study.series.filter((s) => d.thumbnails.has(s.id)).slice(0, 6);
+  if (withPictures.length) {
+    await w.heading('Key images', { size: 12, keep: 150 });
+    const size = 150;
+    const gap = (CONTENT_WIDTH - 3 * size) / 2;
+    for (let i = 0; i < withPictures.length; i += 3) {
+      w.ensure(size + 30);
+      const top = w.y - 6;
+      for (const [j, s] of withPictures.slice(i, i + 3).entries()) {
+        const image = await w.doc.embedPng(d.thumbnails.get(s.id)!);
+        const scale = Math.min(size / image.width, size / image.height);
+        const x = MARGIN.left + j * (size + gap);
+        w.page.drawRectangle({ x, y: top - size, width: size, height: size, color: rgb(0, 0, 0) });
+        w.page.drawImage(image, { x: x + (size - image.width * scale) / 2, y: top - size + (size - image.height * scale) / 2, width: image.width * scale, height: image.height * scale });
+        const caption = `Series ${s.number ?? '?'} · ${modalityLabel(s.modality)}${s.description ? ` · ${s.description}` : ''}`;
+        await w.fonts.prepare([caption]);
+        drawLine(w.page, w.fonts, fit(w.fonts, caption, 8, size), x, top - size - 11, { size: 8, color: MUTED });
+      }
+      w.y = top - size - 20;
+    }
+  }
+}
+
+async function recordFilePage(w: PageWriter, d: BundleDocument, input: CaseBundleInput, sections: readonly PacketSection[]): Promise<void> {
+  w.newPage();
+  await w.heading(d.doc.title, { size: 15 });
+  await w.paragraph(documentLine(d), { color: MUTED });
+  const where = sections.filter((s) => /Medications|Lab results/.test(s.title)).map((s) => `${s.title} (page ${s.page + 1})`);
+  await w.paragraph(
+    `This is a health record download (${d.doc.mediaType}), a file for computers rather than a page to read. ` +
+      (where.length ? `What it says about the patient is in this packet under ${where.join(' and ')}. ` : '') +
+      `The file itself is in the bundle as ${d.bundlePath}.`,
+    { before: 12 },
+  );
+  const text = d.doc.notes.trim();
+  if (text) await w.paragraph(`Notes: ${text}`, { before: 8, color: MUTED });
+  void input;
+}
+
+function dictOf(doc: PDFDocument, entries: Record<string, unknown>): PDFDict {
+  return doc.context.obj(entries as never) as unknown as PDFDict;
+}
+
+function textString(text: string): PDFHexString {
+  return PDFHexString.fromText(text);
+}
+
+/** Bookmarks: the packet's sections, then "Enclosed documents" with one entry per document. */
+function writeOutline(doc: PDFDocument, items: readonly { title: string; page: number; children?: { title: string; page: number }[] }[]): void {
+  const context = doc.context;
+  const outlinesRef = context.nextRef();
+  const pageRef = (i: number) => doc.getPage(i).ref;
+  const build = (list: readonly { title: string; page: number; children?: { title: string; page: number }[] }[], parent: PDFRef): { first: PDFRef; last: PDFRef; count: number } => {
+    const refs = list.map(() => context.nextRef());
+    let count = list.length;
+    list.forEach((item, i) => {
+      const dict: Record<string, unknown> = {
+        Title: textString(item.title),
+        Parent: parent,
+        Dest: [pageRef(item.page), PDFName.of('Fit')],
+      };
+      if (i > 0) dict.Prev = refs[i - 1];
+      if (i < list.length - 1) dict.Next = refs[i + 1];
+      if (item.children?.length) {
+        const sub = build(item.children, refs[i]!);
+        dict.First = sub.first;
+        dict.Last = sub.last;
+        dict.Count = PDFNumber.of(sub.count);
+        count += sub.count;
+      }
+      context.assign(refs[i]!, dictOf(doc, dict));
+    });
+    return { first: refs[0]!, last: refs[refs.length - 1]!, count };
+  };
+  const top = build(items, outlinesRef);
+  context.assign(outlinesRef, dictOf(doc, { Type: PDFName.of('Outlines'), First: top.first, Last: top.last, Count: PDFNumber.of(top.count) }));
+  doc.catalog.set(PDFName.of('Outlines'), outlinesRef);
+  doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
+}
+
+/** Page labels: the packet's own pages i, ii, iii…; each document's pages "D3-1", "D3-2"… */
+function writePageLabels(doc: PDFDocument, documentStarts: readonly number[]): void {
+  const nums: unknown[] = [PDFNumber.of(0), dictOf(doc, { S: PDFName.of('r') })];
+  documentStarts.forEach((start, i) => {
+    nums.push(PDFNumber.of(start), dictOf(doc, { S: PDFName.of('D'), P: PDFString.of(`D${i + 1}-`), St: PDFNumber.of(1) }));
+  });
+  doc.catalog.set(PDFName.of('PageLabels'), dictOf(doc, { Nums: doc.context.obj(nums as never) }));
+}
+
+function addLink(doc: PDFDocument, page: PDFPage, rect: [number, number, number, number], target: number): void {
+  const annotation = doc.context.register(
+    dictOf(doc, {
+      Type: PDFName.of('Annot'),
+      Subtype: PDFName.of('Link'),
+      Rect: rect.map((n) => PDFNumber.of(Math.round(n * 100) / 100)),
+      Border: [0, 0, 0],
+      Dest: [doc.getPage(target).ref, PDFName.of('Fit')],
+    }),
+  );
+  const annots = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
+  if (annots) annots.push(annotation);
+  else page.node.set(PDFName.of('Annots'), doc.context.obj([annotation]));
+}
+
+/**
+ * The footer: on the packet's own pages in their bottom margin; on an original page in a strip added
+ * below its visible area (on the side that shows at the bottom, whatever the page's rotation).
+ */
+function stamp(page: PDFPage, fonts: FontSet, left: string, right: string, original: boolean): void {
+  const angle = ((page.getRotation().angle % 360) + 360) % 360;
+  const turn = (Math.round(angle / 90) * 90) % 360;
+  const crop = page.getCropBox();
+  let { x, y, width, height } = crop;
+  if (original) {
+    const media = page.getMediaBox();
+    const grow = (box: { x: number; y: number; width: number; height: number }) => {
+      if (turn === 0) return { ...box, y: box.y - FOOTER_STRIP, height: box.height + FOOTER_STRIP };
+      if (turn === 90) return { ...box, width: box.width + FOOTER_STRIP };
+      if (turn === 180) return { ...box, height: box.height + FOOTER_STRIP };
+      return { ...box, x: box.x - FOOTER_STRIP, width: box.width + FOOTER_STRIP };
+    };
+    const m = grow(media);
+    page.setMediaBox(m.x, m.y, m.width, m.height);
+    const c = grow(crop);
+    page.setCropBox(c.x, c.y, c.width, c.height);
+    ({ x, y, width, height } = c);
+    // The strip is white whatever lay outside the old crop box.
+    const strip = turn === 0 ? { x, y, width, height: FOOTER_STRIP } : turn === 90 ? { x: x + width - FOOTER_STRIP, y, width: FOOTER_STRIP, height } : turn === 180 ? { x, y: y + height - FOOTER_STRIP, width, height: FOOTER_STRIP } : { x, y, width: FOOTER_STRIP, height };
+    page.drawRectangle({ ...strip, color: rgb(1, 1, 1) });
+  }
+  // The visible page as a reader sees it: origin at its bottom-left, u along its bottom, v up.
+  const frames = {
+    0: { ox: x, oy: y, u: [1, 0], v: [0, 1], w: width },
+    90: { ox: x + width, oy: y, u: [0, 1], v: [-1, 0], w: height },
+    180: { ox: x + width, oy: y + height, u: [-1, 0], v: [0, -1], w: width },
+    270: { ox: x, oy: y + height, u: [0, -1], v: [1, 0], w: height },
+  } as const;
+  const f = frames[turn as 0 | 90 | 180 | 270];
+  const size = 7.5;
+  const baseline = original ? 9 : 30;
+  const margin = original ? 18 : MARGIN.left;
+  const at = (a: number, b: number) => ({ x: f.ox + a * f.u[0] + b * f.v[0], y: f.oy + a * f.u[1] + b * f.v[1] });
+  const draw = (text: string, a: number) => {
+    let cursor = a;
+    for (const run of fonts.runs(text)) {
+      const p = at(cursor, baseline);
+      page.drawText(run.text, { x: p.x, y: p.y, size, font: run.font, color: MUTED, rotate: degrees(turn) });
+      cursor += run.font.widthOfTextAtSize(run.text, size);
+    }
+  };
+  const rightWidth = fonts.width(right, size);
+  const leftText = fit(fonts, left, size, Math.max(40, f.w - 2 * margin - rightWidth - 12));
+  if (!original) {
+    const a = at(margin, baseline + 11);
+    const b = at(f.w - margin, baseline + 11);
+    page.drawLine({ start: a, end: b, thickness: 0.4, color: RULE });
+  }
+  draw(leftText, margin);
+  draw(right, f.w - margin - rightWidth);
+}
+
+export async function buildPacket(input: CaseBundleInput, options: PacketOptions): Promise<Packet> {
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  const fonts = new FontSet(doc);
+  const w = new PageWriter(doc, fonts);
+  const warnings: string[] = [];
+  const sections: PacketSection[] = [];
+  const section = (title: string) => sections.push({ title, page: doc.getPageCount() - 1 });
+
+  const front = await cover(w, input);
+  section('Cover');
+  const summaryFrom = doc.getPageCount();
+  await summary(w, input);
+  sections.push({ title: 'Summary', page: summaryFrom });
+  throwIfCancelled(options.signal);
+  const timelineFrom = doc.getPageCount();
+  await timelinePage(w, input);
+  sections.push({ title: 'Timeline', page: timelineFrom });
+  const recordsFrom = doc.getPageCount();
+  if (await recordsSection(w, input)) sections.push({ title: 'Medications, allergies and problems', page: recordsFrom });
+  const labsFrom = doc.getPageCount();
+  if (await labsSection(w, input)) sections.push({ title: 'Lab results', page: labsFrom });
+  throwIfCancelled(options.signal);
+  const indexFrom = doc.getPageCount();
+  const indexRows = await indexSection(w, input);
+  sections.push({ title: 'Index of enclosed documents', page: indexFrom });
+
+  const documentStarts: number[] = [];
+  const documentPages: number[] = [];
+  const originalPages = new Set<number>();
+  for (const d of input.documents) {
+    throwIfCancelled(options.signal);
+    options.onDocument?.(d.number, d.doc.title);
+    const start = doc.getPageCount();
+    documentStarts.push(start);
+    if (d.study) {
+      await studyPage(w, d, input);
+    } else if (d.doc.mediaType === 'application/pdf') {
+      try {
+        const source = await PDFDocument.load(await fs.readFile(d.vaultPath!), { updateMetadata: false });
+        const copied = await doc.copyPages(source, source.getPageIndices());
+        for (const page of copied) {
+          originalPages.add(doc.getPageCount());
+          doc.addPage(page);
+        }
+      } catch (error) {
+        if (options.signal?.aborted) throw error;
+        warnings.push(`"${d.doc.title}" could not be put into the packet (${(error as Error).message}); its original is in the bundle.`);
+        await cannotShow(w, d, 'This PDF could not be copied into the packet. It is enclosed in the bundle as it came; open it from there.');
+      }
+    } else if (d.doc.mediaType.startsWith('image/')) {
+      try {
+        await pictureDocument(doc, d, options);
+      } catch (error) {
+        if (options.signal?.aborted) throw error;
+        warnings.push(`The picture "${d.doc.title}" could not be put into the packet (${(error as Error).message}); its original is in the bundle.`);
+        await cannotShow(w, d, 'This picture could not be drawn into the packet. It is enclosed in the bundle as it came; open it from there.');
+      }
+    } else {
+      await recordFilePage(w, d, input, sections);
+    }
+    documentPages.push(doc.getPageCount() - start);
+  }
+
+  const total = doc.getPageCount();
+  // The index: each row's page number, and the whole row a link to the document's first page.
+  const indexLinks: { page: number; document: number; target: number }[] = [];
+  const pageColumn = INDEX_COLUMNS.slice(0, -1).reduce((s, c) => s + c.width, 0);
+  for (const [i, row] of indexRows.entries()) {
+    const target = documentStarts[i]!;
+    const label = String(target + 1);
+    const lw = fonts.width(label, 9);
+    drawLine(row.page, fonts, label, MARGIN.left + pageColumn + INDEX_COLUMNS.at(-1)!.width - 6 - lw, row.top - 2 - 9 * 1.3 + 9 * 1.3 * 0.4 - 1.5, { size: 9, color: ACCENT });
+    addLink(doc, row.page, [MARGIN.left - 3, row.top - row.height, MARGIN.left + CONTENT_WIDTH + 3, row.top], target);
+    indexLinks.push({ page: row.pageIndex, document: i + 1, target });
+  }
+
+  // The cover's contents, now that every section's page is known.
+  let cy = front.contentsTop;
+  const contents = [...sections.slice(1), { title: 'Enclosed documents', page: documentStarts[0] ?? total - 1 }];
+  await fonts.prepare(contents.map((c) => c.title));
+  for (const c of contents) {
+    cy -= 15;
+    drawLine(front.page, fonts, c.title, MARGIN.left, cy, { size: 10.5 });
+    const num = String(c.page + 1);
+    drawLine(front.page, fonts, num, MARGIN.left + CONTENT_WIDTH - fonts.width(num, 10.5), cy, { size: 10.5, color: ACCENT });
+    addLink(doc, front.page, [MARGIN.left - 3, cy - 4, MARGIN.left + CONTENT_WIDTH + 3, cy + 11], c.page);
+  }
+
+  writeOutline(doc, [
+    ...sections.map((s) => ({ title: s.title, page: s.page })),
+    {
+      title: 'Enclosed documents',
+      page: documentStarts[0] ?? total - 1,
+      children: input.documents.map((d, i) => ({ title: `${d.number}. ${documentLine(d)}`, page: documentStarts[i]! })),
+    },
+  ]);
+  writePageLabels(doc, documentStarts);
+
+  const left = `${personLine(input)} · ${input.details.title}`;
+  await fonts.prepare([left, `page ${total} of ${total}`]);
+  for (let i = 0; i < total; i++) {
+    if (i % 50 === 0) throwIfCancelled(options.signal);
+    stamp(doc.getPage(i), fonts, left, `page ${i + 1} of ${total}`, originalPages.has(i));
+  }
+
+  doc.setTitle(`Case packet: ${input.patient.name} — ${input.details.title}`, { showInWindowTitleBar: true });
+  doc.setAuthor(input.patient.name);
+  doc.setSubject(input.decision);
+  doc.setCreator('Casebinder');
+  doc.setProducer('Casebinder');
+  doc.setCreationDate(input.now);
+  doc.setModificationDate(input.now);
+  doc.setLanguage('en');
+  if (fonts.missing.size) {
+    warnings.push(`The packet's fonts have no letters for ${[...fonts.missing].join(' ')}; they print as boxes. The originals are not affected.`);
+  }
+  if (options.password) {
+    doc.encrypt({
+      userPassword: options.password,
+      ownerPassword: options.password,
+      permissions: { printing: 'highResolution', copying: true, annotating: true, fillingForms: true, contentAccessibility: true, modifying: false, documentAssembly: false },
+    });
+  }
+  const bytes = await doc.save({ useObjectStreams: true });
+  return { bytes, pages: total, sections, documentStarts, documentPages, indexLinks, warnings };
+}

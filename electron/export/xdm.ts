@@ -1,0 +1,121 @@
+/**
+ * The IHE XDM layout (ITI TF-1 §16, TF-2b §3.32): IHE_XDM/SUBSET01/ holds a copy of each document and
+ * METADATA.XML, an ebRS 3.0 SubmitObjectsRequest with one XDSDocumentEntry per document (its size and
+ * SHA-1 hash, URI, dates, patient and codes), the submission set, and the associations between them.
+ * Hospital systems that read XDM media take the documents in from it.
+ */
+import type { CaseBundleInput } from './gather.ts';
+import { uidFrom } from './dicomdir.ts';
+
+export interface XdmDocument {
+  readonly number: number;
+  /** File name inside SUBSET01. */
+  readonly uri: string;
+  readonly mediaType: string;
+  readonly size: number;
+  readonly sha1: string;
+  readonly title: string;
+  readonly typeLabel: string;
+  readonly date: string | null;
+  readonly facility: string | null;
+  readonly uniqueId: string;
+}
+
+const SCHEME = {
+  documentEntry: 'urn:uuid:7edca82f-054d-47f2-a032-9b2a5b5186c1',
+  classCode: 'urn:uuid:41a5887f-8865-4c09-adf7-e362475b143a',
+  confidentialityCode: 'urn:uuid:f4f85eac-e6cb-4883-b524-f2705394840f',
+  formatCode: 'urn:uuid:a09d5840-386f-4d0c-bb5b-f4b3d2c9f44a',
+  healthcareFacilityTypeCode: 'urn:uuid:f33fb8ac-18af-42cc-ae0e-ed0b0bdb91e1',
+  practiceSettingCode: 'urn:uuid:cccf5598-8b07-4b77-a05e-ae952c785ead',
+  typeCode: 'urn:uuid:f0306f51-975f-434e-a61c-c59651d33983',
+  documentPatientId: 'urn:uuid:58a6f841-87b3-4a3e-92fd-a8ffeff98427',
+  documentUniqueId: 'urn:uuid:2e82c1f6-a085-4c72-9da3-8640a32e42ab',
+  submissionSet: 'urn:uuid:a54d6aa5-d40d-43f9-88c5-b4633d873bdd',
+  contentTypeCode: 'urn:uuid:aa543740-bdda-424e-8c96-df4873be8500',
+  setUniqueId: 'urn:uuid:96fdda7c-d067-4183-912e-bf5ee74998a8',
+  setSourceId: 'urn:uuid:554ac39e-e3fe-47fe-b233-965d2a147832',
+  setPatientId: 'urn:uuid:6b5aea1a-874d-4603-a4bc-96a0a7b38446',
+} as const;
+
+function esc(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+function slot(name: string, ...values: string[]): string {
+  return `<rim:Slot name="${esc(name)}"><rim:ValueList>${values.map((v) => `<rim:Value>${esc(v)}</rim:Value>`).join('')}</rim:ValueList></rim:Slot>`;
+}
+
+function classification(id: string, scheme: string, object: string, code: string, codingScheme: string, display: string): string {
+  return `<rim:Classification id="${id}" classificationScheme="${scheme}" classifiedObject="${object}" nodeRepresentation="${esc(code)}">${slot('codingScheme', codingScheme)}<rim:Name><rim:LocalizedString value="${esc(display)}"/></rim:Name></rim:Classification>`;
+}
+
+function identifier(id: string, scheme: string, object: string, value: string, name: string): string {
+  return `<rim:ExternalIdentifier id="${id}" identificationScheme="${scheme}" registryObject="${object}" value="${esc(value)}"><rim:Name><rim:LocalizedString value="${name}"/></rim:Name></rim:ExternalIdentifier>`;
+}
+
+/** HL7 DTM: 20261122100000 (UTC). */
+function dtm(date: Date): string {
+  return date.toISOString().replace(/[-:T]/g, '').slice(0, 14);
+}
+
+export function xdmMetadata(input: CaseBundleInput, documents: readonly XdmDocument[], seed: string): string {
+  const authority = uidFrom(`${seed}|patient-authority`);
+  const patientId = `${input.patient.id}^^^&${authority}&ISO`;
+  const name = input.patient.name.split(/\s+/);
+  const pid5 = `${name.slice(-1)[0] ?? ''}^${name.slice(0, -1).join(' ')}`;
+  const entries = documents.map((d) => {
+    const id = `Document${String(d.number).padStart(2, '0')}`;
+    const c = (suffix: string) => `${id}-${suffix}`;
+    return [
+      `<rim:ExtrinsicObject id="${id}" mimeType="${esc(d.mediaType)}" objectType="${SCHEME.documentEntry}">`,
+      slot('creationTime', dtm(input.now)),
+      slot('hash', d.sha1),
+      slot('size', String(d.size)),
+      slot('URI', d.uri),
+      slot('languageCode', 'en-US'),
+      ...(d.date ? [slot('serviceStartTime', d.date.replace(/-/g, ''))] : []),
+      slot('sourcePatientId', patientId),
+      slot('sourcePatientInfo', `PID-3|${patientId}`, `PID-5|${pid5}`, ...(input.patient.dateOfBirth ? [`PID-7|${input.patient.dateOfBirth.replace(/-/g, '')}`] : [])),
+      `<rim:Name><rim:LocalizedString value="${esc(d.title)}"/></rim:Name>`,
+      ...(d.facility ? [`<rim:Description><rim:LocalizedString value="${esc(`${d.typeLabel} from ${d.facility}`)}"/></rim:Description>`] : []),
+      classification(c('class'), SCHEME.classCode, id, d.typeLabel, 'Casebinder document types', d.typeLabel),
+      classification(c('confidentiality'), SCHEME.confidentialityCode, id, 'N', '2.16.840.1.113883.5.25', 'Normal'),
+      classification(c('format'), SCHEME.formatCode, id, d.mediaType, 'urn:ietf:bcp:13', d.mediaType),
+      classification(c('facility'), SCHEME.healthcareFacilityTypeCode, id, 'patient-provided', 'Casebinder', 'Provided by the patient'),
+      classification(c('practice'), SCHEME.practiceSettingCode, id, input.details.specialty, 'Casebinder specialties', input.specialtyLabel),
+      classification(c('type'), SCHEME.typeCode, id, d.typeLabel, 'Casebinder document types', d.typeLabel),
+      identifier(c('patient'), SCHEME.documentPatientId, id, patientId, 'XDSDocumentEntry.patientId'),
+      identifier(c('unique'), SCHEME.documentUniqueId, id, d.uniqueId, 'XDSDocumentEntry.uniqueId'),
+      '</rim:ExtrinsicObject>',
+    ].join('\n');
+  });
+  const set = 'SubmissionSet01';
+  const submission = [
+    `<rim:RegistryPackage id="${set}">`,
+    slot('submissionTime', dtm(input.now)),
+    `<rim:Name><rim:LocalizedString value="${esc(`Second opinion request: ${input.details.title}`)}"/></rim:Name>`,
+    `<rim:Description><rim:LocalizedString value="${esc(input.decision)}"/></rim:Description>`,
+    classification(`${set}-content`, SCHEME.contentTypeCode, set, 'second-opinion', 'Casebinder', 'Second opinion request'),
+    identifier(`${set}-unique`, SCHEME.setUniqueId, set, uidFrom(`${seed}|submission-set`), 'XDSSubmissionSet.uniqueId'),
+    identifier(`${set}-source`, SCHEME.setSourceId, set, uidFrom('casebinder'), 'XDSSubmissionSet.sourceId'),
+    identifier(`${set}-patient`, SCHEME.setPatientId, set, patientId, 'XDSSubmissionSet.patientId'),
+    '</rim:RegistryPackage>',
+    `<rim:Classification id="${set}-is-set" classifiedObject="${set}" classificationNode="${SCHEME.submissionSet}"/>`,
+  ].join('\n');
+  const associations = documents.map((d) => {
+    const id = `Document${String(d.number).padStart(2, '0')}`;
+    return `<rim:Association id="${id}-member" associationType="urn:oasis:names:tc:ebxml-regrep:AssociationType:HasMember" sourceObject="${set}" targetObject="${id}">${slot('SubmissionSetStatus', 'Original')}</rim:Association>`;
+  });
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<lcm:SubmitObjectsRequest xmlns:lcm="urn:oasis:names:tc:ebxml-regrep:xsd:lcm:3.0" xmlns:rim="urn:oasis:names:tc:ebxml-regrep:xsd:rim:3.0">',
+    '<rim:RegistryObjectList>',
+    ...entries,
+    submission,
+    ...associations,
+    '</rim:RegistryObjectList>',
+    '</lcm:SubmitObjectsRequest>',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,65 @@
+/** Exporting a case: what the person chooses, what the work reports as it goes, and what it wrote. */
+
+/** What goes into a bundle; remembered per specialist (never the password). */
+export interface ExportChoices {
+  /** The documents to send, in order; null means the case's included documents, in the case's order. */
+  readonly documentIds: readonly number[] | null;
+  /** Leave imaging studies' DICOM files out (the packet still lists each study's series). */
+  readonly reportsOnly: boolean;
+  /** Split the ZIP into volumes no larger than this many megabytes (10^6 bytes); null for one ZIP. */
+  readonly maxSizeMb: number | null;
+  /** Also write the bundle as a ZIP (or volumes of ZIPs) beside the folder. */
+  readonly zip: boolean;
+}
+
+export const DEFAULT_EXPORT_CHOICES: ExportChoices = { documentIds: null, reportsOnly: false, maxSizeMb: null, zip: true };
+
+export interface ExportRequest {
+  readonly caseId: number;
+  /** Whom the bundle is prepared for (one of the case's specialists); null for "not decided yet". */
+  readonly specialistId: number | null;
+  readonly choices: ExportChoices;
+  /** The folder the bundle's folder (and ZIPs) are written into. */
+  readonly outDir: string;
+  /** Encrypts the packet and the ZIP (AES-256) when given. Never stored. */
+  readonly password?: string | null;
+}
+
+export type ExportPhase = 'gathering' | 'packet' | 'originals' | 'standards' | 'zip' | 'finishing';
+
+export const EXPORT_PHASE_LABELS: Readonly<Record<ExportPhase, string>> = {
+  gathering: 'Gathering the case',
+  packet: 'Making the packet',
+  originals: 'Copying the originals',
+  standards: 'Writing the manifest, FHIR and XDM',
+  zip: 'Writing the ZIP',
+  finishing: 'Finishing',
+};
+
+export interface ExportProgress {
+  readonly phase: ExportPhase;
+  readonly done: number;
+  readonly total: number;
+  /** What is being worked on, e.g. a document's title. */
+  readonly current: string | null;
+}
+
+export interface ExportResult {
+  readonly packet: string;
+  readonly folder: string;
+  readonly zip: readonly string[];
+  readonly pages: number;
+  readonly documents: number;
+  /** Bytes written (folder), for the person to see. */
+  readonly bytes: number;
+  /** Things the person should know (a document that could not be drawn, letters no font has). */
+  readonly warnings: readonly string[];
+}
+
+/** What the export screen shows before writing: the open gaps and the size to expect. */
+export interface ExportPlan {
+  readonly documents: readonly { readonly id: number; readonly title: string; readonly included: boolean; readonly kind: 'file' | 'study'; readonly size: number }[];
+  readonly openGaps: readonly { readonly status: 'missing' | 'warning'; readonly message: string; readonly ask: string | null }[];
+  /** Choices last used for each specialist of the case, by specialist id ("0" for none). */
+  readonly remembered: Readonly<Record<string, ExportChoices>>;
+}

