@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- import|search|memory|accuracy|app|dicom|ocr|labs|cases ...]
+ * npm run bench [-- import|search|memory|accuracy|app|dicom|ocr|labs|cases|export ...]
  *
  * Prints the numbers behind the library's speed, memory and accuracy targets, with a reference tool
  * beside ours where there is one. Inputs are generated once into a cache folder
@@ -594,6 +594,86 @@ async function benchCases(): Promise<void> {
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
+/** 40 PDFs (12 pages each) and 20 phone-sized photos, made once and kept in the bench cache. */
+async function exportSources(): Promise<{ pdfs: string[]; photos: string[] }> {
+  const dir = path.join(CACHE, 'export-sources-v1');
+  const pdfs = Array.from({ length: 40 }, (_, i) => path.join(dir, `report-${String(i + 1).padStart(2, '0')}.pdf`));
+  const photos = Array.from({ length: 20 }, (_, i) => path.join(dir, `photo-${String(i + 1).padStart(2, '0')}.jpg`));
+  if (fs.existsSync(path.join(dir, '.complete'))) return { pdfs, photos };
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  const { PDFDocument, StandardFonts } = await import('@cantoo/pdf-lib');
+  const sharp = (await import('sharp')).default;
+  const random = seeded(7);
+  for (const [i, file] of pdfs.entries()) {
+    const doc = await PDFDocument.create();
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    for (let p = 0; p < 12; p++) {
+      const page = doc.addPage([612, 792]);
+      page.drawText(`Progress note ${i + 1}, page ${p + 1}`, { x: 54, y: 730, size: 16, font });
+      for (let line = 0; line < 44; line++) {
+        const words = Array.from({ length: 12 }, () => ['patient', 'reports', 'pain', 'lumbar', 'improved', 'plan', 'follow-up', 'MRI', 'stable', 'therapy'][Math.floor(random() * 10)]).join(' ');
+        page.drawText(words, { x: 54, y: 700 - line * 14.5, size: 10, font });
+      }
+    }
+    fs.writeFileSync(file, await doc.save());
+  }
+  for (const file of photos) {
+    await sharp({ create: { width: 3024, height: 4032, channels: 3, noise: { type: 'gaussian', mean: 170, sigma: 40 } } }).blur(2).jpeg({ quality: 85 }).toFile(file);
+  }
+  fs.writeFileSync(path.join(dir, '.complete'), '');
+  return { pdfs, photos };
+}
+
+async function benchExport(): Promise<void> {
+  console.log('\nExporting a case: a 500-page packet from 40 PDFs and 20 photos (target: under 5 s and under 500 MB resident)');
+  const { pdfs, photos } = await exportSources();
+  const { startExport, pagePictureFrom } = await import('../../electron/export/bundle.ts');
+  const { gatherCase } = await import('../../electron/export/gather.ts');
+  const { buildPacket } = await import('../../electron/export/packet.ts');
+  const { DEFAULT_EXPORT_CHOICES } = await import('../../shared/export-types.ts');
+  const { library, patient, dir } = freshLibrary('export');
+  const pool = new WorkerPool();
+  await new Importer(library, pool).start({ paths: [...pdfs, ...photos], patientId: patient.id }).result;
+  const c = library.cases.create(patient.id, { title: 'Lumbar fusion', specialty: 'spine-orthopedic' }, new Date());
+  library.cases.addDocuments(c.id, library.documents.list({ patientId: patient.id }).map((d) => d.id));
+  library.cases.addRecommendation(c.id, { clinician: 'Dr Example', procedure: 'Lumbar fusion', date: '2026-09-14', documentIds: [] });
+  const picture = pagePictureFrom(pool);
+
+  const packetRuns: { ms: number; peak: number; pages: number }[] = [];
+  for (let run = 0; run < 3; run++) {
+    const stop = watchMemory();
+    const start = performance.now();
+    const packet = await buildPacket(gatherCase(library, c.id, null, DEFAULT_EXPORT_CHOICES, new Date()), { picture });
+    fs.writeFileSync(path.join(dir, 'packet.pdf'), packet.bytes);
+    packetRuns.push({ ms: performance.now() - start, peak: stop(), pages: packet.pages });
+  }
+  const out = path.join(dir, 'out');
+  const stop = watchMemory();
+  const start = performance.now();
+  const result = await startExport({ library, picture }, { caseId: c.id, specialistId: null, choices: { ...DEFAULT_EXPORT_CHOICES, zip: true }, outDir: out }).result;
+  const whole = { ms: performance.now() - start, peak: stop() };
+  await pool.close();
+  library.close();
+
+  const qpdfTimes: number[] = [];
+  if (have('qpdf')) {
+    for (let run = 0; run < 3; run++) {
+      const begin = performance.now();
+      const merged = spawnSync('qpdf', ['--empty', '--pages', ...pdfs, '--', path.join(dir, 'qpdf-merged.pdf')]);
+      if (merged.status !== 0) throw new Error(`qpdf failed: ${merged.stderr}`);
+      qpdfTimes.push(performance.now() - begin);
+    }
+  }
+  const best = [...packetRuns].sort((a, b) => a.ms - b.ms)[1]!;
+  table([
+    ['what', 'time (median of 3)', 'peak resident', 'pages'],
+    ['Casebinder packet (front matter, 40 PDFs + 20 photos, bookmarks, links, footers)', ms(best.ms), `${Math.round(Math.max(...packetRuns.map((r) => r.peak)) / MiB)} MiB`, String(best.pages)],
+    ['qpdf --empty --pages (the 40 PDFs merged, nothing else)', qpdfTimes.length ? ms([...qpdfTimes].sort((a, b) => a - b)[1]!) : 'qpdf not installed', '', '480'],
+    ['Whole export: packet + originals + FHIR + XDM + ZIP', ms(whole.ms), `${Math.round(whole.peak / MiB)} MiB`, `${(result.bytes / 1e6).toFixed(0)} MB written`],
+  ]);
+}
+
 const SECTIONS: Record<string, () => Promise<void>> = {
   import: benchImport,
   search: benchSearch,
@@ -604,6 +684,7 @@ const SECTIONS: Record<string, () => Promise<void>> = {
   ocr: benchOcr,
   labs: benchLabs,
   cases: benchCases,
+  export: benchExport,
 };
 const chosen = process.argv.slice(2).filter((a) => a !== '--');
 for (const name of chosen.length ? chosen : Object.keys(SECTIONS)) {
