@@ -37,7 +37,8 @@ const USAGE = `Usage: casebinder [--library DIR] [--json] COMMAND [ARGUMENTS]
 
 Commands:
   init                                  create the library (default: your app-data folder)
-  patient add NAME [--dob YYYY-MM-DD] [--notes TEXT]
+  patient add NAME [--dob YYYY-MM-DD] [--notes TEXT] [--contact TEXT]
+  patient contact NAME --contact TEXT   how a specialist reaches the patient (on the packet's cover)
   patient list
   import PATH... [--patient NAME] [--ocr]
                                         import files, folders, imaging discs and ZIP archives
@@ -70,6 +71,8 @@ Commands:
   case list [--patient NAME]            the cases, newest first
   case add CASE DOC...                  attach library documents to a case
   case question CASE TEXT               add a question for the specialist
+  case specialist CASE NAME [--institution TEXT]
+                                        whom the case is sent to (export --specialist ID)
   case recommendation CASE --by NAME --date YYYY-MM-DD --procedure TEXT [--urgency TEXT]
           [--facility TEXT] [--document DOC]...
                                         the recommendation under review
@@ -126,6 +129,8 @@ const options = {
   'reports-only': { type: 'boolean', default: false },
   'max-size': { type: 'string' },
   specialist: { type: 'string' },
+  contact: { type: 'string' },
+  institution: { type: 'string' },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];
@@ -323,14 +328,19 @@ async function run(command: string | undefined, args: string[], values: Values):
       return withLibrary(values, (library) => {
         if (sub === 'add') {
           const name = rest.join(' ');
-          const patient = library.patients.add({ name, dateOfBirth: parseDate(values.dob, 'The date of birth') ?? null, notes: values.notes ?? '' });
+          const patient = library.patients.add({ name, dateOfBirth: parseDate(values.dob, 'The date of birth') ?? null, notes: values.notes ?? '', contact: values.contact ?? '' });
           return { json: patient, text: `Added patient ${patient.id}: ${patient.name}`, exit: EXIT_OK };
         }
         if (sub === 'list' || sub === undefined) {
           const patients = library.patients.list();
           return { json: patients, text: formatPatients(patients), exit: EXIT_OK };
         }
-        return invalid(`"patient ${sub}" is not a command. Use "patient add NAME" or "patient list".`);
+        if (sub === 'contact') {
+          if (values.contact === undefined) return invalid('Say how a specialist reaches the patient: casebinder patient contact NAME --contact "phone, e-mail, address"');
+          const patient = library.patients.setContact(library.patients.find(rest.join(' ')).id, values.contact);
+          return { json: patient, text: `${patient.name}'s contact (printed on every packet's cover): ${patient.contact || 'none'}`, exit: EXIT_OK };
+        }
+        return invalid(`"patient ${sub}" is not a command. Use "patient add NAME", "patient contact NAME --contact TEXT" or "patient list".`);
       });
     }
     case 'import':
@@ -511,6 +521,12 @@ function runCase(library: Library, args: readonly string[], values: Values): Out
       if (ids.length === 0) return invalid('Say which documents to add: casebinder case add CASE DOC...');
       const documents = library.cases.addDocuments(caseId(), ids);
       return { json: { documents: documents.map((d) => ({ id: d.documentId, included: d.included })) }, text: `Case #${caseId()} now holds ${documents.length} document(s).`, exit: EXIT_OK };
+    }
+    case 'specialist': {
+      const name = rest.slice(1).join(' ').trim();
+      if (!name) return invalid('Name the specialist: casebinder case specialist CASE "Dr. Lena Brandt" --institution "University Spine Center"');
+      const specialist = library.cases.addSpecialist(caseId(), { name, institution: values.institution ?? null });
+      return { json: specialist, text: `Added specialist ${specialist.id} to case #${caseId()}: ${specialist.name}. Export for them with --specialist ${specialist.id}.`, exit: EXIT_OK };
     }
     case 'question': {
       const text = rest.slice(1).join(' ');

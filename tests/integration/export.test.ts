@@ -36,7 +36,7 @@ const sha1 = (file: string) => createHash('sha1').update(fs.readFileSync(file)).
 async function caseLibrary() {
   const dir = path.join(tempDir(), 'library');
   const setup = Library.open(dir, { create: true });
-  const patient = setup.patients.add({ name: NAME, dateOfBirth: '1961-03-12', contact: '+1 555 0100 · zoe@example.org' });
+  const patient = setup.patients.add({ name: NAME, dateOfBirth: '1961-03-12' });
   const { importer, close } = importerFor(setup);
   const imported = await importer.start({
     paths: ['pdf/ocrmypdf/multipage.pdf', 'pdf/pdfjs/rotation.pdf', 'images/MWG.jpg', 'fhir/Gustavo_Mejía_59a8543c-e24f-4a01-b28b-47ccde6bc11d.json', 'dicom/hospital_cd'].map((f) => fixture(f)),
@@ -107,7 +107,10 @@ describe('exporting a case', () => {
   it('writes a packet whose pages, bookmarks, labels, links and footers are right, and a bundle whose files match the manifest and the vault', async () => {
     const f = await caseLibrary();
     const out = path.join(tempDir(), 'out');
-    const cli = casebinder(f.dir, ['--json', 'export', String(f.caseId), '--out', out, '--zip', '--specialist', String(f.specialistId)]);
+    const added = casebinder(f.dir, ['--json', 'case', 'specialist', String(f.caseId), 'Dr. Lena Brandt', '--institution', 'University Spine Center']);
+    expect(added.code, added.stderr).toBe(0);
+    expect(casebinder(f.dir, ['patient', 'contact', NAME, '--contact', '+1 555 0100 · zoe@example.org']).code).toBe(0);
+    const cli = casebinder(f.dir, ['--json', 'export', String(f.caseId), '--out', out, '--zip', '--specialist', String((added.json as { id: number }).id)]);
     expect(cli.code, cli.stderr).toBe(0);
     const result = JSON.parse(cli.stdout) as { packet: string; folder: string; zip: string[]; pages: number; documents: number };
     expect(Object.keys(result).sort()).toEqual(['documents', 'folder', 'packet', 'pages', 'zip']);
@@ -177,7 +180,7 @@ describe('exporting a case', () => {
 
     // The cover and the summary say what a specialist needs first.
     const cover = pageText(packet, 1).replace(/\s+/g, ' ');
-    expect(cover).toContain('Dr. Rafael Ortiz');
+    expect(cover).toContain('Dr. Lena Brandt');
     expect(cover).toContain('University Spine Center');
     expect(cover).toContain('+1 555 0100');
     expect(cover).toContain('Whether to proceed with posterior lumbar fusion at L4–L5, as Dr. Amelia Hale (Summit Spine) recommended on 14 Sep 2026.');
