@@ -210,11 +210,8 @@ async function writeBundle(services: ExportServices, input: CaseBundleInput, req
     // The XDM copy: the same bytes under an 8.3 name, as XDM media expect.
     const ext = path.extname(d.bundlePath!).toUpperCase().slice(0, 4) || '.BIN';
     const uri = unique(`DOC${String(d.number).padStart(4, '0')}`, ext, usedXdm);
-    await fsp.copyFile(path.join(temp, d.bundlePath!), path.join(temp, 'IHE_XDM', 'SUBSET01', uri)).catch(async (error: NodeJS.ErrnoException) => {
-      if (error.code !== 'ENOENT') throw error;
-      await fsp.mkdir(path.join(temp, 'IHE_XDM', 'SUBSET01'), { recursive: true });
-      await fsp.copyFile(path.join(temp, d.bundlePath!), path.join(temp, 'IHE_XDM', 'SUBSET01', uri));
-    });
+    await fsp.mkdir(path.join(temp, 'IHE_XDM', 'SUBSET01'), { recursive: true });
+    await fsp.copyFile(path.join(temp, d.bundlePath!), path.join(temp, 'IHE_XDM', 'SUBSET01', uri));
     files.push({ path: `IHE_XDM/SUBSET01/${uri}`, sha256: written.sha256, size: written.size, mediaType: d.doc.mediaType, role: 'xdm-document', document: meta });
     xdmDocs.push({ number: d.number, uri, mediaType: d.doc.mediaType, size: written.size, sha1: written.sha1, title: d.doc.title, typeLabel: d.typeLabel, date: d.date, facility: d.facility, uniqueId: uidFrom(`${seed}|document|${d.doc.sha256}`) });
   }

@@ -103,7 +103,6 @@ export interface RowBox {
 export class PageWriter {
   readonly doc: PDFDocument;
   readonly fonts: FontSet;
-  readonly pages: PDFPage[] = [];
   page!: PDFPage;
   y = 0;
   /** A table's header row, drawn again at the top of each page the table continues on. */
@@ -117,7 +116,6 @@ export class PageWriter {
 
   newPage(): PDFPage {
     this.page = this.doc.addPage([PAGE.width, PAGE.height]);
-    this.pages.push(this.page);
     this.y = PAGE.height - MARGIN.top;
     return this.page;
   }

@@ -152,7 +152,6 @@ async function timelinePage(w: PageWriter, input: CaseBundleInput): Promise<void
     return;
   }
   const columns: Column[] = [{ width: 78 }, { width: 96 }, { width: 330 }];
-  w.repeat = null;
   await w.row(['Date', 'What', 'Details'], columns, { weight: 700, size: 8.5, color: MUTED, maxLines: 1 });
   const kindLabel: Record<string, string> = { document: 'Document', study: 'Imaging', lab: 'Lab results', recommendation: 'Recommendation', opinion: 'Opinion' };
   for (const e of entries) {
@@ -318,7 +317,7 @@ async function addPicture(doc: PDFDocument, image: PDFImage, width: number, heig
   return page;
 }
 
-async function pictureDocument(doc: PDFDocument, d: BundleDocument, options: PacketOptions): Promise<number> {
+async function pictureDocument(doc: PDFDocument, d: BundleDocument, options: PacketOptions): Promise<void> {
   const file = d.vaultPath!;
   const media = d.doc.mediaType;
   if (media === 'image/jpeg' || media === 'image/png') {
@@ -328,7 +327,7 @@ async function pictureDocument(doc: PDFDocument, d: BundleDocument, options: Pac
       const bytes = await fs.readFile(file);
       const image = media === 'image/jpeg' ? await doc.embedJpg(bytes) : await doc.embedPng(bytes);
       await addPicture(doc, image, image.width, image.height, turn);
-      return 1;
+      return;
     }
   }
   for (let p = 1; p <= Math.max(1, d.doc.pages); p++) {
@@ -337,7 +336,6 @@ async function pictureDocument(doc: PDFDocument, d: BundleDocument, options: Pac
     const image = await doc.embedJpg(picture.jpeg);
     await addPicture(doc, image, picture.width, picture.height, 0);
   }
-  return Math.max(1, d.doc.pages);
 }
 
 async function studyPage(w: PageWriter, d: BundleDocument, input: CaseBundleInput): Promise<void> {
@@ -387,7 +385,7 @@ async function studyPage(w: PageWriter, d: BundleDocument, input: CaseBundleInpu
   }
 }
 
-async function recordFilePage(w: PageWriter, d: BundleDocument, input: CaseBundleInput, sections: readonly PacketSection[]): Promise<void> {
+async function recordFilePage(w: PageWriter, d: BundleDocument, sections: readonly PacketSection[]): Promise<void> {
   w.newPage();
   await w.heading(d.doc.title, { size: 15 });
   await w.paragraph(documentLine(d), { color: MUTED });
@@ -400,7 +398,6 @@ async function recordFilePage(w: PageWriter, d: BundleDocument, input: CaseBundl
   );
   const text = d.doc.notes.trim();
   if (text) await w.paragraph(`Notes: ${text}`, { before: 8, color: MUTED });
-  void input;
 }
 
 function dictOf(doc: PDFDocument, entries: Record<string, unknown>): PDFDict {
@@ -583,7 +580,7 @@ export async function buildPacket(input: CaseBundleInput, options: PacketOptions
         await cannotShow(w, d, 'This picture could not be drawn into the packet. It is enclosed in the bundle as it came; open it from there.');
       }
     } else {
-      await recordFilePage(w, d, input, sections);
+      await recordFilePage(w, d, sections);
     }
     documentPages.push(doc.getPageCount() - start);
   }
