@@ -39,7 +39,7 @@ async function start(): Promise<void> {
     backend = new Backend({
       libraryDir,
       dialogs,
-      shell: { openExternal: (url) => shell.openExternal(url) },
+      shell: { openExternal: (url) => shell.openExternal(url), showItemInFolder: (file) => shell.showItemInFolder(file), openPath: (file) => shell.openPath(file) },
       emit,
       version: app.getVersion(),
       workerFile: path.join(here, 'worker.js'),

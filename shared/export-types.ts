@@ -56,10 +56,33 @@ export interface ExportResult {
   readonly warnings: readonly string[];
 }
 
-/** What the export screen shows before writing: the open gaps and the size to expect. */
+/** What the export screen shows before writing: the documents with their sizes, the open gaps, the choices remembered. */
 export interface ExportPlan {
-  readonly documents: readonly { readonly id: number; readonly title: string; readonly included: boolean; readonly kind: 'file' | 'study'; readonly size: number }[];
+  /** The case's documents in the case's order; `size` is the original's bytes (a study: all its DICOM files). */
+  readonly documents: readonly {
+    readonly id: number;
+    readonly title: string;
+    readonly typeLabel: string;
+    readonly date: string | null;
+    readonly included: boolean;
+    readonly kind: 'file' | 'study';
+    readonly size: number;
+  }[];
   readonly openGaps: readonly { readonly status: 'missing' | 'warning'; readonly message: string; readonly ask: string | null }[];
   /** Choices last used for each specialist of the case, by specialist id ("0" for none). */
   readonly remembered: Readonly<Record<string, ExportChoices>>;
+  /** The folder bundles are written into, once the person has chosen one. */
+  readonly folder: string | null;
 }
+
+/** A packet made for looking at before writing (never with a password); its bytes are read in ranges. */
+export interface PacketPreview {
+  readonly pages: number;
+  readonly size: number;
+  readonly warnings: readonly string[];
+}
+
+/** Said wherever a password is chosen: which programs open an AES-256 ZIP and which do not. */
+export const ENCRYPTED_ZIP_TOOLS =
+  'The ZIP is encrypted with AES-256. Open it with 7-Zip (Windows), Keka or The Unarchiver (macOS), or WinZip; ' +
+  'Windows Explorer\'s built-in "Extract all" and the "unzip" command cannot open AES-encrypted ZIPs.';

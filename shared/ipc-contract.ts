@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { isIsoDate } from './dates.ts';
 import { DOCUMENT_TYPES } from './document-types.ts';
 import type { ErrorInfo } from './errors.ts';
+import type { ExportPlan, ExportProgress, ExportResult, PacketPreview } from './export-types.ts';
 import type { ImportProgress, ImportResult } from './import-types.ts';
 import type { StudyDetails } from './imaging.ts';
 import type { ImagingSummary, MedicalDocument, OcrSummary, PageInfo, Patient, SearchHit } from './library-types.ts';
@@ -141,6 +142,20 @@ const composeRequest = z
   })
   .strict();
 
+const exportChoices = z
+  .object({
+    documentIds: z.array(id).min(1).max(10_000).nullable(),
+    reportsOnly: z.boolean(),
+    maxSizeMb: z.number().min(1).max(1_000_000).nullable(),
+    zip: z.boolean(),
+  })
+  .strict();
+
+/** What to export: the folder is not named by the window; it is the one the person chose in the dialog. */
+const exportRequest = z
+  .object({ caseId: id, specialistId: id.nullable(), choices: exportChoices, password: z.string().min(1).max(1024).nullable() })
+  .strict();
+
 /** The most a window may read of an original in one call; pdf.js asks for 64 KiB ranges. */
 export const MAX_READ_BYTES = 16 * 1024 * 1024;
 
@@ -202,6 +217,16 @@ export const CHANNELS = {
   'cases:add-specialist': z.tuple([id, z.object({ name: z.string().min(1).max(300), institution: optionalText, accepts: z.enum(SUBMISSION_METHODS).nullable().optional(), sizeLimitMb: z.number().positive().max(1_000_000).nullable().optional() }).strict()]),
   'cases:add-opinion': z.tuple([id, opinionInput]),
   timeline: z.tuple([id, id.optional()]),
+  'export:plan': z.tuple([id]),
+  'export:choose-folder': z.tuple([]),
+  'export:preview': z.tuple([exportRequest.omit({ password: true })]),
+  'export:preview-info': z.tuple([z.string().uuid()]),
+  'export:preview-read': z.tuple([z.string().uuid(), z.number().int().min(0), z.number().int().min(1).max(MAX_READ_BYTES)]),
+  'export:start': z.tuple([exportRequest]),
+  'export:cancel': z.tuple([z.string().uuid()]),
+  'export:result': z.tuple([z.string().uuid()]),
+  'export:show': z.tuple([z.string().uuid()]),
+  'export:open-packet': z.tuple([z.string().uuid()]),
 } as const;
 
 export type Channel = keyof typeof CHANNELS;
@@ -311,6 +336,20 @@ export interface ChannelResults {
   'cases:add-opinion': null;
   /** Every dated thing of a patient (or of one case), oldest first. */
   timeline: TimelineEntry[];
+  'export:plan': ExportPlan;
+  /** The folder chosen for bundles (remembered); null when the person cancelled the dialog. */
+  'export:choose-folder': string | null;
+  'export:preview': { readonly jobId: string };
+  /** Waits for the preview's packet; its size is what export:preview-read reads from. */
+  'export:preview-info': PacketPreview;
+  'export:preview-read': Uint8Array;
+  'export:start': { readonly jobId: string };
+  'export:cancel': null;
+  'export:result': ExportResult;
+  /** Shows the written bundle in the system's file manager. */
+  'export:show': null;
+  /** Opens the written packet in the system's PDF reader. */
+  'export:open-packet': null;
 }
 
 export type IpcResult<T = unknown> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ErrorInfo };
@@ -319,8 +358,9 @@ export type IpcResult<T = unknown> = { readonly ok: true; readonly value: T } | 
 export interface AppEvents {
   'job:progress':
     | { readonly jobId: string; readonly kind: 'import'; readonly progress: ImportProgress }
-    | { readonly jobId: string; readonly kind: 'ocr'; readonly progress: OcrProgress };
-  'job:finished': { readonly jobId: string; readonly kind: 'import' | 'ocr'; readonly status: 'finished' | 'failed' | 'cancelled' };
+    | { readonly jobId: string; readonly kind: 'ocr'; readonly progress: OcrProgress }
+    | { readonly jobId: string; readonly kind: 'export' | 'preview'; readonly progress: ExportProgress };
+  'job:finished': { readonly jobId: string; readonly kind: 'import' | 'ocr' | 'export' | 'preview'; readonly status: 'finished' | 'failed' | 'cancelled' };
   /** Something in the library changed (an import, an edit): lists should be fetched again. */
   'library:changed': { readonly patientId: number | null };
   /** The menu asked for something the window does. */

@@ -1,3 +1,4 @@
+import { pagePictureFrom } from '../export/bundle.ts';
 import { Importer } from '../import/importer.ts';
 import { Library } from '../library/library.ts';
 import { OcrRunner } from '../ocr/runner.ts';
@@ -45,7 +46,8 @@ export class Backend {
       ...(options.ocrWorkers ? { workers: options.ocrWorkers } : {}),
       onDocumentRead: (document) => options.emit('library:changed', { patientId: document.patientId }),
     });
-    this.jobs = new JobRegistry(this.importer, this.ocr, options.emit, { backgroundOcr: options.backgroundOcr ?? true });
+    const exportServices = { library: this.library, picture: pagePictureFrom(this.pool) };
+    this.jobs = new JobRegistry(this.importer, this.ocr, exportServices, options.emit, { backgroundOcr: options.backgroundOcr ?? true });
     this.handlers = createHandlers({
       library: this.library,
       pool: this.pool,

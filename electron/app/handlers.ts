@@ -1,9 +1,11 @@
+import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import type { z } from 'zod';
 import type { Channel, ChannelResults, CHANNELS, DocumentSummary, OcrStatus } from '../../shared/ipc-contract.ts';
 import { CasebinderError } from '../../shared/errors.ts';
 import type { MedicalDocument } from '../../shared/library-types.ts';
 import { composeDocument } from '../compose/compose.ts';
+import { exportPlan } from '../export/plan.ts';
 import { timeline } from '../library/timeline.ts';
 import { readCcda } from '../records/ccda.ts';
 import { todayIso as today } from '../../shared/dates.ts';
@@ -17,10 +19,16 @@ export interface Dialogs {
   chooseImport(kind: 'files' | 'folder'): Promise<string[]>;
   /** Asks the person whether to open a link in their browser. */
   confirmExternalLink(url: string): Promise<boolean>;
+  /** Asks where case bundles go, starting from the folder chosen last; null when they cancel. */
+  chooseExportFolder(current: string | null): Promise<string | null>;
 }
 
 export interface ExternalShell {
   openExternal(url: string): Promise<void>;
+  /** Shows a file selected in the system's file manager. */
+  showItemInFolder(file: string): void;
+  /** Opens a file in the program the system uses for it; resolves to an error message, or '' when it opened. */
+  openPath(file: string): Promise<string>;
 }
 
 export interface AppContext {
@@ -95,6 +103,14 @@ export function createHandlers(ctx: AppContext): Handlers {
       waiting: library.ocr.waitingCount(),
       languages: library.settings.ocrLanguages(),
     };
+  };
+  /** A bundle this session wrote, checked to be still where it was written. */
+  const written = async (jobId: string) => {
+    const result = await ctx.jobs.exportResult(jobId);
+    if (!fs.existsSync(result.packet)) {
+      throw new CasebinderError('not-found', `The bundle is no longer at ${result.folder}; it may have been moved or deleted. Export the case again to write a new one.`);
+    }
+    return result;
   };
   return {
     'app:info': () => ({ version: ctx.version, libraryDir: library.dir, platform: process.platform }),
@@ -244,6 +260,36 @@ export function createHandlers(ctx: AppContext): Handlers {
     'cases:add-specialist': (id, input) => caseDone(id, () => library.cases.addSpecialist(id, input)),
     'cases:add-opinion': (id, input) => caseDone(id, () => library.cases.addOpinion(id, input)),
     timeline: (patientId, caseId) => timeline(library, patientId, caseId),
+    'export:plan': (caseId) => exportPlan(library, caseId, today()),
+    'export:choose-folder': async () => {
+      const folder = await ctx.dialogs.chooseExportFolder(library.settings.exportFolder());
+      if (folder) library.settings.setExportFolder(folder);
+      return folder;
+    },
+    'export:preview': (request) => ({ jobId: ctx.jobs.startPreview(request) }),
+    'export:preview-info': (jobId) => ctx.jobs.previewInfo(jobId),
+    'export:preview-read': (jobId, offset, length) => ctx.jobs.previewBytes(jobId, offset, length),
+    'export:start': ({ password, ...request }) => {
+      // Only a folder the person chose in the dialog: the window never names where files are written.
+      const outDir = library.settings.exportFolder();
+      if (!outDir) throw new CasebinderError('invalid-input', 'Choose the folder to write the bundle into first.');
+      return { jobId: ctx.jobs.startExport({ ...request, outDir, password }) };
+    },
+    'export:cancel': (jobId) => {
+      ctx.jobs.cancel(jobId);
+      return null;
+    },
+    'export:result': (jobId) => ctx.jobs.exportResult(jobId),
+    'export:show': async (jobId) => {
+      ctx.shell.showItemInFolder((await written(jobId)).packet);
+      return null;
+    },
+    'export:open-packet': async (jobId) => {
+      const { packet } = await written(jobId);
+      const failed = await ctx.shell.openPath(packet);
+      if (failed) throw new CasebinderError('not-found', `The packet could not be opened: ${failed}. It is at ${packet}.`);
+      return null;
+    },
     'shell:open-external': async (url) => {
       if (!mayOpenExternally(url)) {
         throw new CasebinderError('invalid-input', 'Only web links (http or https) can be opened from Casebinder.');

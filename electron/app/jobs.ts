@@ -1,30 +1,84 @@
 import type { AppEvents } from '../../shared/ipc-contract.ts';
+import type { ExportRequest, ExportResult, PacketPreview } from '../../shared/export-types.ts';
 import type { ImportResult } from '../../shared/import-types.ts';
 import type { OcrResult } from '../../shared/ocr-types.ts';
 import { CasebinderError } from '../../shared/errors.ts';
 import type { Importer, ImportJob, ImportRequest } from '../import/importer.ts';
 import type { OcrJob, OcrRunner } from '../ocr/runner.ts';
+import { startExport, startPreview } from '../export/bundle.ts';
+import type { ExportJob, ExportServices, PreviewJob } from '../export/bundle.ts';
 
 export type Emit = <E extends keyof AppEvents>(event: E, payload: AppEvents[E]) => void;
 
 /**
- * The long work the window started, by id: imports, and OCR, which follows each import in the
- * background. It forwards each job's progress as events, lets the window cancel it, and hands over its
- * result when asked.
+ * The long work the window started, by id: imports; OCR, which follows each import in the background;
+ * exports of a case and previews of its packet. It forwards each job's progress as events, lets the
+ * window cancel it, and hands over its result when asked.
  */
 export class JobRegistry {
   private readonly imports = new Map<string, ImportJob>();
   private readonly ocrJobs = new Map<string, OcrJob>();
+  private readonly exports = new Map<string, ExportJob>();
+  /** Previews hold a whole packet in memory: only the newest is kept. */
+  private readonly previews = new Map<string, PreviewJob>();
+  /** Previews let go of but maybe still ending, so closing waits for them. */
+  private readonly ending = new Set<PreviewJob>();
   private readonly importer: Importer;
   private readonly ocr: OcrRunner;
+  private readonly exportServices: ExportServices;
   private readonly emit: Emit;
   private readonly backgroundOcr: boolean;
 
-  constructor(importer: Importer, ocr: OcrRunner, emit: Emit, options: { backgroundOcr: boolean }) {
+  constructor(importer: Importer, ocr: OcrRunner, exportServices: ExportServices, emit: Emit, options: { backgroundOcr: boolean }) {
     this.importer = importer;
     this.ocr = ocr;
+    this.exportServices = exportServices;
     this.emit = emit;
     this.backgroundOcr = options.backgroundOcr;
+  }
+
+  /** Writes a case's bundle (and remembers the choices for the specialist). */
+  startExport(request: ExportRequest): string {
+    const job = startExport(this.exportServices, request);
+    this.exports.set(job.id, job);
+    this.follow(job, 'export');
+    return job.id;
+  }
+
+  /** Makes the packet for a look before writing; an earlier preview is cancelled and let go. */
+  startPreview(request: Omit<ExportRequest, 'outDir' | 'password'>): string {
+    for (const [id, earlier] of this.previews) {
+      earlier.cancel();
+      this.previews.delete(id);
+      this.ending.add(earlier);
+      const gone = () => this.ending.delete(earlier);
+      earlier.result.then(gone, gone);
+    }
+    const job = startPreview(this.exportServices, request);
+    this.previews.set(job.id, job);
+    this.follow(job, 'preview');
+    return job.id;
+  }
+
+  exportResult(jobId: string): Promise<ExportResult> {
+    return (this.exports.get(jobId) ?? this.unknown()).result;
+  }
+
+  async previewInfo(jobId: string): Promise<PacketPreview> {
+    const { pages, size, warnings } = await (this.previews.get(jobId) ?? this.unknown()).result;
+    return { pages, size, warnings };
+  }
+
+  /** Bytes of a preview's packet from an offset; fewer at the end. */
+  async previewBytes(jobId: string, offset: number, length: number): Promise<Uint8Array> {
+    const { bytes } = await (this.previews.get(jobId) ?? this.unknown()).result;
+    return bytes.subarray(Math.min(offset, bytes.length), Math.min(offset + length, bytes.length));
+  }
+
+  private follow(job: ExportJob | PreviewJob, kind: 'export' | 'preview'): void {
+    job.onProgress((progress) => this.emit('job:progress', { jobId: job.id, kind, progress }));
+    const finish = () => this.emit('job:finished', { jobId: job.id, kind, status: job.status === 'running' ? 'finished' : job.status });
+    job.result.then(finish, finish);
   }
 
   startImport(request: ImportRequest): string {
@@ -67,7 +121,7 @@ export class JobRegistry {
   }
 
   cancel(jobId: string): void {
-    (this.imports.get(jobId) ?? this.ocrJobs.get(jobId) ?? this.unknown()).cancel();
+    (this.imports.get(jobId) ?? this.ocrJobs.get(jobId) ?? this.exports.get(jobId) ?? this.previews.get(jobId) ?? this.unknown()).cancel();
   }
 
   result(jobId: string): Promise<ImportResult> {
@@ -80,12 +134,16 @@ export class JobRegistry {
 
   /** Cancels everything still running (the window closes, the app quits). */
   cancelAll(): void {
-    for (const job of [...this.imports.values(), ...this.ocrJobs.values()]) if (job.status === 'running') job.cancel();
+    for (const job of this.all()) if (job.status === 'running') job.cancel();
   }
 
   /** Waits for every job to end (after cancelAll, so the library can close). */
   async settled(): Promise<void> {
-    await Promise.all([...this.imports.values(), ...this.ocrJobs.values()].map((job) => job.result.catch(() => undefined)));
+    await Promise.all(this.all().map((job) => job.result.catch(() => undefined)));
+  }
+
+  private all(): (ImportJob | OcrJob | ExportJob | PreviewJob)[] {
+    return [...this.imports.values(), ...this.ocrJobs.values(), ...this.exports.values(), ...this.previews.values(), ...this.ending];
   }
 
   private unknown(): never {

@@ -6,9 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_EXPORT_CHOICES, EXPORT_PHASE_LABELS } from '../../shared/export-types.ts';
+import { DEFAULT_EXPORT_CHOICES, ENCRYPTED_ZIP_TOOLS, EXPORT_PHASE_LABELS } from '../../shared/export-types.ts';
 import { pagePictureFrom, startExport } from '../export/bundle.ts';
-import { ENCRYPTED_ZIP_TOOLS } from '../export/readme.ts';
 import { isIsoDate, invalidDateMessage } from '../../shared/dates.ts';
 import { isDocumentType, unknownDocumentTypeMessage } from '../../shared/document-types.ts';
 import type { DocumentType } from '../../shared/document-types.ts';

@@ -31,5 +31,16 @@ export function electronDialogs(window: () => BrowserWindow | undefined): Dialog
       const { response } = win ? await dialog.showMessageBox(win, options) : await dialog.showMessageBox(options);
       return response === 0;
     },
+    async chooseExportFolder(current) {
+      const options: Electron.OpenDialogOptions = {
+        title: 'Choose where to write case bundles',
+        buttonLabel: 'Write here',
+        properties: ['openDirectory', 'createDirectory'],
+        ...(current ? { defaultPath: current } : {}),
+      };
+      const win = window();
+      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
   };
 }

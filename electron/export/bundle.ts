@@ -13,7 +13,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import { CasebinderError } from '../../shared/errors.ts';
-import type { ExportProgress, ExportRequest, ExportResult } from '../../shared/export-types.ts';
+import type { ExportProgress, ExportRequest, ExportResult, PacketPreview } from '../../shared/export-types.ts';
 import { Job } from '../jobs/job.ts';
 import type { ImageMediaType } from '../import/detect.ts';
 import type { Library } from '../library/library.ts';
@@ -33,6 +33,12 @@ import { xdmMetadata } from './xdm.ts';
 import type { XdmDocument } from './xdm.ts';
 
 export type ExportJob = Job<ExportProgress, ExportResult>;
+
+/** A packet made to be looked at before writing: its bytes stay in memory, nothing goes to disk. */
+export interface PreviewPacket extends PacketPreview {
+  readonly bytes: Uint8Array;
+}
+export type PreviewJob = Job<ExportProgress, PreviewPacket>;
 
 export interface ManifestFile {
   readonly path: string;
@@ -111,20 +117,32 @@ export async function exportCase(services: ExportServices, request: ExportReques
   report({ phase: 'gathering', done: 0, total: 1, current: null });
   const input = gatherCase(library, request.caseId, request.specialistId, request.choices, now);
   const outDir = path.resolve(request.outDir);
-  await fsp.mkdir(outDir, { recursive: true });
   const name = bundleName(input.patient.name, input.details.title, input.today);
   const temp = path.join(outDir, `.${name}.partial-${randomBytes(4).toString('hex')}`);
   const tempZips: string[] = [];
   try {
+    await fsp.mkdir(outDir, { recursive: true });
     await fsp.mkdir(temp);
     const result = await writeBundle(services, input, request, temp, name, outDir, tempZips, report, signal);
     return result;
   } catch (error) {
-    await fsp.rm(temp, { recursive: true, force: true });
-    for (const z of tempZips) await fsp.rm(z, { force: true });
+    // Clearing up must not hide why the export failed (a folder that is a file cannot be cleared either).
+    for (const partial of [temp, ...tempZips]) await fsp.rm(partial, { recursive: true, force: true }).catch(() => undefined);
     if (signal.aborted) throw new CasebinderError('cancelled', 'The export was cancelled; nothing was written.');
-    throw error;
+    throw writeError(error, outDir);
   }
+}
+
+/** What the disk said, in words a person can act on. */
+function writeError(error: unknown, outDir: string): unknown {
+  const { code, path: where } = (error ?? {}) as NodeJS.ErrnoException;
+  if (code === 'ENOSPC') return new CasebinderError('invalid-input', `The disk holding ${outDir} is full, so the bundle was not written (nothing was left behind). Free some space or choose another folder, then export again.`, { cause: error });
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+    return new CasebinderError('invalid-input', `Casebinder may not write into ${outDir}, so the bundle was not written. Choose another folder, such as your Documents folder, and export again.`, { cause: error });
+  }
+  // The folder itself, or a folder above it, is a file.
+  if ((code === 'ENOTDIR' || code === 'EEXIST') && where && outDir.startsWith(path.resolve(where))) return new CasebinderError('invalid-input', `${outDir} is not a folder Casebinder can write into (a file is in the way). Choose another folder and export again.`, { cause: error });
+  return error;
 }
 
 async function writeBundle(services: ExportServices, input: CaseBundleInput, request: ExportRequest, temp: string, name: string, outDir: string, tempZips: string[], report: (p: ExportProgress) => void, signal: AbortSignal): Promise<ExportResult> {
@@ -134,14 +152,7 @@ async function writeBundle(services: ExportServices, input: CaseBundleInput, req
   const warnings: string[] = [];
 
   // The packet.
-  const docs = input.documents.length;
-  report({ phase: 'packet', done: 0, total: docs, current: null });
-  const packet = await buildPacket(input, {
-    password,
-    picture: services.picture,
-    signal,
-    onDocument: (n, title) => report({ phase: 'packet', done: n - 1, total: docs, current: title }),
-  });
+  const packet = await packetOf(services, input, password, report, signal);
   warnings.push(...packet.warnings);
   const packetFile = packetName(input.patient.name);
   const packetWritten = await writeBytes(path.join(temp, packetFile), packet.bytes);
@@ -314,6 +325,23 @@ async function listFiles(root: string): Promise<{ name: string; size: number }[]
 /** Pictures drawn upright as JPEG pages in the worker threads (the same work as making a document from photos). */
 export function pagePictureFrom(pool: WorkerPool): PagePictureSource {
   return (file, mediaType, page) => pool.composePage({ file, mediaType: mediaType as ImageMediaType, page, rotation: 0, crop: null });
+}
+
+/** The packet alone, reporting each document as it is added. */
+function packetOf(services: ExportServices, input: CaseBundleInput, password: string | null, report: (p: ExportProgress) => void, signal: AbortSignal) {
+  const total = input.documents.length;
+  report({ phase: 'packet', done: 0, total, current: null });
+  return buildPacket(input, { password, picture: services.picture, signal, onDocument: (n, title) => report({ phase: 'packet', done: n - 1, total, current: title }) });
+}
+
+/** Makes the packet these choices would give, for the person to look through before anything is written. */
+export function startPreview(services: ExportServices, request: Omit<ExportRequest, 'outDir' | 'password'>): PreviewJob {
+  return new Job<ExportProgress, PreviewPacket>('preview', async ({ report, signal }) => {
+    report({ phase: 'gathering', done: 0, total: 1, current: null });
+    const input = gatherCase(services.library, request.caseId, request.specialistId, request.choices, services.library.now());
+    const packet = await packetOf(services, input, null, report, signal);
+    return { bytes: packet.bytes, pages: packet.pages, size: packet.bytes.length, warnings: packet.warnings };
+  });
 }
 
 /** Starts an export as a job with progress and cancel; remembers the choices for the specialist. */

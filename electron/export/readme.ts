@@ -2,14 +2,11 @@
  * The bundle's way in for anyone, on any computer: README.TXT (plain text) and INDEX.HTM (a page any
  * browser opens from the disk, no scripts, no network), both pointing at the packet first.
  */
+import { ENCRYPTED_ZIP_TOOLS } from '../../shared/export-types.ts';
 import { formatDate, plural } from '../../shared/format.ts';
 import type { CaseBundleInput } from './gather.ts';
 import type { ManifestFile } from './bundle.ts';
 import type { Packet } from './packet.ts';
-
-export const ENCRYPTED_ZIP_TOOLS =
-  'The ZIP is encrypted with AES-256. Open it with 7-Zip (Windows), Keka or The Unarchiver (macOS), or WinZip; ' +
-  'Windows Explorer\'s built-in "Extract all" and the "unzip" command cannot open AES-encrypted ZIPs.';
 
 export function readmeText(input: CaseBundleInput, options: { packetFile: string; encrypted: boolean; withImages: boolean }): string {
   const who = input.specialist ? `${input.specialist.name}${input.specialist.institution ? `, ${input.specialist.institution}` : ''}` : `a specialist in ${input.specialtyLabel.toLowerCase()}`;

@@ -5,6 +5,7 @@ import type { OcrLanguage } from '../../shared/ocr-languages.ts';
 import { get, run, sql } from './sql.ts';
 
 const OCR_LANGUAGES_KEY = 'ocr.languages';
+const EXPORT_FOLDER_KEY = 'export.folder';
 
 /** Choices the person makes for a library, kept in it (so the app and the command line agree). */
 export class Settings {
@@ -26,6 +27,15 @@ export class Settings {
     for (const l of chosen) if (!isOcrLanguage(l)) throw new CasebinderError('invalid-input', unknownOcrLanguageMessage(l));
     this.set(OCR_LANGUAGES_KEY, chosen.join('+'));
     return chosen as OcrLanguage[];
+  }
+
+  /** The folder case bundles were last written into (chosen in a dialog), if any. */
+  exportFolder(): string | null {
+    return this.get(EXPORT_FOLDER_KEY);
+  }
+
+  setExportFolder(folder: string): void {
+    this.set(EXPORT_FOLDER_KEY, folder);
   }
 
   private get(key: string): string | null {

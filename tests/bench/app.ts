@@ -15,6 +15,7 @@ import type { Block } from '../corpus/render.ts';
 import { renderPdf } from '../corpus/render.ts';
 import { connect, emitTo } from '../e2e/bridge.ts';
 import { REALISTIC_QUERIES } from './realistic-library.ts';
+import { NO_DESKTOP } from '../helpers/desktop.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -57,8 +58,7 @@ export async function benchApp(options: { readonly searchLibrary: string; readon
   let page: Page | undefined;
   const backend = new Backend({
     libraryDir,
-    dialogs: { chooseImport: async () => [], confirmExternalLink: async () => false },
-    shell: { openExternal: async () => undefined },
+    ...NO_DESKTOP,
     emit: emitTo(() => page),
     version: 'bench',
   });

@@ -37,6 +37,11 @@ export class ScriptedDialogs implements Dialogs {
     this.linksAsked.push(url);
     return this.agreeToLinks;
   }
+
+  /** The folder dialog for bundles returns the next scripted choice (its first path), or null: cancelled. */
+  async chooseExportFolder(): Promise<string | null> {
+    return this.choices.shift()?.[0] ?? null;
+  }
 }
 
 export interface App {
@@ -49,6 +54,8 @@ export interface App {
   readonly requests: string[];
   /** Links the back end opened in the person's browser. */
   readonly opened: string[];
+  /** Files the back end showed in the file manager or opened in their program. */
+  readonly shown: string[];
   /** Windows the page tried to open. */
   readonly popups: string[];
   /** Uncaught errors and console errors in the page. */
@@ -77,6 +84,7 @@ export const test = base.extend<{ app: App }, { server: PreviewServer }>({
     const libraryDir = fs.mkdtempSync(path.join(os.tmpdir(), 'casebinder-e2e-'));
     const dialogs = new ScriptedDialogs();
     const opened: string[] = [];
+    const shown: string[] = [];
     const requests: string[] = [];
     const popups: string[] = [];
     const errors: string[] = [];
@@ -87,7 +95,12 @@ export const test = base.extend<{ app: App }, { server: PreviewServer }>({
     page.on('response', (response) => {
       if (response.status() >= 400) errors.push(`HTTP ${response.status()}: ${response.url()}`);
     });
-    const backend = new Backend({ libraryDir, dialogs, shell: { openExternal: async (url) => void opened.push(url) }, emit: emitTo(() => page), version: 'test', importThreads: 2 });
+    const shell = {
+      openExternal: async (url: string) => void opened.push(url),
+      showItemInFolder: (file: string) => void shown.push(`show ${file}`),
+      openPath: async (file: string) => (shown.push(`open ${file}`), ''),
+    };
+    const backend = new Backend({ libraryDir, dialogs, shell, emit: emitTo(() => page), version: 'test', importThreads: 2 });
 
     page.on('request', (request: Request) => requests.push(request.url()));
     // Windows this page opens (axe-core opens a blank page of its own per analysis; those do not count).
@@ -105,6 +118,7 @@ export const test = base.extend<{ app: App }, { server: PreviewServer }>({
       origin,
       requests,
       opened,
+      shown,
       popups,
       errors,
       open: async () => {

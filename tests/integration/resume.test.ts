@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Backend } from '../../electron/app/backend.ts';
 import { importerFor, newLibrary } from '../helpers/library.ts';
 import { fixture } from '../helpers/paths.ts';
+import { NO_DESKTOP } from '../helpers/desktop.ts';
 
 const cleanup: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -12,8 +13,7 @@ function backendOn(libraryDir: string): { backend: Backend; events: string[] } {
   const events: string[] = [];
   const backend = new Backend({
     libraryDir,
-    dialogs: { chooseImport: async () => [], confirmExternalLink: async () => false },
-    shell: { openExternal: async () => undefined },
+    ...NO_DESKTOP,
     emit: (event) => void events.push(event),
     version: 'test',
     importThreads: 2,
