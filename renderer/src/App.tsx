@@ -11,6 +11,7 @@ import { DocumentScreen } from './screens/DocumentScreen.tsx';
 import { HealthRecordScreen } from './screens/HealthRecordScreen.tsx';
 import { CaseScreen } from './screens/CaseScreen.tsx';
 import { CasesScreen } from './screens/CasesScreen.tsx';
+import { ExportScreen } from './screens/ExportScreen.tsx';
 import { LibraryScreen } from './screens/LibraryScreen.tsx';
 import { Welcome } from './screens/Welcome.tsx';
 
@@ -83,6 +84,8 @@ export function App() {
     screen = <CasesScreen patient={patient} libraryVersion={libraryVersion} navigate={navigate} onError={setError} />;
   } else if (route.name === 'case') {
     screen = <CaseScreen key={route.id} patient={patient} route={route} libraryVersion={libraryVersion} onError={setError} />;
+  } else if (route.name === 'export') {
+    screen = <ExportScreen key={route.caseId} patient={patient} route={route} libraryVersion={libraryVersion} onError={setError} />;
   } else if (route.name === 'record') {
     screen = <HealthRecordScreen patient={patient} route={route} libraryVersion={libraryVersion} onError={setError} />;
   } else if (route.name === 'document') {

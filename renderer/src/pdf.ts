@@ -7,20 +7,34 @@ GlobalWorkerOptions.workerSrc = workerUrl;
 
 const CHUNK = 1 << 16;
 
-/**
- * Gives pdf.js the byte ranges it asks for, read from the vault by the back end: a 50-page PDF shows
- * its first page after reading what that page needs, not the whole file.
- */
-class VaultRanges extends PDFDataRangeTransport {
-  private readonly documentId: number;
+/** A PDF read in byte ranges: a library original, or a packet made for a preview. */
+export interface PdfSource {
+  /** Changes when it is another PDF (the viewer starts over). */
+  readonly key: string;
+  readonly title: string;
+  readonly size: number;
+  read(offset: number, length: number): Promise<Uint8Array>;
+}
 
-  constructor(documentId: number, size: number, initial: Uint8Array) {
-    super(size, initial);
-    this.documentId = documentId;
+/** An original in the vault, read by the back end. */
+export function vaultSource(document: { readonly id: number; readonly size: number; readonly title: string }): PdfSource {
+  return { key: `document:${document.id}`, title: document.title, size: document.size, read: (offset, length) => invoke('documents:read', document.id, offset, length) };
+}
+
+/**
+ * Gives pdf.js the byte ranges it asks for, read by the back end: a 50-page PDF shows its first page
+ * after reading what that page needs, not the whole file.
+ */
+class Ranges extends PDFDataRangeTransport {
+  private readonly source: PdfSource;
+
+  constructor(source: PdfSource, initial: Uint8Array) {
+    super(source.size, initial);
+    this.source = source;
   }
 
   override requestDataRange(begin: number, end: number): void {
-    void invoke('documents:read', this.documentId, begin, end - begin).then(
+    void this.source.read(begin, end - begin).then(
       (chunk) => this.onDataRange(begin, chunk),
       () => this.abort(),
     );
@@ -30,11 +44,11 @@ class VaultRanges extends PDFDataRangeTransport {
 // pdf.js resolves these in its worker, against the worker script's folder: they must be absolute.
 const asset = (dir: string) => new URL(`./pdfjs/${dir}/`, document.baseURI).href;
 
-/** Opens a library document with pdf.js, from the app's own copies of its fonts and character maps. */
-export async function openPdf(document: { readonly id: number; readonly size: number }): Promise<PDFDocumentLoadingTask> {
-  const initial = await invoke('documents:read', document.id, 0, Math.min(document.size, CHUNK));
+/** Opens a PDF with pdf.js, from the app's own copies of its fonts and character maps. */
+export async function openPdf(source: PdfSource): Promise<PDFDocumentLoadingTask> {
+  const initial = await source.read(0, Math.min(source.size, CHUNK));
   return getDocument({
-    range: new VaultRanges(document.id, document.size, initial),
+    range: new Ranges(source, initial),
     rangeChunkSize: CHUNK,
     disableAutoFetch: true,
     disableStream: true,

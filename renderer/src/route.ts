@@ -11,12 +11,16 @@ export type Route =
   | { readonly name: 'record'; readonly tab: RecordTab; readonly analyte?: string }
   /** The patient's cases; one case. */
   | { readonly name: 'cases' }
-  | { readonly name: 'case'; readonly id: number };
+  | { readonly name: 'case'; readonly id: number }
+  /** Preparing a case's bundle for a specialist. */
+  | { readonly name: 'export'; readonly caseId: number };
 
 export function parseRoute(hash: string): Route {
   if (hash === '#/cases') return { name: 'cases' };
   const oneCase = /^#\/case\/(\d+)$/.exec(hash);
   if (oneCase) return { name: 'case', id: Number(oneCase[1]) };
+  const exporting = /^#\/case\/(\d+)\/export$/.exec(hash);
+  if (exporting) return { name: 'export', caseId: Number(exporting[1]) };
   const record = /^#\/record(?:\?(.*))?$/.exec(hash);
   if (record) {
     const params = new URLSearchParams(record[1] ?? '');
@@ -36,6 +40,7 @@ export function routeHash(route: Route): string {
   if (route.name === 'library') return '#/';
   if (route.name === 'cases') return '#/cases';
   if (route.name === 'case') return `#/case/${route.id}`;
+  if (route.name === 'export') return `#/case/${route.caseId}/export`;
   if (route.name === 'record') {
     const params = new URLSearchParams({ tab: route.tab, ...(route.analyte ? { analyte: route.analyte } : {}) });
     return `#/record?${params.toString()}`;

@@ -1,6 +1,6 @@
 import { invoke } from './api.ts';
 import { cachedThumbnail, storeThumbnail } from './cache.ts';
-import { openPdf, readOriginal } from './pdf.ts';
+import { openPdf, readOriginal, vaultSource } from './pdf.ts';
 
 /** What a thumbnail needs to know about a document. */
 export interface ThumbnailSource {
@@ -45,7 +45,7 @@ async function draw(source: ThumbnailSource): Promise<Blob | null> {
   }
   const canvas = document.createElement('canvas');
   if (source.mediaType === 'application/pdf') {
-    const task = await openPdf(source);
+    const task = await openPdf(vaultSource({ ...source, title: `Document ${source.id}` }));
     try {
       const pdf = await task.promise;
       const page = await pdf.getPage(1);

@@ -3,12 +3,12 @@ import { EventBus, PDFFindController, PDFLinkService, PDFViewer } from 'pdfjs-di
 import 'pdfjs-dist/web/pdf_viewer.css';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
-import type { MedicalDocument } from '../../../shared/library-types.ts';
 import { invoke, messageOf } from '../api.ts';
 import { openPdf } from '../pdf.ts';
+import type { PdfSource } from '../pdf.ts';
 
 interface Props {
-  readonly document: MedicalDocument;
+  readonly source: PdfSource;
   readonly initialPage?: number;
   readonly initialFind?: string;
   /** Told the page shown, as the person scrolls. */
@@ -69,7 +69,7 @@ function PageThumbnails({ pdf, current, onSelect }: { pdf: PDFDocumentProxy; cur
  * A PDF with pdf.js's own viewer: every page with selectable text, zoom, page thumbnails and find in
  * the document. It opens at the page a search pointed to, with the searched words highlighted.
  */
-export function PdfView({ document: doc, initialPage, initialFind, onPage, notice, onError }: Props) {
+export function PdfView({ source, initialPage, initialFind, onPage, notice, onError }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const viewerElement = useRef<HTMLDivElement>(null);
   const viewer = useRef<PDFViewer | null>(null);
@@ -113,6 +113,8 @@ export function PdfView({ document: doc, initialPage, initialFind, onPage, notic
     // As pdf.js's own viewer does on resize: a page fitted to the width stays fitted when the window
     // (or the pane, as the layout settles) changes width.
     const resized = new ResizeObserver(() => {
+      // A pane being taken away (the viewer leaving the screen) has nothing to fit to.
+      if (!container.current?.offsetParent) return;
       const value = pdfViewer.currentScaleValue;
       if (pdfViewer.pagesCount && (value === 'page-width' || value === 'page-fit' || value === 'auto')) pdfViewer.currentScaleValue = value;
     });
@@ -120,7 +122,7 @@ export function PdfView({ document: doc, initialPage, initialFind, onPage, notic
 
     let task: PDFDocumentLoadingTask | undefined;
     let cancelled = false;
-    void openPdf(doc)
+    void openPdf(source)
       .then((t) => {
         task = t;
         return t.promise;
@@ -141,7 +143,7 @@ export function PdfView({ document: doc, initialPage, initialFind, onPage, notic
       viewer.current = null;
     };
     // The viewer is made once per document; the page and the words to find only set where it opens.
-  }, [doc.id]);
+  }, [source.key]);
 
   // Links inside a PDF never open in the window: they go to the person's browser, after they agree.
   useEffect(() => {
@@ -232,7 +234,7 @@ export function PdfView({ document: doc, initialPage, initialFind, onPage, notic
         {pdf && <PageThumbnails pdf={pdf} current={page} onSelect={goTo} />}
         <div className="viewer-frame">
           {/* pdf.js requires its scrolling container to be absolutely positioned. */}
-          <div className="viewer-scroller" ref={container} tabIndex={0} aria-label={`${doc.title}, PDF pages`}>
+          <div className="viewer-scroller" ref={container} tabIndex={0} aria-label={`${source.title}, PDF pages`}>
             <div className="pdfViewer" ref={viewerElement} />
           </div>
         </div>

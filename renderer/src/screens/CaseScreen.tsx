@@ -6,6 +6,7 @@ import type { DocumentSummary } from '../../../shared/ipc-contract.ts';
 import type { Patient } from '../../../shared/library-types.ts';
 import { STARTER_QUESTIONS } from '../../../shared/starter-questions.ts';
 import type { TimelineEntry } from '../../../shared/timeline.ts';
+import { CheckItems } from '../components/CheckItems.tsx';
 import { Timeline } from '../components/Timeline.tsx';
 import { invoke, messageOf } from '../api.ts';
 import { formatDate, typeLabel } from '../format.ts';
@@ -53,20 +54,7 @@ function Checklist({ items }: { items: readonly ChecklistItem[] }) {
       <p className="hint" role="status">
         {open.length === 0 ? 'Everything a specialist usually asks for is here.' : `${open.filter((i) => i.status === 'missing').length} missing, ${open.filter((i) => i.status === 'warning').length} to check.`}
       </p>
-      <ul>
-        {items.map((item, i) => (
-          <li key={`${item.rule}-${i}`} className={`check check-${item.status}`}>
-            <span className="check-mark" aria-hidden="true">
-              {item.status === 'met' ? '✓' : item.status === 'missing' ? '✗' : '!'}
-            </span>
-            <div>
-              <span className="visually-hidden">{item.status === 'met' ? 'Done: ' : item.status === 'missing' ? 'Missing: ' : 'Check: '}</span>
-              {item.message}
-              {item.ask && item.status !== 'met' && <small>{item.ask}</small>}
-            </div>
-          </li>
-        ))}
-      </ul>
+      <CheckItems items={items} />
     </section>
   );
 }
@@ -694,6 +682,9 @@ export function CaseScreen({ patient, route, libraryVersion, onError }: Props) {
             ))}
           </select>
         </label>
+        <a className="button primary" href={routeHash({ name: 'export', caseId: c.id })}>
+          Prepare the bundle…
+        </a>
       </header>
       <div className="case-body">
         <main className="case-main" aria-label="The case">

@@ -11,6 +11,7 @@ import { PageText } from '../components/PageText.tsx';
 import { PdfView } from '../components/PdfView.tsx';
 import { StudyView } from '../components/StudyView.tsx';
 import { formatDate, typeLabel } from '../format.ts';
+import { vaultSource } from '../pdf.ts';
 import type { Route } from '../route.ts';
 
 interface Props {
@@ -94,7 +95,7 @@ export function DocumentScreen({ route, navigate, libraryVersion, onError }: Pro
           {doc.kind === 'study' ? (
             <StudyView document={doc} libraryVersion={libraryVersion} onError={onError} />
           ) : doc.mediaType === 'application/pdf' ? (
-            <PdfView document={doc} initialPage={route.page} initialFind={route.find} onPage={setPage} notice={notice} onError={onError} />
+            <PdfView source={vaultSource(doc)} initialPage={route.page} initialFind={route.find} onPage={setPage} notice={notice} onError={onError} />
           ) : photo ? (
             <ImageView document={doc} page={page} onPage={setPage} notice={notice} onError={onError} />
           ) : doc.mediaType === 'application/xml' ? (
