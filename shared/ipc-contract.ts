@@ -222,6 +222,7 @@ export const CHANNELS = {
   'export:preview': z.tuple([exportRequest.omit({ password: true })]),
   'export:preview-info': z.tuple([z.string().uuid()]),
   'export:preview-read': z.tuple([z.string().uuid(), z.number().int().min(0), z.number().int().min(1).max(MAX_READ_BYTES)]),
+  'export:preview-discard': z.tuple([z.string().uuid()]),
   'export:start': z.tuple([exportRequest]),
   'export:cancel': z.tuple([z.string().uuid()]),
   'export:result': z.tuple([z.string().uuid()]),
@@ -343,6 +344,8 @@ export interface ChannelResults {
   /** Waits for the preview's packet; its size is what export:preview-read reads from. */
   'export:preview-info': PacketPreview;
   'export:preview-read': Uint8Array;
+  /** The window is done with the preview: its packet is let go of. */
+  'export:preview-discard': null;
   'export:start': { readonly jobId: string };
   'export:cancel': null;
   'export:result': ExportResult;

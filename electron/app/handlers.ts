@@ -269,6 +269,10 @@ export function createHandlers(ctx: AppContext): Handlers {
     'export:preview': (request) => ({ jobId: ctx.jobs.startPreview(request) }),
     'export:preview-info': (jobId) => ctx.jobs.previewInfo(jobId),
     'export:preview-read': (jobId, offset, length) => ctx.jobs.previewBytes(jobId, offset, length),
+    'export:preview-discard': (jobId) => {
+      ctx.jobs.discardPreview(jobId);
+      return null;
+    },
     'export:start': ({ password, ...request }) => {
       // Only a folder the person chose in the dialog: the window never names where files are written.
       const outDir = library.settings.exportFolder();

@@ -47,17 +47,22 @@ export class JobRegistry {
 
   /** Makes the packet for a look before writing; an earlier preview is cancelled and let go. */
   startPreview(request: Omit<ExportRequest, 'outDir' | 'password'>): string {
-    for (const [id, earlier] of this.previews) {
-      earlier.cancel();
-      this.previews.delete(id);
-      this.ending.add(earlier);
-      const gone = () => this.ending.delete(earlier);
-      earlier.result.then(gone, gone);
-    }
+    for (const id of [...this.previews.keys()]) this.discardPreview(id);
     const job = startPreview(this.exportServices, request);
     this.previews.set(job.id, job);
     this.follow(job, 'preview');
     return job.id;
+  }
+
+  /** Lets go of a preview's packet (the window closed it), stopping it if it is still being made. */
+  discardPreview(jobId: string): void {
+    const job = this.previews.get(jobId);
+    if (!job) return;
+    job.cancel();
+    this.previews.delete(jobId);
+    this.ending.add(job);
+    const gone = () => this.ending.delete(job);
+    job.result.then(gone, gone);
   }
 
   exportResult(jobId: string): Promise<ExportResult> {

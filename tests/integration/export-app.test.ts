@@ -103,6 +103,12 @@ describe('exporting a case from the window', () => {
     expect(pdfPages(bytes)).toBe(info.pages);
     expect(app.events.some((e) => e.event === 'job:progress' && e.payload.jobId === previewId && e.payload.progress?.phase === 'packet')).toBe(true);
     expect(fs.existsSync(out)).toBe(false);
+    // A new preview lets go of the one before (a whole packet in memory); the window can also close it.
+    const { jobId: second } = await app.call('export:preview', { caseId: app.caseId, specialistId: null, choices: choices() });
+    await expect(app.call('export:preview-read', previewId, 0, 16)).rejects.toThrow(/no longer known/);
+    expect((await app.call('export:preview-info', second)).pages).toBeGreaterThan(info.pages);
+    await app.call('export:preview-discard', second);
+    await expect(app.call('export:preview-info', second)).rejects.toThrow(/no longer known/);
 
     // Written: the same packet as previewed, the photo left out, then shown in the file manager.
     const { jobId } = await app.call('export:start', { ...request, choices: without });

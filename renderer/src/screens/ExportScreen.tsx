@@ -28,10 +28,20 @@ type Work<T> =
 
 const MIN_PASSWORD = 8;
 
-/** Follows one job's progress events, then its result; cancelling ends in 'cancelled', not an error. */
-function useWork<T>(kind: 'export' | 'preview', finish: (jobId: string) => Promise<T>) {
+/**
+ * Follows one job's progress events, then its result; cancelling ends in 'cancelled', not an error.
+ * `leave` runs for the last job when the screen goes (a preview's packet is let go of).
+ */
+function useWork<T>(kind: 'export' | 'preview', finish: (jobId: string) => Promise<T>, leave?: (jobId: string) => void) {
   const [work, setWork] = useState<Work<T> | null>(null);
   const current = useRef<string | null>(null);
+  const leaving = useRef(leave);
+  useEffect(
+    () => () => {
+      if (current.current) leaving.current?.(current.current);
+    },
+    [],
+  );
   useEffect(
     () =>
       on('job:progress', (event) => {
@@ -44,13 +54,16 @@ function useWork<T>(kind: 'export' | 'preview', finish: (jobId: string) => Promi
   );
   const start = useCallback(
     async (begin: () => Promise<{ jobId: string }>) => {
+      let jobId: string | null = null;
       try {
-        const { jobId } = await begin();
+        jobId = (await begin()).jobId;
         current.current = jobId;
         setWork({ state: 'running', jobId, progress: null });
         const value = await finish(jobId);
         if (current.current === jobId) setWork({ state: 'done', jobId, value });
       } catch (e) {
+        // A job a newer one replaced says nothing here.
+        if (jobId !== null && current.current !== jobId) return;
         const cancelled = e instanceof ApiError && e.code === 'cancelled';
         setWork(cancelled ? { state: 'cancelled' } : { state: 'failed', message: messageOf(e) });
       }
@@ -134,7 +147,7 @@ export function ExportScreen({ patient, route, libraryVersion, onError }: Props)
 
   const readPreview = useCallback((jobId: string) => invoke('export:preview-info', jobId), []);
   const readResult = useCallback((jobId: string) => invoke('export:result', jobId), []);
-  const preview = useWork<PacketPreview>('preview', readPreview);
+  const preview = useWork<PacketPreview>('preview', readPreview, (jobId) => void invoke('export:preview-discard', jobId).catch(() => undefined));
   const writing = useWork<ExportResult>('export', readResult);
 
   const writtenDone = writing.work?.state === 'done';
@@ -274,6 +287,11 @@ export function ExportScreen({ patient, route, libraryVersion, onError }: Props)
 
           <section className="case-section" aria-labelledby="what-goes">
             <h2 id="what-goes">What goes in</h2>
+            {plan.documents.length === 0 && (
+              <p className="export-problem">
+                This case has no documents yet. <a href={routeHash({ name: 'case', id: caseId })}>Add them on the case page</a>, then come back to send it.
+              </p>
+            )}
             <fieldset className="export-documents" disabled={busy}>
               <legend className="visually-hidden">Documents to send</legend>
               {plan.documents.map((d) => (
