@@ -74,10 +74,13 @@ export class JobRegistry {
     return { pages, size, warnings };
   }
 
-  /** Bytes of a preview's packet from an offset; fewer at the end. */
+  /**
+   * Bytes of a preview's packet from an offset; fewer at the end. A copy, not a view: IPC's structured
+   * clone would send a view's whole buffer (the entire packet) with every 64 KiB range.
+   */
   async previewBytes(jobId: string, offset: number, length: number): Promise<Uint8Array> {
     const { bytes } = await (this.previews.get(jobId) ?? this.unknown()).result;
-    return bytes.subarray(Math.min(offset, bytes.length), Math.min(offset + length, bytes.length));
+    return bytes.slice(Math.min(offset, bytes.length), Math.min(offset + length, bytes.length));
   }
 
   private follow(job: ExportJob | PreviewJob, kind: 'export' | 'preview'): void {

@@ -100,6 +100,9 @@ describe('exporting a case from the window', () => {
     const bytes = new Uint8Array(info.size);
     for (let at = 0; at < info.size; at += 65_536) bytes.set(await app.call('export:preview-read', previewId, at, 65_536), at);
     expect(Buffer.from(bytes.subarray(0, 5)).toString()).toBe('%PDF-');
+    // Each range travels alone: IPC clones a view's whole buffer, which here would be the whole packet.
+    const range = await app.call('export:preview-read', previewId, 65_536, 65_536);
+    expect(range.buffer.byteLength).toBe(65_536);
     expect(pdfPages(bytes)).toBe(info.pages);
     expect(app.events.some((e) => e.event === 'job:progress' && e.payload.jobId === previewId && e.payload.progress?.phase === 'packet')).toBe(true);
     expect(fs.existsSync(out)).toBe(false);
