@@ -16,3 +16,17 @@ export interface NarrativeSection {
   readonly depth: number;
   readonly nodes: readonly NarrativeNode[];
 }
+
+/** The narrative as plain text: blocks (paragraphs, rows, items) on lines of their own, cells apart. */
+export function narrativeText(nodes: readonly NarrativeNode[]): string {
+  return nodes
+    .map((n) => {
+      if (n.kind === 'text') return n.text;
+      if (n.kind === 'break') return '\n';
+      const inner = narrativeText(n.children);
+      return ['paragraph', 'row', 'item', 'caption', 'table', 'list', 'rows'].includes(n.kind) ? `${inner}\n` : n.kind.endsWith('cell') ? `${inner} ` : inner;
+    })
+    .join('')
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n');
+}

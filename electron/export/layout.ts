@@ -108,6 +108,7 @@ export class PageWriter {
   /** A table's header row, drawn again at the top of each page the table continues on. */
   repeat: readonly string[] | null = null;
   repeatColumns: readonly Column[] = [];
+  repeatStyle: RowStyle = { weight: 700, size: 8.5, color: MUTED, maxLines: 1 };
 
   constructor(doc: PDFDocument, fonts: FontSet) {
     this.doc = doc;
@@ -129,7 +130,7 @@ export class PageWriter {
   ensure(height: number): void {
     if (this.room >= height) return;
     this.newPage();
-    if (this.repeat) this.placeRow(this.repeat, this.repeatColumns, { weight: 700, size: 8.5, color: MUTED, maxLines: 1 });
+    if (this.repeat) this.placeRow(this.repeat, this.repeatColumns, this.repeatStyle);
   }
 
   async paragraph(text: string, style: TextStyle = {}): Promise<void> {

@@ -2,8 +2,9 @@
  * The packet: one PDF a specialist can read in ten minutes. In order: a cover, a one-page summary, a
  * one-page timeline, medications/allergies/problems, lab results with trend charts, an index of the
  * enclosed documents whose rows are links, then every document (PDF pages as they are, pictures fitted
- * to the page, a page per imaging study). Every page carries the patient's name, date of birth and
- * "page X of Y" (original pages get a strip added below them for it, so nothing of theirs is covered);
+ * to the page, a page per imaging study, a clinical document's own text). Every page carries the
+ * patient's name, date of birth and "page X of Y" (original pages get a strip added below them for
+ * it, so nothing of theirs is covered);
  * each document is a bookmark and has page labels ("D3-1"); fonts are embedded; with a password the
  * PDF is encrypted with AES-256.
  */
@@ -13,12 +14,15 @@ import type { PDFDict, PDFImage, PDFPage, PDFRef } from '@cantoo/pdf-lib';
 import sharp from 'sharp';
 import { formatDate, formatUnit, plural } from '../../shared/format.ts';
 import { modalityLabel, studyTitle } from '../../shared/imaging.ts';
+import type { NarrativeSection } from '../../shared/narrative.ts';
 import type { ClinicalRecord, LabResult } from '../../shared/records-types.ts';
+import { readCcda } from '../records/ccda.ts';
 import type { BundleDocument, CaseBundleInput } from './gather.ts';
 import { FontSet } from './fonts.ts';
 import { ACCENT, ALERT, CONTENT_WIDTH, INK, MARGIN, MUTED, PAGE, PageWriter, RULE, drawLine, fit } from './layout.ts';
 import type { Column } from './layout.ts';
 import { CHART, trendChart, valueText } from './chart.ts';
+import { writeNarrative } from './narrative.ts';
 
 export interface PagePictureSource {
   (file: string, mediaType: string, page: number): Promise<{ jpeg: Uint8Array; width: number; height: number }>;
@@ -385,19 +389,32 @@ async function studyPage(w: PageWriter, d: BundleDocument, input: CaseBundleInpu
   }
 }
 
+/** The readable text of a clinical document (C-CDA), or null for other downloads and files it cannot read. */
+async function narrativeOf(d: BundleDocument): Promise<NarrativeSection[] | null> {
+  if (d.doc.mediaType !== 'application/xml') return null;
+  try {
+    const sections = readCcda(await fs.readFile(d.vaultPath!, 'utf8')).sections;
+    return sections.length ? sections : null;
+  } catch {
+    return null;
+  }
+}
+
 async function recordFilePage(w: PageWriter, d: BundleDocument, sections: readonly PacketSection[]): Promise<void> {
   w.newPage();
   await w.heading(d.doc.title, { size: 15 });
   await w.paragraph(documentLine(d), { color: MUTED });
   const where = sections.filter((s) => /Medications|Lab results/.test(s.title)).map((s) => `${s.title} (page ${s.page + 1})`);
-  await w.paragraph(
-    `This is a health record download (${d.doc.mediaType}), a file for computers rather than a page to read. ` +
-      (where.length ? `What it says about the patient is in this packet under ${where.join(' and ')}. ` : '') +
-      `The file itself is in the bundle as ${d.bundlePath}.`,
-    { before: 12 },
-  );
+  const listed = where.length ? `What it says about medications, problems and lab results is also gathered in this packet under ${where.join(' and ')}. ` : '';
+  const narrative = await narrativeOf(d);
+  if (narrative) {
+    await w.paragraph(`A clinical document (C-CDA) from a health record download, printed here from its own text as the sending system wrote it. ${listed}The file itself is in the bundle as ${d.bundlePath}.`, { before: 8, size: 9, color: MUTED });
+  } else {
+    await w.paragraph(`This is a health record download (${d.doc.mediaType}), a file for computers rather than a page to read. ${listed}The file itself is in the bundle as ${d.bundlePath}.`, { before: 12 });
+  }
   const text = d.doc.notes.trim();
   if (text) await w.paragraph(`Notes: ${text}`, { before: 8, color: MUTED });
+  if (narrative) await writeNarrative(w, narrative);
 }
 
 function dictOf(doc: PDFDocument, entries: Record<string, unknown>): PDFDict {

@@ -8,6 +8,7 @@
 import { convertCcdaToFhir, convertXmlToCcda } from '@medplum/ccda';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { DocumentType } from '../../shared/document-types.ts';
+import { narrativeText } from '../../shared/narrative.ts';
 import type { NarrativeNode, NarrativeSection } from '../../shared/narrative.ts';
 import { readFhirResources } from './fhir.ts';
 import type { FhirRead } from './fhir.ts';
@@ -134,19 +135,6 @@ function narrative(nodes: readonly Ordered[]): NarrativeNode[] {
     else out.push(...inner);
   }
   return out;
-}
-
-function plain(nodes: readonly NarrativeNode[]): string {
-  return nodes
-    .map((n) => {
-      if (n.kind === 'text') return n.text;
-      if (n.kind === 'break') return '\n';
-      const inner = plain(n.children);
-      return ['paragraph', 'row', 'item', 'caption', 'table', 'list', 'rows'].includes(n.kind) ? `${inner}\n` : n.kind.endsWith('cell') ? `${inner} ` : inner;
-    })
-    .join('')
-    .replace(/[ \t]+\n/g, '\n')
-    .replace(/\n{3,}/g, '\n\n');
 }
 
 function sectionsOf(nodes: readonly Ordered[], depth: number): NarrativeSection[] {
@@ -277,7 +265,7 @@ export function readCcda(text: string): CcdaRead {
     }
   }
   const sections = structured ? sectionsOf(childrenOf(structured), 0) : [];
-  const plainText = [title, ...sections.map((s) => `${s.title}\n${plain(s.nodes)}`)].join('\n\n').trim();
+  const plainText = [title, ...sections.map((s) => `${s.title}\n${narrativeText(s.nodes)}`)].join('\n\n').trim();
 
   let records: FhirRead | null = null;
   let entriesProblem: string | null = null;

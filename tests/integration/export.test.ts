@@ -17,6 +17,8 @@ import { pagePictureFrom, startExport } from '../../electron/export/bundle.ts';
 import { Library } from '../../electron/library/library.ts';
 import { WorkerPool } from '../../electron/workers/pool.ts';
 import type { ExportChoices, ExportResult } from '../../shared/export-types.ts';
+import { readCcda } from '../../electron/records/ccda.ts';
+import { narrativeText } from '../../shared/narrative.ts';
 import { casebinder } from '../helpers/cli.ts';
 import { importerFor } from '../helpers/library.ts';
 import { fixture, tempDir } from '../helpers/paths.ts';
@@ -348,6 +350,62 @@ describe('exporting a case', () => {
     const brokenOut = path.join(tempDir(), 'broken');
     await expect(exportTo(f, brokenOut)).rejects.toThrow(/no longer matches its fingerprint.*casebinder check/);
     expect(fs.readdirSync(brokenOut)).toEqual([]);
+  });
+
+  it('prints a clinical document (C-CDA) from its own text: every section, lists and tables, a table\'s header again on each page it continues on', async () => {
+    const dir = path.join(tempDir(), 'library');
+    const setup = Library.open(dir, { create: true });
+    const patient = setup.patients.add({ name: 'Augustus Sanford', dateOfBirth: '1950-01-01' });
+    const { importer, close } = importerFor(setup);
+    const files = ['ccda/HL7_Consultation_Note.xml', 'ccda/Augustus49_Sanford861_2cbed3c4-f5be-8848-678e-dc9b88cff6f2.xml'];
+    expect((await importer.start({ paths: files.map((f) => fixture(f)), patientId: patient.id }).result).refused).toEqual([]);
+    await close();
+    setup.close();
+    const library = Library.open(dir, { now: () => CLOCK });
+    const pool = new WorkerPool({ threads: 2 });
+    cleanup.push(() => library.close(), () => pool.close());
+    const docs = files.map((f) => library.documents.list({ patientId: patient.id }).find((d) => d.originalName === path.basename(f))!);
+    const c = library.cases.create(patient.id, { title: 'Weight management', specialty: 'spine-orthopedic', condition: null }, CLOCK);
+    library.cases.addDocuments(c.id, docs.map((d) => d.id));
+    const result = await startExport({ library, picture: pagePictureFrom(pool) }, { caseId: c.id, specialistId: null, choices: choices({ zip: false }), outDir: path.join(tempDir(), 'out') }).result;
+    const starts = (JSON.parse(fs.readFileSync(path.join(result.folder, 'manifest.json'), 'utf8')) as { packet: { documentStarts: number[] } }).packet.documentStarts;
+    const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
+    const pagesOf = (i: number) => Array.from({ length: (starts[i + 1] ?? result.pages + 1) - starts[i]! }, (_, k) => pageText(result.packet, starts[i]! + k));
+
+    // The consult note: its sections in order, its story and its assessment list as written.
+    const consult = flat(pagesOf(0).join(' '));
+    const sections = readCcda(fs.readFileSync(fixture(files[0]!), 'utf8')).sections;
+    let at = 0;
+    for (const s of sections) {
+      const found = consult.indexOf(flat(s.title), at);
+      expect(found, s.title).toBeGreaterThanOrEqual(0);
+      at = found;
+    }
+    expect(consult).toContain('This is a 38-year-old white woman with years of uncontrolled diabetes');
+    expect(consult).toMatch(/1\. Uncontrolled brittle Type II diabetic\. 2\. Obesity\./);
+    expect(consult).toMatch(/Substance Reaction Penicillin Nausea Codeine Wheezing/);
+
+    // The Synthea record runs over several pages; a page that continues a table starts with its header row.
+    const record = pagesOf(1);
+    expect(record.length).toBeGreaterThan(3);
+    const recordSections = readCcda(fs.readFileSync(fixture(files[1]!), 'utf8')).sections;
+    const headers = new Set(
+      recordSections.flatMap((s) =>
+        s.nodes.flatMap(function rows(n): string[] {
+          if (n.kind === 'text') return [];
+          if (n.kind === 'row' && n.children.every((c) => c.kind === 'heading-cell')) return [flat(n.children.map((c) => narrativeText(c.kind === 'text' ? [] : c.children)).join(' '))];
+          return n.children.flatMap(rows);
+        }),
+      ),
+    );
+    const titles = new Set(recordSections.map((s) => flat(s.title)));
+    let continued = 0;
+    for (const page of record.slice(1)) {
+      const first = flat(page.split('\n').find((line) => line.trim())!);
+      expect(titles.has(first) || headers.has(first), first).toBe(true);
+      if (headers.has(first)) continued++;
+    }
+    expect(continued).toBeGreaterThan(0);
   });
 
   it('splits the ZIP into volumes under the size limit that together make the bundle, and remembers the choices per specialist', async () => {
