@@ -1,10 +1,12 @@
 /**
  * The packet's fonts: Noto Sans (Latin, Greek, Cyrillic, Vietnamese, Devanagari) with Noto Sans JP
- * behind it for Japanese and Chinese characters, both from npm (@fontsource, SIL Open Font License).
- * The font files are split by Unicode range; a file is read and embedded only when the packet uses a
- * character from its range, and only the glyphs used are embedded (subset), so a Latin-only packet
- * carries a few kilobytes of font. Text is drawn in runs, each run in the first font that has its
- * characters.
+ * behind it for Japanese and Chinese characters, and Noto Sans Arabic and Hebrew, all from npm
+ * (@fontsource, SIL Open Font License). The font files are split by Unicode range; a file is read and
+ * embedded only when the packet uses a character from its range, and only the glyphs used are
+ * embedded (subset), so a Latin-only packet carries a few kilobytes of font. Text is drawn in runs,
+ * each run in the first font that has its characters. An Arabic or Hebrew run (a name, with the spaces
+ * between its words) is shaped and laid right to left by fontkit when pdf-lib encodes it; the line
+ * around it stays left to right, which is right for such a name inside English text.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -19,6 +21,8 @@ interface Subset {
   readonly family: string;
   readonly file: (weight: Weight) => string;
   readonly ranges: readonly (readonly [number, number])[];
+  /** A right-to-left script's font (Arabic, Hebrew). */
+  readonly rtl: boolean;
 }
 
 export type Weight = 400 | 700;
@@ -36,10 +40,12 @@ function parseRanges(spec: string): [number, number][] {
   });
 }
 
-function subsetsOf(pkg: string, family: string, order: (name: string) => number): Subset[] {
+/** A package's files by Unicode range, in `order`; `only` keeps the named ranges (the rest repeat Noto Sans). */
+function subsetsOf(pkg: string, family: string, order: (name: string) => number, only?: { readonly names: readonly string[]; readonly rtl: boolean }): Subset[] {
   const dir = path.dirname(require.resolve(`${pkg}/package.json`));
   const unicode = JSON.parse(fs.readFileSync(path.join(dir, 'unicode.json'), 'utf8')) as Record<string, string>;
   return Object.entries(unicode)
+    .filter(([name]) => !only || only.names.includes(name))
     .sort(([a], [b]) => order(a) - order(b) || a.localeCompare(b, 'en', { numeric: true }))
     .map(([name, spec]) => {
       const bare = name.replace(/^\[(\d+)\]$/, '$1');
@@ -47,6 +53,7 @@ function subsetsOf(pkg: string, family: string, order: (name: string) => number)
         family: `${family}-${bare}`,
         file: (weight: Weight) => path.join(dir, 'files', `${path.basename(pkg)}-${bare}-${weight}-normal.woff`),
         ranges: parseRanges(spec),
+        rtl: only?.rtl ?? false,
       };
     });
 }
@@ -58,6 +65,8 @@ function subsets(): Subset[] {
   allSubsets ??= [
     ...subsetsOf('@fontsource/noto-sans', 'NotoSans', (n) => (LATIN_FIRST.includes(n) ? LATIN_FIRST.indexOf(n) : 99)),
     ...subsetsOf('@fontsource/noto-sans-jp', 'NotoSansJP', () => 0),
+    ...subsetsOf('@fontsource/noto-sans-arabic', 'NotoSansArabic', () => 0, { names: ['arabic'], rtl: true }),
+    ...subsetsOf('@fontsource/noto-sans-hebrew', 'NotoSansHebrew', () => 0, { names: ['hebrew'], rtl: true }),
   ];
   return allSubsets;
 }
@@ -87,6 +96,7 @@ function isSpace(cp: number): boolean {
 export class FontSet {
   private readonly doc: PDFDocument;
   private readonly embedded = new Map<string, { font: PDFFont; glyphs: Set<number> }>();
+  private readonly rtl = new Set<PDFFont>();
   /** Characters no font has; the packet shows a box for them and the export says so. */
   readonly missing = new Set<string>();
 
@@ -103,6 +113,7 @@ export class FontSet {
       const font = await this.doc.embedFont(fontFile(subset.file(weight)), { subset: true, customName: `${subsetTag(name)}+${name}` });
       entry = { font, glyphs: new Set(font.getCharacterSet()) };
       this.embedded.set(key, entry);
+      if (subset.rtl) this.rtl.add(font);
     }
     return entry;
   }
@@ -169,6 +180,17 @@ export class FontSet {
       const font = (isSpace(cp) && last ? last.font : this.cached(cp, weight)) ?? this.base(weight);
       if (last && last.font === font) last.text += ch;
       else out.push({ text: ch, font });
+    }
+    // Spaces after a right-to-left run belong after it, not inside it (laid right to left, they would
+    // end up on its left).
+    for (let i = 0; i < out.length; i++) {
+      const run = out[i]!;
+      const trailing = this.rtl.has(run.font) ? /\s+$/.exec(run.text) : null;
+      if (!trailing || trailing.index === 0) continue;
+      run.text = run.text.slice(0, trailing.index);
+      const next = out[i + 1];
+      if (next && !this.rtl.has(next.font)) next.text = trailing[0] + next.text;
+      else out.splice(i + 1, 0, { text: trailing[0], font: this.base(weight) });
     }
     return out;
   }

@@ -408,6 +408,31 @@ describe('exporting a case', () => {
     expect(continued).toBeGreaterThan(0);
   });
 
+  it('prints Arabic and Hebrew names right to left in fonts that have them, with nothing reported missing', async () => {
+    const dir = path.join(tempDir(), 'library');
+    const library = Library.open(dir, { create: true, now: () => CLOCK });
+    const pool = new WorkerPool({ threads: 2 });
+    cleanup.push(() => library.close(), () => pool.close());
+    const arabic = 'أميرة حداد';
+    const hebrew = 'שרה כהן';
+    const patient = library.patients.add({ name: `Amira Haddad ${arabic}`, dateOfBirth: '1950-01-01' });
+    const { importer, close } = importerFor(library);
+    expect((await importer.start({ paths: [fixture('pdf/ocrmypdf/multipage.pdf')], patientId: patient.id }).result).refused).toEqual([]);
+    await close();
+    const c = library.cases.create(patient.id, { title: `Second look for ${hebrew}`, specialty: 'spine-orthopedic', condition: null }, CLOCK);
+    library.cases.addDocuments(c.id, library.documents.list({ patientId: patient.id }).map((d) => d.id));
+    const result = await startExport({ library, picture: pagePictureFrom(pool) }, { caseId: c.id, specialistId: null, choices: choices({ zip: false }), outDir: path.join(tempDir(), 'out') }).result;
+    expect(result.warnings.filter((w) => /no letters/.test(w))).toEqual([]);
+    const fonts = execFileSync('pdffonts', [result.packet]).toString();
+    expect(fonts).toMatch(/\+NotoSansArabic\S* +CID TrueType +Identity-H +yes +yes +yes/);
+    expect(fonts).toMatch(/\+NotoSansHebrew\S* +CID TrueType +Identity-H +yes +yes +yes/);
+    // pdftotext reads right-to-left glyphs back into their spoken order: drawn left to right, they would come back reversed.
+    const cover = pageText(result.packet, 1).replace(/[\u202a-\u202e]/g, '');
+    expect(cover).toContain(arabic);
+    expect(cover).toContain(hebrew);
+    expect(cover).not.toContain([...arabic].reverse().join(''));
+  });
+
   it('splits the ZIP into volumes under the size limit that together make the bundle, and remembers the choices per specialist', async () => {
     const f = await caseLibrary();
     const result = await exportTo(f, path.join(tempDir(), 'out'), { maxSizeMb: 1.5, reportsOnly: true });
