@@ -577,7 +577,10 @@ export async function buildPacket(input: CaseBundleInput, options: PacketOptions
       await studyPage(w, d, input);
     } else if (d.doc.mediaType === 'application/pdf') {
       try {
-        const source = await PDFDocument.load(await fs.readFile(d.vaultPath!), { updateMetadata: false });
+        // Many clinics' PDFs are "protected" with no password to open them (only restrictions on
+        // copying or printing): the empty password opens them, as every PDF reader does. A PDF that
+        // needs a real password never gets into the library.
+        const source = await PDFDocument.load(await fs.readFile(d.vaultPath!), { updateMetadata: false, password: '' });
         const copied = await doc.copyPages(source, source.getPageIndices());
         for (const page of copied) {
           originalPages.add(doc.getPageCount());

@@ -433,6 +433,26 @@ describe('exporting a case', () => {
     expect(cover).not.toContain([...arabic].reverse().join(''));
   });
 
+  it('copies a PDF "protected" only against printing or copying (no password to open it) into the packet like any other', async () => {
+    const dir = path.join(tempDir(), 'library');
+    const library = Library.open(dir, { create: true, now: () => CLOCK });
+    const pool = new WorkerPool({ threads: 2 });
+    cleanup.push(() => library.close(), () => pool.close());
+    const patient = library.patients.add({ name: 'Test Person', dateOfBirth: '1950-01-01' });
+    const { importer, close } = importerFor(library);
+    const protectedPdf = fixture('pdf/pdfjs/issue7665.pdf');
+    expect(execFileSync('qpdf', ['--show-encryption', protectedPdf]).toString()).toMatch(/R = \d/);
+    expect((await importer.start({ paths: [protectedPdf], patientId: patient.id }).result).refused).toEqual([]);
+    await close();
+    const c = library.cases.create(patient.id, { title: 'Protected', specialty: 'spine-orthopedic', condition: null }, CLOCK);
+    library.cases.addDocuments(c.id, library.documents.list({ patientId: patient.id }).map((d) => d.id));
+    const result = await startExport({ library, picture: pagePictureFrom(pool) }, { caseId: c.id, specialistId: null, choices: choices({ zip: false }), outDir: path.join(tempDir(), 'out') }).result;
+    expect(result.warnings).toEqual([]);
+    const start = (JSON.parse(fs.readFileSync(path.join(result.folder, 'manifest.json'), 'utf8')) as { packet: { documentStarts: number[] } }).packet.documentStarts[0]!;
+    expect(pageText(result.packet, start)).toContain(pageText(protectedPdf, 1).trim());
+    expect(execFileSync('qpdf', ['--show-encryption', result.packet]).toString()).toMatch(/File is not encrypted/);
+  });
+
   it('splits the ZIP into volumes under the size limit that together make the bundle, and remembers the choices per specialist', async () => {
     const f = await caseLibrary();
     const result = await exportTo(f, path.join(tempDir(), 'out'), { maxSizeMb: 1.5, reportsOnly: true });
