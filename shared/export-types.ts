@@ -1,4 +1,5 @@
 /** Exporting a case: what the person chooses, what the work reports as it goes, and what it wrote. */
+import type { DocumentType } from './document-types.ts';
 
 /** What goes into a bundle; remembered per specialist (never the password). */
 export interface ExportChoices {
@@ -62,6 +63,7 @@ export interface ExportPlan {
   readonly documents: readonly {
     readonly id: number;
     readonly title: string;
+    readonly type: DocumentType;
     readonly typeLabel: string;
     readonly date: string | null;
     readonly included: boolean;

@@ -15,10 +15,12 @@ export function exportPlan(library: Library, caseId: number, today: IsoDate): Ex
     .map((entry) => {
       const doc = library.documents.get(entry.documentId);
       const study = doc.kind === 'study';
+      const type = effectiveType(doc);
       return {
         id: doc.id,
         title: doc.title,
-        typeLabel: DOCUMENT_TYPE_LABELS[effectiveType(doc)],
+        type,
+        typeLabel: DOCUMENT_TYPE_LABELS[type],
         date: effectiveValue(doc, 'dateOfService'),
         included: entry.included,
         kind: study ? ('study' as const) : ('file' as const),

@@ -47,8 +47,16 @@ test('a case sent to a specialist: open gaps, choices, the packet previewed, wri
   await app.screenshot('export-choices');
   await noViolations(app, 'the export screen');
 
+  // Documents with no date or kind yet are named, with a way to each, as they would be listed "Undated · Other".
+  const unsorted = page.getByRole('region', { name: 'Undated or unsorted' });
+  await expect(unsorted.getByRole('link', { name: 'rotation' })).toHaveAttribute('href', /^#\/document\/\d+$/);
+  await expect(unsorted.getByRole('link', { name: photoName })).toBeVisible();
+  await unsorted.scrollIntoViewIfNeeded();
+  await app.screenshot('export-unsorted');
+
   // The phone photo stays out; the packet is looked through before anything is written.
   await documents.getByRole('checkbox', { name: photoName }).uncheck();
+  await expect(unsorted.getByRole('link', { name: photoName })).toHaveCount(0);
   await expect(page.getByText(`${docs.length - 1} documents of ${docs.length}`)).toBeVisible();
   await page.getByRole('button', { name: 'Preview the packet' }).first().click();
   const note = page.locator('.export-preview-note');

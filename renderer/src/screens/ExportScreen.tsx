@@ -169,6 +169,7 @@ export function ExportScreen({ patient, route, libraryVersion, onError }: Props)
   const request = { caseId, specialistId, choices };
   const requestKey = JSON.stringify(request);
   const chosenIds = new Set(chosen.map((d) => d.id));
+  const unsorted = chosen.filter((d) => d.kind === 'file' && (d.date === null || d.type === 'other'));
   const fileBytes = chosen.filter((d) => d.kind === 'file').reduce((n, d) => n + d.size, 0);
   const imageBytes = choices.reportsOnly ? 0 : chosen.filter((d) => d.kind === 'study').reduce((n, d) => n + d.size, 0);
   const packetBytes = preview.work?.state === 'done' && previewedWith === requestKey ? preview.work.value.size : fileBytes;
@@ -284,6 +285,25 @@ export function ExportScreen({ patient, route, libraryVersion, onError }: Props)
               </>
             )}
           </section>
+
+          {unsorted.length > 0 && (
+            <section className="case-section" aria-labelledby="unsorted-title">
+              <h2 id="unsorted-title">Undated or unsorted</h2>
+              <p className="hint">
+                {unsorted.length === 1 ? 'One document to send has' : `${unsorted.length} documents to send have`} no date or no kind of document yet, so the packet&apos;s
+                index and timeline list {unsorted.length === 1 ? 'it' : 'them'} as &ldquo;Undated&rdquo; or &ldquo;Other&rdquo;. A specialist reads the packet in date order: set{' '}
+                {unsorted.length === 1 ? 'it' : 'them'} on the document&apos;s page.
+              </p>
+              <ul className="export-unsorted">
+                {unsorted.slice(0, 6).map((d) => (
+                  <li key={d.id}>
+                    <a href={routeHash({ name: 'document', id: d.id })}>{d.title}</a> <span className="hint">({[d.date ? null : 'no date', d.type === 'other' ? 'kind not set' : null].filter(Boolean).join(', ')})</span>
+                  </li>
+                ))}
+                {unsorted.length > 6 && <li className="hint">and {unsorted.length - 6} more</li>}
+              </ul>
+            </section>
+          )}
 
           <section className="case-section" aria-labelledby="what-goes">
             <h2 id="what-goes">What goes in</h2>
