@@ -120,6 +120,10 @@ test('a case sent to a specialist: open gaps, choices, the packet previewed, wri
   await expect(page.getByRole('heading', { name: '✓ The bundle is written' })).toBeFocused();
   await app.screenshot('export-written');
   await noViolations(app, 'the export screen after writing');
+  // Written is not sent: the person says when it is.
+  await page.getByRole('button', { name: 'mark the case as sent' }).click();
+  await expect(page.getByText('✓ The case is marked as sent.')).toBeVisible();
+  expect(app.backend.library.cases.get(caseId).status).toBe('sent');
   await page.getByRole('button', { name: 'Show in folder' }).click();
   await expect.poll(() => app.shown).toHaveLength(1);
   const packet = app.shown[0]!.replace(/^show /, '');

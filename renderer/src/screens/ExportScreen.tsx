@@ -490,7 +490,16 @@ export function ExportScreen({ patient, route, libraryVersion, onError }: Props)
               <p role="alert">{writing.work.message}</p>
             </>
           )}
-          {writing.work.state === 'done' && <Written jobId={writing.work.jobId} result={writing.work.value} encrypted={usePassword} headingRef={doneHeading} onClose={writing.clear} onError={onError} />}
+          {writing.work.state === 'done' && <Written
+              jobId={writing.work.jobId}
+              result={writing.work.value}
+              encrypted={usePassword}
+              headingRef={doneHeading}
+              sent={details.status === 'sent' ? true : details.status === 'gathering' || details.status === 'ready' ? false : null}
+              onSent={() => void invoke('cases:update', caseId, { status: 'sent' }).catch((e: unknown) => onError(messageOf(e)))}
+              onClose={writing.clear}
+              onError={onError}
+            />}
           {(writing.work.state === 'cancelled' || writing.work.state === 'failed') && (
             <div className="panel-actions done">
               <button type="button" onClick={writing.clear}>
@@ -509,6 +518,8 @@ function Written({
   result,
   encrypted,
   headingRef,
+  sent,
+  onSent,
   onClose,
   onError,
 }: {
@@ -516,6 +527,9 @@ function Written({
   result: ExportResult;
   encrypted: boolean;
   headingRef: RefObject<HTMLHeadingElement | null>;
+  /** Whether the case is marked as sent; null once it is past that (an opinion came back). */
+  sent: boolean | null;
+  onSent: () => void;
   onClose: () => void;
   onError: (m: string) => void;
 }) {
@@ -539,6 +553,16 @@ function Written({
         </p>
       )}
       {encrypted && <p className="hint">{ENCRYPTED_ZIP_TOOLS}</p>}
+      {sent === false && (
+        <p className="export-sent">
+          Once you have sent it (uploaded, emailed or mailed),{' '}
+          <button type="button" className="link" onClick={onSent}>
+            mark the case as sent
+          </button>
+          .
+        </p>
+      )}
+      {sent === true && <p className="export-sent">✓ The case is marked as sent.</p>}
       {result.warnings.length > 0 && (
         <ul className="export-warnings">
           {result.warnings.map((w) => (
