@@ -224,6 +224,7 @@ export const CHANNELS = {
   'export:preview-read': z.tuple([z.string().uuid(), z.number().int().min(0), z.number().int().min(1).max(MAX_READ_BYTES)]),
   'export:preview-discard': z.tuple([z.string().uuid()]),
   'export:start': z.tuple([exportRequest]),
+  'export:running': z.tuple([id]),
   'export:cancel': z.tuple([z.string().uuid()]),
   'export:result': z.tuple([z.string().uuid()]),
   'export:show': z.tuple([z.string().uuid()]),
@@ -347,6 +348,8 @@ export interface ChannelResults {
   /** The window is done with the preview: its packet is let go of. */
   'export:preview-discard': null;
   'export:start': { readonly jobId: string };
+  /** An export of this case still being written (the window left its screen and came back), or null. */
+  'export:running': { readonly jobId: string; readonly progress: ExportProgress | null } | null;
   'export:cancel': null;
   'export:result': ExportResult;
   /** Shows the written bundle in the system's file manager. */

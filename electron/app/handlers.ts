@@ -279,6 +279,10 @@ export function createHandlers(ctx: AppContext): Handlers {
       if (!outDir) throw new CasebinderError('invalid-input', 'Choose the folder to write the bundle into first.');
       return { jobId: ctx.jobs.startExport({ ...request, outDir, password }) };
     },
+    'export:running': (caseId) => {
+      const job = ctx.jobs.runningExport(caseId);
+      return job ? { jobId: job.id, progress: job.progress ?? null } : null;
+    },
     'export:cancel': (jobId) => {
       ctx.jobs.cancel(jobId);
       return null;

@@ -19,6 +19,8 @@ export class JobRegistry {
   private readonly imports = new Map<string, ImportJob>();
   private readonly ocrJobs = new Map<string, OcrJob>();
   private readonly exports = new Map<string, ExportJob>();
+  /** The case each export writes, to find a running one again when the window comes back to it. */
+  private readonly exportCases = new Map<string, number>();
   /** Previews hold a whole packet in memory: only the newest is kept. */
   private readonly previews = new Map<string, PreviewJob>();
   /** Previews let go of but maybe still ending, so closing waits for them. */
@@ -41,6 +43,7 @@ export class JobRegistry {
   startExport(request: ExportRequest): string {
     const job = startExport(this.exportServices, request);
     this.exports.set(job.id, job);
+    this.exportCases.set(job.id, request.caseId);
     this.follow(job, 'export');
     return job.id;
   }
@@ -63,6 +66,12 @@ export class JobRegistry {
     this.ending.add(job);
     const gone = () => this.ending.delete(job);
     job.result.then(gone, gone);
+  }
+
+  /** The newest export of this case still being written, if any. */
+  runningExport(caseId: number): ExportJob | null {
+    const running = [...this.exports.values()].filter((job) => job.status === 'running' && this.exportCases.get(job.id) === caseId);
+    return running.at(-1) ?? null;
   }
 
   exportResult(jobId: string): Promise<ExportResult> {

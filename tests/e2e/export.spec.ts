@@ -107,12 +107,24 @@ test('a case sent to a specialist: open gaps, choices, the packet previewed, wri
   await expect(writing).toContainText('Making the packet');
   await expect(page.getByText(`Written into ${out}`)).toBeVisible();
   await app.screenshot('export-writing');
+  // Leaving the screen does not lose the run: back on it, its progress and Cancel are there again.
+  await page.getByRole('link', { name: '← Lumbar fusion L4–L5' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Lumbar fusion L4–L5' })).toBeVisible();
+  await page.getByRole('link', { name: 'Prepare the bundle…' }).click();
+  await expect(writing).toContainText('Making the packet');
   await writing.getByRole('button', { name: 'Cancel' }).click();
   release();
   await expect(page.getByRole('heading', { name: 'Cancelled' })).toBeVisible();
   await expect(page.getByText('The export was cancelled; nothing was written.')).toBeVisible();
   expect(fs.readdirSync(out)).toEqual([]);
   pool.composePage = composePage;
+
+  // The choices came back with the screen (remembered when the export started); the password never does.
+  await expect(page.getByLabel(/Reports only/)).toBeChecked();
+  await expect(page.getByLabel(/Protect with a password/)).not.toBeChecked();
+  await page.getByLabel(/Protect with a password/).check();
+  await page.getByLabel('Password', { exact: true }).fill('river stone 42');
+  await page.getByLabel('The same again').fill('river stone 42');
 
   // Written for real; shown in the file manager.
   await page.getByRole('button', { name: 'Write the bundle' }).click();

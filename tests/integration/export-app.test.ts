@@ -140,10 +140,13 @@ describe('exporting a case from the window', () => {
     const { jobId } = await app.call('export:start', request);
     const job = app.backend.jobs;
     await expect.poll(() => app.events.some((e) => e.payload.jobId === jobId && e.payload.progress?.phase === 'originals'), { timeout: 30_000 }).toBe(true);
+    // The window that left and came back finds the run again.
+    expect((await app.call('export:running', app.caseId))?.jobId).toBe(jobId);
     await app.call('export:cancel', jobId);
     await expect(job.exportResult(jobId)).rejects.toThrow('The export was cancelled; nothing was written.');
     expect(fs.readdirSync(out)).toEqual([]);
     expect(app.events).toContainEqual({ event: 'job:finished', payload: { jobId, kind: 'export', status: 'cancelled' } });
+    expect(await app.call('export:running', app.caseId)).toBeNull();
 
     // A file where the folder should be.
     const blocked = path.join(tempDir(), 'not-a-folder');

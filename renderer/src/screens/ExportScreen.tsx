@@ -53,12 +53,13 @@ function useWork<T>(kind: 'export' | 'preview', finish: (jobId: string) => Promi
     [kind],
   );
   const start = useCallback(
-    async (begin: () => Promise<{ jobId: string }>) => {
+    async (begin: () => Promise<{ jobId: string; progress?: ExportProgress | null }>) => {
       let jobId: string | null = null;
       try {
-        jobId = (await begin()).jobId;
+        const begun = await begin();
+        jobId = begun.jobId;
         current.current = jobId;
-        setWork({ state: 'running', jobId, progress: null });
+        setWork({ state: 'running', jobId, progress: begun.progress ?? null });
         const value = await finish(jobId);
         if (current.current === jobId) setWork({ state: 'done', jobId, value });
       } catch (e) {
@@ -149,6 +150,15 @@ export function ExportScreen({ patient, route, libraryVersion, onError }: Props)
   const readResult = useCallback((jobId: string) => invoke('export:result', jobId), []);
   const preview = useWork<PacketPreview>('preview', readPreview, (jobId) => void invoke('export:preview-discard', jobId).catch(() => undefined));
   const writing = useWork<ExportResult>('export', readResult);
+
+  // An export of this case still being written when the person left this screen: follow it again.
+  const followWriting = writing.start;
+  useEffect(() => {
+    void invoke('export:running', caseId).then(
+      (running) => running && followWriting(async () => running),
+      (e: unknown) => onError(messageOf(e)),
+    );
+  }, [caseId, followWriting, onError]);
 
   const writtenDone = writing.work?.state === 'done';
   useEffect(() => {
