@@ -114,6 +114,14 @@ test('first run, import, thumbnails, search, open at the page, edit, reload: the
   await details.getByRole('textbox', { name: 'Facility', exact: true }).fill('Pacific Pathology Associates, Beverly Hills');
   await details.getByLabel(/Tags/).fill('biopsy, for second opinion');
   await details.getByLabel('Notes').fill('Ask whether the left mid core changes the grade group.');
+  // The library changes meanwhile (background OCR, another edit): the document is fetched again, and
+  // what the person is typing stays while the rest follows the library.
+  const pathology = app.backend.library.documents.list().find((d) => d.title === 'Surgical Pathology Report')!;
+  await app.backend.handlers['documents:edit'](pathology.id, { clinician: 'Helen Morales, MD' });
+  await expect(details.getByRole('textbox', { name: 'Clinician', exact: true })).toHaveValue('Helen Morales, MD');
+  await expect(details.getByRole('textbox', { name: 'Facility', exact: true })).toHaveValue('Pacific Pathology Associates, Beverly Hills');
+  await expect(details.getByLabel(/Tags/)).toHaveValue('biopsy, for second opinion');
+  await expect(details.getByLabel('Notes')).toHaveValue('Ask whether the left mid core changes the grade group.');
   await details.getByRole('button', { name: 'Save changes' }).click();
   await expect(details.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
 

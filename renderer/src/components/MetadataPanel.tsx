@@ -78,8 +78,18 @@ export function MetadataPanel({ document: doc, onSaved }: { document: MedicalDoc
   const draftTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const draftKey = `notes:${doc.id}`;
 
+  // The document is fetched again whenever anything in the library changes (OCR finishing elsewhere,
+  // an import): a field the person is editing keeps what they typed; the others follow the library.
+  const shown = useRef(formOf(doc));
   useEffect(() => {
-    setForm(formOf(doc));
+    const before = shown.current;
+    const next = formOf(doc);
+    shown.current = next;
+    setForm((f) => {
+      const merged = { ...next };
+      for (const key of Object.keys(next) as (keyof Form)[]) if (f[key] !== before[key]) merged[key] = f[key];
+      return merged;
+    });
   }, [doc]);
 
   useEffect(() => {
