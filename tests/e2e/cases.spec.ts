@@ -1,11 +1,7 @@
-import { expect, test } from './harness.ts';
-import type { App } from './harness.ts';
+import { darkAndNarrow, expect, noViolations, test } from './harness.ts';
 import { FOLDERS } from '../corpus/folders.ts';
 import { writeCorpus } from '../corpus/generate.ts';
 
-async function noViolations(app: App, screen: string) {
-  expect(await app.accessibilityViolations(), `accessibility of ${screen}`).toEqual([]);
-}
 
 test('a case from a surgeon’s letter: questions, the checklist closing as documents come in, an opinion compared', async ({ app }, testInfo) => {
   const { page } = app;
@@ -124,12 +120,6 @@ test('a case from a surgeon’s letter: questions, the checklist closing as docu
   await expect(page.locator('.case-documents')).toContainText('Physical Therapy');
 
   // Dark, and at 200% zoom: readable, nothing off the side of the window.
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await app.screenshot('case-dark');
-  await noViolations(app, 'a case in dark mode');
-  await page.emulateMedia({ colorScheme: 'light' });
-  await page.setViewportSize({ width: 640, height: 400 });
-  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
-  await app.screenshot('case-200-percent');
+  await darkAndNarrow(app, 'case', 'a case');
   expect(app.errors).toEqual([]);
 });

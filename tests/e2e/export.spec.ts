@@ -1,13 +1,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test } from './harness.ts';
+import { darkAndNarrow, expect, noViolations, test } from './harness.ts';
 import type { App } from './harness.ts';
 import { fixture } from '../helpers/paths.ts';
 
-async function noViolations(app: App, screen: string) {
-  expect(await app.accessibilityViolations(), `accessibility of ${screen}`).toEqual([]);
-}
 
 /** A case as a person would have it by now: letters, a phone photo, an iPhone photo (HEIC), the radiology CD, a specialist. */
 async function caseInLibrary(app: App) {
@@ -174,12 +171,6 @@ test('a case sent to a specialist: open gaps, choices, the packet previewed, wri
   await expect(outcome).toBeHidden();
 
   // Dark, and narrow (200% zoom): one column, nothing off the side.
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await app.screenshot('export-dark');
-  await noViolations(app, 'the export screen in dark mode');
-  await page.emulateMedia({ colorScheme: 'light' });
-  await page.setViewportSize({ width: 640, height: 400 });
-  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
-  await app.screenshot('export-200-percent');
+  await darkAndNarrow(app, 'export', 'the export screen');
   expect(app.errors).toEqual([]);
 });

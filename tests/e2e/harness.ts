@@ -145,6 +145,26 @@ export const test = base.extend<{ app: App }, { server: PreviewServer }>({
 
 export { expect };
 
+/** No serious or critical accessibility violations on the screen shown (axe-core). */
+export async function noViolations(app: App, screen: string): Promise<void> {
+  expect(await app.accessibilityViolations(), `accessibility of ${screen}`).toEqual([]);
+}
+
+/**
+ * The screen shown, in dark mode (screenshot, axe) and at 200% zoom (half the CSS pixels: one column,
+ * nothing off the side of the window; screenshot). Leaves the page light and 640 x 400.
+ */
+export async function darkAndNarrow(app: App, name: string, screen: string): Promise<void> {
+  const { page } = app;
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await app.screenshot(`${name}-dark`);
+  await noViolations(app, `${screen} in dark mode`);
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.setViewportSize({ width: 640, height: 400 });
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  await app.screenshot(`${name}-200-percent`);
+}
+
 /** Copies files into a fresh folder, as a person's download folder would hold them. */
 export function folderOf(files: Record<string, string>, testInfo: TestInfo): string {
   const dir = testInfo.outputPath('records');

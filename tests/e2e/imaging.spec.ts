@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { TestInfo } from '@playwright/test';
-import { expect, ROOT, test } from './harness.ts';
+import { expect, noViolations, ROOT, test } from './harness.ts';
 import type { App } from './harness.ts';
 
 const fixture = (...parts: string[]) => path.join(ROOT, 'tests', 'fixtures', ...parts);
@@ -32,9 +32,6 @@ async function importing(app: App, button: RegExp, ...paths: string[]) {
   return app.page.getByRole('region', { name: /Import finished/ });
 }
 
-async function noViolations(app: App, screen: string) {
-  expect(await app.accessibilityViolations(), `accessibility of ${screen}`).toEqual([]);
-}
 
 test('a radiology CD and a phone photo: studies with their series, the photo upright and its text read', async ({ app }, testInfo) => {
   const { page } = app;

@@ -4,7 +4,7 @@ import { BLIND } from '../corpus/blind.ts';
 import { FOLDERS } from '../corpus/folders.ts';
 import { HOLDOUT } from '../corpus/holdout.ts';
 import { writeCorpus } from '../corpus/generate.ts';
-import { expect, folderOf, ROOT, test } from './harness.ts';
+import { expect, folderOf, noViolations, ROOT, test } from './harness.ts';
 import type { App } from './harness.ts';
 
 const fixture = (...parts: string[]) => path.join(ROOT, 'tests', 'fixtures', ...parts);
@@ -26,9 +26,6 @@ async function recordsFolder(testInfo: TestInfo): Promise<{ dir: string; importa
   return { dir, importable: reports.length + 2 };
 }
 
-async function expectNoViolations(app: App, screen: string) {
-  expect(await app.accessibilityViolations(), `accessibility of ${screen}`).toEqual([]);
-}
 
 async function firstRun(app: App, name = 'Robert Chen', dob = '1966-09-30') {
   await app.open();
@@ -53,13 +50,13 @@ test('first run, import, thumbnails, search, open at the page, edit, reload: the
   await app.open();
   await expect(page.getByRole('heading', { name: 'Welcome to Casebinder' })).toBeVisible();
   await app.screenshot('welcome');
-  await expectNoViolations(app, 'the welcome screen');
+  await noViolations(app, 'the welcome screen');
   await page.getByLabel('Full name').fill('Robert Chen');
   await page.getByLabel(/Date of birth/).fill('1966-09-30');
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page.getByRole('heading', { name: 'No records yet for Robert Chen' })).toBeVisible();
   await app.screenshot('empty-library');
-  await expectNoViolations(app, 'the empty library');
+  await noViolations(app, 'the empty library');
 
   // The empty library offers to import a folder, through the (scripted) native dialog; progress, then
   // every outcome with its reason.
@@ -72,7 +69,7 @@ test('first run, import, thumbnails, search, open at the page, edit, reload: the
   await expect(panel).toContainText('incomplete');
   await expect(panel).toContainText('empty (0 bytes)');
   await app.screenshot('import-finished');
-  await expectNoViolations(app, 'the import results');
+  await noViolations(app, 'the import results');
   await panel.getByRole('button', { name: 'Done' }).click();
 
   // Listed, newest care first, with thumbnails drawn from the first pages.
@@ -86,7 +83,7 @@ test('first run, import, thumbnails, search, open at the page, edit, reload: the
   const drawn = await page.locator('.doc-row .doc-thumbnail img').evaluateAll((imgs) => imgs.filter((i) => (i as HTMLImageElement).naturalWidth > 0).length);
   expect(drawn).toBeGreaterThanOrEqual(8);
   await app.screenshot('library');
-  await expectNoViolations(app, 'the library');
+  await noViolations(app, 'the library');
 
   // Search as you type: matched words highlighted, each result pointing to its page.
   await page.getByRole('searchbox', { name: /Search Robert Chen/ }).fill('gleason');
@@ -94,7 +91,7 @@ test('first run, import, thumbnails, search, open at the page, edit, reload: the
   await expect(hit).toBeVisible();
   await expect(hit.locator('mark').first()).toHaveText(/gleason/i);
   await app.screenshot('search');
-  await expectNoViolations(app, 'the search results');
+  await noViolations(app, 'the search results');
 
   // Open at the matching page: the PDF renders, and the searched word is found in it.
   await hit.click();
@@ -104,7 +101,7 @@ test('first run, import, thumbnails, search, open at the page, edit, reload: the
   await expect(page.locator('.find-count')).toHaveText(/\d+ of \d+/);
   await expect(page.getByLabel('Page number')).toHaveValue('1');
   await app.screenshot('document');
-  await expectNoViolations(app, 'the document view');
+  await noViolations(app, 'the document view');
 
   // Suggestions are offered, not assumed; accept one, edit others, save.
   const details = page.getByRole('form', { name: 'Details' });
@@ -166,7 +163,7 @@ test('a photo opens fitted to the window, and a two-page PDF has page thumbnails
   });
   expect(fitted).toBe(true);
   await app.screenshot('image');
-  await expectNoViolations(app, 'the image view');
+  await noViolations(app, 'the image view');
 
   await page.getByRole('link', { name: '← Library' }).click();
   await page.locator('.doc-row').filter({ hasText: 'two pages' }).click();
@@ -276,7 +273,7 @@ test('the list works from the keyboard, in dark mode, and reads well at 200% zoo
   const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   expect(background).toBe('rgb(21, 25, 28)');
   await app.screenshot('library-dark');
-  await expectNoViolations(app, 'the library in dark mode');
+  await noViolations(app, 'the library in dark mode');
 
   // 200% zoom: half the CSS pixels. Nothing may run off the side of the window.
   await page.emulateMedia({ colorScheme: 'light' });

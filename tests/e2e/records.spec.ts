@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { expect, ROOT, test } from './harness.ts';
+import { expect, noViolations, ROOT, test } from './harness.ts';
 import type { App } from './harness.ts';
 import { labReports, writeLabReport } from '../corpus/lab-reports.ts';
 
@@ -13,9 +13,6 @@ async function start(app: App) {
   await expect(app.page.getByRole('heading', { name: 'No records yet for Eve Betterhalf' })).toBeVisible();
 }
 
-async function noViolations(app: App, screen: string) {
-  expect(await app.accessibilityViolations(), `accessibility of ${screen}`).toEqual([]);
-}
 
 test('a portal download and a lab report: the record read, the lab values checked beside the page, trends and lists', async ({ app }, testInfo) => {
   const { page } = app;
