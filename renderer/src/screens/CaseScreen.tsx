@@ -13,6 +13,7 @@ import { formatDate, typeLabel } from '../format.ts';
 import { useLoaded } from '../loaded.ts';
 import { routeHash } from '../route.ts';
 import type { Route } from '../route.ts';
+import { ScreenHeader } from '../components/ScreenHeader.tsx';
 
 interface Props {
   readonly patient: Patient;
@@ -661,17 +662,7 @@ export function CaseScreen({ patient, route, libraryVersion, onError }: Props) {
   const documents = data.documents;
   return (
     <div className="record-screen case-screen">
-      <header className="document-header">
-        <a className="back" href={routeHash({ name: 'cases' })}>
-          ← Cases
-        </a>
-        <div className="document-heading">
-          <h1>{c.title}</h1>
-          <p>
-            {SPECIALTY_LABELS[c.specialty]}
-            {c.condition ? ` · ${c.condition}` : ''} · {patient.name}
-          </p>
-        </div>
+      <ScreenHeader back={{ href: routeHash({ name: 'cases' }), label: 'Cases' }} title={c.title} subtitle={`${SPECIALTY_LABELS[c.specialty]}${c.condition ? ` · ${c.condition}` : ''} · ${patient.name}`}>
         <label className="case-status">
           Status
           <select value={c.status} onChange={(e) => void invoke('cases:update', c.id, { status: e.target.value as CaseStatus }).catch((err: unknown) => onError(messageOf(err)))}>
@@ -685,7 +676,7 @@ export function CaseScreen({ patient, route, libraryVersion, onError }: Props) {
         <a className="button primary" href={routeHash({ name: 'export', caseId: c.id })}>
           Prepare the bundle…
         </a>
-      </header>
+      </ScreenHeader>
       <div className="case-body">
         <main className="case-main" aria-label="The case">
           <section className="case-section" aria-labelledby="recommendation-title">

@@ -8,6 +8,7 @@ import { formatDate } from '../format.ts';
 import { useLoaded } from '../loaded.ts';
 import { routeHash } from '../route.ts';
 import type { Route } from '../route.ts';
+import { ScreenHeader } from '../components/ScreenHeader.tsx';
 
 /** A patient's cases, and a new one: a title, the specialty, the condition. */
 export function CasesScreen({ patient, libraryVersion, navigate, onError }: { patient: Patient; libraryVersion: number; navigate: (r: Route) => void; onError: (m: string) => void }) {
@@ -26,15 +27,11 @@ export function CasesScreen({ patient, libraryVersion, navigate, onError }: { pa
 
   return (
     <div className="record-screen">
-      <header className="document-header">
-        <a className="back" href="#/">
-          ← Library
-        </a>
-        <div className="document-heading">
-          <h1>{patient.name}’s cases</h1>
-          <p>A case is one decision to be reviewed: the recommendation, the records behind it, your questions, the opinions that come back.</p>
-        </div>
-      </header>
+      <ScreenHeader
+        back={{ href: '#/', label: 'Library' }}
+        title={`${patient.name}’s cases`}
+        subtitle="A case is one decision to be reviewed: the recommendation, the records behind it, your questions, the opinions that come back."
+      />
       <main className="record-body" aria-label="Cases">
         {cases === null ? (
           <p role="status">Loading…</p>

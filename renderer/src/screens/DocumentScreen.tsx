@@ -13,6 +13,7 @@ import { StudyView } from '../components/StudyView.tsx';
 import { formatDate, typeLabel } from '../format.ts';
 import { vaultSource } from '../pdf.ts';
 import type { Route } from '../route.ts';
+import { ScreenHeader } from '../components/ScreenHeader.tsx';
 
 interface Props {
   readonly route: Extract<Route, { name: 'document' }>;
@@ -72,24 +73,17 @@ export function DocumentScreen({ route, navigate, libraryVersion, onError }: Pro
   const photo = doc.kind === 'file' && doc.mediaType.startsWith('image/');
   return (
     <div className="document-screen">
-      <header className="document-header">
-        <a className="back" href="#/">
-          ← Library
-        </a>
-        <div className="document-heading">
-          <h1>{doc.title}</h1>
-          <p>
-            {typeLabel(type)}
-            {date ? ` · ${formatDate(date)}` : ''}
-            {(doc.facility ?? doc.suggested.facility) ? ` · ${doc.facility ?? doc.suggested.facility}` : ''}
-          </p>
-        </div>
+      <ScreenHeader
+        back={{ href: '#/', label: 'Library' }}
+        title={doc.title}
+        subtitle={`${typeLabel(type)}${date ? ` · ${formatDate(date)}` : ''}${(doc.facility ?? doc.suggested.facility) ? ` · ${doc.facility ?? doc.suggested.facility}` : ''}`}
+      >
         {photo && doc.partOf === null && (
           <button type="button" className="header-action" onClick={() => setComposing(true)}>
             Make one document from photos…
           </button>
         )}
-      </header>
+      </ScreenHeader>
       <div className="document-body">
         <main className="document-view" aria-label="Document">
           {doc.kind === 'study' ? (

@@ -11,6 +11,7 @@ import { formatDate, formatSize, plural } from '../format.ts';
 import type { PdfSource } from '../pdf.ts';
 import { routeHash } from '../route.ts';
 import type { Route } from '../route.ts';
+import { ScreenHeader } from '../components/ScreenHeader.tsx';
 
 interface Props {
   readonly patient: Patient;
@@ -242,17 +243,7 @@ export function ExportScreen({ patient, route, libraryVersion, onError }: Props)
 
   return (
     <div className="record-screen export-screen">
-      <header className="document-header">
-        <a className="back" href={routeHash({ name: 'case', id: caseId })}>
-          ← {details.title}
-        </a>
-        <div className="document-heading">
-          <h1>Prepare the bundle</h1>
-          <p>
-            {details.title} · {patient.name}
-          </p>
-        </div>
-      </header>
+      <ScreenHeader back={{ href: routeHash({ name: 'case', id: caseId }), label: details.title }} title="Prepare the bundle" subtitle={`${details.title} · ${patient.name}`} />
       <div className="export-body">
         <main className="export-options" aria-label="What to send">
           <section className="case-section" aria-labelledby="for-whom">

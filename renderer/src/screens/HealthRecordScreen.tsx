@@ -9,6 +9,7 @@ import { Timeline } from '../components/Timeline.tsx';
 import { formatDate, formatUnit, plural } from '../format.ts';
 import { RECORD_TABS, routeHash } from '../route.ts';
 import type { RecordTab, Route } from '../route.ts';
+import { ScreenHeader } from '../components/ScreenHeader.tsx';
 
 interface Props {
   readonly patient: Patient;
@@ -262,15 +263,11 @@ export function HealthRecordScreen({ patient, route, libraryVersion, onError }: 
   const count = (tab: RecordTab) => (tab === 'labs' ? (labs?.length ?? 0) : tab === 'timeline' ? entries.length : (records?.filter((r) => r.kind === KINDS[tab]).length ?? 0));
   return (
     <div className="record-screen">
-      <header className="document-header">
-        <a className="back" href="#/">
-          ← Library
-        </a>
-        <div className="document-heading">
-          <h1>{patient.name}’s health record</h1>
-          <p>From portal downloads and lab reports, and what you add. Values read from PDFs count once you have checked them.</p>
-        </div>
-      </header>
+      <ScreenHeader
+        back={{ href: '#/', label: 'Library' }}
+        title={`${patient.name}’s health record`}
+        subtitle="From portal downloads and lab reports, and what you add. Values read from PDFs count once you have checked them."
+      />
       <nav className="record-tabs" aria-label="Parts of the health record">
         {RECORD_TABS.map((tab) => (
           <a key={tab} href={routeHash({ name: 'record', tab })} aria-current={route.tab === tab ? 'page' : undefined}>
