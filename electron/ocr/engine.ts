@@ -39,6 +39,8 @@ export class OcrEngine {
   private languageDir: Promise<string> | undefined;
   /** Aborted by close(): pages being read are given up. */
   private readonly closing = new AbortController();
+  /** Workers being started: close() waits for them before it removes their language files. */
+  private readonly starting = new Set<Promise<unknown>>();
 
   constructor(workers: number) {
     this.slots = Array.from({ length: Math.max(1, workers) }, () => ({ worker: undefined, languages: '', busy: false }));
@@ -58,9 +60,9 @@ export class OcrEngine {
         slot.worker = undefined;
         slot.languages = key;
       }
-      slot.worker ??= await this.start(languages);
-      const worker = slot.worker;
       const stop = AbortSignal.any([this.closing.signal, ...(signal ? [signal] : [])]);
+      slot.worker ??= await this.start(languages, stop);
+      const worker = slot.worker;
       let onAbort = () => {};
       // Tesseract cannot stop within a page; ending its thread is the only way to stop now. A terminated
       // worker never settles the page it was reading, so the call ends here instead.
@@ -87,6 +89,9 @@ export class OcrEngine {
 
   async close(): Promise<void> {
     this.closing.abort(new Error('OCR was stopped because Casebinder is closing.'));
+    // A worker still starting reads its language files from the folder removed below; it ends itself
+    // once started (see start), so wait for that rather than pull the files from under it.
+    await Promise.allSettled([...this.starting]);
     await Promise.all(
       this.slots.map(async (slot) => {
         const worker = slot.worker;
@@ -99,7 +104,24 @@ export class OcrEngine {
     if (dir) await fsp.rm(dir, { recursive: true, force: true });
   }
 
-  private async start(languages: readonly OcrLanguage[]): Promise<Worker> {
+  /** Starts a Tesseract worker; one that finishes starting after `stop` (a cancel, or close) is ended at once. */
+  private async start(languages: readonly OcrLanguage[], stop: AbortSignal): Promise<Worker> {
+    stop.throwIfAborted();
+    const starting = this.startWorker(languages);
+    this.starting.add(starting);
+    try {
+      const worker = await starting;
+      if (stop.aborted) {
+        await worker.terminate();
+        stop.throwIfAborted();
+      }
+      return worker;
+    } finally {
+      this.starting.delete(starting);
+    }
+  }
+
+  private async startWorker(languages: readonly OcrLanguage[]): Promise<Worker> {
     this.languageDir ??= fsp.mkdtemp(path.join(os.tmpdir(), 'casebinder-ocr-'));
     const dir = await this.languageDir;
     for (const code of languages) {

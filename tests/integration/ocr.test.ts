@@ -128,6 +128,19 @@ describe('OCR', () => {
     await expect(closing).rejects.toThrow(/Casebinder is closing/);
   });
 
+  it('closes cleanly while a worker is still starting: the page ends with the reason and nothing is left reading', async () => {
+    // Closing used to pull the language files from under a starting worker (ENOENT) and leave that
+    // worker running, so the page never settled and the process could not exit.
+    const page = fs.readFileSync(fixture('images/linn.png'));
+    for (const delay of [0, 60, 250]) {
+      const engine = new OcrEngine(1);
+      const reading = engine.recognize(page, ['eng']);
+      const closed = new Promise<void>((resolve, reject) => setTimeout(() => engine.close().then(resolve, reject), delay));
+      await expect(reading).rejects.toThrow(/Casebinder is closing/);
+      await closed;
+    }
+  }, 30_000);
+
   it('reads in the languages the person chose, and reads pages again when asked', async () => {
     const { library, ocr, run } = setup();
     await run(fixture('images/MWG.jpg'));
