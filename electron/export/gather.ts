@@ -67,7 +67,8 @@ export function decisionSentence(details: CaseDetails): string {
   const who = rec.facility ? `${rec.clinician} (${rec.facility})` : rec.clinician;
   const when = rec.date ? ` on ${formatDate(rec.date)}` : '';
   const what = rec.procedure.replace(/[.\s]+$/, '');
-  return `Whether to proceed with ${what.charAt(0).toLowerCase()}${what.slice(1)}, as ${who} recommended${when}.`;
+  // The procedure as written: lowering its first letter turned "L4-L5 posterior lumbar fusion" into "l4-L5 …".
+  return `Whether to proceed with ${what}, as ${who} recommended${when}.`;
 }
 
 /** The documents to send: the person's choice, else the case's included ones, in the case's order. */

@@ -183,7 +183,7 @@ describe('exporting a case', () => {
     expect(cover).toContain('Dr. Lena Brandt');
     expect(cover).toContain('University Spine Center');
     expect(cover).toContain('+1 555 0100');
-    expect(cover).toContain('Whether to proceed with posterior lumbar fusion at L4–L5, as Dr. Amelia Hale (Summit Spine) recommended on 14 Sep 2026.');
+    expect(cover).toContain('Whether to proceed with Posterior lumbar fusion at L4–L5, as Dr. Amelia Hale (Summit Spine) recommended on 14 Sep 2026.');
     const summary = pageText(packet, 2).replace(/\s+/g, ' ');
     expect(summary.indexOf('1. Is fusion necessary')).toBeLessThan(summary.indexOf('2. What happens if I wait'));
     expect(summary).toContain('Within 6 weeks');
