@@ -43,6 +43,8 @@ export type ImportOutcome =
       readonly files?: number;
       /** For an imaging study: its title in the library. */
       readonly title?: string;
+      /** E.g. that the document was in the trash and is back. */
+      readonly note?: string;
     }
   | ({ readonly status: 'refused'; readonly path: string } & Refusal)
   /** Hidden and system files (.DS_Store, Thumbs.db) that are not records; listed, never imported. */

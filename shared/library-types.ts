@@ -1,5 +1,6 @@
 import type { DocumentType } from './document-types.ts';
 import type { IsoDate } from './dates.ts';
+import type { PatientMatch } from './patient-match.ts';
 
 export interface Patient {
   readonly id: number;
@@ -8,6 +9,8 @@ export interface Patient {
   readonly notes: string;
   /** How a specialist reaches the patient (phone, e-mail, address), as the person wrote it. */
   readonly contact: string;
+  /** Other names the person said are theirs (a maiden name, a former name, a nickname), as written. */
+  readonly otherNames: readonly string[];
   readonly createdAt: string;
   readonly documentCount: number;
 }
@@ -96,6 +99,25 @@ export interface MedicalDocument {
   readonly partOf: number | null;
   /** The photos this document was made from, each once, in the order their first page appears (empty for anything else). */
   readonly madeFrom: readonly number[];
+  /** Whose record it says it is, against its patient (see shared/patient-match.ts). */
+  readonly identity: DocumentIdentity;
+  /** Why the suggested date of service is that date, in a sentence; null when none was suggested. */
+  readonly dateReason: string | null;
+  /** When it was put in the trash (ISO time); null when it is not there. */
+  readonly deletedAt: string | null;
+}
+
+/** Whose record a document says it is, and what the person decided about it. */
+export interface DocumentIdentity {
+  /** `same` also when the person said it is the patient's though it names someone else. */
+  readonly match: PatientMatch;
+  /** The person said it is the patient's (a name change, a nickname). */
+  readonly confirmed: boolean;
+  /** The names it states for its patient, as people write them. */
+  readonly names: readonly string[];
+  readonly birthDates: readonly IsoDate[];
+  /** For `other`: what it says instead, in a sentence. */
+  readonly reason: string | null;
 }
 
 /** A change a person makes; a field left out stays as it was, null clears it. */
@@ -128,6 +150,8 @@ export interface DocumentFilters {
   /** Facility name contains this text, ignoring case. */
   readonly facility?: string;
   readonly tag?: string;
+  /** Only what is in the trash (else only what is not). */
+  readonly inTrash?: boolean;
 }
 
 export interface SearchHit {

@@ -54,6 +54,8 @@ export interface LabResult {
   readonly origin: RecordOrigin;
   /** Values read from a PDF count as data only once the person confirms them. */
   readonly confirmed: boolean;
+  /** Why it is held back from the patient's record (its document names someone else); null when it is not. */
+  readonly heldBack: string | null;
 }
 
 export const RECORD_KINDS = ['problem', 'medication', 'allergy', 'vital', 'procedure', 'encounter', 'immunization'] as const;
@@ -81,6 +83,10 @@ export interface ClinicalRecord {
   readonly endDate: IsoDate | null;
   /** The rest in a line: a dose, a reaction and severity, a vital sign's value and unit. */
   readonly detail: string | null;
-  readonly source: { readonly documentId: number | null };
+  readonly source: { readonly documentId: number | null; readonly page: number | null };
   readonly origin: RecordOrigin;
+  /** Read from a PDF (a medication list) and not yet checked by the person against the page. */
+  readonly confirmed: boolean;
+  /** Why it is held back from the patient's record (its document names someone else); null when it is not. */
+  readonly heldBack: string | null;
 }

@@ -1,5 +1,6 @@
 import { pagePictureFrom } from '../export/bundle.ts';
 import { Importer } from '../import/importer.ts';
+import { readStatedPatientsOfOlderDocuments } from '../import/stated-patients.ts';
 import { Library } from '../library/library.ts';
 import { OcrRunner } from '../ocr/runner.ts';
 import { WorkerPool } from '../workers/pool.ts';
@@ -59,8 +60,14 @@ export class Backend {
     });
   }
 
-  /** Work an earlier session left: thumbnails of series an interrupted import did not reach, pages waiting for OCR. */
+  /**
+   * Work an earlier session left: names of documents imported before names were read, what has been
+   * in the trash longer than it is kept, thumbnails of series an interrupted import did not reach,
+   * pages waiting for OCR.
+   */
   async resume(): Promise<void> {
+    readStatedPatientsOfOlderDocuments(this.library);
+    await this.library.corrections.emptyTrash({ onlyExpired: true });
     await this.importer.makeThumbnails();
     this.jobs.startOcrIfWaiting();
   }

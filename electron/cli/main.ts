@@ -20,6 +20,7 @@ import type { ComposePage, QuarterTurn } from '../../shared/compose-types.ts';
 import type { OcrResult } from '../../shared/ocr-types.ts';
 import { OCR_LANGUAGES } from '../../shared/ocr-languages.ts';
 import { Importer } from '../import/importer.ts';
+import { readStatedPatientsOfOlderDocuments } from '../import/stated-patients.ts';
 import { Library } from '../library/library.ts';
 import { OcrRunner } from '../ocr/runner.ts';
 import { WorkerPool } from '../workers/pool.ts';
@@ -289,7 +290,10 @@ interface Output {
 function openLibrary(values: Values, create = false): Library {
   const dir = resolveLibraryDir(values.library);
   try {
-    return Library.open(dir, { create });
+    const library = Library.open(dir, { create });
+    // A library from before names were read: what its documents say about whose they are, once.
+    readStatedPatientsOfOlderDocuments(library);
+    return library;
   } catch (error) {
     if (error instanceof CasebinderError && error.code === 'library-missing') {
       const where = values.library ? ` --library "${values.library}"` : '';

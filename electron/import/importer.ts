@@ -1,6 +1,7 @@
 import fsp from 'node:fs/promises';
 import type { ImportOutcome, ImportProgress, ImportResult, Refusal } from '../../shared/import-types.ts';
-import { isStructuredReport, recordPatientWarnings, SOP_CLASS } from '../../shared/imaging.ts';
+import { isStructuredReport, SOP_CLASS } from '../../shared/imaging.ts';
+import { HELD_BACK_ADVICE } from '../../shared/patient-match.ts';
 import { readDicomdir } from '../dicom/dicomdir.ts';
 import { FragmentWalker } from '../dicom/fragments.ts';
 import { fragmentStart, pixelDataProblem, readDicomHeader } from '../dicom/header.ts';
@@ -217,7 +218,7 @@ export class Importer {
 
     for (const report of state.reports) {
       const date = this.library.studies.date(report.studyId);
-      if (date) this.library.documents.suggestDate(report.documentId, date);
+      if (date) this.library.documents.suggestDate(report.documentId, date, 'The date of the imaging study the report came with.');
     }
     const touched = state.studies.studyIds();
     if (touched.length && !signal.aborted) {
@@ -453,6 +454,11 @@ export class Importer {
     const known = this.library.documents.findByHash(staged.sha256);
     if (known) {
       await this.library.vault.discard(staged);
+      if (known.inTrash) {
+        // Importing what is in the trash is asking for it back.
+        this.library.documents.restore(known.id);
+        return { status: 'duplicate', path: source.path, of: known.id, note: 'It was in the trash: it is back in the library, as it was.' };
+      }
       return { status: 'duplicate', path: source.path, of: known.id };
     }
     const first = state.inFlight.get(`sha:${staged.sha256}`);
@@ -531,13 +537,17 @@ export class Importer {
           pageTexts: extracted.pageTexts,
           ocrPages: extracted.ocrPages,
           previews: extracted.previews,
+          dateReason: fromStudy && !extracted.suggested.dateOfService && fromStudy.studyDate ? 'The date of the imaging study the report came with.' : extracted.dateReason,
+          statedPatients: extracted.statedPatients,
         },
         this.library.now(),
       );
       if (labs.length) this.library.records.add(patient.id, id, { labs, records: [], origin: 'pdf' }, this.library.now());
     })();
+    const identity = this.library.documents.get(id).identity;
     const notes = [
       detected.note,
+      identity.match === 'other' ? `${identity.reason} ${HELD_BACK_ADVICE}` : undefined,
       labs.length
         ? `${labs.length} lab result${labs.length === 1 ? ' was' : 's were'} read from its tables; check them against the page to confirm them.`
         : suggested.type === 'lab-report' && detected.kind === 'pdf' && extracted.ocrPages.length < extracted.pageTexts.length
@@ -600,12 +610,13 @@ export class Importer {
           pageTexts: [read.text],
           ocrPages: [],
           previews: [],
+          statedPatients: read.patients,
         },
         this.library.now(),
       );
       added = this.library.records.add(patient.id, id, read.derived, this.library.now());
-      if (read.patient) this.library.documents.setSubject(id, read.patient);
     })();
+    const identity = this.library.documents.get(id).identity;
     const counts = added!;
     const holds = describeRecords(counts.labs, counts.records);
     const notes = [
@@ -613,7 +624,7 @@ export class Importer {
       counts.known ? `${counts.known} ${counts.known === 1 ? 'entry was' : 'entries were'} already in the library from another document, and not added again.` : '',
       counts.repeated ? `${counts.repeated} ${counts.repeated === 1 ? 'entry is' : 'entries are'} listed twice in it, and kept once.` : '',
       ...read.notes,
-      ...recordPatientWarnings(read.patient, patient),
+      identity.match === 'other' ? `${identity.reason} ${HELD_BACK_ADVICE}` : '',
     ].filter(Boolean);
     if (read.embedded) {
       const staged = await this.library.vault.stage(read.embedded.bytes, signal);

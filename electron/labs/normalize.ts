@@ -25,7 +25,7 @@ export interface LabInput {
 }
 
 /** A result in the library's form, before it is stored (it has no id, patient or confirmation yet). */
-export type NormalizedLab = Omit<LabResult, 'id' | 'patientId' | 'source' | 'confirmed'> & { readonly page: number | null };
+export type NormalizedLab = Omit<LabResult, 'id' | 'patientId' | 'source' | 'confirmed' | 'heldBack'> & { readonly page: number | null };
 
 const NUMBER = String.raw`[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[-+]?\.\d+`;
 const VALUE = new RegExp(String.raw`^(<=|>=|≤|≥|<|>)?\s*(${NUMBER})$`);

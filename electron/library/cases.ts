@@ -24,7 +24,6 @@ import type {
   SubmissionMethod,
 } from '../../shared/case-types.ts';
 import { SPECIALTIES, SPECIALTY_LABELS } from '../../shared/case-types.ts';
-import { recordPatientWarnings } from '../../shared/imaging.ts';
 import { evaluateChecklist } from '../../shared/checklist.ts';
 import type { ChecklistDocument, ChecklistInput } from '../../shared/checklist.ts';
 import type { IsoDate } from '../../shared/dates.ts';
@@ -143,7 +142,10 @@ export class Cases {
     const questions = all<CaseQuestion>(this.db, sql`SELECT id, text, position FROM case_questions WHERE case_id = ${id} ORDER BY position, id`);
     const documents = all<{ document_id: number; included: number; position: number }>(
       this.db,
-      sql`SELECT document_id, included, position FROM case_documents WHERE case_id = ${id} ORDER BY position, document_id`,
+      // A document in the trash is out of its cases until it is restored.
+      sql`SELECT document_id, included, position FROM case_documents cd
+          WHERE case_id = ${id} AND NOT EXISTS (SELECT 1 FROM documents d WHERE d.id = cd.document_id AND d.deleted_at IS NOT NULL)
+          ORDER BY position, document_id`,
     ).map((d): CaseDocument => ({ documentId: d.document_id, included: d.included === 1, position: d.position }));
     const requests = all<{ id: number; facility: string; what: string; asked_on: string; method: RequestMethod; state: RequestState }>(
       this.db,
@@ -336,7 +338,6 @@ export class Cases {
     return this.details(caseId).opinions.find((o) => o.id === Number(inserted.lastInsertRowid))!;
   }
 
-  /** What the completeness check looks at: the included documents, recommendations, questions, the patient's records. */
   /** The export choices last used for this case and specialist (null: none yet). */
   exportChoices(caseId: number): Record<string, ExportChoices> {
     const rows = all<{ specialist_key: number; choices: string }>(this.db, sql`SELECT specialist_key, choices FROM export_choices WHERE case_id = ${caseId}`);
@@ -349,9 +350,13 @@ export class Cases {
                      ON CONFLICT (case_id, specialist_key) DO UPDATE SET choices = excluded.choices`);
   }
 
+  /**
+   * What the completeness check looks at: the included documents, recommendations and questions, and
+   * the facts that would go into the packet: those of the included documents and those the person typed
+   * in, never another document's or a held-back one's.
+   */
   checklistInput(caseId: number, today: IsoDate): ChecklistInput {
     const c = this.details(caseId);
-    const patient = this.services.patients.get(c.patientId);
     const included = c.documents.filter((d) => d.included).map((d) => this.services.documents.get(d.documentId));
     const documents = included.map(
       (d): ChecklistDocument => ({
@@ -362,11 +367,14 @@ export class Cases {
         date: d.dateOfService ?? d.suggested.dateOfService,
         facility: d.facility ?? d.suggested.facility,
         modalities: d.imaging?.modalities ?? [],
-        warnings: d.kind === 'study' ? this.services.studies.details(d.id, patient).warnings : recordPatientWarnings(this.services.documents.subject(d.id), patient),
+        warnings: d.identity.match === 'other' && d.identity.reason ? [d.identity.reason] : [],
       }),
     );
-    const medications = this.services.records.records(c.patientId, 'medication');
-    const labs = this.services.records.labs({ patientId: c.patientId, confirmed: true });
+    const sent = new Set(included.map((d) => d.id));
+    const ours = <T extends { readonly source: { readonly documentId: number | null } }>(facts: T[]) =>
+      facts.filter((f) => f.source.documentId === null || sent.has(f.source.documentId));
+    const medications = ours(this.services.records.records(c.patientId, 'medication'));
+    const labs = ours(this.services.records.labs({ patientId: c.patientId, confirmed: true }));
     const newest = (dates: readonly (string | null)[]) => dates.filter((x): x is string => !!x).sort().at(-1) ?? null;
     return {
       specialty: c.specialty,
@@ -375,7 +383,7 @@ export class Cases {
       recommendationDocumentIds: c.recommendations.flatMap((r) => r.documentIds),
       questions: c.questions.length,
       medications: { count: medications.length, newest: newest(medications.map((m) => m.date)) },
-      allergies: { count: this.services.records.records(c.patientId, 'allergy').length },
+      allergies: { count: ours(this.services.records.records(c.patientId, 'allergy')).length },
       labs: { count: labs.length, newest: newest(labs.map((l) => l.date)) },
     };
   }

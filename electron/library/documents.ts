@@ -16,6 +16,9 @@ import type {
   SuggestedField,
 } from '../../shared/library-types.ts';
 import { LOW_OCR_CONFIDENCE } from '../../shared/library-types.ts';
+import type { StatedPatient } from '../../shared/patient-match.ts';
+import { identityOf, STATED_JSON, statedFromRows } from './identity.ts';
+import type { StatedRow } from './identity.ts';
 import { all, get, list, plainBytes, run, sql, where } from './sql.ts';
 import type { SqlQuery } from './sql.ts';
 
@@ -47,6 +50,14 @@ interface DocumentRow {
   ocr: string | null;
   part_of: number | null;
   made_from: string | null;
+  /** The people the document states as its patient, as a JSON array of document_patients rows. */
+  stated: string;
+  patient_name: string;
+  patient_birth_date: string | null;
+  patient_other_names: string;
+  patient_confirmed: number;
+  deleted_at: string | null;
+  suggested_date_reason: string | null;
 }
 
 /** Accepting a suggestion copies it into the confirmed column, unless the person already chose a value. */
@@ -76,7 +87,11 @@ const SELECT_DOCUMENT = sql`
      FROM pages p WHERE p.document_id = d.id AND p.ocr IS NOT NULL) AS ocr,
     (SELECT c.document_id FROM composition_pages c WHERE c.source_document_id = d.id LIMIT 1) AS part_of,
     (SELECT group_concat(source_document_id) FROM (SELECT source_document_id FROM composition_pages c
-       WHERE c.document_id = d.id GROUP BY source_document_id ORDER BY min(number))) AS made_from
+       WHERE c.document_id = d.id GROUP BY source_document_id ORDER BY min(number))) AS made_from,
+    ${STATED_JSON} AS stated,
+    (SELECT name FROM patients pt WHERE pt.id = d.patient_id) AS patient_name,
+    (SELECT date_of_birth FROM patients pt WHERE pt.id = d.patient_id) AS patient_birth_date,
+    (SELECT other_names FROM patients pt WHERE pt.id = d.patient_id) AS patient_other_names
   FROM documents d`;
 
 /** The values the app shows and filters by: confirmed first, else the library's suggestion. */
@@ -136,6 +151,13 @@ function toDocument(row: DocumentRow): MedicalDocument {
     ocr: ocrSummary(row.ocr),
     partOf: row.part_of,
     madeFrom: row.made_from ? row.made_from.split(',').map(Number) : [],
+    identity: identityOf(
+      statedFromRows(JSON.parse(row.stated) as StatedRow[]),
+      { name: row.patient_name, dateOfBirth: row.patient_birth_date, otherNames: JSON.parse(row.patient_other_names) as string[] },
+      row.patient_confirmed === 1,
+    ),
+    dateReason: row.suggested_date_of_service ? row.suggested_date_reason : null,
+    deletedAt: row.deleted_at,
   };
 }
 
@@ -167,13 +189,18 @@ export interface NewDocument {
   readonly previews?: readonly PagePreview[];
   /** Details that are facts, not guesses (a study's type and date come from its files). */
   readonly confirmed?: { readonly type?: DocumentType; readonly dateOfService?: string | null };
+  /** Why the suggested date of service is that date. */
+  readonly dateReason?: string | null;
+  /** Whom it states as its patient (names, dates of birth), and from what (its text, a C-CDA header...). */
+  readonly statedPatients?: readonly StatedPatient[];
 }
 
 /** Photos combined into a document are listed under it, not on their own. */
 const NOT_PART_OF_ANOTHER = sql`NOT EXISTS (SELECT 1 FROM composition_pages c WHERE c.source_document_id = d.id)`;
 
 export function filterConditions(filters: DocumentFilters): SqlQuery[] {
-  const conditions: SqlQuery[] = [NOT_PART_OF_ANOTHER];
+  // What is in the trash is listed only in the trash.
+  const conditions: SqlQuery[] = [NOT_PART_OF_ANOTHER, filters.inTrash ? sql`d.deleted_at IS NOT NULL` : sql`d.deleted_at IS NULL`];
   if (filters.patientId !== undefined) conditions.push(sql`d.patient_id = ${filters.patientId}`);
   if (filters.types?.length) conditions.push(sql`${EFFECTIVE.type} IN ${list(filters.types)}`);
   if (filters.from) conditions.push(sql`${EFFECTIVE.date} >= ${filters.from}`);
@@ -193,20 +220,6 @@ export class Documents {
 
   constructor(db: Database) {
     this.db = db;
-  }
-
-  /** Whom a document names as its patient (Family^Given, birth date), as a portal download does. */
-  setSubject(id: number, subject: { readonly name: string | null; readonly birthDate: string | null }): void {
-    run(
-      this.db,
-      sql`INSERT INTO document_subjects (document_id, name, birth_date) VALUES (${id}, ${subject.name}, ${subject.birthDate})
-          ON CONFLICT (document_id) DO UPDATE SET name = excluded.name, birth_date = excluded.birth_date`,
-    );
-  }
-
-  subject(id: number): { name: string | null; birthDate: string | null } | null {
-    const row = get<{ name: string | null; birth_date: string | null }>(this.db, sql`SELECT name, birth_date FROM document_subjects WHERE document_id = ${id}`);
-    return row ? { name: row.name, birthDate: row.birth_date } : null;
   }
 
   get(id: number): MedicalDocument {
@@ -229,9 +242,10 @@ export class Documents {
     return get<{ n: number }>(this.db, sql`SELECT count(*) AS n FROM documents d${where(filterConditions(filters))}`)!.n;
   }
 
-  findByHash(sha256: string): { id: number; patientId: number } | undefined {
-    const row = get<{ id: number; patient_id: number }>(this.db, sql`SELECT id, patient_id FROM documents WHERE sha256 = ${sha256}`);
-    return row && { id: row.id, patientId: row.patient_id };
+  /** The document holding these bytes, in the trash or not. */
+  findByHash(sha256: string): { id: number; patientId: number; inTrash: boolean } | undefined {
+    const row = get<{ id: number; patient_id: number; deleted_at: string | null }>(this.db, sql`SELECT id, patient_id, deleted_at FROM documents WHERE sha256 = ${sha256}`);
+    return row && { id: row.id, patientId: row.patient_id, inTrash: row.deleted_at !== null };
   }
 
   /** Adds a document and all of its pages at once: a crash leaves all of it or none of it. */
@@ -242,13 +256,19 @@ export class Documents {
         this.db,
         sql`INSERT INTO documents (patient_id, kind, sha256, original_name, source_path, size, media_type, page_count,
                                    imported_at, title, type, date_of_service, suggested_type, suggested_date_of_service,
-                                   suggested_facility, suggested_clinician)
+                                   suggested_facility, suggested_clinician, suggested_date_reason, patients_read)
             VALUES (${doc.patientId}, ${doc.kind ?? 'file'}, ${doc.sha256}, ${doc.originalName}, ${doc.sourcePath}, ${doc.size},
                     ${doc.mediaType}, ${doc.pageTexts.length}, ${importedAt.toISOString()}, ${doc.title},
                     ${doc.confirmed?.type ?? null}, ${doc.confirmed?.dateOfService ?? null},
-                    ${s.type}, ${s.dateOfService}, ${s.facility}, ${s.clinician})`,
+                    ${s.type}, ${s.dateOfService}, ${s.facility}, ${s.clinician}, ${doc.dateReason ?? null}, 1)`,
       );
       const id = Number(lastInsertRowid);
+      for (const person of doc.statedPatients ?? []) {
+        run(
+          this.db,
+          sql`INSERT INTO document_patients (document_id, names, birth_date, source) VALUES (${id}, ${JSON.stringify(person.names)}, ${person.birthDate}, ${person.source})`,
+        );
+      }
       const ocr = new Set(doc.ocrPages ?? []);
       doc.pageTexts.forEach((text, i) => {
         const state = ocr.has(i + 1) ? 'pending' : null;
@@ -269,6 +289,15 @@ export class Documents {
   /** Adds a new document's pages to the document-level search index (triggers keep it in step after). */
   indexText(id: number): void {
     run(this.db, sql`INSERT INTO document_text_fts(rowid, text) SELECT ${id}, coalesce((SELECT text FROM document_text WHERE id = ${id}), '')`);
+  }
+
+  /** Puts a document in the trash (its facts leave the record with it), or takes it out. */
+  trash(id: number, at: Date): void {
+    run(this.db, sql`UPDATE documents SET deleted_at = ${at.toISOString()} WHERE id = ${id} AND deleted_at IS NULL`);
+  }
+
+  restore(id: number): void {
+    run(this.db, sql`UPDATE documents SET deleted_at = NULL WHERE id = ${id}`);
   }
 
   /** Applies what a person changed; a confirmed value replaces the suggestion as what is shown. */
@@ -329,19 +358,20 @@ export class Documents {
    * made without that text. What the person confirmed stays; the title changes only while it is
    * still the one the library gave (`automaticTitle`).
    */
-  resuggest(id: number, suggested: DocumentSuggestions, title: string, automaticTitle: string): void {
+  resuggest(id: number, suggested: DocumentSuggestions, title: string, automaticTitle: string, dateReason: string | null): void {
     run(
       this.db,
       sql`UPDATE documents SET suggested_type = ${suggested.type}, suggested_date_of_service = ${suggested.dateOfService},
                                suggested_facility = ${suggested.facility}, suggested_clinician = ${suggested.clinician},
+                               suggested_date_reason = ${dateReason},
                                title = CASE WHEN title = ${automaticTitle} THEN ${title} ELSE title END
           WHERE id = ${id}`,
     );
   }
 
   /** Suggests a date for a document that has none suggested yet (a report from its study's date). */
-  suggestDate(id: number, date: string): void {
-    run(this.db, sql`UPDATE documents SET suggested_date_of_service = ${date} WHERE id = ${id} AND suggested_date_of_service IS NULL`);
+  suggestDate(id: number, date: string, reason: string): void {
+    run(this.db, sql`UPDATE documents SET suggested_date_of_service = ${date}, suggested_date_reason = ${reason} WHERE id = ${id} AND suggested_date_of_service IS NULL`);
   }
 
   /** Each page's origin of text: the file's own text, or OCR with its confidence. */

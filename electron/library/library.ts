@@ -5,7 +5,9 @@ import { CasebinderError } from '../../shared/errors.ts';
 import { checkLibrary } from './check.ts';
 import type { CheckProgress, CheckReport } from './check.ts';
 import { openDatabase } from './database.ts';
+import { Corrections } from './corrections.ts';
 import { Documents } from './documents.ts';
+import { Identity } from './identity.ts';
 import { Patients } from './patients.ts';
 import { OcrPages } from './ocr-pages.ts';
 import { Search } from './search.ts';
@@ -32,6 +34,8 @@ export class Library {
   readonly vault: Vault;
   readonly patients: Patients;
   readonly documents: Documents;
+  /** Whose record each document is, and which documents' facts are held back. */
+  readonly identity: Identity;
   readonly search: Search;
   readonly studies: Studies;
   readonly ocr: OcrPages;
@@ -40,6 +44,8 @@ export class Library {
   readonly records: Records;
   /** Cases: the decisions under review, with their documents, questions and checklist. */
   readonly cases: Cases;
+  /** The trash, moving documents between patients, merging patients, and undoing these. */
+  readonly corrections: Corrections;
   readonly now: () => Date;
 
   private constructor(dir: string, db: Database, vault: Vault, now: () => Date) {
@@ -49,12 +55,14 @@ export class Library {
     this.now = now;
     this.patients = new Patients(db, now);
     this.documents = new Documents(db);
+    this.identity = new Identity(db, (id) => this.patients.get(id));
     this.search = new Search(db);
     this.studies = new Studies(db, this.documents);
     this.ocr = new OcrPages(db);
     this.settings = new Settings(db);
-    this.records = new Records(db);
+    this.records = new Records(db, (patientId) => this.identity.heldBack(patientId));
     this.cases = new Cases(db, { patients: this.patients, documents: this.documents, studies: this.studies, records: this.records });
+    this.corrections = new Corrections(db, { documents: this.documents, patients: this.patients, vault, now });
   }
 
   static open(dir: string, options: LibraryOptions = {}): Library {

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { invalidDateMessage, isIsoDate } from '../../shared/dates.ts';
 import { CasebinderError } from '../../shared/errors.ts';
+import type { IsoDate } from '../../shared/dates.ts';
 import type { NewPatient, Patient } from '../../shared/library-types.ts';
 import { all, get, run, sql } from './sql.ts';
 
@@ -10,13 +11,14 @@ interface PatientRow {
   date_of_birth: string | null;
   notes: string;
   contact: string;
+  other_names: string;
   created_at: string;
   document_count: number;
 }
 
 const SELECT_PATIENT = sql`
-  SELECT p.id, p.name, p.date_of_birth, p.notes, p.contact, p.created_at,
-         (SELECT count(*) FROM documents d WHERE d.patient_id = p.id) AS document_count
+  SELECT p.id, p.name, p.date_of_birth, p.notes, p.contact, p.other_names, p.created_at,
+         (SELECT count(*) FROM documents d WHERE d.patient_id = p.id AND d.deleted_at IS NULL) AS document_count
   FROM patients p`;
 
 function toPatient(row: PatientRow): Patient {
@@ -26,6 +28,7 @@ function toPatient(row: PatientRow): Patient {
     dateOfBirth: row.date_of_birth,
     notes: row.notes,
     contact: row.contact,
+    otherNames: JSON.parse(row.other_names) as string[],
     createdAt: row.created_at,
     documentCount: row.document_count,
   };
@@ -69,6 +72,37 @@ export class Patients {
     this.get(id);
     run(this.db, sql`UPDATE patients SET contact = ${contact.trim()} WHERE id = ${id}`);
     return this.get(id);
+  }
+
+  /**
+   * Corrects a patient's details. The name stays unique with the date of birth, as when adding; the
+   * documents, cases and records stay with the patient.
+   */
+  edit(id: number, change: { readonly name?: string; readonly dateOfBirth?: IsoDate | null; readonly contact?: string; readonly notes?: string }): Patient {
+    const before = this.get(id);
+    const name = change.name === undefined ? before.name : change.name.trim().replace(/\s+/g, ' ');
+    if (!name) throw new CasebinderError('invalid-input', "A patient needs a name. Enter the patient's name.");
+    const dateOfBirth = change.dateOfBirth === undefined ? before.dateOfBirth : change.dateOfBirth;
+    if (dateOfBirth !== null) checkDateOfBirth(dateOfBirth, this.now());
+    const same = this.list().find((p) => p.id !== id && p.name.toLowerCase() === name.toLowerCase() && (p.dateOfBirth ?? null) === dateOfBirth);
+    if (same) {
+      throw new CasebinderError(
+        'conflict',
+        `There is already a patient named ${same.name}${same.dateOfBirth ? ` born ${same.dateOfBirth}` : ''} (number ${same.id}). If they are the same person, merge the two: casebinder patient merge "${before.name}" "${same.name}"`,
+      );
+    }
+    run(
+      this.db,
+      sql`UPDATE patients SET name = ${name}, date_of_birth = ${dateOfBirth}, contact = ${(change.contact ?? before.contact).trim()},
+            notes = ${change.notes ?? before.notes} WHERE id = ${id}`,
+    );
+    return this.get(id);
+  }
+
+  /** The other names the person said are theirs. */
+  setOtherNames(id: number, names: readonly string[]): void {
+    const unique = [...new Map(names.map((n) => n.trim().replace(/\s+/g, ' ')).filter(Boolean).map((n) => [n.toLowerCase(), n])).values()];
+    run(this.db, sql`UPDATE patients SET other_names = ${JSON.stringify(unique)} WHERE id = ${id}`);
   }
 
   list(): Patient[] {

@@ -22,6 +22,8 @@ export interface RecordInput {
   readonly date?: string | null;
   readonly endDate?: string | null;
   readonly detail?: string | null;
+  /** The page it was read from (a PDF's medication list). */
+  readonly page?: number | null;
 }
 
 export interface DerivedRecords {
@@ -76,6 +78,8 @@ interface RecordRow {
   end_date: string | null;
   detail: string | null;
   origin: RecordOrigin;
+  confirmed: number;
+  page: number | null;
 }
 
 function labFromRow(r: LabRow): LabResult {
@@ -95,6 +99,7 @@ function labFromRow(r: LabRow): LabResult {
     source: { documentId: r.document_id, page: r.page },
     origin: r.origin,
     confirmed: r.confirmed === 1,
+    heldBack: null,
   };
 }
 
@@ -109,8 +114,10 @@ function recordFromRow(r: RecordRow): ClinicalRecord {
     date: r.date,
     endDate: r.end_date,
     detail: r.detail,
-    source: { documentId: r.document_id },
+    source: { documentId: r.document_id, page: r.page },
     origin: r.origin,
+    confirmed: r.confirmed === 1,
+    heldBack: null,
   };
 }
 
@@ -142,13 +149,39 @@ export interface LabFilter {
   readonly patientId?: number;
   readonly confirmed?: boolean;
   readonly documentId?: number;
+  /** Also facts from documents that name someone else, each marked with why it is held back. */
+  readonly withHeldBack?: boolean;
 }
+
+/** Facts of documents in the trash are not listed anywhere. */
+const NOT_IN_TRASH = sql`(document_id IS NULL OR NOT EXISTS (SELECT 1 FROM documents d WHERE d.id = document_id AND d.deleted_at IS NOT NULL))`;
 
 export class Records {
   private readonly db: Database;
+  /** The patient's documents whose facts are held back, with why (see identity.ts). */
+  private readonly heldBack: (patientId: number) => ReadonlyMap<number, string>;
 
-  constructor(db: Database) {
+  constructor(db: Database, heldBack: (patientId: number) => ReadonlyMap<number, string>) {
     this.db = db;
+    this.heldBack = heldBack;
+  }
+
+  /** Marks or leaves out the facts whose document names someone else. */
+  private sift<T extends { readonly patientId: number; readonly source: { readonly documentId: number | null }; readonly heldBack: string | null }>(
+    facts: T[],
+    withHeldBack: boolean,
+  ): T[] {
+    const held = new Map<number, ReadonlyMap<number, string>>();
+    const reason = (fact: T) => {
+      if (fact.source.documentId === null) return null;
+      if (!held.has(fact.patientId)) held.set(fact.patientId, this.heldBack(fact.patientId));
+      return held.get(fact.patientId)!.get(fact.source.documentId) ?? null;
+    };
+    return facts.flatMap((fact) => {
+      const why = reason(fact);
+      if (why === null) return [fact];
+      return withHeldBack ? [{ ...fact, heldBack: why }] : [];
+    });
   }
 
   /**
@@ -201,9 +234,10 @@ export class Records {
         if (!fresh(fingerprint)) continue;
         const inserted = run(
           this.db,
-          sql`INSERT INTO clinical_records (patient_id, document_id, kind, name, codes, status, date, end_date, detail, origin, fingerprint, created_at)
+          sql`INSERT INTO clinical_records (patient_id, document_id, kind, name, codes, status, date, end_date, detail, origin, fingerprint, created_at, confirmed, page)
               VALUES (${patientId}, ${documentId}, ${record.kind}, ${record.name}, ${JSON.stringify(record.codes)}, ${record.status ?? null},
-                ${record.date ?? null}, ${record.endDate ?? null}, ${record.detail ?? null}, ${derived.origin}, ${fingerprint}, ${at})
+                ${record.date ?? null}, ${record.endDate ?? null}, ${record.detail ?? null}, ${derived.origin}, ${fingerprint}, ${at},
+                ${derived.origin === 'pdf' ? 0 : 1}, ${record.page ?? null})
               ON CONFLICT (patient_id, fingerprint) DO NOTHING`,
         );
         if (inserted.changes) records[record.kind] = (records[record.kind] ?? 0) + 1;
@@ -214,12 +248,13 @@ export class Records {
     return { labs, records, known, repeated };
   }
 
+  /** The patient's lab results; those of documents naming someone else only `withHeldBack`, marked. */
   labs(filter: LabFilter = {}): LabResult[] {
-    const conditions: SqlQuery[] = [];
+    const conditions: SqlQuery[] = [NOT_IN_TRASH];
     if (filter.patientId !== undefined) conditions.push(sql`patient_id = ${filter.patientId}`);
     if (filter.confirmed !== undefined) conditions.push(sql`confirmed = ${filter.confirmed ? 1 : 0}`);
     if (filter.documentId !== undefined) conditions.push(sql`document_id = ${filter.documentId}`);
-    return all<LabRow>(this.db, sql`SELECT * FROM lab_results ${where(conditions)} ORDER BY analyte COLLATE NOCASE, date, id`).map(labFromRow);
+    return this.sift(all<LabRow>(this.db, sql`SELECT * FROM lab_results ${where(conditions)} ORDER BY analyte COLLATE NOCASE, date, id`).map(labFromRow), filter.withHeldBack ?? false);
   }
 
   lab(id: number): LabResult {
@@ -313,19 +348,39 @@ export class Records {
     return recordFromRow(row);
   }
 
-  records(patientId: number, kind?: RecordKind): ClinicalRecord[] {
-    const conditions = [sql`patient_id = ${patientId}`, ...(kind ? [sql`kind = ${kind}`] : [])];
-    return all<RecordRow>(this.db, sql`SELECT * FROM clinical_records ${where(conditions)} ORDER BY kind, date DESC, name COLLATE NOCASE, id`).map(
-      recordFromRow,
+  /** The patient's problems, medications, allergies…; those of documents naming someone else only `withHeldBack`, marked. */
+  records(patientId: number, kind?: RecordKind, options: { readonly withHeldBack?: boolean } = {}): ClinicalRecord[] {
+    const conditions = [sql`patient_id = ${patientId}`, NOT_IN_TRASH, ...(kind ? [sql`kind = ${kind}`] : [])];
+    return this.sift(
+      all<RecordRow>(this.db, sql`SELECT * FROM clinical_records ${where(conditions)} ORDER BY kind, date DESC, name COLLATE NOCASE, id`).map(recordFromRow),
+      options.withHeldBack ?? false,
     );
   }
 
-  counts(patientId: number): { labs: number; labsToConfirm: number } & Partial<Record<RecordKind, number>> {
+  /** Confirms medications or allergies read from a PDF, after the person checked them against the page. */
+  confirmRecords(ids: readonly number[]): ClinicalRecord[] {
+    for (const id of ids) this.record(id);
+    run(this.db, sql`UPDATE clinical_records SET confirmed = 1 WHERE id IN ${list(ids)}`);
+    return ids.map((id) => this.record(id));
+  }
+
+  /** How many facts the patient's record holds (held-back ones apart), and how many wait to be checked. */
+  counts(patientId: number): { labs: number; labsToConfirm: number; heldBack: number } & Partial<Record<RecordKind, number>> {
+    const held = [...this.heldBack(patientId).keys()];
+    // NOT IN (NULL) is never true: with nothing held back, nothing is excluded.
+    const notHeld = held.length ? sql`(document_id IS NULL OR document_id NOT IN ${list(held)})` : sql`1`;
     const labs = get<{ n: number; waiting: number }>(
       this.db,
-      sql`SELECT count(*) AS n, total(confirmed = 0) AS waiting FROM lab_results WHERE patient_id = ${patientId}`,
+      sql`SELECT count(*) AS n, total(confirmed = 0) AS waiting FROM lab_results WHERE patient_id = ${patientId} AND ${NOT_IN_TRASH} AND ${notHeld}`,
     )!;
-    const kinds = all<{ kind: RecordKind; n: number }>(this.db, sql`SELECT kind, count(*) AS n FROM clinical_records WHERE patient_id = ${patientId} GROUP BY kind`);
-    return { labs: labs.n, labsToConfirm: labs.waiting, ...Object.fromEntries(kinds.map((k) => [k.kind, k.n])) };
+    const kinds = all<{ kind: RecordKind; n: number }>(
+      this.db,
+      sql`SELECT kind, count(*) AS n FROM clinical_records WHERE patient_id = ${patientId} AND ${NOT_IN_TRASH} AND ${notHeld} GROUP BY kind`,
+    );
+    const heldBack = get<{ n: number }>(
+      this.db,
+      sql`SELECT (SELECT count(*) FROM lab_results WHERE document_id IN ${list(held)}) + (SELECT count(*) FROM clinical_records WHERE document_id IN ${list(held)}) AS n`,
+    )!.n;
+    return { labs: labs.n, labsToConfirm: labs.waiting, heldBack, ...Object.fromEntries(kinds.map((k) => [k.kind, k.n])) };
   }
 }

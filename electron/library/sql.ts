@@ -48,6 +48,15 @@ export function integer(value: number): SqlQuery {
   return { [FRAGMENT]: true, text: String(value), params: [] };
 }
 
+/**
+ * A table or column name written into the query text. Names cannot be bound as parameters; only names
+ * in the caller's list of known ones pass, so nothing read from outside can reach the query text.
+ */
+export function identifier(name: string, known: ReadonlySet<string>): SqlQuery {
+  if (!known.has(name) || !/^[a-z_][a-z0-9_]*$/.test(name)) throw new TypeError(`sql: "${name}" is not a known name`);
+  return { [FRAGMENT]: true, text: `"${name}"`, params: [] };
+}
+
 export function join(parts: readonly SqlQuery[], separator: SqlQuery): SqlQuery {
   if (parts.length === 0) return EMPTY;
   return parts.reduce((acc, part) => sql`${acc}${separator}${part}`);

@@ -171,9 +171,23 @@ export class Studies {
                     ${h.columns}, ${h.frames}, ${h.pixelData ? 1 : 0}, ${instance.problem})`,
       );
       run(this.db, sql`UPDATE documents SET size = size + ${instance.size} WHERE id = ${studyId}`);
+      this.recordPatient(studyId, h);
       if (newSeries) this.refreshText(studyId, titleBefore);
       return { studyId, seriesId: series.id, instanceId: Number(lastInsertRowid), newStudy, newSeries };
     })();
+  }
+
+  /** Whom the file names as its patient, once per study for each name and birth date its files give. */
+  private recordPatient(studyId: number, h: DicomHeader): void {
+    const names = h.patientName?.trim() ? JSON.stringify([h.patientName]) : '[]';
+    if (names === '[]' && !h.patientBirthDate) return;
+    run(
+      this.db,
+      sql`INSERT INTO document_patients (document_id, names, birth_date, source)
+          SELECT ${studyId}, ${names}, ${h.patientBirthDate}, 'dicom'
+          WHERE NOT EXISTS (SELECT 1 FROM document_patients WHERE document_id = ${studyId} AND source = 'dicom'
+                              AND names = ${names} AND birth_date IS ${h.patientBirthDate})`,
+    );
   }
 
   private fillBlanks(studyId: number, h: DicomHeader): void {

@@ -121,6 +121,11 @@ export class Vault {
     return target;
   }
 
+  /** Removes an original for good (the trash was emptied and no document uses it any more). */
+  async remove(sha256: string): Promise<void> {
+    await fsp.rm(this.pathFor(sha256), { force: true });
+  }
+
   async discard(file: StagedFile): Promise<void> {
     const staged = this.staged.get(file.tempPath);
     this.staged.delete(file.tempPath);

@@ -9,6 +9,7 @@ import { convertCcdaToFhir, convertXmlToCcda } from '@medplum/ccda';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { DocumentType } from '../../shared/document-types.ts';
 import { narrativeText } from '../../shared/narrative.ts';
+import type { StatedPatient } from '../../shared/patient-match.ts';
 import type { NarrativeNode, NarrativeSection } from '../../shared/narrative.ts';
 import { readFhirResources } from './fhir.ts';
 import type { FhirRead } from './fhir.ts';
@@ -20,6 +21,8 @@ export interface CcdaRead {
   readonly date: string | null;
   readonly facility: string | null;
   readonly author: string | null;
+  /** Whose record it is: each recordTarget's names (Family^Given^Middle) and birth date, from the header itself. */
+  readonly patients: StatedPatient[];
   readonly sections: NarrativeSection[];
   /** The narrative as plain text, for search. */
   readonly text: string;
@@ -158,6 +161,27 @@ function personName(node: Ordered | undefined): string | null {
   return name || textOf(node).replace(/\s+/g, ' ').trim() || null;
 }
 
+/** A CDA name (given, family, suffix parts) the way DICOM and HL7 write one: Family^Given^Middle. */
+function hl7Name(node: Ordered): string | null {
+  const parts = childrenOf(node);
+  const family = findAll(parts, 'family').map((n) => textOf(n).trim()).filter(Boolean).join(' ');
+  const [given = '', ...middle] = findAll(parts, 'given').filter((g) => attr(g, 'qualifier') !== 'CL').map((n) => textOf(n).trim()).filter(Boolean);
+  if (family || given) return `${family}^${given}^${middle.join(' ')}`.replace(/\^+$/, '');
+  return textOf(node).replace(/\s+/g, ' ').trim() || null;
+}
+
+/** The people a document is about (its recordTargets), as the header states them. */
+function recordTargets(top: readonly Ordered[]): StatedPatient[] {
+  return findAll(top, 'recordTarget').flatMap((target) => {
+    const patient = path(childrenOf(target), 'patientRole', 'patient');
+    if (!patient) return [];
+    const parts = childrenOf(patient);
+    const names = findAll(parts, 'name').map(hl7Name).filter((n): n is string => !!n);
+    const birthDate = hl7Day(attr(find(parts, 'birthTime') ?? {}, 'value'));
+    return names.length || birthDate ? [{ names, birthDate, source: 'ccda' as const }] : [];
+  });
+}
+
 /** "20141015103026-0500" -> "2014-10-15". */
 function hl7Day(value: string | undefined): string | null {
   const m = value ? /^(\d{4})(\d{2})(\d{2})/.exec(value) : null;
@@ -280,6 +304,6 @@ export function readCcda(text: string): CcdaRead {
       entriesProblem = template ? `they use a form Casebinder does not read yet, template ${template}` : message;
     }
   }
-  return { title, type: DOCUMENT_TYPES[code] ?? null, date, facility, author, sections, text: plainText, records, entriesProblem, embedded };
+  return { title, type: DOCUMENT_TYPES[code] ?? null, date, facility, author, patients: recordTargets(top), sections, text: plainText, records, entriesProblem, embedded };
 }
 

@@ -7,6 +7,7 @@
  */
 import type { LabInput } from '../labs/normalize.ts';
 import type { RecordInput } from '../library/records.ts';
+import type { StatedPatient } from '../../shared/patient-match.ts';
 import type { RecordCode, RecordKind } from '../../shared/records-types.ts';
 
 type Json = Record<string, unknown>;
@@ -18,8 +19,8 @@ export interface FhirRead {
   readonly leftOut: Record<string, number>;
   /** Labs that had no value (a pending test), left out. */
   readonly labsWithoutValue: number;
-  /** Whose record it is: the name as Family^Given, and the birth date. */
-  readonly patient: { readonly name: string | null; readonly birthDate: string | null } | null;
+  /** Whose record it is: each Patient resource's names (as Family^Given^Middle) and birth date. */
+  readonly patients: StatedPatient[];
   readonly resources: number;
 }
 
@@ -144,7 +145,7 @@ export function readFhirResources(resources: readonly unknown[]): FhirRead {
   const records: RecordInput[] = [];
   const leftOut: Record<string, number> = {};
   let labsWithoutValue = 0;
-  let patient: FhirRead['patient'] = null;
+  const patients: StatedPatient[] = [];
   const leave = (type: string) => (leftOut[type] = (leftOut[type] ?? 0) + 1);
   const byId = new Map<string, Json>();
   for (const r of resources) {
@@ -165,12 +166,17 @@ export function readFhirResources(resources: readonly unknown[]): FhirRead {
     if (!res || !type) continue;
     switch (type) {
       case 'Patient': {
-        const n = obj(arr(res.name)[0]);
-        const family = arr(n?.family).map(str).filter(Boolean).join(' ');
-        const given = arr(n?.given).map(str).filter(Boolean).join(' ');
-        // As DICOM writes a person's name (Family^Given), the form the patient check compares.
-        const name = family || given ? `${family}^${given}` : (str(n?.text) ?? null);
-        patient = { name, birthDate: fhirDay(res.birthDate) };
+        // As DICOM and HL7 write a person's name (Family^Given^Middle), the form the patient check reads.
+        const names = arr(res.name)
+          .map(obj)
+          .map((n) => {
+            const family = arr(n?.family).map(str).filter(Boolean).join(' ') || str(n?.family) || '';
+            const [given = '', ...middle] = arr(n?.given).map(str).filter((g): g is string => !!g);
+            return family || given ? `${family}^${given}^${middle.join(' ')}`.replace(/\^+$/, '') : (str(n?.text) ?? '');
+          })
+          .filter(Boolean);
+        const birthDate = fhirDay(res.birthDate);
+        if (names.length || birthDate) patients.push({ names, birthDate, source: 'fhir' });
         break;
       }
       case 'Observation': {
@@ -278,7 +284,7 @@ export function readFhirResources(resources: readonly unknown[]): FhirRead {
         leave(LEFT_OUT.has(type) ? type : `${type} (not read)`);
     }
   }
-  return { labs, records, leftOut, labsWithoutValue, patient, resources: resources.length };
+  return { labs, records, leftOut, labsWithoutValue, patients, resources: resources.length };
 }
 
 /** The resources in a FHIR file: a Bundle's entries, one resource, a JSON array, or NDJSON lines. */

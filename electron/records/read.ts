@@ -5,6 +5,8 @@
 import fsp from 'node:fs/promises';
 import type { DocumentSuggestions } from '../../shared/library-types.ts';
 import type { Refusal } from '../../shared/import-types.ts';
+import type { StatedPatient } from '../../shared/patient-match.ts';
+import { readableName } from '../../shared/patient-match.ts';
 import type { RecordKind } from '../../shared/records-types.ts';
 import { normalizeLab } from '../labs/normalize.ts';
 import type { DerivedRecords } from '../library/records.ts';
@@ -23,8 +25,8 @@ export interface RecordsRead {
   readonly text: string;
   readonly suggested: DocumentSuggestions;
   readonly derived: DerivedRecords;
-  /** Whose record the file says it is (Family^Given, birth date), to check against the patient. */
-  readonly patient: FhirRead['patient'];
+  /** Whose record the file says it is (names as Family^Given, birth dates), to check against the patient. */
+  readonly patients: readonly StatedPatient[];
   /** What the person should know: what was left out, what could not be read. */
   readonly notes: string[];
   readonly embedded: { readonly bytes: Uint8Array; readonly mediaType: string } | null;
@@ -113,8 +115,7 @@ export async function readRecordsFile(file: string, format: RecordFormat, origin
         },
       };
     }
-    const [family, given] = (read.patient?.name ?? '').split('^');
-    const whose = [given, family].filter(Boolean).join(' ');
+    const whose = readableName(read.patients[0]?.names[0]);
     const single = singleEntry(derived);
     const title = single?.title ?? `Health record download (FHIR)${whose ? ` for ${whose}` : ''}`;
     return {
@@ -123,7 +124,7 @@ export async function readRecordsFile(file: string, format: RecordFormat, origin
       text: `${title}\n${recordsText(derived)}`,
       suggested: single?.suggested ?? NO_SUGGESTIONS,
       derived,
-      patient: read.patient,
+      patients: read.patients,
       notes: [leftOutNote(read)].filter((n): n is string => !!n),
       embedded: null,
     };
@@ -145,7 +146,7 @@ export async function readRecordsFile(file: string, format: RecordFormat, origin
     text: ccda.text || `${ccda.title}\n${recordsText(derived)}`,
     suggested: { type: ccda.type, dateOfService: ccda.date, facility: ccda.facility, clinician: ccda.author },
     derived,
-    patient: ccda.records?.patient ?? null,
+    patients: ccda.patients,
     notes,
     embedded: ccda.embedded,
   };

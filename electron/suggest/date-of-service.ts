@@ -1,6 +1,7 @@
 import * as chrono from 'chrono-node';
 import type { DocumentType } from '../../shared/document-types.ts';
 import { isoDate } from '../../shared/dates.ts';
+import { formatDate } from '../../shared/format.ts';
 import type { IsoDate } from '../../shared/dates.ts';
 import { cells } from './text.ts';
 import type { Line } from './text.ts';
@@ -102,8 +103,31 @@ export interface DateOptions {
 }
 
 export function suggestDateOfService(lines: readonly Line[], options: DateOptions): IsoDate | null {
+  return chooseDateOfService(lines, options).date;
+}
+
+export interface DateChoice {
+  readonly date: IsoDate | null;
+  /** Which date was chosen and why, and what other dates the document holds; null when it holds none. */
+  readonly reason: string | null;
+}
+
+/** What a label says in a sentence: the words before the date, as printed ("Collected", "Date of Visit"). */
+function labelWords(label: string): string {
+  return label.replace(/([\s:#\-–—=(]|\/time\b)+$/i, '').trim().split(/\s+/).slice(-5).join(' ');
+}
+
+/** "14 Mar 2024, labelled “Collected”" or "14 Mar 2024, the letter's own date". */
+function describe(c: Candidate): string {
+  const words = labelWords(c.label);
+  if (c.score < 0 && /\b(dob|birth|born)\b/i.test(words)) return `${formatDate(c.date)} (the date of birth)`;
+  if (c.alone && !words) return `${formatDate(c.date)} (the date the document is written on)`;
+  return words ? `${formatDate(c.date)} (“${words}”)` : formatDate(c.date);
+}
+
+export function chooseDateOfService(lines: readonly Line[], options: DateOptions): DateChoice {
   // An insurance card's dates are coverage dates: it records no care, so it has no date of service.
-  if (options.type === 'insurance-id') return null;
+  if (options.type === 'insurance-id') return { date: null, reason: 'An insurance card records no care: its dates are coverage dates.' };
   const reference = options.reference ?? new Date();
   const candidates: Candidate[] = [];
   lines.forEach((line, i) => {
@@ -150,5 +174,8 @@ export function suggestDateOfService(lines: readonly Line[], options: DateOption
   const best = candidates
     .filter((c) => c.score > 0)
     .sort((a, b) => b.score - a.score || a.line.index - b.line.index)[0];
-  return best ? best.date : null;
+  if (!best) return { date: null, reason: candidates.length ? 'None of its dates is when the care happened (a date of birth, a print or fax stamp, a comparison).' : null };
+  const others = [...new Map(candidates.filter((c) => c.date !== best.date).map((c) => [c.date, c])).values()].slice(0, 4);
+  const chosen = `${describe(best)} is when the care happened${labelWords(best.label) ? '' : ': it is the date the document gives for itself'}`;
+  return { date: best.date, reason: others.length ? `${chosen}; not ${others.map(describe).join(', ')}.` : `${chosen}.` };
 }

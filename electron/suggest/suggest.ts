@@ -3,7 +3,9 @@ import type { DocumentType } from '../../shared/document-types.ts';
 import type { IsoDate } from '../../shared/dates.ts';
 import type { DocumentSuggestions } from '../../shared/library-types.ts';
 import { suggestClinician } from './clinician.ts';
-import { suggestDateOfService } from './date-of-service.ts';
+import { chooseDateOfService } from './date-of-service.ts';
+import { statedPatients } from './patient.ts';
+import type { StatedPatient } from '../../shared/patient-match.ts';
 import { suggestType } from './document-type.ts';
 import { suggestFacility } from './facility.ts';
 import { cells, clean, readLines, tidyCase } from './text.ts';
@@ -11,6 +13,10 @@ import type { Line } from './text.ts';
 
 export interface Suggested {
   readonly suggested: DocumentSuggestions;
+  /** Why the date of service is that date (and not the document's other dates). */
+  readonly dateReason: string | null;
+  /** Whom the document names as its patient. */
+  readonly statedPatients: StatedPatient[];
   /** A title to start from: the report's own heading, else its kind and facility, else the file name. */
   readonly title: string;
 }
@@ -25,13 +31,19 @@ export function suggestDetails(pageTexts: readonly string[], originalName: strin
   const lines = readLines(pageTexts);
   const type = suggestType(lines).best;
   const facility = suggestFacility(lines);
+  const date = chooseDateOfService(lines, { type, dateOfBirth: options.dateOfBirth, reference: options.reference });
   const suggested: DocumentSuggestions = {
     type,
-    dateOfService: suggestDateOfService(lines, { type, dateOfBirth: options.dateOfBirth, reference: options.reference }),
+    dateOfService: date.date,
     facility,
     clinician: suggestClinician(lines, type),
   };
-  return { suggested, title: suggestTitle(lines, type, facility, originalName) };
+  return {
+    suggested,
+    dateReason: date.reason,
+    statedPatients: statedPatients(lines, options.reference),
+    title: suggestTitle(lines, type, facility, originalName),
+  };
 }
 
 const HEADING_WORDS =

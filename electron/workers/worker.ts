@@ -7,6 +7,7 @@
 import './quiet.ts';
 import type { Crop, QuarterTurn } from '../../shared/compose-types.ts';
 import type { DocumentSuggestions } from '../../shared/library-types.ts';
+import type { StatedPatient } from '../../shared/patient-match.ts';
 import type { Refusal } from '../../shared/import-types.ts';
 import { pagePicture } from '../compose/page-picture.ts';
 import type { PagePicture } from '../compose/page-picture.ts';
@@ -46,6 +47,9 @@ export type ExtractResult =
       readonly ocrPages: number[];
       readonly previews: Preview[];
       readonly suggested: DocumentSuggestions;
+      readonly dateReason: string | null;
+      /** Whom its text names as its patient. */
+      readonly statedPatients: StatedPatient[];
       readonly title: string;
     }
   | { readonly ok: false; readonly refusal: Refusal };
@@ -67,12 +71,12 @@ export default async function extract(task: ExtractTask): Promise<ExtractResult>
     previews = read.previews;
   }
   const ocrPages = pageTexts.flatMap((text, i) => (/[\p{L}\p{N}]/u.test(text) ? [] : [i + 1]));
-  const { suggested, title } = suggestDetails(pageTexts, task.originalName, {
+  const { suggested, title, dateReason, statedPatients } = suggestDetails(pageTexts, task.originalName, {
     dateOfBirth: task.dateOfBirth,
     reference: new Date(task.reference),
   });
   const labs = pageRuns.length ? readLabTables(pageRuns, { date: suggested.dateOfService, lab: suggested.facility }) : [];
-  return { ok: true, pageTexts, labs, ocrPages, previews, suggested, title };
+  return { ok: true, pageTexts, labs, ocrPages, previews, suggested, dateReason, statedPatients, title };
 }
 
 export interface ThumbnailTask {

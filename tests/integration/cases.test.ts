@@ -9,7 +9,7 @@ afterEach(async () => {
 });
 
 describe('a case on the library', () => {
-  it('warns when a portal download in it names someone else, and its timeline holds its dated things', async () => {
+  it('warns when a portal download in it names someone else, leaves its facts out of the checklist and the timeline, and the timeline holds the case\'s dated things', async () => {
     const { library, patient } = newLibrary();
     const { importer, close } = importerFor(library);
     cleanup.push(() => library.close(), close);
@@ -32,20 +32,46 @@ describe('a case on the library', () => {
     });
     const checklist = library.cases.checklist(c.id, '2013-10-01');
     expect(checklist.filter((i) => i.rule === 'patient-mismatch').map((i) => i.message)).toEqual([
-      expect.stringMatching(/^“Community Health Consult Note”: This record names the patient "Eve Betterhalf", not Margaret O'Neill/),
-      expect.stringMatching(/It gives the date of birth 1975-05-01; Margaret O'Neill's is 1958-04-12/),
+      "“Community Health Consult Note”: It names Eve Betterhalf and gives the date of birth 1 May 1975; Margaret O'Neill was born 12 Apr 1958.",
     ]);
-    // Labs from the note are in the health record; the checklist counts them.
-    expect(checklist.find((i) => i.rule === 'labs')?.status).toBe('warning');
+    // Eve's labs, allergies and medications are not Margaret's: the checklist does not count them.
+    expect(library.records.labs({ patientId: patient.id, withHeldBack: true }).length).toBe(5);
+    expect(['labs', 'allergies', 'medication-list'].map((rule) => checklist.find((i) => i.rule === rule)?.message)).toEqual([
+      'No lab results are included.',
+      expect.stringMatching(/^Allergies are not listed/),
+      expect.stringMatching(/^There is no current medication list/),
+    ]);
     const entries = timeline(library, patient.id, c.id);
     expect(entries.map((e) => [e.date, e.kind])).toEqual([
-      ['2013-03-11', 'lab'],
       ['2013-07-31', 'document'],
       ['2013-08-01', 'recommendation'],
       ['2013-09-01', 'opinion'],
     ]);
-    expect(entries.find((e) => e.kind === 'lab')).toMatchObject({ title: 'Lab results: 5 values, 1 out of range', flagged: true, documentId: doc });
     expect(entries.find((e) => e.kind === 'opinion')).toMatchObject({ title: 'Opinion: differs (Wound care)', flagged: true });
+  });
+
+  it('counts only the facts of the case\'s own documents (and those typed in): a case with no documents has no allergies listed', async () => {
+    const { library } = newLibrary();
+    const buster = library.patients.add({ name: 'Buster Hoeger', dateOfBirth: '1988-03-16' });
+    const { importer, close } = importerFor(library);
+    cleanup.push(() => library.close(), close);
+    const result = await importer.start({ paths: [fixture('fhir/Buster_Hoeger_ad2e3fc5-2b5d-4cb9-8d03-9ea0f4ac8423.json')], patientId: buster.id }).result;
+    expect(library.records.counts(buster.id)).toMatchObject({ labs: 15, medication: 1 });
+    const c = library.cases.create(buster.id, { title: 'Sinus surgery', specialty: 'general-surgery' }, new Date());
+    const message = (rule: string) => library.cases.checklist(c.id, '2020-01-01').find((i) => i.rule === rule)?.message;
+    expect([message('medication-list'), message('labs'), message('allergies')]).toEqual([
+      expect.stringMatching(/^There is no current medication list/),
+      'No lab results are included.',
+      expect.stringMatching(/^Allergies are not listed/),
+    ]);
+    library.cases.addDocuments(c.id, [result.imported[0]!.id]);
+    expect(message('medication-list')).not.toMatch(/no current medication list/);
+    expect(message('labs')).toBe('Recent lab results are included.');
+    library.cases.setIncluded(c.id, result.imported[0]!.id, false);
+    expect(message('medication-list')).toMatch(/no current medication list/);
+    // What the person typed in is theirs, case or no case.
+    library.records.addRecord(buster.id, { kind: 'allergy', name: 'Penicillin', codes: [] }, new Date());
+    expect(library.cases.checklist(c.id, '2020-01-01').find((i) => i.rule === 'allergies')?.status).toBe('met');
   });
 
   it('corrects a recommendation and an opinion as recorded, and removes an opinion', () => {

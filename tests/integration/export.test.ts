@@ -56,7 +56,8 @@ async function caseLibrary() {
   library.cases.addQuestion(c.id, 'What happens if I wait six months?');
   library.cases.update(c.id, { priorities: ['Avoid surgery if possible'] });
   const specialist = library.cases.addSpecialist(c.id, { name: 'Dr. Rafael Ortiz', institution: 'University Spine Center' });
-  // Reconfirm the labs read from the download so the packet has them (a FHIR download's values count at once).
+  // The download names Gustavo Mejía: the person says it is Zoë's (else its labs are held back from the packet).
+  library.identity.confirm(docs.find((d) => d.mediaType === 'application/fhir+json')!.id, true);
   return { dir, library, pool, patient, caseId: c.id, specialistId: specialist.id, docs };
 }
 

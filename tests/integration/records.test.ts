@@ -120,15 +120,29 @@ describe('FHIR downloads', () => {
     expect(library.documents.count()).toBe(1);
   });
 
-  it('reads names with accents, and says so when a download names someone else', async () => {
+  it('reads names with accents, and holds back what a download says when it names someone else or another birth date', async () => {
     const { library, patient, run } = setup({ name: 'Gustavo Mejía', dateOfBirth: '1986-01-01' });
     const result = await run(fixture('fhir/Gustavo_Mejía_59a8543c-e24f-4a01-b28b-47ccde6bc11d.json'), fixture(BUSTER));
     const gustavo = result.imported.find((i) => i.path.includes('Gustavo'))!;
     expect(library.documents.get(gustavo.id).title).toMatch(/Gustavo\d* Mejía/);
-    expect(gustavo.note).not.toMatch(/names the patient/);
-    expect(gustavo.note).toMatch(/gives the date of birth 1986-/);
-    expect(result.imported.find((i) => i.path.includes('Buster'))!.note).toMatch(/names the patient "Buster\d* Hoeger\d*", not Gustavo Mejía/);
-    expect(library.records.counts(patient.id).labs).toBeGreaterThan(0);
+    // The name is his; the birth date is not the one the library has.
+    expect(gustavo.note).not.toMatch(/names/);
+    expect(gustavo.note).toMatch(/It gives the date of birth 27 Nov 1986; Gustavo Mejía was born 1 Jan 1986\. Its lab values and other entries are held back/);
+    const buster = result.imported.find((i) => i.path.includes('Buster'))!;
+    expect(buster.note).toMatch(/It names Buster Hoeger and gives the date of birth 16 Mar 1988; Gustavo Mejía was born 1 Jan 1986/);
+    expect(library.documents.get(buster.id).identity).toMatchObject({ match: 'other', names: ['Buster Hoeger'], birthDates: ['1988-03-16'] });
+    // Neither download's facts are Gustavo's until he says so.
+    expect(library.records.counts(patient.id)).toEqual({ labs: 0, labsToConfirm: 0, heldBack: expect.any(Number) });
+    expect(library.records.counts(patient.id).heldBack).toBeGreaterThan(30);
+    expect(library.records.labs({ patientId: patient.id })).toEqual([]);
+    const held = library.records.labs({ patientId: patient.id, withHeldBack: true });
+    expect(held.length).toBeGreaterThan(0);
+    expect(held.every((l) => l.heldBack !== null)).toBe(true);
+    // Once the birth date is corrected, his own download is his, and Buster's stays held back.
+    library.patients.edit(patient.id, { dateOfBirth: '1986-11-27' });
+    expect(library.documents.get(gustavo.id).identity.match).toBe('same');
+    expect(library.records.labs({ patientId: patient.id }).every((l) => l.source.documentId === gustavo.id)).toBe(true);
+    expect(library.records.labs({ patientId: patient.id }).length).toBeGreaterThan(0);
   });
 });
 
