@@ -65,6 +65,19 @@ function ocrLine(d: MedicalDocument, pages: readonly PageInfo[] | undefined): st
   return lines;
 }
 
+function identityLines(d: MedicalDocument, line: (label: string, value: string) => string): string[] {
+  const stated = [...d.identity.names, ...d.identity.birthDates.map((b) => `born ${b}`)].join(', ');
+  if (d.identity.match === 'other') {
+    return [
+      line('Whose record', `NOT THE PATIENT'S? ${d.identity.reason}`),
+      line('', 'Its lab values and other entries are held back. If it is the patient\'s: casebinder document mine ' + d.id),
+      line('', `If it is another patient's: casebinder document move ${d.id} --patient NAME; if not wanted: casebinder document delete ${d.id}`),
+    ];
+  }
+  if (d.identity.confirmed) return [line('Whose record', `the patient's (you said so)${stated ? `; it names ${stated}` : ''}`)];
+  return stated ? [line('Whose record', `the patient's: it names ${stated}`)] : [];
+}
+
 export function formatDocument(d: MedicalDocument, patient: Patient, pages?: readonly PageInfo[]): string {
   const line = (label: string, value: string) => `${label.padEnd(16)}${value}`;
   const field = (label: string, confirmed: string | null, suggested: string | null) =>
@@ -72,8 +85,10 @@ export function formatDocument(d: MedicalDocument, patient: Patient, pages?: rea
   return [
     `Document ${d.id}: ${d.title}`,
     line('Patient', `${patient.name} (${patient.id})`),
+    ...identityLines(d, line),
     field('Type', d.type && DOCUMENT_TYPE_LABELS[d.type], d.suggested.type && DOCUMENT_TYPE_LABELS[d.suggested.type]),
     field('Date of service', d.dateOfService, d.suggested.dateOfService),
+    ...(d.dateOfService === null && d.dateReason ? [line('', `why: ${d.dateReason}`)] : []),
     field('Facility', d.facility, d.suggested.facility),
     field('Clinician', d.clinician, d.suggested.clinician),
     ...(d.imaging ? [] : [line('Pages', String(d.pages))]),
@@ -189,7 +204,7 @@ export function formatLabs(labs: readonly LabResult[], patient: string): string 
     labValue(l),
     l.flag,
     l.range?.text ? `(${l.range.text})` : '',
-    l.confirmed ? '' : 'to confirm',
+    l.heldBack ? 'HELD BACK' : l.confirmed ? '' : 'to confirm',
     l.source.documentId ? `doc #${l.source.documentId}${l.source.page ? ` p.${l.source.page}` : ''}` : 'typed in',
   ]);
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));

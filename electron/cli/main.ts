@@ -8,10 +8,11 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_EXPORT_CHOICES, ENCRYPTED_ZIP_TOOLS, EXPORT_PHASE_LABELS } from '../../shared/export-types.ts';
 import { pagePictureFrom, startExport } from '../export/bundle.ts';
-import { isIsoDate, invalidDateMessage } from '../../shared/dates.ts';
 import { isDocumentType, unknownDocumentTypeMessage } from '../../shared/document-types.ts';
 import type { DocumentType } from '../../shared/document-types.ts';
 import { CasebinderError, toErrorInfo } from '../../shared/errors.ts';
+import { EXIT_CANCELLED, EXIT_FAILURE, EXIT_OK, EXIT_REFUSED, invalid, parseDate, parseId } from './common.ts';
+import type { Output } from './common.ts';
 import { SUGGESTED_FIELDS } from '../../shared/library-types.ts';
 import type { DocumentEdit, DocumentFilters, MedicalDocument, SearchHit, SuggestedField } from '../../shared/library-types.ts';
 import { snippetWithStars } from '../../shared/snippet.ts';
@@ -31,6 +32,7 @@ import type { ClinicalRecord, LabResult } from '../../shared/records-types.ts';
 import { CASE_STATUS_LABELS, SPECIALTIES, SPECIALTY_LABELS } from '../../shared/case-types.ts';
 import type { Specialty } from '../../shared/case-types.ts';
 import { unknownSpecialtyMessage } from '../library/cases.ts';
+import { runDocument, runPatientEdit, runPatientMerge, runTrash, runUndo } from './corrections.ts';
 import { todayIso } from '../../shared/dates.ts';
 
 const USAGE = `Usage: casebinder [--library DIR] [--json] COMMAND [ARGUMENTS]
@@ -40,6 +42,10 @@ Commands:
   patient add NAME [--dob YYYY-MM-DD] [--notes TEXT] [--contact TEXT]
   patient contact NAME --contact TEXT   how a specialist reaches the patient (on the packet's cover)
   patient list
+  patient edit NAME [--name NEW] [--dob YYYY-MM-DD] [--contact TEXT]
+                                        correct a patient's details
+  patient merge FROM INTO               two patients who are one person: FROM's documents,
+                                        cases and records go to INTO
   import PATH... [--patient NAME] [--ocr]
                                         import files, folders, imaging discs and ZIP archives
                                         (PDF, JPEG, PNG, HEIC, TIFF, DICOM); --ocr also waits
@@ -59,12 +65,21 @@ Commands:
           [--tag TAG]... [--notes TEXT] set details (this confirms them)
   confirm ID [--field type|dateOfService|facility|clinician]...
                                         accept the library's suggestions as your own
+  document delete ID...                 put documents in the trash (restorable for 30 days)
+  document restore ID                   take a document out of the trash
+  document move ID --patient NAME       file a document under the patient it belongs to
+  document mine ID                      a document that names someone else is the patient's
+                                        after all (a name change, a nickname)
+  trash [--empty]                       what is in the trash; --empty removes it for good
+  undo [list]                           undo the newest move, merge, edit, delete or "mine"
+                                        (until the trash is emptied)
   check                                 verify the database and re-read every original
-  labs [--patient NAME]                 every lab result: test, value, unit (UCUM), range, flag,
+  labs [--patient NAME] [--all]         every lab result: test, value, unit (UCUM), range, flag,
                                         date and where it came from; values read from a PDF
-                                        count once confirmed
+                                        count once confirmed; --all adds those held back
+                                        because their document names someone else
   labs confirm ID...                    confirm lab values read from a PDF
-  problems | medications | allergies [--patient NAME]
+  problems | medications | allergies [--patient NAME] [--all]
                                         what portal downloads (and the person) list
   case create --patient NAME --title TEXT --specialty ID [--condition TEXT]
                                         a case: one decision to be reviewed (${SPECIALTIES.join(', ')})
@@ -131,31 +146,12 @@ const options = {
   specialist: { type: 'string' },
   contact: { type: 'string' },
   institution: { type: 'string' },
+  name: { type: 'string' },
+  empty: { type: 'boolean', default: false },
+  all: { type: 'boolean', default: false },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];
-
-const EXIT_OK = 0;
-const EXIT_FAILURE = 1;
-const EXIT_REFUSED = 2;
-const EXIT_CANCELLED = 130;
-
-function invalid(message: string): never {
-  throw new CasebinderError('invalid-input', message);
-}
-
-function parseId(value: string | undefined, what = 'document'): number {
-  if (!value) invalid(`Say which ${what}: give its number, e.g. "casebinder show 12".`);
-  const id = Number(value.replace(/^#/, ''));
-  if (!Number.isInteger(id) || id < 1) invalid(`"${value}" is not a ${what} number.`);
-  return id;
-}
-
-function parseDate(value: string | undefined, what: string): string | undefined {
-  if (value === undefined) return undefined;
-  if (!isIsoDate(value)) invalid(invalidDateMessage(what, value));
-  return value;
-}
 
 function parseTypes(values: readonly string[] | undefined): DocumentType[] | undefined {
   if (!values?.length) return undefined;
@@ -209,6 +205,14 @@ function documentJson(doc: MedicalDocument, library: Library) {
     ...(doc.ocr ? { ocr: doc.ocr } : {}),
     ...(doc.partOf !== null ? { partOf: doc.partOf } : {}),
     ...(doc.madeFrom.length ? { madeFrom: doc.madeFrom } : {}),
+    // Whose record it says it is: "same", "other" (its facts are held back) or "unknown".
+    patientMatch: doc.identity.match,
+    namesInDocument: doc.identity.names,
+    birthDatesInDocument: doc.identity.birthDates,
+    ...(doc.identity.reason ? { patientMatchReason: doc.identity.reason } : {}),
+    ...(doc.identity.confirmed ? { patientConfirmed: true } : {}),
+    ...(doc.dateReason ? { dateOfServiceReason: doc.dateReason } : {}),
+    ...(doc.deletedAt ? { deletedAt: doc.deletedAt } : {}),
   };
 }
 
@@ -259,11 +263,25 @@ function labJson(lab: LabResult) {
     source: lab.source,
     origin: lab.origin,
     confirmed: lab.confirmed,
+    ...(lab.heldBack ? { heldBack: lab.heldBack } : {}),
   };
 }
 
 function recordJson(record: ClinicalRecord) {
-  return { id: record.id, kind: record.kind, name: record.name, codes: record.codes, status: record.status, date: record.date, endDate: record.endDate, detail: record.detail, source: record.source, origin: record.origin };
+  return {
+    id: record.id,
+    kind: record.kind,
+    name: record.name,
+    codes: record.codes,
+    status: record.status,
+    date: record.date,
+    endDate: record.endDate,
+    detail: record.detail,
+    source: record.source,
+    origin: record.origin,
+    confirmed: record.confirmed,
+    ...(record.heldBack ? { heldBack: record.heldBack } : {}),
+  };
 }
 
 function hitJson(hit: SearchHit) {
@@ -279,12 +297,6 @@ function hitJson(hit: SearchHit) {
     otherPages: hit.otherPages,
     ...(hit.ocrConfidence !== null ? { ocrConfidence: hit.ocrConfidence } : {}),
   };
-}
-
-interface Output {
-  json: unknown;
-  text: string;
-  exit: number;
 }
 
 function openLibrary(values: Values, create = false): Library {
@@ -338,12 +350,14 @@ async function run(command: string | undefined, args: string[], values: Values):
           const patients = library.patients.list();
           return { json: patients, text: formatPatients(patients), exit: EXIT_OK };
         }
+        if (sub === 'edit') return runPatientEdit(library, rest.join(' '), values);
+        if (sub === 'merge') return runPatientMerge(library, rest);
         if (sub === 'contact') {
           if (values.contact === undefined) return invalid('Say how a specialist reaches the patient: casebinder patient contact NAME --contact "phone, e-mail, address"');
           const patient = library.patients.setContact(library.patients.find(rest.join(' ')).id, values.contact);
           return { json: patient, text: `${patient.name}'s contact (printed on every packet's cover): ${patient.contact || 'none'}`, exit: EXIT_OK };
         }
-        return invalid(`"patient ${sub}" is not a command. Use "patient add NAME", "patient contact NAME --contact TEXT" or "patient list".`);
+        return invalid(`"patient ${sub}" is not a command. Use "patient add NAME", "patient edit NAME", "patient merge FROM INTO", "patient contact NAME --contact TEXT" or "patient list".`);
       });
     }
     case 'import':
@@ -447,7 +461,7 @@ async function run(command: string | undefined, args: string[], values: Values):
         }
         if (args.length) return invalid(`"labs ${args[0]}" is not a command. Use: casebinder labs [--patient NAME], or casebinder labs confirm ID...`);
         const patient = values.patient ? library.patients.find(values.patient) : library.patients.only();
-        const labs = library.records.labs({ patientId: patient.id });
+        const labs = library.records.labs({ patientId: patient.id, withHeldBack: values.all });
         return { json: labs.map(labJson), text: formatLabs(labs, patient.name), exit: EXIT_OK };
       });
     case 'problems':
@@ -456,11 +470,17 @@ async function run(command: string | undefined, args: string[], values: Values):
       return withLibrary(values, (library) => {
         const kind = ({ problems: 'problem', medications: 'medication', allergies: 'allergy' } as const)[command];
         const patient = values.patient ? library.patients.find(values.patient) : library.patients.only();
-        const records = library.records.records(patient.id, kind);
+        const records = library.records.records(patient.id, kind, { withHeldBack: values.all });
         return { json: records.map(recordJson), text: formatRecords(records, command, patient.name), exit: EXIT_OK };
       });
     case 'case':
       return withLibrary(values, (library) => runCase(library, args, values));
+    case 'document':
+      return withLibrary(values, (library) => runDocument(library, args, values));
+    case 'trash':
+      return withLibrary(values, (library) => runTrash(library, values));
+    case 'undo':
+      return withLibrary(values, (library) => runUndo(library, args));
     case 'export':
       return runExport(args, values);
     case 'check':
