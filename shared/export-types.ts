@@ -1,5 +1,6 @@
 /** Exporting a case: what the person chooses, what the work reports as it goes, and what it wrote. */
 import type { DocumentType } from './document-types.ts';
+import type { PatientMatch } from './patient-match.ts';
 
 /** What goes into a bundle; remembered per specialist (never the password). */
 export interface ExportChoices {
@@ -69,6 +70,11 @@ export interface ExportPlan {
     readonly included: boolean;
     readonly kind: 'file' | 'study';
     readonly size: number;
+    /** Lab values, medications and allergies read from it that the person has not checked yet (the packet marks them). */
+    readonly unchecked: number;
+    /** Whose record it says it is; for `other` its facts are held back and `identityReason` says why. */
+    readonly patientMatch: PatientMatch;
+    readonly identityReason: string | null;
   }[];
   readonly openGaps: readonly { readonly status: 'missing' | 'warning'; readonly message: string; readonly ask: string | null }[];
   /** Choices last used for each specialist of the case, by specialist id ("0" for none). */

@@ -27,41 +27,70 @@ function short(n: number): string {
   return String(Number(n.toFixed(digits)));
 }
 
-export function trendChart(page: PDFPage, fonts: FontSet, chart: { x: number; top: number; title: string; unit: string; labs: readonly LabResult[] }): void {
-  const labs = [...chart.labs].sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
-  const title = fit(fonts, chart.unit ? `${chart.title} (${chart.unit})` : chart.title, 8.5, CHART.width - 6, 700);
-  drawLine(page, fonts, title, chart.x, chart.top - 9, { size: 8.5, weight: 700 });
+export interface Box {
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly h: number;
+}
 
-  const plot = { x: chart.x + 30, y: chart.top - CHART.height + 22, w: CHART.width - 40, h: CHART.height - 44 };
+/**
+ * Where a trend's points and reference bands go in its plot. The value axis spans the values shown (a
+ * range far from them is cut at the plot's edge rather than squeezing the values into a line); each
+ * value's own reference range (labs and years differ) is shaded from halfway to the value before it to
+ * halfway to the value after it. `labs` are in date order, each with a number and a date.
+ */
+export function chartGeometry(
+  labs: readonly LabResult[],
+  plot: Box,
+): { points: { x: number; y: number }[]; bands: { x: number; y: number; width: number; height: number }[]; axis: { lo: number; hi: number; y: (v: number) => number } } {
   const values = labs.map((l) => l.value.number!);
-  const range = labs.find((l) => l.range && (l.range.low !== null || l.range.high !== null))?.range ?? null;
-  const all = [...values, ...(range?.low != null ? [range.low] : []), ...(range?.high != null ? [range.high] : [])];
-  let lo = Math.min(...all);
-  let hi = Math.max(...all);
+  let lo = Math.min(...values);
+  let hi = Math.max(...values);
   if (hi === lo) {
     hi += Math.abs(hi) * 0.1 || 1;
     lo -= Math.abs(lo) * 0.1 || 1;
   }
-  const pad = (hi - lo) * 0.08;
+  const pad = (hi - lo) * 0.12;
   lo -= pad;
   hi += pad;
   const times = labs.map((l) => Date.parse(`${l.date}T00:00:00Z`));
   const t0 = Math.min(...times);
   const t1 = Math.max(...times);
   const xOf = (t: number) => (t1 === t0 ? plot.x + plot.w / 2 : plot.x + ((t - t0) / (t1 - t0)) * plot.w);
-  const yOf = (v: number) => plot.y + ((v - lo) / (hi - lo)) * plot.h;
+  const yOf = (v: number) => plot.y + ((Math.min(hi, Math.max(lo, v)) - lo) / (hi - lo)) * plot.h;
+  const points = labs.map((_, i) => ({ x: xOf(times[i]!), y: yOf(values[i]!) }));
+  const bands = labs.flatMap((lab, i) => {
+    const range = lab.range;
+    if (!range || (range.low === null && range.high === null)) return [];
+    const x = points[i]!.x;
+    const left = i === 0 ? plot.x : (x + points[i - 1]!.x) / 2;
+    const right = i === labs.length - 1 ? plot.x + plot.w : (x + points[i + 1]!.x) / 2;
+    const low = yOf(range.low ?? lo);
+    const high = yOf(range.high ?? hi);
+    return high > low && right > left ? [{ x: left, y: low, width: right - left, height: high - low }] : [];
+  });
+  return { points, bands, axis: { lo, hi, y: yOf } };
+}
 
+export function trendChart(page: PDFPage, fonts: FontSet, chart: { x: number; top: number; title: string; unit: string; labs: readonly LabResult[] }): void {
+  const labs = [...chart.labs].sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
+  const title = fit(fonts, chart.unit ? `${chart.title} (${chart.unit})` : chart.title, 8.5, CHART.width - 6, 700);
+  drawLine(page, fonts, title, chart.x, chart.top - 9, { size: 8.5, weight: 700 });
+
+  const plot = { x: chart.x + 30, y: chart.top - CHART.height + 22, w: CHART.width - 40, h: CHART.height - 44 };
+  const { points, bands, axis } = chartGeometry(labs, plot);
+  const values = labs.map((l) => l.value.number!);
+  const yOf = axis.y;
   page.drawRectangle({ x: plot.x, y: plot.y, width: plot.w, height: plot.h, borderColor: RULE, borderWidth: 0.5 });
-  if (range && (range.low !== null || range.high !== null)) {
-    const bandLow = yOf(Math.max(lo, range.low ?? lo));
-    const bandHigh = yOf(Math.min(hi, range.high ?? hi));
-    page.drawRectangle({ x: plot.x, y: bandLow, width: plot.w, height: Math.max(0, bandHigh - bandLow), color: rgb(0.86, 0.93, 0.88) });
-  }
-  for (let i = 1; i < labs.length; i++) {
-    page.drawLine({ start: { x: xOf(times[i - 1]!), y: yOf(values[i - 1]!) }, end: { x: xOf(times[i]!), y: yOf(values[i]!) }, thickness: 1.1, color: ACCENT });
-  }
+  for (const band of bands) page.drawRectangle({ ...band, color: rgb(0.86, 0.93, 0.88) });
+  for (let i = 1; i < points.length; i++) page.drawLine({ start: points[i - 1]!, end: points[i]!, thickness: 1.1, color: ACCENT });
   labs.forEach((lab, i) => {
-    page.drawCircle({ x: xOf(times[i]!), y: yOf(values[i]!), size: 2, color: lab.flag ? ALERT : ACCENT });
+    const color = lab.flag ? ALERT : ACCENT;
+    const { x, y } = points[i]!;
+    // A value not yet checked against its report is drawn hollow.
+    if (lab.confirmed) page.drawCircle({ x, y, size: 2, color });
+    else page.drawCircle({ x, y, size: 2.2, color: rgb(1, 1, 1), borderColor: color, borderWidth: 0.9 });
   });
   const label = (text: string, x: number, y: number, align: 'left' | 'right' | 'center' = 'left') => {
     const w = fonts.width(text, 6.5);

@@ -116,7 +116,10 @@ export function gatherCase(library: Library, caseId: number, specialistId: numbe
   const fromSent = (documentId: number | null) => documentId === null || sent.has(documentId);
   const records = library.records.records(patient.id).filter((r) => fromSent(r.source.documentId));
   const byKind = (kind: ClinicalRecord['kind']) => records.filter((r) => r.kind === kind);
-  const labs = library.records.labs({ patientId: patient.id, confirmed: true }).filter((l) => fromSent(l.source.documentId));
+  // Every value of the documents sent: those the person has not checked yet are printed too, marked so
+  // (leaving them out left a lab page without the patient's values and no word why). Values of a
+  // document naming someone else are held back by the library and never reach the packet.
+  const labs = library.records.labs({ patientId: patient.id }).filter((l) => fromSent(l.source.documentId));
   const entries = timeline(library, patient.id, caseId).filter((e) => (e.documentId === null ? e.kind === 'recommendation' : sent.has(e.documentId)));
 
   return {

@@ -17,6 +17,8 @@ export const MUTED = rgb(0.38, 0.4, 0.44);
 export const RULE = rgb(0.78, 0.8, 0.84);
 export const ACCENT = rgb(0.11, 0.33, 0.55);
 export const ALERT = rgb(0.68, 0.13, 0.1);
+/** What the patient has not checked yet: amber, apart from the red of out-of-range values. */
+export const UNCHECKED = rgb(0.6, 0.36, 0.0);
 
 export interface TextStyle {
   readonly size?: number;

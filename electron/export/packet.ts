@@ -19,7 +19,7 @@ import type { ClinicalRecord, LabResult } from '../../shared/records-types.ts';
 import { readCcda } from '../records/ccda.ts';
 import type { BundleDocument, CaseBundleInput } from './gather.ts';
 import { FontSet } from './fonts.ts';
-import { ACCENT, ALERT, CONTENT_WIDTH, INK, MARGIN, MUTED, PAGE, PageWriter, RULE, drawLine, fit } from './layout.ts';
+import { ACCENT, ALERT, CONTENT_WIDTH, INK, MARGIN, MUTED, PAGE, PageWriter, RULE, UNCHECKED, drawLine, fit } from './layout.ts';
 import type { Column } from './layout.ts';
 import { CHART, trendChart, valueText } from './chart.ts';
 import { writeNarrative } from './narrative.ts';
@@ -222,7 +222,10 @@ async function labsSection(w: PageWriter, input: CaseBundleInput): Promise<boole
     })
     .filter((t) => t.points.length > 1);
   if (trends.length) {
-    await w.paragraph(`Trends of the ${plural(trends.length, 'test')} measured more than once; the shaded band is the reference range, values out of range are red. Numbers a computer wrote with many decimals are shown to two.`, { size: 9, color: MUTED });
+    await w.paragraph(
+      `Trends of the ${plural(trends.length, 'test')} measured more than once; the shaded band is each value's own reference range, values out of range are red, a hollow point is a value not yet checked against its report. Numbers a computer wrote with many decimals are shown to two.`,
+      { size: 9, color: MUTED },
+    );
     const perRow = 3;
     for (let i = 0; i < trends.length; i += perRow) {
       w.ensure(CHART.height + 10);
@@ -238,18 +241,37 @@ async function labsSection(w: PageWriter, input: CaseBundleInput): Promise<boole
     w.y -= 6;
   }
 
-  const columns: Column[] = [{ width: 150 }, { width: 72 }, { width: 74, align: 'right' }, { width: 64 }, { width: 86 }, { width: 58 }];
+  const unchecked = input.labs.filter((l) => !l.confirmed).length;
+  if (unchecked) {
+    await w.paragraph(
+      `Values marked “not yet checked” (${unchecked}) were read from the report, not yet checked: Casebinder read them from the report's table and the patient has not yet compared them with the page. Each names the page it comes from (D3 p. 2: document 3 of the index, its page 2).`,
+      { size: 9, color: UNCHECKED, before: 4 },
+    );
+  }
+  const columns: Column[] = [{ width: 116 }, { width: 62 }, { width: 60, align: 'right' }, { width: 56 }, { width: 80 }, { width: 44 }, { width: 86 }];
   await w.heading('All values', { size: 12, keep: 30 });
-  const header = ['Test', 'Date', 'Value', 'Unit', 'Reference range', 'Flag'];
+  const header = ['Test', 'Date', 'Value', 'Unit', 'Reference range', 'Flag', 'From'];
   await w.row(header, columns, { weight: 700, size: 8.5, color: MUTED, maxLines: 1 });
   w.repeat = header;
   w.repeatColumns = columns;
+  const numbers = new Map(input.documents.map((d) => [d.doc.id, d.number]));
+  const from = (lab: LabResult) => {
+    const n = lab.source.documentId === null ? null : numbers.get(lab.source.documentId);
+    const where = n === undefined || n === null ? 'Entered by the patient' : `D${n}${lab.source.page ? ` p. ${lab.source.page}` : ''}`;
+    return lab.confirmed ? where : `${where} · not yet checked`;
+  };
   for (const [g, [analyte, labs]] of groups.entries()) {
     for (const [i, lab] of labs.entries()) {
       await w.row(
-        [i === 0 ? analyte : '', lab.date ? formatDate(lab.date) : '', valueText(lab), await unitText(w.fonts, lab.unit, lab.unitAsPrinted), lab.range?.text ?? '', flagLabel(lab)],
+        [i === 0 ? analyte : '', lab.date ? formatDate(lab.date) : '', valueText(lab), await unitText(w.fonts, lab.unit, lab.unitAsPrinted), lab.range?.text ?? '', flagLabel(lab), from(lab)],
         columns,
-        { size: 8.5, maxLines: 2, shade: g % 2 === 1, colors: [undefined, undefined, lab.flag ? ALERT : undefined, undefined, undefined, lab.flag ? ALERT : undefined], weight: 400 },
+        {
+          size: 8.5,
+          maxLines: 3,
+          shade: g % 2 === 1,
+          colors: [undefined, undefined, lab.flag ? ALERT : undefined, undefined, undefined, lab.flag ? ALERT : undefined, lab.confirmed ? MUTED : UNCHECKED],
+          weight: 400,
+        },
       );
     }
   }

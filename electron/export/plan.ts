@@ -10,6 +10,10 @@ import type { Library } from '../library/library.ts';
 
 export function exportPlan(library: Library, caseId: number, today: IsoDate): ExportPlan {
   const details = library.cases.details(caseId);
+  const unchecked = new Map<number, number>();
+  const count = (documentId: number | null) => documentId !== null && unchecked.set(documentId, (unchecked.get(documentId) ?? 0) + 1);
+  for (const lab of library.records.labs({ patientId: details.patientId, confirmed: false })) count(lab.source.documentId);
+  for (const record of library.records.records(details.patientId)) if (!record.confirmed) count(record.source.documentId);
   const documents = [...details.documents]
     .sort((a, b) => a.position - b.position)
     .map((entry) => {
@@ -25,6 +29,9 @@ export function exportPlan(library: Library, caseId: number, today: IsoDate): Ex
         included: entry.included,
         kind: study ? ('study' as const) : ('file' as const),
         size: study ? library.studies.originals(doc.id).reduce((n, o) => n + o.size, 0) : doc.size,
+        unchecked: unchecked.get(doc.id) ?? 0,
+        patientMatch: doc.identity.match,
+        identityReason: doc.identity.reason,
       };
     });
   const openGaps = library.cases
