@@ -63,6 +63,9 @@ function datesIn(line: Line, reference: Date): { date: IsoDate; before: string; 
     if (!c.isCertain('day') || !c.isCertain('month') || !c.isCertain('year')) continue;
     const date = isoDate(c.get('year') ?? 0, c.get('month') ?? 0, c.get('day') ?? 0);
     if (!date || Number(date.slice(0, 4)) < YEAR_MIN) continue;
+    // Part of a number ("8.7-10.2", a reference range) is no date.
+    const end = result.index + result.text.length;
+    if (/^[.,]\d/.test(line.text.slice(end)) || /\d[.,]$/.test(line.text.slice(0, result.index))) continue;
     found.push({ date, before: line.text.slice(lastEnd, result.index), start: result.index, end: result.index + result.text.length });
     lastEnd = result.index + result.text.length;
   }
@@ -131,7 +134,6 @@ export function chooseDateOfService(lines: readonly Line[], options: DateOptions
   const reference = options.reference ?? new Date();
   const candidates: Candidate[] = [];
   lines.forEach((line, i) => {
-    if (line.banner) return;
     const previous = lines[i - 1];
     for (const found of datesIn(line, reference)) {
       const sameLine = found.before.slice(-60);
@@ -141,7 +143,11 @@ export function chooseDateOfService(lines: readonly Line[], options: DateOptions
         label = headerAbove(line, previous, found.start) ?? (previous && previous.text.length <= 40 && !/\d{4}/.test(previous.text) ? previous.text : '');
       }
       const alone = line.text.trim().length - (found.end - found.start) <= 8 && !/[\p{L}]{3,}/u.test(sameLine);
-      candidates.push({ date: found.date, label, line, alone, score: labelScore(label) });
+      const score = labelScore(label);
+      // A print or fax stamp's dates are not the care's, unless one is labelled as the care's own
+      // ("Specimen Collected: 09/26/2023  Printed: 03/15/2024").
+      if (line.banner && score < 9) continue;
+      candidates.push({ date: found.date, label, line, alone, score });
     }
   });
   if (options.dateOfBirth) {

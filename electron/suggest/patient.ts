@@ -20,7 +20,7 @@ const NAME_FIELD = new RegExp(String.raw`(?:^|[\s|•·(])(${NAME_LABEL})\s*[:#]
 const DOB_FIELD = new RegExp(String.raw`(?:^|[\s|•·(/,])(?:${DOB_LABEL})\s*(?:[:#/]|\(?mm/dd/yyyy\)?)?\s*(.+)$`, 'i');
 /** A name written right before its date of birth, in a letter's line or a sentence: "Mr. Robert Chen (DOB 09/30/1966)". */
 const NAME_BEFORE_DOB = new RegExp(
-  String.raw`(?:^|[\s:(])(?:(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+)?(\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|la|del|van|von|da|di)){1,3}),?\s*\(?\s*(?:DOB|D\.O\.B|[Dd]ate of [Bb]irth|[Bb]orn)\b`,
+  String.raw`(?:^|[\s:(])(?:(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+)?(\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|la|del|van|von|da|di)){1,3})[\s,·•|–-]*\(?\s*(?:DOB|D\.O\.B|[Dd]ate of [Bb]irth|[Bb]orn)\b`,
   'u',
 );
 /** A cell that is a label alone, its value in the next cell or under it. */
@@ -81,7 +81,8 @@ export function statedPatients(lines: readonly Line[], reference: Date = new Dat
     if (date) births.add(date);
   };
 
-  const content = lines.filter((l) => !l.banner);
+  // A print stamp's line may carry the patient too ("Patient: … DOB: … Printed 04/15/2025").
+  const content = lines;
   let otherBlock = false;
   content.forEach((line, i) => {
     const text = line.text;
@@ -99,6 +100,14 @@ export function statedPatients(lines: readonly Line[], reference: Date = new Dat
     const before = field ? null : NAME_BEFORE_DOB.exec(text);
     if (before && !otherBlock) addName(before[1]);
 
+    // A label alone on its line, the name under it (a narrow table cell wraps "Samuel / O'Connor").
+    if (NAME_CELL.test(text.trim()) && !otherBlock) {
+      const [first, second] = [content[i + 1], content[i + 2]];
+      if (first && first.page === line.page) {
+        addName(first.text);
+        if (second && second.page === line.page && !/\s/.test(first.text.trim()) && !/\s|:/.test(second.text.trim())) addName(`${first.text.trim()} ${second.text.trim()}`);
+      }
+    }
     // Label and value in neighbouring cells, or a header row over a row of values.
     const row = cells(text);
     row.forEach((cell, c) => {

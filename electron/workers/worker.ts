@@ -75,7 +75,7 @@ export default async function extract(task: ExtractTask): Promise<ExtractResult>
     dateOfBirth: task.dateOfBirth,
     reference: new Date(task.reference),
   });
-  const labs = pageRuns.length ? readLabTables(pageRuns, { date: suggested.dateOfService, lab: suggested.facility }) : [];
+  const labs = pageRuns.length ? readLabTables(pageRuns, { date: suggested.dateOfService, lab: suggested.facility, reference: new Date(task.reference) }) : [];
   return { ok: true, pageTexts, labs, ocrPages, previews, suggested, dateReason, statedPatients, title };
 }
 
