@@ -80,14 +80,21 @@ export function suggestClinician(lines: readonly Line[], type: DocumentType | nu
   const found: Record<Role, string[]> = { reader: [], author: [], orderer: [], signer: [] };
   const content = lines.filter((l) => !l.banner);
   for (const line of content) {
-    for (const { role, pattern } of ROLE_LABELS) {
-      const m = pattern.exec(line.text);
-      const value = m?.[m.length - 1];
-      const name = value ? normaliseName(value) : null;
-      if (name) {
-        found[role].push(name);
-        break;
+    // Each field of the line in turn: "Signed: 05/01/2025 09:40   Radiologist: Ingrid Halvorsen, MD".
+    const fields = [line.text, ...line.text.split(/\s+(?=\p{Lu}[\p{L} ]{0,30}:)/u).slice(1)];
+    for (const field of fields) {
+      let named = false;
+      for (const { role, pattern } of ROLE_LABELS) {
+        const m = pattern.exec(field);
+        const value = m?.[m.length - 1];
+        const name = value ? normaliseName(value) : null;
+        if (name) {
+          found[role].push(name);
+          named = true;
+          break;
+        }
       }
+      if (named) break;
     }
   }
   // A signature: the name under "Sincerely," or else the last lone "Name, MD" line (an earlier one

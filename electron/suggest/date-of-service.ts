@@ -28,7 +28,7 @@ const SERVICE: readonly LabelRule[] = [
   { pattern: /\b(date of service|service date|dos)$/i, score: 12 },
   { pattern: /\b(collected|collection date(\/time)?|date collected|coll\.? date|specimen collected|collected on|drawn|date of collection)$/i, score: 12 },
   { pattern: /\b(exam(ination)? date(\/time)?|date of (exam|examination)|study date|date of study|scan date)$/i, score: 12 },
-  { pattern: /\b(procedure date|date of procedure|date of surgery|surgery date|date of operation|operation date)$/i, score: 12 },
+  { pattern: /\b(procedure date|date of procedure|date of surgery|surgery date|date of operation|operation date|date obtained|obtained|date taken|specimen date|biopsy date|date of biopsy)$/i, score: 12 },
   { pattern: /\b(visit date|date of visit|encounter date|appointment date|consult(ation)? date|date of consult(ation)?|seen|visit|dos)$/i, score: 11 },
   { pattern: /\b(acquired|recorded|performed|date performed|hookup date|test date|date of test)$/i, score: 11 },
   { pattern: /\b(as of|updated|last updated|current as of)$/i, score: 9 },
@@ -41,12 +41,17 @@ const SERVICE: readonly LabelRule[] = [
   { pattern: /\b(reported|report date|result(ed)? date|resulted|final|verified|received|signed( out)?( by)?|electronically signed|e-signed|confirmed|interpreted|dictated|transcribed|d|t|read)$/i, score: 2 },
 ];
 
+/** A date in a clause that plans ("scheduled for", "will follow up on", "return visit planned for") is what is to come. */
+const PLANNED = /\b(schedul\w*|plann?\w*|tentative\w*|booked|book|will|would|propos\w*|anticipat\w*|target\w*|expected|upcoming|next|return(ing)?|follow[- ]?up|recheck|come back|see (her|him|them|you) (again|back))\b/i;
+
 interface Candidate {
   readonly date: IsoDate;
   readonly label: string;
   readonly line: Line;
   /** The date stands alone on its line: how letters put their own date. */
   readonly alone: boolean;
+  /** The clause the date is in plans something for later. */
+  planned: boolean;
   score: number;
 }
 
@@ -120,8 +125,12 @@ function labelWords(label: string): string {
   return label.replace(/([\s:#\-–—=(]|\/time\b)+$/i, '').trim().split(/\s+/).slice(-5).join(' ');
 }
 
+/** The score of a date that is a plan for later: never the date of service. */
+const PLAN = -50;
+
 /** "14 Mar 2024, labelled “Collected”" or "14 Mar 2024, the letter's own date". */
 function describe(c: Candidate): string {
+  if (c.score === PLAN) return `${formatDate(c.date)} (a plan for later)`;
   const words = labelWords(c.label);
   if (c.score < 0 && /\b(dob|birth|born)\b/i.test(words)) return `${formatDate(c.date)} (the date of birth)`;
   if (c.alone && !words) return `${formatDate(c.date)} (the date the document is written on)`;
@@ -147,11 +156,21 @@ export function chooseDateOfService(lines: readonly Line[], options: DateOptions
       // A print or fax stamp's dates are not the care's, unless one is labelled as the care's own
       // ("Specimen Collected: 09/26/2023  Printed: 03/15/2024").
       if (line.banner && score < 9) continue;
-      candidates.push({ date: found.date, label, line, alone, score });
+      const clause = line.text.slice(0, found.start).split(/[.;!?]\s/).at(-1) ?? '';
+      candidates.push({ date: found.date, label, line, alone, planned: PLANNED.test(clause), score });
     }
   });
   if (options.dateOfBirth) {
     for (const c of candidates) if (c.date === options.dateOfBirth) c.score = -100;
+  }
+
+  // A letter's own date: alone on a line near the top of page one, or labelled "Date:". What a letter
+  // reporting a visit dates after it (a planned operation, a follow-up) has not happened yet.
+  const letter = options.type === 'recommendation' || options.type === 'consult-note';
+  const written = candidates.find((c) => c.line.page === 1 && c.line.index < 12 && (c.alone || /^\s*(date|dated|letter date)\s*:?\s*$/i.test(c.label)))?.date;
+  for (const c of candidates) {
+    if (c.planned && c.score >= 0) c.score = PLAN;
+    if (letter && written && c.date > written && c.score >= 0) c.score = PLAN;
   }
 
   for (const c of candidates) {
@@ -166,6 +185,10 @@ export function chooseDateOfService(lines: readonly Line[], options: DateOptions
         break;
       case 'discharge-summary':
         if (/\bdischarge/i.test(c.label)) c.score += 8;
+        break;
+      case 'medication-list':
+        // A discharge medication reconciliation is the list at discharge.
+        if (/\bdischarge/i.test(c.label)) c.score += 2;
         break;
       case 'recommendation':
       case 'consult-note':

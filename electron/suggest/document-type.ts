@@ -15,9 +15,11 @@ interface Cue {
   readonly top: number;
   /** Weight when found anywhere else on the first pages. */
   readonly body: number;
+  /** Only so many of the top lines count as the top for it (a section heading lower down is no title). */
+  readonly topLines?: number;
 }
 
-const cue = (pattern: RegExp, top: number, body = 0): Cue => ({ pattern, top, body });
+const cue = (pattern: RegExp, top: number, body = 0, topLines?: number): Cue => ({ pattern, top, body, ...(topLines ? { topLines } : {}) });
 
 const MODALITY = String.raw`(?:MRI?|MRA|CTA?|PET(?:\s*/\s*CT)?|X-?RAYS?|XR|RADIOGRAPHS?|ULTRASOUND|US|SONOGRAM|MAMMOGRA(?:M|PHY)|DEXA|BONE SCAN|NM|NUCLEAR MEDICINE|FLUOROSCOPY|DUPLEX)`;
 const BODY_PART = String.raw`(?:SPINE|LUMBAR|CERVICAL|THORACIC|KNEE|BRAIN|HEAD|CHEST|ABDOMEN|PELVIS|PROSTATE|SHOULDER|HIP|NECK|BREAST|WHOLE BODY|ANKLE|WRIST|LIVER|KIDNEYS?|RENAL|CAROTID|THYROID|SKULL|THIGH|LEG|ARM|HAND|FOOT|ELBOW|SINUS|ORBITS?|AORTA|BONE)`;
@@ -39,7 +41,8 @@ const CUES: Readonly<Record<Exclude<DocumentType, 'recommendation' | 'imaging-st
     cue(/\blab(oratory)? (report|results?)\b/i, 10, 2),
     cue(/\b(comprehensive|basic) metabolic panel\b|\bCBC\b|\blipid panel\b|\bhemoglobin a1c\b|\burinalysis\b|\bprostate[- ]specific\b|\bPSA\b/i, 6, 2),
     cue(/\b(laborator(y|ies)|labcorp|quest diagnostics|clinical lab\w*)\b/i, 6, 1),
-    cue(/\b(reference (range|interval)|ref\.? range|normal range)\b/i, 6, 6),
+    cue(/\b(reference (range|interval)|ref\.? range|normal range|standard range)\b/i, 6, 6),
+    cue(/^(test results|lab results|your test results)$|\byour value\b/i, 6, 4),
     cue(/\b(collected|collection date|date collected|coll\. date)\b/i, 3, 3),
     cue(/\b(specimen id|accession)\b/i, 1, 1),
     cue(/\b(mg\/dL|mmol\/L|ng\/mL|g\/dL|K\/uL|x10E3\/uL|U\/L|mL\/min)\b/i, 2, 2),
@@ -83,9 +86,10 @@ const CUES: Readonly<Record<Exclude<DocumentType, 'recommendation' | 'imaging-st
     cue(/\badmission (date|diagnosis)\b/i, 3, 3),
   ],
   'medication-list': [
-    cue(/\bmedication(s)? list\b|\b(current|active|home) medications?\b|\bactive medication list\b|\bmedication reconciliation\b|\bmedicine list\b|\bmedication list\b/i, 18, 3),
+    // As the document's title: a consult note's "Current Medications" section lower down makes no medication list.
+    cue(/\bmedication(s)? list\b|\b(current|active|home) medications?\b|\bactive medication list\b|\bmedication reconciliation\b|\bmedicine list\b|\bmedication list\b/i, 18, 3, 6),
     // A heading that is nothing but "Medications" ("My Medications", "Medication Summary").
-    cue(/^(my |your |current |active |home )?(medications|medicines|medication summary)$/i, 18, 0),
+    cue(/^(my |your |current |active |home )?(medications|medicines|medication summary)$/i, 18, 0, 6),
     cue(/\b(by mouth|orally|tablet|capsule)\b/i, 1, 1),
     cue(/\b(\d+(\.\d+)? ?(mg|mcg|units?))\b/i, 1, 1),
   ],
@@ -115,7 +119,8 @@ const CUES: Readonly<Record<Exclude<DocumentType, 'recommendation' | 'imaging-st
   ],
 };
 
-const RECOMMEND = /\b((I|we) (would |strongly |have |had )*recommend(ed)?|my recommendation (is|was)|(I|we) (would )?advise[ds]?|recommended (an?|the)|is a candidate for|(I|we) (would )?suggest(ed)?)\b/i;
+const RECOMMEND =
+  /\b((I|we) (would |strongly |have |had )*recommend(ed)?|my recommendation (is|was)|(I|we) (would )?advise[ds]?|recommended (an?|the)|is a candidate for|(I|we) (would )?suggest(ed)?|(we|I) (have |had )?(scheduled|booked|offered)|(we|I) (will|plan to|are going to) (proceed|perform)|wish(es)? to (proceed|undergo|have)|elect(ed|s)? to (proceed|undergo|have)|decided to (proceed|undergo|have))\b/i;
 const PROCEDURE =
   /\b(\w+(ectomy|otomy|ostomy|plasty|pexy|desis)|fusion|arthroplasty|replacement|bypass|CABG|reconstruction|resection|repair|transplant\w*|amputation|decompression|laminectomy|discectomy|surgery|surgical|operation|prostatectomy|radiation|ablation|stent\w*|implant\w*)\b/i;
 const RISK_TALK = /\b(risks?,? (and )?benefits|risks and alternatives|alternatives?\b.{0,80}\b(discussed|including|included|reviewed)|(discussed|reviewed|talked about) the (risks|alternatives)|predicted risk)/i;
@@ -162,7 +167,7 @@ export function suggestType(lines: readonly Line[]): TypeScores {
   for (const [type, cues] of Object.entries(CUES) as [DocumentType, readonly Cue[]][]) {
     let score = 0;
     for (const c of cues) {
-      const inTop = top.some((l) => c.pattern.test(l.text)) ? c.top : 0;
+      const inTop = top.some((l) => l.index < (c.topLines ?? Infinity) && c.pattern.test(l.text)) ? c.top : 0;
       const anywhere = content.some((l) => c.pattern.test(l.text)) ? c.body : 0;
       score += Math.max(inTop, anywhere);
     }

@@ -51,9 +51,10 @@ export function suggestFacility(lines: readonly Line[]): string | null {
   }
 
   for (const line of lines.filter((l) => !l.banner)) {
-    const labelled = LABELS.exec(line.text)?.groups?.value;
-    if (labelled) {
-      const value = organisationPart(labelled);
+    // The label may follow other fields on its line ("Ordering provider: …   Performing lab: …").
+    for (const cell of [line.text, ...line.text.split(/\s+(?=\p{Lu}[\p{L} ]{0,30}:)/u).slice(1)]) {
+      const labelled = LABELS.exec(cell)?.groups?.value;
+      const value = labelled ? organisationPart(labelled) : null;
       if (value && ORGANISATION.test(value)) return tidyCase(value);
     }
   }

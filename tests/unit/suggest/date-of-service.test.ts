@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { suggestDateOfService } from '../../../electron/suggest/date-of-service.ts';
+import { chooseDateOfService, suggestDateOfService } from '../../../electron/suggest/date-of-service.ts';
 import { readLines } from '../../../electron/suggest/text.ts';
 import type { DocumentType } from '../../../shared/document-types.ts';
 
@@ -45,6 +45,36 @@ describe('date of service', () => {
 
   it('reads "evaluation of <date>" as the visit a letter reports', () => {
     expect(date('March 12, 2025\nRe: Luis Ortega - Heart Team evaluation of 03/10/2025', 'recommendation')).toBe('2025-03-10');
+  });
+
+  it('takes the visit a surgeon\'s letter reports, never the planned surgery or the follow-up', () => {
+    const letter = [
+      'May 9, 2025',
+      'Re: Hannah Weiss, DOB 11/02/1984',
+      'I saw Ms. Weiss in consultation on May 6, 2025 for symptomatic uterine fibroids.',
+      'Surgery is tentatively scheduled for June 12, 2025 at Swedish First Hill.',
+      'She will follow up with me on 05/20/2025 to sign the consent.',
+    ].join('\n');
+    expect(date(letter, 'recommendation')).toBe('2025-05-06');
+    // A labelled surgery date in a letter written before it is the plan, not the care.
+    expect(date('March 3, 2025\nDate of visit: 02/27/2025\nSurgery date: 04/15/2025\nPlan: L4-L5 fusion', 'recommendation')).toBe('2025-02-27');
+    expect(date('March 3, 2025\nWe have booked her for a laminectomy on 04/15/2025.', 'recommendation')).toBe('2025-03-03');
+    expect(date('Seen 01/10/2025. Return visit planned for 02/14/2025.', 'consult-note')).toBe('2025-01-10');
+  });
+
+  it('takes the procedure date of a pathology report and the exam date of an imaging report', () => {
+    expect(date('Date Obtained: 01/08/2025\nDate Received: 01/09/2025\nDate Reported: 01/13/2025', 'pathology-report')).toBe('2025-01-08');
+    expect(date('Procedure Date: 01/08/2025   Accession: S25-114\nSigned out: 01/13/2025', 'pathology-report')).toBe('2025-01-08');
+    expect(date('Dictated: 02/07/2025 16:20\nExam: MRI LUMBAR SPINE\nDate of Exam: 02/06/2025\nSigned: 02/08/2025', 'imaging-report')).toBe('2025-02-06');
+  });
+
+  it('says which date it chose and why, and which it did not', () => {
+    const choice = chooseDateOfService(readLines(['May 9, 2025\nI saw her in consultation on May 6, 2025.\nSurgery is scheduled for June 12, 2025.']), {
+      type: 'recommendation',
+      reference: new Date('2026-01-01'),
+    });
+    expect(choice.date).toBe('2025-05-06');
+    expect(choice.reason).toMatch(/^6 May 2025 \(“.*consultation on”\) is when the care happened; not 9 May 2025 \(the date the document is written on\), 12 Jun 2025 \(a plan for later\)\.$/);
   });
 
   it('gives an insurance card no date of service: its dates are coverage dates', () => {
