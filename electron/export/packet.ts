@@ -184,7 +184,13 @@ async function recordsSection(w: PageWriter, input: CaseBundleInput): Promise<bo
     w.repeat = header;
     w.repeatColumns = columns;
     for (const r of ordered(records)) {
-      await w.row([r.name, r.detail ?? '', r.status ?? '', r.date ? formatDate(r.date) : ''], columns, { size: 9, color: active(r) ? INK : MUTED });
+      // Read from a PDF's list and not yet checked by the patient: said so, as for lab values.
+      const status = r.confirmed ? (r.status ?? '') : [r.status, 'read from the list, not yet checked'].filter(Boolean).join(' · ');
+      await w.row([r.name, r.detail ?? '', status, r.date ? formatDate(r.date) : ''], columns, {
+        size: 9,
+        color: active(r) ? INK : MUTED,
+        ...(r.confirmed ? {} : { colors: [undefined, undefined, UNCHECKED, undefined], maxLines: 4 }),
+      });
     }
     w.repeat = null;
   };

@@ -542,7 +542,7 @@ export class Importer {
         },
         this.library.now(),
       );
-      if (labs.length) this.library.records.add(patient.id, id, { labs, records: [], origin: 'pdf' }, this.library.now());
+      if (labs.length || extracted.records.length) this.library.records.add(patient.id, id, { labs, records: extracted.records, origin: 'pdf' }, this.library.now());
     })();
     const identity = this.library.documents.get(id).identity;
     const notes = [
@@ -553,6 +553,7 @@ export class Importer {
         : suggested.type === 'lab-report' && detected.kind === 'pdf' && extracted.ocrPages.length < extracted.pageTexts.length
           ? 'No results table Casebinder reads was found on its pages, so no lab values were taken from it; its text is kept and searchable.'
           : undefined,
+      listNote(extracted.records),
       fromStudy ? `This PDF report came inside a DICOM file of imaging study #${fromStudy.studyId}.` : undefined,
       ocrNote(extracted.ocrPages.length, extracted.pageTexts.length),
     ].filter(Boolean);
@@ -646,6 +647,15 @@ export class Importer {
       if (state.inFlight.get(key) === mine) state.inFlight.delete(key);
     }
   }
+}
+
+/** What the person learns about the medications and allergies read from a document's lists. */
+function listNote(records: readonly { readonly kind: string }[]): string | undefined {
+  const medications = records.filter((r) => r.kind === 'medication').length;
+  const allergies = records.filter((r) => r.kind === 'allergy').length;
+  if (!medications && !allergies) return undefined;
+  const what = [medications ? `${medications} medication${medications === 1 ? '' : 's'}` : '', allergies ? `${allergies} allerg${allergies === 1 ? 'y' : 'ies'}` : ''].filter(Boolean).join(' and ');
+  return `${what} ${medications + allergies === 1 ? 'was' : 'were'} read from its lists; check them against the page to confirm them.`;
 }
 
 /** What the person learns about pages that wait for OCR. */

@@ -32,13 +32,13 @@ export interface PageRuns {
   readonly width: number;
 }
 
-interface Piece {
+export interface Piece {
   readonly x0: number;
   readonly x1: number;
   readonly text: string;
 }
 
-interface Line {
+export interface Line {
   readonly y: number;
   readonly size: number;
   /** Pieces a word-space apart joined: what a header's titles are read from. */
@@ -119,7 +119,7 @@ function pieces(run: TextRun): Piece[] {
   return [...text.matchAll(/\S+(?: \S+)*/g)].map((m) => ({ x0: run.x + m.index * perChar, x1: run.x + (m.index + m[0].length) * perChar, text: m[0] }));
 }
 
-function linesOf(runs: readonly TextRun[]): Line[] {
+export function linesOf(runs: readonly TextRun[]): Line[] {
   const sorted = [...runs].filter((r) => r.text.trim()).sort((a, b) => b.y - a.y || a.x - b.x);
   const lines: { y: number; size: number; runs: TextRun[] }[] = [];
   for (const run of sorted) {
@@ -212,7 +212,7 @@ function tablesOf(line: Line, pageRight: number, date: string | null): Table[] {
  * columns). A piece that reaches past the next column's start is cut at the word that crosses it, its
  * words placed by the piece's average letter width.
  */
-function splitAcross(piece: Piece, columns: readonly Column[], tolerance: number): Piece[] {
+export function splitAcross(piece: Piece, columns: readonly { readonly x0: number }[], tolerance: number): Piece[] {
   const next = columns.find((c) => c.x0 > piece.x0 + tolerance);
   if (!next || piece.x1 <= next.x0 + tolerance || !piece.text.includes(' ')) return [piece];
   const perChar = (piece.x1 - piece.x0) / piece.text.length;
@@ -281,7 +281,7 @@ function valueCell(text: string, unitColumn: boolean): { value: string; flag: st
 
 /** A range cell without the unit printed after it ("3.4 - 10.8 10*3/uL" beside "5.5 10*3/uL"). */
 function rangeCell(text: string | undefined, unit: string | null, unitColumn: boolean): { range: string | null; unit: string | null } {
-  let range = text?.trim() || null;
+  const range = text?.trim() || null;
   if (!range) return { range, unit };
   if (unit && range.endsWith(` ${unit}`)) return { range: range.slice(0, -unit.length - 1).trim(), unit };
   if (!unit && !unitColumn) {

@@ -373,7 +373,8 @@ export class Cases {
     const sent = new Set(included.map((d) => d.id));
     const ours = <T extends { readonly source: { readonly documentId: number | null } }>(facts: T[]) =>
       facts.filter((f) => f.source.documentId === null || sent.has(f.source.documentId));
-    const medications = ours(this.services.records.records(c.patientId, 'medication'));
+    // As for lab values, what was read from a PDF's list counts once the person has checked it.
+    const medications = ours(this.services.records.records(c.patientId, 'medication')).filter((m) => m.confirmed);
     const labs = ours(this.services.records.labs({ patientId: c.patientId, confirmed: true }));
     const newest = (dates: readonly (string | null)[]) => dates.filter((x): x is string => !!x).sort().at(-1) ?? null;
     return {
@@ -383,7 +384,7 @@ export class Cases {
       recommendationDocumentIds: c.recommendations.flatMap((r) => r.documentIds),
       questions: c.questions.length,
       medications: { count: medications.length, newest: newest(medications.map((m) => m.date)) },
-      allergies: { count: ours(this.services.records.records(c.patientId, 'allergy')).length },
+      allergies: { count: ours(this.services.records.records(c.patientId, 'allergy')).filter((a) => a.confirmed).length },
       labs: { count: labs.length, newest: newest(labs.map((l) => l.date)) },
     };
   }

@@ -22,7 +22,9 @@ import type { PageImage } from '../ocr/page-image.ts';
 import { readLabTables } from '../labs/pdf-table.ts';
 import type { PageRuns } from '../labs/pdf-table.ts';
 import type { LabInput } from '../labs/normalize.ts';
+import { readMedicationLists } from '../records/pdf-lists.ts';
 import { readRecordsFile } from '../records/read.ts';
+import type { RecordInput } from '../library/records.ts';
 import type { RecordFormat, RecordsRead } from '../records/read.ts';
 import { suggestDetails } from '../suggest/suggest.ts';
 
@@ -43,6 +45,8 @@ export type ExtractResult =
       readonly pageTexts: string[];
       /** Results read from the tables of a lab report PDF, each with its page; they await confirmation. */
       readonly labs: LabInput[];
+      /** Medications and allergies read from its lists, each with its page; they await confirmation. */
+      readonly records: RecordInput[];
       /** Pages (1-based) with no text of their own, for OCR to read. */
       readonly ocrPages: number[];
       readonly previews: Preview[];
@@ -76,7 +80,8 @@ export default async function extract(task: ExtractTask): Promise<ExtractResult>
     reference: new Date(task.reference),
   });
   const labs = pageRuns.length ? readLabTables(pageRuns, { date: suggested.dateOfService, lab: suggested.facility, reference: new Date(task.reference) }) : [];
-  return { ok: true, pageTexts, labs, ocrPages, previews, suggested, dateReason, statedPatients, title };
+  const records = pageRuns.length ? readMedicationLists(pageRuns) : [];
+  return { ok: true, pageTexts, labs, records, ocrPages, previews, suggested, dateReason, statedPatients, title };
 }
 
 export interface ThumbnailTask {

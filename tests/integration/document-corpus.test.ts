@@ -28,3 +28,31 @@ describe('documents written by other programs', () => {
     }
   });
 });
+
+describe('medication and allergy lists in PDFs', () => {
+  it('become unconfirmed medications and allergies with their page, as the person would list them', async () => {
+    const { newLibrary, importerFor } = await import('../helpers/library.ts');
+    for (const entry of documentCorpus().filter((e) => e.truth.medications || e.truth.allergies)) {
+      const { library } = newLibrary();
+      const { importer, close } = importerFor(library, 1);
+      try {
+        const patient = library.patients.add({ name: entry.truth.patient.name, dateOfBirth: entry.truth.patient.dob });
+        const result = await importer.start({ paths: [path.join(DOCUMENT_CORPUS_DIR, entry.file)], patientId: patient.id }).result;
+        expect(result.imported[0]!.note, entry.file).toMatch(/read from its lists; check them against the page to confirm them/);
+        for (const kind of ['medication', 'allergy'] as const) {
+          const records = library.records.records(patient.id, kind);
+          const truth = (kind === 'medication' ? entry.truth.medications : entry.truth.allergies) ?? [];
+          // Each one the person would list, by its name as printed; nothing else.
+          expect([entry.file, kind, records.map((r) => r.name.toLowerCase().split(/ \d/)[0]).sort()]).toEqual([entry.file, kind, [...truth].sort()]);
+          expect(records.every((r) => !r.confirmed && r.origin === 'pdf' && r.source.page === 1), entry.file).toBe(true);
+        }
+        // Checked against the page, they count.
+        const meds = library.records.records(patient.id, 'medication');
+        if (meds.length) expect(library.records.confirmRecords([meds[0]!.id])[0]!.confirmed).toBe(true);
+      } finally {
+        await close();
+        library.close();
+      }
+    }
+  });
+});
