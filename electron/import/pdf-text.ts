@@ -2,7 +2,7 @@ import fsp from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 // The legacy build is the one that runs in Node (the modern build expects browser APIs).
-import { getDocument, InvalidPDFException, PasswordException, PDFDataRangeTransport, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument, InvalidPDFException, OPS, PasswordException, PDFDataRangeTransport, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem, TextMarkedContent } from 'pdfjs-dist/types/src/display/api.js';
 import type { Refusal } from '../../shared/import-types.ts';
 import type { PageRuns, TextRun } from '../labs/pdf-table.ts';
@@ -15,7 +15,18 @@ export interface PdfText {
   readonly pageTexts: string[];
   /** Each page's text runs with their positions, for reading tables (pages drawn upright only). */
   readonly pageRuns: PageRuns[];
+  /** Pages (1-based) with no text of their own that show a picture (a scan, a photo): for OCR to read. */
+  readonly picturePages: number[];
 }
+
+/** Drawing operators that put a picture on a page. */
+const PAINTS_IMAGE = new Set(
+  ['paintImageXObject', 'paintInlineImageXObject', 'paintImageMaskXObject', 'paintImageXObjectRepeat', 'paintInlineImageXObjectGroup', 'paintImageMaskXObjectGroup', 'paintImageMaskXObjectRepeat', 'paintSolidColorImageMask']
+    .map((name) => (OPS as Record<string, number>)[name])
+    .filter((op): op is number => op !== undefined),
+);
+/** Text turned into outlines is drawn with many paths; a form's boxes and lines with few. */
+const OUTLINED_TEXT_PATHS = 300;
 
 const PASSWORD_PROTECTED: Refusal = {
   code: 'password-protected',
@@ -134,15 +145,24 @@ export async function readPdfText(file: string): Promise<PdfText | Refusal> {
   return withPdf(file, async (pdf) => {
     const pageTexts: string[] = [];
     const pageRuns: PageRuns[] = [];
+    const picturePages: number[] = [];
     for (let n = 1; n <= pdf.numPages; n++) {
       const page = await pdf.getPage(n);
       const content = await page.getTextContent();
       const [x0 = 0, y0 = 0, x1 = 0, y1 = 0] = page.view;
-      pageTexts.push(linesOf(content.items, page.rotate === 0 ? { bottom: Math.min(y0, y1), height: Math.abs(y1 - y0) } : undefined));
+      const text = linesOf(content.items, page.rotate === 0 ? { bottom: Math.min(y0, y1), height: Math.abs(y1 - y0) } : undefined);
+      pageTexts.push(text);
       if (page.rotate === 0) pageRuns.push({ page: n, width: Math.abs(x1 - x0), runs: runsOf(content.items) });
+      // A page without text is a picture of text only when it shows something: a blank page, or a
+      // form's empty boxes and lines, has nothing for OCR to read.
+      if (!/[\p{L}\p{N}]/u.test(text)) {
+        const { fnArray } = await page.getOperatorList();
+        const paths = fnArray.filter((op) => op === OPS.constructPath).length;
+        if (fnArray.some((op) => PAINTS_IMAGE.has(op)) || paths > OUTLINED_TEXT_PATHS) picturePages.push(n);
+      }
       page.cleanup();
     }
-    return { pageTexts, pageRuns };
+    return { pageTexts, pageRuns, picturePages };
   });
 }
 

@@ -62,11 +62,13 @@ export default async function extract(task: ExtractTask): Promise<ExtractResult>
   let pageTexts: string[];
   let previews: Preview[] = [];
   let pageRuns: PageRuns[] = [];
+  let picturePages: number[] | null = null;
   if (task.kind === 'pdf') {
     const read = await readPdfText(task.file);
     if ('code' in read) return { ok: false, refusal: read };
     pageTexts = read.pageTexts;
     pageRuns = read.pageRuns;
+    picturePages = read.picturePages;
   } else {
     const read = await readPicture(task.file, task.mediaType as ImageMediaType);
     if ('code' in read) return { ok: false, refusal: read };
@@ -74,7 +76,8 @@ export default async function extract(task: ExtractTask): Promise<ExtractResult>
     pageTexts = read.info.sizes.map(() => '');
     previews = read.previews;
   }
-  const ocrPages = pageTexts.flatMap((text, i) => (/[\p{L}\p{N}]/u.test(text) ? [] : [i + 1]));
+  // A photo's pages are pictures; a PDF's textless pages only when they show one.
+  const ocrPages = picturePages ?? pageTexts.map((_, i) => i + 1);
   const { suggested, title, dateReason, statedPatients } = suggestDetails(pageTexts, task.originalName, {
     dateOfBirth: task.dateOfBirth,
     reference: new Date(task.reference),

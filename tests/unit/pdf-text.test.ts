@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { linesOf, looksTruncated, readPdfText } from '../../electron/import/pdf-text.ts';
-import { fixture } from '../helpers/paths.ts';
+import { fixture, tempDir } from '../helpers/paths.ts';
 
 const bytes = (file: string) => new Uint8Array(fs.readFileSync(file));
 
@@ -34,6 +34,28 @@ describe('reading PDF text', () => {
   it('gives image-only pages empty text (OCR comes later)', async () => {
     const read = await readPdfText((fixture('pdf/ocrmypdf/cardinal.pdf')));
     expect('pageTexts' in read && read.pageTexts).toEqual(['', '', '', '']);
+  });
+
+  it('says which textless pages show a picture for OCR, and which are blank or only a form\'s boxes', async () => {
+    const { PDFDocument, StandardFonts, rgb } = await import('@cantoo/pdf-lib');
+    const doc = await PDFDocument.create();
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    doc.addPage([612, 792]).drawText('Patient intake form', { x: 50, y: 700, size: 14, font });
+    doc.addPage([612, 792]);
+    const form = doc.addPage([612, 792]);
+    for (let i = 0; i < 12; i++) form.drawRectangle({ x: 60, y: 650 - i * 45, width: 480, height: 30, borderColor: rgb(0, 0, 0), borderWidth: 1 });
+    form.drawLine({ start: { x: 60, y: 80 }, end: { x: 300, y: 80 }, thickness: 1 });
+    const scan = doc.addPage([612, 792]);
+    scan.drawImage(await doc.embedJpg(fs.readFileSync(fixture('images/MWG.jpg'))), { x: 0, y: 0, width: 612, height: 792 });
+    const file = `${tempDir()}/intake.pdf`;
+    fs.writeFileSync(file, await doc.save());
+    const read = await readPdfText(file);
+    if ('code' in read) throw new Error(read.reason);
+    expect(read.pageTexts.map((t) => t.length > 0)).toEqual([true, false, false, false]);
+    expect(read.picturePages).toEqual([4]);
+    // A scanned PDF's pages are pictures.
+    const scanned = await readPdfText(fixture('pdf/ocrmypdf/cardinal.pdf'));
+    expect('picturePages' in scanned && scanned.picturePages).toEqual([1, 2, 3, 4]);
   });
 
   it('refuses password-protected, damaged and truncated files, each with its own reason', async () => {
