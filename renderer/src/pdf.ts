@@ -1,4 +1,7 @@
-import { getDocument, GlobalWorkerOptions, PDFDataRangeTransport } from 'pdfjs-dist';
+import { getDocument, GlobalWorkerOptions, PDFDataRangeTransport, TextLayer } from 'pdfjs-dist';
+import '@fontsource/tinos/400.css';
+import '@fontsource/arimo/400.css';
+import '@fontsource/cousine/400.css';
 import type { PDFDocumentLoadingTask } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import { invoke } from './api.ts';
@@ -44,8 +47,29 @@ class Ranges extends PDFDataRangeTransport {
 // pdf.js resolves these in its worker, against the worker script's folder: they must be absolute.
 const asset = (dir: string) => new URL(`./pdfjs/${dir}/`, document.baseURI).href;
 
+/**
+ * The selectable text over a page (pdf.js's text layer, where find marks what it found) is laid out in
+ * the generic family a PDF's font falls back to. Where that is DejaVu (Linux), its letters are wider and
+ * taller than Times or Helvetica, so a found word was marked a letter to the right and half a line low
+ * of the word drawn on the page. Fonts with Times', Helvetica's and Courier's metrics (Tinos, Arimo,
+ * Cousine, from npm) take their place, loaded before the first page so pdf.js measures with them.
+ */
+const METRIC_FONTS = [
+  ['serif', 'Tinos'],
+  ['sans-serif', 'Arimo'],
+  ['monospace', 'Cousine'],
+] as const;
+let fontsReady: Promise<unknown> | undefined;
+function textLayerFonts(): Promise<unknown> {
+  fontsReady ??= Promise.all(METRIC_FONTS.map(([, font]) => document.fonts.load(`16px "${font}"`, 'Aa'))).then(() => {
+    for (const [generic, font] of METRIC_FONTS) TextLayer.fontFamilyMap.set(generic, `"${font}", ${generic}`);
+  });
+  return fontsReady.catch(() => undefined);
+}
+
 /** Opens a PDF with pdf.js, from the app's own copies of its fonts and character maps. */
 export async function openPdf(source: PdfSource): Promise<PDFDocumentLoadingTask> {
+  await textLayerFonts();
   const initial = await source.read(0, Math.min(source.size, CHUNK));
   return getDocument({
     range: new Ranges(source, initial),
