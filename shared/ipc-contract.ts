@@ -13,6 +13,7 @@ import type { ImportProgress, ImportResult } from './import-types.ts';
 import type { StudyDetails } from './imaging.ts';
 import type { ImagingSummary, MedicalDocument, OcrSummary, PageInfo, Patient, SearchHit } from './library-types.ts';
 import { OCR_LANGUAGES } from './ocr-languages.ts';
+import type { PatientMatch } from './patient-match.ts';
 import type { OcrLanguage } from './ocr-languages.ts';
 import type { OcrProgress } from './ocr-types.ts';
 import { SUGGESTED_FIELDS } from './library-types.ts';
@@ -106,6 +107,7 @@ export const documentFilters = z
     to: isoDate.optional(),
     facility: shortText.optional(),
     tag: shortText.optional(),
+    inTrash: z.boolean().optional(),
   })
   .strict();
 
@@ -185,12 +187,23 @@ export const CHANNELS = {
   'ocr:read-again': z.tuple([id.optional()]),
   'settings:ocr-languages': z.tuple([z.array(z.enum(OCR_LANGUAGES.map((l) => l.code) as [OcrLanguage, ...OcrLanguage[]])).min(1).max(OCR_LANGUAGES.length)]),
   'shell:open-external': z.tuple([z.string().max(2048)]),
+  'documents:trash': z.tuple([z.array(id).min(1).max(10_000)]),
+  'documents:restore': z.tuple([id]),
+  'documents:move': z.tuple([id, id]),
+  'documents:mine': z.tuple([id]),
+  'trash:list': z.tuple([]),
+  'trash:empty': z.tuple([]),
+  'patients:edit': z.tuple([id, z.object({ name: shortText.optional(), dateOfBirth: isoDate.nullable().optional(), contact: z.string().max(2000).optional(), notes: z.string().max(10_000).optional() }).strict()]),
+  'patients:merge': z.tuple([id, id]),
+  'corrections:list': z.tuple([]),
+  'corrections:undo': z.tuple([]),
   'documents:narrative': z.tuple([id]),
-  'labs:list': z.tuple([id]),
+  'labs:list': z.tuple([id, z.object({ withHeldBack: z.boolean().optional() }).strict().optional()]),
   'labs:confirm': z.tuple([z.array(id).min(1).max(10_000)]),
   'labs:correct': z.tuple([id, labCorrection]),
   'labs:remove': z.tuple([id]),
-  'records:list': z.tuple([id, z.enum(RECORD_KINDS).optional()]),
+  'records:list': z.tuple([id, z.enum(RECORD_KINDS).optional(), z.object({ withHeldBack: z.boolean().optional() }).strict().optional()]),
+  'records:confirm': z.tuple([z.array(id).min(1).max(10_000)]),
   'records:add': z.tuple([id, recordInput]),
   'records:update': z.tuple([id, recordChange]),
   'records:remove': z.tuple([id]),
@@ -255,6 +268,21 @@ export interface DocumentSummary {
   readonly imaging: ImagingSummary | null;
   readonly ocr: OcrSummary | null;
   readonly madeFrom: readonly number[];
+  /** `other`: it names someone else, and its facts are held back. */
+  readonly patientMatch: PatientMatch;
+}
+
+/** A document in the trash, with the day it goes for good. */
+export interface TrashedDocument extends DocumentSummary {
+  readonly deletedAt: string;
+  readonly removedAfter: string;
+}
+
+/** A correction that can be undone (the newest first). */
+export interface CorrectionSummary {
+  readonly id: number;
+  readonly at: string;
+  readonly description: string;
 }
 
 /** Where reading scanned pages stands. */
@@ -303,6 +331,18 @@ export interface ChannelResults {
   'settings:ocr-languages': OcrStatus;
   /** True when the link was opened (the person agreed). */
   'shell:open-external': boolean;
+  'documents:trash': null;
+  'documents:restore': MedicalDocument;
+  'documents:move': MedicalDocument;
+  'documents:mine': MedicalDocument;
+  'trash:list': TrashedDocument[];
+  /** Documents removed for good, and originals removed from the vault. */
+  'trash:empty': { readonly removed: number; readonly filesRemoved: number };
+  'patients:edit': Patient;
+  'patients:merge': Patient;
+  'corrections:list': CorrectionSummary[];
+  /** What was undone. */
+  'corrections:undo': CorrectionSummary;
   /** The readable sections of a clinical document (C-CDA), rendered without its stylesheet. */
   'documents:narrative': NarrativeSection[];
   'labs:list': LabResult[];
@@ -312,6 +352,7 @@ export interface ChannelResults {
   'records:list': ClinicalRecord[];
   'records:add': ClinicalRecord;
   'records:update': ClinicalRecord;
+  'records:confirm': ClinicalRecord[];
   'records:remove': null;
   'cases:list': Case[];
   'cases:create': Case;

@@ -63,6 +63,7 @@ function summary(doc: MedicalDocument): DocumentSummary {
     imaging: doc.imaging,
     ocr: doc.ocr,
     madeFrom: doc.madeFrom,
+    patientMatch: doc.identity.match,
   };
 }
 
@@ -179,7 +180,7 @@ export function createHandlers(ctx: AppContext): Handlers {
       if (doc.mediaType !== 'application/xml' || !doc.sha256) throw new CasebinderError('invalid-input', 'This document is not a clinical document (C-CDA).');
       return readCcda(await fsp.readFile(library.vault.pathFor(doc.sha256), 'utf8')).sections;
     },
-    'labs:list': (patientId) => library.records.labs({ patientId }),
+    'labs:list': (patientId, options) => library.records.labs({ patientId, withHeldBack: options?.withHeldBack ?? false }),
     'labs:confirm': (ids) => {
       const labs = library.records.confirmLabs(ids);
       ctx.emit('library:changed', { patientId: labs[0]?.patientId ?? null });
@@ -196,7 +197,47 @@ export function createHandlers(ctx: AppContext): Handlers {
       ctx.emit('library:changed', { patientId });
       return null;
     },
-    'records:list': (patientId, kind) => library.records.records(patientId, kind),
+    'records:list': (patientId, kind, options) => library.records.records(patientId, kind, { withHeldBack: options?.withHeldBack ?? false }),
+    'records:confirm': (ids) => {
+      const records = library.records.confirmRecords(ids);
+      ctx.emit('library:changed', { patientId: records[0]?.patientId ?? null });
+      return records;
+    },
+    'documents:trash': (ids) => {
+      const docs = library.corrections.trash(ids);
+      for (const patientId of new Set(docs.map((d) => d.patientId))) ctx.emit('library:changed', { patientId });
+      return null;
+    },
+    'documents:restore': (id) => changed(library.corrections.restore(id)),
+    'documents:move': (id, patientId) => {
+      const from = library.documents.get(id).patientId;
+      const moved = changed(library.corrections.move(id, patientId));
+      ctx.emit('library:changed', { patientId: from });
+      return moved;
+    },
+    'documents:mine': (id) => changed(library.corrections.markMine(id)),
+    'trash:list': () => library.corrections.inTrash().map((d) => ({ ...summary(d), deletedAt: d.deletedAt!, removedAfter: d.removedAfter })),
+    'trash:empty': async () => {
+      const report = await library.corrections.emptyTrash();
+      ctx.emit('library:changed', { patientId: null });
+      return report;
+    },
+    'patients:edit': (id, change) => {
+      const patient = library.corrections.editPatient(id, change);
+      ctx.emit('library:changed', { patientId: id });
+      return patient;
+    },
+    'patients:merge': (from, into) => {
+      const patient = library.corrections.merge(from, into);
+      ctx.emit('library:changed', { patientId: null });
+      return patient;
+    },
+    'corrections:list': () => library.corrections.history(),
+    'corrections:undo': () => {
+      const undone = library.corrections.undo();
+      ctx.emit('library:changed', { patientId: null });
+      return undone;
+    },
     'records:add': (patientId, input) => {
       library.patients.get(patientId);
       const record = library.records.addRecord(patientId, { ...input, codes: [] }, library.now());

@@ -3,6 +3,8 @@ import type { Patient } from '../../shared/library-types.ts';
 import { invoke, messageOf, on } from './api.ts';
 import { preference, setPreference } from './cache.ts';
 import { AddPatientDialog } from './components/AddPatientDialog.tsx';
+import { PatientDialog } from './components/PatientDialog.tsx';
+import { UndoToast } from './components/UndoToast.tsx';
 import { DropImport } from './components/DropImport.tsx';
 import { ImportPanel } from './components/ImportPanel.tsx';
 import { useImports } from './imports.ts';
@@ -13,6 +15,7 @@ import { CaseScreen } from './screens/CaseScreen.tsx';
 import { CasesScreen } from './screens/CasesScreen.tsx';
 import { ExportScreen } from './screens/ExportScreen.tsx';
 import { LibraryScreen } from './screens/LibraryScreen.tsx';
+import { TrashScreen } from './screens/TrashScreen.tsx';
 import { Welcome } from './screens/Welcome.tsx';
 
 /** The window: first-run welcome, the library, or one document; imports and errors float above. */
@@ -22,6 +25,9 @@ export function App() {
   const [libraryVersion, setLibraryVersion] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [addingPatient, setAddingPatient] = useState(false);
+  const [editingPatient, setEditingPatient] = useState(false);
+  /** What a correction just did, with Undo. */
+  const [corrected, setCorrected] = useState<string | null>(null);
   const [route, navigate] = useRoute();
   const imports = useImports();
 
@@ -89,7 +95,9 @@ export function App() {
   } else if (route.name === 'record') {
     screen = <HealthRecordScreen patient={patient} route={route} libraryVersion={libraryVersion} onError={setError} />;
   } else if (route.name === 'document') {
-    screen = <DocumentScreen key={route.id} route={route} navigate={navigate} libraryVersion={libraryVersion} onError={setError} />;
+    screen = <DocumentScreen key={route.id} route={route} navigate={navigate} libraryVersion={libraryVersion} patients={patients} onCorrected={setCorrected} onError={setError} />;
+  } else if (route.name === 'trash') {
+    screen = <TrashScreen patients={patients} libraryVersion={libraryVersion} onCorrected={setCorrected} onError={setError} />;
   } else {
     screen = (
       <LibraryScreen
@@ -97,6 +105,7 @@ export function App() {
         patients={patients}
         onSelectPatient={selectPatient}
         onAddPatient={() => setAddingPatient(true)}
+        onEditPatient={() => setEditingPatient(true)}
         libraryVersion={libraryVersion}
         imports={imports}
         navigate={navigate}
@@ -119,6 +128,8 @@ export function App() {
       {patient && <DropImport patient={patient} onDrop={(paths) => void imports.start(paths, patient)} />}
       {imports.state && <ImportPanel imports={imports} onOpen={(id) => { imports.dismiss(); navigate({ name: 'document', id }); }} />}
       {addingPatient && <AddPatientDialog onAdded={onPatientAdded} onClose={() => setAddingPatient(false)} />}
+      {editingPatient && patient && patients && <PatientDialog patient={patient} patients={patients} onClose={() => setEditingPatient(false)} onCorrected={setCorrected} />}
+      {corrected && <UndoToast key={corrected} message={corrected} onClose={() => setCorrected(null)} onError={setError} />}
     </>
   );
 }

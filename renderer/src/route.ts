@@ -13,10 +13,13 @@ export type Route =
   | { readonly name: 'cases' }
   | { readonly name: 'case'; readonly id: number }
   /** Preparing a case's bundle for a specialist. */
-  | { readonly name: 'export'; readonly caseId: number };
+  | { readonly name: 'export'; readonly caseId: number }
+  /** Documents in the trash, to restore or remove for good. */
+  | { readonly name: 'trash' };
 
 export function parseRoute(hash: string): Route {
   if (hash === '#/cases') return { name: 'cases' };
+  if (hash === '#/trash') return { name: 'trash' };
   const oneCase = /^#\/case\/(\d+)$/.exec(hash);
   if (oneCase) return { name: 'case', id: Number(oneCase[1]) };
   const exporting = /^#\/case\/(\d+)\/export$/.exec(hash);
@@ -39,6 +42,7 @@ export function parseRoute(hash: string): Route {
 export function routeHash(route: Route): string {
   if (route.name === 'library') return '#/';
   if (route.name === 'cases') return '#/cases';
+  if (route.name === 'trash') return '#/trash';
   if (route.name === 'case') return `#/case/${route.id}`;
   if (route.name === 'export') return `#/case/${route.caseId}/export`;
   if (route.name === 'record') {

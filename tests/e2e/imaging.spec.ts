@@ -59,7 +59,7 @@ test('a radiology CD and a phone photo: studies with their series, the photo upr
   // A study: its facts, the warning that its files name someone else, its series with the key image.
   await rows.filter({ hasText: 'Whole Body Bone' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Whole Body Bone' })).toBeVisible();
-  await expect(page.getByRole('alert').filter({ hasText: 'name the patient "NM1 CompressedSamples"' })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'It names NM1 CompressedSamples' })).toBeVisible();
   const series = page.getByRole('list', { name: 'Series' }).getByRole('listitem');
   await expect(series).toHaveCount(1);
   await expect(series.getByRole('img')).toHaveJSProperty('naturalHeight', 256);

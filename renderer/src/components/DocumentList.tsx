@@ -34,6 +34,9 @@ function Badges({ doc }: { doc: DocumentSummary }) {
     badges.push({ text: 'Text may be wrong', tone: 'warn', title: 'OCR was not sure of some of its pages' });
   }
   if (doc.madeFrom.length) badges.push({ text: `From ${plural(doc.madeFrom.length, 'photo')}`, tone: 'info', title: 'Made from photos of its pages' });
+  if (doc.patientMatch === 'other') {
+    badges.push({ text: 'Names someone else', tone: 'warn', title: 'It names another person or birth date: its facts are held back until you say whose it is' });
+  }
   if (badges.length === 0) return null;
   return (
     <span className="doc-badges">

@@ -176,6 +176,11 @@ export function MetadataPanel({ document: doc, onSaved }: { document: MedicalDoc
       {!doc.dateOfService && s.dateOfService && (
         <Suggestion field="dateOfService" label="date of service" value={formatDate(s.dateOfService)} onAccept={(f) => void accept([f])} />
       )}
+      {!doc.dateOfService && doc.dateReason && (
+        <p className="suggestion-reason" id={`${id}-date-reason`}>
+          Why: {doc.dateReason}
+        </p>
+      )}
 
       <label htmlFor={`${id}-facility`}>Facility</label>
       <input id={`${id}-facility`} value={form.facility} onChange={(e) => set('facility')(e.target.value)} />

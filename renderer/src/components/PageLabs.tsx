@@ -65,7 +65,7 @@ function Row({ lab, onError }: { lab: LabResult; onError: (m: string) => void })
  * corrected and confirmed; only then does it count as data.
  */
 export function PageLabs({ documentId, patientId, page, libraryVersion, onError }: { documentId: number; patientId: number; page: number; libraryVersion: number; onError: (m: string) => void }) {
-  const all = useLoaded(() => invoke('labs:list', patientId), [patientId, libraryVersion, onError], onError);
+  const all = useLoaded(() => invoke('labs:list', patientId, { withHeldBack: true }), [patientId, libraryVersion, onError], onError);
   const labs = (all ?? []).filter((l) => l.source.documentId === documentId && l.origin === 'pdf');
   if (labs.length === 0) return null;
   // In the order they are on the page (the order they were read in).

@@ -68,8 +68,9 @@ export function StudyView({ document: doc, libraryVersion, onError }: { document
     .filter(Boolean)
     .join(', ');
   return (
-    <div className="study-view">
-      {study.warnings.map((w) => (
+    <div className="study-view" tabIndex={0} aria-label="The study's series">
+      {/* Whose images these are is said once, above, with what to do about it (IdentityBanner). */}
+      {(doc.identity.match === 'other' ? [] : study.warnings).map((w) => (
         <p key={w} className="warning-banner" role="alert">
           {w}
         </p>

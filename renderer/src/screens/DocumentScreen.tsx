@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'react';
-import type { MedicalDocument, PageInfo } from '../../../shared/library-types.ts';
+import type { MedicalDocument, PageInfo, Patient } from '../../../shared/library-types.ts';
 import { invoke, messageOf } from '../api.ts';
 import { ComposeDialog } from '../components/ComposeDialog.tsx';
 import { DownloadView } from '../components/DownloadView.tsx';
 import { NarrativeView } from '../components/NarrativeView.tsx';
+import { IdentityBanner } from '../components/IdentityBanner.tsx';
 import { PageLabs } from '../components/PageLabs.tsx';
+import { PageRecords } from '../components/PageRecords.tsx';
 import { ImageView } from '../components/ImageView.tsx';
 import { MetadataPanel } from '../components/MetadataPanel.tsx';
 import { PageText } from '../components/PageText.tsx';
@@ -19,11 +21,14 @@ interface Props {
   readonly route: Extract<Route, { name: 'document' }>;
   readonly navigate: (route: Route) => void;
   readonly libraryVersion: number;
+  readonly patients: readonly Patient[];
+  /** Told what a correction did (moved, in the trash…), so the window can offer to undo it. */
+  readonly onCorrected: (message: string) => void;
   readonly onError: (message: string) => void;
 }
 
 /** One document: its pages (a photo, a study's series) beside the details a person keeps about it. */
-export function DocumentScreen({ route, navigate, libraryVersion, onError }: Props) {
+export function DocumentScreen({ route, navigate, libraryVersion, patients, onCorrected, onError }: Props) {
   const [doc, setDoc] = useState<MedicalDocument | null>(null);
   const [pages, setPages] = useState<PageInfo[]>([]);
   const [page, setPage] = useState(route.page ?? 1);
@@ -83,7 +88,33 @@ export function DocumentScreen({ route, navigate, libraryVersion, onError }: Pro
             Make one document from photos…
           </button>
         )}
+        {doc.deletedAt === null && doc.partOf === null && (
+          <button
+            type="button"
+            className="header-action"
+            onClick={() =>
+              void invoke('documents:trash', [doc.id]).then(
+                () => {
+                  onCorrected(`Put “${doc.title}” in the trash. It can be restored from the trash for 30 days.`);
+                  navigate({ name: 'library' });
+                },
+                (e: unknown) => onError(messageOf(e)),
+              )
+            }
+          >
+            Put in the trash
+          </button>
+        )}
       </ScreenHeader>
+      {doc.deletedAt !== null && (
+        <div className="trash-notice" role="status">
+          <p>This document is in the trash: it is in no list, search, case or packet until it is restored.</p>
+          <button type="button" onClick={() => void invoke('documents:restore', doc.id).then(() => onCorrected(`Restored “${doc.title}”.`), (e: unknown) => onError(messageOf(e)))}>
+            Restore it
+          </button>
+        </div>
+      )}
+      <IdentityBanner document={doc} patients={patients} onCorrected={onCorrected} onError={onError} />
       <div className="document-body">
         <main className="document-view" aria-label="Document">
           {doc.kind === 'study' ? (
@@ -102,6 +133,7 @@ export function DocumentScreen({ route, navigate, libraryVersion, onError }: Pro
         </main>
         <aside className="document-details" aria-label="Document details">
           {doc.mediaType === 'application/pdf' && <PageLabs documentId={doc.id} patientId={doc.patientId} page={page} libraryVersion={libraryVersion} onError={onError} />}
+          {doc.mediaType === 'application/pdf' && <PageRecords documentId={doc.id} patientId={doc.patientId} page={page} libraryVersion={libraryVersion} onError={onError} />}
           <MetadataPanel document={doc} onSaved={setDoc} />
         </aside>
       </div>

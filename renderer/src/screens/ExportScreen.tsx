@@ -239,6 +239,7 @@ export function ExportScreen({ patient, route, libraryVersion, onError }: Props)
       ? (({ jobId, value }) => ({ key: `preview:${jobId}`, title: 'Packet preview', size: value.size, read: (offset: number, length: number) => invoke('export:preview-read', jobId, offset, length) }))(preview.work)
       : null;
   const missing = plan.openGaps.filter((g) => g.status === 'missing').length;
+  const unchecked = plan.documents.filter((d) => chosenIds.has(d.id) && d.unchecked > 0);
   const parts = choices.zip && choices.maxSizeMb ? Math.max(1, Math.ceil(estimate / (choices.maxSizeMb * 1e6))) : 1;
 
   return (
@@ -286,6 +287,24 @@ export function ExportScreen({ patient, route, libraryVersion, onError }: Props)
               </>
             )}
           </section>
+
+          {unchecked.length > 0 && (
+            <section className="case-section" aria-labelledby="unchecked-title">
+              <h2 id="unchecked-title">Not yet checked</h2>
+              <p className="hint">
+                {plural(unchecked.reduce((n, d) => n + d.unchecked, 0), 'value')} read from {unchecked.length === 1 ? 'a document' : `${unchecked.length} documents`} to send (lab values,
+                medications, allergies) {unchecked.reduce((n, d) => n + d.unchecked, 0) === 1 ? 'has' : 'have'} not been checked against the page. The packet prints them marked
+                &ldquo;not yet checked&rdquo;; check them beside each document to send them as checked.
+              </p>
+              <ul className="export-unsorted">
+                {unchecked.map((d) => (
+                  <li key={d.id}>
+                    <a href={routeHash({ name: 'document', id: d.id })}>Check {d.title}</a> <span className="hint">({plural(d.unchecked, 'value')})</span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
 
           {unsorted.length > 0 && (
             <section className="case-section" aria-labelledby="unsorted-title">

@@ -204,10 +204,22 @@ function RecordList({ patient, tab, records, onError }: { patient: Patient; tab:
                 <strong>{r.name}</strong>
                 {r.detail && <span> · {r.detail}</span>}
                 <small>
-                  {[r.date ? `since ${formatDate(r.date)}` : null, r.endDate ? `until ${formatDate(r.endDate)}` : null, r.status, r.codes[0] ? `${r.codes[0].system} ${r.codes[0].code}` : null, r.origin === 'manual' ? 'added by you' : 'from a download']
+                  {[
+                    r.date ? `since ${formatDate(r.date)}` : null,
+                    r.endDate ? `until ${formatDate(r.endDate)}` : null,
+                    r.status,
+                    r.codes[0] ? `${r.codes[0].system} ${r.codes[0].code}` : null,
+                    r.origin === 'manual' ? 'added by you' : r.origin === 'pdf' ? 'read from a PDF' : 'from a download',
+                  ]
                     .filter(Boolean)
                     .join(' · ')}
                 </small>
+                {!r.confirmed && r.source.documentId !== null && (
+                  <small className="unchecked">
+                    Not yet checked against the page:{' '}
+                    <a href={routeHash({ name: 'document', id: r.source.documentId, ...(r.source.page ? { page: r.source.page } : {}) })}>check it beside the document</a>
+                  </small>
+                )}
               </div>
               <div className="record-actions">
                 <button type="button" className="small" onClick={() => start(r)} aria-label={`Edit ${r.name}`}>
@@ -243,14 +255,24 @@ export function HealthRecordScreen({ patient, route, libraryVersion, onError }: 
   const [labs, setLabs] = useState<LabResult[] | null>(null);
   const [records, setRecords] = useState<ClinicalRecord[] | null>(null);
   const [entries, setEntries] = useState<TimelineEntry[]>([]);
+  const [heldBack, setHeldBack] = useState<{ documentId: number; title: string; reason: string; count: number }[]>([]);
   useEffect(() => {
     let live = true;
-    Promise.all([invoke('labs:list', patient.id), invoke('records:list', patient.id), invoke('timeline', patient.id)]).then(
+    Promise.all([invoke('labs:list', patient.id, { withHeldBack: true }), invoke('records:list', patient.id, undefined, { withHeldBack: true }), invoke('timeline', patient.id)]).then(
       ([l, r, t]) => {
         if (!live) return;
-        setLabs(l);
-        setRecords(r);
+        setLabs(l.filter((x) => !x.heldBack));
+        setRecords(r.filter((x) => !x.heldBack));
         setEntries(t);
+        // What is left out of the record, by the document it came from.
+        const held = new Map<number, { reason: string; count: number }>();
+        for (const fact of [...l, ...r]) {
+          if (!fact.heldBack || fact.source.documentId === null) continue;
+          const entry = held.get(fact.source.documentId) ?? { reason: fact.heldBack, count: 0 };
+          entry.count++;
+          held.set(fact.source.documentId, entry);
+        }
+        void Promise.all([...held].map(async ([documentId, h]) => ({ documentId, title: (await invoke('documents:get', documentId)).title, ...h }))).then((list) => live && setHeldBack(list));
       },
       (e: unknown) => onError(messageOf(e)),
     );
@@ -276,6 +298,18 @@ export function HealthRecordScreen({ patient, route, libraryVersion, onError }: 
         ))}
       </nav>
       <main className="record-body" aria-label={TAB_NAMES[route.tab]}>
+        {heldBack.length > 0 && (
+          <section className="held-back" role="status" aria-labelledby="held-back-title">
+            <h2 id="held-back-title">Left out: {plural(heldBack.reduce((n, h) => n + h.count, 0), 'entry', 'entries')} from documents that name someone else</h2>
+            <ul>
+              {heldBack.map((h) => (
+                <li key={h.documentId}>
+                  <a href={routeHash({ name: 'document', id: h.documentId })}>{h.title}</a> ({plural(h.count, 'entry', 'entries')}): {h.reason} Open it to say whose it is.
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
         {labs === null || records === null ? (
           <p role="status">Loading…</p>
         ) : route.tab === 'labs' ? (

@@ -22,6 +22,8 @@ interface Props {
   readonly patients: readonly Patient[];
   readonly onSelectPatient: (id: number) => void;
   readonly onAddPatient: () => void;
+  /** Opens the patient's details (correct them, merge two records of one person). */
+  readonly onEditPatient: () => void;
   readonly libraryVersion: number;
   readonly imports: Imports;
   readonly navigate: (route: Route) => void;
@@ -40,7 +42,7 @@ function toFilters(patientId: number, f: FilterState): DocumentFilters {
 }
 
 /** The patient's documents (or search results), filters, and the way in for new records. */
-export function LibraryScreen({ patient, patients, onSelectPatient, onAddPatient, libraryVersion, imports, navigate, onError }: Props) {
+export function LibraryScreen({ patient, patients, onSelectPatient, onAddPatient, onEditPatient, libraryVersion, imports, navigate, onError }: Props) {
   const [filters, setFilters] = useState<FilterState>(NO_FILTERS);
   const [documents, setDocuments] = useState<DocumentSummary[] | null>(null);
   const [query, setQuery] = useState('');
@@ -129,6 +131,9 @@ export function LibraryScreen({ patient, patients, onSelectPatient, onAddPatient
           Casebinder
         </span>
         <PatientSwitcher patients={patients} patientId={patient.id} onSelect={onSelectPatient} onAdd={onAddPatient} />
+        <button type="button" className="link" onClick={onEditPatient}>
+          Patient details…
+        </button>
         <div className="search-box" role="search">
           <label htmlFor="search-input" className="visually-hidden">
             Search {patient.name}’s records
@@ -171,6 +176,9 @@ export function LibraryScreen({ patient, patients, onSelectPatient, onAddPatient
       <div className="library-body">
         <aside className="filters-pane" aria-label="Filters">
           <Filters value={filters} onChange={changeFilters} facilities={facilities} tags={tags} />
+          <p className="trash-link">
+            <a href={routeHash({ name: 'trash' })}>Trash</a>
+          </p>
         </aside>
         <main className="documents" aria-label={searching ? 'Search results' : 'Documents'}>
           <OcrStatus libraryVersion={libraryVersion} onError={onError} />
