@@ -4,13 +4,11 @@
  * New institutions, label wordings and layouts. Synthetic people and institutions.
  */
 import type { CorpusDocument } from './folders.ts';
-import type { Block } from './render.ts';
+import { heading, para } from './render.ts';
 
 const HANNAH = { name: 'WEISS, HANNAH R', display: 'Hannah Weiss', dob: '11/02/1984' };
 const LUIS = { name: 'Ortega, Luis', display: 'Luis Ortega', dob: '06/15/1951' };
 
-const para = (text: string): Block => ({ kind: 'paragraph', text });
-const heading = (text: string): Block => ({ kind: 'heading', text });
 
 export const BLIND: readonly CorpusDocument[] = [
   // ---------------------------------------------------------------- Hannah Weiss: uterine fibroids

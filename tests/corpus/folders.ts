@@ -7,6 +7,7 @@
  * Synthetic people and institutions, written for Casebinder's tests.
  */
 import type { DocumentType } from '../../shared/document-types.ts';
+import { heading, para } from './render.ts';
 import type { Block, Layout } from './render.ts';
 
 export interface Truth {
@@ -29,8 +30,6 @@ const MARGARET = { name: "O'NEILL, MARGARET", display: "Margaret O'Neill", dob: 
 const ROBERT = { name: 'CHEN, ROBERT', display: 'Robert Chen', dob: '09/30/1966' };
 const DOLORES = { name: 'RAMÍREZ, DOLORES', display: 'Dolores Ramírez', dob: '12/03/1949' };
 
-const para = (text: string): Block => ({ kind: 'paragraph', text });
-const heading = (text: string): Block => ({ kind: 'heading', text });
 
 export const FOLDERS: readonly CorpusDocument[] = [
   // ---------------------------------------------------------------- Margaret O'Neill: lumbar fusion

@@ -4,13 +4,11 @@
  * that a rule fitted to the first set shows up as a gap here. Synthetic people and institutions.
  */
 import type { CorpusDocument } from './folders.ts';
-import type { Block } from './render.ts';
+import { heading, para } from './render.ts';
 
 const KWAME = { name: 'MENSAH, KWAME A', display: 'Kwame Mensah', dob: '07/19/1971' };
 const INGRID = { name: 'Solberg, Ingrid', display: 'Ingrid Solberg', dob: '02/27/1983' };
 
-const para = (text: string): Block => ({ kind: 'paragraph', text });
-const heading = (text: string): Block => ({ kind: 'heading', text });
 
 export const HOLDOUT: readonly CorpusDocument[] = [
   // ---------------------------------------------------------------- Kwame Mensah: colon cancer

@@ -20,6 +20,10 @@ export type Block =
   | { readonly kind: 'link'; readonly text: string; readonly url: string }
   | { readonly kind: 'pagebreak' };
 
+/** A paragraph and a section heading: the blocks every corpus document is written with most. */
+export const para = (text: string): Block => ({ kind: 'paragraph', text });
+export const heading = (text: string): Block => ({ kind: 'heading', text });
+
 export interface Layout {
   /** pdfkit standard font family: how old lab printers (Courier), letters (Times) and modern systems (Helvetica) look. */
   readonly font: 'Helvetica' | 'Times' | 'Courier';

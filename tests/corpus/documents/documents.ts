@@ -8,6 +8,7 @@
  * Synthetic people and institutions.
  */
 import type { DocumentType } from '../../../shared/document-types.ts';
+import { heading, para } from '../render.ts';
 import type { Block } from '../render.ts';
 
 export interface DocumentTruth {
@@ -31,8 +32,6 @@ export interface CorpusDocumentSpec {
 
 const ELENA = { name: 'Elena Vasquez-Moreau', dob: '1967-05-21', printed: '05/21/1967' };
 const DAVID = { name: 'David Okonkwo', dob: '1959-12-02', printed: '12/02/1959' };
-const para = (text: string): Block => ({ kind: 'paragraph', text });
-const heading = (text: string): Block => ({ kind: 'heading', text });
 
 export const DOCUMENTS: readonly CorpusDocumentSpec[] = [
   // ------------------------------------------------------------------ tuning
