@@ -234,7 +234,7 @@ export function PdfView({ source, initialPage, initialFind, onPage, notice, onEr
         {pdf && <PageThumbnails pdf={pdf} current={page} onSelect={goTo} />}
         <div className="viewer-frame">
           {/* pdf.js requires its scrolling container to be absolutely positioned. */}
-          <div className="viewer-scroller" ref={container} tabIndex={0} aria-label={`${source.title}, PDF pages`}>
+          <div className="viewer-scroller" ref={container} tabIndex={0} role="region" aria-label={`${source.title}, PDF pages`}>
             <div className="pdfViewer" ref={viewerElement} />
           </div>
         </div>
