@@ -79,6 +79,12 @@ test('whose record: another person\'s download held back and settled, lists chec
   await expect(page.getByRole('alert').filter({ hasText: 'Is this' })).toHaveCount(0);
   await page.getByRole('link', { name: '← Library' }).click();
   await expect(page.locator('.doc-row').filter({ hasText: 'Community Health Consult Note' })).toHaveCount(0);
+  // Any document can be filed under another patient from its page.
+  await page.locator('.doc-row').filter({ hasText: 'Medication List' }).click();
+  await page.getByRole('button', { name: 'Move to another patient…' }).click();
+  await expect(page.getByLabel('Move to')).toHaveValue(/\d+/);
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('link', { name: '← Library' }).click();
 
   // A document to the trash, and back.
   await page.locator('.doc-row').filter({ hasText: 'Cascadia Spine' }).click();

@@ -19,8 +19,6 @@ interface Props {
 export function IdentityBanner({ document: doc, patients, onCorrected, onError }: Props) {
   const patient = patients.find((p) => p.id === doc.patientId);
   const others = patients.filter((p) => p.id !== doc.patientId);
-  const [moving, setMoving] = useState(false);
-  const [target, setTarget] = useState<number | null>(others[0]?.id ?? null);
   if (doc.identity.match !== 'other' || !patient) return null;
   const act = (work: Promise<unknown>, message: string) => void work.then(() => onCorrected(message), (e: unknown) => onError(messageOf(e)));
   return (
@@ -42,38 +40,54 @@ export function IdentityBanner({ document: doc, patients, onCorrected, onError }
         <button type="button" className="primary" onClick={() => act(invoke('documents:mine', doc.id), `“${doc.title}” is ${patient.name}’s; its facts are in the health record.`)}>
           It is {patient.name}’s
         </button>
-        {moving ? (
-          <span className="identity-move">
-            <label htmlFor="move-to">Move to</label>
-            <select id="move-to" value={target ?? ''} onChange={(e) => setTarget(Number(e.target.value))}>
-              {others.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                  {p.dateOfBirth ? ` (born ${formatDate(p.dateOfBirth)})` : ''}
-                </option>
-              ))}
-            </select>
-            <button
-              type="button"
-              disabled={target === null}
-              onClick={() => act(invoke('documents:move', doc.id, target!), `Moved “${doc.title}” to ${others.find((p) => p.id === target)?.name ?? 'the other patient'}.`)}
-            >
-              Move
-            </button>
-            <button type="button" className="link" onClick={() => setMoving(false)}>
-              Cancel
-            </button>
-          </span>
-        ) : (
-          <button type="button" onClick={() => setMoving(true)} disabled={others.length === 0} title={others.length ? undefined : 'Add the patient it belongs to first'}>
-            It is another patient’s…
-          </button>
-        )}
+        <MoveControl document={doc} patients={patients} label="It is another patient’s…" onCorrected={onCorrected} onError={onError} />
         <button type="button" onClick={() => act(invoke('documents:trash', [doc.id]), `Put “${doc.title}” in the trash.`)}>
           Not wanted: put it in the trash
         </button>
       </div>
       {others.length === 0 && <p className="hint">To move it to the person it names, add them as a patient first (Patient → Add a patient…).</p>}
     </section>
+  );
+}
+
+/** Files a document under another patient: a button, then the patient to choose and Move. */
+export function MoveControl({ document: doc, patients, label, onCorrected, onError }: Props & { readonly label: string }) {
+  const others = patients.filter((p) => p.id !== doc.patientId);
+  const [moving, setMoving] = useState(false);
+  const [target, setTarget] = useState<number | null>(others[0]?.id ?? null);
+  if (!moving) {
+    return (
+      <button type="button" onClick={() => setMoving(true)} disabled={others.length === 0} title={others.length ? undefined : 'Add the patient it belongs to first'}>
+        {label}
+      </button>
+    );
+  }
+  return (
+    <span className="identity-move">
+      <label htmlFor={`move-to-${doc.id}`}>Move to</label>
+      <select id={`move-to-${doc.id}`} value={target ?? ''} onChange={(e) => setTarget(Number(e.target.value))}>
+        {others.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.name}
+            {p.dateOfBirth ? ` (born ${formatDate(p.dateOfBirth)})` : ''}
+          </option>
+        ))}
+      </select>
+      <button
+        type="button"
+        disabled={target === null}
+        onClick={() =>
+          void invoke('documents:move', doc.id, target!).then(
+            () => onCorrected(`Moved “${doc.title}” to ${others.find((p) => p.id === target)?.name ?? 'the other patient'}.`),
+            (e: unknown) => onError(messageOf(e)),
+          )
+        }
+      >
+        Move
+      </button>
+      <button type="button" className="link" onClick={() => setMoving(false)}>
+        Cancel
+      </button>
+    </span>
   );
 }

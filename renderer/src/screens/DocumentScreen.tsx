@@ -4,7 +4,7 @@ import { invoke, messageOf } from '../api.ts';
 import { ComposeDialog } from '../components/ComposeDialog.tsx';
 import { DownloadView } from '../components/DownloadView.tsx';
 import { NarrativeView } from '../components/NarrativeView.tsx';
-import { IdentityBanner } from '../components/IdentityBanner.tsx';
+import { IdentityBanner, MoveControl } from '../components/IdentityBanner.tsx';
 import { PageLabs } from '../components/PageLabs.tsx';
 import { PageRecords } from '../components/PageRecords.tsx';
 import { ImageView } from '../components/ImageView.tsx';
@@ -87,6 +87,9 @@ export function DocumentScreen({ route, navigate, libraryVersion, patients, onCo
           <button type="button" className="header-action" onClick={() => setComposing(true)}>
             Make one document from photos…
           </button>
+        )}
+        {doc.deletedAt === null && doc.partOf === null && doc.identity.match !== 'other' && patients.length > 1 && (
+          <MoveControl document={doc} patients={patients} label="Move to another patient…" onCorrected={onCorrected} onError={onError} />
         )}
         {doc.deletedAt === null && doc.partOf === null && (
           <button
