@@ -244,3 +244,36 @@ export function recordPatientWarnings(
   }
   return warnings;
 }
+
+/** What a DICOM file says about itself (electron/dicom/header.ts reads it; the library stores it). */
+export interface DicomHeader {
+  readonly transferSyntaxUid: string;
+  readonly sopClassUid: string | null;
+  readonly sopInstanceUid: string;
+  readonly studyInstanceUid: string;
+  readonly seriesInstanceUid: string;
+  readonly patientName: string | null;
+  readonly patientId: string | null;
+  readonly patientBirthDate: IsoDate | null;
+  readonly patientSex: string | null;
+  readonly studyDate: IsoDate | null;
+  readonly studyTime: string | null;
+  readonly studyDescription: string | null;
+  readonly accessionNumber: string | null;
+  readonly institution: string | null;
+  readonly referringPhysician: string | null;
+  readonly studyId: string | null;
+  readonly modality: string | null;
+  readonly seriesNumber: number | null;
+  readonly seriesDescription: string | null;
+  readonly seriesDate: IsoDate | null;
+  readonly bodyPart: string | null;
+  readonly instanceNumber: number | null;
+  readonly rows: number | null;
+  readonly columns: number | null;
+  readonly frames: number | null;
+  /** Where the image data starts and how long it says it is (null: undefined length, i.e. compressed fragments). */
+  readonly pixelData: { readonly offset: number; readonly length: number | null } | null;
+  /** The file has no Part 10 wrapper (no "DICM", no file meta information). */
+  readonly raw: boolean;
+}

@@ -58,6 +58,25 @@ export interface LabResult {
   readonly heldBack: string | null;
 }
 
+/**
+ * A result in the library's form before it is stored (no id, patient or confirmation yet), with
+ * the fingerprint that says it is the same result whatever download it came in.
+ */
+export type NormalizedLab = Omit<LabResult, 'id' | 'patientId' | 'source' | 'confirmed' | 'heldBack'> & {
+  readonly page: number | null;
+  readonly fingerprint: string;
+};
+
+/** What the person changes in a value read from a PDF, as the page shows it. */
+export interface LabCorrection {
+  readonly analyte?: string;
+  readonly value?: string;
+  readonly unit?: string | null;
+  readonly range?: string | null;
+  readonly flag?: string | null;
+  readonly date?: string | null;
+}
+
 export const RECORD_KINDS = ['problem', 'medication', 'allergy', 'vital', 'procedure', 'encounter', 'immunization'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 

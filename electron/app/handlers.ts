@@ -8,10 +8,11 @@ import { composeDocument } from '../compose/compose.ts';
 import { exportPlan } from '../export/plan.ts';
 import { timeline } from '../library/timeline.ts';
 import { readCcda } from '../records/ccda.ts';
+import { correctedLab } from '../labs/normalize.ts';
 import { todayIso as today } from '../../shared/dates.ts';
 import type { Library } from '../library/library.ts';
 import type { WorkerPool } from '../workers/pool.ts';
-import { mayOpenExternally } from '../desktop/policy.ts';
+import { mayOpenExternally } from './links.ts';
 import type { Emit, JobRegistry } from './jobs.ts';
 
 /** The native dialogs the back end needs; Electron's in the app, a scripted stand-in in tests. */
@@ -187,7 +188,7 @@ export function createHandlers(ctx: AppContext): Handlers {
       return labs;
     },
     'labs:correct': (id, correction) => {
-      const lab = library.records.correctLab(id, correction);
+      const lab = library.records.saveCorrectedLab(id, correctedLab(library.records.lab(id), correction));
       ctx.emit('library:changed', { patientId: lab.patientId });
       return lab;
     },

@@ -9,7 +9,6 @@ import type { ComposeRequest } from '../../shared/compose-types.ts';
 import { CasebinderError } from '../../shared/errors.ts';
 import type { MedicalDocument } from '../../shared/library-types.ts';
 import type { Library } from '../library/library.ts';
-import { run, sql } from '../library/sql.ts';
 import { suggestDetails } from '../suggest/suggest.ts';
 import type { WorkerPool } from '../workers/pool.ts';
 
@@ -73,30 +72,21 @@ export async function composeDocument(library: Library, pool: WorkerPool, reques
   const pageTexts = request.pages.map((p) => library.documents.pageText(p.documentId, p.page));
   const patient = library.patients.get(sources[0]!.patientId);
   const { suggested } = suggestDetails(pageTexts, request.title, { dateOfBirth: patient.dateOfBirth, reference: library.now() });
-  return library.db.transaction(() => {
-    const id = library.documents.insert(
-      {
-        patientId: patient.id,
-        sha256: staged.sha256,
-        originalName: `${request.title.trim()}.pdf`,
-        sourcePath: `made from photos ${sources.map((s) => `#${s.id}`).join(', ')}`,
-        size: staged.size,
-        mediaType: 'application/pdf',
-        title: request.title.trim(),
-        suggested,
-        pageTexts,
-        ocrPages: pageTexts.map((_, i) => i + 1),
-      },
-      library.now(),
-    );
-    request.pages.forEach((p, i) => {
-      run(
-        library.db,
-        sql`INSERT INTO composition_pages (document_id, number, source_document_id, source_page, rotation, crop_left, crop_top, crop_width, crop_height)
-            VALUES (${id}, ${i + 1}, ${p.documentId}, ${p.page}, ${p.rotation}, ${p.crop?.left ?? null}, ${p.crop?.top ?? null},
-                    ${p.crop?.width ?? null}, ${p.crop?.height ?? null})`,
-      );
-    });
-    return library.documents.get(id);
-  })();
+  const id = library.documents.insertComposition(
+    {
+      patientId: patient.id,
+      sha256: staged.sha256,
+      originalName: `${request.title.trim()}.pdf`,
+      sourcePath: `made from photos ${sources.map((s) => `#${s.id}`).join(', ')}`,
+      size: staged.size,
+      mediaType: 'application/pdf',
+      title: request.title.trim(),
+      suggested,
+      pageTexts,
+      ocrPages: pageTexts.map((_, i) => i + 1),
+    },
+    request.pages,
+    library.now(),
+  );
+  return library.documents.get(id);
 }

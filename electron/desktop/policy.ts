@@ -27,12 +27,6 @@ export function mayNavigate(url: string): boolean {
   return isAppUrl(url);
 }
 
-/** A link that leaves the app opens in the person's browser, only for http(s), and only after they agree. */
-export function mayOpenExternally(url: string): boolean {
-  const parsed = parse(url);
-  return parsed !== null && (parsed.protocol === 'https:' || parsed.protocol === 'http:') && !parsed.username && !parsed.password && parsed.hostname.length > 0;
-}
-
 /**
  * Camera, microphone, location, notifications, MIDI, USB...: the app needs none of them, so every
  * request is refused, whoever asks.

@@ -1,5 +1,6 @@
 import type { Session, WebContents } from 'electron';
-import { mayGrantPermission, mayNavigate, mayOpenExternally } from './policy.ts';
+import { mayOpenExternally } from '../app/links.ts';
+import { mayGrantPermission, mayNavigate } from './policy.ts';
 
 /**
  * Electron's security checklist in one place (after VS Code's security region in app.ts and Signal's

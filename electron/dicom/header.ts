@@ -7,46 +7,14 @@ import dicomParser from 'dicom-parser';
 import type { DataSet, Element } from 'dicom-parser';
 import { convertBytes } from 'dicom-character-set';
 import zlib from 'node:zlib';
-import type { IsoDate } from '../../shared/dates.ts';
 import { dicomDate, SOP_CLASS } from '../../shared/imaging.ts';
+import type { DicomHeader } from '../../shared/imaging.ts';
 
 const PIXEL_DATA = 'x7fe00010';
 const IMPLICIT_LE = '1.2.840.10008.1.2';
 const EXPLICIT_LE = '1.2.840.10008.1.2.1';
 const DEFLATED = '1.2.840.10008.1.2.1.99';
 const BIG_ENDIAN = '1.2.840.10008.1.2.2';
-
-export interface DicomHeader {
-  readonly transferSyntaxUid: string;
-  readonly sopClassUid: string | null;
-  readonly sopInstanceUid: string;
-  readonly studyInstanceUid: string;
-  readonly seriesInstanceUid: string;
-  readonly patientName: string | null;
-  readonly patientId: string | null;
-  readonly patientBirthDate: IsoDate | null;
-  readonly patientSex: string | null;
-  readonly studyDate: IsoDate | null;
-  readonly studyTime: string | null;
-  readonly studyDescription: string | null;
-  readonly accessionNumber: string | null;
-  readonly institution: string | null;
-  readonly referringPhysician: string | null;
-  readonly studyId: string | null;
-  readonly modality: string | null;
-  readonly seriesNumber: number | null;
-  readonly seriesDescription: string | null;
-  readonly seriesDate: IsoDate | null;
-  readonly bodyPart: string | null;
-  readonly instanceNumber: number | null;
-  readonly rows: number | null;
-  readonly columns: number | null;
-  readonly frames: number | null;
-  /** Where the image data starts and how long it says it is (null: undefined length, i.e. compressed fragments). */
-  readonly pixelData: { readonly offset: number; readonly length: number | null } | null;
-  /** The file has no Part 10 wrapper (no "DICM", no file meta information). */
-  readonly raw: boolean;
-}
 
 export type HeaderRead =
   | { readonly ok: true; readonly header: DicomHeader }

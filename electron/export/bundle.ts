@@ -15,7 +15,7 @@ import { Transform } from 'node:stream';
 import { CasebinderError } from '../../shared/errors.ts';
 import type { ExportProgress, ExportRequest, ExportResult, PacketPreview } from '../../shared/export-types.ts';
 import { Job } from '../jobs/job.ts';
-import type { ImageMediaType } from '../import/detect.ts';
+import type { ImageMediaType } from '../media/detect.ts';
 import type { Library } from '../library/library.ts';
 import type { WorkerPool } from '../workers/pool.ts';
 import { writeDicomdir, uidFrom } from './dicomdir.ts';
@@ -24,6 +24,8 @@ import { fhirBundle } from './fhir.ts';
 import type { BundleFile } from './fhir.ts';
 import { gatherCase } from './gather.ts';
 import type { CaseBundleInput } from './gather.ts';
+import { manifestJson } from './manifest.ts';
+import type { ManifestFile } from './manifest.ts';
 import { bundleName, packetName, unique } from './names.ts';
 import { buildPacket } from './packet.ts';
 import type { PagePictureSource } from './packet.ts';
@@ -39,16 +41,6 @@ export interface PreviewPacket extends PacketPreview {
   readonly bytes: Uint8Array;
 }
 export type PreviewJob = Job<ExportProgress, PreviewPacket>;
-
-export interface ManifestFile {
-  readonly path: string;
-  readonly size: number;
-  readonly sha256: string;
-  readonly mediaType: string;
-  readonly role: 'readme' | 'index' | 'packet' | 'original' | 'dicom' | 'dicomdir' | 'fhir' | 'xdm-metadata' | 'xdm-document';
-  readonly document?: { readonly number: number; readonly title: string; readonly type: string; readonly date: string | null; readonly facility: string | null; readonly clinician: string | null; readonly originalName: string };
-  readonly dicom?: { readonly studyInstanceUid: string; readonly seriesInstanceUid: string; readonly sopInstanceUid: string; readonly sopClassUid: string | null; readonly transferSyntaxUid: string | null };
-}
 
 interface Written {
   readonly sha256: string;
@@ -250,18 +242,7 @@ async function writeBundle(services: ExportServices, input: CaseBundleInput, req
   files.unshift({ path: 'README.TXT', ...readme, mediaType: 'text/plain', role: 'readme' });
   const index = await writeBytes(path.join(temp, 'INDEX.HTM'), indexHtml(input, { packetFile, files, packet }));
   files.unshift({ path: 'INDEX.HTM', ...index, mediaType: 'text/html', role: 'index' });
-  const manifest = {
-    format: 'casebinder-bundle',
-    version: 1,
-    created: input.now.toISOString(),
-    patient: { name: input.patient.name, dateOfBirth: input.patient.dateOfBirth },
-    case: { title: input.details.title, condition: input.details.condition, specialty: input.details.specialty, decision: input.decision },
-    preparedFor: input.specialist ? { name: input.specialist.name, institution: input.specialist.institution } : null,
-    packet: { path: packetFile, pages: packet.pages, encrypted: !!password, documentStarts: packet.documentStarts.map((p) => p + 1) },
-    choices: { reportsOnly: input.reportsOnly, documents: input.documents.map((d) => d.doc.id) },
-    files: files.map(({ path: p, size, sha256, mediaType, role, document, dicom }) => ({ path: p, size, sha256, mediaType, role, ...(document ? { document } : {}), ...(dicom ? { dicom } : {}) })),
-  };
-  await writeBytes(path.join(temp, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  await writeBytes(path.join(temp, 'manifest.json'), manifestJson(input, { packetFile, packet, encrypted: !!password, files }));
 
   // The ZIP (or volumes), from the finished folder, still under temporary names.
   const zips: string[] = [];

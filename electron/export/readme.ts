@@ -5,7 +5,7 @@
 import { ENCRYPTED_ZIP_TOOLS } from '../../shared/export-types.ts';
 import { formatDate, plural } from '../../shared/format.ts';
 import type { CaseBundleInput } from './gather.ts';
-import type { ManifestFile } from './bundle.ts';
+import type { ManifestFile } from './manifest.ts';
 import type { Packet } from './packet.ts';
 
 export function readmeText(input: CaseBundleInput, options: { packetFile: string; encrypted: boolean; withImages: boolean }): string {

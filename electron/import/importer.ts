@@ -5,12 +5,12 @@ import { HELD_BACK_ADVICE } from '../../shared/patient-match.ts';
 import { readDicomdir } from '../dicom/dicomdir.ts';
 import { FragmentWalker } from '../dicom/fragments.ts';
 import { fragmentStart, pixelDataProblem, readDicomHeader } from '../dicom/header.ts';
-import type { DicomHeader, HeaderRead } from '../dicom/header.ts';
+import type { HeaderRead } from '../dicom/header.ts';
+import type { DicomHeader } from '../../shared/imaging.ts';
 import { encapsulatedPdf, structuredReportText } from '../dicom/reports.ts';
 import { Job } from '../jobs/job.ts';
 import type { JobContext } from '../jobs/job.ts';
 import type { Library } from '../library/library.ts';
-import type { AddedCounts } from '../library/records.ts';
 import type { StagedFile } from '../library/vault.ts';
 import { normalizeLab } from '../labs/normalize.ts';
 import { describeRecords, MAX_RECORDS_FILE_BYTES } from '../records/read.ts';
@@ -18,8 +18,8 @@ import type { RecordFormat } from '../records/read.ts';
 import type { Patient } from '../../shared/library-types.ts';
 import type { WorkerPool } from '../workers/pool.ts';
 import type { ExtractResult } from '../workers/worker.ts';
-import { detectBytes, isRefusal, readFailure } from './detect.ts';
-import type { Detected } from './detect.ts';
+import { detectBytes, isRefusal, readFailure } from '../media/detect.ts';
+import type { Detected } from '../media/detect.ts';
 import { DiscIndex } from './disc.ts';
 import type { ImportSource, SourceReader } from './source.ts';
 import { StudyTally } from './study-tally.ts';
@@ -153,14 +153,8 @@ export class Importer {
   }
 
   private noImageReason(seriesId: number): string {
-    const series = this.library.db
-      .prepare(
-        `SELECT s.modality, sum(i.has_pixels) AS with_pixels, count(*) AS files,
-                min(CASE WHEN i.has_pixels = 1 THEN i.problem END) AS problem, max(i.report_document_id) AS report
-         FROM series s JOIN instances i ON i.series_id = s.id WHERE s.id = ? GROUP BY s.id`,
-      )
-      .get(seriesId) as { modality: string | null; with_pixels: number; files: number; problem: string | null; report: number | null } | undefined;
-    if (series?.with_pixels && series.problem) return `Every image file of this series is damaged. ${series.problem} The files are kept as they came.`;
+    const series = this.library.studies.seriesContents(seriesId);
+    if (series?.withPixels && series.problem) return `Every image file of this series is damaged. ${series.problem} The files are kept as they came.`;
     if (series?.report) return 'A PDF report, not images: it was imported as a document of its own.';
     if (series?.modality === 'SR') return 'A structured report: its text is shown here, there are no images.';
     return 'This series holds no images (it carries other data, such as a report or measurements).';
@@ -522,28 +516,24 @@ export class Importer {
     // original in the vault (harmless, reused on the next import), never a record without its file.
     await this.library.vault.commit(staged);
     const labs = extracted.labs.map((l) => normalizeLab(l, 'pdf'));
-    let id = 0;
-    this.library.db.transaction(() => {
-      id = this.library.documents.insert(
-        {
-          patientId: patient.id,
-          sha256: staged.sha256,
-          originalName: source.name,
-          sourcePath: source.path,
-          size: staged.size,
-          mediaType: detected.mediaType,
-          title: fromStudy?.title?.trim() || extracted.title,
-          suggested,
-          pageTexts: extracted.pageTexts,
-          ocrPages: extracted.ocrPages,
-          previews: extracted.previews,
-          dateReason: fromStudy && !extracted.suggested.dateOfService && fromStudy.studyDate ? 'The date of the imaging study the report came with.' : extracted.dateReason,
-          statedPatients: extracted.statedPatients,
-        },
-        this.library.now(),
-      );
-      if (labs.length || extracted.records.length) this.library.records.add(patient.id, id, { labs, records: extracted.records, origin: 'pdf' }, this.library.now());
-    })();
+    const { id } = this.library.insertWithRecords(
+      {
+        patientId: patient.id,
+        sha256: staged.sha256,
+        originalName: source.name,
+        sourcePath: source.path,
+        size: staged.size,
+        mediaType: detected.mediaType,
+        title: fromStudy?.title?.trim() || extracted.title,
+        suggested,
+        pageTexts: extracted.pageTexts,
+        ocrPages: extracted.ocrPages,
+        previews: extracted.previews,
+        dateReason: fromStudy && !extracted.suggested.dateOfService && fromStudy.studyDate ? 'The date of the imaging study the report came with.' : extracted.dateReason,
+        statedPatients: extracted.statedPatients,
+      },
+      labs.length || extracted.records.length ? { labs, records: extracted.records, origin: 'pdf' } : null,
+    );
     const identity = this.library.documents.get(id).identity;
     const notes = [
       detected.note,
@@ -595,30 +585,24 @@ export class Importer {
       return { status: 'refused', path: source.path, ...read.refusal };
     }
     await this.library.vault.commit(staged);
-    let id = 0;
-    let added: AddedCounts | undefined;
-    this.library.db.transaction(() => {
-      id = this.library.documents.insert(
-        {
-          patientId: patient.id,
-          sha256: staged.sha256,
-          originalName: source.name,
-          sourcePath: source.path,
-          size: staged.size,
-          mediaType: format === 'ccda' ? 'application/xml' : 'application/fhir+json',
-          title: read.title,
-          suggested: read.suggested,
-          pageTexts: [read.text],
-          ocrPages: [],
-          previews: [],
-          statedPatients: read.patients,
-        },
-        this.library.now(),
-      );
-      added = this.library.records.add(patient.id, id, read.derived, this.library.now());
-    })();
+    const { id, added: counts } = this.library.insertWithRecords(
+      {
+        patientId: patient.id,
+        sha256: staged.sha256,
+        originalName: source.name,
+        sourcePath: source.path,
+        size: staged.size,
+        mediaType: format === 'ccda' ? 'application/xml' : 'application/fhir+json',
+        title: read.title,
+        suggested: read.suggested,
+        pageTexts: [read.text],
+        ocrPages: [],
+        previews: [],
+        statedPatients: read.patients,
+      },
+      read.derived,
+    );
     const identity = this.library.documents.get(id).identity;
-    const counts = added!;
     const holds = describeRecords(counts.labs, counts.records);
     const notes = [
       holds ? `Health record: ${holds}.` : counts.known || read.notes.some((n) => n.includes('could not be read')) ? '' : 'It lists no lab results or other entries; its text is kept and searchable.',

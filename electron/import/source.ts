@@ -5,9 +5,8 @@
 import fsp from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { fileChunks } from '../library/buffer-pool.ts';
+import { HEAD_BYTES } from '../media/detect.ts';
 
-/** Enough to recognise any format and, for nearly every DICOM file, to read its whole header. */
-export const HEAD_BYTES = 256 * 1024;
 
 /** A disc (a folder or archive with a DICOMDIR at its top) that a file was found on. */
 export interface DiscRef {

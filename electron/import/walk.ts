@@ -1,7 +1,7 @@
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import type { ImportOutcome } from '../../shared/import-types.ts';
-import { readFailure } from './detect.ts';
+import { readFailure } from '../media/detect.ts';
 import { fileSource } from './source.ts';
 import type { ImportSource } from './source.ts';
 

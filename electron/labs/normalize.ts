@@ -5,8 +5,9 @@
  * numbers, and the flag. Nothing is guessed: what does not parse stays as printed.
  */
 import type { IsoDate } from '../../shared/dates.ts';
-import type { Comparator, LabFlag, LabResult, LabValue, ReferenceRange, RecordOrigin } from '../../shared/records-types.ts';
-import { findTest } from './loinc-table.ts';
+import { CasebinderError } from '../../shared/errors.ts';
+import type { Comparator, LabCorrection, LabFlag, LabResult, LabValue, NormalizedLab, ReferenceRange, RecordOrigin } from '../../shared/records-types.ts';
+import { analyteKey, findTest } from './loinc-table.ts';
 import { convert, toUcum } from './units.ts';
 
 /** A result as read from its source, before normalising. */
@@ -24,8 +25,6 @@ export interface LabInput {
   readonly page?: number | null;
 }
 
-/** A result in the library's form, before it is stored (it has no id, patient or confirmation yet). */
-export type NormalizedLab = Omit<LabResult, 'id' | 'patientId' | 'source' | 'confirmed' | 'heldBack'> & { readonly page: number | null };
 
 const NUMBER = String.raw`[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[-+]?\.\d+`;
 const VALUE = new RegExp(String.raw`^(<=|>=|≤|≥|<|>)?\s*(${NUMBER})$`);
@@ -118,7 +117,7 @@ export function normalizeLab(input: LabInput, origin: RecordOrigin): NormalizedL
     }
   }
   const printedFlag = parseFlag(input.flag);
-  return {
+  const lab = {
     analyte: test?.name ?? analyteAsPrinted,
     analyteAsPrinted,
     loinc: input.loinc?.trim() || test?.loinc || null,
@@ -132,4 +131,35 @@ export function normalizeLab(input: LabInput, origin: RecordOrigin): NormalizedL
     page: input.page ?? null,
     origin,
   };
+  return { ...lab, fingerprint: labFingerprint(lab) };
+}
+
+/** The same result, whatever download it came in: the test, the day, the value and its unit. */
+export function labFingerprint(lab: Pick<NormalizedLab, 'loinc' | 'analyte' | 'date' | 'value' | 'unit'>): string {
+  const test = lab.loinc ?? `name:${analyteKey(lab.analyte)}`;
+  const value = lab.value.number !== null ? `${lab.value.comparator ?? ''}${lab.value.number}` : (lab.value.text ?? '').toLowerCase();
+  return [test, lab.date?.slice(0, 10) ?? '', value, lab.unit ?? ''].join('|');
+}
+
+/**
+ * A value read from a PDF as the person corrected it against the page: what they typed replaces
+ * what was read, and the whole is normalised again (a new name finds its own test and code).
+ */
+export function correctedLab(before: LabResult, correction: LabCorrection): NormalizedLab {
+  const fixed = normalizeLab(
+    {
+      analyte: correction.analyte ?? before.analyteAsPrinted,
+      loinc: correction.analyte && correction.analyte !== before.analyteAsPrinted ? null : before.loinc,
+      value: correction.value ?? before.value.printed,
+      unit: correction.unit !== undefined ? correction.unit : before.unitAsPrinted,
+      range: correction.range !== undefined ? correction.range : (before.range?.text ?? null),
+      flag: correction.flag !== undefined ? correction.flag : before.flag,
+      date: correction.date !== undefined ? correction.date : before.date,
+      lab: before.lab,
+      page: before.source.page,
+    },
+    before.origin,
+  );
+  if (!fixed.value.printed) throw new CasebinderError('invalid-input', 'A lab result needs its value. Type it as the page shows it.');
+  return fixed;
 }

@@ -21,6 +21,7 @@ import { identityOf, STATED_JSON, statedFromRows } from './identity.ts';
 import type { StatedRow } from './identity.ts';
 import { all, get, list, plainBytes, run, sql, where } from './sql.ts';
 import type { SqlQuery } from './sql.ts';
+import type { ComposePage } from '../../shared/compose-types.ts';
 
 interface DocumentRow {
   id: number;
@@ -284,6 +285,30 @@ export class Documents {
       this.indexText(id);
       return id;
     })();
+  }
+
+  /**
+   * Adds a document made from photos and how each of its pages was made (which photo, turned and
+   * cropped how), at once, so it can be made again and the photos are listed under it.
+   */
+  insertComposition(doc: NewDocument, pages: readonly ComposePage[], importedAt: Date): number {
+    return this.db.transaction(() => {
+      const id = this.insert(doc, importedAt);
+      pages.forEach((p, i) => {
+        run(
+          this.db,
+          sql`INSERT INTO composition_pages (document_id, number, source_document_id, source_page, rotation, crop_left, crop_top, crop_width, crop_height)
+              VALUES (${id}, ${i + 1}, ${p.documentId}, ${p.page}, ${p.rotation}, ${p.crop?.left ?? null}, ${p.crop?.top ?? null},
+                      ${p.crop?.width ?? null}, ${p.crop?.height ?? null})`,
+        );
+      });
+      return id;
+    })();
+  }
+
+  /** Adds many documents in one transaction (a large batch at the speed of one commit). */
+  insertMany(docs: readonly NewDocument[], importedAt: Date): number[] {
+    return this.db.transaction(() => docs.map((doc) => this.insert(doc, importedAt)))();
   }
 
   /** Adds a new document's pages to the document-level search index (triggers keep it in step after). */

@@ -7,12 +7,14 @@ import type { CheckProgress, CheckReport } from './check.ts';
 import { openDatabase } from './database.ts';
 import { Corrections } from './corrections.ts';
 import { Documents } from './documents.ts';
+import type { NewDocument } from './documents.ts';
 import { Identity } from './identity.ts';
 import { Patients } from './patients.ts';
 import { OcrPages } from './ocr-pages.ts';
 import { Search } from './search.ts';
 import { Cases } from './cases.ts';
 import { Records } from './records.ts';
+import type { AddedCounts, DerivedRecords } from './records.ts';
 import { Settings } from './settings.ts';
 import { Studies } from './studies.ts';
 import { Vault } from './vault.ts';
@@ -30,7 +32,7 @@ export interface LibraryOptions {
 /** One library folder: the database of records and the vault of originals, and the services over them. */
 export class Library {
   readonly dir: string;
-  readonly db: Database;
+  private readonly db: Database;
   readonly vault: Vault;
   readonly patients: Patients;
   readonly documents: Documents;
@@ -81,6 +83,20 @@ export class Library {
 
   static exists(dir: string): boolean {
     return fs.existsSync(path.join(dir, DATABASE_FILE));
+  }
+
+  /**
+   * Adds a document with the facts read from it (lab results, medications...) in one transaction:
+   * a crash leaves the document and its facts, or neither. Facts the patient already has are counted,
+   * not added again.
+   */
+  insertWithRecords(doc: NewDocument, derived: DerivedRecords | null): { id: number; added: AddedCounts } {
+    const none: AddedCounts = { labs: 0, records: {}, known: 0, repeated: 0 };
+    return this.db.transaction(() => {
+      const now = this.now();
+      const id = this.documents.insert(doc, now);
+      return { id, added: derived ? this.records.add(doc.patientId, id, derived, now) : none };
+    })();
   }
 
   check(options: { signal?: AbortSignal; onProgress?: (p: CheckProgress) => void } = {}): Promise<CheckReport> {

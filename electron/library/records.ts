@@ -6,10 +6,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import { CasebinderError } from '../../shared/errors.ts';
-import type { ClinicalRecord, LabFlag, LabResult, RecordCode, RecordKind, RecordOrigin } from '../../shared/records-types.ts';
-import { analyteKey } from '../labs/loinc-table.ts';
-import { normalizeLab } from '../labs/normalize.ts';
-import type { NormalizedLab } from '../labs/normalize.ts';
+import type { ClinicalRecord, LabFlag, LabResult, NormalizedLab, RecordCode, RecordKind, RecordOrigin } from '../../shared/records-types.ts';
 import { all, get, list, run, sql, where } from './sql.ts';
 import type { SqlQuery } from './sql.ts';
 
@@ -121,28 +118,11 @@ function recordFromRow(r: RecordRow): ClinicalRecord {
   };
 }
 
-/** The same result, whatever download it came in: the test, the day, the value and its unit. */
-export function labFingerprint(lab: Pick<NormalizedLab, 'loinc' | 'analyte' | 'date' | 'value' | 'unit'>): string {
-  const test = lab.loinc ?? `name:${analyteKey(lab.analyte)}`;
-  const value = lab.value.number !== null ? `${lab.value.comparator ?? ''}${lab.value.number}` : (lab.value.text ?? '').toLowerCase();
-  return [test, lab.date?.slice(0, 10) ?? '', value, lab.unit ?? ''].join('|');
-}
-
 /** The same record: its kind, its first code (else its name), its day. */
 export function recordFingerprint(record: RecordInput): string {
   const code = record.codes[0];
   const what = code ? `${code.system}:${code.code}` : `name:${record.name.trim().toLowerCase()}`;
   return [record.kind, what, record.date?.slice(0, 10) ?? '', record.kind === 'vital' ? (record.detail ?? '') : ''].join('|');
-}
-
-/** What the person changes in a value read from a PDF, as the page shows it. */
-export interface LabCorrection {
-  readonly analyte?: string;
-  readonly value?: string;
-  readonly unit?: string | null;
-  readonly range?: string | null;
-  readonly flag?: string | null;
-  readonly date?: string | null;
 }
 
 export interface LabFilter {
@@ -205,7 +185,7 @@ export class Records {
     };
     const write = this.db.transaction(() => {
       for (const lab of derived.labs) {
-        const fingerprint = labFingerprint(lab);
+        const fingerprint = lab.fingerprint;
         if (!fresh(fingerprint)) continue;
         const confirmed = lab.origin === 'pdf' ? 0 : 1;
         const before = get<{ id: number; confirmed: number }>(
@@ -271,33 +251,18 @@ export class Records {
   }
 
   /**
-   * Corrects a value read from a PDF before it counts (what OCR or the table reader got wrong), and
+   * Stores a value read from a PDF as the person corrected it (electron/labs' `correctedLab`), and
    * confirms it: the person has checked it against the page.
    */
-  correctLab(id: number, correction: LabCorrection): LabResult {
-    const before = this.lab(id);
-    const fixed = normalizeLab(
-      {
-        analyte: correction.analyte ?? before.analyteAsPrinted,
-        loinc: correction.analyte && correction.analyte !== before.analyteAsPrinted ? null : before.loinc,
-        value: correction.value ?? before.value.printed,
-        unit: correction.unit !== undefined ? correction.unit : before.unitAsPrinted,
-        range: correction.range !== undefined ? correction.range : (before.range?.text ?? null),
-        flag: correction.flag !== undefined ? correction.flag : before.flag,
-        date: correction.date !== undefined ? correction.date : before.date,
-        lab: before.lab,
-        page: before.source.page,
-      },
-      before.origin,
-    );
-    if (!fixed.value.printed) throw new CasebinderError('invalid-input', 'A lab result needs its value. Type it as the page shows it.');
+  saveCorrectedLab(id: number, fixed: NormalizedLab): LabResult {
+    this.lab(id);
     run(
       this.db,
       sql`UPDATE lab_results SET analyte = ${fixed.analyte}, analyte_printed = ${fixed.analyteAsPrinted}, loinc = ${fixed.loinc},
             value_number = ${fixed.value.number}, comparator = ${fixed.value.comparator}, value_text = ${fixed.value.text},
             value_printed = ${fixed.value.printed}, unit = ${fixed.unit}, unit_printed = ${fixed.unitAsPrinted},
             range_low = ${fixed.range?.low ?? null}, range_high = ${fixed.range?.high ?? null}, range_text = ${fixed.range?.text ?? null},
-            flag = ${fixed.flag}, date = ${fixed.date}, confirmed = 1, fingerprint = ${`${labFingerprint(fixed)}#${id}`}
+            flag = ${fixed.flag}, date = ${fixed.date}, confirmed = 1, fingerprint = ${`${fixed.fingerprint}#${id}`}
           WHERE id = ${id}`,
     );
     return this.lab(id);

@@ -3,7 +3,7 @@ import { CasebinderError } from '../../shared/errors.ts';
 import { formatPersonName, modalityLabel, patientWarnings, studyTitle } from '../../shared/imaging.ts';
 import type { SeriesSummary, StudyDetails } from '../../shared/imaging.ts';
 import type { Patient } from '../../shared/library-types.ts';
-import type { DicomHeader } from '../dicom/header.ts';
+import type { DicomHeader } from '../../shared/imaging.ts';
 import type { Documents } from './documents.ts';
 import { all, get, plainBytes, run, sql } from './sql.ts';
 
@@ -263,6 +263,20 @@ export class Studies {
             ${studyIds ? sql`AND document_id IN (SELECT value FROM json_each(${JSON.stringify(studyIds)}))` : sql``}
           ORDER BY document_id, series_number IS NULL, series_number, id`,
     ).map((r) => ({ seriesId: r.id, studyId: r.document_id }));
+  }
+
+  /**
+   * What a series holds when it has no key image to show: its modality, how many of its files
+   * carry pixels, the first problem of those, and a PDF report one of them carried.
+   */
+  seriesContents(seriesId: number): { modality: string | null; withPixels: number; files: number; problem: string | null; report: number | null } | undefined {
+    const row = get<{ modality: string | null; with_pixels: number; files: number; problem: string | null; report: number | null }>(
+      this.db,
+      sql`SELECT s.modality, sum(i.has_pixels) AS with_pixels, count(*) AS files,
+                 min(CASE WHEN i.has_pixels = 1 THEN i.problem END) AS problem, max(i.report_document_id) AS report
+          FROM series s JOIN instances i ON i.series_id = s.id WHERE s.id = ${seriesId} GROUP BY s.id`,
+    );
+    return row && { modality: row.modality, withPixels: row.with_pixels, files: row.files, problem: row.problem, report: row.report };
   }
 
   setThumbnail(seriesId: number, result: { png: Uint8Array; width: number; height: number } | { problem: string }): void {

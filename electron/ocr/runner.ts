@@ -10,7 +10,7 @@ import { pageKey } from '../library/ocr-pages.ts';
 import type { WaitingPage } from '../library/ocr-pages.ts';
 import { suggestDetails } from '../suggest/suggest.ts';
 import type { WorkerPool } from '../workers/pool.ts';
-import { OcrEngine } from './engine.ts';
+import { OcrEngine } from '../media/ocr-engine.ts';
 
 export type OcrJob = Job<OcrProgress, OcrResult>;
 

@@ -1,15 +1,15 @@
 /**
  * Medications and allergies read from a PDF's lists: a clinic's medication list, a discharge
  * medication reconciliation, the "Current Medications" and "Allergies" sections of a note. Read from
- * the positioned text (electron/labs/pdf-table.ts's lines): a section begins at its heading ("Current
+ * the positioned text (electron/media/pdf-lines.ts): a section begins at its heading ("Current
  * Medications", "Start taking these medications", "Allergies") and holds a table (Medication | Dose |
  * Directions..., Allergen | Reaction...) or one entry per line ("aspirin 81 mg tablet - 1 tablet by
  * mouth daily", "Penicillin (hives); latex (rash)"). Each entry keeps its page and waits, unconfirmed,
  * until the person checks it beside the page, as lab values do. "No known drug allergies" is no allergy.
  */
 import type { RecordInput } from '../library/records.ts';
-import { linesOf, splitAcross } from '../labs/pdf-table.ts';
-import type { Line, PageRuns } from '../labs/pdf-table.ts';
+import { linesOf, splitAcross } from '../media/pdf-lines.ts';
+import type { Line, PageRuns } from '../media/pdf-lines.ts';
 
 type Kind = 'medication' | 'allergy';
 

@@ -3,8 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { Refusal } from '../../shared/import-types.ts';
 import type { Thumbnail } from '../dicom/thumbnail.ts';
-import type { PageImage } from '../ocr/page-image.ts';
-import type { PagePicture } from '../compose/page-picture.ts';
+import type { PageImage } from '../media/page-image.ts';
+import type { PagePicture } from '../media/page-picture.ts';
 import type { RecordsRead } from '../records/read.ts';
 import type { ComposeTask, ExtractResult, ExtractTask, PageImageTask, RecordsTask, ThumbnailTask } from './worker.ts';
 

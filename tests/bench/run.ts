@@ -13,8 +13,9 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { Importer } from '../../electron/import/importer.ts';
 import { WorkerPool } from '../../electron/workers/pool.ts';
-import { readPdfText } from '../../electron/import/pdf-text.ts';
+import { readPdfText } from '../../electron/media/pdf-text.ts';
 import { Library } from '../../electron/library/library.ts';
+import { databaseOf } from '../helpers/library.ts';
 import { suggestDetails } from '../../electron/suggest/suggest.ts';
 import { FOLDERS } from '../corpus/folders.ts';
 import type { CorpusDocument } from '../corpus/folders.ts';
@@ -27,8 +28,8 @@ import { accuracy, score } from '../corpus/score.ts';
 import { realisticClients, realisticDocument, REALISTIC_QUERIES } from './realistic-library.ts';
 import { keystrokes, seeded, syntheticDocument, TYPED_QUERIES } from './synthetic-records.ts';
 import { DEFAULT_SEARCH_LIMIT } from '../../electron/library/search.ts';
-import { OcrEngine } from '../../electron/ocr/engine.ts';
-import { pdfPageImage, photoPageImage } from '../../electron/ocr/page-image.ts';
+import { OcrEngine } from '../../electron/media/ocr-engine.ts';
+import { pdfPageImage, photoPageImage } from '../../electron/media/page-image.ts';
 import { writeDicomFolder } from './dicom-folder.ts';
 import { labReports } from '../corpus/lab-reports.ts';
 import { scoreLabReports } from '../corpus/lab-score.ts';
@@ -197,27 +198,25 @@ function searchLibrary(kind: LibraryKind): Library {
     doc.pages.push(doc.pages[k % doc.pages.length]!);
   }
   const started = performance.now();
-  library.db.transaction(() => {
-    docs.forEach((doc, i) => {
-      library.documents.insert(
-        {
-          patientId: patients[i % patients.length]!,
-          sha256: i.toString(16).padStart(64, '0'),
-          originalName: `document-${i}.pdf`,
-          sourcePath: `/records/document-${i}.pdf`,
-          size: 100_000,
-          mediaType: 'application/pdf',
-          title: doc.title,
-          suggested: { type: doc.type, dateOfService: doc.date, facility: doc.facility, clinician: null },
-          pageTexts: doc.pages,
-        },
-        new Date(),
-      );
-    });
-  })();
+  library.documents.insertMany(
+    docs.map((doc, i) => ({
+      patientId: patients[i % patients.length]!,
+      sha256: i.toString(16).padStart(64, '0'),
+      originalName: `document-${i}.pdf`,
+      sourcePath: `/records/document-${i}.pdf`,
+      size: 100_000,
+      mediaType: 'application/pdf',
+      title: doc.title,
+      suggested: { type: doc.type, dateOfService: doc.date, facility: doc.facility, clinician: null },
+      pageTexts: doc.pages,
+    })),
+    new Date(),
+  );
   // One accession number the way a person would look for it: on exactly one page, added as OCR would.
-  library.db.prepare(`UPDATE pages SET text = text || char(10) || 'Accession #: S24-1187' WHERE id = 12345`).run();
-  library.db.exec(`INSERT INTO pages_fts(pages_fts) VALUES ('optimize'); INSERT INTO document_text_fts(document_text_fts) VALUES ('optimize');`);
+  const db = databaseOf(library);
+  db.prepare(`UPDATE pages SET text = text || char(10) || 'Accession #: S24-1187' WHERE id = 12345`).run();
+  db.exec(`INSERT INTO pages_fts(pages_fts) VALUES ('optimize'); INSERT INTO document_text_fts(document_text_fts) VALUES ('optimize');`);
+  db.close();
   console.log(`  (built in ${((performance.now() - started) / 1000).toFixed(0)} s)`);
   fs.writeFileSync(path.join(dir, '.complete'), '');
   return library;
@@ -241,7 +240,9 @@ async function benchSearch(): Promise<void> {
     const library = searchLibrary(kind);
     try {
       const queries = kind === 'realistic' ? REALISTIC_QUERIES : TYPED_QUERIES;
-      const pages = (library.db.prepare('SELECT count(*) AS n FROM pages').get() as { n: number }).n;
+      const db = databaseOf(library);
+      const pages = (db.prepare('SELECT count(*) AS n FROM pages').get() as { n: number }).n;
+      db.close();
       const size = fs.statSync(path.join(library.dir, 'library.sqlite')).size;
       const share = (q: string) => library.search.search(q, {}, SEARCH_DOCUMENTS).length / SEARCH_DOCUMENTS;
       const shares = queries.map(share).sort((a, b) => a - b);
@@ -462,7 +463,9 @@ async function benchDicom(): Promise<void> {
   const result = JSON.parse(run.stdout) as { imported: { study?: { files: number; series: number } }[]; refused: unknown[] };
   const instances = result.imported.reduce((n, i) => n + (i.study?.files ?? 0), 0);
   const vault = Library.open(libDir);
-  const stored = vault.db.prepare('SELECT count(*) AS n FROM instances').get() as { n: number };
+  const db = databaseOf(vault);
+  const stored = db.prepare('SELECT count(*) AS n FROM instances').get() as { n: number };
+  db.close();
   vault.close();
   table([
     ['files', 'total', 'studies', 'instances stored', 'refused', 'seconds', 'MiB/s', 'peak RSS (VmHWM)', 'read (rchar)', 'read / size', 'exit'],

@@ -3,7 +3,7 @@
  * reader) and scores every value against the truth it was written from.
  */
 import path from 'node:path';
-import { readPdfText } from '../../electron/import/pdf-text.ts';
+import { readPdfText } from '../../electron/media/pdf-text.ts';
 import { parseFlag } from '../../electron/labs/normalize.ts';
 import { readLabTables } from '../../electron/labs/pdf-table.ts';
 import type { LabInput } from '../../electron/labs/normalize.ts';

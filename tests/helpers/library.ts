@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { Importer } from '../../electron/import/importer.ts';
-import { Library } from '../../electron/library/library.ts';
+import { openDatabase } from '../../electron/library/database.ts';
+import { DATABASE_FILE, Library } from '../../electron/library/library.ts';
 import { WorkerPool } from '../../electron/workers/pool.ts';
 import { tempDir } from './paths.ts';
 
@@ -17,4 +18,12 @@ export function importerFor(library: Library, threads = 2) {
   const pool = new WorkerPool({ threads });
   const importer = new Importer(library, pool);
   return { importer, pool, close: () => pool.close() };
+}
+
+/**
+ * A second connection to a library's database, opened the way the library opens its own, for tests
+ * that look at or damage what the library stored (the library keeps its own connection to itself).
+ */
+export function databaseOf(library: Library) {
+  return openDatabase(path.join(library.dir, DATABASE_FILE), { create: false });
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Library } from '../../electron/library/library.ts';
-import { importerFor, newLibrary } from '../helpers/library.ts';
+import { databaseOf, importerFor, newLibrary } from '../helpers/library.ts';
 import { fixture } from '../helpers/paths.ts';
 
 const libraries: Library[] = [];
@@ -45,8 +45,10 @@ describe('check', () => {
 
   it('finds a document with missing pages and a search index out of step', async () => {
     const { library, pdf } = await libraryWithTwoDocuments();
-    library.db.prepare('DELETE FROM pages WHERE document_id = ? AND number = 2').run(pdf.id);
-    library.db.prepare("INSERT INTO pages_fts(rowid, text) VALUES (9999, 'ghost')").run();
+    const db = databaseOf(library);
+    db.prepare('DELETE FROM pages WHERE document_id = ? AND number = 2').run(pdf.id);
+    db.prepare("INSERT INTO pages_fts(rowid, text) VALUES (9999, 'ghost')").run();
+    db.close();
     const report = await library.check();
     expect(report.ok).toBe(false);
     expect(report.problems).toEqual(

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readPdfText } from '../../electron/import/pdf-text.ts';
+import { readPdfText } from '../../electron/media/pdf-text.ts';
 import { suggestDetails } from '../../electron/suggest/suggest.ts';
 import { matchPatient } from '../../shared/patient-match.ts';
 import { DOCUMENT_CORPUS_DIR } from '../corpus/documents/build.ts';

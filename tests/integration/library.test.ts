@@ -7,10 +7,10 @@ import { APPLICATION_ID } from '../../electron/library/database.ts';
 import { DATABASE_FILE, Library } from '../../electron/library/library.ts';
 import { LATEST_VERSION } from '../../electron/library/migrations/index.ts';
 import { CasebinderError } from '../../shared/errors.ts';
-import { newLibrary } from '../helpers/library.ts';
+import { databaseOf, newLibrary } from '../helpers/library.ts';
 import { tempDir } from '../helpers/paths.ts';
 
-const open: Library[] = [];
+const open: { close(): void }[] = [];
 afterEach(() => {
   for (const l of open.splice(0)) l.close();
 });
@@ -23,10 +23,12 @@ describe('a library folder', () => {
   it('is created on request, in WAL mode with foreign keys on, at the latest version', () => {
     const { library } = newLibrary();
     open.push(library);
-    expect(library.db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(library.db.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect(library.db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
-    expect(library.db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+    const db = databaseOf(library);
+    open.push(db);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+    expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
     expect(fs.existsSync(path.join(library.dir, 'vault', 'sha256'))).toBe(true);
   });
 

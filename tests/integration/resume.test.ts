@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Backend } from '../../electron/app/backend.ts';
-import { importerFor, newLibrary } from '../helpers/library.ts';
+import { databaseOf, importerFor, newLibrary } from '../helpers/library.ts';
 import { fixture } from '../helpers/paths.ts';
 import { NO_DESKTOP } from '../helpers/desktop.ts';
 
@@ -31,7 +31,9 @@ describe('starting the app again', () => {
     const result = await importer.start({ paths: [fixture('dicom/hospital_cd'), fixture('images/derived/phone_photo_orientation6.jpg')], patientId: patient.id }).result;
     await close();
     expect(result.imported).toHaveLength(4);
-    library.db.exec('UPDATE series SET thumbnail = NULL, thumbnail_problem = NULL');
+    const db = databaseOf(library);
+    db.exec('UPDATE series SET thumbnail = NULL, thumbnail_problem = NULL');
+    db.close();
     expect(library.studies.seriesWithoutThumbnail()).toHaveLength(3);
     expect(library.ocr.waitingCount()).toBe(1);
     library.close();

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { detect } from '../../electron/import/detect.ts';
+import { detect } from '../../electron/media/detect.ts';
 import { fixture, tempDir } from '../helpers/paths.ts';
 
 describe('detecting what a file is, by its content', () => {

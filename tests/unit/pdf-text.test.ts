@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { linesOf, looksTruncated, readPdfText } from '../../electron/import/pdf-text.ts';
+import { linesOf, looksTruncated, readPdfText } from '../../electron/media/pdf-text.ts';
 import { fixture, tempDir } from '../helpers/paths.ts';
 
 const bytes = (file: string) => new Uint8Array(fs.readFileSync(file));

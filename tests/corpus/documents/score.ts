@@ -1,7 +1,7 @@
 /** Suggestions (type, date of service, facility, clinician) on the documents drawn by other programs. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { readPdfText } from '../../../electron/import/pdf-text.ts';
+import { readPdfText } from '../../../electron/media/pdf-text.ts';
 import { suggestDetails } from '../../../electron/suggest/suggest.ts';
 import { score } from '../score.ts';
 import type { Scored } from '../score.ts';

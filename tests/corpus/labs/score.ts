@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { readPdfText } from '../../../electron/import/pdf-text.ts';
+import { readPdfText } from '../../../electron/media/pdf-text.ts';
 import { parseFlag } from '../../../electron/labs/normalize.ts';
 import type { LabInput } from '../../../electron/labs/normalize.ts';
 import { readLabTables } from '../../../electron/labs/pdf-table.ts';

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isAppUrl, isTrustedSender, mayGrantPermission, mayNavigate, mayOpenExternally, resolveAppFile } from '../../../electron/desktop/policy.ts';
+import { isAppUrl, isTrustedSender, mayGrantPermission, mayNavigate, resolveAppFile } from '../../../electron/desktop/policy.ts';
+import { mayOpenExternally } from '../../../electron/app/links.ts';
 
 describe('the window may only show the app itself', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readPdfText } from '../../../electron/import/pdf-text.ts';
+import { readPdfText } from '../../../electron/media/pdf-text.ts';
 import { suggestDetails } from '../../../electron/suggest/suggest.ts';
 import { FOLDERS } from '../../corpus/folders.ts';
 import type { CorpusDocument } from '../../corpus/folders.ts';

@@ -6,9 +6,9 @@
 import { createCanvas } from '@napi-rs/canvas';
 import sharp from 'sharp';
 import type { Refusal } from '../../shared/import-types.ts';
-import { withPdf } from '../import/pdf-text.ts';
-import type { ImageMediaType } from '../import/detect.ts';
-import { uprightPage } from '../images/pictures.ts';
+import { withPdf } from './pdf-text.ts';
+import type { ImageMediaType } from './detect.ts';
+import { uprightPage } from './pictures.ts';
 
 /** OCR reads best at the resolution scanners use for text. */
 export const OCR_DPI = 300;

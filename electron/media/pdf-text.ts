@@ -5,7 +5,7 @@ import path from 'node:path';
 import { getDocument, InvalidPDFException, OPS, PasswordException, PDFDataRangeTransport, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem, TextMarkedContent } from 'pdfjs-dist/types/src/display/api.js';
 import type { Refusal } from '../../shared/import-types.ts';
-import type { PageRuns, TextRun } from '../labs/pdf-table.ts';
+import type { PageRuns, TextRun } from './pdf-lines.ts';
 
 const PDFJS_DIR = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 // pdf.js in Node reads its fonts and character maps from plain paths (file: URLs fail quietly).

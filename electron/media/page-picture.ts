@@ -4,8 +4,8 @@
  */
 import sharp from 'sharp';
 import type { Crop, QuarterTurn } from '../../shared/compose-types.ts';
-import type { ImageMediaType } from '../import/detect.ts';
-import { uprightPage } from '../images/pictures.ts';
+import type { ImageMediaType } from './detect.ts';
+import { uprightPage } from './pictures.ts';
 
 /** 300 dpi across a letter-size page: as sharp as any phone photo of a page needs. */
 const MAX_SIDE = 3300;

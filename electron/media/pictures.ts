@@ -9,7 +9,7 @@ import fsp from 'node:fs/promises';
 import sharp from 'sharp';
 import type { Sharp } from 'sharp';
 import type { Refusal } from '../../shared/import-types.ts';
-import type { ImageMediaType } from '../import/detect.ts';
+import type { ImageMediaType } from './detect.ts';
 
 // Pictures are read once each; libvips' cache would only hold on to memory.
 sharp.cache(false);

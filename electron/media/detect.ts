@@ -6,7 +6,9 @@ import type { Refusal } from '../../shared/import-types.ts';
 import { SOP_CLASS } from '../../shared/imaging.ts';
 import dicomParser from 'dicom-parser';
 import { dicomEncoding } from '../dicom/header.ts';
-import { HEAD_BYTES } from './source.ts';
+
+/** Enough to recognise any format and, for nearly every DICOM file, to read its whole header. */
+export const HEAD_BYTES = 256 * 1024;
 
 export type ImageMediaType = 'image/png' | 'image/jpeg' | 'image/tiff' | 'image/heic' | 'image/webp';
 
