@@ -3,13 +3,19 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
+import { ALLOWED_PLACES, BACK_END_FLOORS, floorOf, placeOf, SQL_FILES, SQL_MODULES, SQL_OWNER } from './layering.ts';
 
 const root = path.dirname(new URL(import.meta.url).pathname);
 
 /**
- * The one rule of layers (ARCHITECTURE.md): shared/ imports nothing of Node, Electron or the DOM;
- * renderer/ never imports electron/; electron/ never imports renderer/; and only the files that wire
- * Electron itself import the `electron` module, so the library, importers and exporters run in plain Node.
+ * The rules of layers (README.md, "Where things live"; the tables are in layering.ts):
+ * - shared/ imports nothing of Node, Electron or the DOM; renderer/ never imports electron/; electron/
+ *   never imports renderer/; only the files that wire Electron itself import the `electron` module, so
+ *   the library, importers and exporters run in plain Node.
+ * - Inside electron/, a folder imports only folders on floors below its own; one floor's folders stay apart.
+ * - Each npm package is used only where it can run (Node-only, DOM-only, either); an unlisted one is refused
+ *   until it is placed.
+ * - Only electron/library/ touches the database driver and the library's SQL helpers.
  */
 const ELECTRON_WIRING = [/^electron\/main\.ts$/, /^electron\/preload\.ts$/, /^electron\/desktop\//];
 const nodeBuiltins = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
@@ -35,7 +41,8 @@ const layering = {
     /** @param {import('estree').Node} node @param {string} source */
     function check(node, source) {
       const isNodeBuiltin = nodeBuiltins.has(source) || source.startsWith('node:');
-      const target = source.startsWith('.') ? layerOf(path.posix.normalize(path.posix.join(path.posix.dirname(file), source))) : undefined;
+      const resolved = source.startsWith('.') ? path.posix.normalize(path.posix.join(path.posix.dirname(file), source)) : undefined;
+      const target = resolved ? layerOf(resolved) : undefined;
       /** @param {string} why */
       const report = (why) => context.report({ node, message: `Layer rule: ${file} may not import '${source}': ${why}` });
 
@@ -51,6 +58,32 @@ const layering = {
         if (target === 'renderer') report('the back end cannot import the user interface.');
         else if (source === 'electron' && !ELECTRON_WIRING.some((re) => re.test(file)))
           report('only main.ts, preload.ts and electron/desktop/ wire Electron; keep the rest plain Node so the CLI and tests run it.');
+        else if (!file.startsWith(SQL_OWNER) && (SQL_MODULES.includes(source) || (resolved && SQL_FILES.includes(resolved))))
+          report('the library owns the database: every SQL statement is in electron/library/, behind a named method.');
+        else if (target === 'electron' && resolved) checkFloors(report, resolved);
+      }
+      if (!source.startsWith('.') && !isNodeBuiltin && source !== 'electron' && !source.startsWith('virtual:')) checkPackage(report, source);
+    }
+
+    /** @param {(why: string) => void} report @param {string} resolved */
+    function checkFloors(report, resolved) {
+      const from = floorOf(file);
+      const to = floorOf(resolved);
+      if (!from) return report(`${file} is in no floor of layering.ts's BACK_END_FLOORS; add its folder there.`);
+      if (!to) return report(`${resolved} is in no floor of layering.ts's BACK_END_FLOORS; add its folder there.`);
+      if (from.folder === to.folder) return;
+      if (to.floor < from.floor) report(`${to.folder}/ is on a floor above ${from.folder}/ (${BACK_END_FLOORS[to.floor]?.join(', ')} above ${BACK_END_FLOORS[from.floor]?.join(', ')}); move what both need down a floor.`);
+      else if (to.floor === from.floor) report(`${from.folder}/ and ${to.folder}/ are on one floor and stay apart; move what both need down a floor.`);
+    }
+
+    /** @param {(why: string) => void} report @param {string} source */
+    function checkPackage(report, source) {
+      const place = placeOf(source);
+      const allowed = ALLOWED_PLACES[/** @type {'shared' | 'renderer' | 'electron'} */ (layer)];
+      if (!place) report(`'${source}' is not placed in layering.ts's PACKAGE_PLACES (Node-only, DOM-only or either); place it there first.`);
+      else if (!allowed.includes(place)) {
+        const where = { node: 'needs Node', dom: 'needs a browser window', either: 'runs anywhere' }[place];
+        report(`'${source}' ${where}, and ${layer}/ ${layer === 'shared' ? 'runs in both' : layer === 'renderer' ? 'runs in the window' : 'runs in Node'}.`);
       }
     }
 
