@@ -5,7 +5,7 @@ import { Library } from '../library/library.ts';
 import { OcrRunner } from '../ocr/runner.ts';
 import { WorkerPool } from '../workers/pool.ts';
 import { createHandlers } from './handlers.ts';
-import type { Dialogs, ExternalShell, Handlers } from './handlers.ts';
+import type { Dialogs, ExternalShell, Handlers } from './context.ts';
 import { JobRegistry } from './jobs.ts';
 import type { Emit } from './jobs.ts';
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CHANNELS } from '../../shared/ipc-contract.ts';
 import type { Channel, IpcResult } from '../../shared/ipc-contract.ts';
 import { toErrorInfo } from '../../shared/errors.ts';
-import type { Handlers } from './handlers.ts';
+import type { Handlers } from './context.ts';
 
 function isChannel(value: unknown): value is Channel {
   return typeof value === 'string' && Object.hasOwn(CHANNELS, value);

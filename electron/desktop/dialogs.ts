@@ -1,6 +1,6 @@
 import { dialog } from 'electron';
 import type { BrowserWindow } from 'electron';
-import type { Dialogs } from '../app/handlers.ts';
+import type { Dialogs } from '../app/context.ts';
 
 /** The native dialogs behind the back end's Dialogs interface. */
 export function electronDialogs(window: () => BrowserWindow | undefined): Dialogs {

@@ -2,7 +2,7 @@ import { ipcMain } from 'electron';
 import { IPC_INVOKE } from '../../shared/ipc-names.ts';
 import type { IpcResult } from '../../shared/ipc-contract.ts';
 import { dispatch } from '../app/dispatch.ts';
-import type { Handlers } from '../app/handlers.ts';
+import type { Handlers } from '../app/context.ts';
 import { isTrustedSender } from './policy.ts';
 
 /**

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { preview } from 'vite';
 import type { PreviewServer } from 'vite';
 import { Backend } from '../../electron/app/backend.ts';
-import type { Dialogs } from '../../electron/app/handlers.ts';
+import type { Dialogs } from '../../electron/app/context.ts';
 import { connect, emitTo } from './bridge.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');

@@ -1,4 +1,4 @@
-import type { Dialogs, ExternalShell } from '../../electron/app/handlers.ts';
+import type { Dialogs, ExternalShell } from '../../electron/app/context.ts';
 
 /** A desktop where every dialog is cancelled and nothing opens outside the app: for back ends no person drives. */
 export const NO_DESKTOP: { readonly dialogs: Dialogs; readonly shell: ExternalShell } = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../electron/app/dispatch.ts';
-import type { Handlers } from '../../../electron/app/handlers.ts';
+import type { Handlers } from '../../../electron/app/context.ts';
 import { CasebinderError } from '../../../shared/errors.ts';
 
 const calls: unknown[][] = [];

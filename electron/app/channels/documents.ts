@@ -1,0 +1,75 @@
+/** The documents channels: the library list, a document's pages and bytes, edits, search, studies, the trash and undo. */
+import fsp from 'node:fs/promises';
+import { CasebinderError } from '../../../shared/errors.ts';
+import { composeDocument } from '../../compose/compose.ts';
+import { readCcda } from '../../records/ccda.ts';
+import { slice } from '../context.ts';
+import type { AppContext } from '../context.ts';
+import { summary } from './summary.ts';
+
+export function documentChannels(ctx: AppContext) {
+  const { library } = ctx;
+  return slice(
+    {
+      'documents:list': (filters) => library.documents.list(filters).map(summary),
+      'documents:get': (id) => library.documents.get(id),
+      'documents:read': async (id, offset, length) => {
+        const doc = library.documents.get(id);
+        if (!doc.sha256) throw new CasebinderError('invalid-input', `Document ${id} is an imaging study; its files are read one series at a time.`);
+        if (offset >= doc.size) return new Uint8Array(0);
+        const handle = await fsp.open(library.vault.pathFor(doc.sha256), 'r');
+        try {
+          const buffer = Buffer.alloc(Math.min(length, doc.size - offset));
+          const { bytesRead } = await handle.read(buffer, 0, buffer.length, offset);
+          return new Uint8Array(buffer.buffer, buffer.byteOffset, bytesRead);
+        } finally {
+          await handle.close();
+        }
+      },
+      'documents:edit': (id, edit) => library.documents.edit(id, edit),
+      'documents:confirm': (id, fields) => library.documents.confirm(id, fields),
+      'documents:pages': (id) => library.documents.pageInfo(id),
+      'documents:page-text': (id, page) => library.documents.pageText(id, page),
+      'documents:preview': (id, page) => library.documents.preview(id, page).data,
+      'documents:compose': async (request) => {
+        const doc = await composeDocument(library, ctx.pool, request);
+        ctx.jobs.startOcrIfWaiting();
+        return doc;
+      },
+      'documents:narrative': async (id) => {
+        const doc = library.documents.get(id);
+        if (doc.mediaType !== 'application/xml' || !doc.sha256) throw new CasebinderError('invalid-input', 'This document is not a clinical document (C-CDA).');
+        return readCcda(await fsp.readFile(library.vault.pathFor(doc.sha256), 'utf8')).sections;
+      },
+      search: (query, filters, limit) => library.search.search(query, filters, limit),
+      'studies:get': (id) => {
+        const doc = library.documents.get(id);
+        return library.studies.details(id, library.patients.get(doc.patientId));
+      },
+      'series:thumbnail': (id) => library.studies.thumbnail(id),
+      'documents:trash': (ids) => {
+        library.corrections.trash(ids);
+        return null;
+      },
+      'documents:restore': (id) => library.corrections.restore(id),
+      'documents:move': (id, patientId) => library.corrections.move(id, patientId),
+      'documents:mine': (id) => library.corrections.markMine(id),
+      'trash:list': () => library.corrections.inTrash().map((d) => ({ ...summary(d), deletedAt: d.deletedAt!, removedAfter: d.removedAfter })),
+      'trash:empty': () => library.corrections.emptyTrash(),
+      'corrections:list': () => library.corrections.history(),
+      'corrections:undo': () => library.corrections.undo(),
+    },
+    {
+      'documents:edit': { after: (doc) => doc.patientId },
+      'documents:confirm': { after: (doc) => doc.patientId },
+      'documents:compose': { after: (doc) => doc.patientId },
+      'documents:trash': { before: (ids) => ids.map((id) => library.documents.get(id).patientId) },
+      'documents:restore': { after: (doc) => doc.patientId },
+      // Both patients' records change: the one it leaves and the one it joins.
+      'documents:move': { before: (id) => library.documents.get(id).patientId, after: (doc) => doc.patientId },
+      'documents:mine': { after: (doc) => doc.patientId },
+      'trash:empty': { after: () => null },
+      'corrections:undo': { after: () => null },
+    },
+  );
+}

@@ -1,0 +1,15 @@
+/** The import channels: choosing files, starting, cancelling and collecting an import (the job tells the window when it changes the library). */
+import { slice } from '../context.ts';
+import type { AppContext } from '../context.ts';
+
+export function importChannels({ dialogs, jobs }: AppContext) {
+  return slice({
+    'import:choose': (kind) => dialogs.chooseImport(kind),
+    'import:start': (paths, patientId) => ({ jobId: jobs.startImport({ paths, patientId }) }),
+    'import:cancel': (jobId) => {
+      jobs.cancel(jobId);
+      return null;
+    },
+    'import:result': (jobId) => jobs.result(jobId),
+  });
+}

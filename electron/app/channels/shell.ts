@@ -1,0 +1,17 @@
+/** The shell channels: what the app is, and opening a web link in the person's browser once they agree. */
+import { CasebinderError } from '../../../shared/errors.ts';
+import { slice } from '../context.ts';
+import type { AppContext } from '../context.ts';
+import { mayOpenExternally } from '../links.ts';
+
+export function shellChannels({ library, dialogs, shell, version }: AppContext) {
+  return slice({
+    'app:info': () => ({ version, libraryDir: library.dir, platform: process.platform }),
+    'shell:open-external': async (url) => {
+      if (!mayOpenExternally(url)) throw new CasebinderError('invalid-input', 'Only web links (http or https) can be opened from Casebinder.');
+      if (!(await dialogs.confirmExternalLink(url))) return false;
+      await shell.openExternal(url);
+      return true;
+    },
+  });
+}

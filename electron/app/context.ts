@@ -1,0 +1,64 @@
+/**
+ * What the app's channel handlers work with (the library, workers, jobs, the system's dialogs and
+ * shell) and the types that tie each domain's handlers to its slice of the IPC contract.
+ */
+import type { z } from 'zod';
+import type { Channel, ChannelResults, CHANNELS } from '../../shared/ipc-contract.ts';
+import type { Library } from '../library/library.ts';
+import type { WorkerPool } from '../workers/pool.ts';
+import type { Emit, JobRegistry } from './jobs.ts';
+
+/** The native dialogs the back end needs; Electron's in the app, a scripted stand-in in tests. */
+export interface Dialogs {
+  chooseImport(kind: 'files' | 'folder'): Promise<string[]>;
+  /** Asks the person whether to open a link in their browser. */
+  confirmExternalLink(url: string): Promise<boolean>;
+  /** Asks where case bundles go, starting from the folder chosen last; null when they cancel. */
+  chooseExportFolder(current: string | null): Promise<string | null>;
+}
+
+export interface ExternalShell {
+  openExternal(url: string): Promise<void>;
+  /** Shows a file selected in the system's file manager. */
+  showItemInFolder(file: string): void;
+  /** Opens a file in the program the system uses for it; resolves to an error message, or '' when it opened. */
+  openPath(file: string): Promise<string>;
+}
+
+export interface AppContext {
+  readonly library: Library;
+  readonly pool: WorkerPool;
+  readonly jobs: JobRegistry;
+  readonly dialogs: Dialogs;
+  readonly shell: ExternalShell;
+  readonly emit: Emit;
+  readonly version: string;
+}
+
+export type Args<C extends Channel> = z.output<(typeof CHANNELS)[C]>;
+export type Handler<C extends Channel> = (...args: Args<C>) => Promise<ChannelResults[C]> | ChannelResults[C];
+export type Handlers = { readonly [C in Channel]: Handler<C> };
+
+/** The patients whose records a change touches: an id, several, or null for "anyone's" (a merge, an undo). */
+export type Affected = number | null | readonly (number | null)[];
+
+/**
+ * What a channel changes in the library, so the window is told (`library:changed`) in one place:
+ * `before` reads it from the arguments before the change (what a removal takes away), `after` from the
+ * result and the arguments.
+ */
+export interface Changes<C extends Channel> {
+  readonly before?: (...args: Args<C>) => Affected;
+  readonly after?: (result: ChannelResults[C], ...args: Args<C>) => Affected;
+}
+
+/** One domain's part of the contract: a handler for each of its channels, and what each changes. */
+export interface Slice<C extends Channel> {
+  readonly handlers: { readonly [K in C]: Handler<K> };
+  readonly changes: { readonly [K in C]?: Changes<K> };
+}
+
+/** A slice, typed by the channels it names. */
+export function slice<C extends Channel>(handlers: { readonly [K in C]: Handler<K> }, changes: { readonly [K in C]?: Changes<K> } = {}): Slice<C> {
+  return { handlers, changes };
+}
