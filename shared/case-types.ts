@@ -19,6 +19,11 @@ export const SPECIALTY_LABELS: Readonly<Record<Specialty, string>> = {
   other: 'Other',
 };
 
+/** The message a person sees for a specialty Casebinder does not know. */
+export function unknownSpecialtyMessage(value: string): string {
+  return `"${value}" is not a specialty Casebinder knows. Choose one of: ${SPECIALTIES.map((s) => `${s} (${SPECIALTY_LABELS[s]})`).join(', ')}.`;
+}
+
 export const CASE_STATUSES = ['gathering', 'ready', 'sent', 'opinion-received', 'decided'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 

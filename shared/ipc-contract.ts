@@ -6,29 +6,31 @@
  */
 import { z } from 'zod';
 import { isIsoDate } from './dates.ts';
-import { DOCUMENT_TYPES } from './document-types.ts';
+import { DOCUMENT_TYPES, unknownDocumentTypeMessage } from './document-types.ts';
 import type { ErrorInfo } from './errors.ts';
 import type { ExportPlan, ExportProgress, ExportResult, PacketPreview } from './export-types.ts';
 import type { ImportProgress, ImportResult } from './import-types.ts';
 import type { StudyDetails } from './imaging.ts';
 import type { ImagingSummary, MedicalDocument, OcrSummary, PageInfo, Patient, SearchHit } from './library-types.ts';
-import { OCR_LANGUAGES } from './ocr-languages.ts';
+import { OCR_LANGUAGES, unknownOcrLanguageMessage } from './ocr-languages.ts';
 import type { PatientMatch } from './patient-match.ts';
 import type { OcrLanguage } from './ocr-languages.ts';
 import type { OcrProgress } from './ocr-types.ts';
-import { SUGGESTED_FIELDS } from './library-types.ts';
+import { SUGGESTED_FIELDS, unknownSuggestedFieldMessage } from './library-types.ts';
 import { APP_EVENTS, IPC_EVENT, IPC_INVOKE } from './ipc-names.ts';
 import type { NarrativeSection } from './narrative.ts';
 import { LAB_FLAGS, RECORD_KINDS } from './records-types.ts';
 import type { ClinicalRecord, LabResult } from './records-types.ts';
-import { CASE_STATUSES, OPINION_STANDS, REQUEST_METHODS, REQUEST_STATES, SPECIALTIES, SUBMISSION_METHODS } from './case-types.ts';
+import { CASE_STATUSES, OPINION_STANDS, REQUEST_METHODS, REQUEST_STATES, SPECIALTIES, SUBMISSION_METHODS, unknownSpecialtyMessage } from './case-types.ts';
 import type { Case, CaseDetails, ChecklistItem } from './case-types.ts';
 import type { TimelineEntry } from './timeline.ts';
 
+// The messages are the person's (the window shows them, the command line prints them): what is wrong and how to write it.
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-const isoDate = z.string().refine(isIsoDate, { message: 'must be a date written YYYY-MM-DD' });
+const isoDate = z.string().refine(isIsoDate, { error: (issue) => `"${String(issue.input)}" is not a date. Write it as YYYY-MM-DD, for example 2024-03-14.` });
 const shortText = z.string().max(500);
-const documentType = z.enum(DOCUMENT_TYPES);
+const documentType = z.enum(DOCUMENT_TYPES, { error: (issue) => unknownDocumentTypeMessage(String(issue.input)) });
+const specialty = z.enum(SPECIALTIES, { error: (issue) => unknownSpecialtyMessage(String(issue.input)) });
 
 const optionalText = z.string().max(2000).nullable().optional();
 
@@ -62,7 +64,7 @@ const recordChange = z
 const caseChange = z
   .object({
     title: z.string().min(1).max(300).optional(),
-    specialty: z.enum(SPECIALTIES).optional(),
+    specialty: specialty.optional(),
     condition: optionalText,
     status: z.enum(CASE_STATUSES).optional(),
     notes: z.string().max(20_000).optional(),
@@ -123,8 +125,10 @@ const documentEdit = z
   })
   .strict();
 
-const quarterTurn = z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]);
-const fraction = z.number().min(0).max(1);
+const quarterTurn = z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)], {
+  error: (issue) => `Turn a page by 90, 180 or 270 degrees (clockwise), not ${String(issue.input)}.`,
+});
+const fraction = z.number({ error: 'A crop is four fractions of the photo: left, top, width, height (e.g. 0.05,0.1,0.9,0.8).' }).min(0).max(1);
 const composeRequest = z
   .object({
     title: shortText,
@@ -164,12 +168,12 @@ export const MAX_READ_BYTES = 16 * 1024 * 1024;
 export const CHANNELS = {
   'app:info': z.tuple([]),
   'patients:list': z.tuple([]),
-  'patients:add': z.tuple([z.object({ name: shortText, dateOfBirth: isoDate.nullable().optional(), notes: z.string().max(10_000).optional() }).strict()]),
+  'patients:add': z.tuple([z.object({ name: shortText, dateOfBirth: isoDate.nullable().optional(), notes: z.string().max(10_000).optional(), contact: z.string().max(2000).optional() }).strict()]),
   'documents:list': z.tuple([documentFilters]),
   'documents:get': z.tuple([id]),
   'documents:read': z.tuple([id, z.number().int().min(0), z.number().int().min(1).max(MAX_READ_BYTES)]),
   'documents:edit': z.tuple([id, documentEdit]),
-  'documents:confirm': z.tuple([id, z.array(z.enum(SUGGESTED_FIELDS)).max(SUGGESTED_FIELDS.length).optional()]),
+  'documents:confirm': z.tuple([id, z.array(z.enum(SUGGESTED_FIELDS, { error: (issue) => unknownSuggestedFieldMessage(String(issue.input)) })).max(SUGGESTED_FIELDS.length).optional()]),
   search: z.tuple([z.string().max(500), documentFilters, z.number().int().min(1).max(500).optional()]),
   'import:choose': z.tuple([z.enum(['files', 'folder'])]),
   'import:start': z.tuple([z.array(z.string().min(1).max(4096)).min(1).max(100_000), id]),
@@ -185,7 +189,9 @@ export const CHANNELS = {
   'ocr:start': z.tuple([]),
   'ocr:cancel': z.tuple([]),
   'ocr:read-again': z.tuple([id.optional()]),
-  'settings:ocr-languages': z.tuple([z.array(z.enum(OCR_LANGUAGES.map((l) => l.code) as [OcrLanguage, ...OcrLanguage[]])).min(1).max(OCR_LANGUAGES.length)]),
+  'settings:ocr-languages': z.tuple([
+    z.array(z.enum(OCR_LANGUAGES.map((l) => l.code) as [OcrLanguage, ...OcrLanguage[]], { error: (issue) => unknownOcrLanguageMessage(String(issue.input)) })).min(1).max(OCR_LANGUAGES.length),
+  ]),
   'shell:open-external': z.tuple([z.string().max(2048)]),
   'documents:trash': z.tuple([z.array(id).min(1).max(10_000)]),
   'documents:restore': z.tuple([id]),
@@ -208,7 +214,7 @@ export const CHANNELS = {
   'records:update': z.tuple([id, recordChange]),
   'records:remove': z.tuple([id]),
   'cases:list': z.tuple([id]),
-  'cases:create': z.tuple([id, z.object({ title: z.string().min(1).max(300), specialty: z.enum(SPECIALTIES), condition: optionalText }).strict()]),
+  'cases:create': z.tuple([id, z.object({ title: z.string().min(1).max(300), specialty, condition: optionalText }).strict()]),
   'cases:get': z.tuple([id]),
   'cases:update': z.tuple([id, caseChange]),
   'cases:remove': z.tuple([id]),

@@ -33,6 +33,11 @@ export interface DocumentSuggestions {
 export const SUGGESTED_FIELDS = ['type', 'dateOfService', 'facility', 'clinician'] as const;
 export type SuggestedField = (typeof SUGGESTED_FIELDS)[number];
 
+/** The message a person sees for a field that has no suggestions. */
+export function unknownSuggestedFieldMessage(value: string): string {
+  return `"${value}" is not a field with suggestions. Use one of: ${SUGGESTED_FIELDS.join(', ')}.`;
+}
+
 /** A file (one original in the vault) or an imaging study (one original per DICOM instance). */
 export type DocumentKind = 'file' | 'study';
 

@@ -23,7 +23,7 @@ import type {
   Specialty,
   SubmissionMethod,
 } from '../../shared/case-types.ts';
-import { SPECIALTIES, SPECIALTY_LABELS } from '../../shared/case-types.ts';
+import { SPECIALTIES, unknownSpecialtyMessage } from '../../shared/case-types.ts';
 import { evaluateChecklist } from '../../shared/checklist.ts';
 import type { ChecklistDocument, ChecklistInput } from '../../shared/checklist.ts';
 import type { IsoDate } from '../../shared/dates.ts';
@@ -70,9 +70,6 @@ const toCase = (r: CaseRow): Case => ({
   createdAt: r.created_at,
 });
 
-export function unknownSpecialtyMessage(value: string): string {
-  return `"${value}" is not a specialty Casebinder knows. Choose one of: ${SPECIALTIES.map((s) => `${s} (${SPECIALTY_LABELS[s]})`).join(', ')}.`;
-}
 
 export class Cases {
   private readonly db: Database;

@@ -143,6 +143,15 @@ describe('the casebinder command line', () => {
     expect(casebinder(library, ['frobnicate', '--json'])).toMatchObject({ code: 1, json: { error: { message: expect.stringContaining('casebinder help') } } });
     expect(casebinder(library, ['list', '--bogus', '--json'])).toMatchObject({ code: 1, json: { error: { code: 'invalid-input' } } });
     expect(casebinder(library, ['help']).stdout).toContain('Usage: casebinder');
+    // Each command takes its own options; what it will do passes the window's own contract, and a
+    // problem names what the person typed and the command's usage.
+    expect(casebinder(library, ['list', '--zip', '--json'])).toMatchObject({ code: 1, json: { error: { code: 'invalid-input', message: expect.stringContaining('"list" does not take --zip') } } });
+    expect(casebinder(library, ['patient', 'add', 'Ann Lee', '--dob', '1975-13-01']).stderr).toMatch(
+      /--dob: "1975-13-01" is not a date\. Write it as YYYY-MM-DD, for example 2024-03-14\. Usage: casebinder patient add NAME/,
+    );
+    expect(casebinder(library, ['list', '--type', 'memo']).stderr).toMatch(/--type: "memo" is not a document type\. Use one of: .*lab-report/);
+    expect(casebinder(library, ['search', 'x'.repeat(600)]).stderr).toMatch(/The query can be at most 500 characters long\. Usage: casebinder search QUERY/);
+    expect(casebinder(library, ['patient', 'list', '--json']).json).not.toContainEqual(expect.objectContaining({ name: 'Ann Lee' }));
   });
 
   it('runs through npm in a fresh clone, with paths relative to where it was typed', () => {

@@ -37,8 +37,7 @@ async function backendWithRecords() {
   const call = async (channel: string, ...args: unknown[]) => {
     events.length = 0;
     const answer = await dispatch(backend.handlers, channel, args);
-    if (!answer.ok) return { error: answer.error, events: [...events] };
-    return { value: answer.value as never, events: [...events] };
+    return { value: answer.ok ? answer.value : undefined, error: answer.ok ? undefined : answer.error, events: [...events] };
   };
   return { backend, patientId: patient.id, documentId: result.imported[0]!.id, call };
 }

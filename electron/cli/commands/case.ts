@@ -1,0 +1,107 @@
+/** Cases: one decision to be reviewed, with its documents, questions, recommendation, specialists and checklist. */
+import { CASE_STATUS_LABELS, SPECIALTIES, SPECIALTY_LABELS } from '../../../shared/case-types.ts';
+import type { Library } from '../../library/library.ts';
+import { checked, EXIT_OK, invalid, parseId } from '../common.ts';
+import type { Command, Output, Values } from '../common.ts';
+import { formatCase } from '../format.ts';
+import { caseJson } from '../json.ts';
+import { withLibrary } from '../session.ts';
+
+const USAGE = {
+  create: 'case create --patient NAME --title TEXT --specialty ID [--condition TEXT]',
+  add: 'case add CASE DOC...',
+  question: 'case question CASE TEXT',
+  specialist: 'case specialist CASE NAME [--institution TEXT]',
+  recommendation: 'case recommendation CASE --by NAME --date YYYY-MM-DD --procedure TEXT [--urgency TEXT] [--facility TEXT] [--document DOC]...',
+};
+
+function run(library: Library, [sub, ...rest]: readonly string[], values: Values): Output {
+  const caseId = () => parseId(rest[0], 'case');
+  switch (sub) {
+    case 'create': {
+      const patient = values.patient ? library.patients.find(values.patient) : library.patients.only();
+      if (!values.title) return invalid('Give the case a title: casebinder case create --title "Recommended L4-L5 spinal fusion" --specialty spine-orthopedic');
+      if (!values.specialty) return invalid(`Say the specialty: --specialty ${SPECIALTIES.join('|')}`);
+      const [patientId, input] = checked(
+        'cases:create',
+        [patient.id, { title: values.title, specialty: values.specialty, condition: values.condition ?? null }],
+        { '1.title': '--title', '1.specialty': '--specialty', '1.condition': '--condition' },
+        USAGE.create,
+      );
+      const created = library.cases.create(patientId, input, library.now());
+      return { json: { id: created.id }, text: `Created case #${created.id} "${created.title}" for ${patient.name}.`, exit: EXIT_OK };
+    }
+    case 'list': {
+      const patient = values.patient ? library.patients.find(values.patient) : undefined;
+      const cases = library.cases.list(patient?.id);
+      return {
+        json: cases,
+        text: cases.length ? cases.map((c) => `#${c.id}  ${c.title}  (${SPECIALTY_LABELS[c.specialty]}; ${CASE_STATUS_LABELS[c.status]})`).join('\n') : 'No cases yet. Create one: casebinder case create --title TEXT --specialty ID',
+        exit: EXIT_OK,
+      };
+    }
+    case 'add': {
+      const ids = rest.slice(1).map((a) => parseId(a));
+      if (ids.length === 0) return invalid('Say which documents to add: casebinder case add CASE DOC...');
+      const documents = library.cases.addDocuments(...checked('cases:add-documents', [caseId(), ids], { '1': 'The documents' }, USAGE.add));
+      return { json: { documents: documents.map((d) => ({ id: d.documentId, included: d.included })) }, text: `Case #${caseId()} now holds ${documents.length} document(s).`, exit: EXIT_OK };
+    }
+    case 'specialist': {
+      const name = rest.slice(1).join(' ').trim();
+      if (!name) return invalid('Name the specialist: casebinder case specialist CASE "Dr. Lena Brandt" --institution "University Spine Center"');
+      const specialist = library.cases.addSpecialist(
+        ...checked('cases:add-specialist', [caseId(), { name, institution: values.institution ?? null }], { '1.name': 'The name', '1.institution': '--institution' }, USAGE.specialist),
+      );
+      return { json: specialist, text: `Added specialist ${specialist.id} to case #${caseId()}: ${specialist.name}. Export for them with --specialist ${specialist.id}.`, exit: EXIT_OK };
+    }
+    case 'question': {
+      const question = library.cases.addQuestion(...checked('cases:add-question', [caseId(), rest.slice(1).join(' ')], { '1': 'The question' }, USAGE.question));
+      return { json: question, text: `Added question ${question.position} to case #${caseId()}.`, exit: EXIT_OK };
+    }
+    case 'recommendation': {
+      if (!values.by || !values.procedure) return invalid('Say who recommended what: casebinder case recommendation CASE --by NAME --date YYYY-MM-DD --procedure TEXT');
+      const input = {
+        clinician: values.by,
+        procedure: values.procedure,
+        date: values.date ?? null,
+        urgency: values.urgency ?? null,
+        facility: values.facility ?? null,
+        documentIds: (values.document ?? []).map((d) => parseId(d)),
+      };
+      const recommendation = library.cases.addRecommendation(
+        ...checked(
+          'cases:add-recommendation',
+          [caseId(), input],
+          { '1.clinician': '--by', '1.procedure': '--procedure', '1.date': '--date', '1.urgency': '--urgency', '1.facility': '--facility', '1.documentIds': '--document' },
+          USAGE.recommendation,
+        ),
+      );
+      return { json: recommendation, text: `Recorded the recommendation: ${recommendation.procedure}, by ${recommendation.clinician}.`, exit: EXIT_OK };
+    }
+    case 'show': {
+      const json = caseJson(library, caseId());
+      return { json, text: formatCase(json), exit: EXIT_OK };
+    }
+    default:
+      return invalid(`"case ${sub ?? ''}" is not a command. Use: case create | list | add | question | recommendation | show`);
+  }
+}
+
+export const caseCommand: Command = {
+  names: ['case'],
+  usage: `
+  case create --patient NAME --title TEXT --specialty ID [--condition TEXT]
+                                        a case: one decision to be reviewed (${SPECIALTIES.join(', ')})
+  case list [--patient NAME]            the cases, newest first
+  case add CASE DOC...                  attach library documents to a case
+  case question CASE TEXT               add a question for the specialist
+  case specialist CASE NAME [--institution TEXT]
+                                        whom the case is sent to (export --specialist ID)
+  case recommendation CASE --by NAME --date YYYY-MM-DD --procedure TEXT [--urgency TEXT]
+          [--facility TEXT] [--document DOC]...
+                                        the recommendation under review
+  case show CASE                        a case with its documents, recommendations, questions
+                                        and completeness checklist`,
+  options: ['patient', 'title', 'specialty', 'condition', 'institution', 'by', 'date', 'procedure', 'urgency', 'facility', 'document'],
+  run: (args, values) => withLibrary(values, (library) => run(library, args, values)),
+};

@@ -1,0 +1,94 @@
+/** Writing a case's bundle from the terminal: the same job, choices and contract as the window's export. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { CasebinderError } from '../../../shared/errors.ts';
+import { DEFAULT_EXPORT_CHOICES, ENCRYPTED_ZIP_TOOLS, EXPORT_PHASE_LABELS } from '../../../shared/export-types.ts';
+import { pagePictureFrom, startExport } from '../../export/bundle.ts';
+import { WorkerPool } from '../../workers/pool.ts';
+import { checked, EXIT_CANCELLED, EXIT_OK, invalid, parseId } from '../common.ts';
+import type { Command } from '../common.ts';
+import { follow, openLibrary } from '../session.ts';
+
+const USAGE = 'export CASE [DOC...] --out DIR [--zip] [--password-file F] [--reports-only] [--max-size 25MB] [--specialist ID]';
+
+/** "25MB", "25 MB", "1.5GB", "700" (megabytes) -> megabytes; the contract says how small a part may be. */
+function parseSize(value: string): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(kb|mb|gb)?\s*$/i.exec(value);
+  if (!m) invalid(`--max-size "${value}" is not a size. Write it like 25MB or 1.5GB.`);
+  return Number(m[1]) * ({ kb: 0.001, mb: 1, gb: 1000 } as Record<string, number>)[(m[2] ?? 'mb').toLowerCase()]!;
+}
+
+/** The first line of the password file. */
+function readPassword(file: string): string {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    return invalid(`Cannot read the password file ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no such file' : (error as Error).message}.`);
+  }
+  const password = text.split(/\r?\n/)[0]!;
+  if (!password) invalid(`The password file ${file} is empty; put the password on its first line.`);
+  return password;
+}
+
+export const exportCase: Command = {
+  names: ['export'],
+  usage: `
+  export CASE [DOC...] --out DIR [--zip] [--password-file F] [--reports-only] [--max-size 25MB]
+          [--specialist ID]
+                                        the case bundle: packet PDF, originals, DICOM with
+                                        DICOMDIR, manifest, FHIR and IHE XDM, in a folder in DIR
+                                        (--zip: also as a ZIP, split into volumes under
+                                        --max-size; --password-file: encrypt packet and ZIP
+                                        with AES-256 using the file's first line; DOC...:
+                                        only these of the case's documents)`,
+  options: ['out', 'zip', 'password-file', 'reports-only', 'max-size', 'specialist', 'events'],
+  run: async (args, values) => {
+    const caseId = parseId(args[0], 'case');
+    if (!values.out) invalid('Say where to write the bundle: --out DIR (a folder; the bundle goes in a new folder inside it).');
+    const password = values['password-file'] ? readPassword(values['password-file']) : null;
+    const library = openLibrary(values);
+    const pool = new WorkerPool();
+    try {
+      const specialistId = values.specialist ? parseId(values.specialist, 'specialist') : null;
+      const base = library.cases.exportChoices(caseId)[String(specialistId ?? 0)] ?? DEFAULT_EXPORT_CHOICES;
+      const choices = {
+        ...base,
+        documentIds: args.length > 1 ? args.slice(1).map((d) => parseId(d)) : base.documentIds,
+        reportsOnly: values['reports-only'] || base.reportsOnly,
+        zip: values.zip,
+        maxSizeMb: values['max-size'] ? parseSize(values['max-size']) : null,
+      };
+      const [request] = checked(
+        'export:start',
+        [{ caseId, specialistId, choices, password }],
+        { '0.choices.maxSizeMb': '--max-size (in MB)', '0.choices.documentIds': 'DOC', '0.password': 'The password', '0.specialistId': '--specialist' },
+        USAGE,
+      );
+      const job = startExport({ library, picture: pagePictureFrom(pool) }, { ...request, outDir: path.resolve(values.out) });
+      const result = await follow(job, values, {
+        event: (p) => ({ event: 'progress', ...p }),
+        line: (p) => `${EXPORT_PHASE_LABELS[p.phase]}: ${p.total ? Math.floor((100 * p.done) / p.total) : 100}%   `,
+      });
+      const lines = [
+        `Wrote the case bundle (${result.documents} documents, ${result.pages}-page packet):`,
+        `  folder: ${result.folder}`,
+        `  packet: ${result.packet}`,
+        ...result.zip.map((z) => `  zip:    ${z}`),
+        ...(password && result.zip.length ? [`  ${ENCRYPTED_ZIP_TOOLS}`] : []),
+        ...result.warnings.map((w) => `Note: ${w}`),
+      ];
+      return {
+        json: { packet: result.packet, folder: result.folder, zip: result.zip, pages: result.pages, documents: result.documents, ...(result.warnings.length ? { warnings: result.warnings } : {}) },
+        text: lines.join('\n'),
+        exit: EXIT_OK,
+      };
+    } catch (error) {
+      if (error instanceof CasebinderError && error.code === 'cancelled') return { json: { cancelled: true }, text: error.message, exit: EXIT_CANCELLED };
+      throw error;
+    } finally {
+      await pool.close();
+      library.close();
+    }
+  },
+};

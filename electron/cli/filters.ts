@@ -1,0 +1,35 @@
+/** The filters `list` and `search` share, checked by the contract's documentFilters. */
+import type { DocumentFilters } from '../../shared/library-types.ts';
+import type { Library } from '../library/library.ts';
+import { checked, invalid } from './common.ts';
+import type { Values } from './common.ts';
+
+export const FILTER_OPTIONS = ['patient', 'type', 'from', 'to', 'facility', 'tag', 'limit'] as const;
+
+export const FILTER_NAMES: Readonly<Record<string, string>> = {
+  '0.types': '--type',
+  '0.from': '--from',
+  '0.to': '--to',
+  '0.facility': '--facility',
+  '0.tag': '--tag',
+};
+
+export function filtersFrom(values: Values, library: Library, usage: string): DocumentFilters {
+  const filters = {
+    ...(values.patient ? { patientId: library.patients.find(values.patient).id } : {}),
+    ...(values.type?.length ? { types: values.type.flatMap((v) => v.split(',')).map((v) => v.trim()) } : {}),
+    ...(values.from ? { from: values.from } : {}),
+    ...(values.to ? { to: values.to } : {}),
+    ...(values.facility ? { facility: values.facility } : {}),
+    ...(values.tag?.[0] ? { tag: values.tag[0] } : {}),
+  };
+  return checked('documents:list', [filters], FILTER_NAMES, usage)[0];
+}
+
+/** --limit N: how many results at most (the command line may list more than the window asks for at once). */
+export function parseLimit(value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) invalid(`--limit takes a whole number above 0, not "${value}".`);
+  return n;
+}

@@ -1,0 +1,68 @@
+/** What a command opens and must close: the library, worker threads; and following a long job in the terminal. */
+import { CasebinderError } from '../../shared/errors.ts';
+import { readStatedPatientsOfOlderDocuments } from '../import/stated-patients.ts';
+import type { Job } from '../jobs/job.ts';
+import { Library } from '../library/library.ts';
+import { resolveLibraryDir } from '../library/location.ts';
+import { WorkerPool } from '../workers/pool.ts';
+import type { Values } from './common.ts';
+
+export function openLibrary(values: Values, create = false): Library {
+  const dir = resolveLibraryDir(values.library);
+  try {
+    const library = Library.open(dir, { create });
+    // A library from before names were read: what its documents say about whose they are, once.
+    readStatedPatientsOfOlderDocuments(library);
+    return library;
+  } catch (error) {
+    if (error instanceof CasebinderError && error.code === 'library-missing') {
+      const where = values.library ? ` --library "${values.library}"` : '';
+      throw new CasebinderError('library-missing', `${error.message} Create one with: casebinder${where} init`);
+    }
+    throw error;
+  }
+}
+
+/** Opens the library for one command and closes it whatever happens. */
+export async function withLibrary<T>(values: Values, use: (library: Library) => T | Promise<T>): Promise<T> {
+  const library = openLibrary(values);
+  try {
+    return await use(library);
+  } finally {
+    library.close();
+  }
+}
+
+/** Worker threads for one command, ended whatever happens. */
+export async function withWorkers<T>(use: (pool: WorkerPool) => Promise<T>): Promise<T> {
+  const pool = new WorkerPool();
+  try {
+    return await use(pool);
+  } finally {
+    await pool.close();
+  }
+}
+
+/**
+ * Waits for a job, showing its progress: JSON lines on stderr with --events, else a line that
+ * rewrites itself when stderr is a terminal (never with --json). Ctrl-C cancels the job, which
+ * leaves everything as it was or finished.
+ */
+export async function follow<P, R>(job: Job<P, R>, values: Values, show: { readonly event: (p: P) => object; readonly line: (p: P) => string | null }): Promise<R> {
+  const showBar = !values.json && !values.events && process.stderr.isTTY;
+  job.onProgress((p) => {
+    if (values.events) process.stderr.write(`${JSON.stringify(show.event(p))}\n`);
+    else if (showBar) {
+      const line = show.line(p);
+      if (line !== null) process.stderr.write(`\r${line}`);
+    }
+  });
+  const onInterrupt = () => job.cancel();
+  process.once('SIGINT', onInterrupt);
+  try {
+    return await job.result;
+  } finally {
+    process.off('SIGINT', onInterrupt);
+    if (showBar) process.stderr.write('\n');
+  }
+}
