@@ -1,8 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+// The shared tokens and elements first; each screen and component imports its own stylesheet after them.
+import './styles/tokens.css';
+import './styles/base.css';
+import './styles/layout.css';
 import { App } from './App.tsx';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
-import './styles.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

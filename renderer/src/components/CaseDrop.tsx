@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { DragEvent } from 'react';
 import { invoke, messageOf } from '../api.ts';
 import { useLoaded } from '../loaded.ts';
+import './CaseDrop.css';
 
 /** The kind of drag data a library document carries. */
 export const DOCUMENT_DRAG_TYPE = 'application/x-casebinder-document';

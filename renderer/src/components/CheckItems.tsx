@@ -1,4 +1,5 @@
 import type { ChecklistStatus } from '../../../shared/case-types.ts';
+import './CheckItems.css';
 
 /** Items of the completeness check, each with its mark and, where something is open, whom to ask. */
 export function CheckItems({ items }: { items: readonly { readonly status: ChecklistStatus; readonly message: string; readonly ask: string | null }[] }) {

@@ -6,6 +6,7 @@ import type { MedicalDocument } from '../../../shared/library-types.ts';
 import { invoke, messageOf } from '../api.ts';
 import { formatDate } from '../format.ts';
 import { readOriginal } from '../pdf.ts';
+import './ComposeDialog.css';
 
 const PREVIEWED = new Set(['image/heic', 'image/tiff']);
 

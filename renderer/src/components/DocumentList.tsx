@@ -6,6 +6,7 @@ import { formatDate, plural, typeLabel } from '../format.ts';
 import { routeHash } from '../route.ts';
 import { Thumbnail } from './Thumbnail.tsx';
 import { dragDocument } from './CaseDrop.tsx';
+import './DocumentList.css';
 
 const ROW_REM = 5;
 

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Patient } from '../../../shared/library-types.ts';
+import './DropImport.css';
 
 /** Drop files or folders anywhere on the window to import them for the current patient. */
 export function DropImport({ patient, onDrop }: { patient: Patient; onDrop: (paths: string[]) => void }) {

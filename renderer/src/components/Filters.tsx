@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { DOCUMENT_TYPES } from '../../../shared/document-types.ts';
 import type { DocumentType } from '../../../shared/document-types.ts';
 import { typeLabel } from '../format.ts';
+import './Filters.css';
 
 export interface FilterState {
   readonly types: readonly DocumentType[];

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { MedicalDocument, Patient } from '../../../shared/library-types.ts';
 import { invoke, messageOf } from '../api.ts';
 import { formatDate } from '../format.ts';
+import './IdentityBanner.css';
 
 interface Props {
   readonly document: MedicalDocument;

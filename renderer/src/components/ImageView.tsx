@@ -3,6 +3,8 @@ import type { ReactNode } from 'react';
 import type { MedicalDocument } from '../../../shared/library-types.ts';
 import { invoke, messageOf } from '../api.ts';
 import { readOriginal } from '../pdf.ts';
+import './viewer.css';
+import './ImageView.css';
 
 /** Pictures the window cannot decode itself (HEIC, TIFF) are shown from the upright previews the library made. */
 const PREVIEWED = new Set(['image/heic', 'image/tiff']);

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { ImportOutcome } from '../../../shared/import-types.ts';
 import { plural, typeLabel } from '../format.ts';
 import type { Imports } from '../imports.ts';
+import './ImportPanel.css';
 
 function fileName(path: string): string {
   return path.split(/[\\/]/).pop() ?? path;

@@ -7,6 +7,7 @@ import { invoke, messageOf } from '../api.ts';
 import { draft, dropDraft, saveDraft } from '../cache.ts';
 import { formatDate, formatSize, plural, typeLabel } from '../format.ts';
 import { routeHash } from '../route.ts';
+import './MetadataPanel.css';
 
 interface Form {
   title: string;

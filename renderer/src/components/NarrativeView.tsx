@@ -3,6 +3,7 @@ import type { NarrativeNode } from '../../../shared/narrative.ts';
 import type { MedicalDocument } from '../../../shared/library-types.ts';
 import { invoke } from '../api.ts';
 import { useLoaded } from '../loaded.ts';
+import './NarrativeView.css';
 
 function render(nodes: readonly NarrativeNode[]): ReactNode[] {
   return nodes.map((node, i) => {

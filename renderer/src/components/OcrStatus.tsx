@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { OcrStatus as Status } from '../../../shared/ipc-contract.ts';
 import { invoke, messageOf, on } from '../api.ts';
 import { plural } from '../format.ts';
+import './OcrStatus.css';
 
 /**
  * Reading scanned pages happens in the background, after imports: this says how far it is, and lets

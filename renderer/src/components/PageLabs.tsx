@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { LabResult } from '../../../shared/records-types.ts';
 import { invoke, messageOf } from '../api.ts';
 import { useLoaded } from '../loaded.ts';
+import './PageLabs.css';
 
 const FLAGS = ['', 'H', 'L', 'HH', 'LL', 'A'] as const;
 

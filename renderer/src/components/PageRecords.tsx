@@ -1,6 +1,7 @@
 import type { ClinicalRecord } from '../../../shared/records-types.ts';
 import { invoke, messageOf } from '../api.ts';
 import { useLoaded } from '../loaded.ts';
+import './PageRecords.css';
 
 /**
  * Medications and allergies read from this page's lists, beside the page, to be checked against it:

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { LOW_OCR_CONFIDENCE } from '../../../shared/library-types.ts';
 import type { PageInfo } from '../../../shared/library-types.ts';
 import { invoke, messageOf } from '../api.ts';
+import './PageText.css';
 
 /**
  * For a page whose text was read by OCR: how sure the reading is (marked when it may be wrong), and

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Patient } from '../../../shared/library-types.ts';
 import { invoke, messageOf } from '../api.ts';
 import { formatDate } from '../format.ts';
+import './PatientDialog.css';
 
 interface Props {
   readonly patient: Patient;

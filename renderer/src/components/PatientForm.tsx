@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { Patient } from '../../../shared/library-types.ts';
 import { invoke, messageOf } from '../api.ts';
+import './PatientForm.css';
 
 /** Name and date of birth of a person whose records the library will keep. */
 export function PatientForm({ onAdded, submitLabel, autoFocus }: { onAdded: (p: Patient) => void; submitLabel: string; autoFocus?: boolean }) {

@@ -1,5 +1,6 @@
 import type { Patient } from '../../../shared/library-types.ts';
 import { formatDate } from '../format.ts';
+import './PatientSwitcher.css';
 
 /** Whose records are shown: an advocate switches between clients here. */
 export function PatientSwitcher({ patients, patientId, onSelect, onAdd }: { patients: readonly Patient[]; patientId: number; onSelect: (id: number) => void; onAdd: () => void }) {

@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
 import { invoke, messageOf } from '../api.ts';
 import { openPdf } from '../pdf.ts';
 import type { PdfSource } from '../pdf.ts';
+import './viewer.css';
 
 interface Props {
   readonly source: PdfSource;

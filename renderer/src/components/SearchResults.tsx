@@ -4,6 +4,7 @@ import { formatDate, plural, typeLabel } from '../format.ts';
 import { routeHash } from '../route.ts';
 import { Snippet } from './Snippet.tsx';
 import { dragDocument } from './CaseDrop.tsx';
+import './SearchResults.css';
 
 /** Search results, one per document, each opening the document at its best page. */
 export function SearchResults({ query, hits, startedAt }: { query: string; hits: readonly SearchHit[] | null; startedAt: number }) {

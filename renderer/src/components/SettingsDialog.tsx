@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { OCR_LANGUAGES } from '../../../shared/ocr-languages.ts';
 import type { OcrLanguage } from '../../../shared/ocr-languages.ts';
 import { invoke, messageOf } from '../api.ts';
+import './SettingsDialog.css';
 
 /** The library's settings: which languages scanned pages are read in. */
 export function SettingsDialog({ onClose }: { onClose: () => void }) {

@@ -5,6 +5,7 @@ import type { MedicalDocument } from '../../../shared/library-types.ts';
 import { invoke, messageOf } from '../api.ts';
 import { formatDate, plural } from '../format.ts';
 import { routeHash } from '../route.ts';
+import './StudyView.css';
 
 function SeriesPicture({ series }: { series: SeriesSummary }) {
   const [url, setUrl] = useState<string | null>(null);

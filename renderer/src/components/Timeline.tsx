@@ -4,6 +4,7 @@ import { TIMELINE_KINDS } from '../../../shared/timeline.ts';
 import type { DocumentType } from '../../../shared/document-types.ts';
 import { formatDate, typeLabel } from '../format.ts';
 import { routeHash } from '../route.ts';
+import './Timeline.css';
 
 const KIND_LABELS: Record<TimelineKind, string> = { document: 'Documents', study: 'Imaging', lab: 'Labs', recommendation: 'Recommendations', opinion: 'Opinions' };
 

@@ -1,5 +1,6 @@
 import type { LabResult } from '../../../shared/records-types.ts';
 import { formatDate, formatUnit } from '../format.ts';
+import './TrendChart.css';
 
 const WIDTH = 640;
 const HEIGHT = 240;

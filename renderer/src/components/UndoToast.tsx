@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { invoke, messageOf } from '../api.ts';
+import './UndoToast.css';
 
 /**
  * Says what a correction just did (a move, "this is mine", a document in the trash, a merge) with a way

@@ -9,6 +9,7 @@ import { useLoaded } from '../loaded.ts';
 import { routeHash } from '../route.ts';
 import type { Route } from '../route.ts';
 import { ScreenHeader } from '../components/ScreenHeader.tsx';
+import './CasesScreen.css';
 
 /** A patient's cases, and a new one: a title, the specialty, the condition. */
 export function CasesScreen({ patient, libraryVersion, navigate, onError }: { patient: Patient; libraryVersion: number; navigate: (r: Route) => void; onError: (m: string) => void }) {

@@ -16,6 +16,8 @@ import { formatDate, typeLabel } from '../format.ts';
 import { vaultSource } from '../pdf.ts';
 import type { Route } from '../route.ts';
 import { ScreenHeader } from '../components/ScreenHeader.tsx';
+import './DocumentScreen.css';
+import '../components/IdentityBanner.css';
 
 interface Props {
   readonly route: Extract<Route, { name: 'document' }>;

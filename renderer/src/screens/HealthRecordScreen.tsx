@@ -10,6 +10,8 @@ import { formatDate, formatUnit, plural } from '../format.ts';
 import { RECORD_TABS, routeHash } from '../route.ts';
 import type { RecordTab, Route } from '../route.ts';
 import { ScreenHeader } from '../components/ScreenHeader.tsx';
+import './HealthRecordScreen.css';
+import '../components/IdentityBanner.css';
 
 interface Props {
   readonly patient: Patient;

@@ -16,6 +16,7 @@ import type { Imports } from '../imports.ts';
 import { routeHash } from '../route.ts';
 import type { Route } from '../route.ts';
 import { CaseDrop } from '../components/CaseDrop.tsx';
+import './LibraryScreen.css';
 
 interface Props {
   readonly patient: Patient;

@@ -5,6 +5,7 @@ import { ScreenHeader } from '../components/ScreenHeader.tsx';
 import { formatDate, typeLabel } from '../format.ts';
 import { useLoaded } from '../loaded.ts';
 import { routeHash } from '../route.ts';
+import './TrashScreen.css';
 
 interface Props {
   readonly patients: readonly Patient[];

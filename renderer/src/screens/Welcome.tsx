@@ -1,5 +1,6 @@
 import type { Patient } from '../../../shared/library-types.ts';
 import { PatientForm } from '../components/PatientForm.tsx';
+import './Welcome.css';
 
 /** First run: what Casebinder does, and the first person whose records it will keep. */
 export function Welcome({ onCreated }: { onCreated: (p: Patient) => void }) {

@@ -1,0 +1,105 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { CaseDetails, CaseStatus, ChecklistItem } from '../../../../shared/case-types.ts';
+import { CASE_STATUSES, CASE_STATUS_LABELS, SPECIALTY_LABELS } from '../../../../shared/case-types.ts';
+import type { DocumentSummary } from '../../../../shared/ipc-contract.ts';
+import type { Patient } from '../../../../shared/library-types.ts';
+import type { TimelineEntry } from '../../../../shared/timeline.ts';
+import { Timeline } from '../../components/Timeline.tsx';
+import { invoke, messageOf } from '../../api.ts';
+import { routeHash } from '../../route.ts';
+import type { Route } from '../../route.ts';
+import { ScreenHeader } from '../../components/ScreenHeader.tsx';
+import { Checklist } from './Checklist.tsx';
+import { Documents } from './Documents.tsx';
+import { Opinions } from './Opinions.tsx';
+import { Questions } from './Questions.tsx';
+import { Recommendations } from './Recommendation.tsx';
+import { Requests } from './Requests.tsx';
+import { Specialists } from './Specialists.tsx';
+import './case.css';
+
+interface Props {
+  readonly patient: Patient;
+  readonly route: Extract<Route, { name: 'case' }>;
+  readonly libraryVersion: number;
+  readonly onError: (message: string) => void;
+}
+
+/** One case: the recommendation under review, questions, documents, opinions, requests, timeline, and whether it is ready. */
+export function CaseScreen({ patient, route, libraryVersion, onError }: Props) {
+  const [data, setData] = useState<{ case: CaseDetails; checklist: ChecklistItem[]; documents: DocumentSummary[] } | null>(null);
+  const [entries, setEntries] = useState<TimelineEntry[]>([]);
+  const [openedAt] = useState(() => performance.now());
+  const load = useCallback(() => {
+    let live = true;
+    Promise.all([invoke('cases:get', route.id), invoke('timeline', patient.id, route.id)]).then(
+      ([c, t]) => {
+        if (!live) return;
+        setData(c);
+        setEntries(t);
+      },
+      (e: unknown) => onError(messageOf(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [route.id, patient.id, onError]);
+  useEffect(() => load(), [load, libraryVersion]);
+  const shown = data !== null;
+  useEffect(() => {
+    // For the bench: from opening the case to it, its checklist and timeline on screen.
+    if (shown) requestAnimationFrame(() => performance.measure('casebinder:case-rendered', { start: openedAt, end: performance.now() }));
+  }, [shown, openedAt]);
+
+  if (!data) return <p className="screen-loading" role="status">Opening the case…</p>;
+  const c = data.case;
+  const documents = data.documents;
+  return (
+    <div className="record-screen case-screen">
+      <ScreenHeader back={{ href: routeHash({ name: 'cases' }), label: 'Cases' }} title={c.title} subtitle={`${SPECIALTY_LABELS[c.specialty]}${c.condition ? ` · ${c.condition}` : ''} · ${patient.name}`}>
+        <label className="case-status">
+          Status
+          <select value={c.status} onChange={(e) => void invoke('cases:update', c.id, { status: e.target.value as CaseStatus }).catch((err: unknown) => onError(messageOf(err)))}>
+            {CASE_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {CASE_STATUS_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <a className="button primary" href={routeHash({ name: 'export', caseId: c.id })}>
+          Prepare the bundle…
+        </a>
+      </ScreenHeader>
+      <div className="case-body">
+        <main className="case-main" aria-label="The case">
+          <Recommendations details={c} patientId={patient.id} documents={documents} onError={onError} />
+          <Questions details={c} onError={onError} />
+          <section className="case-section" aria-labelledby="notes-title">
+            <h2 id="notes-title">Notes</h2>
+            <textarea
+              key={c.notes}
+              className="case-notes"
+              aria-labelledby="notes-title"
+              defaultValue={c.notes}
+              rows={3}
+              placeholder="Anything to remember about this decision…"
+              onBlur={(e) => {
+                if (e.target.value !== c.notes) void invoke('cases:update', c.id, { notes: e.target.value }).catch((err: unknown) => onError(messageOf(err)));
+              }}
+            />
+          </section>
+          <Documents details={c} documents={documents} onError={onError} />
+          <Specialists details={c} onError={onError} />
+          <Opinions details={c} documents={documents} onError={onError} />
+          <Requests details={c} documents={documents} onError={onError} />
+          <Timeline entries={entries} />
+        </main>
+        {/* Focusable so a long checklist scrolls from the keyboard. */}
+        <aside className="case-aside" aria-label="Completeness" tabIndex={0}>
+          <Checklist items={data.checklist} />
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+import { useState } from 'react';
+import type { CaseDetails, SubmissionMethod } from '../../../../shared/case-types.ts';
+import { SUBMISSION_METHODS } from '../../../../shared/case-types.ts';
+import { invoke } from '../../api.ts';
+import { caller, orNull, useForm } from './form.tsx';
+
+export function Specialists({ details, onError }: { details: CaseDetails; onError: (m: string) => void }) {
+  const form = useForm({ name: '', institution: '', sizeLimitMb: '' });
+  const [accepts, setAccepts] = useState<SubmissionMethod | ''>('');
+  const call = caller(onError);
+  return (
+    <section className="case-section" aria-labelledby="specialists-title">
+      <h2 id="specialists-title">Specialists asked</h2>
+      <ul className="requests">
+        {details.specialists.map((sp) => (
+          <li key={sp.id}>
+            <div>
+              <strong>{sp.name}</strong>
+              {sp.institution ? `, ${sp.institution}` : ''}
+              <small>
+                {sp.accepts ? `takes records by ${sp.accepts}` : 'how they take records: not known yet'}
+                {sp.sizeLimitMb ? ` · up to ${sp.sizeLimitMb} MB` : ''}
+              </small>
+            </div>
+          </li>
+        ))}
+      </ul>
+      <form
+        className="case-form compact"
+        aria-label="Add a specialist"
+        onSubmit={(e) => {
+          e.preventDefault();
+          call(
+            invoke('cases:add-specialist', details.id, {
+              name: form.values.name,
+              institution: orNull(form.values.institution),
+              accepts: accepts || null,
+              sizeLimitMb: form.values.sizeLimitMb ? Number(form.values.sizeLimitMb) : null,
+            }).then(() => {
+              form.reset();
+              setAccepts('');
+            }),
+          );
+        }}
+      >
+        {form.field('name', 'Name', { required: true, placeholder: 'Ana Ruiz, MD' })}
+        {form.field('institution', 'Institution')}
+        <label>
+          Takes records by
+          <select value={accepts} onChange={(e) => setAccepts(e.target.value as SubmissionMethod | '')}>
+            <option value="">Not known</option>
+            {SUBMISSION_METHODS.map((m) => (
+              <option key={m} value={m}>
+                {m}
+              </option>
+            ))}
+          </select>
+        </label>
+        {form.field('sizeLimitMb', 'Size limit (MB)', { type: 'number' })}
+        <div className="panel-actions">
+          <button type="submit">Add the specialist</button>
+        </div>
+      </form>
+    </section>
+  );
+}
