@@ -214,10 +214,6 @@ export function isPreviewableTransferSyntax(uid: string): boolean {
   return TRANSFER_SYNTAXES[uid]?.previewable ?? false;
 }
 
-export function isKnownTransferSyntax(uid: string): boolean {
-  return uid in TRANSFER_SYNTAXES;
-}
-
 export const SOP_CLASS = {
   encapsulatedPdf: '1.2.840.10008.5.1.4.1.1.104.1',
   encapsulatedCda: '1.2.840.10008.5.1.4.1.1.104.2',
@@ -227,22 +223,6 @@ export const SOP_CLASS = {
 /** Structured reports (basic, enhanced, comprehensive, key object selection and the like). */
 export function isStructuredReport(sopClassUid: string | null): boolean {
   return !!sopClassUid?.startsWith('1.2.840.10008.5.1.4.1.1.88.');
-}
-
-/** When a download names someone else, or another birth date, than the patient it is imported for. */
-export function recordPatientWarnings(
-  named: { readonly name: string | null; readonly birthDate: IsoDate | null } | null,
-  patient: { readonly name: string; readonly dateOfBirth: IsoDate | null },
-): string[] {
-  if (!named) return [];
-  const warnings: string[] = [];
-  if (!sameAsPatient(named.name, patient.name)) {
-    warnings.push(`This record names the patient "${formatPersonName(named.name)}", not ${patient.name}. Check that it is ${patient.name}'s record before sending it to anyone.`);
-  }
-  if (named.birthDate && patient.dateOfBirth && named.birthDate !== patient.dateOfBirth) {
-    warnings.push(`It gives the date of birth ${named.birthDate}; ${patient.name}'s is ${patient.dateOfBirth}.`);
-  }
-  return warnings;
 }
 
 /** What a DICOM file says about itself (electron/dicom/header.ts reads it; the library stores it). */

@@ -163,7 +163,7 @@ const exportRequest = z
   .strict();
 
 /** The most a window may read of an original in one call; pdf.js asks for 64 KiB ranges. */
-export const MAX_READ_BYTES = 16 * 1024 * 1024;
+const MAX_READ_BYTES = 16 * 1024 * 1024;
 
 export const CHANNELS = {
   'app:info': z.tuple([]),

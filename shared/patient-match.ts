@@ -141,7 +141,7 @@ function withParts(list: readonly string[]): string[] {
   return list.flatMap((w) => (w.includes('-') ? [w.replace(/-/g, ''), ...w.split('-').filter(Boolean)] : [w]));
 }
 
-export function parseName(raw: string): ParsedName | null {
+function parseName(raw: string): ParsedName | null {
   const text = raw.split('=')[0]!.trim();
   if (!text) return null;
   let family: string[];

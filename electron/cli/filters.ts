@@ -6,7 +6,7 @@ import type { Values } from './common.ts';
 
 export const FILTER_OPTIONS = ['patient', 'type', 'from', 'to', 'facility', 'tag', 'limit'] as const;
 
-export const FILTER_NAMES: Readonly<Record<string, string>> = {
+const FILTER_NAMES: Readonly<Record<string, string>> = {
   '0.types': '--type',
   '0.from': '--from',
   '0.to': '--to',

@@ -37,7 +37,7 @@ export function formatPatients(patients: readonly Patient[]): string {
     .join('\n');
 }
 
-export function formatDocumentRow(d: MedicalDocument): string {
+function formatDocumentRow(d: MedicalDocument): string {
   const type = d.type ?? (d.suggested.type ? `${d.suggested.type}?` : 'other');
   const date = valueOrSuggestion(d.dateOfService, d.suggested.dateOfService);
   const facility = valueOrSuggestion(d.facility, d.suggested.facility);

@@ -14,7 +14,7 @@ import type { WorkerPool } from '../workers/pool.ts';
 
 /** Pages are as large as fits a US Letter page (in points), keeping each photo's shape. */
 const LETTER = { long: 792, short: 612 };
-export const MAX_COMPOSED_PAGES = 200;
+const MAX_COMPOSED_PAGES = 200;
 
 function invalid(message: string): never {
   throw new CasebinderError('invalid-input', message);

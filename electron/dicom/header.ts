@@ -4,7 +4,7 @@
  * its first few kilobytes. Text is decoded in the file's own character set (dicom-character-set).
  */
 import dicomParser from 'dicom-parser';
-import type { DataSet, Element } from 'dicom-parser';
+import type { DataSet } from 'dicom-parser';
 import { convertBytes } from 'dicom-character-set';
 import zlib from 'node:zlib';
 import { dicomDate, SOP_CLASS } from '../../shared/imaging.ts';
@@ -219,9 +219,4 @@ export function readWholeDataSet(bytes: Uint8Array): FullDataSet | { readonly pr
   } catch (error) {
     return { problem: `it is damaged or cut short (${errorText(error)})` };
   }
-}
-
-/** The bytes of an element's value. */
-export function valueBytes(dataSet: DataSet, element: Element): Uint8Array {
-  return dataSet.byteArray.subarray(element.dataOffset, element.dataOffset + element.length);
 }

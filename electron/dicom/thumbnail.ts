@@ -13,7 +13,7 @@ import { dicomEncoding, readDicomHeader } from './header.ts';
 
 const { DicomImage, NativePixelDecoder } = dcmjsImaging;
 
-export const THUMBNAIL_SIDE = 256;
+const THUMBNAIL_SIDE = 256;
 
 let decoders: Promise<void> | undefined;
 

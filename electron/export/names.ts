@@ -21,7 +21,7 @@ const EXTENSIONS: Readonly<Record<string, string>> = {
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
 
 /** A file or folder name any system accepts: no path separators or reserved characters, not too long. */
-export function safeName(text: string, maxLength = 100): string {
+function safeName(text: string, maxLength = 100): string {
   let name = text
     .normalize('NFC')
     // eslint-disable-next-line no-control-regex -- control characters are exactly what file names must not have

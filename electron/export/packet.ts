@@ -68,7 +68,7 @@ function personLine(input: CaseBundleInput): string {
   return `${input.patient.name}${born}`;
 }
 
-export function documentLine(d: BundleDocument): string {
+function documentLine(d: BundleDocument): string {
   return [d.date ? formatDate(d.date) : 'Undated', d.typeLabel, d.doc.title].join(' · ');
 }
 

@@ -14,7 +14,7 @@ interface StudyCount {
 }
 
 /** The longest folder path all of them share (a study's files usually sit under one folder of the disc). */
-export function commonFolder(folders: readonly string[]): string {
+function commonFolder(folders: readonly string[]): string {
   if (folders.length === 0) return '';
   const split = folders.map((f) => f.split(/(?<=[\\/])/));
   const first = split[0]!;

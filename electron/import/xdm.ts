@@ -12,7 +12,7 @@ const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_
 type Node = Record<string, unknown>;
 
 /** The URIs (file paths relative to the index's folder) METADATA.XML gives its documents. */
-export function xdmDocumentUris(xml: string): string[] {
+function xdmDocumentUris(xml: string): string[] {
   if (/<!DOCTYPE|<!ENTITY/i.test(xml)) return [];
   const uris: string[] = [];
   const visit = (node: unknown): void => {

@@ -16,7 +16,7 @@ export interface LabTest {
   readonly valence?: 1 | 2;
 }
 
-export const LAB_TESTS: readonly LabTest[] = [
+const LAB_TESTS: readonly LabTest[] = [
   // Metabolic panel
   { loinc: '2345-7', name: 'Glucose', aliases: ['glucose', 'glu', 'glucose random', 'glucose level'], unit: 'mg/dL' },
   { loinc: '1558-6', name: 'Glucose, fasting', aliases: ['glucose fasting', 'fasting glucose', 'fasting blood sugar', 'fbs'], unit: 'mg/dL' },

@@ -135,7 +135,7 @@ export function normalizeLab(input: LabInput, origin: RecordOrigin): NormalizedL
 }
 
 /** The same result, whatever download it came in: the test, the day, the value and its unit. */
-export function labFingerprint(lab: Pick<NormalizedLab, 'loinc' | 'analyte' | 'date' | 'value' | 'unit'>): string {
+function labFingerprint(lab: Pick<NormalizedLab, 'loinc' | 'analyte' | 'date' | 'value' | 'unit'>): string {
   const test = lab.loinc ?? `name:${analyteKey(lab.analyte)}`;
   const value = lab.value.number !== null ? `${lab.value.comparator ?? ''}${lab.value.number}` : (lab.value.text ?? '').toLowerCase();
   return [test, lab.date?.slice(0, 10) ?? '', value, lab.unit ?? ''].join('|');

@@ -160,7 +160,7 @@ function isResult(value: string): boolean {
 }
 
 /** The day of a collection date printed on the line, if it has one. */
-export function collectionDate(text: string, reference: Date = new Date()): string | null {
+function collectionDate(text: string, reference: Date = new Date()): string | null {
   const m = COLLECTED.exec(text);
   if (!m) return null;
   for (const result of chrono.strict.parse(m[3]!, reference)) {

@@ -6,16 +6,6 @@ export const CHUNK = 1 << 18;
 const POOLED_BUFFERS = 8;
 const pool: Buffer[] = [];
 
-/** Lends a CHUNK-sized buffer to `use` and takes it back when `use` is done, whatever happened. */
-export async function withBuffer<T>(use: (buffer: Buffer) => Promise<T>): Promise<T> {
-  const buffer = pool.pop() ?? Buffer.allocUnsafeSlow(CHUNK);
-  try {
-    return await use(buffer);
-  } finally {
-    if (pool.length < POOLED_BUFFERS) pool.push(buffer);
-  }
-}
-
 /** A file's bytes from `position` on, a pooled chunk at a time; each chunk is valid until the next is asked for. */
 export async function* fileChunks(handle: { read(buffer: Buffer, offset: number, length: number, position: number | null): Promise<{ bytesRead: number }> }, position: number | null, signal?: AbortSignal): AsyncGenerator<Uint8Array> {
   const buffer = pool.pop() ?? Buffer.allocUnsafeSlow(CHUNK);

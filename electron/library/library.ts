@@ -20,7 +20,7 @@ import { Studies } from './studies.ts';
 import { Vault } from './vault.ts';
 
 export const DATABASE_FILE = 'library.sqlite';
-export const VAULT_DIR = 'vault';
+const VAULT_DIR = 'vault';
 
 export interface LibraryOptions {
   /** Create the folder and an empty library when there is none. */

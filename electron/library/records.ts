@@ -119,7 +119,7 @@ function recordFromRow(r: RecordRow): ClinicalRecord {
 }
 
 /** The same record: its kind, its first code (else its name), its day. */
-export function recordFingerprint(record: RecordInput): string {
+function recordFingerprint(record: RecordInput): string {
   const code = record.codes[0];
   const what = code ? `${code.system}:${code.code}` : `name:${record.name.trim().toLowerCase()}`;
   return [record.kind, what, record.date?.slice(0, 10) ?? '', record.kind === 'vital' ? (record.detail ?? '') : ''].join('|');

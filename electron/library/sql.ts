@@ -36,7 +36,7 @@ export function sql(strings: TemplateStringsArray, ...values: readonly (SqlValue
   return { [FRAGMENT]: true, text, params };
 }
 
-export const EMPTY = sql``;
+const EMPTY = sql``;
 
 /**
  * An integer written into the query text rather than bound. For LIMIT on a full-text query only: FTS5

@@ -11,7 +11,7 @@ import type { ImageMediaType } from './detect.ts';
 import { uprightPage } from './pictures.ts';
 
 /** OCR reads best at the resolution scanners use for text. */
-export const OCR_DPI = 300;
+const OCR_DPI = 300;
 /** A page drawn larger than this (a poster-sized PDF page) is drawn at a lower resolution instead. */
 const MAX_PIXELS = 36_000_000;
 

@@ -15,7 +15,7 @@ import type { ImageMediaType } from './detect.ts';
 sharp.cache(false);
 
 /** A preview the window shows for a page it cannot draw itself (HEIC, TIFF): upright, JPEG. */
-export const PREVIEW_MAX_SIDE = 2400;
+const PREVIEW_MAX_SIDE = 2400;
 /** Pictures larger than this are refused rather than decoded (a 16,000 x 16,000 scan, or a trick). */
 const MAX_PIXELS = 150_000_000;
 

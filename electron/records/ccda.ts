@@ -48,7 +48,7 @@ const DOCUMENT_TYPES: Readonly<Record<string, DocumentType>> = {
   '10160-0': 'medication-list',
 };
 
-export function refuseUnsafeXml(text: string): string | null {
+function refuseUnsafeXml(text: string): string | null {
   const head = text.slice(0, 64 * 1024);
   if (/<!DOCTYPE/i.test(head) || /<!ENTITY/i.test(text)) {
     return 'This XML file declares a DOCTYPE or entities, which health record documents never need and which can be used to attack the program reading them. Casebinder does not read it. Ask the portal for the download again, or for a PDF copy.';

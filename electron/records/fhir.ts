@@ -75,7 +75,7 @@ const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
 /** The day of a FHIR date or dateTime ("2015-10-08T22:48:50+00:00" -> "2015-10-08"), or null. */
-export function fhirDay(v: unknown): string | null {
+function fhirDay(v: unknown): string | null {
   const s = str(v);
   const m = s ? /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(s) : null;
   if (!m) return null;

@@ -152,7 +152,7 @@ export async function readRecordsFile(file: string, format: RecordFormat, origin
   };
 }
 
-export function countKinds(derived: DerivedRecords): Partial<Record<RecordKind, number>> {
+function countKinds(derived: DerivedRecords): Partial<Record<RecordKind, number>> {
   const kinds: Partial<Record<RecordKind, number>> = {};
   for (const r of derived.records) kinds[r.kind] = (kinds[r.kind] ?? 0) + 1;
   return kinds;

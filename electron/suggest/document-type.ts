@@ -134,7 +134,7 @@ function sentences(lines: readonly Line[]): string[] {
 }
 
 /** Evidence that the document recommends a procedure to the patient, 0 when there is none. */
-export function recommendationEvidence(lines: readonly Line[]): number {
+function recommendationEvidence(lines: readonly Line[]): number {
   let score = 0;
   for (const sentence of sentences(lines)) {
     if (RECOMMEND.test(sentence) && PROCEDURE.test(sentence)) score = Math.max(score, 10);

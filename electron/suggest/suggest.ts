@@ -78,7 +78,7 @@ function suggestTitle(lines: readonly Line[], type: DocumentType | null, facilit
 }
 
 /** "MRI_lumbar-2024.pdf" -> "MRI lumbar 2024". */
-export function titleFromFileName(name: string): string {
+function titleFromFileName(name: string): string {
   const stem = name.replace(/\.[^.]{1,5}$/, '');
   const words = stem.replace(/[_]+/g, ' ').replace(/\s+/g, ' ').trim();
   return words || name;

@@ -24,7 +24,7 @@ const BANNER_PATTERNS: readonly RegExp[] = [
 export const CLOSING =
   /^(sincerely|yours sincerely|yours truly|regards|kind regards|warm regards|best regards|with best regards|best wishes|respectfully|cordially|thank you),?$/i;
 
-export function isBanner(text: string): boolean {
+function isBanner(text: string): boolean {
   return BANNER_PATTERNS.some((re) => re.test(text));
 }
 

@@ -17,7 +17,7 @@ export type Route =
   /** Documents in the trash, to restore or remove for good. */
   | { readonly name: 'trash' };
 
-export function parseRoute(hash: string): Route {
+function parseRoute(hash: string): Route {
   if (hash === '#/cases') return { name: 'cases' };
   if (hash === '#/trash') return { name: 'trash' };
   const oneCase = /^#\/case\/(\d+)$/.exec(hash);

@@ -1,4 +1,7 @@
 import path from 'node:path';
+import { onTestFinished } from 'vitest';
+import type { ImportResult } from '../../shared/import-types.ts';
+import type { NewPatient } from '../../shared/library-types.ts';
 import { Importer } from '../../electron/import/importer.ts';
 import { openDatabase } from '../../electron/library/database.ts';
 import { DATABASE_FILE, Library } from '../../electron/library/library.ts';
@@ -26,4 +29,25 @@ export function importerFor(library: Library, threads = 2) {
  */
 export function databaseOf(library: Library) {
   return openDatabase(path.join(library.dir, DATABASE_FILE), { create: false });
+}
+
+/** Closes what a test opened once it ends, pass or fail: the last given first. */
+export function closeAfterTest(...closers: (() => unknown)[]): void {
+  onTestFinished(async () => {
+    for (const close of [...closers].reverse()) await close();
+  });
+}
+
+/**
+ * A new library with one patient (Margaret O'Neill unless told) and an importer over worker threads
+ * of its own, all closed when the test ends. `run` imports paths for the patient.
+ */
+export function importingLibrary(options: { patient?: NewPatient; now?: () => Date; threads?: number } = {}) {
+  const dir = path.join(tempDir(), 'library');
+  const library = Library.open(dir, { create: true, ...(options.now ? { now: options.now } : {}) });
+  const patient = library.patients.add(options.patient ?? { name: "Margaret O'Neill", dateOfBirth: '1958-04-12' });
+  const { importer, pool, close } = importerFor(library, options.threads);
+  closeAfterTest(() => library.close(), close);
+  const run = (...paths: string[]): Promise<ImportResult> => importer.start({ paths, patientId: patient.id }).result;
+  return { dir, library, patient, importer, pool, run };
 }

@@ -1,15 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { Library } from '../../electron/library/library.ts';
+import { describe, expect, it } from 'vitest';
 import { timeline } from '../../electron/library/timeline.ts';
-import { importerFor } from '../helpers/library.ts';
+import { closeAfterTest, importerFor, importingLibrary } from '../helpers/library.ts';
 import { fixture, tempDir } from '../helpers/paths.ts';
-
-const cleanup: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const c of cleanup.splice(0).reverse()) await c();
-});
 
 const CONSULT = 'ccda/HL7_Consultation_Note.xml';
 const BUSTER = 'fhir/Buster_Hoeger_ad2e3fc5-2b5d-4cb9-8d03-9ea0f4ac8423.json';
@@ -17,10 +11,7 @@ const BUSTER = 'fhir/Buster_Hoeger_ad2e3fc5-2b5d-4cb9-8d03-9ea0f4ac8423.json';
 /** A library whose clock the test moves. */
 function setup() {
   const clock = { now: new Date('2026-11-01T10:00:00Z') };
-  const library = Library.open(path.join(tempDir(), 'library'), { create: true, now: () => clock.now });
-  const margaret = library.patients.add({ name: "Margaret O'Neill", dateOfBirth: '1958-04-12' });
-  const { importer, close } = importerFor(library);
-  cleanup.push(() => library.close(), close);
+  const { library, patient: margaret, importer } = importingLibrary({ now: () => clock.now });
   /** Imports files and gives their documents' ids in the order the files were named. */
   const run = async (patientId: number, ...files: string[]) => {
     const paths = files.map((f) => (path.isAbsolute(f) ? f : fixture(f)));
@@ -136,7 +127,7 @@ describe('putting mistakes right', () => {
     const [pdf] = await run(margaret.id, 'pdf/ocrmypdf/multipage.pdf');
     library.corrections.trash([pdf!]);
     const { importer, close } = importerFor(library);
-    cleanup.push(close);
+    closeAfterTest(close);
     const result = await importer.start({ paths: [fixture('pdf/ocrmypdf/multipage.pdf')], patientId: margaret.id }).result;
     expect(result.duplicates).toMatchObject([{ of: pdf, note: 'It was in the trash: it is back in the library, as it was.' }]);
     expect(library.documents.get(pdf!).deletedAt).toBeNull();
@@ -185,7 +176,7 @@ describe('putting mistakes right', () => {
     const { composeDocument } = await import('../../electron/compose/compose.ts');
     const { WorkerPool } = await import('../../electron/workers/pool.ts');
     const pool = new WorkerPool({ threads: 1 });
-    cleanup.push(() => pool.close());
+    closeAfterTest(() => pool.close());
     const made = await composeDocument(library, pool, { title: 'Two pages', pages: [{ documentId: a!, page: 1, rotation: 0 }, { documentId: b!, page: 1, rotation: 0 }] });
     expect(() => library.corrections.trash([a!])).toThrow(/photo of a page of document #\d+\. Delete or move that document instead/);
     library.corrections.trash([made.id]);

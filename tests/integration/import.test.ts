@@ -1,25 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Importer } from '../../electron/import/importer.ts';
 import type { Library } from '../../electron/library/library.ts';
 import type { ImportOutcome, ImportResult } from '../../shared/import-types.ts';
 import { FOLDERS } from '../corpus/folders.ts';
 import { writeCorpus } from '../corpus/generate.ts';
-import { importerFor, newLibrary } from '../helpers/library.ts';
+import { importingLibrary } from '../helpers/library.ts';
 import { fixture, ROOT, tempDir } from '../helpers/paths.ts';
 
-const cleanup: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const c of cleanup.splice(0).reverse()) await c();
-});
-
-function setup() {
-  const { library, patient } = newLibrary();
-  const { importer, close } = importerFor(library);
-  cleanup.push(() => library.close(), close);
-  return { library, patient, importer };
-}
+const setup = () => importingLibrary();
 
 async function importPaths(importer: Importer, patientId: number, paths: string[]): Promise<ImportResult> {
   return importer.start({ paths, patientId }).result;

@@ -1,27 +1,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { OcrEngine } from '../../electron/media/ocr-engine.ts';
 import { OcrRunner } from '../../electron/ocr/runner.ts';
 import { pdfPageImage } from '../../electron/media/page-image.ts';
 import { LOW_OCR_CONFIDENCE } from '../../shared/library-types.ts';
 import { FOLDERS } from '../corpus/folders.ts';
 import { writeCorpus } from '../corpus/generate.ts';
-import { importerFor, newLibrary } from '../helpers/library.ts';
+import { closeAfterTest, importingLibrary } from '../helpers/library.ts';
 import { fixture, tempDir } from '../helpers/paths.ts';
 
-const cleanup: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const c of cleanup.splice(0).reverse()) await c();
-});
-
 function setup() {
-  const { library, patient } = newLibrary({ dateOfBirth: '1958-04-12' });
-  const { importer, pool, close } = importerFor(library);
+  const { library, patient, pool, run } = importingLibrary();
   const ocr = new OcrRunner(library, pool, { workers: 1 });
-  cleanup.push(() => library.close(), close, () => ocr.close());
-  const run = async (...paths: string[]) => importer.start({ paths, patientId: patient.id }).result;
+  closeAfterTest(() => ocr.close());
   return { library, patient, ocr, run };
 }
 
@@ -114,7 +107,7 @@ describe('OCR', () => {
 
   it('gives up a page in the middle of reading it when cancelled or closed, instead of waiting forever', async () => {
     const engine = new OcrEngine(1);
-    cleanup.push(() => engine.close());
+    closeAfterTest(() => engine.close());
     // A first page starts the worker, so the next ones are cut off while Tesseract is reading.
     expect((await engine.recognize(fs.readFileSync(fixture('images/typewriter.png')), ['eng'])).text).not.toBe('');
     const page = fs.readFileSync(fixture('images/linn.png'));

@@ -3,26 +3,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import yazl from 'yazl';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Importer } from '../../electron/import/importer.ts';
 import { ZIP_LIMITS } from '../../electron/import/zip.ts';
 import { WorkerPool } from '../../electron/workers/pool.ts';
-import type { ImportResult } from '../../shared/import-types.ts';
-import { importerFor, newLibrary } from '../helpers/library.ts';
+import { closeAfterTest, importingLibrary, newLibrary } from '../helpers/library.ts';
 import { fixture, tempDir } from '../helpers/paths.ts';
 
-const cleanup: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const c of cleanup.splice(0).reverse()) await c();
-});
-
-function setup() {
-  const { library, patient } = newLibrary();
-  const { importer, close } = importerFor(library);
-  cleanup.push(() => library.close(), close);
-  const run = async (...paths: string[]): Promise<ImportResult> => importer.start({ paths, patientId: patient.id }).result;
-  return { library, patient, run };
-}
+const setup = () => importingLibrary();
 
 const sha256 = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
@@ -86,7 +74,7 @@ describe('ZIP archives', () => {
   it('refuses an archive past the total Casebinder unpacks in one import', async () => {
     const { library, patient } = newLibrary();
     const pool = new WorkerPool({ threads: 1 });
-    cleanup.push(() => library.close(), () => pool.close());
+    closeAfterTest(() => library.close(), () => pool.close());
     const importer = new Importer(library, pool, { zipLimits: { ...ZIP_LIMITS, maxTotalBytes: 50_000 } });
     const result = await importer.start({ paths: [fixture('dicom/derived/hospital_cd.zip')], patientId: patient.id }).result;
     expect(result.refused).toEqual([

@@ -2,24 +2,11 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import yazl from 'yazl';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { ImportResult } from '../../shared/import-types.ts';
-import { importerFor, newLibrary } from '../helpers/library.ts';
+import { describe, expect, it } from 'vitest';
+import { importingLibrary } from '../helpers/library.ts';
 import { fixture, tempDir } from '../helpers/paths.ts';
 
-const cleanup: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const c of cleanup.splice(0).reverse()) await c();
-});
-
-function setup(patient = { name: 'Buster Hoeger', dateOfBirth: '1988-03-16' }) {
-  const { library } = newLibrary();
-  const person = library.patients.add(patient);
-  const { importer, close } = importerFor(library);
-  cleanup.push(() => library.close(), close);
-  const run = async (...paths: string[]): Promise<ImportResult> => importer.start({ paths, patientId: person.id }).result;
-  return { library, patient: person, run };
-}
+const setup = (patient = { name: 'Buster Hoeger', dateOfBirth: '1988-03-16' }) => importingLibrary({ patient });
 
 const BUSTER = 'fhir/Buster_Hoeger_ad2e3fc5-2b5d-4cb9-8d03-9ea0f4ac8423.json';
 

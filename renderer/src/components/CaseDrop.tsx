@@ -5,7 +5,7 @@ import { useLoaded } from '../loaded.ts';
 import './CaseDrop.css';
 
 /** The kind of drag data a library document carries. */
-export const DOCUMENT_DRAG_TYPE = 'application/x-casebinder-document';
+const DOCUMENT_DRAG_TYPE = 'application/x-casebinder-document';
 
 /** Makes a library row or a search hit draggable onto a case. */
 export function dragDocument(id: number) {

@@ -23,7 +23,7 @@ function Value({ confirmed, suggested, format = (v: string) => v }: { confirmed:
 }
 
 /** Words for how big a document is: its pages, or a study's series and images. */
-export function sizeOf(doc: Pick<DocumentSummary, 'imaging' | 'pages'>): string {
+function sizeOf(doc: Pick<DocumentSummary, 'imaging' | 'pages'>): string {
   return doc.imaging ? `${plural(doc.imaging.series, 'series', 'series')}, ${plural(doc.imaging.instances, 'image')}` : plural(doc.pages, 'page');
 }
 

@@ -8,7 +8,7 @@ import { useLoaded } from '../../loaded.ts';
 import { routeHash } from '../../route.ts';
 import { orNull, useForm } from './form.tsx';
 
-export function RecommendationForm({
+function RecommendationForm({
   caseId,
   patientId,
   editing,
