@@ -66,6 +66,23 @@ function PageThumbnails({ pdf, current, onSelect }: { pdf: PDFDocumentProxy; cur
   );
 }
 
+/** pdf.js's viewer reads every page up front only below this many pages (its FORCE_LAZY_PAGE_INIT). */
+const EAGER_PAGES_LIMIT = 5000;
+
+/**
+ * Closes a document the viewer showed. pdf.js's viewer asks for the first page as soon as it is given a
+ * document, and for every other page once one is drawn; it does not notice the document being taken
+ * away until those answers come, and destroying the document under them makes it log "Unable to
+ * initialize viewer". So the document is closed once the pages it asked for have come back.
+ */
+async function closeWhenSettled(task: PDFDocumentLoadingTask | undefined, shown: PDFDocumentProxy | null | undefined, drawn: boolean): Promise<void> {
+  if (shown) {
+    const asked = drawn && shown.numPages <= EAGER_PAGES_LIMIT ? shown.numPages : 1;
+    await Promise.allSettled(Array.from({ length: asked }, (_, i) => shown.getPage(i + 1)));
+  }
+  await task?.destroy();
+}
+
 /**
  * A PDF with pdf.js's own viewer: every page with selectable text, zoom, page thumbnails and find in
  * the document. It opens at the page a search pointed to, with the searched words highlighted.
@@ -140,8 +157,10 @@ export function PdfView({ source, initialPage, initialFind, onPage, notice, onEr
     return () => {
       cancelled = true;
       resized.disconnect();
-      void task?.destroy();
+      const shown = pdfViewer.pdfDocument;
+      pdfViewer.setDocument(null);
       viewer.current = null;
+      void closeWhenSettled(task, shown, firstRendered);
     };
     // The viewer is made once per document; the page and the words to find only set where it opens.
   }, [source.key]);
