@@ -41,7 +41,7 @@ export function summary(outcomes: readonly Outcome[]): string {
   const width = Math.max(...outcomes.map((o) => o.step.name.length));
   const lines = outcomes.map((o) => {
     const verdict = o.status === 0 ? 'passed' : `FAILED (exit ${o.status})`;
-    return `  ${o.step.name.padEnd(width)}  ${verdict.padEnd(18)} ${formatSeconds(o.seconds).padStart(7)}  ${o.step.what}`;
+    return `  ${o.step.name.padEnd(width)}  ${verdict.padEnd(18)} ${formatSeconds(o.seconds).padStart(10)}  ${o.step.what}`;
   });
   const total = outcomes.reduce((sum, o) => sum + o.seconds, 0);
   const failed = outcomes.filter((o) => o.status !== 0).map((o) => o.step.name);
@@ -54,7 +54,7 @@ function formatSeconds(seconds: number): string {
 }
 
 function run(step: Step): Outcome {
-  console.log(`\n=== npm test: ${step.name} (${step.what}) ===`);
+  console.log(`\n=== npm test: ${step.name}: ${step.what} ===`);
   const started = performance.now();
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   const result = spawnSync(npm, ['run', '--silent', step.script], { stdio: 'inherit', shell: process.platform === 'win32' });
