@@ -4,7 +4,7 @@ import { isStructuredReport, SOP_CLASS } from '../../shared/imaging.ts';
 import { HELD_BACK_ADVICE } from '../../shared/patient-match.ts';
 import { readDicomdir } from '../dicom/dicomdir.ts';
 import { FragmentWalker } from '../dicom/fragments.ts';
-import { fragmentStart, pixelDataProblem, readDicomHeader } from '../dicom/header.ts';
+import { deflatedWithinLimit, fragmentStart, INFLATED_TOO_LARGE, isDeflated, pixelDataProblem, readDicomHeader } from '../dicom/header.ts';
 import type { HeaderRead } from '../dicom/header.ts';
 import type { DicomHeader } from '../../shared/imaging.ts';
 import { encapsulatedPdf, structuredReportText } from '../dicom/reports.ts';
@@ -344,6 +344,10 @@ export class Importer {
         return refused(damagedDicom(read.needMore ? 'its header is larger than Casebinder reads' : read.problem));
       }
       const header = read.header;
+      if (isDeflated(header) && !(await deflatedWithinLimit(staged.tempPath))) {
+        await this.library.vault.discard(staged);
+        return refused({ code: 'too-large', reason: `This DICOM file was not imported: ${INFLATED_TOO_LARGE}. If it came from an imaging disc, ask the imaging center for a new copy.` });
+      }
       const problem = pixelDataProblem(header, staged.size) ?? walker?.problem(staged.size) ?? null;
       return await this.onlyOnce(state, `sop:${header.sopInstanceUid}`, async () => {
         const known = this.library.studies.findInstance(header.sopInstanceUid);

@@ -1,0 +1,46 @@
+/**
+ * Files built to exhaust memory, imported through the real command line in a child process whose peak
+ * resident memory (worker threads included) is measured: each is refused with its reason, the files
+ * beside it import, and the process stays far below 1 GB.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import zlib from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { casebinder } from '../helpers/cli.ts';
+import { fixture, ROOT, tempDir } from '../helpers/paths.ts';
+
+const GIB_IN_KIB = 1024 * 1024;
+
+/** Runs the command line with its peak memory recorded; returns the run and the peak in KiB. */
+function measured(library: string, args: string[]) {
+  const peakFile = path.join(tempDir(), 'peak.txt');
+  const run = casebinder(library, args, {
+    NODE_OPTIONS: `--import=${pathToFileURL(path.join(ROOT, 'tests', 'helpers', 'peak-memory.ts')).href}`,
+    CASEBINDER_PEAK_FILE: peakFile,
+  });
+  const peaks = fs.readFileSync(peakFile, 'utf8').trim().split('\n').map(Number);
+  return { run, peakKiB: Math.max(...peaks) };
+}
+
+describe('hostile files', () => {
+  it('refuses a 2.9 MB deflated DICOM file that unpacks to 3 GB, and imports the file beside it', () => {
+    const dir = tempDir();
+    const bomb = path.join(dir, 'CT0001.dcm');
+    fs.writeFileSync(bomb, zlib.gunzipSync(fs.readFileSync(fixture('bad/deflated_bomb_3GB.dcm.gz'))));
+    expect(fs.statSync(bomb).size).toBeGreaterThan(2_500_000);
+    fs.copyFileSync(fixture('dicom/single/MR_small.dcm'), path.join(dir, 'MR0001.dcm'));
+    const library = path.join(tempDir(), 'library');
+    expect(casebinder(library, ['init']).code).toBe(0);
+    expect(casebinder(library, ['patient', 'add', 'Ana Hostile']).code).toBe(0);
+
+    const { run, peakKiB } = measured(library, ['import', dir, '--json']);
+    expect(run.code, run.stderr).toBe(2);
+    const result = run.json as { imported: unknown[]; refused: { path: string; reason: string }[] };
+    expect(result.imported).toHaveLength(1);
+    expect(result.refused).toEqual([{ path: bomb, code: expect.any(String), reason: expect.stringContaining('unpacks to more than 128 MB') }]);
+    console.log(`deflated DICOM bomb: peak ${(peakKiB / 1024).toFixed(0)} MiB`);
+    expect(peakKiB).toBeLessThan(GIB_IN_KIB);
+  }, 120_000);
+});
