@@ -98,6 +98,8 @@ const layering = {
   },
 };
 
+const NO_ENUMS = { selector: 'TSEnumDeclaration', message: 'Use a union of string literals: enums are not erasable syntax.' };
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'out/**', 'dist/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
@@ -112,9 +114,20 @@ export default tseslint.config(
       // noUncheckedIndexedAccess types every index as possibly undefined, even right after a length
       // check; `!` there states what the code just checked. The compiler setting is the stricter guard.
       '@typescript-eslint/no-non-null-assertion': 'off',
+      'no-restricted-syntax': ['error', NO_ENUMS],
+    },
+  },
+  {
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/library/sql.ts'],
+    rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: 'TSEnumDeclaration', message: 'Use a union of string literals: enums are not erasable syntax.' },
+        NO_ENUMS,
+        {
+          selector: "CallExpression[callee.property.name='transaction']",
+          message: 'Use writeTransaction(db, fn) from electron/library/sql.ts: begun IMMEDIATE, it waits for another process writing the library instead of failing with "database is locked".',
+        },
       ],
     },
   },

@@ -363,6 +363,11 @@ export class Importer {
           source.folder,
           this.library.now(),
         );
+        if ('alreadyIn' in filed) {
+          // Another import filed it meanwhile.
+          state.studies.record(filed.alreadyIn, source.folder, { added: false, newStudy: false });
+          return null;
+        }
         state.studies.record(filed.studyId, source.folder, { added: true, newStudy: filed.newStudy, problem, file: source.name });
         return await this.readInnerReport(source, header, staged.sha256, filed, state);
       });
@@ -520,7 +525,7 @@ export class Importer {
     // original in the vault (harmless, reused on the next import), never a record without its file.
     await this.library.vault.commit(staged);
     const labs = extracted.labs.map((l) => normalizeLab(l, 'pdf'));
-    const { id } = this.library.insertWithRecords(
+    const inserted = this.library.insertWithRecords(
       {
         patientId: patient.id,
         sha256: staged.sha256,
@@ -538,6 +543,9 @@ export class Importer {
       },
       labs.length || extracted.records.length ? { labs, records: extracted.records, origin: 'pdf' } : null,
     );
+    // Another import (another process) took the same file meanwhile.
+    if ('alreadyIn' in inserted) return { status: 'duplicate', path: source.path, of: inserted.alreadyIn };
+    const { id } = inserted;
     const identity = this.library.documents.get(id).identity;
     const notes = [
       detected.note,
@@ -589,7 +597,7 @@ export class Importer {
       return { status: 'refused', path: source.path, ...read.refusal };
     }
     await this.library.vault.commit(staged);
-    const { id, added: counts } = this.library.insertWithRecords(
+    const inserted = this.library.insertWithRecords(
       {
         patientId: patient.id,
         sha256: staged.sha256,
@@ -606,6 +614,8 @@ export class Importer {
       },
       read.derived,
     );
+    if ('alreadyIn' in inserted) return { status: 'duplicate', path: source.path, of: inserted.alreadyIn };
+    const { id, added: counts } = inserted;
     const identity = this.library.documents.get(id).identity;
     const holds = describeRecords(counts.labs, counts.records);
     const notes = [

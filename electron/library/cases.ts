@@ -31,7 +31,7 @@ import { CasebinderError } from '../../shared/errors.ts';
 import type { Documents } from './documents.ts';
 import type { Patients } from './patients.ts';
 import type { Records } from './records.ts';
-import { all, get, run, sql } from './sql.ts';
+import { all, get, run, sql, writeTransaction } from './sql.ts';
 import type { Studies } from './studies.ts';
 
 export interface NewCase {
@@ -179,7 +179,7 @@ export class Cases {
         throw new CasebinderError('invalid-input', `Document #${documentId} belongs to another patient; a case holds only its own patient's documents.`);
       }
     }
-    const add = this.db.transaction(() => {
+    const add = writeTransaction(this.db, () => {
       for (const documentId of documentIds) {
         run(
           this.db,
@@ -202,7 +202,7 @@ export class Cases {
   orderDocuments(caseId: number, documentIds: readonly number[]): void {
     const current = this.details(caseId).documents.map((d) => d.documentId);
     const order = [...documentIds.filter((id) => current.includes(id)), ...current.filter((id) => !documentIds.includes(id))];
-    this.db.transaction(() => order.forEach((id, i) => run(this.db, sql`UPDATE case_documents SET position = ${i + 1} WHERE case_id = ${caseId} AND document_id = ${id}`)))();
+    writeTransaction(this.db, () => order.forEach((id, i) => run(this.db, sql`UPDATE case_documents SET position = ${i + 1} WHERE case_id = ${caseId} AND document_id = ${id}`)))();
   }
 
   removeDocument(caseId: number, documentId: number): void {
@@ -230,7 +230,7 @@ export class Cases {
   }
 
   orderQuestions(caseId: number, questionIds: readonly number[]): void {
-    this.db.transaction(() => questionIds.forEach((id, i) => run(this.db, sql`UPDATE case_questions SET position = ${i + 1} WHERE id = ${id} AND case_id = ${caseId}`)))();
+    writeTransaction(this.db, () => questionIds.forEach((id, i) => run(this.db, sql`UPDATE case_questions SET position = ${i + 1} WHERE id = ${id} AND case_id = ${caseId}`)))();
   }
 
   addRecommendation(caseId: number, input: NewRecommendation): Recommendation {
@@ -241,7 +241,7 @@ export class Cases {
       if (this.services.documents.get(documentId).patientId !== c.patientId) throw new CasebinderError('invalid-input', `Document #${documentId} belongs to another patient.`);
     }
     let id = 0;
-    this.db.transaction(() => {
+    writeTransaction(this.db, () => {
       id = Number(
         run(
           this.db,
@@ -309,7 +309,7 @@ export class Cases {
   }
 
   setRequestState(requestId: number, state: RequestState, documentIds: readonly number[] = []): void {
-    this.db.transaction(() => {
+    writeTransaction(this.db, () => {
       if (!run(this.db, sql`UPDATE records_requests SET state = ${state} WHERE id = ${requestId}`).changes) throw new CasebinderError('not-found', `There is no records request #${requestId}.`);
       for (const documentId of documentIds) run(this.db, sql`INSERT OR IGNORE INTO request_documents (request_id, document_id) VALUES (${requestId}, ${documentId})`);
     })();

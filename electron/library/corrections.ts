@@ -12,7 +12,7 @@ import type { IsoDate } from '../../shared/dates.ts';
 import type { MedicalDocument, Patient } from '../../shared/library-types.ts';
 import type { Documents } from './documents.ts';
 import type { Patients } from './patients.ts';
-import { all, get, identifier, join, list, run, sql, where } from './sql.ts';
+import { all, get, identifier, join, list, run, sql, where, writeTransaction } from './sql.ts';
 import type { SqlQuery, SqlValue } from './sql.ts';
 import type { Vault } from './vault.ts';
 
@@ -139,7 +139,7 @@ export class Corrections {
 
   /** Runs a correction in one transaction and writes down how to undo it. */
   private correct<T>(description: string, change: (journal: Journal) => T): T {
-    return this.db.transaction(() => {
+    return writeTransaction(this.db, () => {
       const journal = new Journal(this.db, this.columns);
       const result = change(journal);
       if (journal.changes.length) {
@@ -203,7 +203,7 @@ export class Corrections {
     const cutoff = options.onlyExpired ? new Date(this.now().getTime() - TRASH_DAYS * 86_400_000).toISOString() : null;
     const condition = cutoff === null ? sql`deleted_at IS NOT NULL` : sql`deleted_at IS NOT NULL AND deleted_at < ${cutoff}`;
     const files = new Set<string>();
-    const removed = this.db.transaction(() => {
+    const removed = writeTransaction(this.db, () => {
       const ids = all<{ id: number }>(this.db, sql`SELECT id FROM documents WHERE ${condition}`).map((r) => r.id);
       if (ids.length === 0) return 0;
       for (const { sha256 } of all<{ sha256: string }>(
@@ -335,7 +335,7 @@ export class Corrections {
     const newest = get<Correction & { undo: string }>(this.db, sql`SELECT id, at, description, undo FROM corrections ORDER BY id DESC LIMIT 1`);
     if (!newest) throw new CasebinderError('not-found', 'There is nothing to undo (emptying the trash forgets what could be undone).');
     const changes = JSON.parse(newest.undo) as Change[];
-    this.db.transaction(() => {
+    writeTransaction(this.db, () => {
       for (const change of [...changes].reverse()) this.putBack(change);
       run(this.db, sql`DELETE FROM corrections WHERE id = ${newest.id}`);
     })();

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import { CasebinderError } from '../../shared/errors.ts';
 import { LATEST_VERSION, MIGRATIONS } from './migrations/index.ts';
+import { writeTransaction } from './sql.ts';
 
 /** Written into every library database (PRAGMA application_id): "CBND". */
 export const APPLICATION_ID = 0x43424e44;
@@ -89,7 +90,7 @@ export function migrate(db: Database.Database): void {
     // PRAGMA foreign_keys is ignored inside a transaction, so it is switched around it.
     if (migration.rebuildsTables) db.pragma('foreign_keys = OFF');
     try {
-      db.transaction(() => {
+      writeTransaction(db, () => {
         migration.up(db);
         if (migration.rebuildsTables) {
           const broken = db.pragma('foreign_key_check') as unknown[];

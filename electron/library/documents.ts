@@ -19,7 +19,7 @@ import { LOW_OCR_CONFIDENCE } from '../../shared/library-types.ts';
 import type { StatedPatient } from '../../shared/patient-match.ts';
 import { identityOf, STATED_JSON, statedFromRows } from './identity.ts';
 import type { StatedRow } from './identity.ts';
-import { all, get, list, plainBytes, run, sql, where } from './sql.ts';
+import { all, get, list, plainBytes, run, sql, where, writeTransaction } from './sql.ts';
 import type { SqlQuery } from './sql.ts';
 import type { ComposePage } from '../../shared/compose-types.ts';
 
@@ -251,7 +251,7 @@ export class Documents {
 
   /** Adds a document and all of its pages at once: a crash leaves all of it or none of it. */
   insert(doc: NewDocument, importedAt: Date): number {
-    return this.db.transaction(() => {
+    return writeTransaction(this.db, () => {
       const s = doc.suggested;
       const { lastInsertRowid } = run(
         this.db,
@@ -292,7 +292,7 @@ export class Documents {
    * cropped how), at once, so it can be made again and the photos are listed under it.
    */
   insertComposition(doc: NewDocument, pages: readonly ComposePage[], importedAt: Date): number {
-    return this.db.transaction(() => {
+    return writeTransaction(this.db, () => {
       const id = this.insert(doc, importedAt);
       pages.forEach((p, i) => {
         run(
@@ -308,7 +308,7 @@ export class Documents {
 
   /** Adds many documents in one transaction (a large batch at the speed of one commit). */
   insertMany(docs: readonly NewDocument[], importedAt: Date): number[] {
-    return this.db.transaction(() => docs.map((doc) => this.insert(doc, importedAt)))();
+    return writeTransaction(this.db, () => docs.map((doc) => this.insert(doc, importedAt)))();
   }
 
   /** Adds a new document's pages to the document-level search index (triggers keep it in step after). */
@@ -348,7 +348,7 @@ export class Documents {
     if (edit.clinician !== undefined) sets.push(sql`clinician = ${blankToNull(edit.clinician)}`);
     if (edit.notes !== undefined) sets.push(sql`notes = ${edit.notes}`);
 
-    this.db.transaction(() => {
+    writeTransaction(this.db, () => {
       for (const set of sets) run(this.db, sql`UPDATE documents SET ${set} WHERE id = ${id}`);
       if (edit.tags !== undefined) {
         run(this.db, sql`DELETE FROM document_tags WHERE document_id = ${id}`);
@@ -366,7 +366,7 @@ export class Documents {
    */
   confirm(id: number, fields: readonly SuggestedField[] = SUGGESTED_FIELDS): MedicalDocument {
     this.get(id);
-    this.db.transaction(() => {
+    writeTransaction(this.db, () => {
       for (const field of fields) run(this.db, ACCEPT_SUGGESTION[field](id));
     })();
     return this.get(id);

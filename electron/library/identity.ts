@@ -9,7 +9,7 @@ import type { IsoDate } from '../../shared/dates.ts';
 import type { DocumentIdentity } from '../../shared/library-types.ts';
 import { matchPatient, readableName } from '../../shared/patient-match.ts';
 import type { KnownPatient, NameSource, StatedPatient } from '../../shared/patient-match.ts';
-import { all, list, run, sql } from './sql.ts';
+import { all, list, run, sql, writeTransaction } from './sql.ts';
 
 export interface StatedRow {
   readonly names: string;
@@ -46,14 +46,14 @@ export class Identity {
 
   /** Replaces what documents state from these sources, all in one transaction. */
   recordAll(entries: readonly { readonly documentId: number; readonly stated: readonly StatedPatient[] }[], sources: readonly NameSource[]): void {
-    this.db.transaction(() => {
+    writeTransaction(this.db, () => {
       for (const e of entries) this.record(e.documentId, e.stated, sources);
     })();
   }
 
   /** Replaces what a document states from these sources (text read again by OCR replaces the text's). */
   record(documentId: number, stated: readonly StatedPatient[], sources: readonly NameSource[]): void {
-    this.db.transaction(() => {
+    writeTransaction(this.db, () => {
       run(this.db, sql`DELETE FROM document_patients WHERE document_id = ${documentId} AND source IN ${list(sources)}`);
       for (const s of stated) {
         run(

@@ -18,6 +18,7 @@ import type { AddedCounts, DerivedRecords } from './records.ts';
 import { Settings } from './settings.ts';
 import { Studies } from './studies.ts';
 import { Vault } from './vault.ts';
+import { writeTransaction } from './sql.ts';
 
 export const DATABASE_FILE = 'library.sqlite';
 const VAULT_DIR = 'vault';
@@ -88,11 +89,14 @@ export class Library {
   /**
    * Adds a document with the facts read from it (lab results, medications...) in one transaction:
    * a crash leaves the document and its facts, or neither. Facts the patient already has are counted,
-   * not added again.
+   * not added again. When another import (another process) added the same original meanwhile, nothing
+   * is added and `alreadyIn` names that document.
    */
-  insertWithRecords(doc: NewDocument, derived: DerivedRecords | null): { id: number; added: AddedCounts } {
+  insertWithRecords(doc: NewDocument, derived: DerivedRecords | null): { id: number; added: AddedCounts } | { alreadyIn: number } {
     const none: AddedCounts = { labs: 0, records: {}, known: 0, repeated: 0 };
-    return this.db.transaction(() => {
+    return writeTransaction(this.db, () => {
+      const known = doc.sha256 ? this.documents.findByHash(doc.sha256) : undefined;
+      if (known) return { alreadyIn: known.id };
       const now = this.now();
       const id = this.documents.insert(doc, now);
       return { id, added: derived ? this.records.add(doc.patientId, id, derived, now) : none };

@@ -7,7 +7,7 @@
 import type { Database } from 'better-sqlite3';
 import { CasebinderError } from '../../shared/errors.ts';
 import type { ClinicalRecord, LabFlag, LabResult, NormalizedLab, RecordCode, RecordKind, RecordOrigin } from '../../shared/records-types.ts';
-import { all, get, list, run, sql, where } from './sql.ts';
+import { all, get, list, run, sql, where, writeTransaction } from './sql.ts';
 import type { SqlQuery } from './sql.ts';
 
 /** A clinical record as read from a source, before it is stored. */
@@ -183,7 +183,7 @@ export class Records {
       seen.add(fingerprint);
       return true;
     };
-    const write = this.db.transaction(() => {
+    const write = writeTransaction(this.db, () => {
       for (const lab of derived.labs) {
         const fingerprint = lab.fingerprint;
         if (!fresh(fingerprint)) continue;

@@ -100,3 +100,15 @@ export function run(db: Database, query: SqlQuery): { changes: number; lastInser
 export function plainBytes(blob: Uint8Array): Uint8Array {
   return new Uint8Array(blob.buffer, blob.byteOffset, blob.byteLength);
 }
+
+/**
+ * A write transaction, begun IMMEDIATE: it takes the library's write lock before its first read. Two
+ * processes may write one library (the app and the command line, or two imports); with a deferred
+ * transaction the second one's read could not become a write and failed at once with "database is
+ * locked" (130 false refusals importing one folder twice at the same time). Begun IMMEDIATE, it waits
+ * its turn (busy_timeout) instead.
+ */
+export function writeTransaction<A extends unknown[], R>(db: Database, fn: (...args: A) => R): (...args: A) => R {
+  const transaction = db.transaction(fn);
+  return (...args: A) => transaction.immediate(...args);
+}

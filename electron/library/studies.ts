@@ -5,7 +5,7 @@ import type { SeriesSummary, StudyDetails } from '../../shared/imaging.ts';
 import type { Patient } from '../../shared/library-types.ts';
 import type { DicomHeader } from '../../shared/imaging.ts';
 import type { Documents } from './documents.ts';
-import { all, get, plainBytes, run, sql } from './sql.ts';
+import { all, get, plainBytes, run, sql, writeTransaction } from './sql.ts';
 
 /** One DICOM file, safely in the vault, to be filed under its study and series. */
 export interface NewInstance {
@@ -104,10 +104,16 @@ export class Studies {
     return row && { studyId: row.document_id };
   }
 
-  /** Files an instance under its study and series, creating them when new; all or nothing. */
-  add(patientId: number, instance: NewInstance, sourceFolder: string, now: Date): FiledInstance {
+  /**
+   * Files an instance under its study and series, creating them when new; all or nothing. When another
+   * import (another process) filed the same instance meanwhile, nothing changes and `alreadyIn` names
+   * its study.
+   */
+  add(patientId: number, instance: NewInstance, sourceFolder: string, now: Date): FiledInstance | { readonly alreadyIn: number } {
     const h = instance.header;
-    return this.db.transaction((): FiledInstance => {
+    return writeTransaction(this.db, (): FiledInstance | { readonly alreadyIn: number } => {
+      const known = this.findInstance(h.sopInstanceUid);
+      if (known) return { alreadyIn: known.studyId };
       let study = get<{ document_id: number }>(this.db, sql`SELECT document_id FROM studies WHERE study_instance_uid = ${h.studyInstanceUid}`);
       let newStudy = false;
       if (!study) {
@@ -223,7 +229,7 @@ export class Studies {
     const row = get<{ document_id: number; report_text: string | null }>(this.db, sql`SELECT document_id, report_text FROM series WHERE id = ${seriesId}`);
     if (!row) return;
     const combined = row.report_text ? `${row.report_text}\n\n${text}` : text;
-    this.db.transaction(() => {
+    writeTransaction(this.db, () => {
       const titleBefore = this.automaticTitle(row.document_id);
       run(this.db, sql`UPDATE series SET report_text = ${combined} WHERE id = ${seriesId}`);
       this.refreshText(row.document_id, titleBefore);
