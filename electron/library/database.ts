@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import { CasebinderError } from '../../shared/errors.ts';
 import { LATEST_VERSION, MIGRATIONS } from './migrations/index.ts';
+import { makePrivate, PRIVATE_FILE } from './private.ts';
 import { writeTransaction } from './sql.ts';
 
 /** Written into every library database (PRAGMA application_id): "CBND". */
@@ -69,6 +70,9 @@ export function openDatabase(file: string, options: OpenOptions): Database.Datab
     }
   }
 
+  // SQLite gives its -wal and -shm files the database file's permissions: made private first, they are too.
+  if (!fs.existsSync(file)) fs.closeSync(fs.openSync(file, 'a', PRIVATE_FILE));
+  for (const companion of ['', '-wal', '-shm']) if (fs.existsSync(file + companion)) makePrivate(file + companion, PRIVATE_FILE);
   const db = new Database(file);
   try {
     db.pragma('journal_mode = WAL');

@@ -5,6 +5,7 @@ import { CasebinderError } from '../../shared/errors.ts';
 import { checkLibrary } from './check.ts';
 import type { CheckProgress, CheckReport } from './check.ts';
 import { openDatabase } from './database.ts';
+import { makePrivate, PRIVATE_FOLDER } from './private.ts';
 import { Corrections } from './corrections.ts';
 import { Documents } from './documents.ts';
 import type { NewDocument } from './documents.ts';
@@ -74,8 +75,10 @@ export class Library {
       if (!options.create) {
         throw new CasebinderError('library-missing', `There is no Casebinder library in ${dir} yet.`);
       }
-      fs.mkdirSync(dir, { recursive: true });
+      fs.mkdirSync(dir, { recursive: true, mode: PRIVATE_FOLDER });
     }
+    // Libraries made before files were private are made private when they open.
+    makePrivate(dir, PRIVATE_FOLDER);
     const db = openDatabase(databaseFile, { create: options.create ?? false });
     const vault = new Vault(path.join(dir, VAULT_DIR));
     vault.prepare();

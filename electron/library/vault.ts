@@ -4,6 +4,7 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { CasebinderError } from '../../shared/errors.ts';
 import { fileChunks } from './buffer-pool.ts';
+import { makePrivate, PRIVATE_FOLDER, PRIVATE_ORIGINAL } from './private.ts';
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 
@@ -36,14 +37,15 @@ export class Vault {
 
   /** Creates the folders and removes what imports of processes that no longer run left behind. */
   prepare(): void {
-    fs.mkdirSync(path.join(this.root, 'sha256'), { recursive: true });
+    fs.mkdirSync(path.join(this.root, 'sha256'), { recursive: true, mode: PRIVATE_FOLDER });
+    makePrivate(this.root, PRIVATE_FOLDER);
     const tmp = path.dirname(this.tempDir);
-    fs.mkdirSync(tmp, { recursive: true });
+    fs.mkdirSync(tmp, { recursive: true, mode: PRIVATE_FOLDER });
     for (const name of fs.readdirSync(tmp)) {
       const pid = Number(name.split('-')[0]);
       if (!isRunning(pid)) fs.rmSync(path.join(tmp, name), { recursive: true, force: true });
     }
-    fs.mkdirSync(this.tempDir, { recursive: true });
+    fs.mkdirSync(this.tempDir, { recursive: true, mode: PRIVATE_FOLDER });
   }
 
   /** Temp files left by processes that are gone (the check reports them; the next open removes them). */
@@ -114,8 +116,8 @@ export class Vault {
       await fsp.rm(staged.tempPath, { force: true });
       return target;
     }
-    await fsp.mkdir(path.dirname(target), { recursive: true });
-    await fsp.chmod(staged.tempPath, 0o444);
+    await fsp.mkdir(path.dirname(target), { recursive: true, mode: PRIVATE_FOLDER });
+    await fsp.chmod(staged.tempPath, PRIVATE_ORIGINAL);
     await fsp.rename(staged.tempPath, target);
     await syncDirectory(path.dirname(target));
     return target;
