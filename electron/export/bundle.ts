@@ -33,6 +33,7 @@ import { planVolumes, writeZip } from './zip.ts';
 import { readmeText, indexHtml } from './readme.ts';
 import { xdmMetadata } from './xdm.ts';
 import type { XdmDocument } from './xdm.ts';
+import { syncDirectory, syncTree } from '../library/durable.ts';
 
 export type ExportJob = Job<ExportProgress, ExportResult>;
 
@@ -67,7 +68,7 @@ function hashes(): { transform: Transform; result: () => Written } {
 async function copyOriginal(from: string, to: string, expectedSha256: string, signal: AbortSignal): Promise<Written> {
   await fsp.mkdir(path.dirname(to), { recursive: true });
   const h = hashes();
-  await pipeline(fs.createReadStream(from), h.transform, fs.createWriteStream(to, { flags: 'wx' }), { signal });
+  await pipeline(fs.createReadStream(from), h.transform, fs.createWriteStream(to, { flags: 'wx', flush: true }), { signal });
   const written = h.result();
   if (written.sha256 !== expectedSha256) {
     throw new CasebinderError('library-damaged', `The library's copy of ${path.basename(to)} no longer matches its fingerprint, so it was not exported. Run "casebinder check" to see what changed.`);
@@ -78,7 +79,7 @@ async function copyOriginal(from: string, to: string, expectedSha256: string, si
 async function writeBytes(to: string, bytes: Uint8Array | string): Promise<Written> {
   await fsp.mkdir(path.dirname(to), { recursive: true });
   const data = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes;
-  await fsp.writeFile(to, data, { flag: 'wx' });
+  await fsp.writeFile(to, data, { flag: 'wx', flush: true });
   return { sha256: createHash('sha256').update(data).digest('hex'), sha1: createHash('sha1').update(data).digest('hex'), size: data.length };
 }
 
@@ -112,6 +113,8 @@ export async function exportCase(services: ExportServices, request: ExportReques
   const name = bundleName(input.patient.name, input.details.title, input.today);
   const temp = path.join(outDir, `.${name}.partial-${randomBytes(4).toString('hex')}`);
   const tempZips: string[] = [];
+  // Written down first, so that an export killed midway has its temporary copies removed at the next start.
+  library.settings.exportStarted(temp);
   try {
     await fsp.mkdir(outDir, { recursive: true });
     await fsp.mkdir(temp);
@@ -122,6 +125,8 @@ export async function exportCase(services: ExportServices, request: ExportReques
     for (const partial of [temp, ...tempZips]) await fsp.rm(partial, { recursive: true, force: true }).catch(() => undefined);
     if (signal.aborted) throw new CasebinderError('cancelled', 'The export was cancelled; nothing was written.');
     throw writeError(error, outDir);
+  } finally {
+    library.settings.exportEnded(temp, ...tempZips);
   }
 }
 
@@ -257,6 +262,7 @@ async function writeBundle(services: ExportServices, input: CaseBundleInput, req
     for (const [i, entries] of planned.entries()) {
       const zipName = await freeName(outDir, planned.length > 1 ? `${name} - part ${i + 1} of ${planned.length}` : name, '.zip');
       const tempZip = path.join(outDir, `.${zipName}.partial-${randomBytes(4).toString('hex')}`);
+      services.library.settings.exportStarted(tempZip);
       tempZips.push(tempZip);
       await writeZip(tempZip, entries, {
         password,
@@ -276,9 +282,11 @@ async function writeBundle(services: ExportServices, input: CaseBundleInput, req
   if (signal.aborted) throw signal.reason;
   const folderName = await freeName(outDir, name);
   const finalZips = zips.map((z) => path.join(outDir, z));
+  // On disk before it is renamed into place: a crash or power cut after the rename leaves the whole bundle.
+  await syncTree(temp);
   for (const [i, z] of tempZips.entries()) await fsp.rename(z, finalZips[i]!);
-  tempZips.length = 0;
   await fsp.rename(temp, path.join(outDir, folderName));
+  await syncDirectory(outDir);
   const folder = path.join(outDir, folderName);
   const bytes = files.reduce((n, f) => n + f.size, 0);
   return { packet: path.join(folder, packetFile), folder, zip: finalZips, pages: packet.pages, documents: input.documents.length, bytes, warnings };

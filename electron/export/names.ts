@@ -20,12 +20,20 @@ const EXTENSIONS: Readonly<Record<string, string>> = {
 
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
 
-/** A file or folder name any system accepts: no path separators or reserved characters, not too long. */
-function safeName(text: string, maxLength = 100): string {
+/**
+ * Characters no file name may carry: control characters (C0, DEL, C1), path separators and what Windows
+ * reserves, and the invisible marks that change the direction text is shown in (U+202E makes
+ * "report<U+202E>fdp.exe" show as "reportexe.pdf"), line separators and the byte order mark. The
+ * joiners Arabic, Persian and Indic names need (U+200C, U+200D) stay.
+ */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what file names must not have
+const UNSAFE_IN_NAMES = /[\u0000-\u001f\u007f-\u009f<>:"/\\|?*\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]+/g;
+
+/** A file or folder name any system accepts and shows as it is: nothing unsafe (above), not too long. */
+export function safeName(text: string, maxLength = 100): string {
   let name = text
     .normalize('NFC')
-    // eslint-disable-next-line no-control-regex -- control characters are exactly what file names must not have
-    .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, ' ')
+    .replace(UNSAFE_IN_NAMES, ' ')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^[.\s]+|[.\s]+$/g, '');

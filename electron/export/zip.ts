@@ -56,7 +56,8 @@ export function planVolumes(entries: readonly ZipEntry[], limit: number | null):
 }
 
 export async function writeZip(target: string, entries: readonly ZipEntry[], options: { password: string | null; date: Date; signal?: AbortSignal; onEntry?: (bytes: number) => void }): Promise<void> {
-  const out = fs.createWriteStream(target);
+  // Flushed to disk before it closes: the ZIP is renamed into place after.
+  const out = fs.createWriteStream(target, { flush: true });
   const writer = new ZipWriter(Writable.toWeb(out) as WritableStream<Uint8Array>, {
     lastModDate: options.date,
     extendedTimestamp: false,

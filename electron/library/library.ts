@@ -5,6 +5,7 @@ import { CasebinderError } from '../../shared/errors.ts';
 import { checkLibrary } from './check.ts';
 import type { CheckProgress, CheckReport } from './check.ts';
 import { openDatabase } from './database.ts';
+import { isExportLeftover, isRunning } from './durable.ts';
 import { makePrivate, PRIVATE_FOLDER } from './private.ts';
 import { Corrections } from './corrections.ts';
 import { Documents } from './documents.ts';
@@ -82,7 +83,20 @@ export class Library {
     const db = openDatabase(databaseFile, { create: options.create ?? false });
     const vault = new Vault(path.join(dir, VAULT_DIR));
     vault.prepare();
-    return new Library(dir, db, vault, options.now ?? (() => new Date()));
+    const library = new Library(dir, db, vault, options.now ?? (() => new Date()));
+    library.removeLeftoverExports();
+    return library;
+  }
+
+  /**
+   * Removes the temporary copies of patient files that exports killed midway left in the folders they
+   * wrote to (the settings list them, with the process that wrote them). Only names an export gives its
+   * temporary copies are ever removed.
+   */
+  removeLeftoverExports(): void {
+    const gone = this.settings.unfinishedExports().filter((e) => !isRunning(e.pid));
+    for (const { path: leftover } of gone) if (isExportLeftover(leftover)) fs.rmSync(leftover, { recursive: true, force: true });
+    if (gone.length) this.settings.exportEnded(...gone.map((e) => e.path));
   }
 
   static exists(dir: string): boolean {

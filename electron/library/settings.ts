@@ -2,10 +2,11 @@ import type { Database } from 'better-sqlite3';
 import { CasebinderError } from '../../shared/errors.ts';
 import { DEFAULT_OCR_LANGUAGES, isOcrLanguage, unknownOcrLanguageMessage } from '../../shared/ocr-languages.ts';
 import type { OcrLanguage } from '../../shared/ocr-languages.ts';
-import { get, run, sql } from './sql.ts';
+import { get, run, sql, writeTransaction } from './sql.ts';
 
 const OCR_LANGUAGES_KEY = 'ocr.languages';
 const EXPORT_FOLDER_KEY = 'export.folder';
+const UNFINISHED_EXPORTS_KEY = 'export.unfinished';
 
 /** Choices the person makes for a library, kept in it (so the app and the command line agree). */
 export class Settings {
@@ -36,6 +37,30 @@ export class Settings {
 
   setExportFolder(folder: string): void {
     this.set(EXPORT_FOLDER_KEY, folder);
+  }
+
+  /**
+   * The temporary copies exports are writing (outside the library, in the folder the person chose), with
+   * the process writing each: an export killed midway leaves them, and the next start removes them.
+   */
+  unfinishedExports(): { path: string; pid: number }[] {
+    try {
+      return (JSON.parse(this.get(UNFINISHED_EXPORTS_KEY) ?? '[]') as { path: string; pid: number }[]).filter((e) => typeof e.path === 'string' && Number.isInteger(e.pid));
+    } catch {
+      return [];
+    }
+  }
+
+  exportStarted(file: string): void {
+    this.changeUnfinished((list) => [...list, { path: file, pid: process.pid }]);
+  }
+
+  exportEnded(...files: string[]): void {
+    this.changeUnfinished((list) => list.filter((e) => !files.includes(e.path)));
+  }
+
+  private changeUnfinished(change: (list: { path: string; pid: number }[]) => { path: string; pid: number }[]): void {
+    writeTransaction(this.db, () => this.set(UNFINISHED_EXPORTS_KEY, JSON.stringify(change(this.unfinishedExports()))))();
   }
 
   private get(key: string): string | null {

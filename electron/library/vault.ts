@@ -5,6 +5,7 @@ import path from 'node:path';
 import { CasebinderError } from '../../shared/errors.ts';
 import { fileChunks } from './buffer-pool.ts';
 import { makePrivate, PRIVATE_FOLDER, PRIVATE_ORIGINAL } from './private.ts';
+import { isRunning, syncDirectory } from './durable.ts';
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 
@@ -175,27 +176,5 @@ export class Vault {
     if (!staged) throw new CasebinderError('internal', `vault: ${file.tempPath} is not a staged file`);
     this.staged.delete(file.tempPath);
     return staged;
-  }
-}
-
-function isRunning(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/** A rename is durable only once its directory is synced (POSIX); Windows cannot open directories. */
-async function syncDirectory(dir: string): Promise<void> {
-  if (process.platform === 'win32') return;
-  const handle = await fsp.open(dir, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
   }
 }
