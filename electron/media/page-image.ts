@@ -6,7 +6,8 @@
 import { createCanvas } from '@napi-rs/canvas';
 import sharp from 'sharp';
 import type { Refusal } from '../../shared/import-types.ts';
-import { withPdf } from './pdf-text.ts';
+import { MAX_PDF_IMAGE_PIXELS } from '../../shared/limits.ts';
+import { noticingPicturesTooLarge, withPdf } from './pdf-text.ts';
 import type { ImageMediaType } from './detect.ts';
 import { uprightPage } from './pictures.ts';
 
@@ -30,9 +31,18 @@ function greymap(grey: Uint8Array, width: number, height: number): PageImage {
   return { pgm, width, height };
 }
 
-/** A PDF page drawn at 300 dpi (or less, for a very large page), with its /Rotate applied. */
+/** Why a page holding a picture past MAX_PDF_IMAGE_PIXELS is not read. */
+export const PAGE_IMAGE_TOO_LARGE: Refusal = {
+  code: 'too-large',
+  reason: `This page holds a picture of more than ${MAX_PDF_IMAGE_PIXELS / 1_000_000} million pixels, far more than any scan of a page, so it was not read (its text is not searchable). The page itself is kept as it is.`,
+};
+
+/**
+ * A PDF page drawn at 300 dpi (or less, for a very large page), with its /Rotate applied. A page whose
+ * picture is too large to draw is refused with the reason, not read as if it were blank.
+ */
 export async function pdfPageImage(file: string, pageNumber: number): Promise<PageImage | Refusal> {
-  return withPdf(file, async (pdf) => {
+  return withPdf(file, async (pdf): Promise<PageImage | Refusal> => {
     const page = await pdf.getPage(pageNumber);
     try {
       let scale = OCR_DPI / 72;
@@ -46,7 +56,8 @@ export async function pdfPageImage(file: string, pageNumber: number): Promise<Pa
       context.fillStyle = '#ffffff';
       context.fillRect(0, 0, width, height);
       type Render = Parameters<typeof page.render>[0];
-      await page.render({ canvas: canvas as unknown as Render['canvas'], canvasContext: context as unknown as Render['canvasContext'], viewport }).promise;
+      const drawn = await noticingPicturesTooLarge(() => page.render({ canvas: canvas as unknown as Render['canvas'], canvasContext: context as unknown as Render['canvasContext'], viewport }).promise);
+      if (drawn.tooLarge) return PAGE_IMAGE_TOO_LARGE;
       const rgba = context.getImageData(0, 0, width, height).data;
       const grey = await sharp(Buffer.from(rgba.buffer, rgba.byteOffset, rgba.byteLength), { raw: { width, height, channels: 4 } })
         .greyscale()
@@ -56,7 +67,7 @@ export async function pdfPageImage(file: string, pageNumber: number): Promise<Pa
     } finally {
       page.cleanup();
     }
-  });
+  }, { warnings: true });
 }
 
 /** A photo or scan, upright (EXIF orientation applied), in grey; very large photos are scaled down. */

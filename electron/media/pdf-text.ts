@@ -6,6 +6,7 @@ import { getDocument, InvalidPDFException, OPS, PasswordException, PDFDataRangeT
 import type { TextItem, TextMarkedContent } from 'pdfjs-dist/types/src/display/api.js';
 import type { Refusal } from '../../shared/import-types.ts';
 import type { PageRuns, TextRun } from './pdf-lines.ts';
+import { MAX_PDF_IMAGE_PIXELS } from '../../shared/limits.ts';
 
 const PDFJS_DIR = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 // pdf.js in Node reads its fonts and character maps from plain paths (file: URLs fail quietly).
@@ -89,12 +90,32 @@ class FileRanges extends PDFDataRangeTransport {
 
 type PdfDocument = Awaited<ReturnType<typeof getDocument>['promise']>;
 
+
+/**
+ * Runs `work` on a document opened with `{ warnings: true }` and says whether pdf.js left a picture out
+ * of a page for being over MAX_PDF_IMAGE_PIXELS. pdf.js says so only in a warning (it draws the page without
+ * the picture, even with stopAtErrors), so its warnings are listened to meanwhile. tests/integration/
+ * hostile-files.test.ts fails if a new pdf.js words it otherwise.
+ */
+export async function noticingPicturesTooLarge<T>(work: () => Promise<T>): Promise<{ result: T; tooLarge: boolean }> {
+  const warn = console.warn;
+  let tooLarge = false;
+  console.warn = (...args: unknown[]) => {
+    if (String(args[0]).includes('Image exceeded maximum allowed size')) tooLarge = true;
+  };
+  try {
+    return { result: await work(), tooLarge };
+  } finally {
+    console.warn = warn;
+  }
+}
+
 /**
  * Opens a PDF file for pdf.js, reading from disk only the ranges it asks for, hands it to `use`, and
  * always closes it. A file cut short, damaged or locked with a password gives its refusal instead.
  * Never touches the network or runs the file's scripts.
  */
-export async function withPdf<T>(file: string, use: (pdf: PdfDocument) => Promise<T>): Promise<T | Refusal> {
+export async function withPdf<T>(file: string, use: (pdf: PdfDocument) => Promise<T>, options: { warnings?: boolean } = {}): Promise<T | Refusal> {
   const handle = await fsp.open(file, 'r');
   try {
     const { size } = await handle.stat();
@@ -120,8 +141,10 @@ export async function withPdf<T>(file: string, use: (pdf: PdfDocument) => Promis
       isOffscreenCanvasSupported: false,
       disableFontFace: true,
       useSystemFonts: false,
+      // Measured before this limit: 5.4 GB to read by OCR one page holding a 30,000 x 30,000 picture.
+      maxImageSize: MAX_PDF_IMAGE_PIXELS,
       stopAtErrors: false,
-      verbosity: VerbosityLevel.ERRORS,
+      verbosity: options.warnings ? VerbosityLevel.WARNINGS : VerbosityLevel.ERRORS,
     });
     try {
       const pdf = await task.promise;
@@ -142,10 +165,11 @@ export async function withPdf<T>(file: string, use: (pdf: PdfDocument) => Promis
 
 /** Reads the text of every page of a PDF file. */
 export async function readPdfText(file: string): Promise<PdfText | Refusal> {
-  return withPdf(file, async (pdf) => {
+  const read = await withPdf(file, async (pdf) => {
     const pageTexts: string[] = [];
     const pageRuns: PageRuns[] = [];
     const picturePages: number[] = [];
+    const blankPages: number[] = [];
     for (let n = 1; n <= pdf.numPages; n++) {
       const page = await pdf.getPage(n);
       const content = await page.getTextContent();
@@ -159,11 +183,26 @@ export async function readPdfText(file: string): Promise<PdfText | Refusal> {
         const { fnArray } = await page.getOperatorList();
         const paths = fnArray.filter((op) => op === OPS.constructPath).length;
         if (fnArray.some((op) => PAINTS_IMAGE.has(op)) || paths > OUTLINED_TEXT_PATHS) picturePages.push(n);
+        else blankPages.push(n);
       }
       page.cleanup();
     }
-    return { pageTexts, pageRuns, picturePages };
+    return { pageTexts, pageRuns, picturePages, blankPages };
   });
+  if ('code' in read || read.blankPages.length === 0) return read;
+  // A picture too large to decode is left out of the drawing, so its page looks blank: such a page is
+  // still a picture (OCR then says why it cannot read it), never dropped as blank.
+  const tooLarge = await withPdf(file, async (pdf) => {
+    const pages: number[] = [];
+    for (const n of read.blankPages) {
+      const page = await pdf.getPage(n);
+      if ((await noticingPicturesTooLarge(() => page.getOperatorList())).tooLarge) pages.push(n);
+      page.cleanup();
+    }
+    return pages;
+  }, { warnings: true });
+  const { blankPages: _blank, ...text } = read;
+  return Array.isArray(tooLarge) && tooLarge.length ? { ...text, picturePages: [...text.picturePages, ...tooLarge].sort((a, b) => a - b) } : text;
 }
 
 function isTextItem(item: TextItem | TextMarkedContent): item is TextItem {

@@ -5,6 +5,7 @@ import '@fontsource/cousine/400.css';
 import type { PDFDocumentLoadingTask } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import { invoke } from './api.ts';
+import { MAX_PDF_IMAGE_PIXELS } from '../../shared/limits.ts';
 
 GlobalWorkerOptions.workerSrc = workerUrl;
 
@@ -80,6 +81,8 @@ export async function openPdf(source: PdfSource): Promise<PDFDocumentLoadingTask
     cMapPacked: true,
     standardFontDataUrl: asset('standard_fonts'),
     wasmUrl: asset('wasm'),
+    // A picture too large to decode is left out of the page drawn (the page says why its text is missing).
+    maxImageSize: MAX_PDF_IMAGE_PIXELS,
   });
 }
 

@@ -43,4 +43,21 @@ describe('hostile files', () => {
     console.log(`deflated DICOM bomb: peak ${(peakKiB / 1024).toFixed(0)} MiB`);
     expect(peakKiB).toBeLessThan(GIB_IN_KIB);
   }, 120_000);
+
+  it('reads a PDF page holding a 30,000 x 30,000 image without drawing the image, and says why its text is missing', () => {
+    const dir = tempDir();
+    const pdf = path.join(dir, 'scan.pdf');
+    fs.writeFileSync(pdf, zlib.gunzipSync(fs.readFileSync(fixture('bad/huge_image_30000px.pdf.gz'))));
+    const library = path.join(tempDir(), 'library');
+    expect(casebinder(library, ['init']).code).toBe(0);
+    expect(casebinder(library, ['patient', 'add', 'Ana Hostile']).code).toBe(0);
+
+    const { run, peakKiB } = measured(library, ['import', pdf, '--ocr', '--json']);
+    console.log(`30,000-pixel image in a PDF, imported and read by OCR: peak ${(peakKiB / 1024).toFixed(0)} MiB`);
+    expect(run.code, run.stderr).toBe(0);
+    const [document] = (run.json as { imported: { id: number }[] }).imported;
+    const shown = casebinder(library, ['show', String(document!.id), '--json']).json as { ocrPages: unknown[] };
+    expect(shown.ocrPages).toEqual([expect.objectContaining({ page: 1, state: 'failed', problem: expect.stringContaining('more than 80 million pixels') })]);
+    expect(peakKiB).toBeLessThan(GIB_IN_KIB);
+  }, 300_000);
 });
