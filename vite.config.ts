@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { defineConfig } from 'vite';
 import type { Plugin } from 'vite';
-import { CONTENT_SECURITY_POLICY } from './shared/security-policy.ts';
+import { CONTENT_SECURITY_POLICY, withPolicyInPage } from './shared/security-policy.ts';
 
 const root = import.meta.dirname;
 
@@ -21,11 +21,16 @@ function pdfjsAssets(): Plugin {
   };
 }
 
+/** The built page carries its Content-Security-Policy itself too, before anything it loads. */
+function policyInPage(): Plugin {
+  return { name: 'casebinder:policy-in-page', apply: 'build', transformIndexHtml: { order: 'post', handler: withPolicyInPage } };
+}
+
 /** The window (React, Vite): built into out/renderer, served by app:// in Electron and by `vite preview` in tests. */
 export default defineConfig({
   root: path.join(root, 'renderer'),
   base: './',
-  plugins: [react(), pdfjsAssets()],
+  plugins: [react(), pdfjsAssets(), policyInPage()],
   build: {
     outDir: path.join(root, 'out', 'renderer'),
     emptyOutDir: true,

@@ -7,7 +7,7 @@ export const APP_SCHEME = 'app';
 export const APP_HOST = 'casebinder';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
-export const CONTENT_SECURITY_POLICY = [
+const DIRECTIVES = [
   "default-src 'none'",
   "script-src 'self'",
   // pdf.js sets styles through the CSS object model, which style-src does not restrict.
@@ -26,4 +26,22 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
   "frame-ancestors 'none'",
   "manifest-src 'none'",
-].join('; ');
+];
+
+/** Sent with every page of the app (app:// in Electron, the preview server in tests). */
+export const CONTENT_SECURITY_POLICY = DIRECTIVES.join('; ');
+
+/**
+ * The same policy written into the page's own HTML as well, so it holds even where a response's header
+ * were lost (defence in depth). frame-ancestors is left out: a <meta> policy cannot carry it, and the
+ * browser says so as an error.
+ */
+export const CONTENT_SECURITY_POLICY_IN_PAGE = DIRECTIVES.filter((d) => !d.startsWith('frame-ancestors')).join('; ');
+
+const CHARSET = '<meta charset="utf-8" />';
+
+/** The window's HTML with its policy written in, right after its charset, before anything it loads (the build does this). */
+export function withPolicyInPage(html: string): string {
+  if (!html.includes(CHARSET)) throw new Error(`renderer/index.html: the Content-Security-Policy goes after ${CHARSET}, which is missing`);
+  return html.replace(CHARSET, `${CHARSET}\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY_IN_PAGE}" />`);
+}

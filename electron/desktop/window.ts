@@ -29,6 +29,8 @@ export function createMainWindow(options: { preload: string; stateFile: string; 
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
       navigateOnDragDrop: false,
+      // A middle click on a link would open it in a new window; the app opens links only in the browser, when asked.
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: true,
     },
   });

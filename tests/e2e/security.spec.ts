@@ -1,19 +1,24 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { CONTENT_SECURITY_POLICY_IN_PAGE } from '../../shared/security-policy.ts';
 import { renderPdf } from '../corpus/render.ts';
 import { expect, test } from './harness.ts';
 
-test('the page cannot reach the network: the Content-Security-Policy stops every kind of request', async ({ app }) => {
-  const { page } = app;
-  // A server on another origin stands for "the internet": anything that leaves the page arrives here.
+/** A server on another origin stands for "the internet": anything that leaves the page arrives here. */
+async function theInternet(): Promise<{ hits: string[]; port: number; trap: http.Server }> {
   const hits: string[] = [];
   const trap = http.createServer((request, response) => {
     hits.push(request.url ?? '');
     response.end('x');
   });
   await new Promise<void>((resolve) => trap.listen(0, '127.0.0.1', resolve));
-  const port = (trap.address() as AddressInfo).port;
+  return { hits, port: (trap.address() as AddressInfo).port, trap };
+}
+
+test('the page cannot reach the network: the Content-Security-Policy stops every kind of request', async ({ app }) => {
+  const { page } = app;
+  const { hits, port, trap } = await theInternet();
   try {
     await app.open();
     await expect(page.getByRole('heading', { name: 'Welcome to Casebinder' })).toBeVisible();
@@ -53,6 +58,44 @@ test('the page cannot reach the network: the Content-Security-Policy stops every
     expect(outcome.results).toEqual({ fetch: 'refused', image: 'refused', websocket: 'refused' });
     const blocked = outcome.blocked.join('\n');
     for (const directive of ['connect-src', 'img-src', 'frame-src']) expect(blocked).toContain(directive);
+    expect(hits).toEqual([]);
+  } finally {
+    trap.close();
+  }
+});
+
+test('the page carries its policy itself: with the header lost on the way, it still stops every request', async ({ app }) => {
+  const { page } = app;
+  const { hits, port, trap } = await theInternet();
+  // The page arrives without its Content-Security-Policy header.
+  const served: (string | undefined)[] = [];
+  await page.route('**/index.html', async (route) => {
+    const response = await route.fetch();
+    const headers = { ...response.headers() };
+    delete headers['content-security-policy'];
+    await route.fulfill({ response, headers });
+  });
+  page.on('response', (response) => {
+    if (response.url().endsWith('/index.html')) served.push(response.headers()['content-security-policy']);
+  });
+  try {
+    await app.open();
+    await expect(page.getByRole('heading', { name: 'Welcome to Casebinder' })).toBeVisible();
+    expect(served).toEqual([undefined]);
+    const outcome = await page.evaluate(async (outside) => {
+      const blocked: string[] = [];
+      document.addEventListener('securitypolicyviolation', (e) => blocked.push(e.violatedDirective));
+      const policy = document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content');
+      const fetched = await fetch(`${outside}/collect`).then(() => 'sent', () => 'refused');
+      const image = await new Promise((resolve) => {
+        const img = new Image();
+        img.onload = () => resolve('loaded');
+        img.onerror = () => resolve('refused');
+        img.src = `${outside}/pixel.gif`;
+      });
+      return { policy, fetched, image, blocked };
+    }, `http://127.0.0.1:${port}`);
+    expect(outcome).toEqual({ policy: CONTENT_SECURITY_POLICY_IN_PAGE, fetched: 'refused', image: 'refused', blocked: expect.arrayContaining(['connect-src', 'img-src']) });
     expect(hits).toEqual([]);
   } finally {
     trap.close();
