@@ -92,5 +92,6 @@ export interface PacketPreview {
 
 /** Said wherever a password is chosen: which programs open an AES-256 ZIP and which do not. */
 export const ENCRYPTED_ZIP_TOOLS =
-  'The ZIP is encrypted with AES-256. Open it with 7-Zip (Windows), Keka or The Unarchiver (macOS), or WinZip; ' +
+  'The ZIP is encrypted with AES-256 and named only "Casebinder bundle" and the date, so nothing about the patient shows without the password; ' +
+  'with it, it opens to one more ZIP, which holds the files. Open it with 7-Zip (Windows), Keka or The Unarchiver (macOS), or WinZip; ' +
   'Windows Explorer\'s built-in "Extract all" and the "unzip" command cannot open AES-encrypted ZIPs.';

@@ -95,6 +95,11 @@ async function freeName(dir: string, name: string, ext = ''): Promise<string> {
   }
 }
 
+/** What a password-protected ZIP, and the one archive inside it, are called: nothing of the patient's. */
+const ENCRYPTED_ZIP_NAME = 'Casebinder bundle';
+/** Room the encrypted wrapper takes in a volume, beside the archive it holds. */
+const ENCRYPTED_WRAPPER_BYTES = 1024;
+
 const CRLF = (text: string) => text.replace(/\r?\n/g, '\r\n');
 
 export interface ExportServices {
@@ -255,24 +260,32 @@ async function writeBundle(services: ExportServices, input: CaseBundleInput, req
     const all = await listFiles(temp);
     const first = ['README.TXT', 'INDEX.HTM', packetFile, 'manifest.json'];
     all.sort((a, b) => rank(a.name, first) - rank(b.name, first) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    const limit = request.choices.maxSizeMb ? Math.floor(request.choices.maxSizeMb * 1e6) : null;
+    const limit = request.choices.maxSizeMb ? Math.floor(request.choices.maxSizeMb * 1e6) - (password ? ENCRYPTED_WRAPPER_BYTES : 0) : null;
     const planned = planVolumes(all.map((f) => ({ name: `${name}/${f.name}`, file: path.join(temp, f.name), size: f.size })), limit);
     const totalBytes = all.reduce((n, f) => n + f.size, 0);
     let done = 0;
+    const temporary = (zipName: string, kind: string) => {
+      const file = path.join(outDir, `.${zipName}${kind}.partial-${randomBytes(4).toString('hex')}`);
+      services.library.settings.exportStarted(file);
+      tempZips.push(file);
+      return file;
+    };
     for (const [i, entries] of planned.entries()) {
-      const zipName = await freeName(outDir, planned.length > 1 ? `${name} - part ${i + 1} of ${planned.length}` : name, '.zip');
-      const tempZip = path.join(outDir, `.${zipName}.partial-${randomBytes(4).toString('hex')}`);
-      services.library.settings.exportStarted(tempZip);
-      tempZips.push(tempZip);
-      await writeZip(tempZip, entries, {
-        password,
-        date: input.now,
-        signal,
-        onEntry: (bytes) => {
-          done += bytes;
-          report({ phase: 'zip', done, total: totalBytes, current: zipName });
-        },
-      });
+      const part = planned.length > 1 ? ` - part ${i + 1} of ${planned.length}` : '';
+      // With a password, a stranger holding the ZIP learns nothing of the patient from its names (a ZIP's
+      // entry names are not encrypted): it is named for the day, and holds one archive of the files,
+      // inside the encryption.
+      const zipName = await freeName(outDir, password ? `${ENCRYPTED_ZIP_NAME} ${input.today}${part}` : `${name}${part}`, '.zip');
+      const progress = { date: input.now, signal, onEntry: (bytes: number) => report({ phase: 'zip', done: (done += bytes), total: totalBytes, current: zipName }) };
+      const tempZip = temporary(zipName, '');
+      if (password) {
+        const inner = temporary(zipName, '.inner');
+        await writeZip(inner, entries, { ...progress, password: null });
+        await writeZip(tempZip, [{ name: `${ENCRYPTED_ZIP_NAME}${part}.zip`, file: inner, size: (await fsp.stat(inner)).size }], { date: input.now, signal, password });
+        await fsp.rm(inner);
+      } else {
+        await writeZip(tempZip, entries, { ...progress, password: null });
+      }
       zips.push(zipName);
     }
   }
@@ -284,7 +297,7 @@ async function writeBundle(services: ExportServices, input: CaseBundleInput, req
   const finalZips = zips.map((z) => path.join(outDir, z));
   // On disk before it is renamed into place: a crash or power cut after the rename leaves the whole bundle.
   await syncTree(temp);
-  for (const [i, z] of tempZips.entries()) await fsp.rename(z, finalZips[i]!);
+  for (const [i, z] of tempZips.filter((t) => !t.includes('.inner.partial-')).entries()) await fsp.rename(z, finalZips[i]!);
   await fsp.rename(temp, path.join(outDir, folderName));
   await syncDirectory(outDir);
   const folder = path.join(outDir, folderName);

@@ -306,7 +306,7 @@ describe('exporting a case', () => {
     const out = path.join(tempDir(), 'out');
     const cli = casebinder(f.dir, ['--json', 'export', String(f.caseId), '--out', out, '--zip', '--password-file', passwordFile]);
     expect(cli.code, cli.stderr).toBe(0);
-    const result = JSON.parse(cli.stdout) as { packet: string; zip: string[] };
+    const result = JSON.parse(cli.stdout) as { packet: string; zip: string[]; folder: string };
     const locked = spawnSync('qpdf', ['--check', result.packet]);
     expect(locked.status).not.toBe(0);
     expect(locked.stderr.toString()).toMatch(/invalid password/);
@@ -318,9 +318,27 @@ describe('exporting a case', () => {
     expect(pageText(result.packet, 1, 'correct horse battery staple').replace(/\s+/g, ' ')).toContain('Dr. Amelia Hale');
     await expect(unzip(result.zip[0]!)).rejects.toThrow(/encrypted|password/i);
     await expect(unzip(result.zip[0]!, 'wrong')).rejects.toThrow(/password/i);
-    const opened = await unzip(result.zip[0]!, 'correct horse battery staple');
+
+    // What a stranger holding the ZIP sees without the password, as 7-Zip lists it: no name of the
+    // patient's, the case's or any document's; nor anywhere in its bytes.
+    expect(path.basename(result.zip[0]!)).toMatch(/^Casebinder bundle \d{4}-\d{2}-\d{2}\.zip$/);
+    const listing = execFileSync('7z', ['l', '-slt', '-p', result.zip[0]!]).toString();
+    const names = [...listing.matchAll(/^Path = (.*)$/gm)].map((m) => m[1]).slice(1);
+    expect(names).toEqual(['Casebinder bundle.zip']);
+    expect(listing).toMatch(/Encrypted = \+/);
+    const bytes = fs.readFileSync(result.zip[0]!);
+    for (const word of [...NAME.split(' '), 'Lumbar fusion', 'Ortiz', 'Case packet', 'Originals', 'manifest']) expect(bytes.includes(Buffer.from(word)), word).toBe(false);
+
+    // With the password: one archive, and in it the bundle.
+    const outer = await unzip(result.zip[0]!, 'correct horse battery staple');
+    expect([...outer.keys()]).toEqual(['Casebinder bundle.zip']);
+    const innerFile = path.join(tempDir(), 'inner.zip');
+    fs.writeFileSync(innerFile, outer.get('Casebinder bundle.zip')!);
+    const opened = await unzip(innerFile);
     const packetEntry = [...opened.keys()].find((k) => k.endsWith('.pdf') && k.includes('Case packet'))!;
     expect(Buffer.compare(Buffer.from(opened.get(packetEntry)!), fs.readFileSync(result.packet))).toBe(0);
+    expect(opened.size).toBe(listFiles(result.folder).length);
+    expect(fs.readdirSync(out).filter((n) => n.startsWith('.'))).toEqual([]);
     expect(fs.readFileSync(path.join(path.dirname(result.packet), 'README.TXT'), 'utf8')).toMatch(/7-Zip/);
   });
 
