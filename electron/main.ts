@@ -50,7 +50,7 @@ async function start(): Promise<void> {
     app.quit();
     return;
   }
-  bindIpc(backend.handlers);
+  bindIpc(backend.handlers, backend.chosen);
   app.on('web-contents-created', (_event, contents) =>
     hardenContents(contents, (url) => {
       void dialogs.confirmExternalLink(url).then((yes) => (yes ? shell.openExternal(url) : undefined));

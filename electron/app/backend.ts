@@ -8,6 +8,7 @@ import { createHandlers } from './handlers.ts';
 import type { Dialogs, ExternalShell, Handlers } from './context.ts';
 import { JobRegistry } from './jobs.ts';
 import type { Emit } from './jobs.ts';
+import { ChosenPaths } from './chosen-paths.ts';
 
 export interface BackendOptions {
   readonly libraryDir: string;
@@ -34,6 +35,8 @@ export class Backend {
   readonly importer: Importer;
   readonly ocr: OcrRunner;
   readonly jobs: JobRegistry;
+  /** What the person chose to import; the desktop adds the paths of files dropped on the window. */
+  readonly chosen = new ChosenPaths();
   readonly handlers: Handlers;
 
   constructor(options: BackendOptions) {
@@ -54,6 +57,7 @@ export class Backend {
       pool: this.pool,
       jobs: this.jobs,
       dialogs: options.dialogs,
+      chosen: this.chosen,
       shell: options.shell,
       emit: options.emit,
       version: options.version,

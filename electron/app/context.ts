@@ -7,6 +7,7 @@ import type { Channel, ChannelResults, CHANNELS } from '../../shared/ipc-contrac
 import type { Library } from '../library/library.ts';
 import type { WorkerPool } from '../workers/pool.ts';
 import type { Emit, JobRegistry } from './jobs.ts';
+import type { ChosenPaths } from './chosen-paths.ts';
 
 /** The native dialogs the back end needs; Electron's in the app, a scripted stand-in in tests. */
 export interface Dialogs {
@@ -30,6 +31,8 @@ export interface AppContext {
   readonly pool: WorkerPool;
   readonly jobs: JobRegistry;
   readonly dialogs: Dialogs;
+  /** What the person chose to import (dialog or drop): the only paths the window may import. */
+  readonly chosen: ChosenPaths;
   readonly shell: ExternalShell;
   readonly emit: Emit;
   readonly version: string;

@@ -23,8 +23,13 @@ export function bridgeInitScript(): void {
       listeners.set(event, set);
       return () => set.delete(listener);
     },
-    // Electron's webUtils.getPathForFile: the test says which path a dropped file stands for.
-    pathForFile: (file: { name: string }) => ((w.__dropPaths as Record<string, string> | undefined) ?? {})[file.name] ?? '',
+    // Electron's webUtils.getPathForFile: the test says which path a dropped file stands for; as the
+    // preload does, the back end is told it was chosen.
+    pathForFile: (file: { name: string }) => {
+      const path = ((w.__dropPaths as Record<string, string> | undefined) ?? {})[file.name] ?? '';
+      if (path) void (w.__casebinderDropped as (path: string) => Promise<void>)(path);
+      return path;
+    },
   };
   Object.defineProperty(window, 'casebinder', { value: Object.freeze(bridge), writable: false });
 }
@@ -46,6 +51,10 @@ export async function connect(page: Page, backend: () => Backend, origin: string
       return { ok: false, error: { code: 'internal', message: 'ipc: request refused: it did not come from the app window.' } };
     }
     return dispatch(backend().handlers, channel, args);
+  });
+  // As electron/desktop/ipc.ts does for the preload: a dropped file's path is recorded as chosen.
+  await page.exposeBinding('__casebinderDropped', (source, file: unknown) => {
+    if (source.frame === source.page.mainFrame() && typeof file === 'string') backend().chosen.choose(file);
   });
   await page.addInitScript(bridgeInitScript);
 }

@@ -16,7 +16,7 @@ test("an installer's first-run journey: import a PDF, a photo and a CD, read the
   const steps = await firstRunJourney(app.page);
   expect(steps).toEqual([
     'the welcome screen opens on an empty library',
-    expect.stringMatching(/^a PDF, a phone photo and a hospital CD \(\d+ stud(y|ies)\) import$/),
+    expect.stringMatching(/^a PDF, a phone photo and a hospital CD \(\d+ stud(y|ies)\) dropped on the window import$/),
     "the PDF's text is read (worker thread, pdf.js)",
     expect.stringMatching(/^the CD's key image is drawn \(\d+ series, DICOM codecs\)$/),
     'the photo is read by OCR (tesseract, language data, sharp)',

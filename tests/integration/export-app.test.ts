@@ -25,13 +25,15 @@ interface Event {
   readonly payload: { readonly jobId?: string; readonly kind?: string; readonly status?: string; readonly progress?: { readonly phase: string } };
 }
 
+const RECORDS = [fixture('pdf/ocrmypdf/multipage.pdf'), fixture('images/MWG.jpg'), fixture('dicom/hospital_cd')];
+
 async function appWithCase() {
   const folders: (string | null)[] = [];
   const shell: string[] = [];
   const events: Event[] = [];
   const backend = new Backend({
     libraryDir: path.join(tempDir(), 'library'),
-    dialogs: { ...NO_DESKTOP.dialogs, chooseExportFolder: async () => folders.shift() ?? null },
+    dialogs: { ...NO_DESKTOP.dialogs, chooseExportFolder: async () => folders.shift() ?? null, chooseImport: async () => RECORDS },
     shell: { ...NO_DESKTOP.shell, showItemInFolder: (file) => void shell.push(`show ${file}`), openPath: async (file) => (shell.push(`open ${file}`), '') },
     emit: (event, payload) => void events.push({ event, payload: payload as Event['payload'] }),
     version: 'test',
@@ -45,7 +47,9 @@ async function appWithCase() {
     return result.value as ChannelResults[C];
   };
   const patient = await call('patients:add', { name: 'Zoë Fontaine', dateOfBirth: '1961-03-12' });
-  const { jobId } = await call('import:start', [fixture('pdf/ocrmypdf/multipage.pdf'), fixture('images/MWG.jpg'), fixture('dicom/hospital_cd')], patient.id);
+  // As the person does: chosen in the import dialog, then imported.
+  const chosen = await call('import:choose', 'files');
+  const { jobId } = await call('import:start', chosen, patient.id);
   expect((await call('import:result', jobId)).refused).toEqual([]);
   const docs = await call('documents:list', { patientId: patient.id });
   const c = await call('cases:create', patient.id, { title: 'Lumbar fusion', specialty: 'spine-orthopedic', condition: null });

@@ -45,7 +45,7 @@ async function backendWithRecords() {
 describe('the app channels, by domain', () => {
   it('handles every channel of the contract in exactly one slice', async () => {
     const { backend } = await backendWithRecords();
-    const slices = channelSlices({ library: backend.library, pool: backend.pool, jobs: backend.jobs, ...NO_DESKTOP, emit: () => undefined, version: 'test' });
+    const slices = channelSlices({ library: backend.library, pool: backend.pool, jobs: backend.jobs, chosen: backend.chosen, ...NO_DESKTOP, emit: () => undefined, version: 'test' });
     const handled = Object.values(slices).flatMap((s) => Object.keys(s.handlers));
     expect([...handled].sort()).toEqual(Object.keys(CHANNELS).sort());
     // What a slice declares it changes is one of its own channels.
@@ -79,5 +79,22 @@ describe('the app channels, by domain', () => {
     expect(created.events).toEqual([{ patientId }]);
     expect((await call('cases:add-question', caseId, 'Is surgery needed now?')).events).toEqual([{ patientId }]);
     expect((await call('cases:get', caseId)).events).toEqual([]);
+  });
+
+  it('imports only what the person chose in the dialog or dropped on the window, and what is inside a chosen folder', async () => {
+    const { backend, patientId, call } = await backendWithRecords();
+    const folder = fixture('pdf', 'pdfjs');
+    // A page made to misbehave names files the person never chose.
+    for (const path of ['/etc/passwd', fixture('pdf', 'pdfjs', 'rotation.pdf')]) {
+      const refused = await call('import:start', [path], patientId);
+      expect(refused.error).toEqual({ code: 'invalid-input', message: expect.stringContaining('imports only files and folders you choose in its import dialog or drop on its window') });
+    }
+    // The folder the person dropped (the preload reports it), and a file inside it; not what is beside it.
+    backend.chosen.choose(folder);
+    const started = await call('import:start', [folder, fixture('pdf', 'pdfjs', 'rotation.pdf')], patientId);
+    expect(started.error).toBeUndefined();
+    await call('import:result', (started.value as { jobId: string }).jobId);
+    expect((await call('import:start', [fixture('pdf', 'ocrmypdf', 'kcs.pdf')], patientId)).error?.code).toBe('invalid-input');
+    expect((await call('import:start', [`${folder}/../ocrmypdf/kcs.pdf`], patientId)).error?.code).toBe('invalid-input');
   });
 });

@@ -2,10 +2,17 @@
 import { slice } from '../context.ts';
 import type { AppContext } from '../context.ts';
 
-export function importChannels({ dialogs, jobs }: AppContext) {
+export function importChannels({ dialogs, jobs, chosen }: AppContext) {
   return slice({
-    'import:choose': (kind) => dialogs.chooseImport(kind),
-    'import:start': (paths, patientId) => ({ jobId: jobs.startImport({ paths, patientId }) }),
+    'import:choose': async (kind) => {
+      const paths = await dialogs.chooseImport(kind);
+      chosen.choose(...paths);
+      return paths;
+    },
+    'import:start': (paths, patientId) => {
+      chosen.check(paths);
+      return { jobId: jobs.startImport({ paths, patientId }) };
+    },
     'import:cancel': (jobId) => {
       jobs.cancel(jobId);
       return null;
