@@ -3,12 +3,12 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
-import { ALLOWED_PLACES, BACK_END_FLOORS, floorOf, placeOf, SQL_FILES, SQL_MODULES, SQL_OWNER } from './layering.ts';
+import { ALLOWED_PLACES, BACK_END_FLOORS, floorOf, placeOf, SQL_FILES, SQL_MODULES, SQL_OWNER } from './layering.config.ts';
 
 const root = path.dirname(new URL(import.meta.url).pathname);
 
 /**
- * The rules of layers (README.md, "Where things live"; the tables are in layering.ts):
+ * The rules of layers (README.md, "Where things live"; the tables are in layering.config.ts):
  * - shared/ imports nothing of Node, Electron or the DOM; renderer/ never imports electron/; electron/
  *   never imports renderer/; only the files that wire Electron itself import the `electron` module, so
  *   the library, importers and exporters run in plain Node.
@@ -69,8 +69,8 @@ const layering = {
     function checkFloors(report, resolved) {
       const from = floorOf(file);
       const to = floorOf(resolved);
-      if (!from) return report(`${file} is in no floor of layering.ts's BACK_END_FLOORS; add its folder there.`);
-      if (!to) return report(`${resolved} is in no floor of layering.ts's BACK_END_FLOORS; add its folder there.`);
+      if (!from) return report(`${file} is in no floor of layering.config.ts's BACK_END_FLOORS; add its folder there.`);
+      if (!to) return report(`${resolved} is in no floor of layering.config.ts's BACK_END_FLOORS; add its folder there.`);
       if (from.folder === to.folder) return;
       if (to.floor < from.floor) report(`${to.folder}/ is on a floor above ${from.folder}/ (${BACK_END_FLOORS[to.floor]?.join(', ')} above ${BACK_END_FLOORS[from.floor]?.join(', ')}); move what both need down a floor.`);
       else if (to.floor === from.floor) report(`${from.folder}/ and ${to.folder}/ are on one floor and stay apart; move what both need down a floor.`);
@@ -80,7 +80,7 @@ const layering = {
     function checkPackage(report, source) {
       const place = placeOf(source);
       const allowed = ALLOWED_PLACES[/** @type {'shared' | 'renderer' | 'electron'} */ (layer)];
-      if (!place) report(`'${source}' is not placed in layering.ts's PACKAGE_PLACES (Node-only, DOM-only or either); place it there first.`);
+      if (!place) report(`'${source}' is not placed in layering.config.ts's PACKAGE_PLACES (Node-only, DOM-only or either); place it there first.`);
       else if (!allowed.includes(place)) {
         const where = { node: 'needs Node', dom: 'needs a browser window', either: 'runs anywhere' }[place];
         report(`'${source}' ${where}, and ${layer}/ ${layer === 'shared' ? 'runs in both' : layer === 'renderer' ? 'runs in the window' : 'runs in Node'}.`);

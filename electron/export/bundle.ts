@@ -255,7 +255,7 @@ async function writeBundle(services: ExportServices, input: CaseBundleInput, req
   await writeBytes(path.join(temp, 'manifest.json'), manifestJson(input, { packetFile, packet, encrypted: !!password, files }));
 
   // The ZIP (or volumes), from the finished folder, still under temporary names.
-  const zips: string[] = [];
+  const zips: { name: string; temp: string }[] = [];
   if (request.choices.zip) {
     const all = await listFiles(temp);
     const first = ['README.TXT', 'INDEX.HTM', packetFile, 'manifest.json'];
@@ -286,7 +286,7 @@ async function writeBundle(services: ExportServices, input: CaseBundleInput, req
       } else {
         await writeZip(tempZip, entries, { ...progress, password: null });
       }
-      zips.push(zipName);
+      zips.push({ name: zipName, temp: tempZip });
     }
   }
 
@@ -294,10 +294,10 @@ async function writeBundle(services: ExportServices, input: CaseBundleInput, req
   report({ phase: 'finishing', done: 0, total: 1, current: null });
   if (signal.aborted) throw signal.reason;
   const folderName = await freeName(outDir, name);
-  const finalZips = zips.map((z) => path.join(outDir, z));
+  const finalZips = zips.map((z) => path.join(outDir, z.name));
   // On disk before it is renamed into place: a crash or power cut after the rename leaves the whole bundle.
   await syncTree(temp);
-  for (const [i, z] of tempZips.filter((t) => !t.includes('.inner.partial-')).entries()) await fsp.rename(z, finalZips[i]!);
+  for (const [i, z] of zips.entries()) await fsp.rename(z.temp, finalZips[i]!);
   await fsp.rename(temp, path.join(outDir, folderName));
   await syncDirectory(outDir);
   const folder = path.join(outDir, folderName);

@@ -10,7 +10,9 @@ import type { DicomHeader } from '../../shared/imaging.ts';
 import { encapsulatedPdf, structuredReportText } from '../dicom/reports.ts';
 import { Job } from '../jobs/job.ts';
 import type { JobContext } from '../jobs/job.ts';
+import type { NewDocument } from '../library/documents.ts';
 import type { Library } from '../library/library.ts';
+import type { AddedCounts, DerivedRecords } from '../library/records.ts';
 import type { StagedFile } from '../library/vault.ts';
 import { normalizeLab } from '../labs/normalize.ts';
 import { describeRecords, MAX_RECORDS_FILE_BYTES } from '../records/read.ts';
@@ -483,6 +485,23 @@ export class Importer {
     }
   }
 
+  /**
+   * Files a staged original and its document with the facts read from it. Durable original first, then
+   * the record that points at it: a crash in between leaves an unused original in the vault (harmless,
+   * reused on the next import), never a record without its file. When another import (another process)
+   * took the same file meanwhile, it is a duplicate of that one.
+   */
+  private async commitDocument(
+    source: ImportSource,
+    staged: StagedFile,
+    doc: Omit<NewDocument, 'sha256' | 'originalName' | 'sourcePath' | 'size'>,
+    derived: DerivedRecords | null,
+  ): Promise<{ id: number; added: AddedCounts } | ImportOutcome> {
+    await this.library.vault.commit(staged);
+    const inserted = this.library.insertWithRecords({ ...doc, sha256: staged.sha256, originalName: source.name, sourcePath: source.path, size: staged.size }, derived);
+    return 'alreadyIn' in inserted ? { status: 'duplicate', path: source.path, of: inserted.alreadyIn } : inserted;
+  }
+
   private async extractAndCommit(
     source: ImportSource,
     staged: StagedFile,
@@ -521,17 +540,12 @@ export class Importer {
     const suggested = fromStudy
       ? { ...extracted.suggested, type: extracted.suggested.type ?? 'imaging-report', dateOfService: extracted.suggested.dateOfService ?? fromStudy.studyDate }
       : extracted.suggested;
-    // Durable original first, then the record that points at it: a crash in between leaves an unused
-    // original in the vault (harmless, reused on the next import), never a record without its file.
-    await this.library.vault.commit(staged);
     const labs = extracted.labs.map((l) => normalizeLab(l, 'pdf'));
-    const inserted = this.library.insertWithRecords(
+    const inserted = await this.commitDocument(
+      source,
+      staged,
       {
         patientId: patient.id,
-        sha256: staged.sha256,
-        originalName: source.name,
-        sourcePath: source.path,
-        size: staged.size,
         mediaType: detected.mediaType,
         title: fromStudy?.title?.trim() || extracted.title,
         suggested,
@@ -543,8 +557,7 @@ export class Importer {
       },
       labs.length || extracted.records.length ? { labs, records: extracted.records, origin: 'pdf' } : null,
     );
-    // Another import (another process) took the same file meanwhile.
-    if ('alreadyIn' in inserted) return { status: 'duplicate', path: source.path, of: inserted.alreadyIn };
+    if ('status' in inserted) return inserted;
     const { id } = inserted;
     const identity = this.library.documents.get(id).identity;
     const notes = [
@@ -596,14 +609,11 @@ export class Importer {
       await this.library.vault.discard(staged);
       return { status: 'refused', path: source.path, ...read.refusal };
     }
-    await this.library.vault.commit(staged);
-    const inserted = this.library.insertWithRecords(
+    const inserted = await this.commitDocument(
+      source,
+      staged,
       {
         patientId: patient.id,
-        sha256: staged.sha256,
-        originalName: source.name,
-        sourcePath: source.path,
-        size: staged.size,
         mediaType: format === 'ccda' ? 'application/xml' : 'application/fhir+json',
         title: read.title,
         suggested: read.suggested,
@@ -614,7 +624,7 @@ export class Importer {
       },
       read.derived,
     );
-    if ('alreadyIn' in inserted) return { status: 'duplicate', path: source.path, of: inserted.alreadyIn };
+    if ('status' in inserted) return inserted;
     const { id, added: counts } = inserted;
     const identity = this.library.documents.get(id).identity;
     const holds = describeRecords(counts.labs, counts.records);

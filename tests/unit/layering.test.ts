@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { BACK_END_FLOORS, floorOf, placeOf } from '../../layering.ts';
+import { BACK_END_FLOORS, floorOf, placeOf } from '../../layering.config.ts';
 import { ROOT } from '../helpers/paths.ts';
 
 /** The layer rule of ARCHITECTURE.md, checked through the project's real ESLint configuration. */
@@ -57,7 +57,7 @@ describe('floors inside the back end', () => {
     // The top files live on the desktop floor; a folder nobody placed is refused until it is.
     expect(await layerErrors('electron/main.ts', `import { a } from './app/backend.ts';\nexport const b = a;`)).toHaveLength(0);
     expect(await layerErrors('electron/newroom/x.ts', `import { a } from '../library/library.ts';\nexport const b = a;`)).toEqual([
-      expect.stringMatching(/in no floor of layering.ts/),
+      expect.stringMatching(/in no floor of layering.config.ts/),
     ]);
   });
 
@@ -95,7 +95,7 @@ describe('where npm packages run', () => {
   });
 
   it('refuses a package nobody has placed, and every dependency is placed', async () => {
-    expect(await layerErrors('electron/library/x.ts', `import pad from 'left-pad';\nexport const a = pad;`)).toEqual([expect.stringMatching(/not placed in layering.ts/)]);
+    expect(await layerErrors('electron/library/x.ts', `import pad from 'left-pad';\nexport const a = pad;`)).toEqual([expect.stringMatching(/not placed in layering.config.ts/)]);
     const { dependencies } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
     expect(Object.keys(dependencies).filter((name) => !placeOf(name))).toEqual([]);
   });
