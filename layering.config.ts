@@ -39,7 +39,7 @@ export const BACK_END_TOP_FILES: Readonly<Record<string, string>> = { 'main.ts':
 
 /** Only these folders may touch the database driver and the library's SQL helpers. */
 export const SQL_OWNER = 'electron/library/';
-export const SQL_MODULES: readonly string[] = ['better-sqlite3'];
+export const SQL_MODULES: readonly string[] = ['better-sqlite3-multiple-ciphers'];
 export const SQL_FILES: readonly string[] = ['electron/library/sql.ts', 'electron/library/database.ts'];
 
 export type Place = 'node' | 'dom' | 'either';
@@ -52,7 +52,7 @@ export type Place = 'node' | 'dom' | 'either';
  */
 export const PACKAGE_PLACES: Readonly<Record<string, Place>> = {
   // Native addons and Node's streams, worker threads and files.
-  'better-sqlite3': 'node',
+  'better-sqlite3-multiple-ciphers': 'node',
   sharp: 'node',
   '@napi-rs/canvas': 'node',
   piscina: 'node',

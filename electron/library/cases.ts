@@ -3,7 +3,7 @@
  * questions, documents (shared with other cases, never copied), records requests, specialists and
  * opinions, and the completeness check evaluated on what it holds.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { DEFAULT_EXPORT_CHOICES } from '../../shared/export-types.ts';
 import type { ExportChoices } from '../../shared/export-types.ts';
 import type {

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { isIsoDate } from '../../shared/dates.ts';
 import { isDocumentType } from '../../shared/document-types.ts';
 import { all, get, run, sql } from './sql.ts';

@@ -6,7 +6,7 @@
  * trash is emptied. Emptying the trash removes its documents for good, and their originals from the
  * vault when no other document uses them.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { CasebinderError } from '../../shared/errors.ts';
 import type { IsoDate } from '../../shared/dates.ts';
 import type { MedicalDocument, Patient } from '../../shared/library-types.ts';

@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import fs from 'node:fs';
 import { CasebinderError } from '../../shared/errors.ts';
 import { LATEST_VERSION, MIGRATIONS } from './migrations/index.ts';

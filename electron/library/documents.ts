@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { invalidDateMessage, isIsoDate } from '../../shared/dates.ts';
 import { isDocumentType, unknownDocumentTypeMessage } from '../../shared/document-types.ts';
 import type { DocumentType } from '../../shared/document-types.ts';

@@ -4,7 +4,7 @@
  * medication, an allergy) from such a document is not the patient's until the person says so: "this
  * is mine" (documents.patient_confirmed), or moves the document to the patient it names.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { IsoDate } from '../../shared/dates.ts';
 import type { DocumentIdentity } from '../../shared/library-types.ts';
 import { matchPatient, readableName } from '../../shared/patient-match.ts';

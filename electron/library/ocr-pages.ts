@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { all, get, run, sql } from './sql.ts';
 
 export interface WaitingPage {

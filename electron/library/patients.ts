@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { invalidDateMessage, isIsoDate } from '../../shared/dates.ts';
 import { CasebinderError } from '../../shared/errors.ts';
 import type { IsoDate } from '../../shared/dates.ts';

@@ -4,7 +4,7 @@
  * download is recognised. Values read from a PDF wait for the person's confirmation; structured ones
  * come confirmed, and confirm a waiting value that says the same.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { CasebinderError } from '../../shared/errors.ts';
 import type { ClinicalRecord, LabFlag, LabResult, NormalizedLab, RecordCode, RecordKind, RecordOrigin } from '../../shared/records-types.ts';
 import { all, get, list, run, sql, where, writeTransaction } from './sql.ts';

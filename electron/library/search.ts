@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { isDocumentType } from '../../shared/document-types.ts';
 import type { DocumentFilters, SearchHit } from '../../shared/library-types.ts';
 import { toFtsQuery } from '../../shared/search-query.ts';

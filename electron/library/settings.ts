@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { CasebinderError } from '../../shared/errors.ts';
 import { DEFAULT_OCR_LANGUAGES, isOcrLanguage, unknownOcrLanguageMessage } from '../../shared/ocr-languages.ts';
 import type { OcrLanguage } from '../../shared/ocr-languages.ts';

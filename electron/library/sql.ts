@@ -1,4 +1,4 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 
 /**
  * Parameterised SQL as a tagged template (after Signal's `ts/sql/util.std.ts`): every interpolated value

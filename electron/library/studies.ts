@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { CasebinderError } from '../../shared/errors.ts';
 import { formatPersonName, modalityLabel, patientWarnings, studyTitle } from '../../shared/imaging.ts';
 import type { SeriesSummary, StudyDetails } from '../../shared/imaging.ts';

@@ -5,7 +5,7 @@
  */
 import { chromium } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { execSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';

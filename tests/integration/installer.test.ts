@@ -62,7 +62,7 @@ describe('the installers', () => {
     expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
     const devOnly = ['electron', 'electron-builder', 'vite', 'vitest', '@playwright/test', 'typescript', 'eslint'];
     expect(devOnly.filter((name) => files.includes(`/node_modules/${name}/package.json`))).toEqual([]);
-    for (const name of ['better-sqlite3', 'sharp', 'pdfjs-dist', 'tesseract.js', 'dcmjs-imaging', '@cantoo/pdf-lib']) expect(files).toContain(`/node_modules/${name}/package.json`);
+    for (const name of ['better-sqlite3-multiple-ciphers', 'sharp', 'pdfjs-dist', 'tesseract.js', 'dcmjs-imaging', '@cantoo/pdf-lib']) expect(files).toContain(`/node_modules/${name}/package.json`);
   });
 
   it('unpacks every native module and the WebAssembly and data the back end opens by path', () => {
@@ -77,6 +77,6 @@ describe('the installers', () => {
     for (const file of [...natives, ...byPath]) expect(fs.existsSync(path.join(unpacked, 'resources', 'app.asar.unpacked', file))).toBe(true);
     const platform = `${process.platform}-${process.arch}`;
     expect(natives.some((f) => f.includes(`sharp-${platform}`))).toBe(true);
-    expect(natives).toContain(`/node_modules/better-sqlite3/prebuilds/${platform}.node`);
+    expect(natives).toContain(`/node_modules/better-sqlite3-multiple-ciphers/prebuilds/${platform}.node`);
   });
 });

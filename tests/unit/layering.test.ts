@@ -75,15 +75,15 @@ describe('the library owns SQL', () => {
     expect(await layerErrors('electron/compose/x.ts', `import { run, sql } from '../library/sql.ts';\nexport const a = [run, sql];`)).toEqual([
       expect.stringMatching(/the library owns the database/),
     ]);
-    expect(await layerErrors('electron/import/x.ts', `import type { Database } from 'better-sqlite3';\nexport type A = Database;`)).toHaveLength(1);
+    expect(await layerErrors('electron/import/x.ts', `import type { Database } from 'better-sqlite3-multiple-ciphers';\nexport type A = Database;`)).toHaveLength(1);
     expect(await layerErrors('electron/app/x.ts', `import { openDatabase } from '../library/database.ts';\nexport const a = openDatabase;`)).toHaveLength(1);
-    expect(await layerErrors('electron/library/x.ts', `import { run, sql } from './sql.ts';\nimport type { Database } from 'better-sqlite3';\nexport type A = Database;\nexport const a = [run, sql];`)).toHaveLength(0);
+    expect(await layerErrors('electron/library/x.ts', `import { run, sql } from './sql.ts';\nimport type { Database } from 'better-sqlite3-multiple-ciphers';\nexport type A = Database;\nexport const a = [run, sql];`)).toHaveLength(0);
   });
 });
 
 describe('where npm packages run', () => {
   it('keeps Node-only packages out of the window and shared/, and DOM-only ones out of the back end', async () => {
-    expect(await layerErrors('renderer/src/x.ts', `import Database from 'better-sqlite3';\nexport const a = Database;`)).toEqual([expect.stringMatching(/needs Node/)]);
+    expect(await layerErrors('renderer/src/x.ts', `import Database from 'better-sqlite3-multiple-ciphers';\nexport const a = Database;`)).toEqual([expect.stringMatching(/needs Node/)]);
     expect(await layerErrors('renderer/src/x.ts', `import sharp from 'sharp';\nexport const a = sharp;`)).toHaveLength(1);
     expect(await layerErrors('shared/x.ts', `import Dexie from 'dexie';\nexport const a = Dexie;`)).toEqual([expect.stringMatching(/needs a browser window/)]);
     expect(await layerErrors('electron/export/x.ts', `import { useState } from 'react';\nexport const a = useState;`)).toHaveLength(1);

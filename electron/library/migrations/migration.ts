@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 
 /** One numbered step of the library's schema; it runs inside a transaction with the version bump. */
 export interface Migration {

@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../../../electron/library/database.ts';
 import { MIGRATIONS } from '../../../electron/library/migrations/index.ts';
