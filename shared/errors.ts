@@ -16,6 +16,10 @@ export type ErrorCode =
   | 'library-too-new'
   | 'not-a-library'
   | 'library-damaged'
+  /** The library is encrypted and no passphrase (or key) was given. */
+  | 'library-locked'
+  /** The passphrase or recovery key given does not open this library. */
+  | 'wrong-passphrase'
   | 'invalid-input'
   | 'not-found'
   | 'ambiguous'

@@ -2,6 +2,7 @@
  * What every command shares: the options it may be given, its output and exit statuses, reading ids
  * from arguments, and checking what it will do by the IPC contract's own schemas.
  */
+import fs from 'node:fs';
 import type { parseArgs } from 'node:util';
 import type { z } from 'zod';
 import { CasebinderError } from '../../shared/errors.ts';
@@ -61,13 +62,33 @@ export const OPTIONS = {
   name: { type: 'string' },
   empty: { type: 'boolean', default: false },
   all: { type: 'boolean', default: false },
+  'passphrase-file': { type: 'string' },
+  'new-passphrase-file': { type: 'string' },
+  'recovery-key-file': { type: 'string' },
+  encrypt: { type: 'boolean', default: false },
 } as const;
 
 export type OptionName = keyof typeof OPTIONS;
 export type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
 
 /** The options every command takes. */
-export const GLOBAL_OPTIONS: readonly OptionName[] = ['library', 'json', 'help'];
+export const GLOBAL_OPTIONS: readonly OptionName[] = ['library', 'json', 'help', 'passphrase-file'];
+
+/**
+ * The first line of a file holding a secret (a password, a passphrase, a recovery key). Secrets are
+ * never taken as arguments: those show in the process list and the shell's history.
+ */
+export function readSecretFile(file: string, what: string): string {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    return invalid(`Cannot read the ${what} file ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no such file' : (error as Error).message}.`);
+  }
+  const secret = text.split(/\r?\n/)[0]!;
+  if (!secret) invalid(`The ${what} file ${file} is empty; put the ${what} on its first line.`);
+  return secret;
+}
 
 /** One command of the table: the words that run it, its lines of the usage, the options it takes, and what it does. */
 export interface Command {

@@ -243,3 +243,16 @@ export function formatCase(c: {
     ...c.checklist.map((i) => `  [${MARK[i.status] ?? i.status}] ${i.message}${i.ask && i.status !== 'met' ? `\n            ${i.ask}` : ''}`),
   ].join('\n');
 }
+
+/** The recovery key, shown once, with what it is for. */
+export function recoveryKeyText(recoveryKey: string): string {
+  return [
+    'Recovery key (shown only now):',
+    '',
+    `    ${recoveryKey}`,
+    '',
+    'Write it down or print it, and keep it away from this computer. If the passphrase is forgotten,',
+    'only this key opens the library: nobody, Casebinder included, can recover it otherwise.',
+    'Use it with --recovery-key-file F (a file holding it) in place of --passphrase-file.',
+  ].join('\n');
+}

@@ -5,12 +5,35 @@ import type { Job } from '../jobs/job.ts';
 import { Library } from '../library/library.ts';
 import { resolveLibraryDir } from '../library/location.ts';
 import { WorkerPool } from '../workers/pool.ts';
+import { readSecretFile } from './common.ts';
 import type { Values } from './common.ts';
+import { isEncrypted, unlock } from '../library/keyring.ts';
+import type { Secret } from '../library/keyring.ts';
 
-export function openLibrary(values: Values, create = false): Library {
+/** The passphrase file named by --passphrase-file, or by CASEBINDER_PASSPHRASE_FILE. */
+export function passphraseFile(values: Values): string | null {
+  return values['passphrase-file'] ?? (process.env.CASEBINDER_PASSPHRASE_FILE || null);
+}
+
+/** What opens the library in `dir`: nothing when it is plain, else the passphrase (or recovery key) from its file. */
+export function secretFor(dir: string, values: Values): Secret | null {
+  if (!isEncrypted(dir)) return null;
+  if (values['recovery-key-file']) return { recoveryKey: readSecretFile(values['recovery-key-file'], 'recovery key') };
+  const file = passphraseFile(values);
+  if (!file) {
+    throw new CasebinderError(
+      'library-locked',
+      `The library in ${dir} is encrypted. Give its passphrase in a file: --passphrase-file F, or set CASEBINDER_PASSPHRASE_FILE=F (a passphrase is never taken on the command line, where others could see it).`,
+    );
+  }
+  return { passphrase: readSecretFile(file, 'passphrase') };
+}
+
+export async function openLibrary(values: Values, create = false): Promise<Library> {
   const dir = resolveLibraryDir(values.library);
   try {
-    const library = Library.open(dir, { create });
+    const secret = secretFor(dir, values);
+    const library = Library.open(dir, { create, key: secret ? await unlock(dir, secret) : null });
     // A library from before names were read: what its documents say about whose they are, once.
     readStatedPatientsOfOlderDocuments(library);
     return library;
@@ -25,7 +48,7 @@ export function openLibrary(values: Values, create = false): Library {
 
 /** Opens the library for one command and closes it whatever happens. */
 export async function withLibrary<T>(values: Values, use: (library: Library) => T | Promise<T>): Promise<T> {
-  const library = openLibrary(values);
+  const library = await openLibrary(values);
   try {
     return await use(library);
   } finally {

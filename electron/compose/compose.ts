@@ -52,7 +52,7 @@ export async function composeDocument(library: Library, pool: WorkerPool, reques
   for (const [i, p] of request.pages.entries()) {
     const source = sources[i]!;
     const picture = await pool.composePage({
-      file: library.vault.pathFor(source.sha256!),
+      file: library.vault.ref(source.sha256!),
       mediaType: source.mediaType,
       page: p.page,
       rotation: p.rotation,

@@ -6,13 +6,13 @@
 import dicomParser from 'dicom-parser';
 import type { DataSet } from 'dicom-parser';
 import { convertBytes } from 'dicom-character-set';
-import { createReadStream } from 'node:fs';
-import fs from 'node:fs/promises';
-import { Writable } from 'node:stream';
+import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
 import { dicomDate, SOP_CLASS } from '../../shared/imaging.ts';
 import type { DicomHeader } from '../../shared/imaging.ts';
+import { openOriginal, originalChunks } from '../library/sealed.ts';
+import type { OriginalRef } from '../library/sealed.ts';
 
 const PIXEL_DATA = 'x7fe00010';
 const IMPLICIT_LE = '1.2.840.10008.1.2';
@@ -72,14 +72,13 @@ export function isDeflated(header: DicomHeader): boolean {
  * Whether a deflated file's data set stays under MAX_INFLATED_BYTES, learnt by unpacking it as a
  * stream and keeping nothing: the file's own size says nothing about what it unpacks to.
  */
-export async function deflatedWithinLimit(file: string): Promise<boolean> {
-  const handle = await fs.open(file, 'r');
+export async function deflatedWithinLimit(file: OriginalRef): Promise<boolean> {
+  const handle = await openOriginal(file);
   let start: number;
   try {
-    const head = Buffer.alloc(64 * 1024);
-    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    const head = await handle.read(0, 64 * 1024);
     // The data set starts where the file meta group's last element ends.
-    const meta = dicomParser.readPart10Header(head.subarray(0, bytesRead));
+    const meta = dicomParser.readPart10Header(head);
     start = Math.max(...Object.values(meta.elements).map((e) => e.dataOffset + e.length));
   } finally {
     await handle.close();
@@ -92,7 +91,7 @@ export async function deflatedWithinLimit(file: string): Promise<boolean> {
     },
   });
   try {
-    await pipeline(createReadStream(file, { start }), zlib.createInflateRaw({ finishFlush: zlib.constants.Z_SYNC_FLUSH }), counter);
+    await pipeline(Readable.from(originalChunks(file, undefined, start)), zlib.createInflateRaw({ finishFlush: zlib.constants.Z_SYNC_FLUSH }), counter);
   } catch (error) {
     if (error instanceof InflatedTooLarge) return false;
     // Damaged deflate data is not this check's to judge: reading the file says what is wrong with it.

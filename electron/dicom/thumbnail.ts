@@ -4,12 +4,13 @@
  * JPEG 2000, RLE). Runs in a worker thread; reads the vault's copy, never the person's disc.
  */
 import dcmjsImaging from 'dcmjs-imaging';
-import fsp from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import sharp from 'sharp';
 import { isPreviewableTransferSyntax, transferSyntaxName } from '../../shared/imaging.ts';
 import { dicomEncoding, readDicomHeader } from './header.ts';
+import { readOriginal } from '../library/sealed.ts';
+import type { OriginalRef } from '../library/sealed.ts';
 
 const { DicomImage, NativePixelDecoder } = dcmjsImaging;
 
@@ -62,14 +63,14 @@ function withFileMeta(bytes: Uint8Array): Uint8Array {
 }
 
 /** Draws the middle frame of a DICOM file as a PNG no larger than THUMBNAIL_SIDE, or says why not. */
-export async function dicomThumbnail(file: string, transferSyntaxUid: string | null): Promise<Thumbnail> {
+export async function dicomThumbnail(file: OriginalRef, transferSyntaxUid: string | null): Promise<Thumbnail> {
   if (transferSyntaxUid && !isPreviewableTransferSyntax(transferSyntaxUid)) {
     return {
       problem: `Its images are encoded as ${transferSyntaxName(transferSyntaxUid)}, which Casebinder cannot preview. The files are kept exactly as they came, for the specialist's viewer.`,
     };
   }
   await codecs();
-  const bytes = withFileMeta(new Uint8Array(await fsp.readFile(file)));
+  const bytes = withFileMeta(new Uint8Array(await readOriginal(file)));
   try {
     const image = new DicomImage(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
     const frames = image.getNumberOfFrames();

@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { Transform } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import { CasebinderError } from '../../shared/errors.ts';
 import type { ExportProgress, ExportRequest, ExportResult, PacketPreview } from '../../shared/export-types.ts';
 import { Job } from '../jobs/job.ts';
@@ -34,6 +34,8 @@ import { readmeText, indexHtml } from './readme.ts';
 import { xdmMetadata } from './xdm.ts';
 import type { XdmDocument } from './xdm.ts';
 import { syncDirectory, syncTree } from '../library/durable.ts';
+import { originalChunks } from '../library/sealed.ts';
+import type { OriginalRef } from '../library/sealed.ts';
 
 export type ExportJob = Job<ExportProgress, ExportResult>;
 
@@ -65,10 +67,10 @@ function hashes(): { transform: Transform; result: () => Written } {
 }
 
 /** Copies a vault original into the bundle, checking on the way that its bytes are still the ones filed. */
-async function copyOriginal(from: string, to: string, expectedSha256: string, signal: AbortSignal): Promise<Written> {
+async function copyOriginal(from: OriginalRef, to: string, expectedSha256: string, signal: AbortSignal): Promise<Written> {
   await fsp.mkdir(path.dirname(to), { recursive: true });
   const h = hashes();
-  await pipeline(fs.createReadStream(from), h.transform, fs.createWriteStream(to, { flags: 'wx', flush: true }), { signal });
+  await pipeline(Readable.from(originalChunks(from, signal)), h.transform, fs.createWriteStream(to, { flags: 'wx', flush: true }), { signal });
   const written = h.result();
   if (written.sha256 !== expectedSha256) {
     throw new CasebinderError('library-damaged', `The library's copy of ${path.basename(to)} no longer matches its fingerprint, so it was not exported. Run "casebinder check" to see what changed.`);

@@ -22,6 +22,7 @@ import type { Library } from '../library/library.ts';
 import type { StudyOriginal } from '../library/studies.ts';
 import { timeline } from '../library/timeline.ts';
 import { originalName } from './names.ts';
+import type { OriginalRef } from '../library/sealed.ts';
 
 export interface BundleDocument {
   readonly doc: MedicalDocument;
@@ -34,9 +35,9 @@ export interface BundleDocument {
   /** Path of the original inside the bundle (for a study: null; its files are under DICOM/). */
   readonly bundlePath: string | null;
   /** Where the original is in the vault (null for a study). */
-  readonly vaultPath: string | null;
+  readonly vaultPath: OriginalRef | null;
   readonly study: StudyDetails | null;
-  readonly instances: readonly (StudyOriginal & { readonly vaultPath: string })[];
+  readonly instances: readonly (StudyOriginal & { readonly vaultPath: OriginalRef })[];
   /** Series thumbnails (PNG) by series id, for the study's page. */
   readonly thumbnails: ReadonlyMap<number, Uint8Array>;
 }
@@ -105,11 +106,11 @@ export function gatherCase(library: Library, caseId: number, specialistId: numbe
       const study = library.studies.details(id, patient);
       const thumbnails = new Map<number, Uint8Array>();
       for (const s of study.series) if (s.hasThumbnail) thumbnails.set(s.id, library.studies.thumbnail(s.id));
-      const instances = library.studies.originals(id).map((o) => ({ ...o, vaultPath: library.vault.pathFor(o.sha256) }));
+      const instances = library.studies.originals(id).map((o) => ({ ...o, vaultPath: library.vault.ref(o.sha256) }));
       return { ...base, bundlePath: null, vaultPath: null, study, instances, thumbnails };
     }
     const name = originalName(date, typeLabel, doc.title, path.extname(doc.originalName), doc.mediaType, usedNames);
-    return { ...base, bundlePath: `Originals/${name}`, vaultPath: library.vault.pathFor(doc.sha256!), study: null, instances: [], thumbnails: new Map() };
+    return { ...base, bundlePath: `Originals/${name}`, vaultPath: library.vault.ref(doc.sha256!), study: null, instances: [], thumbnails: new Map() };
   });
 
   const sent = new Set(ids);

@@ -8,7 +8,6 @@
  * each document is a bookmark and has page labels ("D3-1"); fonts are embedded; with a password the
  * PDF is encrypted with AES-256.
  */
-import fs from 'node:fs/promises';
 import { PDFArray, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFString, degrees, rgb } from '@cantoo/pdf-lib';
 import type { PDFDict, PDFImage, PDFPage, PDFRef } from '@cantoo/pdf-lib';
 import sharp from 'sharp';
@@ -23,9 +22,11 @@ import { ACCENT, ALERT, CONTENT_WIDTH, INK, MARGIN, MUTED, PAGE, PageWriter, RUL
 import type { Column } from './layout.ts';
 import { CHART, trendChart, valueText } from './chart.ts';
 import { writeNarrative } from './narrative.ts';
+import { readOriginal } from '../library/sealed.ts';
+import type { OriginalRef } from '../library/sealed.ts';
 
 export interface PagePictureSource {
-  (file: string, mediaType: string, page: number): Promise<{ jpeg: Uint8Array; width: number; height: number }>;
+  (file: OriginalRef, mediaType: string, page: number): Promise<{ jpeg: Uint8Array; width: number; height: number }>;
 }
 
 export interface PacketOptions {
@@ -353,10 +354,10 @@ async function pictureDocument(doc: PDFDocument, d: BundleDocument, options: Pac
   const file = d.vaultPath!;
   const media = d.doc.mediaType;
   if (media === 'image/jpeg' || media === 'image/png') {
-    const meta = await sharp(file).metadata();
+    const bytes = await readOriginal(file);
+    const meta = await sharp(bytes).metadata();
     const turn = TURNS[meta.orientation ?? 1];
     if (turn !== undefined && meta.width && meta.height) {
-      const bytes = await fs.readFile(file);
       const image = media === 'image/jpeg' ? await doc.embedJpg(bytes) : await doc.embedPng(bytes);
       await addPicture(doc, image, image.width, image.height, turn);
       return;
@@ -421,7 +422,7 @@ async function studyPage(w: PageWriter, d: BundleDocument, input: CaseBundleInpu
 async function narrativeOf(d: BundleDocument): Promise<NarrativeSection[] | null> {
   if (d.doc.mediaType !== 'application/xml') return null;
   try {
-    const sections = readCcda(await fs.readFile(d.vaultPath!, 'utf8')).sections;
+    const sections = readCcda((await readOriginal(d.vaultPath!)).toString('utf8')).sections;
     return sections.length ? sections : null;
   } catch {
     return null;
@@ -608,7 +609,7 @@ export async function buildPacket(input: CaseBundleInput, options: PacketOptions
         // Many clinics' PDFs are "protected" with no password to open them (only restrictions on
         // copying or printing): the empty password opens them, as every PDF reader does. A PDF that
         // needs a real password never gets into the library.
-        const source = await PDFDocument.load(await fs.readFile(d.vaultPath!), { updateMetadata: false, password: '' });
+        const source = await PDFDocument.load(await readOriginal(d.vaultPath!), { updateMetadata: false, password: '' });
         const copied = await doc.copyPages(source, source.getPageIndices());
         for (const page of copied) {
           originalPages.add(doc.getPageCount());

@@ -1,4 +1,3 @@
-import fsp from 'node:fs/promises';
 import type { ImportOutcome, ImportProgress, ImportResult, Refusal } from '../../shared/import-types.ts';
 import { isStructuredReport, SOP_CLASS } from '../../shared/imaging.ts';
 import { HELD_BACK_ADVICE } from '../../shared/patient-match.ts';
@@ -30,6 +29,8 @@ import { WorkQueue } from './work-queue.ts';
 import { XdmIndex } from './xdm.ts';
 import { formatBytes, isOpenArchive, openArchive, ZIP_LIMITS } from './zip.ts';
 import type { OpenArchive, ZipBudget, ZipLimits } from './zip.ts';
+import { openOriginal, readOriginal } from '../library/sealed.ts';
+import type { OriginalRef } from '../library/sealed.ts';
 
 export interface ImportRequest {
   readonly paths: readonly string[];
@@ -144,7 +145,7 @@ export class Importer {
       signal?.throwIfAborted();
       const key = this.library.studies.keyInstance(seriesId);
       if (key) {
-        const thumbnail = await this.pool.thumbnail({ file: this.library.vault.pathFor(key.sha256), transferSyntaxUid: key.transferSyntaxUid }, signal);
+        const thumbnail = await this.pool.thumbnail({ file: this.library.vault.ref(key.sha256), transferSyntaxUid: key.transferSyntaxUid }, signal);
         this.library.studies.setThumbnail(seriesId, thumbnail);
       } else {
         this.library.studies.setThumbnail(seriesId, { problem: this.noImageReason(seriesId) });
@@ -291,12 +292,12 @@ export class Importer {
         reason: 'This is an archive inside an archive inside an archive; Casebinder does not unpack that deep. Unpack it yourself and import the folder.',
       };
     }
-    let file = source.path;
+    let file: OriginalRef = source.path;
     if (source.depth > 0) {
       // An archive within an archive needs random access: its copy in the vault's temp folder serves.
       const staged = await this.library.vault.stage(reader.chunks(state.signal), state.signal);
       state.nestedArchives.push(staged);
-      file = staged.tempPath;
+      file = staged.ref;
     }
     const opened = await openArchive(file, source.path, source.depth + 1, state.budget, this.zipLimits);
     if (!isOpenArchive(opened)) return { status: 'refused', path: source.path, ...opened };
@@ -346,7 +347,7 @@ export class Importer {
         return refused(damagedDicom(read.needMore ? 'its header is larger than Casebinder reads' : read.problem));
       }
       const header = read.header;
-      if (isDeflated(header) && !(await deflatedWithinLimit(staged.tempPath))) {
+      if (isDeflated(header) && !(await deflatedWithinLimit(staged.ref))) {
         await this.library.vault.discard(staged);
         return refused({ code: 'too-large', reason: `This DICOM file was not imported: ${INFLATED_TOO_LARGE}. If it came from an imaging disc, ask the imaging center for a new copy.` });
       }
@@ -388,12 +389,12 @@ export class Importer {
     state: Run,
   ): Promise<ImportOutcome | null> {
     if (isStructuredReport(header.sopClassUid)) {
-      const text = structuredReportText(await fsp.readFile(this.library.vault.pathFor(sha256)));
+      const text = structuredReportText(await readOriginal(this.library.vault.ref(sha256)));
       if (text) this.library.studies.setReportText(filed.seriesId, text);
       return null;
     }
     if (header.sopClassUid !== SOP_CLASS.encapsulatedPdf) return null;
-    const inner = encapsulatedPdf(await fsp.readFile(this.library.vault.pathFor(sha256)));
+    const inner = encapsulatedPdf(await readOriginal(this.library.vault.ref(sha256)));
     const path = `${source.path} (PDF report inside)`;
     if ('problem' in inner) {
       return { status: 'refused', path, code: 'damaged', reason: `The PDF report inside this DICOM file cannot be read: ${inner.problem}. The DICOM file itself was kept with its study.` };
@@ -414,13 +415,12 @@ export class Importer {
 
   /** Reads a DICOM header from the vault's copy when it did not fit in the first bytes. */
   private async headerFromStaged(staged: StagedFile): Promise<HeaderRead> {
-    const handle = await fsp.open(staged.tempPath, 'r');
+    const handle = await openOriginal(staged.ref);
     try {
       for (let length = 4 * 1024 * 1024; ; length *= 4) {
-        const bytes = Buffer.alloc(Math.min(length, staged.size, MAX_DICOM_HEADER_BYTES));
-        const { bytesRead } = await handle.read(bytes, 0, bytes.length, 0);
-        const read = readDicomHeader(bytes.subarray(0, bytesRead), staged.size);
-        if (read.ok || !read.needMore || bytesRead >= staged.size || bytes.length >= MAX_DICOM_HEADER_BYTES) return read;
+        const bytes = await handle.read(0, Math.min(length, staged.size, MAX_DICOM_HEADER_BYTES));
+        const read = readDicomHeader(bytes, staged.size);
+        if (read.ok || !read.needMore || bytes.length >= staged.size || bytes.length >= MAX_DICOM_HEADER_BYTES) return read;
       }
     } finally {
       await handle.close();
@@ -519,7 +519,7 @@ export class Importer {
       const extract = () =>
         this.pool.extract(
           {
-            file: staged.tempPath,
+            file: staged.ref,
             kind: detected.kind,
             mediaType: detected.mediaType,
             originalName: source.name,
@@ -599,7 +599,7 @@ export class Importer {
     const { signal, patient } = state;
     let read: Awaited<ReturnType<WorkerPool['records']>>;
     try {
-      read = await this.pool.records({ file: staged.tempPath, format, originalName: source.name }, signal);
+      read = await this.pool.records({ file: staged.ref, format, originalName: source.name }, signal);
     } catch (error) {
       await this.library.vault.discard(staged);
       if (signal.aborted) return { status: 'refused', path: source.path, ...CANCELLED };

@@ -4,6 +4,7 @@
  * archives built to exhaust a computer ("zip bombs"): the whole archive is judged from its directory
  * before anything is read, and yauzl stops any entry that inflates past the size it declared.
  */
+import { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
 import type { ImportOutcome, Refusal } from '../../shared/import-types.ts';
@@ -11,6 +12,8 @@ import { discOf, discRoots } from './disc.ts';
 import { streamReader } from './source.ts';
 import type { ImportSource } from './source.ts';
 import { systemReason } from './walk.ts';
+import { openOriginal } from '../library/sealed.ts';
+import type { OriginalReader, OriginalRef } from '../library/sealed.ts';
 
 export interface ZipLimits {
   /** The most bytes all archives of one import may expand to, nested ones included. */
@@ -53,12 +56,37 @@ export function formatBytes(bytes: number): string {
 
 const BOMB_ADVICE = 'That is how "zip bombs" exhaust a computer, so Casebinder did not unpack it. If you trust where it came from, unpack it yourself and import the folder.';
 
+/** Lets yauzl read an archive staged sealed in an encrypted vault, decrypting the ranges it asks for. */
+class OriginalZipReader extends yauzl.RandomAccessReader {
+  private readonly original: OriginalReader;
+  constructor(original: OriginalReader) {
+    super();
+    this.original = original;
+  }
+  override _readStreamForRange(start: number, end: number): Readable {
+    const original = this.original;
+    return Readable.from(
+      (async function* () {
+        for (let at = start; at < end; ) {
+          const part = await original.read(at, Math.min(end - at, 1 << 20));
+          if (!part.length) return;
+          at += part.length;
+          yield part;
+        }
+      })(),
+    );
+  }
+  override close(callback: (error: Error | null) => void): void {
+    this.original.close().then(() => callback(null), callback);
+  }
+}
+
 /**
  * Opens an archive (a file on disk: the person's, or an archive inside one, staged in the vault's temp
  * folder) and lists its files as import sources; or says why the whole archive is refused.
  */
 export async function openArchive(
-  file: string,
+  file: OriginalRef,
   displayPath: string,
   depth: number,
   budget: ZipBudget,
@@ -66,7 +94,12 @@ export async function openArchive(
 ): Promise<OpenArchive | Refusal> {
   let zip: ZipFile;
   try {
-    zip = await yauzl.openPromise(file, { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true });
+    const options = { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true };
+    if (typeof file === 'string') zip = await yauzl.openPromise(file, options);
+    else {
+      const reader = await openOriginal(file);
+      zip = await yauzl.fromRandomAccessReaderPromise(new OriginalZipReader(reader), reader.size, options);
+    }
   } catch (error) {
     return {
       code: 'damaged',

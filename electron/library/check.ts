@@ -102,8 +102,8 @@ export async function checkLibrary(
     options.onProgress?.({ filesDone, filesTotal: originals.length });
   }
 
-  const referenced = new Set(originals.map((o) => o.sha256));
-  const unused = [...vault.storedHashes()].filter((h) => !referenced.has(h)).length;
+  const referenced = new Set(originals.map((o) => vault.nameFor(o.sha256)));
+  const unused = [...vault.storedNames()].filter((name) => !referenced.has(name)).length;
   if (unused) notes.push(`${unused} original file(s) in the vault belong to no document (an import was interrupted); importing the same file again uses them.`);
   const leftovers = vault.leftoverTempFiles();
   if (leftovers) notes.push(`${leftovers} temporary file(s) from an interrupted import will be removed the next time the library opens.`);

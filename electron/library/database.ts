@@ -14,17 +14,49 @@ interface Probe {
   readonly tables: number;
 }
 
+/**
+ * Gives an encrypted database its key: SQLCipher 4's format, with the raw 256-bit key (no passphrase
+ * stretching here; keyring.ts stretched the passphrase once). Any SQLCipher 4 tool opens it with
+ * `PRAGMA key = "x'…'"`.
+ */
+function useKey(db: Database.Database, key: Buffer | null): void {
+  if (!key) return;
+  db.pragma(`cipher = 'sqlcipher'`);
+  db.pragma('legacy = 4');
+  // PRAGMA takes no parameters; the key is 32 bytes written as hex digits by us.
+  db.pragma(`key = "x'${key.toString('hex')}'"`);
+}
+
+/** True when the file does not begin as a plain SQLite database does (it is encrypted, or not SQLite at all). */
+function notPlainSqlite(file: string): boolean {
+  const head = Buffer.alloc(16);
+  const fd = fs.openSync(file, 'r');
+  try {
+    return fs.readSync(fd, head, 0, 16, 0) === 16 && head.toString('latin1') !== 'SQLite format 3\0';
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /** Reads what the file claims to be without opening it for writing, so nothing can alter it. */
-function probe(file: string): Probe {
+function probe(file: string, key: Buffer | null): Probe {
   let db: Database.Database | undefined;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
+    useKey(db, key);
     return {
       applicationId: db.pragma('application_id', { simple: true }) as number,
       version: db.pragma('user_version', { simple: true }) as number,
       tables: (db.prepare(`SELECT count(*) AS n FROM sqlite_schema`).get() as { n: number }).n,
     };
   } catch (error) {
+    if (!key && notPlainSqlite(file)) {
+      throw new CasebinderError(
+        'library-damaged',
+        `${file} looks encrypted, but the library's key file (keys.json) is missing beside it. Restore the library from a backup, or put its keys.json back.`,
+        { cause: error },
+      );
+    }
     throw new CasebinderError(
       'not-a-library',
       `${file} is not a Casebinder library, or it is damaged (${(error as Error).message}). ` +
@@ -39,6 +71,8 @@ function probe(file: string): Probe {
 export interface OpenOptions {
   /** Create an empty library when the file does not exist yet. */
   readonly create: boolean;
+  /** The database's key when the library is encrypted. */
+  readonly key?: Buffer | null;
 }
 
 /**
@@ -52,7 +86,7 @@ export function openDatabase(file: string, options: OpenOptions): Database.Datab
     throw new CasebinderError('library-missing', `There is no Casebinder library at ${file}.`);
   }
   if (exists) {
-    const found = probe(file);
+    const found = probe(file, options.key ?? null);
     if (found.applicationId !== APPLICATION_ID && !(found.applicationId === 0 && found.tables === 0)) {
       throw new CasebinderError(
         'not-a-library',
@@ -75,6 +109,7 @@ export function openDatabase(file: string, options: OpenOptions): Database.Datab
   for (const companion of ['', '-wal', '-shm']) if (fs.existsSync(file + companion)) makePrivate(file + companion, PRIVATE_FILE);
   const db = new Database(file);
   try {
+    useKey(db, options.key ?? null);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
@@ -107,5 +142,33 @@ export function migrate(db: Database.Database): void {
     } finally {
       if (migration.rebuildsTables) db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
     }
+  }
+}
+
+/**
+ * Writes a consistent copy of the open database to `target` while others go on reading and writing
+ * (VACUUM INTO reads one snapshot). The copy is encrypted with the same key as the database, or plain.
+ */
+export function snapshotDatabase(db: Database.Database, target: string): void {
+  // VACUUM INTO takes the file name as a string literal; it is a path we chose, quoted as SQL quotes it.
+  db.exec(`VACUUM INTO '${target.replaceAll("'", "''")}'`);
+}
+
+/**
+ * Gives a database file (closed, not in use) a new key: `to` null writes it decrypted. Rewrites every
+ * page, so it runs on copies only: a crash midway spoils the copy, never the library.
+ */
+export function rekeyDatabase(file: string, from: Buffer | null, to: Buffer | null): void {
+  const db = new Database(file, { fileMustExist: true });
+  try {
+    useKey(db, from);
+    // Rekeying needs the rollback journal, not WAL; the library sets WAL again when it opens.
+    db.pragma('journal_mode = DELETE');
+    db.pragma(`cipher = 'sqlcipher'`);
+    db.pragma('legacy = 4');
+    db.pragma(to ? `rekey = "x'${to.toString('hex')}'"` : `rekey = ''`);
+    db.pragma('journal_mode = WAL');
+  } finally {
+    db.close();
   }
 }

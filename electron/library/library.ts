@@ -4,7 +4,7 @@ import path from 'node:path';
 import { CasebinderError } from '../../shared/errors.ts';
 import { checkLibrary } from './check.ts';
 import type { CheckProgress, CheckReport } from './check.ts';
-import { openDatabase } from './database.ts';
+import { openDatabase, snapshotDatabase } from './database.ts';
 import { isExportLeftover, isRunning } from './durable.ts';
 import { makePrivate, PRIVATE_FOLDER } from './private.ts';
 import { Corrections } from './corrections.ts';
@@ -20,16 +20,20 @@ import type { AddedCounts, DerivedRecords } from './records.ts';
 import { Settings } from './settings.ts';
 import { Studies } from './studies.ts';
 import { Vault } from './vault.ts';
+import { DATABASE_FILE, rollForward, VAULT_DIR } from './switch.ts';
+import { isEncrypted } from './keyring.ts';
+import type { LibraryKey } from './keyring.ts';
 import { writeTransaction } from './sql.ts';
 
-export const DATABASE_FILE = 'library.sqlite';
-const VAULT_DIR = 'vault';
+export { DATABASE_FILE } from './switch.ts';
 
 export interface LibraryOptions {
   /** Create the folder and an empty library when there is none. */
   readonly create?: boolean;
   /** The clock (tests and reproducible exports set it). */
   readonly now?: () => Date;
+  /** The library key, when the library is encrypted (keyring.ts unlocks it). */
+  readonly key?: LibraryKey | null;
 }
 
 /** One library folder: the database of records and the vault of originals, and the services over them. */
@@ -72,6 +76,7 @@ export class Library {
 
   static open(dir: string, options: LibraryOptions = {}): Library {
     const databaseFile = path.join(dir, DATABASE_FILE);
+    if (fs.existsSync(dir)) rollForward(dir);
     if (!fs.existsSync(databaseFile)) {
       if (!options.create) {
         throw new CasebinderError('library-missing', `There is no Casebinder library in ${dir} yet.`);
@@ -80,8 +85,13 @@ export class Library {
     }
     // Libraries made before files were private are made private when they open.
     makePrivate(dir, PRIVATE_FOLDER);
-    const db = openDatabase(databaseFile, { create: options.create ?? false });
-    const vault = new Vault(path.join(dir, VAULT_DIR));
+    const key = options.key ?? null;
+    if (isEncrypted(dir) && !key) {
+      throw new CasebinderError('library-locked', `The library in ${dir} is encrypted; it opens with its passphrase (or its recovery key).`);
+    }
+    if (!isEncrypted(dir) && key) throw new CasebinderError('invalid-input', `The library in ${dir} is not encrypted; it opens without a passphrase.`);
+    const db = openDatabase(databaseFile, { create: options.create ?? false, key: key?.database ?? null });
+    const vault = new Vault(path.join(dir, VAULT_DIR), key);
     vault.prepare();
     const library = new Library(dir, db, vault, options.now ?? (() => new Date()));
     library.removeLeftoverExports();
@@ -118,6 +128,16 @@ export class Library {
       const id = this.documents.insert(doc, now);
       return { id, added: derived ? this.records.add(doc.patientId, id, derived, now) : none };
     })();
+  }
+
+  /** Whether the library is encrypted (its database and every original). */
+  get encrypted(): boolean {
+    return this.vault.encrypted;
+  }
+
+  /** A consistent copy of the database, taken while the library stays in use (encrypted as it is). */
+  snapshotDatabase(target: string): void {
+    snapshotDatabase(this.db, target);
   }
 
   check(options: { signal?: AbortSignal; onProgress?: (p: CheckProgress) => void } = {}): Promise<CheckReport> {

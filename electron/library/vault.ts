@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, createHmac, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
@@ -6,6 +6,9 @@ import { CasebinderError } from '../../shared/errors.ts';
 import { fileChunks } from './buffer-pool.ts';
 import { makePrivate, PRIVATE_FOLDER, PRIVATE_ORIGINAL } from './private.ts';
 import { isRunning, syncDirectory } from './durable.ts';
+import type { LibraryKey } from './keyring.ts';
+import { originalChunks, Sealer } from './sealed.ts';
+import type { OriginalRef } from './sealed.ts';
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 
@@ -14,6 +17,8 @@ export interface StagedFile {
   readonly sha256: string;
   readonly size: number;
   readonly tempPath: string;
+  /** How readers read the staged copy (sealed, with its key, in an encrypted library). */
+  readonly ref: OriginalRef;
 }
 
 interface OpenStaged extends StagedFile {
@@ -24,14 +29,20 @@ interface OpenStaged extends StagedFile {
  * The originals, content-addressed by SHA-256 and never changed: `sha256/ab/<hash>`. A file arrives
  * in `tmp/` while it is hashed, becomes durable (fsync) and then visible in one rename, so a crash
  * leaves either the whole file or nothing under its name. The same bytes are stored once.
+ *
+ * In an encrypted library every file, from its first byte in `tmp/`, is sealed (sealed.ts), and its
+ * name is an HMAC of its hash under a key of the library, so not even a fingerprint of a document can be
+ * read or confirmed from the folder.
  */
 export class Vault {
   readonly root: string;
   private readonly tempDir: string;
   private readonly staged = new Map<string, OpenStaged>();
+  private readonly keys: { readonly vault: Buffer; readonly names: Buffer } | null;
 
-  constructor(root: string) {
+  constructor(root: string, key: LibraryKey | null = null) {
     this.root = root;
+    this.keys = key ? { vault: key.vault, names: key.names } : null;
     // Each process stages in its own folder, so the app and the command line can share a library.
     this.tempDir = path.join(root, 'tmp', `${process.pid}-${randomUUID().slice(0, 8)}`);
   }
@@ -49,6 +60,19 @@ export class Vault {
     fs.mkdirSync(this.tempDir, { recursive: true, mode: PRIVATE_FOLDER });
   }
 
+  /** Other processes of this machine that have the library open now (each stages in its own folder of tmp/). */
+  otherProcesses(): number[] {
+    const tmp = path.dirname(this.tempDir);
+    if (!fs.existsSync(tmp)) return [];
+    const pids = fs.readdirSync(tmp).map((name) => Number(name.split('-')[0]));
+    return [...new Set(pids.filter((pid) => pid !== process.pid && isRunning(pid)))];
+  }
+
+  /** Removes this process's staging folder (the vault is about to move, or the process to end). */
+  removeOwnTemp(): void {
+    fs.rmSync(this.tempDir, { recursive: true, force: true });
+  }
+
   /** Temp files left by processes that are gone (the check reports them; the next open removes them). */
   leftoverTempFiles(): number {
     const tmp = path.dirname(this.tempDir);
@@ -59,9 +83,32 @@ export class Vault {
       .reduce((n, name) => n + fs.readdirSync(path.join(tmp, name)).length, 0);
   }
 
-  pathFor(sha256: string): string {
+  get encrypted(): boolean {
+    return this.keys !== null;
+  }
+
+  /** The name an original with this hash has on disk: its hash, or in an encrypted vault an HMAC of it. */
+  nameFor(sha256: string): string {
     if (!SHA256_HEX.test(sha256)) throw new Error(`vault: not a SHA-256: ${sha256}`);
-    return path.join(this.root, 'sha256', sha256.slice(0, 2), sha256);
+    return this.keys ? createHmac('sha256', this.keys.names).update(sha256).digest('hex') : sha256;
+  }
+
+  pathFor(sha256: string): string {
+    const name = this.nameFor(sha256);
+    return path.join(this.root, 'sha256', name.slice(0, 2), name);
+  }
+
+  /** How to read a file found on disk by its name (storedNames), whatever its hash. */
+  refOfName(name: string): OriginalRef {
+    if (!SHA256_HEX.test(name)) throw new Error(`vault: not a stored name: ${name}`);
+    const file = path.join(this.root, 'sha256', name.slice(0, 2), name);
+    return this.keys ? { path: file, key: this.keys.vault } : file;
+  }
+
+  /** How readers get at an original: its path, or in an encrypted vault its path and the key that opens it. */
+  ref(sha256: string): OriginalRef {
+    const file = this.pathFor(sha256);
+    return this.keys ? { path: file, key: this.keys.vault } : file;
   }
 
   has(sha256: string): boolean {
@@ -87,16 +134,22 @@ export class Vault {
     try {
       const out = (output = await fsp.open(tempPath, 'wx', 0o600));
       const hash = createHash('sha256');
+      const sealer = this.keys ? new Sealer(this.keys.vault) : null;
+      const write = async (parts: Uint8Array[]) => {
+        for (const part of parts) await out.write(part, 0, part.length);
+      };
       let size = 0;
       for await (const chunk of chunks) {
         signal?.throwIfAborted();
         hash.update(chunk);
-        await out.write(chunk, 0, chunk.length);
+        await write(sealer ? sealer.push(chunk) : [chunk]);
         size += chunk.length;
       }
-      const staged: OpenStaged = { sha256: hash.digest('hex'), size, tempPath, handle: out };
+      if (sealer) await write(sealer.end());
+      const ref: OriginalRef = this.keys ? { path: tempPath, key: this.keys.vault } : tempPath;
+      const staged: OpenStaged = { sha256: hash.digest('hex'), size, tempPath, ref, handle: out };
       this.staged.set(tempPath, staged);
-      return { sha256: staged.sha256, size, tempPath };
+      return { sha256: staged.sha256, size, tempPath, ref };
     } catch (error) {
       await output?.close();
       await fsp.rm(tempPath, { force: true });
@@ -139,29 +192,25 @@ export class Vault {
   /** Re-reads a stored original and says what is wrong with it, or null when it is intact. */
   async verify(sha256: string, expectedSize: number): Promise<string | null> {
     const file = this.pathFor(sha256);
-    let handle: fsp.FileHandle;
+    if (!fs.existsSync(file)) return `the original file is missing from the vault (${file})`;
+    const hash = createHash('sha256');
+    let size = 0;
     try {
-      handle = await fsp.open(file, 'r');
-    } catch {
-      return `the original file is missing from the vault (${file})`;
-    }
-    try {
-      const hash = createHash('sha256');
-      let size = 0;
-      for await (const chunk of fileChunks(handle, null)) {
+      for await (const chunk of originalChunks(this.ref(sha256))) {
         hash.update(chunk);
         size += chunk.length;
       }
-      if (size !== expectedSize) return `the original file in the vault has ${size} bytes, expected ${expectedSize}`;
-      if (hash.digest('hex') !== sha256) return 'the original file in the vault no longer matches its fingerprint (SHA-256)';
-      return null;
-    } finally {
-      await handle.close();
+    } catch (error) {
+      if (error instanceof CasebinderError) return 'the encrypted original file in the vault cannot be decrypted (it was changed, cut short, or belongs to another library)';
+      return `the original file in the vault cannot be read (${(error as Error).message})`;
     }
+    if (size !== expectedSize) return `the original file in the vault has ${size} bytes, expected ${expectedSize}`;
+    if (hash.digest('hex') !== sha256) return 'the original file in the vault no longer matches its fingerprint (SHA-256)';
+    return null;
   }
 
-  /** Every hash stored on disk. */
-  *storedHashes(): Generator<string> {
+  /** The name of every original stored on disk (see nameFor). */
+  *storedNames(): Generator<string> {
     const base = path.join(this.root, 'sha256');
     if (!fs.existsSync(base)) return;
     for (const prefix of fs.readdirSync(base)) {

@@ -10,6 +10,7 @@ import { MAX_PDF_IMAGE_PIXELS } from '../../shared/limits.ts';
 import { noticingPicturesTooLarge, withPdf } from './pdf-text.ts';
 import type { ImageMediaType } from './detect.ts';
 import { uprightPage } from './pictures.ts';
+import type { OriginalRef } from '../library/sealed.ts';
 
 /** OCR reads best at the resolution scanners use for text. */
 const OCR_DPI = 300;
@@ -41,7 +42,7 @@ export const PAGE_IMAGE_TOO_LARGE: Refusal = {
  * A PDF page drawn at 300 dpi (or less, for a very large page), with its /Rotate applied. A page whose
  * picture is too large to draw is refused with the reason, not read as if it were blank.
  */
-export async function pdfPageImage(file: string, pageNumber: number): Promise<PageImage | Refusal> {
+export async function pdfPageImage(file: OriginalRef, pageNumber: number): Promise<PageImage | Refusal> {
   return withPdf(file, async (pdf): Promise<PageImage | Refusal> => {
     const page = await pdf.getPage(pageNumber);
     try {
@@ -71,7 +72,7 @@ export async function pdfPageImage(file: string, pageNumber: number): Promise<Pa
 }
 
 /** A photo or scan, upright (EXIF orientation applied), in grey; very large photos are scaled down. */
-export async function photoPageImage(file: string, mediaType: ImageMediaType, pageNumber: number): Promise<PageImage> {
+export async function photoPageImage(file: OriginalRef, mediaType: ImageMediaType, pageNumber: number): Promise<PageImage> {
   const upright = await uprightPage(file, mediaType, pageNumber);
   const { data, info } = await upright
     .resize({ width: 6000, height: 6000, fit: 'inside', withoutEnlargement: true })

@@ -6,6 +6,7 @@ import sharp from 'sharp';
 import type { Crop, QuarterTurn } from '../../shared/compose-types.ts';
 import type { ImageMediaType } from './detect.ts';
 import { uprightPage } from './pictures.ts';
+import type { OriginalRef } from '../library/sealed.ts';
 
 /** 300 dpi across a letter-size page: as sharp as any phone photo of a page needs. */
 const MAX_SIDE = 3300;
@@ -16,7 +17,7 @@ export interface PagePicture {
   readonly height: number;
 }
 
-export async function pagePicture(file: string, mediaType: ImageMediaType, page: number, rotation: QuarterTurn, crop: Crop | null): Promise<PagePicture> {
+export async function pagePicture(file: OriginalRef, mediaType: ImageMediaType, page: number, rotation: QuarterTurn, crop: Crop | null): Promise<PagePicture> {
   // Turned first and measured, so the crop's fractions are of the picture as the person saw it.
   const turned = await (await uprightPage(file, mediaType, page)).rotate(rotation).raw().toBuffer({ resolveWithObject: true });
   const { width: w, height: h, channels } = turned.info;

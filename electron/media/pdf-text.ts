@@ -1,4 +1,3 @@
-import fsp from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 // The legacy build is the one that runs in Node (the modern build expects browser APIs).
@@ -7,6 +6,8 @@ import type { TextItem, TextMarkedContent } from 'pdfjs-dist/types/src/display/a
 import type { Refusal } from '../../shared/import-types.ts';
 import type { PageRuns, TextRun } from './pdf-lines.ts';
 import { MAX_PDF_IMAGE_PIXELS } from '../../shared/limits.ts';
+import { openOriginal } from '../library/sealed.ts';
+import type { OriginalReader, OriginalRef } from '../library/sealed.ts';
 
 const PDFJS_DIR = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 // pdf.js in Node reads its fonts and character maps from plain paths (file: URLs fail quietly).
@@ -63,10 +64,9 @@ export function looksTruncated(tail: Uint8Array): boolean {
 const TAIL_BYTES = 1 << 20;
 const CHUNK_BYTES = 1 << 16;
 
-async function readRange(handle: fsp.FileHandle, begin: number, end: number): Promise<Uint8Array> {
-  const buffer = Buffer.alloc(Math.max(0, end - begin));
-  const { bytesRead } = await handle.read(buffer, 0, buffer.length, begin);
-  return new Uint8Array(buffer.buffer, buffer.byteOffset, bytesRead);
+async function readRange(reader: OriginalReader, begin: number, end: number): Promise<Uint8Array> {
+  const chunk = await reader.read(begin, Math.max(0, end - begin));
+  return new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
 }
 
 /**
@@ -74,10 +74,10 @@ async function readRange(handle: fsp.FileHandle, begin: number, end: number): Pr
  * and fonts, not the scanned images that make big PDFs big, so a 100 MB scan costs a few megabytes.
  */
 class FileRanges extends PDFDataRangeTransport {
-  private readonly handle: fsp.FileHandle;
+  private readonly handle: OriginalReader;
   private readonly onError: (error: unknown) => void;
 
-  constructor(handle: fsp.FileHandle, length: number, initial: Uint8Array, onError: (error: unknown) => void) {
+  constructor(handle: OriginalReader, length: number, initial: Uint8Array, onError: (error: unknown) => void) {
     super(length, initial);
     this.handle = handle;
     this.onError = onError;
@@ -115,10 +115,10 @@ export async function noticingPicturesTooLarge<T>(work: () => Promise<T>): Promi
  * always closes it. A file cut short, damaged or locked with a password gives its refusal instead.
  * Never touches the network or runs the file's scripts.
  */
-export async function withPdf<T>(file: string, use: (pdf: PdfDocument) => Promise<T>, options: { warnings?: boolean } = {}): Promise<T | Refusal> {
-  const handle = await fsp.open(file, 'r');
+export async function withPdf<T>(file: OriginalRef, use: (pdf: PdfDocument) => Promise<T>, options: { warnings?: boolean } = {}): Promise<T | Refusal> {
+  const handle = await openOriginal(file);
   try {
-    const { size } = await handle.stat();
+    const { size } = handle;
     if (looksTruncated(await readRange(handle, Math.max(0, size - TAIL_BYTES), size))) {
       // A damaged header is "damaged"; a good start that stops early is "incomplete".
       return Buffer.from(await readRange(handle, 0, 1024)).includes('%PDF-') ? TRUNCATED : DAMAGED;
@@ -164,7 +164,7 @@ export async function withPdf<T>(file: string, use: (pdf: PdfDocument) => Promis
 }
 
 /** Reads the text of every page of a PDF file. */
-export async function readPdfText(file: string): Promise<PdfText | Refusal> {
+export async function readPdfText(file: OriginalRef): Promise<PdfText | Refusal> {
   const read = await withPdf(file, async (pdf) => {
     const pageTexts: string[] = [];
     const pageRuns: PageRuns[] = [];

@@ -5,11 +5,12 @@
  * the vault stays exactly as it came.
  */
 import decodeHeic from 'heic-decode';
-import fsp from 'node:fs/promises';
 import sharp from 'sharp';
 import type { Sharp } from 'sharp';
 import type { Refusal } from '../../shared/import-types.ts';
 import type { ImageMediaType } from './detect.ts';
+import { pathOrBytes, readOriginal } from '../library/sealed.ts';
+import type { OriginalRef } from '../library/sealed.ts';
 
 // Pictures are read once each; libvips' cache would only hold on to memory.
 sharp.cache(false);
@@ -49,27 +50,28 @@ function damaged(mediaType: ImageMediaType, detail: string): Refusal {
 }
 
 /** An upright picture of one page, ready for resizing, encoding or OCR. */
-export async function uprightPage(file: string, mediaType: ImageMediaType, page: number): Promise<Sharp> {
+export async function uprightPage(file: OriginalRef | Buffer, mediaType: ImageMediaType, page: number): Promise<Sharp> {
   if (mediaType === 'image/heic') {
-    const bytes = await fsp.readFile(file);
+    const bytes = Buffer.isBuffer(file) ? file : await readOriginal(file);
     // libheif applies the HEIF rotation and mirroring itself; EXIF orientation is not applied again.
     const decoded = await decodeHeic({ buffer: bytes });
     return sharp(Buffer.from(decoded.data.buffer, decoded.data.byteOffset, decoded.data.byteLength), {
       raw: { width: decoded.width, height: decoded.height, channels: 4 },
     });
   }
-  return sharp(file, { page: page - 1, failOn: 'truncated', limitInputPixels: MAX_PIXELS, autoOrient: true });
+  return sharp(Buffer.isBuffer(file) ? file : await pathOrBytes(file), { page: page - 1, failOn: 'truncated', limitInputPixels: MAX_PIXELS, autoOrient: true });
 }
 
 /**
  * Checks that every page of a picture decodes, and makes previews where the window needs them.
  * A picture that does not decode is refused with its reason.
  */
-export async function readPicture(file: string, mediaType: ImageMediaType): Promise<({ info: PictureInfo; previews: Preview[] }) | Refusal> {
+export async function readPicture(file: OriginalRef, mediaType: ImageMediaType): Promise<({ info: PictureInfo; previews: Preview[] }) | Refusal> {
   let pages = 1;
+  const input = await pathOrBytes(file);
   try {
     if (mediaType !== 'image/heic') {
-      const meta = await sharp(file, { limitInputPixels: MAX_PIXELS }).metadata();
+      const meta = await sharp(input, { limitInputPixels: MAX_PIXELS }).metadata();
       if (!meta.width || !meta.height) return damaged(mediaType, 'it has no size');
       if (meta.width * meta.height > MAX_PIXELS) {
         return { code: 'too-large', reason: `This picture is ${meta.width.toLocaleString('en-US')} x ${meta.height.toLocaleString('en-US')} pixels, larger than Casebinder reads. Save a smaller copy and import that.` };
@@ -83,7 +85,7 @@ export async function readPicture(file: string, mediaType: ImageMediaType): Prom
   const previews: Preview[] = [];
   for (let number = 1; number <= pages; number++) {
     try {
-      const upright = await uprightPage(file, mediaType, number);
+      const upright = await uprightPage(input, mediaType, number);
       if (needsPreview(mediaType)) {
         const { data, info } = await upright
           .resize({ width: PREVIEW_MAX_SIDE, height: PREVIEW_MAX_SIDE, fit: 'inside', withoutEnlargement: true })
@@ -91,12 +93,12 @@ export async function readPicture(file: string, mediaType: ImageMediaType): Prom
           .jpeg({ quality: 85, mozjpeg: true })
           .toBuffer({ resolveWithObject: true });
         previews.push({ number, mediaType: 'image/jpeg', width: info.width, height: info.height, data: new Uint8Array(data) });
-        const full = await (await uprightPage(file, mediaType, number)).metadata();
+        const full = await (await uprightPage(input, mediaType, number)).metadata();
         sizes.push(orientedSize(full));
       } else {
         // Decoding a small copy proves the whole picture decodes (libvips reads it to the end).
         await upright.resize(64, 64, { fit: 'inside' }).raw().toBuffer();
-        sizes.push(orientedSize(await sharp(file, { page: number - 1 }).metadata()));
+        sizes.push(orientedSize(await sharp(input, { page: number - 1 }).metadata()));
       }
     } catch (error) {
       return damaged(mediaType, (error as Error).message.split('\n')[0] ?? 'unreadable');

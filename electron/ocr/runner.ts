@@ -146,7 +146,7 @@ export class OcrRunner {
       this.library.ocr.failed(page, MISSING_ORIGINAL);
       return 'failed';
     }
-    const image = await this.pool.pageImage({ file: this.library.vault.pathFor(document.sha256), mediaType: document.mediaType, page: page.number }, signal);
+    const image = await this.pool.pageImage({ file: this.library.vault.ref(document.sha256), mediaType: document.mediaType, page: page.number }, signal);
     if ('code' in image) {
       this.library.ocr.failed(page, image.reason);
       return 'failed';

@@ -2,7 +2,6 @@
  * A portal download's file read into what the library keeps: a document (its title, searchable text,
  * suggested details) and the records it lists, normalised. Runs in a worker thread.
  */
-import fsp from 'node:fs/promises';
 import type { DocumentSuggestions } from '../../shared/library-types.ts';
 import type { Refusal } from '../../shared/import-types.ts';
 import type { StatedPatient } from '../../shared/patient-match.ts';
@@ -13,6 +12,8 @@ import type { DerivedRecords } from '../library/records.ts';
 import { readCcda } from './ccda.ts';
 import { fhirResources, readFhirResources } from './fhir.ts';
 import type { FhirRead } from './fhir.ts';
+import { readOriginal } from '../library/sealed.ts';
+import type { OriginalRef } from '../library/sealed.ts';
 
 export type RecordFormat = 'ccda' | 'fhir';
 
@@ -95,8 +96,8 @@ function singleEntry(derived: DerivedRecords): { title: string; suggested: Docum
   };
 }
 
-export async function readRecordsFile(file: string, format: RecordFormat, originalName: string): Promise<RecordsRead | { ok: false; refusal: Refusal }> {
-  const text = new TextDecoder('utf-8').decode(await fsp.readFile(file));
+export async function readRecordsFile(file: OriginalRef, format: RecordFormat, originalName: string): Promise<RecordsRead | { ok: false; refusal: Refusal }> {
+  const text = new TextDecoder('utf-8').decode(await readOriginal(file));
   if (format === 'fhir') {
     const resources = fhirResources(text);
     if (!Array.isArray(resources)) {

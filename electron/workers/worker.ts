@@ -27,9 +27,11 @@ import { readRecordsFile } from '../records/read.ts';
 import type { RecordInput } from '../library/records.ts';
 import type { RecordFormat, RecordsRead } from '../records/read.ts';
 import { suggestDetails } from '../suggest/suggest.ts';
+import type { OriginalRef } from '../library/sealed.ts';
 
 export interface ExtractTask {
-  readonly file: string;
+  /** The file being imported, as staged in the vault (with its key when the library is encrypted). */
+  readonly file: OriginalRef;
   readonly kind: ImportKind;
   readonly mediaType: string;
   readonly originalName: string;
@@ -88,7 +90,8 @@ export default async function extract(task: ExtractTask): Promise<ExtractResult>
 }
 
 export interface ThumbnailTask {
-  readonly file: string;
+  /** An original in the vault (with its key when the library is encrypted). */
+  readonly file: OriginalRef;
   readonly transferSyntaxUid: string | null;
 }
 
@@ -97,7 +100,8 @@ export async function thumbnail(task: ThumbnailTask): Promise<Thumbnail> {
 }
 
 export interface PageImageTask {
-  readonly file: string;
+  /** An original in the vault (with its key when the library is encrypted). */
+  readonly file: OriginalRef;
   readonly mediaType: string;
   readonly page: number;
 }
@@ -108,7 +112,8 @@ export async function pageImage(task: PageImageTask): Promise<PageImage | Refusa
 }
 
 export interface ComposeTask {
-  readonly file: string;
+  /** An original in the vault (with its key when the library is encrypted). */
+  readonly file: OriginalRef;
   readonly mediaType: string;
   readonly page: number;
   readonly rotation: QuarterTurn;
@@ -120,7 +125,7 @@ export async function composePage(task: ComposeTask): Promise<PagePicture> {
 }
 
 export interface RecordsTask {
-  readonly file: string;
+  readonly file: OriginalRef;
   readonly format: RecordFormat;
   readonly originalName: string;
 }

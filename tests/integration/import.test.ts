@@ -23,7 +23,7 @@ function byName(result: ImportResult): Map<string, ImportOutcome> {
 }
 
 function vaultFiles(library: Library): string[] {
-  return [...library.vault.storedHashes()].sort();
+  return [...library.vault.storedNames()].sort();
 }
 
 describe('importing the real fixture files', () => {

@@ -52,7 +52,7 @@ describe('photos and scans', () => {
         expect.objectContaining({ path: fixture('images/QuickTime.heic'), code: 'damaged', reason: expect.stringContaining('Most Compatible') }),
       ]),
     );
-    expect([...library.vault.storedHashes()]).toEqual([sha256(fixture('images/MWG.jpg'))]);
+    expect([...library.vault.storedNames()]).toEqual([sha256(fixture('images/MWG.jpg'))]);
   });
 });
 

@@ -33,7 +33,7 @@ describe('the vault of originals', () => {
     fs.copyFileSync(fixture('pdf/pdfjs/rotation.pdf'), copy);
     await vault.commit(await vault.stage(fixture('pdf/pdfjs/rotation.pdf')));
     await vault.commit(await vault.stage(copy));
-    expect([...vault.storedHashes()]).toEqual([sha256(copy)]);
+    expect([...vault.storedNames()]).toEqual([sha256(copy)]);
   });
 
   it('leaves nothing behind for a discarded file', async () => {
@@ -42,7 +42,7 @@ describe('the vault of originals', () => {
     const staged = await vault.stage(fixture('images/linn.png'));
     await vault.discard(staged);
     expect(fs.existsSync(staged.tempPath)).toBe(false);
-    expect([...vault.storedHashes()]).toEqual([]);
+    expect([...vault.storedNames()]).toEqual([]);
   });
 
   it('notices an original that was changed or removed', async () => {

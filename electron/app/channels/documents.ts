@@ -1,11 +1,11 @@
 /** The documents channels: the library list, a document's pages and bytes, edits, search, studies, the trash and undo. */
-import fsp from 'node:fs/promises';
 import { CasebinderError } from '../../../shared/errors.ts';
 import { composeDocument } from '../../compose/compose.ts';
 import { readCcda } from '../../records/ccda.ts';
 import { slice } from '../context.ts';
 import type { AppContext } from '../context.ts';
 import { summary } from './summary.ts';
+import { readOriginal, readOriginalRange } from '../../library/sealed.ts';
 
 export function documentChannels(ctx: AppContext) {
   const { library } = ctx;
@@ -17,14 +17,8 @@ export function documentChannels(ctx: AppContext) {
         const doc = library.documents.get(id);
         if (!doc.sha256) throw new CasebinderError('invalid-input', `Document ${id} is an imaging study; its files are read one series at a time.`);
         if (offset >= doc.size) return new Uint8Array(0);
-        const handle = await fsp.open(library.vault.pathFor(doc.sha256), 'r');
-        try {
-          const buffer = Buffer.alloc(Math.min(length, doc.size - offset));
-          const { bytesRead } = await handle.read(buffer, 0, buffer.length, offset);
-          return new Uint8Array(buffer.buffer, buffer.byteOffset, bytesRead);
-        } finally {
-          await handle.close();
-        }
+        const bytes = await readOriginalRange(library.vault.ref(doc.sha256), offset, Math.min(length, doc.size - offset));
+        return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
       },
       'documents:edit': (id, edit) => library.documents.edit(id, edit),
       'documents:confirm': (id, fields) => library.documents.confirm(id, fields),
@@ -39,7 +33,7 @@ export function documentChannels(ctx: AppContext) {
       'documents:narrative': async (id) => {
         const doc = library.documents.get(id);
         if (doc.mediaType !== 'application/xml' || !doc.sha256) throw new CasebinderError('invalid-input', 'This document is not a clinical document (C-CDA).');
-        return readCcda(await fsp.readFile(library.vault.pathFor(doc.sha256), 'utf8')).sections;
+        return readCcda((await readOriginal(library.vault.ref(doc.sha256))).toString('utf8')).sections;
       },
       search: (query, filters, limit) => library.search.search(query, filters, limit),
       'studies:get': (id) => {

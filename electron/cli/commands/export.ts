@@ -1,11 +1,10 @@
 /** Writing a case's bundle from the terminal: the same job, choices and contract as the window's export. */
-import fs from 'node:fs';
 import path from 'node:path';
 import { CasebinderError } from '../../../shared/errors.ts';
 import { DEFAULT_EXPORT_CHOICES, ENCRYPTED_ZIP_TOOLS, EXPORT_PHASE_LABELS } from '../../../shared/export-types.ts';
 import { pagePictureFrom, startExport } from '../../export/bundle.ts';
 import { WorkerPool } from '../../workers/pool.ts';
-import { checked, EXIT_CANCELLED, EXIT_OK, invalid, parseId } from '../common.ts';
+import { checked, EXIT_CANCELLED, EXIT_OK, invalid, parseId, readSecretFile } from '../common.ts';
 import type { Command } from '../common.ts';
 import { follow, openLibrary } from '../session.ts';
 
@@ -16,19 +15,6 @@ function parseSize(value: string): number {
   const m = /^\s*(\d+(?:\.\d+)?)\s*(kb|mb|gb)?\s*$/i.exec(value);
   if (!m) invalid(`--max-size "${value}" is not a size. Write it like 25MB or 1.5GB.`);
   return Number(m[1]) * ({ kb: 0.001, mb: 1, gb: 1000 } as Record<string, number>)[(m[2] ?? 'mb').toLowerCase()]!;
-}
-
-/** The first line of the password file. */
-function readPassword(file: string): string {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    return invalid(`Cannot read the password file ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no such file' : (error as Error).message}.`);
-  }
-  const password = text.split(/\r?\n/)[0]!;
-  if (!password) invalid(`The password file ${file} is empty; put the password on its first line.`);
-  return password;
 }
 
 export const exportCase: Command = {
@@ -46,8 +32,8 @@ export const exportCase: Command = {
   run: async (args, values) => {
     const caseId = parseId(args[0], 'case');
     if (!values.out) invalid('Say where to write the bundle: --out DIR (a folder; the bundle goes in a new folder inside it).');
-    const password = values['password-file'] ? readPassword(values['password-file']) : null;
-    const library = openLibrary(values);
+    const password = values['password-file'] ? readSecretFile(values['password-file'], 'password') : null;
+    const library = await openLibrary(values);
     const pool = new WorkerPool();
     try {
       const specialistId = values.specialist ? parseId(values.specialist, 'specialist') : null;

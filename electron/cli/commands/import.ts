@@ -18,7 +18,7 @@ export const importFiles: Command = {
   options: ['patient', 'ocr', 'events'],
   run: async (paths, values) => {
     if (paths.length === 0) invalid('Say what to import: one or more files or folders, e.g. casebinder import ~/Downloads/records');
-    const library = openLibrary(values);
+    const library = await openLibrary(values);
     const pool = new WorkerPool();
     const importer = new Importer(library, pool);
     try {

@@ -9,6 +9,7 @@ import { compose } from './compose.ts';
 import { confirm } from './confirm.ts';
 import { document } from './document.ts';
 import { edit } from './edit.ts';
+import { decrypt, encrypt, passphrase } from './encryption.ts';
 import { exportCase } from './export.ts';
 import { importFiles } from './import.ts';
 import { init } from './init.ts';
@@ -39,6 +40,9 @@ export const COMMANDS: readonly Command[] = [
   trash,
   undo,
   check,
+  encrypt,
+  decrypt,
+  passphrase,
   labs,
   records,
   caseCommand,
@@ -56,6 +60,9 @@ Commands:${COMMANDS.map((c) => c.usage).join('')}
 Options:
   --library DIR   the library folder (or set CASEBINDER_LIBRARY)
   --json          print one JSON document on stdout
-  --events        (import, ocr, check, export) print progress as JSON lines on stderr
+  --passphrase-file F
+                  an encrypted library's passphrase, on the first line of F (or set
+                  CASEBINDER_PASSPHRASE_FILE); never taken on the command line
+  --events        (import, ocr, check, export, encrypt, decrypt) print progress as JSON lines on stderr
   --limit N       (list, search) at most N results (search: 20 unless told)
 `;
