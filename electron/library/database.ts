@@ -50,17 +50,12 @@ function probe(file: string, key: Buffer | null): Probe {
       tables: (db.prepare(`SELECT count(*) AS n FROM sqlite_schema`).get() as { n: number }).n,
     };
   } catch (error) {
-    if (!key && notPlainSqlite(file)) {
-      throw new CasebinderError(
-        'library-damaged',
-        `${file} looks encrypted, but the library's key file (keys.json) is missing beside it. Restore the library from a backup, or put its keys.json back.`,
-        { cause: error },
-      );
-    }
+    // An encrypted library looks like random bytes: without its keys.json, it can be told from garbage by nothing.
+    const encryptedHint = !key && notPlainSqlite(file) ? ' If it is an encrypted library, its key file (keys.json) is missing beside it: put it back, or restore the library from a backup.' : '';
     throw new CasebinderError(
       'not-a-library',
       `${file} is not a Casebinder library, or it is damaged (${(error as Error).message}). ` +
-        'Choose the folder of a Casebinder library, or restore it from a backup.',
+        'Choose the folder of a Casebinder library, or restore it from a backup.' + encryptedHint,
       { cause: error },
     );
   } finally {

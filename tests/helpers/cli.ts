@@ -29,10 +29,10 @@ export function casebinder(library: string, args: readonly string[], env: NodeJS
   return { code: run.status, stdout: run.stdout, stderr: run.stderr, json };
 }
 
-export function spawnCasebinder(library: string, args: readonly string[]) {
+export function spawnCasebinder(library: string, args: readonly string[], env: NodeJS.ProcessEnv = {}) {
   return spawn(process.execPath, [CLI, ...args], {
     cwd: ROOT,
-    env: { ...process.env, CASEBINDER_LIBRARY: library, NO_COLOR: '1' },
+    env: { ...process.env, CASEBINDER_LIBRARY: library, NO_COLOR: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 }

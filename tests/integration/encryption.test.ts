@@ -1,0 +1,237 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import sharp from 'sharp';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { casebinder, spawnCasebinder } from '../helpers/cli.ts';
+import { fixture, tempDir } from '../helpers/paths.ts';
+
+const PATIENT = 'Philippa Quennell-Oyelaran';
+const PASSPHRASE = 'plum orchard under snow';
+/** Words of one imported PDF (document-corpus/blind/urology recommendation.pdf). */
+const WORDS = ['robotic-assisted radical', 'Columbia River Urology', 'Okonkwo'];
+const SOURCES = [
+  fixture('images', 'MWG.jpg'),
+  fixture('images', 'typewriter.png'),
+  fixture('dicom', 'hospital_cd'),
+  fixture('dicom', 'single', 'CT_small.dcm'),
+  fixture('ccda', 'HL7_Consultation_Note.xml'),
+  fixture('document-corpus', 'blind'),
+];
+
+function secretFile(text: string): string {
+  const file = path.join(tempDir(), 'secret.txt');
+  fs.writeFileSync(file, `${text}\n`);
+  return file;
+}
+
+function allFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+}
+
+/** Each original file a library was given: its bytes. */
+function originals(): Buffer[] {
+  return SOURCES.flatMap((s) => (fs.statSync(s).isDirectory() ? allFiles(s) : [s])).filter((f) => !f.endsWith('DICOMDIR')).map((f) => fs.readFileSync(f));
+}
+
+/**
+ * What a stranger holding the folder could recognise: the patient's name (UTF-8 and UTF-16), a
+ * document's words, the signatures that begin a JPEG, PNG, PDF or DICOM file, and slices of every original.
+ */
+function plaintextFound(dir: string): string[] {
+  const needles: [string, Buffer][] = [
+    ['the patient\'s name', Buffer.from(PATIENT)],
+    ['the patient\'s name in UTF-16', Buffer.from(PATIENT, 'utf16le')],
+    ...WORDS.map((w): [string, Buffer] => [`the words "${w}"`, Buffer.from(w)]),
+    ['a JPEG signature', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46])],
+    ['a PNG signature', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])],
+    ['a PDF signature', Buffer.from('%PDF-1.')],
+    ['a DICOM signature', Buffer.from([0x44, 0x49, 0x43, 0x4d, 0x02, 0x00])],
+    ['SQLite\'s plain header', Buffer.from('SQLite format 3\0')],
+  ];
+  for (const [i, bytes] of originals().entries()) {
+    for (const at of [0, Math.floor(bytes.length / 2)]) if (bytes.length > at + 48) needles.push([`48 bytes of original #${i}`, bytes.subarray(at, at + 48)]);
+  }
+  const found: string[] = [];
+  for (const file of allFiles(dir)) {
+    const content = fs.readFileSync(file);
+    for (const [what, needle] of needles) if (content.includes(needle)) found.push(`${path.relative(dir, file)}: ${what}`);
+  }
+  return found;
+}
+
+function snapshot(dir: string): Map<string, string> {
+  return new Map(allFiles(dir).map((f) => [path.relative(dir, f), `${fs.statSync(f).ino}:${createHash('sha256').update(fs.readFileSync(f)).digest('hex')}`]));
+}
+
+function ok(run: ReturnType<typeof casebinder>): unknown {
+  expect(run.stderr, run.stdout).toBe('');
+  expect(run.code, run.stderr).toBe(0);
+  return run.json;
+}
+
+function fillLibrary(library: string, env: NodeJS.ProcessEnv, extra: string[] = []): void {
+  ok(casebinder(library, ['patient', 'add', PATIENT, '--dob', '1961-07-30', '--json'], env));
+  const imported = casebinder(library, ['import', '--patient', '1', '--json', ...SOURCES, ...extra], env);
+  expect(imported.code, imported.stderr).toBe(0);
+}
+
+/** Documents and the fingerprints of their originals, as the command line lists them. */
+function contents(library: string, env: NodeJS.ProcessEnv) {
+  const list = ok(casebinder(library, ['list', '--json'], env)) as { id: number; sha256: string | null; title: string }[];
+  return list.map((d) => `${d.id} ${d.sha256 ?? 'study'} ${d.title}`).sort();
+}
+
+describe('an encrypted library', () => {
+  const passphraseFile = secretFile(PASSPHRASE);
+  const env = { CASEBINDER_PASSPHRASE_FILE: passphraseFile };
+  let library: string;
+  let recoveryKey: string;
+
+  beforeAll(() => {
+    library = path.join(tempDir(), 'library');
+    const init = ok(casebinder(library, ['init', '--encrypt', '--json'], env)) as { recoveryKey: string; encrypted: boolean };
+    expect(init.encrypted).toBe(true);
+    recoveryKey = init.recoveryKey;
+    fillLibrary(library, env);
+    // OCR writes page text and pictures of pages are made: none of it may reach the disk in the clear.
+    ok(casebinder(library, ['ocr', '--json'], env));
+  }, 240_000);
+
+  it('holds nothing in the clear: no name, no words, no picture, PDF or DICOM, no slice of any original', () => {
+    expect(contents(library, env).length).toBeGreaterThanOrEqual(10);
+    expect(plaintextFound(library)).toEqual([]);
+    // Not even a fingerprint: no vault file is named by the SHA-256 of an original.
+    const hashes = new Set(originals().map((b) => createHash('sha256').update(b).digest('hex')));
+    expect(allFiles(path.join(library, 'vault')).filter((f) => hashes.has(path.basename(f)))).toEqual([]);
+    const check = ok(casebinder(library, ['check', '--json'], env)) as { ok: boolean; filesVerified: number };
+    expect(check).toMatchObject({ ok: true });
+    expect(check.filesVerified).toBeGreaterThanOrEqual(10);
+  });
+
+  it('exports a case whose originals are byte for byte the files imported', () => {
+    const list = ok(casebinder(library, ['list', '--json'], env)) as { id: number; kind: string }[];
+    const made = ok(casebinder(library, ['case', 'create', '--patient', PATIENT, '--title', 'Second opinion', '--specialty', 'other', '--json'], env)) as { id: number };
+    ok(casebinder(library, ['case', 'add', String(made.id), ...list.map((d) => String(d.id))], env));
+    const out = tempDir();
+    ok(casebinder(library, ['export', String(made.id), '--out', out, '--json'], env));
+    const exported = new Set(allFiles(out).map((f) => createHash('sha256').update(fs.readFileSync(f)).digest('hex')));
+    const missing = originals().map((b) => createHash('sha256').update(b).digest('hex')).filter((h) => !exported.has(h));
+    expect(missing).toEqual([]);
+  });
+
+  it('finds what it holds by search and reads its text', () => {
+    const hits = ok(casebinder(library, ['search', 'robotic', 'surveillance', '--json'], env)) as { id: number; title: string }[];
+    expect(hits).toHaveLength(1);
+    const text = casebinder(library, ['show', String(hits[0]!.id), '--text'], env);
+    expect(text.stdout).toContain('robotic-assisted radical');
+  });
+
+  it('without its passphrase, or with a wrong one, says so plainly and changes nothing', () => {
+    const before = snapshot(library);
+    const none = casebinder(library, ['list', '--json'], { CASEBINDER_PASSPHRASE_FILE: '' });
+    expect(none.code).toBe(1);
+    expect(none.json).toMatchObject({ error: { code: 'library-locked', message: expect.stringMatching(/encrypted.*--passphrase-file/s) } });
+    const wrong = casebinder(library, ['list', '--json'], { CASEBINDER_PASSPHRASE_FILE: secretFile('plum orchard under snoW') });
+    expect(wrong.json).toMatchObject({ error: { code: 'wrong-passphrase', message: expect.stringMatching(/not this library's/) } });
+    expect(casebinder(library, ['check', '--json'], { CASEBINDER_PASSPHRASE_FILE: '' }).code).toBe(1);
+    expect(snapshot(library)).toEqual(before);
+  });
+
+  it('changes its passphrase without rewriting a document or the database; the recovery key still opens it', () => {
+    const before = snapshot(library);
+    const next = secretFile('a brand new passphrase');
+    ok(casebinder(library, ['passphrase', 'change', '--new-passphrase-file', next, '--json'], env));
+    const after = snapshot(library);
+    const changed = [...after.keys()].filter((f) => after.get(f) !== before.get(f));
+    expect(changed).toEqual(['keys.json']);
+    expect(casebinder(library, ['list', '--json'], env).json).toMatchObject({ error: { code: 'wrong-passphrase' } });
+    expect(contents(library, { CASEBINDER_PASSPHRASE_FILE: next }).length).toBeGreaterThan(0);
+    // Forgotten passphrase: the recovery key opens it and sets a new one.
+    ok(casebinder(library, ['passphrase', 'change', '--recovery-key-file', secretFile(recoveryKey), '--new-passphrase-file', passphraseFile, '--json'], { CASEBINDER_PASSPHRASE_FILE: '' }));
+    expect(contents(library, env).length).toBeGreaterThan(0);
+  });
+});
+
+interface Killed {
+  readonly events: number;
+  readonly finished: boolean;
+}
+
+/** Runs encrypt or decrypt in a child and kills it (SIGKILL) after `afterEvents` progress lines, or lets it finish. */
+function convertAndKill(library: string, command: 'encrypt' | 'decrypt', env: NodeJS.ProcessEnv, afterEvents: number): Promise<Killed> {
+  return new Promise((resolve, reject) => {
+    const child = spawnCasebinder(library, [command, '--events', '--json'], env);
+    let events = 0;
+    let buffer = '';
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk: string) => {
+      buffer += chunk;
+      for (let n; (n = buffer.indexOf('\n')) >= 0; ) {
+        const line = buffer.slice(0, n);
+        buffer = buffer.slice(n + 1);
+        if (line.startsWith('{') && ++events >= afterEvents && child.exitCode === null) child.kill('SIGKILL');
+      }
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => resolve({ events, finished: code === 0 }));
+  });
+}
+
+describe('turning encryption on and off', () => {
+  it('encrypts an existing library and decrypts it again, with every document and original as it was', async () => {
+    const library = path.join(tempDir(), 'library');
+    const env = { CASEBINDER_PASSPHRASE_FILE: secretFile(PASSPHRASE) };
+    ok(casebinder(library, ['init', '--json']));
+    fillLibrary(library, {});
+    const before = contents(library, {});
+    const encrypted = ok(casebinder(library, ['encrypt', '--json'], env)) as { recoveryKey: string; originals: number };
+    expect(encrypted.originals).toBeGreaterThanOrEqual(10);
+    expect(plaintextFound(library)).toEqual([]);
+    expect(fs.readdirSync(library).sort()).toEqual(['keys.json', 'library.sqlite', 'vault']);
+    expect(contents(library, env)).toEqual(before);
+    expect(casebinder(library, ['encrypt', '--json'], env).json).toMatchObject({ error: { code: 'conflict' } });
+    // Decrypting with the recovery key alone.
+    ok(casebinder(library, ['decrypt', '--recovery-key-file', secretFile(encrypted.recoveryKey), '--json'], { CASEBINDER_PASSPHRASE_FILE: '' }));
+    expect(fs.existsSync(path.join(library, 'keys.json'))).toBe(false);
+    expect(contents(library, {})).toEqual(before);
+    expect(ok(casebinder(library, ['check', '--json']))).toMatchObject({ ok: true });
+  }, 240_000);
+
+  it('survives kill -9 at any moment of encrypting or decrypting: the library opens as it was or as it became, passes check, loses nothing', async () => {
+    const library = path.join(tempDir(), 'library');
+    const env = { CASEBINDER_PASSPHRASE_FILE: secretFile(PASSPHRASE) };
+    // Large photos (random noise does not compress) so that a kill lands inside a file as well as between files.
+    const photos = tempDir();
+    for (let i = 0; i < 4; i++) {
+      await sharp({ create: { width: 2400, height: 1800, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 60 } } })
+        .jpeg({ quality: 98 })
+        .toFile(path.join(photos, `photo-${i}.jpg`));
+    }
+    ok(casebinder(library, ['init', '--json']));
+    fillLibrary(library, {}, [photos]);
+    const before = contents(library, {});
+    // Kill points spread over the whole run: early, among the originals, at the database, at the switch.
+    const total = (await convertAndKill(library, 'encrypt', env, Number.POSITIVE_INFINITY)).events;
+    ok(casebinder(library, ['decrypt', '--json'], env));
+    let seed = 12345;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const points = [1, 2, total - 3, total - 2, total - 1, ...Array.from({ length: 5 }, () => 1 + Math.floor(random() * total))];
+    const outcomes: string[] = [];
+    for (const point of points) {
+      const encryptedNow = fs.existsSync(path.join(library, 'keys.json'));
+      const run = await convertAndKill(library, encryptedNow ? 'decrypt' : 'encrypt', env, point);
+      const check = casebinder(library, ['check', '--json'], env);
+      expect(check.json, `after a kill at event ${point}: ${check.stderr}`).toMatchObject({ ok: true });
+      expect(contents(library, env)).toEqual(before);
+      const encryptedAfter = fs.existsSync(path.join(library, 'keys.json'));
+      if (encryptedAfter) expect(plaintextFound(library)).toEqual([]);
+      // The unfinished copy, or the old library after a finished switch, is gone once the library opened.
+      expect(fs.readdirSync(library).filter((n) => n.startsWith('.'))).toEqual([]);
+      outcomes.push(`${encryptedNow ? 'decrypt' : 'encrypt'} killed at ${run.events}/${total}: ${encryptedAfter === encryptedNow ? 'as it was' : 'switched'}`);
+    }
+    // Both outcomes happened: kills before the switch and kills too late to stop it.
+    expect(outcomes.some((o) => o.endsWith('as it was')), outcomes.join('\n')).toBe(true);
+    expect(outcomes.some((o) => o.endsWith('switched')), outcomes.join('\n')).toBe(true);
+  }, 600_000);
+});
