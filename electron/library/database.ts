@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3-multiple-ciphers';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { CasebinderError } from '../../shared/errors.ts';
 import { LATEST_VERSION, MIGRATIONS } from './migrations/index.ts';
@@ -163,6 +164,57 @@ export function rekeyDatabase(file: string, from: Buffer | null, to: Buffer | nu
     db.pragma('legacy = 4');
     db.pragma(to ? `rekey = "x'${to.toString('hex')}'"` : `rekey = ''`);
     db.pragma('journal_mode = WAL');
+  } finally {
+    db.close();
+  }
+}
+
+/** The tables whose rows make a library's content: who, which documents with which originals, the cases. */
+const CONTENT_TABLES = ['patients', 'documents', 'document_tags', 'instances', 'series', 'studies', 'cases', 'case_documents', 'case_questions', 'case_recommendations', 'lab_results', 'clinical_records'];
+
+/** What a library holds, in counts and one fingerprint of every row of its content tables. */
+export interface ContentDigest {
+  readonly documents: number;
+  readonly originals: number;
+  readonly cases: number;
+  readonly sha256: string;
+}
+
+/**
+ * The content digest of a database file (read only; encrypted ones with their key): two libraries with
+ * the same digest have the same patients, documents, originals' fingerprints and cases.
+ */
+export function contentDigest(file: string, key: Buffer | null): ContentDigest {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    useKey(db, key);
+    const hash = createHash('sha256');
+    for (const table of CONTENT_TABLES) {
+      hash.update(`\n${table}\n`);
+      // The table names are our own constants, not input. Some tables have no rowid: rows are put in order by their text.
+      const rows = (db.prepare(`SELECT * FROM ${table}`).all() as object[]).map((row) => JSON.stringify(row)).sort();
+      for (const row of rows) hash.update(`${row}\n`);
+    }
+    const count = (query: string) => (db.prepare(query).get() as { n: number }).n;
+    return {
+      documents: count('SELECT count(*) AS n FROM documents'),
+      originals: count('SELECT count(*) AS n FROM (SELECT sha256 FROM documents WHERE sha256 IS NOT NULL UNION SELECT sha256 FROM instances)'),
+      cases: count('SELECT count(*) AS n FROM cases'),
+      sha256: hash.digest('hex'),
+    };
+  } finally {
+    db.close();
+  }
+}
+
+/** The fingerprints (SHA-256) of every original a database file refers to. */
+export function referencedOriginals(file: string, key: Buffer | null): { sha256: string; size: number }[] {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    useKey(db, key);
+    return db
+      .prepare('SELECT sha256, max(size) AS size FROM (SELECT sha256, size FROM documents WHERE sha256 IS NOT NULL UNION ALL SELECT sha256, size FROM instances) GROUP BY sha256 ORDER BY sha256')
+      .all() as { sha256: string; size: number }[];
   } finally {
     db.close();
   }

@@ -56,9 +56,12 @@ export class Library {
   /** The trash, moving documents between patients, merging patients, and undoing these. */
   readonly corrections: Corrections;
   readonly now: () => Date;
+  /** The library key while the library is open, when it is encrypted. */
+  readonly key: LibraryKey | null;
 
-  private constructor(dir: string, db: Database, vault: Vault, now: () => Date) {
+  private constructor(dir: string, db: Database, vault: Vault, now: () => Date, key: LibraryKey | null) {
     this.dir = dir;
+    this.key = key;
     this.db = db;
     this.vault = vault;
     this.now = now;
@@ -93,7 +96,7 @@ export class Library {
     const db = openDatabase(databaseFile, { create: options.create ?? false, key: key?.database ?? null });
     const vault = new Vault(path.join(dir, VAULT_DIR), key);
     vault.prepare();
-    const library = new Library(dir, db, vault, options.now ?? (() => new Date()));
+    const library = new Library(dir, db, vault, options.now ?? (() => new Date()), key);
     library.removeLeftoverExports();
     return library;
   }

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { randomUUID } from 'node:crypto';
 import { CasebinderError } from '../../shared/errors.ts';
 import { DEFAULT_OCR_LANGUAGES, isOcrLanguage, unknownOcrLanguageMessage } from '../../shared/ocr-languages.ts';
 import type { OcrLanguage } from '../../shared/ocr-languages.ts';
@@ -7,6 +8,18 @@ import { get, run, sql, writeTransaction } from './sql.ts';
 const OCR_LANGUAGES_KEY = 'ocr.languages';
 const EXPORT_FOLDER_KEY = 'export.folder';
 const UNFINISHED_EXPORTS_KEY = 'export.unfinished';
+const LIBRARY_ID_KEY = 'library.id';
+const LAST_BACKUP_KEY = 'backup.last';
+const BACKUP_REMINDER_KEY = 'backup.remind-days';
+const IDLE_LOCK_KEY = 'lock.idle-minutes';
+export const DEFAULT_BACKUP_REMINDER_DAYS = 7;
+export const DEFAULT_IDLE_LOCK_MINUTES = 10;
+
+/** The last backup made: when, and to which folder. */
+export interface LastBackup {
+  readonly at: string;
+  readonly to: string;
+}
 
 /** Choices the person makes for a library, kept in it (so the app and the command line agree). */
 export class Settings {
@@ -57,6 +70,50 @@ export class Settings {
 
   exportEnded(...files: string[]): void {
     this.changeUnfinished((list) => list.filter((e) => !files.includes(e.path)));
+  }
+
+  /** This library's own random id: a backup folder belongs to one library, and says which. */
+  libraryId(): string {
+    const known = this.get(LIBRARY_ID_KEY);
+    if (known) return known;
+    const id = randomUUID();
+    this.set(LIBRARY_ID_KEY, id);
+    return id;
+  }
+
+  lastBackup(): LastBackup | null {
+    try {
+      const value = JSON.parse(this.get(LAST_BACKUP_KEY) ?? 'null') as LastBackup | null;
+      return value && typeof value.at === 'string' && typeof value.to === 'string' ? value : null;
+    } catch {
+      return null;
+    }
+  }
+
+  backedUp(backup: LastBackup): void {
+    this.set(LAST_BACKUP_KEY, JSON.stringify(backup));
+  }
+
+  /** After how many days without a backup the app reminds (0: never). */
+  backupReminderDays(): number {
+    const days = Number(this.get(BACKUP_REMINDER_KEY) ?? DEFAULT_BACKUP_REMINDER_DAYS);
+    return Number.isInteger(days) && days >= 0 ? days : DEFAULT_BACKUP_REMINDER_DAYS;
+  }
+
+  setBackupReminderDays(days: number): void {
+    if (!Number.isInteger(days) || days < 0 || days > 365) throw new CasebinderError('invalid-input', 'Remind after a whole number of days from 1 to 365, or 0 for never.');
+    this.set(BACKUP_REMINDER_KEY, String(days));
+  }
+
+  /** After how many idle minutes an encrypted library locks itself (0: only when asked). */
+  idleLockMinutes(): number {
+    const minutes = Number(this.get(IDLE_LOCK_KEY) ?? DEFAULT_IDLE_LOCK_MINUTES);
+    return Number.isInteger(minutes) && minutes >= 0 ? minutes : DEFAULT_IDLE_LOCK_MINUTES;
+  }
+
+  setIdleLockMinutes(minutes: number): void {
+    if (!Number.isInteger(minutes) || minutes < 0 || minutes > 24 * 60) throw new CasebinderError('invalid-input', 'Lock after a whole number of minutes from 1 to 1440, or 0 to lock only when asked.');
+    this.set(IDLE_LOCK_KEY, String(minutes));
   }
 
   private changeUnfinished(change: (list: { path: string; pid: number }[]) => { path: string; pid: number }[]): void {

@@ -3,6 +3,7 @@
  * its own file beside this one; main.ts looks the typed word up here.
  */
 import type { Command } from '../common.ts';
+import { backup, restore } from './backup.ts';
 import { caseCommand } from './case.ts';
 import { check } from './check.ts';
 import { compose } from './compose.ts';
@@ -43,6 +44,8 @@ export const COMMANDS: readonly Command[] = [
   encrypt,
   decrypt,
   passphrase,
+  backup,
+  restore,
   labs,
   records,
   caseCommand,
@@ -63,6 +66,6 @@ Options:
   --passphrase-file F
                   an encrypted library's passphrase, on the first line of F (or set
                   CASEBINDER_PASSPHRASE_FILE); never taken on the command line
-  --events        (import, ocr, check, export, encrypt, decrypt) print progress as JSON lines on stderr
+  --events        (import, ocr, check, export, encrypt, decrypt, backup, restore) print progress as JSON lines on stderr
   --limit N       (list, search) at most N results (search: 20 unless told)
 `;

@@ -1,0 +1,345 @@
+/**
+ * Backups of a whole library into a folder (an external drive, a network share), and restoring one.
+ *
+ *   casebinder-backup.json      the manifest: which library, when, its key file (when encrypted), the
+ *                               database snapshot and every original with its size and SHA-256 as stored
+ *   snapshots/<time>.sqlite     a consistent snapshot of the database (VACUUM INTO, while the app runs)
+ *   vault/sha256/ab/<name>      the originals, copied as they are stored: an encrypted library's stay
+ *                               encrypted, so the backup is as private as the library and nothing is
+ *                               decrypted to make it
+ *
+ * Incremental: originals never change, so one already in the backup is not copied again. Crash-safe:
+ * new files arrive under temporary names, the manifest is replaced in one rename last, and only then
+ * is what the new manifest no longer names removed; a backup killed at any moment leaves the previous
+ * manifest and everything it names intact.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import { CasebinderError } from '../../shared/errors.ts';
+import type { BackupProgress } from '../../shared/backup-types.ts';
+import { Job } from '../jobs/job.ts';
+import { contentDigest, referencedOriginals } from './database.ts';
+import type { ContentDigest } from './database.ts';
+import { syncDirectory } from './durable.ts';
+import { readKeys, unlock, writeKeys } from './keyring.ts';
+import type { KeysFile, Secret } from './keyring.ts';
+import { Library } from './library.ts';
+import { makePrivate, PRIVATE_FOLDER } from './private.ts';
+import { DATABASE_FILE, VAULT_DIR } from './switch.ts';
+
+export const BACKUP_MANIFEST = 'casebinder-backup.json';
+const FORMAT = 'casebinder-backup';
+
+interface StoredFile {
+  readonly name: string;
+  readonly size: number;
+  readonly sha256: string;
+}
+
+export interface BackupManifest {
+  readonly format: typeof FORMAT;
+  readonly version: 1;
+  readonly libraryId: string;
+  readonly createdAt: string;
+  readonly encrypted: boolean;
+  /** The library's key file as it was at the backup (the key wrapped; nothing secret in the clear). */
+  readonly keys: KeysFile | null;
+  readonly database: StoredFile;
+  readonly originals: readonly StoredFile[];
+  readonly contents: ContentDigest;
+}
+
+export interface BackupResult {
+  readonly to: string;
+  readonly createdAt: string;
+  readonly originals: number;
+  /** Originals copied this time (the rest were in the backup already). */
+  readonly copied: number;
+  readonly bytesCopied: number;
+  readonly contents: ContentDigest;
+}
+
+const vaultPath = (root: string, name: string) => path.join(root, VAULT_DIR, 'sha256', name.slice(0, 2), name);
+
+export function readManifest(dir: string): BackupManifest {
+  const file = path.join(dir, BACKUP_MANIFEST);
+  let manifest: BackupManifest;
+  try {
+    manifest = JSON.parse(fs.readFileSync(file, 'utf8')) as BackupManifest;
+  } catch (error) {
+    const why = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'it has no casebinder-backup.json' : `its casebinder-backup.json cannot be read (${(error as Error).message})`;
+    throw new CasebinderError('not-found', `${dir} is not a Casebinder backup: ${why}. Choose the folder a backup was made into.`);
+  }
+  if (manifest.format !== FORMAT || manifest.version !== 1) throw new CasebinderError('library-too-new', `The backup in ${dir} was made by a version of Casebinder this one does not know. Update Casebinder to use it.`);
+  return manifest;
+}
+
+/** Copies a file, hashing what it reads, into place by way of a temporary name; durable before it is visible. */
+async function copyDurably(from: string, to: string, temp: string, signal: AbortSignal): Promise<{ sha256: string; size: number }> {
+  const hash = createHash('sha256');
+  let size = 0;
+  const input = await fsp.open(from, 'r');
+  const output = await fsp.open(temp, 'w', 0o600);
+  try {
+    const buffer = Buffer.alloc(4 << 20);
+    for (;;) {
+      signal.throwIfAborted();
+      const { bytesRead } = await input.read(buffer, 0, buffer.length, null);
+      if (!bytesRead) break;
+      const chunk = buffer.subarray(0, bytesRead);
+      hash.update(chunk);
+      await output.write(chunk);
+      size += bytesRead;
+    }
+    await output.sync();
+  } finally {
+    await input.close();
+    await output.close();
+  }
+  await fsp.mkdir(path.dirname(to), { recursive: true, mode: PRIVATE_FOLDER });
+  await fsp.rename(temp, to);
+  return { sha256: hash.digest('hex'), size };
+}
+
+async function hashFile(file: string, signal?: AbortSignal): Promise<{ sha256: string; size: number } | null> {
+  let handle: fsp.FileHandle;
+  try {
+    handle = await fsp.open(file, 'r');
+  } catch {
+    return null;
+  }
+  try {
+    const hash = createHash('sha256');
+    let size = 0;
+    const buffer = Buffer.alloc(4 << 20);
+    for (;;) {
+      signal?.throwIfAborted();
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+      if (!bytesRead) break;
+      hash.update(buffer.subarray(0, bytesRead));
+      size += bytesRead;
+    }
+    return { sha256: hash.digest('hex'), size };
+  } finally {
+    await handle.close();
+  }
+}
+
+async function writeManifest(dir: string, manifest: BackupManifest): Promise<void> {
+  const temp = path.join(dir, `${BACKUP_MANIFEST}.${randomUUID().slice(0, 8)}.tmp`);
+  const handle = await fsp.open(temp, 'w', 0o600);
+  try {
+    await handle.writeFile(JSON.stringify(manifest, null, 2) + '\n');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await fsp.rename(temp, path.join(dir, BACKUP_MANIFEST));
+  await syncDirectory(dir);
+}
+
+/** Backs the library up into `to` (made if need be; else a backup of this same library), as a job. */
+export function startBackup(library: Library, to: string): Job<BackupProgress, BackupResult> {
+  return new Job<BackupProgress, BackupResult>('backup', async ({ report, signal }) => {
+    const dir = path.resolve(to);
+    if (dir === path.resolve(library.dir) || dir.startsWith(path.resolve(library.dir) + path.sep)) {
+      throw new CasebinderError('invalid-input', 'A backup inside the library folder goes with the library when the disk fails. Choose a folder on another drive.');
+    }
+    await fsp.mkdir(dir, { recursive: true, mode: PRIVATE_FOLDER });
+    makePrivate(dir, PRIVATE_FOLDER);
+    const previous = fs.existsSync(path.join(dir, BACKUP_MANIFEST)) ? readManifest(dir) : null;
+    if (previous && previous.libraryId !== library.settings.libraryId()) {
+      throw new CasebinderError('conflict', `${dir} holds the backup of another library. Choose an empty folder, or that library's own.`);
+    }
+    if (!previous && fs.readdirSync(dir).some((n) => !n.startsWith('.'))) {
+      throw new CasebinderError('conflict', `${dir} is not empty and holds no Casebinder backup. Choose an empty folder (or one a backup of this library was made into).`);
+    }
+    const temp = path.join(dir, '.tmp');
+    await fsp.rm(temp, { recursive: true, force: true });
+    await fsp.mkdir(temp, { mode: PRIVATE_FOLDER });
+    try {
+      return await backUp(library, dir, previous, temp, report, signal);
+    } finally {
+      await fsp.rm(temp, { recursive: true, force: true });
+    }
+  });
+}
+
+async function backUp(library: Library, dir: string, previous: BackupManifest | null, temp: string, report: (p: BackupProgress) => void, signal: AbortSignal): Promise<BackupResult> {
+  const libraryId = library.settings.libraryId();
+  const createdAt = library.now().toISOString();
+
+  // The database first: the originals backed up are the ones its snapshot refers to.
+  report({ phase: 'database', done: 0, total: 1, bytesDone: 0, bytesTotal: 0 });
+  const stamp = createdAt.replace(/[-:.]/g, '');
+  const snapshotTemp = path.join(temp, `${stamp}.sqlite`);
+  library.snapshotDatabase(snapshotTemp);
+  const key = library.key;
+  const contents = contentDigest(snapshotTemp, key?.database ?? null);
+  const referenced = referencedOriginals(snapshotTemp, key?.database ?? null);
+  const snapshotName = path.join('snapshots', `${stamp}.sqlite`);
+  const snapshot = await copyDurably(snapshotTemp, path.join(dir, snapshotName), path.join(temp, 'snapshot.copy'), signal);
+  await fsp.rm(snapshotTemp, { force: true });
+
+  const known = new Map((previous?.originals ?? []).map((o) => [o.name, o]));
+  const wanted = referenced.map((o) => library.vault.nameFor(o.sha256));
+  const sizes = wanted.map((name) => fs.statSync(vaultPath(library.dir, name)).size);
+  const bytesTotal = sizes.reduce((a, b) => a + b, 0);
+  const originals: StoredFile[] = [];
+  let copied = 0;
+  let bytesCopied = 0;
+  let bytesDone = 0;
+  report({ phase: 'originals', done: 0, total: wanted.length, bytesDone, bytesTotal });
+  for (const [i, name] of wanted.entries()) {
+    signal.throwIfAborted();
+    const had = known.get(name);
+    const size = sizes[i]!;
+    if (had && had.size === size && fs.statSync(vaultPath(dir, name), { throwIfNoEntry: false })?.size === size) {
+      originals.push(had);
+    } else {
+      const written = await copyDurably(vaultPath(library.dir, name), vaultPath(dir, name), path.join(temp, name), signal);
+      // A plain vault names each file by its SHA-256: what was read must be what the name says.
+      if (!library.encrypted && written.sha256 !== name) {
+        await fsp.rm(vaultPath(dir, name), { force: true });
+        throw new CasebinderError('library-damaged', `An original in the library no longer matches its fingerprint (${name}), so the backup stopped; the previous backup is untouched. Run "casebinder check" to see which document it is.`);
+      }
+      originals.push({ name, ...written });
+      copied++;
+      bytesCopied += written.size;
+    }
+    bytesDone += size;
+    report({ phase: 'originals', done: i + 1, total: wanted.length, bytesDone, bytesTotal });
+  }
+  await syncTreeOf(path.join(dir, VAULT_DIR));
+
+  report({ phase: 'finishing', done: 0, total: 1, bytesDone, bytesTotal });
+  const manifest: BackupManifest = {
+    format: FORMAT,
+    version: 1,
+    libraryId,
+    createdAt,
+    encrypted: library.encrypted,
+    keys: library.encrypted ? readKeys(library.dir) : null,
+    database: { name: snapshotName, ...snapshot },
+    originals,
+    contents,
+  };
+  await writeManifest(dir, manifest);
+  // Only now is what the previous backup needed and this one does not removed.
+  await prune(dir, manifest);
+  library.settings.backedUp({ at: createdAt, to: dir });
+  report({ phase: 'finishing', done: 1, total: 1, bytesDone, bytesTotal });
+  return { to: dir, createdAt, originals: originals.length, copied, bytesCopied, contents };
+}
+
+async function syncTreeOf(dir: string): Promise<void> {
+  if (!fs.existsSync(dir)) return;
+  for (const prefix of await fsp.readdir(path.join(dir, 'sha256')).catch(() => [] as string[])) await syncDirectory(path.join(dir, 'sha256', prefix));
+  await syncDirectory(dir);
+}
+
+async function prune(dir: string, manifest: BackupManifest): Promise<void> {
+  const keep = new Set(manifest.originals.map((o) => o.name));
+  const base = path.join(dir, VAULT_DIR, 'sha256');
+  for (const prefix of fs.existsSync(base) ? await fsp.readdir(base) : []) {
+    for (const name of await fsp.readdir(path.join(base, prefix))) if (!keep.has(name)) await fsp.rm(path.join(base, prefix, name), { force: true });
+  }
+  const snapshots = path.join(dir, 'snapshots');
+  for (const name of await fsp.readdir(snapshots)) if (path.join('snapshots', name) !== manifest.database.name) await fsp.rm(path.join(snapshots, name), { force: true });
+  await fsp.rm(path.join(dir, '.tmp'), { recursive: true, force: true });
+}
+
+export interface VerifyReport {
+  readonly ok: boolean;
+  readonly createdAt: string;
+  readonly encrypted: boolean;
+  readonly filesVerified: number;
+  readonly problems: readonly string[];
+  readonly contents: ContentDigest;
+}
+
+/** Re-reads every file a backup's manifest names and compares sizes and SHA-256s. */
+export function startVerify(from: string): Job<BackupProgress, VerifyReport> {
+  return new Job<BackupProgress, VerifyReport>('backup-verify', async ({ report, signal }) => {
+    const dir = path.resolve(from);
+    const manifest = readManifest(dir);
+    const files = [{ ...manifest.database, file: path.join(dir, manifest.database.name), what: 'the database snapshot' }, ...manifest.originals.map((o) => ({ ...o, file: vaultPath(dir, o.name), what: `original ${o.name}` }))];
+    const bytesTotal = files.reduce((a, f) => a + f.size, 0);
+    const problems: string[] = [];
+    let bytesDone = 0;
+    for (const [i, f] of files.entries()) {
+      const found = await hashFile(f.file, signal);
+      if (!found) problems.push(`${f.what} is missing from the backup.`);
+      else if (found.size !== f.size || found.sha256 !== f.sha256) problems.push(`${f.what} in the backup is damaged (it no longer matches its fingerprint).`);
+      bytesDone += f.size;
+      report({ phase: 'verifying', done: i + 1, total: files.length, bytesDone, bytesTotal });
+    }
+    return { ok: problems.length === 0, createdAt: manifest.createdAt, encrypted: manifest.encrypted, filesVerified: files.length, problems, contents: manifest.contents };
+  });
+}
+
+export interface RestoreResult {
+  readonly library: string;
+  readonly createdAt: string;
+  readonly encrypted: boolean;
+  readonly documents: number;
+  readonly originals: number;
+  readonly cases: number;
+  /** The restored library's content digest equals the one recorded at the backup, and its check passed. */
+  readonly equal: true;
+}
+
+/**
+ * Rebuilds a library from a backup in a new folder, then proves it: the library opens (with its
+ * passphrase or recovery key when encrypted), every original re-reads to its fingerprint, and its content
+ * digest is the one recorded when the backup was made. Built beside the target and renamed into place,
+ * so a restore that stops leaves no half library where the person expects one.
+ */
+export function startRestore(from: string, target: string, secret: Secret | null): Job<BackupProgress, RestoreResult> {
+  return new Job<BackupProgress, RestoreResult>('restore', async ({ report, signal }) => {
+    const dir = path.resolve(from);
+    const newDir = path.resolve(target);
+    const manifest = readManifest(dir);
+    if (fs.existsSync(newDir) && fs.readdirSync(newDir).length) throw new CasebinderError('conflict', `${newDir} is not empty. Restore into a new folder; nothing was changed.`);
+    if (manifest.encrypted && !secret) throw new CasebinderError('library-locked', 'This backup is of an encrypted library: give its passphrase (or recovery key) to restore it.');
+    const building = path.join(path.dirname(newDir), `.${path.basename(newDir)}.restoring-${randomUUID().slice(0, 8)}`);
+    await fsp.mkdir(building, { recursive: true, mode: PRIVATE_FOLDER });
+    try {
+      if (manifest.keys) await writeKeys(building, manifest.keys);
+      const key = manifest.encrypted ? await unlock(building, secret!) : null;
+      const files = [{ ...manifest.database, from: path.join(dir, manifest.database.name), to: path.join(building, DATABASE_FILE) }, ...manifest.originals.map((o) => ({ ...o, from: vaultPath(dir, o.name), to: vaultPath(building, o.name) }))];
+      const bytesTotal = files.reduce((a, f) => a + f.size, 0);
+      let bytesDone = 0;
+      await fsp.mkdir(path.join(building, '.tmp'), { mode: PRIVATE_FOLDER });
+      for (const [i, f] of files.entries()) {
+        if (!fs.existsSync(f.from)) throw new CasebinderError('library-damaged', `The backup is missing ${f.name}; it cannot be restored whole. Run "casebinder backup verify" on it, and use another backup.`);
+        const written = await copyDurably(f.from, f.to, path.join(building, '.tmp', 'copy'), signal);
+        if (written.sha256 !== f.sha256 || written.size !== f.size) throw new CasebinderError('library-damaged', `${f.name} in the backup is damaged (it no longer matches its fingerprint); it cannot be restored whole. Use another backup.`);
+        bytesDone += f.size;
+        report({ phase: 'restoring', done: i + 1, total: files.length, bytesDone, bytesTotal });
+      }
+      await fsp.rm(path.join(building, '.tmp'), { recursive: true, force: true });
+      report({ phase: 'verifying', done: 0, total: 1, bytesDone, bytesTotal });
+      const restored = Library.open(building, { key });
+      try {
+        const check = await restored.check({ signal });
+        if (!check.ok) throw new CasebinderError('library-damaged', `The restored library does not pass its check: ${check.problems.join(' ')}`);
+      } finally {
+        restored.close();
+      }
+      const digest = contentDigest(path.join(building, DATABASE_FILE), key?.database ?? null);
+      if (digest.sha256 !== manifest.contents.sha256) throw new CasebinderError('library-damaged', 'The restored library differs from the library that was backed up. Use another backup.');
+      await fsp.rm(path.join(building, VAULT_DIR, 'tmp'), { recursive: true, force: true });
+      if (fs.existsSync(newDir)) await fsp.rmdir(newDir);
+      await fsp.rename(building, newDir);
+      await syncDirectory(path.dirname(newDir));
+      report({ phase: 'verifying', done: 1, total: 1, bytesDone, bytesTotal });
+      return { library: newDir, createdAt: manifest.createdAt, encrypted: manifest.encrypted, documents: digest.documents, originals: digest.originals, cases: digest.cases, equal: true };
+    } catch (error) {
+      await fsp.rm(building, { recursive: true, force: true });
+      throw error;
+    }
+  });
+}
