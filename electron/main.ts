@@ -2,7 +2,7 @@
  * Electron's main process: one hardened window on the record library. Everything it serves comes from
  * the same back end the command line uses (electron/app), behind the IPC contract in shared/.
  */
-import { app, BrowserWindow, dialog, Menu, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, Menu, powerMonitor, safeStorage, session, shell } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,7 @@ import { Backend } from './app/backend.ts';
 import { electronDialogs } from './desktop/dialogs.ts';
 import { bindIpc } from './desktop/ipc.ts';
 import { buildMenu } from './desktop/menu.ts';
+import { safeStorageKeychain } from './desktop/keychain.ts';
 import { registerAppScheme, serveApp } from './desktop/protocol.ts';
 import { hardenContents, hardenSession } from './desktop/security.ts';
 import { createMainWindow } from './desktop/window.ts';
@@ -42,6 +43,7 @@ async function start(): Promise<void> {
       shell: { openExternal: (url) => shell.openExternal(url), showItemInFolder: (file) => shell.showItemInFolder(file), openPath: (file) => shell.openPath(file) },
       emit,
       version: app.getVersion(),
+      keychain: safeStorageKeychain(safeStorage),
       workerFile: path.join(here, 'worker.js'),
     });
   } catch (error) {
@@ -59,6 +61,9 @@ async function start(): Promise<void> {
   Menu.setApplicationMenu(
     buildMenu({ window: () => window, command: (command) => emit('menu:command', { command }), libraryDir, development: !app.isPackaged }),
   );
+  // An encrypted library locks when the computer does, or sleeps.
+  powerMonitor.on('lock-screen', () => void backend?.lock());
+  powerMonitor.on('suspend', () => void backend?.lock());
   openWindow();
   // What the last session left: key images of series not drawn yet, pages waiting for OCR.
   backend.resume().catch((error: unknown) => console.error('Casebinder could not finish the work left from last time:', error));

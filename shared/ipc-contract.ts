@@ -24,6 +24,9 @@ import type { ClinicalRecord, LabResult } from './records-types.ts';
 import { CASE_STATUSES, OPINION_STANDS, REQUEST_METHODS, REQUEST_STATES, SPECIALTIES, SUBMISSION_METHODS, unknownSpecialtyMessage } from './case-types.ts';
 import type { Case, CaseDetails, ChecklistItem } from './case-types.ts';
 import type { TimelineEntry } from './timeline.ts';
+import type { SecurityStatus } from './security-types.ts';
+import type { EncryptionProgress } from './encryption-types.ts';
+import type { BackupProgress } from './backup-types.ts';
 
 // The messages are the person's (the window shows them, the command line prints them): what is wrong and how to write it.
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -33,6 +36,7 @@ const documentType = z.enum(DOCUMENT_TYPES, { error: (issue) => unknownDocumentT
 const specialty = z.enum(SPECIALTIES, { error: (issue) => unknownSpecialtyMessage(String(issue.input)) });
 
 const optionalText = z.string().max(2000).nullable().optional();
+const passphrase = z.string().min(8, { error: 'The passphrase is too short: use at least 8 characters (a few unrelated words are easy to remember and hard to guess).' }).max(1000);
 
 const labCorrection = z
   .object({
@@ -248,7 +252,28 @@ export const CHANNELS = {
   'export:result': z.tuple([z.string().uuid()]),
   'export:show': z.tuple([z.string().uuid()]),
   'export:open-packet': z.tuple([z.string().uuid()]),
+  'security:status': z.tuple([]),
+  'security:unlock': z.tuple([
+    z.union([z.object({ passphrase: z.string().min(1).max(1000) }).strict(), z.object({ recoveryKey: z.string().min(1).max(200) }).strict(), z.object({ keychain: z.literal(true) }).strict()]),
+  ]),
+  'security:lock': z.tuple([]),
+  'security:new-recovery-key': z.tuple([]),
+  'security:encrypt': z.tuple([passphrase, z.string().min(1).max(200)]),
+  'security:decrypt': z.tuple([z.string().min(1).max(1000)]),
+  'security:conversion-result': z.tuple([z.string().uuid()]),
+  'security:cancel': z.tuple([z.string().uuid()]),
+  'security:change-passphrase': z.tuple([z.string().min(1).max(1000), passphrase]),
+  'security:keychain': z.tuple([z.boolean()]),
+  'security:settings': z.tuple([z.object({ idleLockMinutes: z.number().int().min(0).max(1440).optional(), backupReminderDays: z.number().int().min(0).max(365).optional() }).strict()]),
+  'backup:choose-folder': z.tuple([]),
+  'backup:start': z.tuple([z.string().min(1).max(4096)]),
+  'backup:cancel': z.tuple([z.string().uuid()]),
+  'backup:result': z.tuple([z.string().uuid()]),
+  'backup:verify': z.tuple([z.string().min(1).max(4096)]),
 } as const;
+
+/** The channels that work while an encrypted library is locked (everything else waits for its passphrase). */
+export const WHILE_LOCKED = ['app:info', 'security:status', 'security:unlock', 'security:lock'] as const;
 
 export type Channel = keyof typeof CHANNELS;
 
@@ -403,6 +428,24 @@ export interface ChannelResults {
   'export:show': null;
   /** Opens the written packet in the system's PDF reader. */
   'export:open-packet': null;
+  'security:status': SecurityStatus;
+  'security:unlock': SecurityStatus;
+  'security:lock': null;
+  /** A recovery key for turning encryption on: shown (and printed) before, used by security:encrypt. */
+  'security:new-recovery-key': string;
+  'security:encrypt': { readonly jobId: string };
+  'security:decrypt': { readonly jobId: string };
+  /** Waits for encrypting or decrypting to end; the library is open again (with its new key) when it does. */
+  'security:conversion-result': SecurityStatus;
+  'security:cancel': null;
+  'security:change-passphrase': null;
+  'security:keychain': SecurityStatus;
+  'security:settings': SecurityStatus;
+  'backup:choose-folder': string | null;
+  'backup:start': { readonly jobId: string };
+  'backup:cancel': null;
+  'backup:result': { readonly to: string; readonly createdAt: string; readonly originals: number; readonly copied: number; readonly bytesCopied: number };
+  'backup:verify': { readonly ok: boolean; readonly createdAt: string; readonly filesVerified: number; readonly problems: readonly string[] };
 }
 
 export type IpcResult<T = unknown> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ErrorInfo };
@@ -412,8 +455,12 @@ export interface AppEvents {
   'job:progress':
     | { readonly jobId: string; readonly kind: 'import'; readonly progress: ImportProgress }
     | { readonly jobId: string; readonly kind: 'ocr'; readonly progress: OcrProgress }
-    | { readonly jobId: string; readonly kind: 'export' | 'preview'; readonly progress: ExportProgress };
-  'job:finished': { readonly jobId: string; readonly kind: 'import' | 'ocr' | 'export' | 'preview'; readonly status: 'finished' | 'failed' | 'cancelled' };
+    | { readonly jobId: string; readonly kind: 'export' | 'preview'; readonly progress: ExportProgress }
+    | { readonly jobId: string; readonly kind: 'encrypt' | 'decrypt'; readonly progress: EncryptionProgress }
+    | { readonly jobId: string; readonly kind: 'backup'; readonly progress: BackupProgress };
+  'job:finished': { readonly jobId: string; readonly kind: 'import' | 'ocr' | 'export' | 'preview' | 'encrypt' | 'decrypt' | 'backup'; readonly status: 'finished' | 'failed' | 'cancelled' };
+  /** The library locked (asked, idle, or from the menu): the window hides everything and asks for the passphrase. */
+  'security:locked': Record<string, never>;
   /** Something in the library changed (an import, an edit): lists should be fetched again. */
   'library:changed': { readonly patientId: number | null };
   /** The menu asked for something the window does. */
@@ -424,7 +471,7 @@ export type AppEvent = keyof AppEvents;
 APP_EVENTS satisfies readonly AppEvent[];
 export { APP_EVENTS, IPC_EVENT, IPC_INVOKE };
 
-export const MENU_COMMANDS = ['import-files', 'import-folder', 'find', 'go-library', 'add-patient'] as const;
+export const MENU_COMMANDS = ['import-files', 'import-folder', 'find', 'go-library', 'add-patient', 'lock', 'privacy'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 /**

@@ -1,14 +1,20 @@
+import { CHANNELS } from '../../shared/ipc-contract.ts';
+import type { Channel } from '../../shared/ipc-contract.ts';
+import { CasebinderError } from '../../shared/errors.ts';
 import { pagePictureFrom } from '../export/bundle.ts';
 import { Importer } from '../import/importer.ts';
 import { readStatedPatientsOfOlderDocuments } from '../import/stated-patients.ts';
+import { isEncrypted } from '../library/keyring.ts';
+import type { LibraryKey } from '../library/keyring.ts';
 import { Library } from '../library/library.ts';
 import { OcrRunner } from '../ocr/runner.ts';
 import { WorkerPool } from '../workers/pool.ts';
 import { createHandlers } from './handlers.ts';
-import type { Dialogs, ExternalShell, Handlers } from './context.ts';
+import type { Dialogs, ExternalShell, Handler, Handlers, Keychain, LibraryChannel, LibraryHandlers } from './context.ts';
 import { JobRegistry } from './jobs.ts';
 import type { Emit } from './jobs.ts';
 import { ChosenPaths } from './chosen-paths.ts';
+import { securityChannels } from './channels/security.ts';
 
 export interface BackendOptions {
   readonly libraryDir: string;
@@ -16,6 +22,8 @@ export interface BackendOptions {
   readonly shell: ExternalShell;
   readonly emit: Emit;
   readonly version: string;
+  /** The OS keychain (the app's safeStorage); without it, it is not offered. */
+  readonly keychain?: Keychain;
   /** The built worker, when running from a bundle. */
   readonly workerFile?: string;
   readonly importThreads?: number;
@@ -24,44 +32,129 @@ export interface BackendOptions {
   readonly backgroundOcr?: boolean;
 }
 
-/**
- * Everything behind the window: the library (created on first run), the worker threads, the importer
- * and OCR with their jobs, and the handler map of the IPC contract. The Electron app and the
- * end-to-end harness both make one.
- */
-export class Backend {
+/** The open library and what works on it; an encrypted library has one only while it is unlocked. */
+interface Session {
   readonly library: Library;
-  readonly pool: WorkerPool;
   readonly importer: Importer;
   readonly ocr: OcrRunner;
   readonly jobs: JobRegistry;
+  readonly handlers: LibraryHandlers;
+}
+
+/**
+ * Everything behind the window: the library (created on first run), the worker threads, the importer
+ * and OCR with their jobs, and the handler map of the IPC contract. The Electron app and the
+ * end-to-end harness both make one. An encrypted library starts locked: only the back end's own
+ * channels (the lock, encryption, what the app is) answer until its passphrase opens it, and locking
+ * closes it again, its key dropped.
+ */
+export class Backend {
+  readonly options: BackendOptions;
+  readonly pool: WorkerPool;
   /** What the person chose to import; the desktop adds the paths of files dropped on the window. */
   readonly chosen = new ChosenPaths();
   readonly handlers: Handlers;
+  private session: Session | null = null;
+  /** Set while the library is being encrypted or decrypted: nothing else may touch it. */
+  private busyWith: string | null = null;
 
   constructor(options: BackendOptions) {
-    this.library = Library.open(options.libraryDir, { create: true });
+    this.options = options;
     this.pool = new WorkerPool({
       ...(options.workerFile ? { workerFile: options.workerFile } : {}),
       ...(options.importThreads ? { threads: options.importThreads } : {}),
     });
-    this.importer = new Importer(this.library, this.pool);
-    this.ocr = new OcrRunner(this.library, this.pool, {
+    if (!isEncrypted(options.libraryDir)) this.session = this.openSession(null);
+    const own = securityChannels(this);
+    const handlers: Record<string, Handler<Channel>> = { ...(own as unknown as Record<string, Handler<Channel>>) };
+    for (const channel of Object.keys(CHANNELS) as Channel[]) {
+      if (channel in own) continue;
+      handlers[channel] = (...args) => (this.current().handlers[channel as LibraryChannel] as Handler<Channel>)(...args);
+    }
+    this.handlers = handlers as unknown as Handlers;
+  }
+
+  get libraryDir(): string {
+    return this.options.libraryDir;
+  }
+
+  get locked(): boolean {
+    return this.session === null;
+  }
+
+  /** The open library (throws while locked). */
+  get library(): Library {
+    return this.current().library;
+  }
+
+  get jobs(): JobRegistry {
+    return this.current().jobs;
+  }
+
+  get importer(): Importer {
+    return this.current().importer;
+  }
+
+  get ocr(): OcrRunner {
+    return this.current().ocr;
+  }
+
+  /** The open session, or a plain error for a channel that needs the library while it is locked or busy. */
+  current(): Session {
+    if (this.busyWith) throw new CasebinderError('conflict', `The library is being ${this.busyWith}. Everything else waits until that is done.`);
+    if (!this.session) throw new CasebinderError('library-locked', 'The library is locked. Unlock it with its passphrase to go on.');
+    return this.session;
+  }
+
+  private openSession(key: LibraryKey | null): Session {
+    const { options } = this;
+    const library = Library.open(options.libraryDir, { create: true, key });
+    const importer = new Importer(library, this.pool);
+    const ocr = new OcrRunner(library, this.pool, {
       ...(options.ocrWorkers ? { workers: options.ocrWorkers } : {}),
       onDocumentRead: (document) => options.emit('library:changed', { patientId: document.patientId }),
     });
-    const exportServices = { library: this.library, picture: pagePictureFrom(this.pool) };
-    this.jobs = new JobRegistry(this.importer, this.ocr, exportServices, options.emit, { backgroundOcr: options.backgroundOcr ?? true });
-    this.handlers = createHandlers({
-      library: this.library,
-      pool: this.pool,
-      jobs: this.jobs,
-      dialogs: options.dialogs,
-      chosen: this.chosen,
-      shell: options.shell,
-      emit: options.emit,
-      version: options.version,
-    });
+    const exportServices = { library, picture: pagePictureFrom(this.pool) };
+    const jobs = new JobRegistry(importer, ocr, exportServices, options.emit, { backgroundOcr: options.backgroundOcr ?? true });
+    const handlers = createHandlers({ library, pool: this.pool, jobs, dialogs: options.dialogs, chosen: this.chosen, shell: options.shell, emit: options.emit, version: options.version });
+    return { library, importer, ocr, jobs, handlers };
+  }
+
+  /** Opens the library with its key (after the passphrase unwrapped it) and picks up the work it left. */
+  async unlockWith(key: LibraryKey | null): Promise<void> {
+    if (this.session) return;
+    this.session = this.openSession(key);
+    await this.resume();
+  }
+
+  /**
+   * Closes the library: imports and OCR are cancelled (an import stops between files, leaving every
+   * file whole or absent; OCR goes on from the same page after the next unlock), exports stop and
+   * remove their temporary copies, and the key is overwritten in memory.
+   */
+  async lock(): Promise<void> {
+    const session = this.session;
+    // A plain library has nothing to lock: its files are readable on disk anyway.
+    if (!session || !isEncrypted(this.options.libraryDir)) return;
+    this.session = null;
+    await closeSession(session);
+    this.options.emit('security:locked', {});
+  }
+
+  /** Runs `work` with the library closed (encrypting or decrypting it), then opens it with the key it returns. */
+  async withLibraryClosed<T>(doing: string, work: () => Promise<T>, reopen: (result: T | null) => Promise<LibraryKey | null>): Promise<T> {
+    const session = this.current();
+    this.busyWith = doing;
+    await closeSession(session, false);
+    this.session = null;
+    let result: T | null = null;
+    try {
+      result = await work();
+      return result;
+    } finally {
+      this.busyWith = null;
+      this.session = this.openSession(await reopen(result));
+    }
   }
 
   /**
@@ -70,17 +163,27 @@ export class Backend {
    * pages waiting for OCR.
    */
   async resume(): Promise<void> {
-    readStatedPatientsOfOlderDocuments(this.library);
-    await this.library.corrections.emptyTrash({ onlyExpired: true });
-    await this.importer.makeThumbnails();
-    this.jobs.startOcrIfWaiting();
+    const session = this.session;
+    if (!session) return;
+    readStatedPatientsOfOlderDocuments(session.library);
+    await session.library.corrections.emptyTrash({ onlyExpired: true });
+    await session.importer.makeThumbnails();
+    session.jobs.startOcrIfWaiting();
   }
 
   async close(): Promise<void> {
-    this.jobs.cancelAll();
-    await this.ocr.close();
-    await this.jobs.settled();
+    const session = this.session;
+    this.session = null;
+    if (session) await closeSession(session);
     await this.pool.close();
-    this.library.close();
   }
+}
+
+async function closeSession(session: Session, forgetKey = true): Promise<void> {
+  session.jobs.cancelAll();
+  await session.ocr.close();
+  await session.jobs.settled();
+  const key = session.library.key;
+  session.library.close();
+  if (forgetKey) key?.forget();
 }

@@ -16,6 +16,19 @@ export interface Dialogs {
   confirmExternalLink(url: string): Promise<boolean>;
   /** Asks where case bundles go, starting from the folder chosen last; null when they cancel. */
   chooseExportFolder(current: string | null): Promise<string | null>;
+  /** Asks which folder (on another drive) backups go into; null when they cancel. */
+  chooseBackupFolder(current: string | null): Promise<string | null>;
+}
+
+/**
+ * The OS keychain (Electron's safeStorage in the app). `status` says whether it really protects what it
+ * keeps: on Linux without a secret store it falls back to plain text, and then it is not offered.
+ */
+export interface Keychain {
+  status(): Promise<{ readonly available: boolean; readonly backend: string; readonly why: string | null }>;
+  /** Encrypts text with the OS's key; base64. */
+  encrypt(text: string): Promise<string>;
+  decrypt(data: string): Promise<string>;
 }
 
 export interface ExternalShell {
@@ -41,6 +54,12 @@ export interface AppContext {
 export type Args<C extends Channel> = z.output<(typeof CHANNELS)[C]>;
 export type Handler<C extends Channel> = (...args: Args<C>) => Promise<ChannelResults[C]> | ChannelResults[C];
 export type Handlers = { readonly [C in Channel]: Handler<C> };
+
+/** The channels the back end itself answers, open library or not: what the app is, the lock, encryption, backups. */
+export type BackendChannel = Extract<Channel, 'app:info' | `security:${string}` | `backup:${string}`>;
+/** The channels that work on the open library. */
+export type LibraryChannel = Exclude<Channel, BackendChannel>;
+export type LibraryHandlers = { readonly [C in LibraryChannel]: Handler<C> };
 
 /** The patients whose records a change touches: an id, several, or null for "anyone's" (a merge, an undo). */
 export type Affected = number | null | readonly (number | null)[];

@@ -13,7 +13,7 @@ import { ocrChannels } from './channels/ocr.ts';
 import { patientChannels } from './channels/patients.ts';
 import { recordChannels } from './channels/records.ts';
 import { shellChannels } from './channels/shell.ts';
-import type { Affected, AppContext, Args, Changes, Handler, Handlers } from './context.ts';
+import type { Affected, AppContext, Args, Changes, Handler, LibraryChannel, LibraryHandlers } from './context.ts';
 import type { Emit } from './jobs.ts';
 
 /** The slices, one per domain, by name; each channel is in exactly one (a test checks it). */
@@ -47,10 +47,10 @@ function announcing<C extends Channel>(handler: Handler<C>, changes: Changes<C>,
   };
 }
 
-export function createHandlers(ctx: AppContext): Handlers {
+export function createHandlers(ctx: AppContext): LibraryHandlers {
   const slices = channelSlices(ctx);
-  // Typed as the whole contract: a channel no slice handles does not compile.
-  const handlers: Handlers = {
+  // Typed as the library's part of the contract: a channel no slice handles does not compile.
+  const handlers: LibraryHandlers = {
     ...slices.documents.handlers,
     ...slices.patients.handlers,
     ...slices.cases.handlers,
@@ -63,8 +63,8 @@ export function createHandlers(ctx: AppContext): Handlers {
   const announced: Record<string, unknown> = { ...handlers };
   for (const { changes } of Object.values(slices)) {
     for (const [channel, change] of Object.entries(changes) as [Channel, Changes<Channel>][]) {
-      announced[channel] = announcing(handlers[channel] as Handler<Channel>, change, ctx.emit);
+      announced[channel] = announcing(handlers[channel as LibraryChannel] as Handler<Channel>, change, ctx.emit);
     }
   }
-  return announced as Handlers;
+  return announced as LibraryHandlers;
 }

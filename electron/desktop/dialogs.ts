@@ -42,5 +42,16 @@ export function electronDialogs(window: () => BrowserWindow | undefined): Dialog
       const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
+    async chooseBackupFolder(current) {
+      const options: Electron.OpenDialogOptions = {
+        title: 'Choose a folder for backups (on another drive)',
+        buttonLabel: 'Back up here',
+        properties: ['openDirectory', 'createDirectory'],
+        ...(current ? { defaultPath: current } : {}),
+      };
+      const win = window();
+      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
   };
 }

@@ -23,6 +23,9 @@ export function buildMenu(options: MenuOptions): Menu {
         { type: 'separator' },
         { label: 'Add Patient…', accelerator: 'CmdOrCtrl+Shift+N', click: send('add-patient') },
         { type: 'separator' },
+        { label: 'Privacy and Backups…', click: send('privacy') },
+        { label: 'Lock Casebinder', accelerator: 'CmdOrCtrl+L', click: send('lock') },
+        { type: 'separator' },
         { label: 'Show Library Folder', click: () => void shell.openPath(options.libraryDir) },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
@@ -32,7 +35,7 @@ export function buildMenu(options: MenuOptions): Menu {
     {
       label: '&View',
       submenu: [
-        { label: 'Library', accelerator: 'CmdOrCtrl+L', click: send('go-library') },
+        { label: 'Library', accelerator: 'CmdOrCtrl+Shift+L', click: send('go-library') },
         { label: 'Find…', accelerator: 'CmdOrCtrl+F', click: send('find') },
         { type: 'separator' },
         { role: 'resetZoom' },

@@ -40,6 +40,8 @@ export interface ConvertRequest {
   readonly from: Secret | null;
   /** encrypt: the passphrase to encrypt with; decrypt: null. */
   readonly passphrase: string | null;
+  /** encrypt: the recovery key the person was shown (and printed) before; else a new one is made at the end. */
+  readonly recoveryKey?: string;
 }
 
 export interface ConvertResult {
@@ -90,7 +92,7 @@ async function convertLibrary(request: ConvertRequest, report: (p: EncryptionPro
 
     // The new key is on disk (wrapped) before anything is encrypted with it.
     const toKey = encrypting ? LibraryKey.random() : null;
-    if (toKey) await writeKeys(convert, (await sealKeys(toKey, request.passphrase!)).keys);
+    if (toKey) await writeKeys(convert, (await sealKeys(toKey, request.passphrase!, request.recoveryKey)).keys);
 
     const names = [...source.vault.storedNames()];
     const sizes = names.map((name) => fs.statSync(refPath(source.vault, name)).size);
@@ -123,7 +125,7 @@ async function convertLibrary(request: ConvertRequest, report: (p: EncryptionPro
     makePrivate(copy, 0o600);
     await fsyncFile(copy);
     await fsp.rename(copy, path.join(convert, DATABASE_FILE));
-    if (toKey) recoveryKey = await replaceRecoveryKey(convert, toKey);
+    if (toKey) recoveryKey = request.recoveryKey ?? (await replaceRecoveryKey(convert, toKey));
     report({ phase: 'database', done: 1, total: 1, bytesDone: bytes, bytesTotal });
 
     // Checked before the switch: the copy opens with its new key and has every document.

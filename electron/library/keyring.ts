@@ -174,9 +174,10 @@ export function checkNewPassphrase(passphrase: string): void {
 }
 
 /** Wraps a library key by a passphrase and a new recovery key; returns what keys.json should hold and the recovery key to show once. */
-export async function sealKeys(key: LibraryKey, passphrase: string): Promise<{ keys: KeysFile; recoveryKey: string }> {
+export async function sealKeys(key: LibraryKey, passphrase: string, chosenRecoveryKey?: string): Promise<{ keys: KeysFile; recoveryKey: string }> {
   checkNewPassphrase(passphrase);
-  const recoveryKey = newRecoveryKey();
+  if (chosenRecoveryKey !== undefined && !recoveryBytes(chosenRecoveryKey)) throw new CasebinderError('invalid-input', 'That is not a recovery key Casebinder made.');
+  const recoveryKey = chosenRecoveryKey ?? newRecoveryKey();
   const kdf: ScryptParams = { name: 'scrypt', ...SCRYPT_COST, salt: b64(randomBytes(16)) };
   const recoverySalt = randomBytes(16);
   return {
@@ -215,6 +216,30 @@ export async function changePassphrase(dir: string, key: LibraryKey, passphrase:
   const keys = readKeys(dir);
   const kdf: ScryptParams = { name: 'scrypt', ...SCRYPT_COST, salt: b64(randomBytes(16)) };
   await writeKeys(dir, { ...keys, passphrase: { kdf, ...wrap(await passphraseKey(passphrase, kdf), key) } });
+}
+
+/** Keeps the library key also in the OS keychain (`data`: what safeStorage encrypted, base64). */
+export async function keepInKeychain(dir: string, backend: string, data: string): Promise<void> {
+  await writeKeys(dir, { ...readKeys(dir), keychain: { backend, data } });
+}
+
+export async function forgetKeychain(dir: string): Promise<void> {
+  await writeKeys(dir, { ...readKeys(dir), keychain: null });
+}
+
+/** The library key as the keychain encrypted it, if it is kept there. */
+export function keychainData(dir: string): string | null {
+  return readKeys(dir).keychain?.data ?? null;
+}
+
+/** The key in a form the keychain can keep (safeStorage takes strings). */
+export function keyText(key: LibraryKey): string {
+  return key.bytes.toString('base64');
+}
+
+export function keyFromText(text: string): LibraryKey | null {
+  const bytes = Buffer.from(text, 'base64');
+  return bytes.length === 32 ? new LibraryKey(bytes) : null;
 }
 
 /** A new recovery key (the old one stops working); returns it to show once. */

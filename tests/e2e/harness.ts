@@ -42,6 +42,11 @@ export class ScriptedDialogs implements Dialogs {
   async chooseExportFolder(): Promise<string | null> {
     return this.choices.shift()?.[0] ?? null;
   }
+
+  /** The folder dialog for backups: the next scripted choice, or null. */
+  async chooseBackupFolder(): Promise<string | null> {
+    return this.choices.shift()?.[0] ?? null;
+  }
 }
 
 export interface App {

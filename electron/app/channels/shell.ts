@@ -1,12 +1,11 @@
-/** The shell channels: what the app is, and opening a web link in the person's browser once they agree. */
+/** The shell channel: opening a web link in the person's browser once they agree. */
 import { CasebinderError } from '../../../shared/errors.ts';
 import { slice } from '../context.ts';
 import type { AppContext } from '../context.ts';
 import { mayOpenExternally } from '../links.ts';
 
-export function shellChannels({ library, dialogs, shell, version }: AppContext) {
+export function shellChannels({ dialogs, shell }: AppContext) {
   return slice({
-    'app:info': () => ({ version, libraryDir: library.dir, platform: process.platform }),
     'shell:open-external': async (url) => {
       if (!mayOpenExternally(url)) throw new CasebinderError('invalid-input', 'Only web links (http or https) can be opened from Casebinder.');
       if (!(await dialogs.confirmExternalLink(url))) return false;
