@@ -7,6 +7,9 @@ const chromium = process.env.CASEBINDER_CHROMIUM ?? (fs.existsSync('/usr/bin/chr
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  // Playwright resolves imports by a tsconfig's `paths`; tsconfig.json's map a package to its type
+  // declarations (for tsc only), so the tests load with a tsconfig that maps nothing.
+  tsconfig: './tsconfig.shared.json',
   testMatch: '**/*.spec.ts',
   outputDir: 'test-results',
   fullyParallel: false,

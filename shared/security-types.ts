@@ -22,7 +22,7 @@ export interface SecurityStatus {
   readonly lastBackup: { readonly at: string; readonly to: string } | null;
   /** Days without a backup after which the window reminds (0: never). Null while locked. */
   readonly backupReminderDays: number | null;
-  /** A backup is older than the reminder allows (or there is none yet). */
+  /** A backup is older than the reminder allows (or there is none yet, and the library holds documents). */
   readonly backupDue: boolean;
 }
 

@@ -6,11 +6,13 @@ import './styles/base.css';
 import './styles/layout.css';
 import { App } from './App.tsx';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
+import { LockGate } from './Lock.tsx';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ErrorBoundary>
-      <App />
+      {/* A new App after each unlock: nothing of the library outlives a lock. */}
+      <LockGate>{(unlocks) => <App key={unlocks} />}</LockGate>
     </ErrorBoundary>
   </StrictMode>,
 );

@@ -69,7 +69,8 @@ export function securityChannels(backend: Backend): { readonly [C in BackendChan
     const settings = backend.locked ? null : backend.library.settings;
     const lastBackup = settings?.lastBackup() ?? null;
     const days = settings?.backupReminderDays() ?? null;
-    const due = days !== null && days > 0 && (!lastBackup || backend.library.now().getTime() - Date.parse(lastBackup.at) > days * DAY);
+    const due =
+      days !== null && days > 0 && (lastBackup ? backend.library.now().getTime() - Date.parse(lastBackup.at) > days * DAY : backend.library.documents.count() > 0);
     return {
       encrypted: isEncrypted(dir),
       locked: backend.locked,

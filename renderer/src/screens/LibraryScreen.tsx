@@ -7,6 +7,7 @@ import { ComposeDialog } from '../components/ComposeDialog.tsx';
 import { DocumentList } from '../components/DocumentList.tsx';
 import { OcrStatus } from '../components/OcrStatus.tsx';
 import { SettingsDialog } from '../components/SettingsDialog.tsx';
+import { openPrivacy } from '../Lock.tsx';
 import { Filters, isFiltered, NO_FILTERS } from '../components/Filters.tsx';
 import type { FilterState } from '../components/Filters.tsx';
 import { PatientSwitcher } from '../components/PatientSwitcher.tsx';
@@ -171,6 +172,9 @@ export function LibraryScreen({ patient, patients, onSelectPatient, onAddPatient
           </a>
           <button type="button" onClick={() => setDialog('settings')}>
             Settings
+          </button>
+          <button type="button" onClick={openPrivacy}>
+            Privacy and backups
           </button>
         </div>
       </header>
