@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- import|search|memory|accuracy|app|dicom|ocr|labs|cases|export ...]
+ * npm run bench [-- import|search|memory|accuracy|app|dicom|ocr|labs|cases|export|encryption ...]
  *
  * Prints the numbers behind the library's speed, memory and accuracy targets, with a reference tool
  * beside ours where there is one. Inputs are generated once into a cache folder
@@ -425,11 +425,11 @@ const IO_AT_EXIT = `data:text/javascript,${encodeURIComponent(
   "import fs from 'node:fs'; process.on('exit', () => fs.writeFileSync(process.env.CASEBINDER_BENCH_IO, fs.readFileSync('/proc/self/io')));",
 )}`;
 
-async function runCli(args: readonly string[]): Promise<{ code: number | null; stdout: string; peak: number; read: number }> {
+async function runCli(args: readonly string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stdout: string; peak: number; read: number }> {
   const ioFile = path.join(CACHE, `io-${process.pid}.txt`);
   const child = spawn(process.execPath, ['--import', IO_AT_EXIT, path.join(ROOT, 'electron/cli/main.ts'), ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, CASEBINDER_BENCH_IO: ioFile },
+    env: { ...process.env, ...extraEnv, CASEBINDER_BENCH_IO: ioFile },
   });
   let peak = 0;
   const timer = setInterval(() => (peak = Math.max(peak, peakResident(child.pid!) ?? 0)), 20);
@@ -681,6 +681,84 @@ async function benchExport(): Promise<void> {
   ]);
 }
 
+// ------------------------------------------------------------------------------------------- encryption
+async function runCliWith(args: readonly string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; peak: number; seconds: number }> {
+  const started = performance.now();
+  const run = await runCli(args, env);
+  return { ...run, seconds: (performance.now() - started) / 1000 };
+}
+
+function timedCommand(command: string, args: readonly string[]): number {
+  const started = performance.now();
+  const run = spawnSync(command, args, { stdio: 'inherit' });
+  if (run.status !== 0) throw new Error(`bench: ${command} failed`);
+  return (performance.now() - started) / 1000;
+}
+
+async function benchEncryption(): Promise<void> {
+  const passphraseFile = path.join(CACHE, 'bench-passphrase.txt');
+  fs.writeFileSync(passphraseFile, 'bench passphrase for the library\n');
+  const env = { CASEBINDER_PASSPHRASE_FILE: passphraseFile };
+
+  console.log('\nImport into an encrypted library beside a plain one (target: encrypted at least 0.8x the speed of plain)');
+  const textDir = await textPdfFolder();
+  const rows: string[][] = [['library', 'run', 'documents', 'seconds', 'pages/s']];
+  const speeds: Record<string, number[]> = { plain: [], encrypted: [] };
+  for (let run = 1; run <= 2; run++) {
+    for (const kind of ['plain', 'encrypted'] as const) {
+      const libDir = path.join(CACHE, 'runs', `import-${kind}-${process.pid}`);
+      fs.rmSync(libDir, { recursive: true, force: true });
+      await runCliWith(['--library', libDir, 'init', ...(kind === 'encrypted' ? ['--encrypt'] : [])], env);
+      await runCliWith(['--library', libDir, 'patient', 'add', 'Bench Patient'], env);
+      const result = await runCliWith(['--library', libDir, 'import', textDir, '--patient', '1', '--json'], env);
+      const imported = JSON.parse(result.stdout) as { imported: { pages?: number }[] };
+      const pages = imported.imported.reduce((n, i) => n + (i.pages ?? 0), 0);
+      speeds[kind]!.push(pages / result.seconds);
+      rows.push([kind, String(run), String(imported.imported.length), result.seconds.toFixed(1), (pages / result.seconds).toFixed(0)]);
+      fs.rmSync(libDir, { recursive: true, force: true });
+    }
+  }
+  table(rows);
+  console.log(`  encrypted / plain (median of runs): ${(median(speeds.encrypted!) / median(speeds.plain!)).toFixed(2)}x`);
+
+  console.log('\nThe 2 GiB DICOM library: backup beside cp -r, an incremental backup, and encrypting it (target: backup within 1.5x of cp -r; incremental under 2 s; encrypting under 400 MB resident)');
+  const dicomDir = path.join(CACHE, 'dicom-2gib-v1');
+  if (!fs.existsSync(path.join(dicomDir, '.complete'))) {
+    fs.rmSync(dicomDir, { recursive: true, force: true });
+    writeDicomFolder(dicomDir, path.join(FIXTURES, 'dicom/single/CT_small.dcm'), TWO_GIB);
+    fs.writeFileSync(path.join(dicomDir, '.complete'), '');
+  }
+  const libDir = path.join(CACHE, 'runs', `backup-${process.pid}`);
+  const copyDir = path.join(CACHE, 'runs', `cp-${process.pid}`);
+  const backupDir = path.join(CACHE, 'runs', `backup-to-${process.pid}`);
+  for (const d of [libDir, copyDir, backupDir]) fs.rmSync(d, { recursive: true, force: true });
+  await runCliWith(['--library', libDir, 'init'], {});
+  await runCliWith(['--library', libDir, 'patient', 'add', 'Bench Patient'], {});
+  await runCliWith(['--library', libDir, 'import', dicomDir, '--patient', '1', '--json'], {});
+  const size = fs.readdirSync(libDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).reduce((n, e) => n + fs.statSync(path.join(e.parentPath, e.name)).size, 0);
+  // Both read a warm page cache: the library was just written.
+  const cp = timedCommand('cp', ['-r', libDir, copyDir]);
+  fs.rmSync(copyDir, { recursive: true, force: true });
+  const full = await runCliWith(['--library', libDir, 'backup', '--to', backupDir, '--json'], {});
+  await runCliWith(['--library', libDir, 'import', path.join(FIXTURES, 'images', 'MWG.jpg'), '--patient', '1', '--json'], {});
+  const incremental = await runCliWith(['--library', libDir, 'backup', '--to', backupDir, '--json'], {});
+  const copiedAgain = (JSON.parse(incremental.stdout) as { copied: number }).copied;
+  const verify = await runCliWith(['--library', libDir, 'backup', 'verify', backupDir, '--json'], {});
+  fs.rmSync(backupDir, { recursive: true, force: true });
+  const encrypt = await runCliWith(['--library', libDir, 'encrypt', '--json'], env);
+  const encryptedBackup = await runCliWith(['--library', libDir, 'backup', '--to', backupDir, '--json'], env);
+  table([
+    ['what', 'seconds', 'MiB/s', 'peak RSS (VmHWM)', 'note'],
+    ['cp -r of the library folder', cp.toFixed(1), (size / MiB / cp).toFixed(0), '', `${(size / MiB).toFixed(0)} MiB`],
+    ['casebinder backup --to (first, plain)', full.seconds.toFixed(1), (size / MiB / full.seconds).toFixed(0), `${(full.peak / MiB).toFixed(0)} MiB`, `${(full.seconds / cp).toFixed(2)}x cp -r`],
+    ['backup again after one new document', incremental.seconds.toFixed(2), '', `${(incremental.peak / MiB).toFixed(0)} MiB`, `${copiedAgain} original(s) copied`],
+    ['backup verify (re-reads everything)', verify.seconds.toFixed(1), (size / MiB / verify.seconds).toFixed(0), `${(verify.peak / MiB).toFixed(0)} MiB`, ''],
+    ['casebinder encrypt (the whole library)', encrypt.seconds.toFixed(1), (size / MiB / encrypt.seconds).toFixed(0), `${(encrypt.peak / MiB).toFixed(0)} MiB`, `exit ${encrypt.code}`],
+    ['backup of the encrypted library (first)', encryptedBackup.seconds.toFixed(1), (size / MiB / encryptedBackup.seconds).toFixed(0), `${(encryptedBackup.peak / MiB).toFixed(0)} MiB`, ''],
+  ]);
+  for (const d of [libDir, backupDir]) fs.rmSync(d, { recursive: true, force: true });
+}
+
 const SECTIONS: Record<string, () => Promise<void>> = {
   import: benchImport,
   search: benchSearch,
@@ -693,6 +771,7 @@ const SECTIONS: Record<string, () => Promise<void>> = {
   labs: benchLabs,
   cases: benchCases,
   export: benchExport,
+  encryption: benchEncryption,
 };
 const chosen = process.argv.slice(2).filter((a) => a !== '--');
 for (const name of chosen.length ? chosen : Object.keys(SECTIONS)) {

@@ -82,6 +82,12 @@ describe('the lock', () => {
     await expect(second.call('security:unlock', { passphrase: 'a good long passphrasE' })).rejects.toMatchObject({ code: 'wrong-passphrase' });
     expect(await second.call('security:unlock', { recoveryKey: again })).toMatchObject({ locked: false });
     expect(((await second.call('patients:list')) as unknown[]).length).toBe(1);
+    // What is written while the library is open goes through SQLite's journal (-wal): encrypted too.
+    await second.call('patients:add', { name: 'Zebulon Quartermaine-Ashdown' });
+    expect(fs.readdirSync(dir)).toContain('library.sqlite-wal');
+    for (const file of fs.readdirSync(dir).filter((f) => f.startsWith('library.sqlite'))) {
+      expect(fs.readFileSync(path.join(dir, file)).includes('Quartermaine'), file).toBe(false);
+    }
 
     // Changing the passphrase asks for the current one.
     await expect(second.call('security:change-passphrase', 'not it at all', 'another good passphrase')).rejects.toMatchObject({ code: 'wrong-passphrase' });
