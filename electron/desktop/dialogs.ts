@@ -4,6 +4,13 @@ import type { Dialogs } from '../app/context.ts';
 
 /** The native dialogs behind the back end's Dialogs interface. */
 export function electronDialogs(window: () => BrowserWindow | undefined): Dialogs {
+  /** A folder the person picks (or makes), starting from `current`; null when they cancel. */
+  async function chooseFolder(title: string, buttonLabel: string, current: string | null): Promise<string | null> {
+    const options: Electron.OpenDialogOptions = { title, buttonLabel, properties: ['openDirectory', 'createDirectory'], ...(current ? { defaultPath: current } : {}) };
+    const win = window();
+    const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+    return result.canceled ? null : (result.filePaths[0] ?? null);
+  }
   return {
     async chooseImport(kind) {
       const win = window();
@@ -31,27 +38,7 @@ export function electronDialogs(window: () => BrowserWindow | undefined): Dialog
       const { response } = win ? await dialog.showMessageBox(win, options) : await dialog.showMessageBox(options);
       return response === 0;
     },
-    async chooseExportFolder(current) {
-      const options: Electron.OpenDialogOptions = {
-        title: 'Choose where to write case bundles',
-        buttonLabel: 'Write here',
-        properties: ['openDirectory', 'createDirectory'],
-        ...(current ? { defaultPath: current } : {}),
-      };
-      const win = window();
-      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
-      return result.canceled ? null : (result.filePaths[0] ?? null);
-    },
-    async chooseBackupFolder(current) {
-      const options: Electron.OpenDialogOptions = {
-        title: 'Choose a folder for backups (on another drive)',
-        buttonLabel: 'Back up here',
-        properties: ['openDirectory', 'createDirectory'],
-        ...(current ? { defaultPath: current } : {}),
-      };
-      const win = window();
-      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
-      return result.canceled ? null : (result.filePaths[0] ?? null);
-    },
+    chooseExportFolder: (current) => chooseFolder('Choose where to write case bundles', 'Write here', current),
+    chooseBackupFolder: (current) => chooseFolder('Choose a folder for backups (on another drive)', 'Back up here', current),
   };
 }

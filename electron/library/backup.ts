@@ -76,26 +76,60 @@ export function readManifest(dir: string): BackupManifest {
   return manifest;
 }
 
-/** Copies a file, hashing what it reads, into place by way of a temporary name; durable before it is visible. */
+/** Files up to this size are read and written in one call each; larger ones in chunks of it. */
+const WHOLE_FILE_BYTES = 8 << 20;
+/** How many files are copied or re-read at once: small files are dominated by opening and syncing them. */
+const FILES_AT_ONCE = 8;
+
+/** Runs `work` over `items`, `limit` at a time, keeping the results in order. */
+async function inParallel<T, R>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      for (let i = next++; i < items.length; i = next++) results[i] = await work(items[i]!, i);
+    }),
+  );
+  return results;
+}
+
+/** Reads a file in chunks (one, for a small file), giving each to `take`. */
+async function readChunks(file: string, signal: AbortSignal | undefined, take: (chunk: Buffer) => Promise<void> | void): Promise<number> {
+  signal?.throwIfAborted();
+  const handle = await fsp.open(file, 'r');
+  try {
+    const { size } = await handle.stat();
+    if (size <= WHOLE_FILE_BYTES) {
+      const data = await handle.readFile();
+      await take(data);
+      return data.length;
+    }
+    const buffer = Buffer.allocUnsafe(WHOLE_FILE_BYTES);
+    let total = 0;
+    for (;;) {
+      signal?.throwIfAborted();
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+      if (!bytesRead) return total;
+      total += bytesRead;
+      await take(buffer.subarray(0, bytesRead));
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Copies a file, hashing what it reads, into place by way of a temporary name; durable (fsync) before it is visible. */
 async function copyDurably(from: string, to: string, temp: string, signal: AbortSignal): Promise<{ sha256: string; size: number }> {
   const hash = createHash('sha256');
-  let size = 0;
-  const input = await fsp.open(from, 'r');
   const output = await fsp.open(temp, 'w', 0o600);
+  let size: number;
   try {
-    const buffer = Buffer.alloc(4 << 20);
-    for (;;) {
-      signal.throwIfAborted();
-      const { bytesRead } = await input.read(buffer, 0, buffer.length, null);
-      if (!bytesRead) break;
-      const chunk = buffer.subarray(0, bytesRead);
+    size = await readChunks(from, signal, async (chunk) => {
       hash.update(chunk);
       await output.write(chunk);
-      size += bytesRead;
-    }
+    });
     await output.sync();
   } finally {
-    await input.close();
     await output.close();
   }
   await fsp.mkdir(path.dirname(to), { recursive: true, mode: PRIVATE_FOLDER });
@@ -104,26 +138,13 @@ async function copyDurably(from: string, to: string, temp: string, signal: Abort
 }
 
 async function hashFile(file: string, signal?: AbortSignal): Promise<{ sha256: string; size: number } | null> {
-  let handle: fsp.FileHandle;
+  const hash = createHash('sha256');
   try {
-    handle = await fsp.open(file, 'r');
-  } catch {
-    return null;
-  }
-  try {
-    const hash = createHash('sha256');
-    let size = 0;
-    const buffer = Buffer.alloc(4 << 20);
-    for (;;) {
-      signal?.throwIfAborted();
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
-      if (!bytesRead) break;
-      hash.update(buffer.subarray(0, bytesRead));
-      size += bytesRead;
-    }
+    const size = await readChunks(file, signal, (chunk) => void hash.update(chunk));
     return { sha256: hash.digest('hex'), size };
-  } finally {
-    await handle.close();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
   }
 }
 
@@ -187,17 +208,18 @@ async function backUp(library: Library, dir: string, previous: BackupManifest | 
   const wanted = referenced.map((o) => library.vault.nameFor(o.sha256));
   const sizes = wanted.map((name) => fs.statSync(vaultPath(library.dir, name)).size);
   const bytesTotal = sizes.reduce((a, b) => a + b, 0);
-  const originals: StoredFile[] = [];
   let copied = 0;
   let bytesCopied = 0;
   let bytesDone = 0;
+  let done = 0;
   report({ phase: 'originals', done: 0, total: wanted.length, bytesDone, bytesTotal });
-  for (const [i, name] of wanted.entries()) {
+  const originals = await inParallel(wanted, FILES_AT_ONCE, async (name, i): Promise<StoredFile> => {
     signal.throwIfAborted();
     const had = known.get(name);
     const size = sizes[i]!;
+    let stored: StoredFile;
     if (had && had.size === size && fs.statSync(vaultPath(dir, name), { throwIfNoEntry: false })?.size === size) {
-      originals.push(had);
+      stored = had;
     } else {
       const written = await copyDurably(vaultPath(library.dir, name), vaultPath(dir, name), path.join(temp, name), signal);
       // A plain vault names each file by its SHA-256: what was read must be what the name says.
@@ -205,13 +227,15 @@ async function backUp(library: Library, dir: string, previous: BackupManifest | 
         await fsp.rm(vaultPath(dir, name), { force: true });
         throw new CasebinderError('library-damaged', `An original in the library no longer matches its fingerprint (${name}), so the backup stopped; the previous backup is untouched. Run "casebinder check" to see which document it is.`);
       }
-      originals.push({ name, ...written });
+      stored = { name, ...written };
       copied++;
       bytesCopied += written.size;
     }
     bytesDone += size;
-    report({ phase: 'originals', done: i + 1, total: wanted.length, bytesDone, bytesTotal });
-  }
+    done++;
+    report({ phase: 'originals', done, total: wanted.length, bytesDone, bytesTotal });
+    return stored;
+  });
   await syncTreeOf(path.join(dir, VAULT_DIR));
 
   report({ phase: 'finishing', done: 0, total: 1, bytesDone, bytesTotal });
@@ -267,15 +291,16 @@ export function startVerify(from: string): Job<BackupProgress, VerifyReport> {
     const manifest = readManifest(dir);
     const files = [{ ...manifest.database, file: path.join(dir, manifest.database.name), what: 'the database snapshot' }, ...manifest.originals.map((o) => ({ ...o, file: vaultPath(dir, o.name), what: `original ${o.name}` }))];
     const bytesTotal = files.reduce((a, f) => a + f.size, 0);
-    const problems: string[] = [];
     let bytesDone = 0;
-    for (const [i, f] of files.entries()) {
-      const found = await hashFile(f.file, signal);
-      if (!found) problems.push(`${f.what} is missing from the backup.`);
-      else if (found.size !== f.size || found.sha256 !== f.sha256) problems.push(`${f.what} in the backup is damaged (it no longer matches its fingerprint).`);
+    let done = 0;
+    const found = await inParallel(files, FILES_AT_ONCE, async (f) => {
+      const read = await hashFile(f.file, signal);
       bytesDone += f.size;
-      report({ phase: 'verifying', done: i + 1, total: files.length, bytesDone, bytesTotal });
-    }
+      report({ phase: 'verifying', done: ++done, total: files.length, bytesDone, bytesTotal });
+      if (!read) return `${f.what} is missing from the backup.`;
+      return read.size !== f.size || read.sha256 !== f.sha256 ? `${f.what} in the backup is damaged (it no longer matches its fingerprint).` : null;
+    });
+    const problems = found.filter((p): p is string => p !== null);
     return { ok: problems.length === 0, createdAt: manifest.createdAt, encrypted: manifest.encrypted, filesVerified: files.length, problems, contents: manifest.contents };
   });
 }
@@ -313,13 +338,14 @@ export function startRestore(from: string, target: string, secret: Secret | null
       const bytesTotal = files.reduce((a, f) => a + f.size, 0);
       let bytesDone = 0;
       await fsp.mkdir(path.join(building, '.tmp'), { mode: PRIVATE_FOLDER });
-      for (const [i, f] of files.entries()) {
+      let done = 0;
+      await inParallel(files, FILES_AT_ONCE, async (f, i) => {
         if (!fs.existsSync(f.from)) throw new CasebinderError('library-damaged', `The backup is missing ${f.name}; it cannot be restored whole. Run "casebinder backup verify" on it, and use another backup.`);
-        const written = await copyDurably(f.from, f.to, path.join(building, '.tmp', 'copy'), signal);
+        const written = await copyDurably(f.from, f.to, path.join(building, '.tmp', String(i)), signal);
         if (written.sha256 !== f.sha256 || written.size !== f.size) throw new CasebinderError('library-damaged', `${f.name} in the backup is damaged (it no longer matches its fingerprint); it cannot be restored whole. Use another backup.`);
         bytesDone += f.size;
-        report({ phase: 'restoring', done: i + 1, total: files.length, bytesDone, bytesTotal });
-      }
+        report({ phase: 'restoring', done: ++done, total: files.length, bytesDone, bytesTotal });
+      });
       await fsp.rm(path.join(building, '.tmp'), { recursive: true, force: true });
       report({ phase: 'verifying', done: 0, total: 1, bytesDone, bytesTotal });
       const restored = Library.open(building, { key });

@@ -36,3 +36,26 @@ export function spawnCasebinder(library: string, args: readonly string[], env: N
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 }
+
+/**
+ * Runs a command that prints progress lines (--events) in a child and kills it with SIGKILL (no cleanup
+ * of any kind) once it has printed `afterEvents` of them; or lets it finish. Says how many it printed.
+ */
+export function runAndKill(library: string, args: readonly string[], env: NodeJS.ProcessEnv, afterEvents: number): Promise<{ events: number; finished: boolean }> {
+  return new Promise((resolve, reject) => {
+    const child = spawnCasebinder(library, [...args, '--events', '--json'], env);
+    let events = 0;
+    let buffer = '';
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk: string) => {
+      buffer += chunk;
+      for (let n; (n = buffer.indexOf('\n')) >= 0; ) {
+        const line = buffer.slice(0, n);
+        buffer = buffer.slice(n + 1);
+        if (line.startsWith('{') && ++events >= afterEvents && child.exitCode === null) child.kill('SIGKILL');
+      }
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => resolve({ events, finished: code === 0 }));
+  });
+}

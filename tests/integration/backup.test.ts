@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { casebinder, spawnCasebinder } from '../helpers/cli.ts';
+import { casebinder, runAndKill } from '../helpers/cli.ts';
 import { fixture, tempDir } from '../helpers/paths.ts';
 import { allFiles, fillLibrary, PASSPHRASE, PATIENT, plaintextFound, secretFile } from '../helpers/plaintext.ts';
 
@@ -15,26 +15,6 @@ function seen(library: string, env: NodeJS.ProcessEnv) {
   const documents = (ok(casebinder(library, ['list', '--json'], env)) as { id: number; sha256: string | null; title: string; patient: { name: string } }[]).map((d) => [d.id, d.sha256, d.title, d.patient.name]);
   const cases = (ok(casebinder(library, ['case', 'list', '--json'], env)) as { id: number }[]).map((c) => ok(casebinder(library, ['case', 'show', String(c.id), '--json'], env)));
   return { documents, cases };
-}
-
-/** Runs a backup in a child and kills it (SIGKILL) after `afterEvents` progress lines. */
-function backupAndKill(library: string, to: string, env: NodeJS.ProcessEnv, afterEvents: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const child = spawnCasebinder(library, ['backup', '--to', to, '--events', '--json'], env);
-    let events = 0;
-    let buffer = '';
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (chunk: string) => {
-      buffer += chunk;
-      for (let n; (n = buffer.indexOf('\n')) >= 0; ) {
-        const line = buffer.slice(0, n);
-        buffer = buffer.slice(n + 1);
-        if (line.startsWith('{') && ++events >= afterEvents && child.exitCode === null) child.kill('SIGKILL');
-      }
-    });
-    child.on('error', reject);
-    child.on('exit', () => resolve(events));
-  });
 }
 
 describe('backups of an encrypted library', () => {
@@ -108,9 +88,9 @@ describe('backups of an encrypted library', () => {
 
   it('a backup killed at any moment leaves the previous backup whole: it verifies and restores', async () => {
     ok(casebinder(library, ['import', '--patient', '1', fixture('images', 'derived', 'phone_photo_orientation6.jpg'), fixture('dicom', 'single', 'JPGExtended.dcm'), '--json'], env));
-    const total = await backupAndKill(library, path.join(tempDir(), 'count'), env, Number.POSITIVE_INFINITY);
+    const total = (await runAndKill(library, ['backup', '--to', path.join(tempDir(), 'count')], env, Number.POSITIVE_INFINITY)).events;
     for (const point of [1, 2, Math.floor(total / 2), total - 2, total - 1]) {
-      await backupAndKill(library, backups, env, point);
+      await runAndKill(library, ['backup', '--to', backups], env, point);
       const report = casebinder(library, ['backup', 'verify', backups, '--json']);
       expect(report.json, `after a kill at event ${point} of ${total}: ${report.stderr}`).toMatchObject({ ok: true });
     }

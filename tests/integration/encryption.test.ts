@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { casebinder, spawnCasebinder } from '../helpers/cli.ts';
+import { startConversion } from '../../electron/library/encryption.ts';
+import { casebinder, runAndKill } from '../helpers/cli.ts';
 import { tempDir } from '../helpers/paths.ts';
 import { allFiles, fillLibrary, originals, PASSPHRASE, PATIENT, plaintextFound, secretFile, snapshot } from '../helpers/plaintext.ts';
 
@@ -90,31 +91,6 @@ describe('an encrypted library', () => {
   });
 });
 
-interface Killed {
-  readonly events: number;
-  readonly finished: boolean;
-}
-
-/** Runs encrypt or decrypt in a child and kills it (SIGKILL) after `afterEvents` progress lines, or lets it finish. */
-function convertAndKill(library: string, command: 'encrypt' | 'decrypt', env: NodeJS.ProcessEnv, afterEvents: number): Promise<Killed> {
-  return new Promise((resolve, reject) => {
-    const child = spawnCasebinder(library, [command, '--events', '--json'], env);
-    let events = 0;
-    let buffer = '';
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (chunk: string) => {
-      buffer += chunk;
-      for (let n; (n = buffer.indexOf('\n')) >= 0; ) {
-        const line = buffer.slice(0, n);
-        buffer = buffer.slice(n + 1);
-        if (line.startsWith('{') && ++events >= afterEvents && child.exitCode === null) child.kill('SIGKILL');
-      }
-    });
-    child.on('error', reject);
-    child.on('exit', (code) => resolve({ events, finished: code === 0 }));
-  });
-}
-
 describe('turning encryption on and off', () => {
   it('encrypts an existing library and decrypts it again, with every document and original as it was', async () => {
     const library = path.join(tempDir(), 'library');
@@ -135,6 +111,24 @@ describe('turning encryption on and off', () => {
     expect(ok(casebinder(library, ['check', '--json']))).toMatchObject({ ok: true });
   }, 240_000);
 
+  it('cancelled midway, leaves the library as it was and no copy behind', async () => {
+    const library = path.join(tempDir(), 'library');
+    ok(casebinder(library, ['init', '--json']));
+    fillLibrary(library, {});
+    const before = snapshot(library);
+    const job = startConversion({ dir: library, from: null, passphrase: PASSPHRASE });
+    job.onProgress((p) => {
+      if (p.phase === 'originals' && p.done === 2) job.cancel();
+    });
+    await expect(job.result).rejects.toMatchObject({ code: 'cancelled', message: expect.stringMatching(/as it was/) });
+    expect(job.status).toBe('cancelled');
+    expect(fs.readdirSync(library).sort()).toEqual(['library.sqlite', 'vault']);
+    // Every file as it was (the vault's own temp folder aside, which each open makes afresh).
+    const after = snapshot(library);
+    expect([...after.keys()].filter((f) => after.get(f) !== before.get(f))).toEqual([]);
+    expect(ok(casebinder(library, ['check', '--json']))).toMatchObject({ ok: true });
+  }, 120_000);
+
   it('survives kill -9 at any moment of encrypting or decrypting: the library opens as it was or as it became, passes check, loses nothing', async () => {
     const library = path.join(tempDir(), 'library');
     const env = { CASEBINDER_PASSPHRASE_FILE: secretFile(PASSPHRASE) };
@@ -149,7 +143,7 @@ describe('turning encryption on and off', () => {
     fillLibrary(library, {}, [photos]);
     const before = contents(library, {});
     // Kill points spread over the whole run: early, among the originals, at the database, at the switch.
-    const total = (await convertAndKill(library, 'encrypt', env, Number.POSITIVE_INFINITY)).events;
+    const total = (await runAndKill(library, ['encrypt'], env, Number.POSITIVE_INFINITY)).events;
     ok(casebinder(library, ['decrypt', '--json'], env));
     let seed = 12345;
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
@@ -157,7 +151,7 @@ describe('turning encryption on and off', () => {
     const outcomes: string[] = [];
     for (const point of points) {
       const encryptedNow = fs.existsSync(path.join(library, 'keys.json'));
-      const run = await convertAndKill(library, encryptedNow ? 'decrypt' : 'encrypt', env, point);
+      const run = await runAndKill(library, [encryptedNow ? 'decrypt' : 'encrypt'], env, point);
       const check = casebinder(library, ['check', '--json'], env);
       expect(check.json, `after a kill at event ${point}: ${check.stderr}`).toMatchObject({ ok: true });
       expect(contents(library, env)).toEqual(before);
