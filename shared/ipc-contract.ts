@@ -266,7 +266,7 @@ export const CHANNELS = {
   'security:keychain': z.tuple([z.boolean()]),
   'security:settings': z.tuple([z.object({ idleLockMinutes: z.number().int().min(0).max(1440).optional(), backupReminderDays: z.number().int().min(0).max(365).optional() }).strict()]),
   'backup:choose-folder': z.tuple([]),
-  'backup:start': z.tuple([z.string().min(1).max(4096)]),
+  'backup:start': z.tuple([z.string().min(1).max(4096), passphrase.nullable().optional()]),
   'backup:cancel': z.tuple([z.string().uuid()]),
   'backup:result': z.tuple([z.string().uuid()]),
   'backup:verify': z.tuple([z.string().min(1).max(4096)]),
@@ -444,7 +444,8 @@ export interface ChannelResults {
   'backup:choose-folder': string | null;
   'backup:start': { readonly jobId: string };
   'backup:cancel': null;
-  'backup:result': { readonly to: string; readonly createdAt: string; readonly originals: number; readonly copied: number; readonly bytesCopied: number };
+  /** `recoveryKey`: the first backup with a password made one, to show once. */
+  'backup:result': { readonly to: string; readonly createdAt: string; readonly originals: number; readonly copied: number; readonly bytesCopied: number; readonly recoveryKey: string | null };
   'backup:verify': { readonly ok: boolean; readonly createdAt: string; readonly filesVerified: number; readonly problems: readonly string[] };
 }
 

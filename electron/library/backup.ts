@@ -13,21 +13,22 @@
  * is what the new manifest no longer names removed; a backup killed at any moment leaves the previous
  * manifest and everything it names intact.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, createHmac, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { CasebinderError } from '../../shared/errors.ts';
 import type { BackupProgress } from '../../shared/backup-types.ts';
 import { Job } from '../jobs/job.ts';
-import { contentDigest, referencedOriginals } from './database.ts';
+import { contentDigest, referencedOriginals, rekeyDatabase } from './database.ts';
 import type { ContentDigest } from './database.ts';
 import { syncDirectory } from './durable.ts';
-import { readKeys, unlock, writeKeys } from './keyring.ts';
+import { LibraryKey, readKeys, sealKeys, unlock, unlockKeys, writeKeys } from './keyring.ts';
 import type { KeysFile, Secret } from './keyring.ts';
 import { Library } from './library.ts';
 import { makePrivate, PRIVATE_FOLDER } from './private.ts';
 import { DATABASE_FILE, VAULT_DIR } from './switch.ts';
+import { originalChunks, Sealer } from './sealed.ts';
 
 export const BACKUP_MANIFEST = 'casebinder-backup.json';
 const FORMAT = 'casebinder-backup';
@@ -46,6 +47,11 @@ export interface BackupManifest {
   readonly encrypted: boolean;
   /** The library's key file as it was at the backup (the key wrapped; nothing secret in the clear). */
   readonly keys: KeysFile | null;
+  /**
+   * A library that is not encrypted, backed up with a password of its own: the backup's key, wrapped by
+   * the password and a recovery key, as a library's keys.json. Its files are sealed with that key.
+   */
+  readonly password?: KeysFile | null;
   readonly database: StoredFile;
   readonly originals: readonly StoredFile[];
   readonly contents: ContentDigest;
@@ -59,6 +65,8 @@ export interface BackupResult {
   readonly copied: number;
   readonly bytesCopied: number;
   readonly contents: ContentDigest;
+  /** The first backup with a password: the backup's recovery key, shown once. */
+  readonly recoveryKey: string | null;
 }
 
 const vaultPath = (root: string, name: string) => path.join(root, VAULT_DIR, 'sha256', name.slice(0, 2), name);
@@ -118,23 +126,58 @@ async function readChunks(file: string, signal: AbortSignal | undefined, take: (
   }
 }
 
-/** Copies a file, hashing what it reads, into place by way of a temporary name; durable (fsync) before it is visible. */
-async function copyDurably(from: string, to: string, temp: string, signal: AbortSignal): Promise<{ sha256: string; size: number }> {
-  const hash = createHash('sha256');
+/**
+ * Copies a file into place by way of a temporary name, durable (fsync) before it is visible, and says
+ * the size and SHA-256 of what it wrote and of what it read: with `sealWith` (a password-protected
+ * backup) it writes the file sealed, else as it is.
+ */
+async function copyDurably(from: string, to: string, temp: string, signal: AbortSignal, sealWith: Uint8Array | null = null): Promise<{ sha256: string; size: number; readSha256: string }> {
+  const read = createHash('sha256');
+  const written = createHash('sha256');
+  const sealer = sealWith ? new Sealer(sealWith) : null;
   const output = await fsp.open(temp, 'w', 0o600);
-  let size: number;
+  let size = 0;
+  const write = async (parts: Buffer[]) => {
+    for (const part of parts) {
+      written.update(part);
+      size += part.length;
+      await output.write(part);
+    }
+  };
   try {
-    size = await readChunks(from, signal, async (chunk) => {
-      hash.update(chunk);
-      await output.write(chunk);
+    await readChunks(from, signal, async (chunk) => {
+      read.update(chunk);
+      await write(sealer ? sealer.push(chunk) : [chunk]);
     });
+    if (sealer) await write(sealer.end());
     await output.sync();
   } finally {
     await output.close();
   }
   await fsp.mkdir(path.dirname(to), { recursive: true, mode: PRIVATE_FOLDER });
   await fsp.rename(temp, to);
-  return { sha256: hash.digest('hex'), size };
+  return { sha256: written.digest('hex'), size, readSha256: read.digest('hex') };
+}
+
+/** Decrypts a sealed file of a password-protected backup into the vault of the library in `libraryRoot`, named by its SHA-256; durable before visible. */
+async function unsealDurably(from: string, key: Uint8Array, libraryRoot: string, temp: string, signal: AbortSignal): Promise<{ sha256: string; size: number }> {
+  const hash = createHash('sha256');
+  const output = await fsp.open(temp, 'w', 0o400);
+  let size = 0;
+  try {
+    for await (const chunk of originalChunks({ path: from, key }, signal)) {
+      hash.update(chunk);
+      size += chunk.length;
+      await output.write(chunk);
+    }
+    await output.sync();
+  } finally {
+    await output.close();
+  }
+  const sha256 = hash.digest('hex');
+  await fsp.mkdir(path.dirname(vaultPath(libraryRoot, sha256)), { recursive: true, mode: PRIVATE_FOLDER });
+  await fsp.rename(temp, vaultPath(libraryRoot, sha256));
+  return { sha256, size };
 }
 
 async function hashFile(file: string, signal?: AbortSignal): Promise<{ sha256: string; size: number } | null> {
@@ -162,7 +205,7 @@ async function writeManifest(dir: string, manifest: BackupManifest): Promise<voi
 }
 
 /** Backs the library up into `to` (made if need be; else a backup of this same library), as a job. */
-export function startBackup(library: Library, to: string): Job<BackupProgress, BackupResult> {
+export function startBackup(library: Library, to: string, options: { readonly password?: string | null } = {}): Job<BackupProgress, BackupResult> {
   return new Job<BackupProgress, BackupResult>('backup', async ({ report, signal }) => {
     const dir = path.resolve(to);
     if (dir === path.resolve(library.dir) || dir.startsWith(path.resolve(library.dir) + path.sep)) {
@@ -177,20 +220,47 @@ export function startBackup(library: Library, to: string): Job<BackupProgress, B
     if (!previous && fs.readdirSync(dir).some((n) => !n.startsWith('.'))) {
       throw new CasebinderError('conflict', `${dir} is not empty and holds no Casebinder backup. Choose an empty folder (or one a backup of this library was made into).`);
     }
+    const password = options.password ?? null;
+    if (password && library.encrypted) {
+      throw new CasebinderError('invalid-input', 'This library is encrypted, and so are its backups, with its own key. A backup password is for a library that is not encrypted.');
+    }
+    if (previous?.password && !password) {
+      throw new CasebinderError('library-locked', `The backup in ${dir} is protected by a password: give it (the window asks; the command line reads --password-file F).`);
+    }
+    if (previous && !previous.password && password) {
+      throw new CasebinderError('conflict', `The backup in ${dir} has no password. Back up with a password into an empty folder (the old backup can then be deleted).`);
+    }
     const temp = path.join(dir, '.tmp');
     await fsp.rm(temp, { recursive: true, force: true });
     await fsp.mkdir(temp, { mode: PRIVATE_FOLDER });
     try {
-      return await backUp(library, dir, previous, temp, report, signal);
+      return await backUp(library, dir, previous, temp, password, report, signal);
     } finally {
       await fsp.rm(temp, { recursive: true, force: true });
     }
   });
 }
 
-async function backUp(library: Library, dir: string, previous: BackupManifest | null, temp: string, report: (p: BackupProgress) => void, signal: AbortSignal): Promise<BackupResult> {
+async function backUp(
+  library: Library,
+  dir: string,
+  previous: BackupManifest | null,
+  temp: string,
+  password: string | null,
+  report: (p: BackupProgress) => void,
+  signal: AbortSignal,
+): Promise<BackupResult> {
   const libraryId = library.settings.libraryId();
   const createdAt = library.now().toISOString();
+  // A password-protected backup has a key of its own: made with the first backup, unwrapped after.
+  let protection: { key: LibraryKey; keys: KeysFile; recoveryKey: string | null } | null = null;
+  if (password && previous?.password) protection = { key: await unlockKeys(previous.password, { passphrase: password }, 'backup'), keys: previous.password, recoveryKey: null };
+  else if (password) {
+    const key = LibraryKey.random();
+    const sealed = await sealKeys(key, password);
+    protection = { key, keys: sealed.keys, recoveryKey: sealed.recoveryKey };
+  }
+  const backupName = (sha256: string) => (protection ? createHmac('sha256', protection.key.names).update(sha256).digest('hex') : library.vault.nameFor(sha256));
 
   // The database first: the originals backed up are the ones its snapshot refers to.
   report({ phase: 'database', done: 0, total: 1, bytesDone: 0, bytesTotal: 0 });
@@ -200,34 +270,35 @@ async function backUp(library: Library, dir: string, previous: BackupManifest | 
   const key = library.key;
   const contents = contentDigest(snapshotTemp, key?.database ?? null);
   const referenced = referencedOriginals(snapshotTemp, key?.database ?? null);
+  if (protection) rekeyDatabase(snapshotTemp, null, protection.key.database);
   const snapshotName = path.join('snapshots', `${stamp}.sqlite`);
   const snapshot = await copyDurably(snapshotTemp, path.join(dir, snapshotName), path.join(temp, 'snapshot.copy'), signal);
   await fsp.rm(snapshotTemp, { force: true });
 
   const known = new Map((previous?.originals ?? []).map((o) => [o.name, o]));
-  const wanted = referenced.map((o) => library.vault.nameFor(o.sha256));
-  const sizes = wanted.map((name) => fs.statSync(vaultPath(library.dir, name)).size);
+  const wanted = referenced.map((o) => ({ source: library.vault.nameFor(o.sha256), name: backupName(o.sha256) }));
+  const sizes = wanted.map(({ source }) => fs.statSync(vaultPath(library.dir, source)).size);
   const bytesTotal = sizes.reduce((a, b) => a + b, 0);
   let copied = 0;
   let bytesCopied = 0;
   let bytesDone = 0;
   let done = 0;
   report({ phase: 'originals', done: 0, total: wanted.length, bytesDone, bytesTotal });
-  const originals = await inParallel(wanted, FILES_AT_ONCE, async (name, i): Promise<StoredFile> => {
+  const originals = await inParallel(wanted, FILES_AT_ONCE, async ({ source, name }, i): Promise<StoredFile> => {
     signal.throwIfAborted();
     const had = known.get(name);
     const size = sizes[i]!;
     let stored: StoredFile;
-    if (had && had.size === size && fs.statSync(vaultPath(dir, name), { throwIfNoEntry: false })?.size === size) {
+    if (had && fs.statSync(vaultPath(dir, name), { throwIfNoEntry: false })?.size === had.size && (protection || had.size === size)) {
       stored = had;
     } else {
-      const written = await copyDurably(vaultPath(library.dir, name), vaultPath(dir, name), path.join(temp, name), signal);
+      const written = await copyDurably(vaultPath(library.dir, source), vaultPath(dir, name), path.join(temp, name), signal, protection?.key.vault ?? null);
       // A plain vault names each file by its SHA-256: what was read must be what the name says.
-      if (!library.encrypted && written.sha256 !== name) {
+      if (!library.encrypted && written.readSha256 !== source) {
         await fsp.rm(vaultPath(dir, name), { force: true });
         throw new CasebinderError('library-damaged', `An original in the library no longer matches its fingerprint (${name}), so the backup stopped; the previous backup is untouched. Run "casebinder check" to see which document it is.`);
       }
-      stored = { name, ...written };
+      stored = { name, size: written.size, sha256: written.sha256 };
       copied++;
       bytesCopied += written.size;
     }
@@ -244,8 +315,9 @@ async function backUp(library: Library, dir: string, previous: BackupManifest | 
     version: 1,
     libraryId,
     createdAt,
-    encrypted: library.encrypted,
+    encrypted: library.encrypted || protection !== null,
     keys: library.encrypted ? readKeys(library.dir) : null,
+    password: protection?.keys ?? null,
     database: { name: snapshotName, ...snapshot },
     originals,
     contents,
@@ -255,7 +327,7 @@ async function backUp(library: Library, dir: string, previous: BackupManifest | 
   await prune(dir, manifest);
   library.settings.backedUp({ at: createdAt, to: dir });
   report({ phase: 'finishing', done: 1, total: 1, bytesDone, bytesTotal });
-  return { to: dir, createdAt, originals: originals.length, copied, bytesCopied, contents };
+  return { to: dir, createdAt, originals: originals.length, copied, bytesCopied, contents, recoveryKey: protection?.recoveryKey ?? null };
 }
 
 async function syncTreeOf(dir: string): Promise<void> {
@@ -328,25 +400,46 @@ export function startRestore(from: string, target: string, secret: Secret | null
     const newDir = path.resolve(target);
     const manifest = readManifest(dir);
     if (fs.existsSync(newDir) && fs.readdirSync(newDir).length) throw new CasebinderError('conflict', `${newDir} is not empty. Restore into a new folder; nothing was changed.`);
-    if (manifest.encrypted && !secret) throw new CasebinderError('library-locked', 'This backup is of an encrypted library: give its passphrase (or recovery key) to restore it.');
+    if (manifest.encrypted && !secret) {
+      throw new CasebinderError('library-locked', manifest.password ? 'This backup is protected by a password: give it (or its recovery key) to restore it.' : 'This backup is of an encrypted library: give its passphrase (or recovery key) to restore it.');
+    }
     const building = path.join(path.dirname(newDir), `.${path.basename(newDir)}.restoring-${randomUUID().slice(0, 8)}`);
     await fsp.mkdir(building, { recursive: true, mode: PRIVATE_FOLDER });
     try {
       if (manifest.keys) await writeKeys(building, manifest.keys);
-      const key = manifest.encrypted ? await unlock(building, secret!) : null;
-      const files = [{ ...manifest.database, from: path.join(dir, manifest.database.name), to: path.join(building, DATABASE_FILE) }, ...manifest.originals.map((o) => ({ ...o, from: vaultPath(dir, o.name), to: vaultPath(building, o.name) }))];
+      // A password-protected backup of a plain library: its files are decrypted as they are restored.
+      const backupKey = manifest.password ? await unlockKeys(manifest.password, secret!, 'backup') : null;
+      const key = manifest.keys ? await unlock(building, secret!) : null;
+      const files = [
+        { ...manifest.database, original: false, from: path.join(dir, manifest.database.name), to: path.join(building, DATABASE_FILE) },
+        ...manifest.originals.map((o) => ({ ...o, original: true, from: vaultPath(dir, o.name), to: vaultPath(building, o.name) })),
+      ];
       const bytesTotal = files.reduce((a, f) => a + f.size, 0);
       let bytesDone = 0;
       await fsp.mkdir(path.join(building, '.tmp'), { mode: PRIVATE_FOLDER });
       let done = 0;
       await inParallel(files, FILES_AT_ONCE, async (f, i) => {
         if (!fs.existsSync(f.from)) throw new CasebinderError('library-damaged', `The backup is missing ${f.name}; it cannot be restored whole. Run "casebinder backup verify" on it, and use another backup.`);
-        const written = await copyDurably(f.from, f.to, path.join(building, '.tmp', String(i)), signal);
-        if (written.sha256 !== f.sha256 || written.size !== f.size) throw new CasebinderError('library-damaged', `${f.name} in the backup is damaged (it no longer matches its fingerprint); it cannot be restored whole. Use another backup.`);
+        const damaged = new CasebinderError('library-damaged', `${f.name} in the backup is damaged (it no longer matches its fingerprint); it cannot be restored whole. Use another backup.`);
+        if (backupKey && f.original) {
+          // Sealed with the backup's key: decrypting checks every chunk; the name proves which original it is.
+          let plain: { sha256: string };
+          try {
+            plain = await unsealDurably(f.from, backupKey.vault, building, path.join(building, '.tmp', String(i)), signal);
+          } catch (error) {
+            if (error instanceof CasebinderError && error.code === 'library-damaged') throw damaged;
+            throw error;
+          }
+          if (createHmac('sha256', backupKey.names).update(plain.sha256).digest('hex') !== f.name) throw damaged;
+        } else {
+          const written = await copyDurably(f.from, f.to, path.join(building, '.tmp', String(i)), signal);
+          if (written.sha256 !== f.sha256 || written.size !== f.size) throw damaged;
+        }
         bytesDone += f.size;
         report({ phase: 'restoring', done: ++done, total: files.length, bytesDone, bytesTotal });
       });
       await fsp.rm(path.join(building, '.tmp'), { recursive: true, force: true });
+      if (backupKey) rekeyDatabase(path.join(building, DATABASE_FILE), backupKey.database, null);
       report({ phase: 'verifying', done: 0, total: 1, bytesDone, bytesTotal });
       const restored = Library.open(building, { key });
       try {

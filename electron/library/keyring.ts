@@ -198,15 +198,21 @@ export type Secret = { readonly passphrase: string } | { readonly recoveryKey: s
 /** The library key, or a plain error saying the passphrase (or recovery key) is wrong. */
 export async function unlock(dir: string, secret: Secret): Promise<LibraryKey> {
   if ('key' in secret) return secret.key;
-  const keys = readKeys(dir);
+  return unlockKeys(readKeys(dir), secret, 'library');
+}
+
+/** The key a keys file wraps (a library's, or a password-protected backup's: `whose` says which, in the messages). */
+export async function unlockKeys(keys: KeysFile, secret: Secret, whose: 'library' | 'backup'): Promise<LibraryKey> {
+  if ('key' in secret) return secret.key;
   if ('passphrase' in secret) {
     const key = unwrap(await passphraseKey(secret.passphrase, keys.passphrase.kdf), keys.passphrase);
-    if (!key) throw new CasebinderError('wrong-passphrase', 'The passphrase is not this library\'s. Check it and try again (it is case-sensitive); if it is forgotten, use the recovery key.');
+    const what = whose === 'library' ? 'passphrase is not this library\'s' : 'password is not this backup\'s';
+    if (!key) throw new CasebinderError('wrong-passphrase', `The ${what}. Check it and try again (it is case-sensitive); if it is forgotten, use the recovery key.`);
     return key;
   }
   const bytes = recoveryBytes(secret.recoveryKey);
   const key = bytes && unwrap(recoveryWrappingKey(bytes, unb64(keys.recovery.salt)), keys.recovery);
-  if (!key) throw new CasebinderError('wrong-passphrase', 'The recovery key is not this library\'s. Check each group of four letters and digits and try again.');
+  if (!key) throw new CasebinderError('wrong-passphrase', `The recovery key is not this ${whose}'s. Check each group of four letters and digits and try again.`);
   return key;
 }
 

@@ -122,4 +122,44 @@ describe('backups of a plain library', () => {
     ok(casebinder(restored, ['restore', '--from', backups, '--library', restored, '--json']));
     expect(seen(restored, {})).toEqual(seen(library, {}));
   }, 120_000);
+
+  it('with a password of its own: encrypted, incremental, restored as the plain library it was', () => {
+    const library = path.join(tempDir(), 'library');
+    ok(casebinder(library, ['init', '--json']));
+    fillLibrary(library, {});
+    const backups = path.join(tempDir(), 'backups');
+    const password = secretFile('backup password for the drive');
+    const first = ok(casebinder(library, ['backup', '--to', backups, '--password-file', password, '--json'])) as { recoveryKey: string; originals: number };
+    expect(first.recoveryKey).toMatch(/^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$/);
+    expect(plaintextFound(backups)).toEqual([]);
+    // Verifying needs no password: it compares what is stored with the manifest's fingerprints.
+    expect(ok(casebinder(library, ['backup', 'verify', backups, '--json']))).toMatchObject({ ok: true, encrypted: true });
+    // The folder keeps its password: without it, or with another, nothing is written.
+    expect(casebinder(library, ['backup', '--to', backups, '--json']).json).toMatchObject({ error: { code: 'library-locked' } });
+    expect(casebinder(library, ['backup', '--to', backups, '--password-file', secretFile('not the password at all'), '--json']).json).toMatchObject({ error: { code: 'wrong-passphrase' } });
+    ok(casebinder(library, ['import', '--patient', '1', fixture('images', 'linn.png'), '--json']));
+    const again = ok(casebinder(library, ['backup', '--to', backups, '--password-file', password, '--json'])) as { copied: number; originals: number; recoveryKey: string | null };
+    expect(again).toMatchObject({ copied: 1, originals: first.originals + 1, recoveryKey: null });
+    expect(plaintextFound(backups)).toEqual([]);
+
+    const restored = path.join(tempDir(), 'restored');
+    expect(casebinder(restored, ['restore', '--from', backups, '--library', restored, '--json']).json).toMatchObject({ error: { code: 'library-locked' } });
+    ok(casebinder(restored, ['restore', '--from', backups, '--library', restored, '--password-file', password, '--json']));
+    expect(fs.existsSync(path.join(restored, 'keys.json'))).toBe(false);
+    expect(seen(restored, {})).toEqual(seen(library, {}));
+    expect(ok(casebinder(restored, ['check', '--json']))).toMatchObject({ ok: true });
+    const byRecovery = path.join(tempDir(), 'by-recovery-key');
+    ok(casebinder(byRecovery, ['restore', '--from', backups, '--library', byRecovery, '--recovery-key-file', secretFile(first.recoveryKey), '--json']));
+    expect(seen(byRecovery, {})).toEqual(seen(library, {}));
+  }, 180_000);
+});
+
+describe('a backup password for an encrypted library', () => {
+  it('is refused: its backups are encrypted with its own key', () => {
+    const env = { CASEBINDER_PASSPHRASE_FILE: secretFile(PASSPHRASE) };
+    const library = path.join(tempDir(), 'library');
+    ok(casebinder(library, ['init', '--encrypt', '--json'], env));
+    const refused = casebinder(library, ['backup', '--to', path.join(tempDir(), 'b'), '--password-file', secretFile('another password'), '--json'], env);
+    expect(refused.json).toMatchObject({ error: { code: 'invalid-input', message: expect.stringMatching(/its own key/) } });
+  });
 });

@@ -165,8 +165,8 @@ export function securityChannels(backend: Backend): { readonly [C in BackendChan
       return status();
     },
     'backup:choose-folder': () => options.dialogs.chooseBackupFolder(backend.library.settings.lastBackup()?.to ?? null),
-    'backup:start': (to) => {
-      const job = startBackup(backend.library, to);
+    'backup:start': (to, password) => {
+      const job = startBackup(backend.library, to, { password: password ?? null });
       return follow('backup', job, job.result);
     },
     'backup:cancel': (jobId) => {
@@ -176,7 +176,7 @@ export function securityChannels(backend: Backend): { readonly [C in BackendChan
     'backup:result': async (jobId) => {
       const result = (await running(jobId).done) as Awaited<ReturnType<typeof startBackup>['result']>;
       jobs.delete(jobId);
-      return { to: result.to, createdAt: result.createdAt, originals: result.originals, copied: result.copied, bytesCopied: result.bytesCopied };
+      return { to: result.to, createdAt: result.createdAt, originals: result.originals, copied: result.copied, bytesCopied: result.bytesCopied, recoveryKey: result.recoveryKey };
     },
     'backup:verify': async (from) => {
       const report = await startVerify(from).result;

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { SecurityStatus } from '../../../shared/security-types.ts';
 import { IDLE_LOCK_CHOICES } from '../../../shared/security-types.ts';
-import { invoke, messageOf, on } from '../api.ts';
+import { ApiError, invoke, messageOf, on } from '../api.ts';
 import './PrivacyDialog.css';
 
 interface Props {
@@ -314,13 +314,25 @@ function Encrypted({ status, onStatus, attempt, setRunning, setMessage, onLock }
 
 /** Backups: when the last one was made, making one now, checking it, and the reminder. */
 function Backups({ status, onStatus, attempt, setRunning, setMessage }: SectionProps & { readonly status: SecurityStatus }) {
+  const [usePassword, setUsePassword] = useState(false);
+  const [password, setPassword] = useState('');
+  const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
+  const passwordReady = !usePassword || [...password].length >= 8;
   async function backUp(choose: boolean) {
     const to = !choose && status.lastBackup ? status.lastBackup.to : await invoke('backup:choose-folder');
     if (!to) return;
-    const { jobId } = await invoke('backup:start', to);
+    let jobId: string;
+    try {
+      ({ jobId } = await invoke('backup:start', to, usePassword ? password : null));
+    } catch (e) {
+      // A folder backed up with a password needs it again.
+      if (e instanceof ApiError && e.code === 'library-locked') setUsePassword(true);
+      throw e;
+    }
     setRunning({ jobId, what: 'Backing up', done: 0, total: 1 });
     try {
       const result = await invoke('backup:result', jobId);
+      setRecoveryKey(result.recoveryKey);
       setMessage(`Backed up into ${result.to}: ${result.copied} new file(s) copied, ${result.originals - result.copied} already there.`);
       onStatus(await invoke('security:status'));
     } finally {
@@ -340,13 +352,35 @@ function Backups({ status, onStatus, attempt, setRunning, setMessage }: SectionP
         )}
         {status.encrypted && ' Backups of an encrypted library are encrypted too.'}
       </p>
+      {!status.encrypted && (
+        <>
+          <label className="check">
+            <input type="checkbox" checked={usePassword} onChange={(e) => setUsePassword(e.target.checked)} />
+            Encrypt the backup with a password (the library itself is not encrypted)
+          </label>
+          {usePassword && (
+            <>
+              <label htmlFor="backup-password">Backup password (at least 8 characters)</label>
+              <input id="backup-password" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+            </>
+          )}
+        </>
+      )}
+      {recoveryKey && (
+        <>
+          <p className="hint">The backup's recovery key: if its password is forgotten, only this key opens the backup. Write it down or print it; it is shown only now.</p>
+          <p className="recovery-key mono" aria-label="Backup recovery key">
+            {recoveryKey}
+          </p>
+        </>
+      )}
       <div className="panel-actions">
-        <button type="button" className="primary" onClick={() => void attempt(() => backUp(false))}>
+        <button type="button" className="primary" disabled={!passwordReady} onClick={() => void attempt(() => backUp(false))}>
           Back up now{status.lastBackup ? '' : '…'}
         </button>
         {status.lastBackup && (
           <>
-            <button type="button" onClick={() => void attempt(() => backUp(true))}>
+            <button type="button" disabled={!passwordReady} onClick={() => void attempt(() => backUp(true))}>
               Another folder…
             </button>
             <button
