@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import type { Channel, ChannelResults, CHANNELS } from '../../shared/ipc-contract.ts';
 import type { Library } from '../library/library.ts';
+import type { LibraryKey } from '../library/keyring.ts';
 import type { WorkerPool } from '../workers/pool.ts';
 import type { Emit, JobRegistry } from './jobs.ts';
 import type { ChosenPaths } from './chosen-paths.ts';
@@ -60,6 +61,18 @@ export type BackendChannel = Extract<Channel, 'app:info' | `security:${string}` 
 /** The channels that work on the open library. */
 export type LibraryChannel = Exclude<Channel, BackendChannel>;
 export type LibraryHandlers = { readonly [C in LibraryChannel]: Handler<C> };
+
+/** What the back end's own channels (channels/security.ts) need of it: the lock and the open library. */
+export interface LockHost {
+  readonly options: { readonly libraryDir: string; readonly dialogs: Dialogs; readonly keychain?: Keychain; readonly emit: Emit; readonly version: string };
+  readonly locked: boolean;
+  /** The open library (throws while locked). */
+  readonly library: Library;
+  unlockWith(key: LibraryKey | null): Promise<void>;
+  lock(): Promise<void>;
+  /** Runs `work` with the library closed, then opens it with the key `reopen` gives. */
+  withLibraryClosed<T>(doing: string, work: () => Promise<T>, reopen: (result: T | null) => Promise<LibraryKey | null>): Promise<T>;
+}
 
 /** The patients whose records a change touches: an id, several, or null for "anyone's" (a merge, an undo). */
 export type Affected = number | null | readonly (number | null)[];

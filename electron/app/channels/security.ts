@@ -13,15 +13,14 @@ import type { ConvertResult } from '../../library/encryption.ts';
 import type { EncryptionProgress } from '../../../shared/encryption-types.ts';
 import type { LibraryKey } from '../../library/keyring.ts';
 import { changePassphrase, forgetKeychain, isEncrypted, keepInKeychain, keychainData, keyFromText, keyText, newRecoveryKey, unlock } from '../../library/keyring.ts';
-import type { Backend } from '../backend.ts';
-import type { BackendChannel, Handler } from '../context.ts';
+import type { BackendChannel, Handler, LockHost } from '../context.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 
 type JobKind = 'encrypt' | 'decrypt' | 'backup';
 type Progress = AppEvents['job:progress'];
 
-export function securityChannels(backend: Backend): { readonly [C in BackendChannel]: Handler<C> } {
+export function securityChannels(backend: LockHost): { readonly [C in BackendChannel]: Handler<C> } {
   const { options } = backend;
   const dir = options.libraryDir;
   const jobs = new Map<string, { cancel: () => void; done: Promise<unknown> }>();
