@@ -272,9 +272,6 @@ export const CHANNELS = {
   'backup:verify': z.tuple([z.string().min(1).max(4096)]),
 } as const;
 
-/** The channels that work while an encrypted library is locked (everything else waits for its passphrase). */
-export const WHILE_LOCKED = ['app:info', 'security:status', 'security:unlock', 'security:lock'] as const;
-
 export type Channel = keyof typeof CHANNELS;
 
 /** Read-only all the way down, so callers may pass the app's readonly arrays. */

@@ -22,13 +22,14 @@ import type { BackupProgress } from '../../shared/backup-types.ts';
 import { Job } from '../jobs/job.ts';
 import { contentDigest, referencedOriginals, rekeyDatabase } from './database.ts';
 import type { ContentDigest } from './database.ts';
-import { syncDirectory } from './durable.ts';
+import { replaceFileDurably, syncDirectory, syncTree } from './durable.ts';
 import { LibraryKey, readKeys, sealKeys, unlock, unlockKeys, writeKeys } from './keyring.ts';
 import type { KeysFile, Secret } from './keyring.ts';
 import { Library } from './library.ts';
 import { makePrivate, PRIVATE_FOLDER } from './private.ts';
 import { DATABASE_FILE, VAULT_DIR } from './switch.ts';
 import { originalChunks, Sealer } from './sealed.ts';
+import { vaultFile } from './vault.ts';
 
 export const BACKUP_MANIFEST = 'casebinder-backup.json';
 const FORMAT = 'casebinder-backup';
@@ -69,7 +70,8 @@ export interface BackupResult {
   readonly recoveryKey: string | null;
 }
 
-const vaultPath = (root: string, name: string) => path.join(root, VAULT_DIR, 'sha256', name.slice(0, 2), name);
+/** The vault file of this name in the library (or backup) folder `root`. */
+const vaultPath = (root: string, name: string) => vaultFile(path.join(root, VAULT_DIR), name);
 
 export function readManifest(dir: string): BackupManifest {
   const file = path.join(dir, BACKUP_MANIFEST);
@@ -192,16 +194,7 @@ async function hashFile(file: string, signal?: AbortSignal): Promise<{ sha256: s
 }
 
 async function writeManifest(dir: string, manifest: BackupManifest): Promise<void> {
-  const temp = path.join(dir, `${BACKUP_MANIFEST}.${randomUUID().slice(0, 8)}.tmp`);
-  const handle = await fsp.open(temp, 'w', 0o600);
-  try {
-    await handle.writeFile(JSON.stringify(manifest, null, 2) + '\n');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  await fsp.rename(temp, path.join(dir, BACKUP_MANIFEST));
-  await syncDirectory(dir);
+  await replaceFileDurably(path.join(dir, BACKUP_MANIFEST), JSON.stringify(manifest, null, 2) + '\n', 0o600);
 }
 
 /** Backs the library up into `to` (made if need be; else a backup of this same library), as a job. */
@@ -307,7 +300,7 @@ async function backUp(
     report({ phase: 'originals', done, total: wanted.length, bytesDone, bytesTotal });
     return stored;
   });
-  await syncTreeOf(path.join(dir, VAULT_DIR));
+  if (fs.existsSync(path.join(dir, VAULT_DIR))) await syncTree(path.join(dir, VAULT_DIR));
 
   report({ phase: 'finishing', done: 0, total: 1, bytesDone, bytesTotal });
   const manifest: BackupManifest = {
@@ -328,12 +321,6 @@ async function backUp(
   library.settings.backedUp({ at: createdAt, to: dir });
   report({ phase: 'finishing', done: 1, total: 1, bytesDone, bytesTotal });
   return { to: dir, createdAt, originals: originals.length, copied, bytesCopied, contents, recoveryKey: protection?.recoveryKey ?? null };
-}
-
-async function syncTreeOf(dir: string): Promise<void> {
-  if (!fs.existsSync(dir)) return;
-  for (const prefix of await fsp.readdir(path.join(dir, 'sha256')).catch(() => [] as string[])) await syncDirectory(path.join(dir, 'sha256', prefix));
-  await syncDirectory(dir);
 }
 
 async function prune(dir: string, manifest: BackupManifest): Promise<void> {

@@ -13,13 +13,13 @@ import { CasebinderError } from '../../shared/errors.ts';
 import type { EncryptionProgress } from '../../shared/encryption-types.ts';
 import { Job } from '../jobs/job.ts';
 import { rekeyDatabase } from './database.ts';
-import { syncDirectory, syncTree } from './durable.ts';
-import { isEncrypted, LibraryKey, readKeys, replaceRecoveryKey, sealKeys, unlock, writeKeys } from './keyring.ts';
+import { syncDirectory, syncFile, syncTree } from './durable.ts';
+import { isEncrypted, LibraryKey, replaceRecoveryKey, sealKeys, unlock, writeKeys } from './keyring.ts';
 import type { Secret } from './keyring.ts';
 import { Library } from './library.ts';
 import { CONVERT_DIR, DATABASE_FILE, OWNER, READY, rollForward, VAULT_DIR } from './switch.ts';
 import { makePrivate, PRIVATE_FOLDER } from './private.ts';
-import { Vault } from './vault.ts';
+import { Vault, vaultFile } from './vault.ts';
 import { originalChunks } from './sealed.ts';
 
 
@@ -95,7 +95,7 @@ async function convertLibrary(request: ConvertRequest, report: (p: EncryptionPro
     if (toKey) await writeKeys(convert, (await sealKeys(toKey, request.passphrase!, request.recoveryKey)).keys);
 
     const names = [...source.vault.storedNames()];
-    const sizes = names.map((name) => fs.statSync(refPath(source.vault, name)).size);
+    const sizes = names.map((name) => fs.statSync(vaultFile(source.vault.root, name)).size);
     const bytesTotal = sizes.reduce((a, b) => a + b, 0);
     report({ phase: 'originals', done: 0, total: names.length, bytesDone: 0, bytesTotal });
     const target = new Vault(path.join(convert, VAULT_DIR), toKey);
@@ -123,7 +123,7 @@ async function convertLibrary(request: ConvertRequest, report: (p: EncryptionPro
     source.snapshotDatabase(copy);
     rekeyDatabase(copy, fromKey?.database ?? null, toKey?.database ?? null);
     makePrivate(copy, 0o600);
-    await fsyncFile(copy);
+    await syncFile(copy);
     await fsp.rename(copy, path.join(convert, DATABASE_FILE));
     if (toKey) recoveryKey = request.recoveryKey ?? (await replaceRecoveryKey(convert, toKey));
     report({ phase: 'database', done: 1, total: 1, bytesDone: bytes, bytesTotal });
@@ -153,24 +153,4 @@ async function convertLibrary(request: ConvertRequest, report: (p: EncryptionPro
   rollForward(dir);
   report({ phase: 'switching', done: 1, total: 1, bytesDone: bytes, bytesTotal: bytes });
   return { encrypted: encrypting, originals, bytes, recoveryKey };
-}
-
-function refPath(vault: Vault, name: string): string {
-  const ref = vault.refOfName(name);
-  return typeof ref === 'string' ? ref : ref.path;
-}
-
-async function fsyncFile(file: string): Promise<void> {
-  const handle = await fsp.open(file, 'r+');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
-/** Reads the key file's summary for the window and the command line (nothing secret). */
-export function encryptionStatus(dir: string): { encrypted: boolean; keychain: string | null } {
-  if (!isEncrypted(dir)) return { encrypted: false, keychain: null };
-  return { encrypted: true, keychain: readKeys(dir).keychain?.backend ?? null };
 }

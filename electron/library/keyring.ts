@@ -9,10 +9,9 @@
  */
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes, scrypt } from 'node:crypto';
 import fs from 'node:fs';
-import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { CasebinderError } from '../../shared/errors.ts';
-import { syncDirectory } from './durable.ts';
+import { replaceFileDurably } from './durable.ts';
 import { PRIVATE_FILE } from './private.ts';
 
 export const KEYS_FILE = 'keys.json';
@@ -154,17 +153,7 @@ export function readKeys(dir: string): KeysFile {
 
 /** Writes keys.json so that a crash leaves the old file or the new one, never half of one. */
 export async function writeKeys(dir: string, keys: KeysFile): Promise<void> {
-  const target = keysPath(dir);
-  const temp = `${target}.${process.pid}.tmp`;
-  const handle = await fsp.open(temp, 'w', PRIVATE_FILE);
-  try {
-    await handle.writeFile(JSON.stringify(keys, null, 2) + '\n');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  await fsp.rename(temp, target);
-  await syncDirectory(dir);
+  await replaceFileDurably(keysPath(dir), JSON.stringify(keys, null, 2) + '\n', PRIVATE_FILE);
 }
 
 export function checkNewPassphrase(passphrase: string): void {

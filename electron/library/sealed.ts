@@ -13,10 +13,10 @@ import { CasebinderError } from '../../shared/errors.ts';
  * last-chunk flag, and the header is authenticated with every chunk: a chunk changed, moved, dropped or
  * cut short, or a file ending early, fails to decrypt instead of reading as something it is not.
  */
-export const SEALED_MAGIC = Buffer.from('CBSEAL1\0', 'latin1');
+const SEALED_MAGIC = Buffer.from('CBSEAL1\0', 'latin1');
 const HEADER_BYTES = 32;
 const TAG_BYTES = 16;
-export const SEALED_CHUNK_BYTES = 1 << 20;
+const SEALED_CHUNK_BYTES = 1 << 20;
 
 /** A vault file that is encrypted, with the key that opens it. */
 export interface SealedRef {
@@ -238,16 +238,4 @@ export async function readOriginalRange(ref: OriginalRef, offset: number, length
 /** What sharp and other readers that take a path or bytes are given: the path of a plain file, else its bytes. */
 export async function pathOrBytes(ref: OriginalRef): Promise<string | Buffer> {
   return typeof ref === 'string' ? ref : readOriginal(ref);
-}
-
-/** Says whether a file on disk begins as a sealed file does. */
-export async function isSealed(path: string): Promise<boolean> {
-  const handle = await fsp.open(path, 'r');
-  try {
-    const head = Buffer.alloc(8);
-    const { bytesRead } = await handle.read(head, 0, 8, 0);
-    return bytesRead === 8 && head.equals(SEALED_MAGIC);
-  } finally {
-    await handle.close();
-  }
 }

@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { isRunning } from './durable.ts';
+import { isRunning, syncDirectorySync } from './durable.ts';
 import { KEYS_FILE } from './keyring.ts';
 import { PRIVATE_FOLDER } from './private.ts';
 
@@ -44,11 +44,11 @@ export function rollForward(dir: string): void {
     // Encrypting brings its key file; decrypting takes the old one away, after the data it opened.
     if (fs.readFileSync(path.join(convert, READY), 'utf8').trim() === 'encrypted') move(path.join(convert, KEYS_FILE), path.join(dir, KEYS_FILE));
     else move(path.join(dir, KEYS_FILE), path.join(old, KEYS_FILE));
-    fsyncFolder(dir);
+    syncDirectorySync(dir);
     // The copies of the library as it was (plaintext, after encrypting) are removed last.
     fs.rmSync(old, { recursive: true, force: true });
     fs.rmSync(convert, { recursive: true, force: true });
-    fsyncFolder(dir);
+    syncDirectorySync(dir);
     return;
   }
   if (fs.existsSync(old)) fs.rmSync(old, { recursive: true, force: true });
@@ -60,16 +60,6 @@ function ownerOf(convert: string): number {
     return (JSON.parse(fs.readFileSync(path.join(convert, OWNER), 'utf8')) as { pid: number }).pid;
   } catch {
     return 0;
-  }
-}
-
-function fsyncFolder(dir: string): void {
-  if (process.platform === 'win32') return;
-  const fd = fs.openSync(dir, 'r');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
   }
 }
 

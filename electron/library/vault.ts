@@ -12,6 +12,11 @@ import type { OriginalRef } from './sealed.ts';
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 
+/** Where a vault keeps the file of this name (a SHA-256, or its HMAC): `sha256/ab/<name>` under its root. */
+export function vaultFile(vaultRoot: string, name: string): string {
+  return path.join(vaultRoot, 'sha256', name.slice(0, 2), name);
+}
+
 /** A copy of an original in the vault's temp folder, hashed, not yet durable or visible. */
 export interface StagedFile {
   readonly sha256: string;
@@ -94,21 +99,19 @@ export class Vault {
   }
 
   pathFor(sha256: string): string {
-    const name = this.nameFor(sha256);
-    return path.join(this.root, 'sha256', name.slice(0, 2), name);
+    return vaultFile(this.root, this.nameFor(sha256));
   }
 
   /** How to read a file found on disk by its name (storedNames), whatever its hash. */
   refOfName(name: string): OriginalRef {
     if (!SHA256_HEX.test(name)) throw new Error(`vault: not a stored name: ${name}`);
-    const file = path.join(this.root, 'sha256', name.slice(0, 2), name);
+    const file = vaultFile(this.root, name);
     return this.keys ? { path: file, key: this.keys.vault } : file;
   }
 
   /** How readers get at an original: its path, or in an encrypted vault its path and the key that opens it. */
   ref(sha256: string): OriginalRef {
-    const file = this.pathFor(sha256);
-    return this.keys ? { path: file, key: this.keys.vault } : file;
+    return this.refOfName(this.nameFor(sha256));
   }
 
   has(sha256: string): boolean {

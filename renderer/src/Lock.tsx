@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
-import type { SecurityStatus } from '../../shared/security-types.ts';
+import type { SecurityStatus, UnlockRequest } from '../../shared/security-types.ts';
 import { ApiError, invoke, messageOf, on } from './api.ts';
 import { keepRecordsInMemoryOnly } from './cache.ts';
 import { PrivacyDialog } from './components/PrivacyDialog.tsx';
@@ -168,7 +168,7 @@ function LockScreen({ keychain, onUnlocked }: { keychain: boolean; onUnlocked: (
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  async function unlock(request: Parameters<typeof invoke<'security:unlock'>>[1]) {
+  async function unlock(request: UnlockRequest) {
     setBusy(true);
     setError(null);
     try {

@@ -38,6 +38,18 @@ export function originals(): Buffer[] {
 }
 
 /**
+ * The first 48 bytes from `from` on that could only come from this file: varied bytes, not a run of
+ * zeros or padding (a DICOM file's 128-byte preamble of zeros is in any database page too).
+ */
+function tellingSlice(bytes: Buffer, from: number): { at: number; bytes: Buffer } | null {
+  for (let at = from; at + 48 <= bytes.length; at += 16) {
+    const slice = bytes.subarray(at, at + 48);
+    if (new Set(slice).size >= 24) return { at, bytes: slice };
+  }
+  return null;
+}
+
+/**
  * What a stranger holding the folder could recognise: the patient's name (UTF-8 and UTF-16), a
  * document's words, the signatures that begin a JPEG, PNG, PDF or DICOM file, and slices of every original.
  */
@@ -53,7 +65,10 @@ export function plaintextFound(dir: string): string[] {
     ['SQLite\'s plain header', Buffer.from('SQLite format 3\0')],
   ];
   for (const [i, bytes] of originals().entries()) {
-    for (const at of [0, Math.floor(bytes.length / 2)]) if (bytes.length > at + 48) needles.push([`48 bytes of original #${i}`, bytes.subarray(at, at + 48)]);
+    for (const from of [0, Math.floor(bytes.length / 2)]) {
+      const slice = tellingSlice(bytes, from);
+      if (slice) needles.push([`48 bytes of original #${i} from byte ${slice.at}`, slice.bytes]);
+    }
   }
   const found: string[] = [];
   for (const file of allFiles(dir)) {

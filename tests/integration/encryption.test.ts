@@ -98,6 +98,11 @@ describe('turning encryption on and off', () => {
     ok(casebinder(library, ['init', '--json']));
     fillLibrary(library, {});
     const before = contents(library, {});
+    // The search finds what a plain library shows: the name, the words, the signatures, slices of originals.
+    const plain = plaintextFound(library);
+    for (const what of ["the patient's name", 'the words "Columbia River Urology"', 'a PDF signature', 'a DICOM signature', "SQLite's plain header", '48 bytes of original']) {
+      expect(plain.some((f) => f.includes(what)), what).toBe(true);
+    }
     const encrypted = ok(casebinder(library, ['encrypt', '--json'], env)) as { recoveryKey: string; originals: number };
     expect(encrypted.originals).toBeGreaterThanOrEqual(10);
     expect(plaintextFound(library)).toEqual([]);
