@@ -65,6 +65,14 @@ export const PACKAGE_PLACES: Readonly<Record<string, Place>> = {
   'react-dom': 'dom',
   '@tanstack/react-virtual': 'dom',
   dexie: 'dom',
+  // The scan viewer (WebGL, web workers, the DOM).
+  '@cornerstonejs/core': 'dom',
+  '@cornerstonejs/tools': 'dom',
+  '@cornerstonejs/dicom-image-loader': 'dom',
+  '@cornerstonejs/metadata': 'dom',
+  '@cornerstonejs/utils': 'dom',
+  // Node's EventEmitter for the browser: a module vtk.js pulls in (through xmlbuilder2) extends it.
+  events: 'dom',
   // pdf.js: its viewer parts and its browser worker need a window; its core runs anywhere.
   'pdfjs-dist/web/': 'dom',
   'pdfjs-dist/build/': 'dom',

@@ -33,7 +33,10 @@ function emit(event: string, payload: unknown): void {
 
 async function start(): Promise<void> {
   hardenSession(session.defaultSession);
-  serveApp(path.join(OUT, 'renderer'));
+  serveApp(path.join(OUT, 'renderer'), () => {
+    if (!backend) throw new CasebinderError('library-locked', 'The library is not open yet.');
+    return backend.library;
+  });
   const dialogs = electronDialogs(() => window);
   const libraryDir = resolveLibraryDir(undefined);
   try {

@@ -25,6 +25,29 @@ export interface SeriesSummary {
   readonly reportDocumentIds: readonly number[];
 }
 
+/** One image file of a series as the viewer loads it (through the app's own protocol, never a file path). */
+export interface SeriesImage {
+  readonly instanceId: number;
+  readonly instanceNumber: number | null;
+  /** Frames in the file (a multi-frame object is one file of many images). */
+  readonly frames: number;
+  readonly transferSyntaxUid: string | null;
+}
+
+/** A series as the viewer opens it: its images in order, and what it leaves out and why. */
+export interface SeriesImages {
+  readonly seriesId: number;
+  readonly documentId: number;
+  readonly images: readonly SeriesImage[];
+  /** Files of the series that hold no image or cannot be drawn, one sentence each ("IMG0003: it is cut short"). */
+  readonly leftOut: readonly string[];
+  /** Why nothing of the series can be drawn (an encoding no decoder reads); null when its images can be. */
+  readonly cannotDraw: string | null;
+}
+
+/** Where the window fetches an instance's bytes: a path on the app's own origin (app://casebinder/dicom/instances/7). */
+export const DICOM_INSTANCE_PATH = '/dicom/instances/';
+
 export interface StudyDetails {
   readonly documentId: number;
   readonly studyInstanceUid: string;
@@ -212,6 +235,27 @@ export function transferSyntaxName(uid: string): string {
 
 export function isPreviewableTransferSyntax(uid: string): boolean {
   return TRANSFER_SYNTAXES[uid]?.previewable ?? false;
+}
+
+/** The viewer's decoders (Cornerstone3D's) read every previewable encoding but JPEG XL, whose codec it does not carry. */
+export function isViewableTransferSyntax(uid: string): boolean {
+  return isPreviewableTransferSyntax(uid) && !uid.startsWith('1.2.840.10008.1.2.4.11');
+}
+
+/**
+ * A decoder's own message (OpenJPEG's "opj_decode failed", CharLS's "invalid marker", a WebAssembly
+ * abort) in words a person understands: what could not be drawn and that the file itself is kept.
+ * The decoder's words follow in brackets, for whoever supports the person.
+ */
+export function decoderProblem(raw: string, transferSyntaxUid: string | null): string {
+  const encoding = transferSyntaxUid ? transferSyntaxName(transferSyntaxUid) : 'its encoding';
+  const detail = raw.replace(/\s+/g, ' ').trim().slice(0, 200);
+  let what: string;
+  if (/unsupported|not supported|no decoder|unknown transfer syntax|not implemented/i.test(raw)) what = `Casebinder has no decoder for images encoded as ${encoding}`;
+  else if (/memory|allocation|too large|out of bounds|RangeError/i.test(raw)) what = 'The image is too large to draw here';
+  else if (/truncat|unexpected end|buffer|offset|length|cut short|EOF/i.test(raw)) what = `The image data ends before the image does (${encoding}): the file was probably cut short when it was copied`;
+  else what = `The image data (${encoding}) could not be decoded: it is damaged or written in a way the decoder does not accept`;
+  return `${what}. The file is kept exactly as it came, for the specialist's viewer.${detail ? ` (Decoder: ${detail})` : ''}`;
 }
 
 export const SOP_CLASS = {

@@ -10,7 +10,7 @@ import { DOCUMENT_TYPES, unknownDocumentTypeMessage } from './document-types.ts'
 import type { ErrorInfo } from './errors.ts';
 import type { ExportPlan, ExportProgress, ExportResult, PacketPreview } from './export-types.ts';
 import type { ImportProgress, ImportResult } from './import-types.ts';
-import type { StudyDetails } from './imaging.ts';
+import type { SeriesImages, StudyDetails } from './imaging.ts';
 import type { ImagingSummary, MedicalDocument, OcrSummary, PageInfo, Patient, SearchHit } from './library-types.ts';
 import { OCR_LANGUAGES, unknownOcrLanguageMessage } from './ocr-languages.ts';
 import type { PatientMatch } from './patient-match.ts';
@@ -189,6 +189,7 @@ export const CHANNELS = {
   'documents:compose': z.tuple([composeRequest]),
   'studies:get': z.tuple([id]),
   'series:thumbnail': z.tuple([id]),
+  'series:images': z.tuple([id]),
   'ocr:status': z.tuple([]),
   'ocr:start': z.tuple([]),
   'ocr:cancel': z.tuple([]),
@@ -352,6 +353,8 @@ export interface ChannelResults {
   'studies:get': StudyDetails;
   /** PNG of the series' key image. */
   'series:thumbnail': Uint8Array;
+  /** The series' images in order for the viewer, and what it leaves out and why. */
+  'series:images': SeriesImages;
   'ocr:status': OcrStatus;
   'ocr:start': { readonly jobId: string | null };
   'ocr:cancel': null;

@@ -9,7 +9,9 @@ export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
 const DIRECTIVES = [
   "default-src 'none'",
-  "script-src 'self'",
+  // 'wasm-unsafe-eval' lets WebAssembly compile (the scan viewer's DICOM decoders: JPEG, JPEG-LS,
+  // JPEG 2000, HTJ2K); it allows no JavaScript eval and no script from anywhere but the app.
+  "script-src 'self' 'wasm-unsafe-eval'",
   // pdf.js sets styles through the CSS object model, which style-src does not restrict.
   "style-src 'self'",
   // Thumbnails and page images are blob: URLs the window makes itself.

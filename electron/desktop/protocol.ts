@@ -2,6 +2,8 @@ import { protocol } from 'electron';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { APP_SCHEME, CONTENT_SECURITY_POLICY } from '../../shared/security-policy.ts';
+import { dicomInstanceResponse, isDicomRequest } from '../app/dicom-files.ts';
+import type { Library } from '../library/library.ts';
 import { resolveAppFile } from './policy.ts';
 
 const TYPES: Readonly<Record<string, string>> = {
@@ -26,9 +28,13 @@ export function registerAppScheme(): void {
   ]);
 }
 
-/** Serves the built window from `root`, with the Content-Security-Policy on every response. */
-export function serveApp(root: string): void {
+/**
+ * Serves the built window from `root`, with the Content-Security-Policy on every response, and the
+ * viewer's DICOM reads from the open library (app://casebinder/dicom/instances/<id>).
+ */
+export function serveApp(root: string, library: () => Library): void {
   protocol.handle(APP_SCHEME, async (request) => {
+    if (isDicomRequest(request.url)) return dicomInstanceResponse(library, request.url, request.method);
     const file = resolveAppFile(root, request.url);
     if (!file) return new Response('Not found', { status: 404 });
     try {

@@ -285,3 +285,37 @@ export function readWholeDataSet(bytes: Uint8Array): FullDataSet | { readonly pr
     return { problem: `it is damaged or cut short (${errorText(error)})` };
   }
 }
+
+/**
+ * A file without the Part 10 wrapper (a bare data set) gets one, in memory only, so the renderer
+ * (and the viewer) can read it; the stored original is not touched.
+ */
+export function withFileMeta(bytes: Uint8Array): Uint8Array {
+  const encoding = dicomEncoding(bytes);
+  if (encoding === 'part10' || encoding === null) return bytes;
+  const read = readDicomHeader(bytes, bytes.length);
+  if (!read.ok) return bytes;
+  const h = read.header;
+  const element = (group: number, el: number, vr: string, value: Uint8Array) => {
+    const head = Buffer.alloc(vr === 'OB' ? 12 : 8);
+    head.writeUInt16LE(group, 0);
+    head.writeUInt16LE(el, 2);
+    head.write(vr, 4, 'latin1');
+    if (vr === 'OB') head.writeUInt32LE(value.length, 8);
+    else head.writeUInt16LE(value.length, 6);
+    return Buffer.concat([head, value]);
+  };
+  const uid = (value: string) => {
+    const b = Buffer.from(value, 'latin1');
+    return b.length % 2 ? Buffer.concat([b, Buffer.from([0])]) : b;
+  };
+  const body = Buffer.concat([
+    element(0x0002, 0x0001, 'OB', Buffer.from([0, 1])),
+    element(0x0002, 0x0002, 'UI', uid(h.sopClassUid ?? '1.2.840.10008.5.1.4.1.1.7')),
+    element(0x0002, 0x0003, 'UI', uid(h.sopInstanceUid)),
+    element(0x0002, 0x0010, 'UI', uid(h.transferSyntaxUid)),
+  ]);
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(body.length, 0);
+  return Buffer.concat([Buffer.alloc(128), Buffer.from('DICM', 'latin1'), element(0x0002, 0x0000, 'UL', length), body, bytes]);
+}

@@ -7,14 +7,17 @@ import dcmjsImaging from 'dcmjs-imaging';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import sharp from 'sharp';
+import type { ResizeOptions } from 'sharp';
 import { isPreviewableTransferSyntax, transferSyntaxName } from '../../shared/imaging.ts';
-import { dicomEncoding, readDicomHeader } from './header.ts';
+import { withFileMeta } from './header.ts';
 import { readOriginal } from '../library/sealed.ts';
 import type { OriginalRef } from '../library/sealed.ts';
 
 const { DicomImage, NativePixelDecoder } = dcmjsImaging;
 
-const THUMBNAIL_SIDE = 256;
+/** A key image's long side: 512 px (sharp at 256 CSS px on a high-density screen), never under 256. */
+const THUMBNAIL_SIDE = 512;
+const THUMBNAIL_MIN_SIDE = 256;
 
 let decoders: Promise<void> | undefined;
 
@@ -29,40 +32,19 @@ function codecs(): Promise<void> {
 export type Thumbnail = { readonly png: Uint8Array; readonly width: number; readonly height: number } | { readonly problem: string };
 
 /**
- * A file without the Part 10 wrapper (a bare data set) gets one, in memory only, so the renderer
- * can read it; the stored original is not touched.
+ * The key image's size: large images shrink to THUMBNAIL_SIDE; small ones (a 128-pixel CT, a 16-pixel
+ * test image) grow to at least THUMBNAIL_MIN_SIDE by whole multiples, each pixel a crisp square rather
+ * than a blur.
  */
-function withFileMeta(bytes: Uint8Array): Uint8Array {
-  const encoding = dicomEncoding(bytes);
-  if (encoding === 'part10' || encoding === null) return bytes;
-  const read = readDicomHeader(bytes, bytes.length);
-  if (!read.ok) return bytes;
-  const h = read.header;
-  const element = (group: number, el: number, vr: string, value: Uint8Array) => {
-    const head = Buffer.alloc(vr === 'OB' ? 12 : 8);
-    head.writeUInt16LE(group, 0);
-    head.writeUInt16LE(el, 2);
-    head.write(vr, 4, 'latin1');
-    if (vr === 'OB') head.writeUInt32LE(value.length, 8);
-    else head.writeUInt16LE(value.length, 6);
-    return Buffer.concat([head, value]);
-  };
-  const uid = (value: string) => {
-    const b = Buffer.from(value, 'latin1');
-    return b.length % 2 ? Buffer.concat([b, Buffer.from([0])]) : b;
-  };
-  const body = Buffer.concat([
-    element(0x0002, 0x0001, 'OB', Buffer.from([0, 1])),
-    element(0x0002, 0x0002, 'UI', uid(h.sopClassUid ?? '1.2.840.10008.5.1.4.1.1.7')),
-    element(0x0002, 0x0003, 'UI', uid(h.sopInstanceUid)),
-    element(0x0002, 0x0010, 'UI', uid(h.transferSyntaxUid)),
-  ]);
-  const length = Buffer.alloc(4);
-  length.writeUInt32LE(body.length, 0);
-  return Buffer.concat([Buffer.alloc(128), Buffer.from('DICM', 'latin1'), element(0x0002, 0x0000, 'UL', length), body, bytes]);
+function thumbnailSize(width: number, height: number): ResizeOptions {
+  const side = Math.max(width, height);
+  if (side > THUMBNAIL_SIDE) return { width: THUMBNAIL_SIDE, height: THUMBNAIL_SIDE, fit: 'inside' };
+  if (side >= THUMBNAIL_MIN_SIDE) return { width, height };
+  const times = Math.ceil(THUMBNAIL_MIN_SIDE / side);
+  return { width: width * times, height: height * times, kernel: 'nearest' };
 }
 
-/** Draws the middle frame of a DICOM file as a PNG no larger than THUMBNAIL_SIDE, or says why not. */
+/** Draws the middle frame of a DICOM file as a PNG between THUMBNAIL_MIN_SIDE and THUMBNAIL_SIDE on its long side, or says why not. */
 export async function dicomThumbnail(file: OriginalRef, transferSyntaxUid: string | null): Promise<Thumbnail> {
   if (transferSyntaxUid && !isPreviewableTransferSyntax(transferSyntaxUid)) {
     return {
@@ -76,7 +58,7 @@ export async function dicomThumbnail(file: OriginalRef, transferSyntaxUid: strin
     const frames = image.getNumberOfFrames();
     const rendered = image.render({ frame: Math.floor(Math.max(0, frames - 1) / 2) });
     const { data, info } = await sharp(Buffer.from(rendered.pixels), { raw: { width: rendered.width, height: rendered.height, channels: 4 } })
-      .resize({ width: THUMBNAIL_SIDE, height: THUMBNAIL_SIDE, fit: 'inside', withoutEnlargement: true })
+      .resize(thumbnailSize(rendered.width, rendered.height))
       .removeAlpha()
       .png()
       .toBuffer({ resolveWithObject: true });

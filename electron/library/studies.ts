@@ -1,7 +1,8 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { CasebinderError } from '../../shared/errors.ts';
 import { formatPersonName, modalityLabel, patientWarnings, studyTitle } from '../../shared/imaging.ts';
-import type { SeriesSummary, StudyDetails } from '../../shared/imaging.ts';
+import { isStructuredReport, isViewableTransferSyntax, transferSyntaxName } from '../../shared/imaging.ts';
+import type { SeriesImages, SeriesSummary, StudyDetails } from '../../shared/imaging.ts';
 import type { Patient } from '../../shared/library-types.ts';
 import type { DicomHeader } from '../../shared/imaging.ts';
 import type { Documents } from './documents.ts';
@@ -79,6 +80,8 @@ interface SeriesRow {
 }
 
 const SEPARATOR = '\u001f';
+
+const plainCount = (n: number) => (n === 1 ? 'One file is' : `${n} files are`);
 
 
 /**
@@ -258,6 +261,45 @@ export class Studies {
     );
     const key = rows[Math.floor((rows.length - 1) / 2)];
     return key && { instanceId: key.id, sha256: key.sha256, transferSyntaxUid: key.transfer_syntax_uid, frames: key.frames };
+  }
+
+  /**
+   * A series as the viewer opens it: the files with intact images in instance order, and every other
+   * file named with why it is not shown (no image in it, cut short, an encoding the viewer cannot read).
+   */
+  seriesImages(seriesId: number): SeriesImages {
+    const series = get<{ document_id: number }>(this.db, sql`SELECT document_id FROM series WHERE id = ${seriesId}`);
+    if (!series) throw new CasebinderError('not-found', `Series ${seriesId} is not in the library.`);
+    const rows = all<{ id: number; instance_number: number | null; frames: number | null; has_pixels: number; problem: string | null; transfer_syntax_uid: string | null; original_name: string; sop_class_uid: string | null }>(
+      this.db,
+      sql`SELECT id, instance_number, frames, has_pixels, problem, transfer_syntax_uid, original_name, sop_class_uid FROM instances
+          WHERE series_id = ${seriesId} ORDER BY instance_number IS NULL, instance_number, id`,
+    );
+    const images: SeriesImages['images'][number][] = [];
+    const leftOut: string[] = [];
+    const encodings = new Set<string>();
+    for (const r of rows) {
+      if (!r.has_pixels) leftOut.push(`${r.original_name}: it holds no image (${isStructuredReport(r.sop_class_uid) ? 'a written report' : 'not a picture'}).`);
+      else if (r.problem) leftOut.push(`${r.original_name}: ${r.problem}`);
+      else if (r.transfer_syntax_uid && !isViewableTransferSyntax(r.transfer_syntax_uid)) encodings.add(r.transfer_syntax_uid);
+      else images.push({ instanceId: r.id, instanceNumber: r.instance_number, frames: Math.max(1, r.frames ?? 1), transferSyntaxUid: r.transfer_syntax_uid });
+    }
+    const unreadable = [...encodings].map(transferSyntaxName);
+    if (unreadable.length) leftOut.push(`${plainCount(rows.length - images.length - leftOut.length)} encoded as ${unreadable.join(', ')}, which the viewer cannot decode; the files are kept exactly as they came, for the specialist's viewer.`);
+    return {
+      seriesId,
+      documentId: series.document_id,
+      images,
+      leftOut,
+      cannotDraw: images.length ? null : (leftOut.length ? `Nothing in this series can be drawn. ${leftOut.length === 1 ? leftOut[0] : `${leftOut.length} files are left out; see the list.`}` : 'This series holds no files.'),
+    };
+  }
+
+  /** The vault fingerprint of one instance's file, for the viewer's reads. */
+  instanceFile(instanceId: number): { sha256: string } {
+    const row = get<{ sha256: string }>(this.db, sql`SELECT sha256 FROM instances WHERE id = ${instanceId}`);
+    if (!row) throw new CasebinderError('not-found', `Image ${instanceId} is not in the library.`);
+    return { sha256: row.sha256 };
   }
 
   /** Series that have images but no thumbnail yet and no reason recorded (new, or left by an interruption). */

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { Patient } from '../../shared/library-types.ts';
 import { invoke, messageOf, on } from './api.ts';
 import { preference, setPreference } from './cache.ts';
@@ -16,6 +16,9 @@ import { CasesScreen } from './screens/CasesScreen.tsx';
 import { ExportScreen } from './screens/export/ExportScreen.tsx';
 import { LibraryScreen } from './screens/LibraryScreen.tsx';
 import { TrashScreen } from './screens/TrashScreen.tsx';
+
+/** The scan viewer carries Cornerstone3D and its decoders: loaded the first time a study is opened in it. */
+const ViewerScreen = lazy(() => import('./viewer/ViewerScreen.tsx').then((m) => ({ default: m.ViewerScreen })));
 import { Welcome } from './screens/Welcome.tsx';
 
 /** The window: first-run welcome, the library, or one document; imports and errors float above. */
@@ -96,6 +99,12 @@ export function App() {
     screen = <HealthRecordScreen patient={patient} route={route} libraryVersion={libraryVersion} onError={setError} />;
   } else if (route.name === 'document') {
     screen = <DocumentScreen key={route.id} route={route} navigate={navigate} libraryVersion={libraryVersion} patients={patients} onCorrected={setCorrected} onError={setError} />;
+  } else if (route.name === 'viewer') {
+    screen = (
+      <Suspense fallback={<p className="screen-loading" role="status">Opening the viewer…</p>}>
+        <ViewerScreen key={route.studyId} route={route} navigate={navigate} onError={setError} />
+      </Suspense>
+    );
   } else if (route.name === 'trash') {
     screen = <TrashScreen patients={patients} libraryVersion={libraryVersion} onCorrected={setCorrected} onError={setError} />;
   } else {

@@ -15,7 +15,9 @@ export type Route =
   /** Preparing a case's bundle for a specialist. */
   | { readonly name: 'export'; readonly caseId: number }
   /** Documents in the trash, to restore or remove for good. */
-  | { readonly name: 'trash' };
+  | { readonly name: 'trash' }
+  /** The scan viewer on a study: one series (its first with images when not given), at one image (0-based; the middle when not given). */
+  | { readonly name: 'viewer'; readonly studyId: number; readonly seriesId?: number; readonly image?: number };
 
 function parseRoute(hash: string): Route {
   if (hash === '#/cases') return { name: 'cases' };
@@ -31,6 +33,18 @@ function parseRoute(hash: string): Route {
     const analyte = params.get('analyte') ?? undefined;
     return { name: 'record', tab, ...(analyte ? { analyte } : {}) };
   }
+  const viewer = /^#\/study\/(\d+)\/viewer(?:\?(.*))?$/.exec(hash);
+  if (viewer) {
+    const params = new URLSearchParams(viewer[2] ?? '');
+    const seriesId = Number(params.get('series'));
+    const image = Number(params.get('image') ?? 'x');
+    return {
+      name: 'viewer',
+      studyId: Number(viewer[1]),
+      ...(Number.isInteger(seriesId) && seriesId > 0 ? { seriesId } : {}),
+      ...(Number.isInteger(image) && image >= 0 ? { image } : {}),
+    };
+  }
   const match = /^#\/document\/(\d+)(?:\?(.*))?$/.exec(hash);
   if (!match) return { name: 'library' };
   const params = new URLSearchParams(match[2] ?? '');
@@ -45,6 +59,11 @@ export function routeHash(route: Route): string {
   if (route.name === 'trash') return '#/trash';
   if (route.name === 'case') return `#/case/${route.id}`;
   if (route.name === 'export') return `#/case/${route.caseId}/export`;
+  if (route.name === 'viewer') {
+    const params = new URLSearchParams({ ...(route.seriesId ? { series: String(route.seriesId) } : {}), ...(route.image !== undefined ? { image: String(route.image) } : {}) });
+    const query = params.toString();
+    return `#/study/${route.studyId}/viewer${query ? `?${query}` : ''}`;
+  }
   if (route.name === 'record') {
     const params = new URLSearchParams({ tab: route.tab, ...(route.analyte ? { analyte: route.analyte } : {}) });
     return `#/record?${params.toString()}`;

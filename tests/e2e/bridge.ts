@@ -5,7 +5,9 @@
  */
 import type { Page } from '@playwright/test';
 import type { Backend } from '../../electron/app/backend.ts';
+import { dicomInstanceResponse } from '../../electron/app/dicom-files.ts';
 import { dispatch } from '../../electron/app/dispatch.ts';
+import { DICOM_INSTANCE_PATH } from '../../shared/imaging.ts';
 import type { AppEvents } from '../../shared/ipc-contract.ts';
 
 export function bridgeInitScript(): void {
@@ -55,6 +57,11 @@ export async function connect(page: Page, backend: () => Backend, origin: string
   // As electron/desktop/ipc.ts does for the preload: a dropped file's path is recorded as chosen.
   await page.exposeBinding('__casebinderDropped', (source, file: unknown) => {
     if (source.frame === source.page.mainFrame() && typeof file === 'string') backend().chosen.choose(file);
+  });
+  // As electron/desktop/protocol.ts does on app://casebinder: the viewer's DICOM reads come from the library.
+  await page.route(`${origin}${DICOM_INSTANCE_PATH}**`, async (route) => {
+    const response = await dicomInstanceResponse(() => backend().library, route.request().url(), route.request().method());
+    await route.fulfill({ status: response.status, headers: Object.fromEntries(response.headers), body: Buffer.from(await response.arrayBuffer()) });
   });
   await page.addInitScript(bridgeInitScript);
 }

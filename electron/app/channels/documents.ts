@@ -41,6 +41,7 @@ export function documentChannels(ctx: AppContext) {
         return library.studies.details(id, library.patients.get(doc.patientId));
       },
       'series:thumbnail': (id) => library.studies.thumbnail(id),
+      'series:images': (id) => library.studies.seriesImages(id),
       'documents:trash': (ids) => {
         library.corrections.trash(ids);
         return null;

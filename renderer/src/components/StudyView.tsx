@@ -7,7 +7,7 @@ import { formatDate, plural } from '../format.ts';
 import { routeHash } from '../route.ts';
 import './StudyView.css';
 
-function SeriesPicture({ series }: { series: SeriesSummary }) {
+function SeriesPicture({ series, studyId }: { series: SeriesSummary; studyId: number }) {
   const [url, setUrl] = useState<string | null>(null);
   useEffect(() => {
     if (!series.hasThumbnail) return;
@@ -30,7 +30,12 @@ function SeriesPicture({ series }: { series: SeriesSummary }) {
       </div>
     );
   }
-  return <div className="series-picture">{url && <img src={url} alt={`Key image of series ${series.number ?? ''}`.trim()} />}</div>;
+  // The key image is the series' middle one: the viewer opens there.
+  return (
+    <a className="series-picture" href={routeHash({ name: 'viewer', studyId, seriesId: series.id })} title="Open this series in the viewer">
+      {url && <img src={url} alt={`Key image of series ${series.number ?? ''}, open it in the viewer`.replace(' ,', ',')} />}
+    </a>
+  );
 }
 
 function Fact({ label, value }: { label: string; value: string | null | undefined }) {
@@ -87,15 +92,15 @@ export function StudyView({ document: doc, libraryVersion, onError }: { document
           <Fact label="Patient in the images" value={patient} />
         </dl>
         <p className="hint">
-          {plural(study.instances, 'image file')} in {plural(study.series.length, 'series', 'series')}, kept exactly as they came. A specialist opens
-          them in their own DICOM viewer; the case bundle carries them in its DICOM folder.
+          {plural(study.instances, 'image file')} in {plural(study.series.length, 'series', 'series')}, kept exactly as they came. Open a series to
+          scroll through it; the case bundle carries every file, unchanged, in its DICOM folder for the specialist's own viewer.
         </p>
       </section>
       <h2 className="series-heading">Series</h2>
       <ul className="series-grid" aria-label="Series">
         {study.series.map((s) => (
           <li key={s.id} className="series-card">
-            <SeriesPicture series={s} />
+            <SeriesPicture series={s} studyId={doc.id} />
             <div className="series-text">
               <h3>
                 {s.number !== null ? `${s.number}. ` : ''}
@@ -114,6 +119,11 @@ export function StudyView({ document: doc, libraryVersion, onError }: { document
                     ))}
                   </ul>
                 </details>
+              )}
+              {s.hasThumbnail && (
+                <a className="series-open" href={routeHash({ name: 'viewer', studyId: doc.id, seriesId: s.id })}>
+                  View the images
+                </a>
               )}
               {s.reportDocumentIds.map((id) => (
                 <a key={id} className="series-report" href={routeHash({ name: 'document', id })}>

@@ -1,0 +1,466 @@
+/**
+ * The scan viewer: every series of a study as it was acquired, slice by slice (Cornerstone3D). Scroll
+ * with the wheel, the arrow keys, Page Up/Down or the slider, play it as a cine loop, set the window by
+ * dragging or by preset, zoom, pan, rotate, flip, measure a length or an angle. A series it cannot draw
+ * says which files and why, never a blank canvas. Dark by default, whatever the window's theme.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { Enums, eventTarget, RenderingEngine } from '@cornerstonejs/core';
+import type { Types } from '@cornerstonejs/core';
+import { Enums as ToolEnums, ToolGroupManager, utilities as toolUtilities } from '@cornerstonejs/tools';
+import { decoderProblem, formatPersonName, modalityLabel } from '../../../shared/imaging.ts';
+import type { SeriesImages, SeriesSummary, StudyDetails } from '../../../shared/imaging.ts';
+import { invoke, messageOf } from '../api.ts';
+import { formatDate, plural } from '../format.ts';
+import type { Route } from '../route.ts';
+import { imageIdsOf, loadImage, pixelSpacing, slicePosition, startCornerstone } from './cornerstone.ts';
+import { PRESETS, TOOLS, windowOf } from './tools.ts';
+import type { ToolName } from './tools.ts';
+import './ViewerScreen.css';
+
+const ENGINE = 'casebinder-viewer';
+const VIEWPORT = 'stack';
+const TOOL_GROUP = 'casebinder-viewer-tools';
+const SPEEDS = [5, 10, 15, 20, 30] as const;
+
+interface Props {
+  readonly route: Extract<Route, { name: 'viewer' }>;
+  readonly navigate: (route: Route) => void;
+  readonly onError: (message: string) => void;
+}
+
+interface Shown {
+  /** 0-based image index in the stack. */
+  readonly index: number;
+  readonly count: number;
+  readonly window: { readonly width: number; readonly center: number } | null;
+  readonly zoom: number;
+  readonly location: number | null;
+  readonly thickness: number | null;
+  readonly invert: boolean;
+  readonly rotation: number;
+}
+
+function errorText(detail: unknown): string {
+  if (!detail) return 'unknown error';
+  if (typeof detail === 'string') return detail;
+  if (detail instanceof Error) return detail.message;
+  const inner = (detail as { error?: unknown; message?: unknown }).error ?? (detail as { message?: unknown }).message;
+  return inner && inner !== detail ? errorText(inner) : String(detail);
+}
+
+function SeriesButton({ series, current, onOpen }: { series: SeriesSummary; current: boolean; onOpen: () => void }) {
+  const [url, setUrl] = useState<string | null>(null);
+  useEffect(() => {
+    if (!series.hasThumbnail) return;
+    let made: string | null = null;
+    let live = true;
+    void invoke('series:thumbnail', series.id).then((png) => {
+      if (!live) return;
+      made = URL.createObjectURL(new Blob([png as BlobPart], { type: 'image/png' }));
+      setUrl(made);
+    });
+    return () => {
+      live = false;
+      if (made) URL.revokeObjectURL(made);
+    };
+  }, [series.id, series.hasThumbnail]);
+  const name = `${series.number !== null ? `${series.number}. ` : ''}${series.description ?? modalityLabel(series.modality)}`;
+  return (
+    <li>
+      <button type="button" className="scan-series" aria-current={current ? 'true' : undefined} onClick={onOpen}>
+        <span className="scan-series-picture">{url ? <img src={url} alt="" /> : <span aria-hidden="true">{series.modality ?? '?'}</span>}</span>
+        <span className="scan-series-name">{name}</span>
+        <span className="scan-series-count">{plural(series.instances, 'image')}</span>
+      </button>
+    </li>
+  );
+}
+
+export function ViewerScreen({ route, navigate, onError }: Props) {
+  const [study, setStudy] = useState<StudyDetails | null>(null);
+  const [images, setImages] = useState<SeriesImages | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [failures, setFailures] = useState<string[]>([]);
+  const [shown, setShown] = useState<Shown | null>(null);
+  const [tool, setTool] = useState<ToolName>('window');
+  const [overlays, setOverlays] = useState(true);
+  const [playing, setPlaying] = useState(false);
+  const [speed, setSpeed] = useState<number>(10);
+  const element = useRef<HTMLDivElement>(null);
+  const viewportRef = useRef<Types.IStackViewport | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    invoke('studies:get', route.studyId).then(
+      (s) => live && setStudy(s),
+      (e: unknown) => onError(`This study could not be opened: ${messageOf(e)}`),
+    );
+    return () => {
+      live = false;
+    };
+  }, [route.studyId, onError]);
+
+  const seriesId = route.seriesId ?? study?.series.find((s) => s.instances > 0 && s.hasThumbnail)?.id ?? study?.series[0]?.id ?? null;
+  const series = study?.series.find((s) => s.id === seriesId) ?? null;
+
+  useEffect(() => {
+    if (seriesId === null) return;
+    let live = true;
+    setImages(null);
+    setProblem(null);
+    setFailures([]);
+    setShown(null);
+    setPlaying(false);
+    invoke('series:images', seriesId).then(
+      (found) => live && setImages(found),
+      (e: unknown) => live && setProblem(`This series could not be opened: ${messageOf(e)}`),
+    );
+    return () => {
+      live = false;
+    };
+  }, [seriesId]);
+
+  const describe = useCallback((viewport: Types.IStackViewport) => {
+    const ids = viewport.getImageIds();
+    const index = viewport.getCurrentImageIdIndex();
+    const { voiRange, invert } = viewport.getProperties();
+    const id = ids[index];
+    const place = id ? slicePosition(id) : { location: null, thickness: null };
+    setShown({
+      index,
+      count: ids.length,
+      window: voiRange ? windowOf(voiRange) : null,
+      zoom: viewport.getZoom(),
+      invert: !!invert,
+      rotation: viewport.getViewPresentation().rotation ?? 0,
+      ...place,
+    });
+  }, []);
+
+  // The stack: a rendering engine for this screen, a tool group bound to it, the series' images.
+  useEffect(() => {
+    const el = element.current;
+    if (!el || !images || images.images.length === 0) return;
+    let live = true;
+    startCornerstone();
+    const engine = new RenderingEngine(ENGINE);
+    engine.enableElement({ viewportId: VIEWPORT, type: Enums.ViewportType.STACK, element: el, defaultOptions: { background: [0, 0, 0] } });
+    const viewport = engine.getViewport(VIEWPORT) as Types.IStackViewport;
+    viewportRef.current = viewport;
+    const group = ToolGroupManager.createToolGroup(TOOL_GROUP)!;
+    for (const t of TOOLS) group.addTool(t.toolName);
+    group.addViewport(VIEWPORT, ENGINE);
+    group.setToolActive(TOOLS.find((t) => t.name === 'scroll')!.toolName, { bindings: [{ mouseButton: ToolEnums.MouseBindings.Wheel }] });
+    group.setToolActive(TOOLS.find((t) => t.name === 'pan')!.toolName, { bindings: [{ mouseButton: ToolEnums.MouseBindings.Auxiliary }] });
+    group.setToolActive(TOOLS.find((t) => t.name === 'zoom')!.toolName, { bindings: [{ mouseButton: ToolEnums.MouseBindings.Secondary }] });
+    group.setToolActive(TOOLS.find((t) => t.name === 'window')!.toolName, { bindings: [{ mouseButton: ToolEnums.MouseBindings.Primary }] });
+
+    const update = () => live && describe(viewport);
+    const failed = (event: Event) => {
+      const detail = (event as CustomEvent<{ imageId?: string; error?: unknown }>).detail;
+      if (!live || !detail?.imageId?.includes('/dicom/instances/')) return;
+      const at = viewport.getImageIds().indexOf(detail.imageId);
+      const image = images.images.find((i) => detail.imageId!.includes(`/dicom/instances/${i.instanceId}`));
+      setFailures((list) => [...list, `Image ${at + 1}: ${decoderProblem(errorText(detail.error ?? detail), image?.transferSyntaxUid ?? null)}`].slice(-20));
+    };
+    for (const name of [Enums.Events.STACK_NEW_IMAGE, Enums.Events.VOI_MODIFIED, Enums.Events.CAMERA_MODIFIED, Enums.Events.IMAGE_RENDERED]) el.addEventListener(name, update);
+    eventTarget.addEventListener(Enums.Events.IMAGE_LOAD_FAILED, failed);
+    const ids = imageIdsOf(images.images);
+    const start = Math.min(Math.max(0, route.image ?? Math.floor((ids.length - 1) / 2)), ids.length - 1);
+    (async () => {
+      try {
+        // The first image is loaded on its own, so a decoder's failure is told instead of a black canvas.
+        await loadImage(ids[start]!);
+        if (!live) return;
+        await viewport.setStack(ids, start);
+        if (!live) return;
+        viewport.render();
+        describe(viewport);
+      } catch (error) {
+        if (live) setProblem(`This series could not be drawn. ${decoderProblem(errorText(error), images.images[0]?.transferSyntaxUid ?? null)}`);
+      }
+    })();
+    const resize = new ResizeObserver(() => engine.resize(true, false));
+    resize.observe(el);
+    return () => {
+      live = false;
+      resize.disconnect();
+      toolUtilities.cine.stopClip(el);
+      for (const name of [Enums.Events.STACK_NEW_IMAGE, Enums.Events.VOI_MODIFIED, Enums.Events.CAMERA_MODIFIED, Enums.Events.IMAGE_RENDERED]) el.removeEventListener(name, update);
+      eventTarget.removeEventListener(Enums.Events.IMAGE_LOAD_FAILED, failed);
+      ToolGroupManager.destroyToolGroup(TOOL_GROUP);
+      viewportRef.current = null;
+      engine.destroy();
+    };
+    // route.image is where the viewer opens: read once per series, not followed.
+  }, [images, describe]);
+
+  // The primary button's tool.
+  useEffect(() => {
+    const group = ToolGroupManager.getToolGroup(TOOL_GROUP);
+    if (!group || !shown) return;
+    for (const t of TOOLS) {
+      if (t.name === 'scroll' || t.name === 'pan' || t.name === 'zoom') continue;
+      if (t.name !== tool) group.setToolPassive(t.toolName);
+    }
+    const chosen = TOOLS.find((t) => t.name === tool)!;
+    group.setToolActive(chosen.toolName, {
+      bindings: [
+        { mouseButton: ToolEnums.MouseBindings.Primary },
+        ...(chosen.name === 'pan' ? [{ mouseButton: ToolEnums.MouseBindings.Auxiliary }] : []),
+        ...(chosen.name === 'zoom' ? [{ mouseButton: ToolEnums.MouseBindings.Secondary }] : []),
+      ],
+    });
+    if (tool !== 'pan') group.setToolActive(TOOLS.find((t) => t.name === 'pan')!.toolName, { bindings: [{ mouseButton: ToolEnums.MouseBindings.Auxiliary }] });
+    if (tool !== 'zoom') group.setToolActive(TOOLS.find((t) => t.name === 'zoom')!.toolName, { bindings: [{ mouseButton: ToolEnums.MouseBindings.Secondary }] });
+  }, [tool, shown === null]);
+
+  useEffect(() => {
+    const el = element.current;
+    if (!el || !shown) return;
+    if (playing) toolUtilities.cine.playClip(el, { framesPerSecond: speed, loop: true });
+    else toolUtilities.cine.stopClip(el);
+  }, [playing, speed, shown === null]);
+
+  const act = useCallback((change: (viewport: Types.IStackViewport) => void) => {
+    const viewport = viewportRef.current;
+    if (!viewport || viewport.getImageIds().length === 0) return;
+    change(viewport);
+    viewport.render();
+  }, []);
+
+  const goTo = useCallback((index: number) => {
+    const viewport = viewportRef.current;
+    if (!viewport) return;
+    const last = viewport.getImageIds().length - 1;
+    void viewport.setImageIdIndex(Math.min(Math.max(0, index), last));
+  }, []);
+
+  const actualSize = () =>
+    act((viewport) => {
+      const id = viewport.getCurrentImageId();
+      const spacing = id ? pixelSpacing(id) : null;
+      const canvas = viewport.canvas;
+      // One image pixel to one screen pixel: half the canvas height, in millimetres of the image.
+      viewport.setCamera({ parallelScale: (canvas.clientHeight / 2) * (spacing?.row ?? 1) });
+    });
+  const fit = () =>
+    act((viewport) => {
+      const presentation = viewport.getViewPresentation();
+      viewport.resetCamera();
+      viewport.setViewPresentation({ rotation: presentation.rotation ?? 0, flipHorizontal: !!presentation.flipHorizontal, flipVertical: !!presentation.flipVertical });
+    });
+  const reset = () =>
+    act((viewport) => {
+      viewport.resetProperties();
+      viewport.resetCamera();
+      viewport.setViewPresentation({ rotation: 0, flipHorizontal: false, flipVertical: false });
+    });
+  const preset = (name: string) => {
+    const chosen = PRESETS.find((p) => p.name === name);
+    act((viewport) => {
+      if (!chosen) viewport.resetProperties();
+      else viewport.setProperties({ voiRange: { lower: chosen.center - chosen.width / 2, upper: chosen.center + chosen.width / 2 } });
+    });
+  };
+
+  const onKey = (e: ReactKeyboardEvent) => {
+    // A list, a slider and text fields keep their own keys; everywhere else in the viewer the keys below work.
+    const own = e.target instanceof HTMLSelectElement || (e.target instanceof HTMLInputElement && e.target.type !== 'checkbox');
+    if (own || e.altKey || e.ctrlKey || e.metaKey) return;
+    if (!shown) return;
+    const step = Math.max(1, Math.round(shown.count / 10));
+    const keys: Record<string, () => void> = {
+      ArrowDown: () => goTo(shown.index + 1),
+      ArrowRight: () => goTo(shown.index + 1),
+      ArrowUp: () => goTo(shown.index - 1),
+      ArrowLeft: () => goTo(shown.index - 1),
+      PageDown: () => goTo(shown.index + step),
+      PageUp: () => goTo(shown.index - step),
+      Home: () => goTo(0),
+      End: () => goTo(shown.count - 1),
+      i: () => act((v) => v.setProperties({ invert: !v.getProperties().invert })),
+      r: reset,
+      f: fit,
+      o: () => setOverlays((o) => !o),
+      p: () => setPlaying((p) => !p),
+    };
+    const run = keys[e.key];
+    if (!run) return;
+    // Buttons keep Space/Enter; the arrows move through the slices wherever focus is in the viewer.
+    e.preventDefault();
+    run();
+  };
+
+  const isCt = series?.modality === 'CT';
+  const title = study ? `${study.description ?? 'Imaging study'}${study.studyDate ? `, ${formatDate(study.studyDate)}` : ''}` : 'Opening the study…';
+  const imageLabel = shown
+    ? `${modalityLabel(series?.modality ?? null)} image ${shown.index + 1} of ${shown.count}${shown.window ? `, window ${shown.window.width} level ${shown.window.center}` : ''}`
+    : 'The image is loading';
+
+  return (
+    <div className="scan-viewer" onKeyDown={onKey}>
+      <header className="scan-header">
+        <button type="button" className="scan-back" onClick={() => navigate({ name: 'document', id: route.studyId })}>
+          Back to the study
+        </button>
+        <h1>{title}</h1>
+        {study && <p className="scan-patient">{formatPersonName(study.patientName)}</p>}
+      </header>
+      <div className="scan-body">
+        <nav className="scan-strip" aria-label="Series of this study">
+          <ul>
+            {study?.series.map((s) => (
+              <SeriesButton key={s.id} series={s} current={s.id === seriesId} onOpen={() => navigate({ name: 'viewer', studyId: route.studyId, seriesId: s.id })} />
+            ))}
+          </ul>
+        </nav>
+        <section className="scan-main" aria-label="Image viewer">
+          <div className="scan-toolbar" role="toolbar" aria-label="Viewer tools">
+            <div className="scan-group" role="group" aria-label="Left button does">
+              {TOOLS.filter((t) => t.button).map((t) => (
+                <button key={t.name} type="button" aria-pressed={tool === t.name} onClick={() => setTool(t.name)} title={t.hint}>
+                  {t.label}
+                </button>
+              ))}
+            </div>
+            <label className="scan-preset">
+              Window preset
+              <select onChange={(e) => preset(e.target.value)} defaultValue="" disabled={!shown}>
+                <option value="">As the file says</option>
+                {PRESETS.map((p) => (
+                  <option key={p.name} value={p.name} disabled={!isCt}>
+                    {p.label} (W {p.width} L {p.center}){isCt ? '' : ', for CT'}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <div className="scan-group" role="group" aria-label="Picture">
+              <button type="button" aria-pressed={!!shown?.invert} onClick={() => act((v) => v.setProperties({ invert: !v.getProperties().invert }))} disabled={!shown}>
+                Invert
+              </button>
+              <button type="button" onClick={() => act((v) => v.setViewPresentation({ rotation: ((v.getViewPresentation().rotation ?? 0) + 90) % 360 }))} disabled={!shown}>
+                Rotate
+              </button>
+              <button type="button" onClick={() => act((v) => v.setViewPresentation({ flipHorizontal: !v.getViewPresentation().flipHorizontal }))} disabled={!shown}>
+                Flip
+              </button>
+              <button type="button" onClick={fit} disabled={!shown}>
+                Fit
+              </button>
+              <button type="button" onClick={actualSize} disabled={!shown}>
+                1:1
+              </button>
+              <button type="button" onClick={reset} disabled={!shown}>
+                Reset
+              </button>
+            </div>
+            <div className="scan-group" role="group" aria-label="Play">
+              <button type="button" aria-pressed={playing} onClick={() => setPlaying((p) => !p)} disabled={!shown || shown.count < 2}>
+                {playing ? 'Pause' : 'Play'}
+              </button>
+              <label>
+                <span className="visually-hidden">Speed</span>
+                <select value={speed} onChange={(e) => setSpeed(Number(e.target.value))} aria-label="Speed, images per second">
+                  {SPEEDS.map((s) => (
+                    <option key={s} value={s}>
+                      {s} per second
+                    </option>
+                  ))}
+                </select>
+              </label>
+            </div>
+            <label className="scan-switch">
+              <input type="checkbox" checked={overlays} onChange={(e) => setOverlays(e.target.checked)} /> Details on the image
+            </label>
+          </div>
+
+          <div className="scan-stage">
+            {problem || images?.cannotDraw ? (
+              <div className="scan-problem" role="alert">
+                <p>{problem ?? images?.cannotDraw}</p>
+              </div>
+            ) : (
+              <div className="scan-canvas" ref={element} tabIndex={0} role="img" aria-label={imageLabel} aria-describedby="scan-keys" onContextMenu={(e) => e.preventDefault()} />
+            )}
+            {!shown && !problem && !images?.cannotDraw && (
+              <p className="scan-loading" role="status">
+                Opening the images…
+              </p>
+            )}
+            {overlays && shown && study && (
+              <div className="scan-overlay" aria-hidden="true">
+                <div className="corner top-left">
+                  <span>{formatPersonName(study.patientName)}</span>
+                  {study.patientId && <span>ID {study.patientId}</span>}
+                  {study.patientBirthDate && <span>Born {formatDate(study.patientBirthDate)}</span>}
+                </div>
+                <div className="corner top-right">
+                  {study.studyDate && <span>{formatDate(study.studyDate)}</span>}
+                  {study.description && <span>{study.description}</span>}
+                  {series && <span>{`Series ${series.number ?? ''} ${series.description ?? modalityLabel(series.modality)}`.replace(/\s+/g, ' ')}</span>}
+                </div>
+                <div className="corner bottom-left">
+                  <span>
+                    Image {shown.index + 1} / {shown.count}
+                  </span>
+                  {shown.location !== null && <span>Position {shown.location.toFixed(1)} mm</span>}
+                  {shown.thickness !== null && <span>Thickness {Number(shown.thickness.toFixed(2))} mm</span>}
+                </div>
+                <div className="corner bottom-right">
+                  {shown.window && (
+                    <span>
+                      W {shown.window.width} L {shown.window.center}
+                    </span>
+                  )}
+                  <span>Zoom {Math.round(shown.zoom * 100)}%</span>
+                  {shown.rotation ? <span>Rotated {shown.rotation}°</span> : null}
+                </div>
+              </div>
+            )}
+          </div>
+
+          <div className="scan-slider">
+            <label htmlFor="scan-slice">Image</label>
+            <input
+              id="scan-slice"
+              type="range"
+              min={1}
+              max={Math.max(1, shown?.count ?? 1)}
+              value={(shown?.index ?? 0) + 1}
+              disabled={!shown || shown.count < 2}
+              onChange={(e) => goTo(Number(e.target.value) - 1)}
+              aria-valuetext={shown ? `Image ${shown.index + 1} of ${shown.count}` : undefined}
+            />
+            <output htmlFor="scan-slice">{shown ? `${shown.index + 1} / ${shown.count}` : '–'}</output>
+          </div>
+          <p id="scan-keys" className="scan-keys">
+            Wheel or arrow keys: next and previous image · Page Up/Down: jump · Home/End: first and last · drag: {TOOLS.find((t) => t.name === tool)?.hint.toLowerCase()} · right drag: zoom · middle drag: pan · I invert · F fit · R reset · P play · O details
+          </p>
+          {(images?.leftOut.length ?? 0) > 0 && (
+            <details className="scan-left-out">
+              <summary>{plural(images!.leftOut.length, 'file')} of this series not shown</summary>
+              <ul>
+                {images!.leftOut.map((line) => (
+                  <li key={line}>{line}</li>
+                ))}
+              </ul>
+            </details>
+          )}
+          {failures.length > 0 && (
+            <div className="scan-failures" role="alert">
+              <p>{plural(failures.length, 'image')} of this series could not be drawn:</p>
+              <ul>
+                {failures.map((f) => (
+                  <li key={f}>{f}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}

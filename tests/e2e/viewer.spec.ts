@@ -1,0 +1,133 @@
+/**
+ * The scan viewer as a person uses it, on a real CD tree nobody here wrote (pydicom's dicomdirtests,
+ * pcir.org studies downsized to 16x16): open a CT series from its study page, scroll to the last
+ * slice, change the window, invert, measure, switch series; every change checked on the pixels shown.
+ */
+import path from 'node:path';
+import sharp from 'sharp';
+import type { Locator } from '@playwright/test';
+import { expect, noViolations, ROOT, test } from './harness.ts';
+import type { App } from './harness.ts';
+
+const fixture = (...parts: string[]) => path.join(ROOT, 'tests', 'fixtures', ...parts);
+
+async function start(app: App) {
+  await app.open();
+  await app.page.getByLabel('Full name').fill('Peter Doe');
+  await app.page.getByLabel(/Date of birth/).fill('1950-01-01');
+  await app.page.getByRole('button', { name: 'Continue' }).click();
+  await expect(app.page.getByRole('heading', { name: /No records yet/ })).toBeVisible();
+  app.dialogs.willChoose(fixture('dicom/pydicom_dicomdirtests'));
+  await app.page.getByRole('button', { name: /Import a folder of records/ }).first().click();
+  await expect(app.page.getByRole('heading', { name: /Import finished for/ })).toBeVisible({ timeout: 60_000 });
+  await app.page.getByRole('region', { name: /Import finished/ }).getByRole('button', { name: 'Done' }).click();
+}
+
+/**
+ * What the image shows, from a screenshot of its middle (the centre fifth of the stage, inside the
+ * picture whatever its margins): mean brightness and contrast (standard deviation, 0-255) and the pixels.
+ */
+async function shot(target: Locator): Promise<{ mean: number; contrast: number; pixels: Buffer }> {
+  const box = (await target.boundingBox())!;
+  const clip = { x: box.x + box.width * 0.4, y: box.y + box.height * 0.4, width: box.width * 0.2, height: box.height * 0.2 };
+  const png = await target.page().screenshot({ clip, animations: 'disabled' });
+  const image = sharp(png).removeAlpha().greyscale();
+  const [{ channels }, pixels] = await Promise.all([image.clone().stats(), image.raw().toBuffer()]);
+  return { mean: channels[0]!.mean, contrast: channels[0]!.stdev, pixels };
+}
+
+/** How many pixels differ by more than a little between two screenshots of the same element. */
+function changed(a: Buffer, b: Buffer): number {
+  let n = 0;
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (Math.abs(a[i]! - b[i]!) > 8) n++;
+  return n / a.length;
+}
+
+test('the viewer: open a CT series from a CD, scroll to its last slice, change the window, measure, switch series', async ({ app }) => {
+  const { page } = app;
+  await start(app);
+
+  // The study page: each series' middle image at a useful size, a link into the viewer.
+  await page.locator('.doc-row').filter({ hasText: /CT/ }).filter({ hasText: '7 images' }).click();
+  const cards = page.getByRole('list', { name: 'Series' }).getByRole('listitem');
+  const ct = cards.filter({ hasText: '5 images' });
+  const key = ct.getByRole('img');
+  await expect(key).toHaveJSProperty('naturalWidth', 256);
+  expect((await key.boundingBox())!.width).toBeGreaterThanOrEqual(256);
+  await app.screenshot('study-key-images');
+  await key.click();
+
+  const stage = page.locator('.scan-stage');
+  const canvas = page.getByRole('img', { name: /CT scan image \d+ of 5/ });
+  await expect(canvas).toHaveAccessibleName(/image 3 of 5/, { timeout: 30_000 });
+  await expect(page.getByRole('button', { name: /SmartScore.*5 images/ })).toHaveAttribute('aria-current', 'true');
+  await expect(stage).toContainText('Peter Doe');
+  await expect(stage).toContainText('Image 3 / 5');
+  await app.screenshot('viewer-opened');
+  await noViolations(app, 'the scan viewer');
+
+  // Scroll: the keys, the wheel and the slider; the picture changes with the slice.
+  const middle = await shot(stage);
+  await canvas.focus();
+  await page.keyboard.press('End');
+  await expect(canvas).toHaveAccessibleName(/image 5 of 5/);
+  await expect(page.getByRole('slider', { name: 'Image' })).toHaveValue('5');
+  const last = await shot(stage);
+  expect(changed(middle.pixels, last.pixels), 'the last slice looks different from the middle one').toBeGreaterThan(0.02);
+  await page.keyboard.press('Home');
+  await expect(canvas).toHaveAccessibleName(/image 1 of 5/);
+  await canvas.hover();
+  await page.mouse.wheel(0, 120);
+  await expect(canvas).toHaveAccessibleName(/image 2 of 5/);
+  await page.keyboard.press('PageDown');
+  await expect(canvas).toHaveAccessibleName(/image 3 of 5/);
+  await page.getByRole('slider', { name: 'Image' }).fill('5');
+  await expect(canvas).toHaveAccessibleName(/image 5 of 5/);
+
+  // The window: a preset, then dragging; the overlay says the values and the pixels follow.
+  const before = await shot(stage);
+  await page.getByLabel('Window preset').selectOption('bone');
+  await expect(stage).toContainText('W 1800 L 400');
+  const bone = await shot(stage);
+  // 1800 units wide instead of about 400: the same tissue in far fewer shades of grey.
+  expect(bone.contrast, 'a bone window flattens soft tissue').toBeLessThan(before.contrast * 0.6);
+  // Back to the file's own window, then drag downwards: the level rises, the picture darkens.
+  await page.getByLabel('Window preset').selectOption('');
+  await expect(stage).toContainText('W 399 L 40');
+  const file = await shot(stage);
+  const box = (await canvas.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + 40);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height - 40, { steps: 10 });
+  await page.mouse.up();
+  await expect(stage).not.toContainText('W 399 L 40');
+  const dragged = await shot(stage);
+  expect(dragged.mean, 'dragging down raises the level: darker').toBeLessThan(file.mean - 10);
+  await page.getByRole('button', { name: 'Invert' }).click();
+  await expect(page.getByRole('button', { name: 'Invert' })).toHaveAttribute('aria-pressed', 'true');
+  const inverted = await shot(stage);
+  expect(Math.abs(inverted.mean - (255 - dragged.mean)), 'inverted: dark becomes light').toBeLessThan(12);
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await expect(page.getByRole('button', { name: 'Invert' })).toHaveAttribute('aria-pressed', 'false');
+
+  // Measure a length: drawn on the image, in millimetres.
+  await page.getByRole('button', { name: 'Length' }).click();
+  await page.mouse.move(box.x + box.width * 0.4, box.y + box.height * 0.4);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.6, { steps: 6 });
+  await page.mouse.up();
+  await expect(stage.locator('svg text').filter({ hasText: /mm/ })).toBeVisible();
+  await app.screenshot('viewer-measured');
+
+  // The details on the image hide and come back.
+  await page.getByLabel('Details on the image').uncheck();
+  await expect(stage).not.toContainText('Peter Doe');
+  await page.keyboard.press('o');
+  await expect(stage).toContainText('Peter Doe');
+
+  // Another series from the strip.
+  await page.getByRole('button', { name: /Scout.*2 images/ }).click();
+  await expect(page.getByRole('img', { name: /image \d of 2/ })).toBeVisible({ timeout: 30_000 });
+  await expect(stage).toContainText('Series 4 Scout');
+  expect(app.errors).toEqual([]);
+});
