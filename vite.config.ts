@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { defineConfig } from 'vite';
 import type { Plugin } from 'vite';
-import { CONTENT_SECURITY_POLICY, withPolicyInPage } from './shared/security-policy.ts';
+import { policyFor, withPolicyInPage } from './shared/security-policy.ts';
 
 const root = import.meta.dirname;
 
@@ -61,6 +61,19 @@ function cornerstoneLabelStyle(): Plugin {
   };
 }
 
+/** Tests serve the built window with the policies app:// gives each file (electron/desktop/protocol.ts). */
+function policyHeaders(): Plugin {
+  return {
+    name: 'casebinder:policy-headers',
+    configurePreviewServer(server) {
+      server.middlewares.use((request, response, next) => {
+        response.setHeader('Content-Security-Policy', policyFor(new URL(request.url ?? '/', 'http://preview').pathname));
+        next();
+      });
+    },
+  };
+}
+
 /** The built page carries its Content-Security-Policy itself too, before anything it loads. */
 function policyInPage(): Plugin {
   return { name: 'casebinder:policy-in-page', apply: 'build', transformIndexHtml: { order: 'post', handler: withPolicyInPage } };
@@ -70,7 +83,7 @@ function policyInPage(): Plugin {
 export default defineConfig({
   root: path.join(root, 'renderer'),
   base: './',
-  plugins: [react(), pdfjsAssets(), policyInPage(), cornerstoneCodecs(), cornerstoneLabelStyle()],
+  plugins: [react(), pdfjsAssets(), policyInPage(), policyHeaders(), cornerstoneCodecs(), cornerstoneLabelStyle()],
   // The DICOM decoders run in module workers, which load their codecs the same way.
   worker: { format: 'es', plugins: () => [cornerstoneCodecs()] },
   build: {
@@ -80,6 +93,5 @@ export default defineConfig({
     sourcemap: false,
     chunkSizeWarningLimit: 2000,
   },
-  // Tests serve the built window with the same Content-Security-Policy as app:// does.
-  preview: { headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY }, strictPort: false },
+  preview: { strictPort: false },
 });

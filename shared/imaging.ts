@@ -264,6 +264,22 @@ export const SOP_CLASS = {
   mediaStorageDirectory: '1.2.840.10008.1.3.10',
 } as const;
 
+/**
+ * Objects that are no picture to scroll through, whatever pixels they carry: what each is, in words.
+ * (RT dose grids are images and are drawn; segmentations are masks drawn over other images.)
+ */
+export function notAnImage(sopClassUid: string | null): string | null {
+  if (!sopClassUid) return null;
+  if (sopClassUid.startsWith('1.2.840.10008.5.1.4.1.1.88.')) return 'a written report (structured report or key image list), not an image';
+  if (sopClassUid === '1.2.840.10008.5.1.4.1.1.66.4') return 'a segmentation (outlines marked on other images), which the viewer does not draw on its own';
+  if (sopClassUid === '1.2.840.10008.5.1.4.1.1.481.3') return 'radiotherapy structures (outlines), not an image';
+  if (sopClassUid === '1.2.840.10008.5.1.4.1.1.481.5' || sopClassUid === '1.2.840.10008.5.1.4.1.1.481.8') return 'a radiotherapy plan, not an image';
+  if (sopClassUid.startsWith('1.2.840.10008.5.1.4.1.1.11.')) return 'display settings for other images (a presentation state), not an image';
+  if (sopClassUid.startsWith('1.2.840.10008.5.1.4.1.1.104.')) return 'a document (PDF or CDA) wrapped in DICOM, not an image';
+  if (sopClassUid.startsWith('1.2.840.10008.5.1.4.1.1.9.')) return 'a waveform (such as an ECG), not an image';
+  return null;
+}
+
 /** Structured reports (basic, enhanced, comprehensive, key object selection and the like). */
 export function isStructuredReport(sopClassUid: string | null): boolean {
   return !!sopClassUid?.startsWith('1.2.840.10008.5.1.4.1.1.88.');

@@ -34,6 +34,31 @@ const DIRECTIVES = [
 export const CONTENT_SECURITY_POLICY = DIRECTIVES.join('; ');
 
 /**
+ * The scan viewer's DICOM decoders (CharLS, libjpeg-turbo, OpenJPH) are Emscripten builds whose
+ * bindings make small functions with `new Function`. They run in their own web worker, which has no
+ * DOM, no IPC and no network beyond the app's files, and is handed only compressed pixels; that
+ * worker's script alone is served with 'unsafe-eval' added. A worker's policy comes from its own
+ * script's response, so the window keeps the strict policy above.
+ */
+export const DECODER_WORKER_POLICY = [
+  "default-src 'none'",
+  "script-src 'self' 'wasm-unsafe-eval' 'unsafe-eval'",
+  "connect-src 'self'",
+  "worker-src 'none'",
+  "base-uri 'none'",
+].join('; ');
+
+/** Whether a path of the built window is the decoder worker's script (assets/decodeImageFrameWorker-<hash>.js). */
+export function isDecoderWorker(pathname: string): boolean {
+  return /(^|\/)assets\/decodeImageFrameWorker-[\w-]+\.js$/.test(pathname);
+}
+
+/** The policy a file of the built window is served with. */
+export function policyFor(pathname: string): string {
+  return isDecoderWorker(pathname) ? DECODER_WORKER_POLICY : CONTENT_SECURITY_POLICY;
+}
+
+/**
  * The same policy written into the page's own HTML as well, so it holds even where a response's header
  * were lost (defence in depth). frame-ancestors is left out: a <meta> policy cannot carry it, and the
  * browser says so as an error.

@@ -6,7 +6,7 @@
  */
 import { CasebinderError } from '../../shared/errors.ts';
 import { DICOM_INSTANCE_PATH } from '../../shared/imaging.ts';
-import { withFileMeta } from '../dicom/header.ts';
+import { forViewing } from '../dicom/header.ts';
 import type { Library } from '../library/library.ts';
 import { readOriginal } from '../library/sealed.ts';
 
@@ -21,7 +21,7 @@ export function isDicomRequest(url: string): boolean {
   return new URL(url).pathname.startsWith(DICOM_INSTANCE_PATH);
 }
 
-/** The instance's file as the window's DICOM reader wants it (a bare data set gets its Part 10 wrapper in memory). */
+/** The instance's file as the window's DICOM reader wants it (wrapped or inflated in memory when it must be; see forViewing). */
 export async function dicomInstanceResponse(library: () => Library, url: string, method = 'GET'): Promise<Response> {
   if (method !== 'GET') return plain(405, 'Only reads are served.');
   const match = new URL(url).pathname.slice(DICOM_INSTANCE_PATH.length).match(/^([1-9]\d{0,15})$/);
@@ -29,7 +29,7 @@ export async function dicomInstanceResponse(library: () => Library, url: string,
   try {
     const open = library();
     const { sha256 } = open.studies.instanceFile(Number(match[1]));
-    const bytes = withFileMeta(new Uint8Array(await readOriginal(open.vault.ref(sha256))));
+    const bytes = forViewing(new Uint8Array(await readOriginal(open.vault.ref(sha256))));
     return new Response(bytes as Uint8Array<ArrayBuffer>, { status: 200, headers: { ...HEADERS, 'content-type': 'application/dicom', 'content-length': String(bytes.byteLength) } });
   } catch (error) {
     if (error instanceof CasebinderError) return plain(error.code === 'library-locked' ? 423 : error.code === 'not-found' ? 404 : 409, error.message);

@@ -1,7 +1,7 @@
 import { protocol } from 'electron';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import { APP_SCHEME, CONTENT_SECURITY_POLICY } from '../../shared/security-policy.ts';
+import { APP_SCHEME, policyFor } from '../../shared/security-policy.ts';
 import { dicomInstanceResponse, isDicomRequest } from '../app/dicom-files.ts';
 import type { Library } from '../library/library.ts';
 import { resolveAppFile } from './policy.ts';
@@ -42,7 +42,7 @@ export function serveApp(root: string, library: () => Library): void {
       return new Response(body, {
         headers: {
           'content-type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
-          'content-security-policy': CONTENT_SECURITY_POLICY,
+          'content-security-policy': policyFor(new URL(request.url).pathname),
           'x-content-type-options': 'nosniff',
           'cross-origin-opener-policy': 'same-origin',
         },

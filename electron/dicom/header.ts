@@ -19,12 +19,24 @@ const IMPLICIT_LE = '1.2.840.10008.1.2';
 const EXPLICIT_LE = '1.2.840.10008.1.2.1';
 const DEFLATED = '1.2.840.10008.1.2.1.99';
 const BIG_ENDIAN = '1.2.840.10008.1.2.2';
+/** Color Palette Storage: a palette a viewer may apply; it belongs to no patient and no study. */
+const COLOR_PALETTE = '1.2.840.10008.5.1.4.39.1';
 
 export type HeaderRead =
   | { readonly ok: true; readonly header: DicomHeader }
   /** The bytes given end before the header does: read more of the file and try again. */
   | { readonly ok: false; readonly needMore: true }
-  | { readonly ok: false; readonly needMore: false; readonly problem: string };
+  | { readonly ok: false; readonly needMore: false; readonly problem: string; readonly notInAStudy?: true };
+
+/** How a file holds its data set: the Part 10 wrapper, or a bare data set in one of three encodings. */
+type Encoding = 'part10' | 'raw-explicit' | 'raw-implicit' | 'raw-explicit-big';
+
+/** The transfer syntax a bare data set is read in. */
+const RAW_TRANSFER_SYNTAX: Readonly<Record<Exclude<Encoding, 'part10'>, string>> = {
+  'raw-explicit': EXPLICIT_LE,
+  'raw-implicit': IMPLICIT_LE,
+  'raw-explicit-big': BIG_ENDIAN,
+};
 
 const VRS = new Set('AE AS AT CS DA DS DT FL FD IS LO LT OB OD OF OL OV OW PN SH SL SQ SS ST SV TM UC UI UL UN UR US UT UV'.split(' '));
 
@@ -32,9 +44,12 @@ const VRS = new Set('AE AS AT CS DA DS DT FL FD IS LO LT OB OD OF OL OV OW PN SH
  * How a file holds DICOM, judged by its first bytes: the Part 10 wrapper ("DICM" after a 128-byte
  * preamble), or a bare data set as old systems wrote it, which begins with an element of group 0008.
  */
-export function dicomEncoding(head: Uint8Array): 'part10' | 'raw-explicit' | 'raw-implicit' | null {
+export function dicomEncoding(head: Uint8Array): Encoding | null {
   if (head.length >= 132 && head[128] === 0x44 && head[129] === 0x49 && head[130] === 0x43 && head[131] === 0x4d) return 'part10';
-  if (head.length < 16 || head[0] !== 0x08 || head[1] !== 0x00 || head[3] !== 0x00) return null;
+  if (head.length < 16) return null;
+  // Explicit VR big endian (retired, but valid and still on old discs): the group reads 00 08.
+  if (head[0] === 0x00 && head[1] === 0x08 && head[2] === 0x00 && VRS.has(String.fromCharCode(head[4]!, head[5]!))) return 'raw-explicit-big';
+  if (head[0] !== 0x08 || head[1] !== 0x00 || head[3] !== 0x00) return null;
   const vr = String.fromCharCode(head[4]!, head[5]!);
   if (VRS.has(vr)) return 'raw-explicit';
   const length = head[4]! | (head[5]! << 8) | (head[6]! << 16) | (head[7]! << 24);
@@ -114,10 +129,10 @@ function inflater(bytes: Uint8Array, position: number): Uint8Array {
   return whole;
 }
 
-function parse(bytes: Uint8Array, encoding: 'part10' | 'raw-explicit' | 'raw-implicit', untilPixels: boolean): DataSet {
+function parse(bytes: Uint8Array, encoding: Encoding, untilPixels: boolean): DataSet {
   return dicomParser.parseDicom(bytes, {
     ...(untilPixels ? { untilTag: PIXEL_DATA } : {}),
-    ...(encoding === 'raw-explicit' ? { TransferSyntaxUID: EXPLICIT_LE } : encoding === 'raw-implicit' ? { TransferSyntaxUID: IMPLICIT_LE } : {}),
+    ...(encoding === 'part10' ? {} : { TransferSyntaxUID: RAW_TRANSFER_SYNTAX[encoding] }),
     inflater: inflater as unknown as (arr: Uint8Array, position: number) => void,
   });
 }
@@ -204,7 +219,7 @@ export function readDicomHeader(bytes: Uint8Array, fileSize: number): HeaderRead
   // Without the pixel data element in view, the header may go on past these bytes.
   if (!pixels && !whole) return { ok: false, needMore: true };
 
-  const transferSyntaxUid = uid(dataSet, 'x00020010') ?? (encoding === 'raw-implicit' ? IMPLICIT_LE : EXPLICIT_LE);
+  const transferSyntaxUid = uid(dataSet, 'x00020010') ?? (encoding === 'part10' ? EXPLICIT_LE : RAW_TRANSFER_SYNTAX[encoding]);
   const sopInstanceUid = uid(dataSet, 'x00080018') ?? uid(dataSet, 'x00020003');
   const studyInstanceUid = uid(dataSet, 'x0020000d');
   const seriesInstanceUid = uid(dataSet, 'x0020000e');
@@ -212,10 +227,15 @@ export function readDicomHeader(bytes: Uint8Array, fileSize: number): HeaderRead
   if (sopClassUid === SOP_CLASS.mediaStorageDirectory) {
     return { ok: false, needMore: false, problem: 'it is a DICOMDIR (the index of a disc), not an image' };
   }
-  if (!sopInstanceUid || !studyInstanceUid || !seriesInstanceUid) {
-    const missing = [!sopInstanceUid && 'instance', !studyInstanceUid && 'study', !seriesInstanceUid && 'series'].filter(Boolean).join(', ');
-    return { ok: false, needMore: false, problem: `it does not say which ${missing} it belongs to (its identifiers are missing)` };
+  // Valid DICOM that is no part of a patient's study (a colour palette, a template, a settings file):
+  // left out for that reason, never called damaged.
+  if (sopClassUid === COLOR_PALETTE) return { ok: false, needMore: false, notInAStudy: true, problem: 'it is a colour palette (a display setting shared by viewers), not part of a study' };
+  if (!studyInstanceUid || !seriesInstanceUid) {
+    const missing = [!studyInstanceUid && 'study', !seriesInstanceUid && 'series'].filter(Boolean).join(' or ');
+    const holds = dataSet.elements[PIXEL_DATA] ? 'it holds an image, but' : 'it holds no image and';
+    return { ok: false, needMore: false, notInAStudy: true, problem: `${holds} names no ${missing}, so it belongs to no imaging study and cannot be filed with one` };
   }
+  if (!sopInstanceUid) return { ok: false, needMore: false, problem: 'it does not say which image it is (its instance identifier is missing)' };
   const t = new DicomText(dataSet);
   const frames = t.number('x00280008');
   return {
@@ -318,4 +338,55 @@ export function withFileMeta(bytes: Uint8Array): Uint8Array {
   const length = Buffer.alloc(4);
   length.writeUInt32LE(body.length, 0);
   return Buffer.concat([Buffer.alloc(128), Buffer.from('DICM', 'latin1'), element(0x0002, 0x0000, 'UL', length), body, bytes]);
+}
+
+const LONG_VRS = new Set(['OB', 'OD', 'OF', 'OL', 'OV', 'OW', 'SQ', 'SV', 'UC', 'UN', 'UR', 'UT', 'UV']);
+
+/**
+ * A deflated file as the viewer can read it: its data set inflated (up to MAX_INFLATED_BYTES) and its
+ * file meta saying explicit VR little endian, which is what inflating gives. In memory only; the
+ * stored original is not touched. Null when the file is not deflated Part 10 or does not inflate.
+ */
+function inflatedForViewing(bytes: Uint8Array): Uint8Array | null {
+  let meta: DataSet;
+  try {
+    meta = dicomParser.readPart10Header(bytes);
+  } catch {
+    return null;
+  }
+  if (uid(meta, 'x00020010') !== DEFLATED) return null;
+  const elements = Object.values(meta.elements).filter((e) => e.tag !== 'x00020000' && e.tag !== 'x00020010');
+  const start = Math.max(...Object.values(meta.elements).map((e) => e.dataOffset + e.length));
+  let inflated: Buffer;
+  try {
+    inflated = zlib.inflateRawSync(bytes.subarray(start), { finishFlush: zlib.constants.Z_SYNC_FLUSH, maxOutputLength: MAX_INFLATED_BYTES });
+  } catch {
+    return null;
+  }
+  const kept = elements.map((e) => {
+    const headerBytes = e.vr && LONG_VRS.has(e.vr) ? 12 : 8;
+    return Buffer.from(bytes.subarray(e.dataOffset - headerBytes, e.dataOffset + e.length));
+  });
+  const syntax = Buffer.from(EXPLICIT_LE.length % 2 ? `${EXPLICIT_LE}\0` : EXPLICIT_LE, 'latin1');
+  const syntaxElement = Buffer.alloc(8);
+  syntaxElement.writeUInt16LE(0x0002, 0);
+  syntaxElement.writeUInt16LE(0x0010, 2);
+  syntaxElement.write('UI', 4, 'latin1');
+  syntaxElement.writeUInt16LE(syntax.length, 6);
+  const group = Buffer.concat([...kept, syntaxElement, syntax]);
+  const groupLength = Buffer.alloc(12);
+  groupLength.writeUInt16LE(0x0002, 0);
+  groupLength.writeUInt16LE(0x0000, 2);
+  groupLength.write('UL', 4, 'latin1');
+  groupLength.writeUInt16LE(4, 6);
+  groupLength.writeUInt32LE(group.length, 8);
+  return Buffer.concat([bytes.subarray(0, 132), groupLength, group, inflated]);
+}
+
+/**
+ * A DICOM file as the window's viewer reads it: a bare data set gets its Part 10 wrapper, a deflated
+ * one is inflated; anything else is the original's bytes unchanged.
+ */
+export function forViewing(bytes: Uint8Array): Uint8Array {
+  return inflatedForViewing(bytes) ?? withFileMeta(bytes);
 }

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import sharp from 'sharp';
 import type { ResizeOptions } from 'sharp';
-import { isPreviewableTransferSyntax, transferSyntaxName } from '../../shared/imaging.ts';
+import { decoderProblem, isPreviewableTransferSyntax, transferSyntaxName } from '../../shared/imaging.ts';
 import { withFileMeta } from './header.ts';
 import { readOriginal } from '../library/sealed.ts';
 import type { OriginalRef } from '../library/sealed.ts';
@@ -65,7 +65,7 @@ export async function dicomThumbnail(file: OriginalRef, transferSyntaxUid: strin
     return { png: new Uint8Array(data), width: info.width, height: info.height };
   } catch (error) {
     return {
-      problem: `Casebinder could not draw this series' key image (${(error as Error).message}). The files are kept exactly as they came, for the specialist's viewer.`,
+      problem: `Casebinder could not draw this series' key image. ${decoderProblem(error instanceof Error ? error.message : String(error), transferSyntaxUid)}`,
     };
   }
 }

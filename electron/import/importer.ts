@@ -79,6 +79,11 @@ function internalError(where: string, error: unknown): Refusal {
   };
 }
 
+/** A valid DICOM file that is no part of an imaging study: left out, and why; nothing is wrong with it. */
+function notInAStudy(path: string, problem: string): ImportOutcome {
+  return { status: 'skipped', path, reason: `This DICOM file was left out: ${problem}. Nothing is wrong with it as a file; it stays unchanged where it is.` };
+}
+
 function damagedDicom(problem: string): Refusal {
   return {
     code: 'damaged',
@@ -327,12 +332,13 @@ export class Importer {
     const { signal, patient } = state;
     const refused = (refusal: Refusal): ImportOutcome => ({ status: 'refused', path: source.path, ...refusal });
     let read: HeaderRead = readDicomHeader(reader.head, source.size);
-    if (!read.ok && !read.needMore) return refused(damagedDicom(read.problem));
+    if (!read.ok && !read.needMore) return read.notInAStudy ? notInAStudy(source.path, read.problem) : refused(damagedDicom(read.problem));
 
     // The usual case: the header was in the first bytes, so a file already in the library is not copied.
+    // (A file of another size that claims the same image is read in full below: one of the two may be damaged.)
     if (read.ok) {
-      const known = this.library.studies.findInstance(read.header.sopInstanceUid);
-      if (known) {
+      const known = this.library.studies.instanceBySop(read.header.sopInstanceUid);
+      if (known && known.size === source.size) {
         state.studies.record(known.studyId, source.folder, { added: false, newStudy: false });
         return null;
       }
@@ -344,6 +350,7 @@ export class Importer {
       if (!read.ok) read = await this.headerFromStaged(staged);
       if (!read.ok) {
         await this.library.vault.discard(staged);
+        if (!read.needMore && read.notInAStudy) return notInAStudy(source.path, read.problem);
         return refused(damagedDicom(read.needMore ? 'its header is larger than Casebinder reads' : read.problem));
       }
       const header = read.header;
@@ -353,12 +360,13 @@ export class Importer {
       }
       const problem = pixelDataProblem(header, staged.size) ?? walker?.problem(staged.size) ?? null;
       return await this.onlyOnce(state, `sop:${header.sopInstanceUid}`, async () => {
-        const known = this.library.studies.findInstance(header.sopInstanceUid);
-        if (known) {
+        const known = this.library.studies.instanceBySop(header.sopInstanceUid);
+        if (known && known.sha256 === staged.sha256) {
           await this.library.vault.discard(staged);
           state.studies.record(known.studyId, source.folder, { added: false, newStudy: false });
           return null;
         }
+        if (known) return await this.sameImageTwice(source, staged, { header, problem }, known, state);
         await this.library.vault.commit(staged);
         const filed = this.library.studies.add(
           patient.id,
@@ -378,6 +386,45 @@ export class Importer {
       await this.library.vault.discard(staged);
       throw error;
     }
+  }
+
+  /**
+   * Two files claim one image (one SOP Instance UID) with different bytes. The copy that reads fully is
+   * kept: a damaged one filed earlier is replaced by this one; otherwise the first stays and this one
+   * is left out. Either way the person is told which file, and why.
+   */
+  private async sameImageTwice(
+    source: ImportSource,
+    staged: StagedFile,
+    read: { header: DicomHeader; problem: string | null },
+    known: NonNullable<ReturnType<Library['studies']['instanceBySop']>>,
+    state: Run,
+  ): Promise<ImportOutcome | null> {
+    const same = `${source.name} and ${known.originalName}, already in the library, claim to be the same image (SOP Instance UID ${read.header.sopInstanceUid}) but their bytes differ`;
+    if (known.problem && !read.problem) {
+      await this.library.vault.commit(staged);
+      this.library.studies.replaceInstanceFile(known.instanceId, {
+        header: read.header,
+        sha256: staged.sha256,
+        size: staged.size,
+        originalName: source.name,
+        sourcePath: source.path,
+        problem: null,
+      });
+      state.studies.record(known.studyId, source.folder, {
+        added: false,
+        newStudy: false,
+        note: `${same}. ${known.originalName} is damaged (${known.problem.replace(/\.$/, '')}), so ${source.name}, which reads fully, took its place.`,
+      });
+      return null;
+    }
+    await this.library.vault.discard(staged);
+    const why = read.problem
+      ? `${source.name} is damaged (${read.problem.replace(/\.$/, '')}); the copy that reads fully was kept.`
+      : known.problem
+        ? `Both are damaged; the one imported first was kept.`
+        : `Both read fully (the same image saved twice, perhaps in two encodings); the one imported first was kept.`;
+    return { status: 'skipped', path: source.path, reason: `${same}. ${why}` };
   }
 
   /** Reports inside DICOM files: a structured report's text joins its series; a PDF becomes a document. */

@@ -11,6 +11,7 @@ interface StudyCount {
   alreadyIn: number;
   folders: string[];
   problems: string[];
+  notes: string[];
 }
 
 /** The longest folder path all of them share (a study's files usually sit under one folder of the disc). */
@@ -30,10 +31,10 @@ function commonFolder(folders: readonly string[]): string {
 export class StudyTally {
   private readonly studies = new Map<number, StudyCount>();
 
-  record(studyId: number, folder: string, fate: { readonly added: boolean; readonly newStudy: boolean; readonly problem?: string | null; readonly file?: string }): void {
+  record(studyId: number, folder: string, fate: { readonly added: boolean; readonly newStudy: boolean; readonly problem?: string | null; readonly file?: string; readonly note?: string }): void {
     let count = this.studies.get(studyId);
     if (!count) {
-      count = { newStudy: false, added: 0, alreadyIn: 0, folders: [], problems: [] };
+      count = { newStudy: false, added: 0, alreadyIn: 0, folders: [], problems: [], notes: [] };
       this.studies.set(studyId, count);
     }
     count.newStudy ||= fate.newStudy;
@@ -41,6 +42,7 @@ export class StudyTally {
     else count.alreadyIn++;
     if (count.folders.length < 1000 && !count.folders.includes(folder)) count.folders.push(folder);
     if (fate.problem) count.problems.push(`${fate.file ?? 'A file'}: ${fate.problem}`);
+    if (fate.note && count.notes.length < 20) count.notes.push(fate.note);
   }
 
   /** The studies this import touched. */
@@ -56,11 +58,12 @@ export class StudyTally {
       const damaged = count.problems.length
         ? [`${count.problems.length} of its files ${count.problems.length === 1 ? 'is' : 'are'} damaged and kept as they came: ${count.problems.slice(0, 3).join(' ')}${count.problems.length > 3 ? ' …' : ''}`]
         : [];
-      const notes = [...warnings, ...damaged];
+      const notes = [...warnings, ...damaged, ...count.notes];
       const note = notes.length ? { note: notes.join(' ') } : {};
       const study = { title, files: count.added, alreadyIn: count.alreadyIn, series };
       if (count.newStudy) return { status: 'imported', path, id, type: 'imaging-study', pages: 0, study, ...note };
       if (count.added > 0) return { status: 'merged', path, into: id, study, ...note };
+      if (count.notes.length) return { status: 'merged', path, into: id, study, ...note };
       return { status: 'duplicate', path, of: id, files: count.alreadyIn, title };
     });
   }

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { CasebinderError } from '../../shared/errors.ts';
 import { formatPersonName, modalityLabel, patientWarnings, studyTitle } from '../../shared/imaging.ts';
-import { isStructuredReport, isViewableTransferSyntax, transferSyntaxName } from '../../shared/imaging.ts';
+import { isViewableTransferSyntax, notAnImage, transferSyntaxName } from '../../shared/imaging.ts';
 import type { SeriesImages, SeriesSummary, StudyDetails } from '../../shared/imaging.ts';
 import type { Patient } from '../../shared/library-types.ts';
 import type { DicomHeader } from '../../shared/imaging.ts';
@@ -105,6 +105,37 @@ export class Studies {
       sql`SELECT s.document_id FROM instances i JOIN series s ON s.id = i.series_id WHERE i.sop_instance_uid = ${sopInstanceUid}`,
     );
     return row && { studyId: row.document_id };
+  }
+
+  /** The instance a SOP Instance UID names, with what the library knows of its file. */
+  instanceBySop(sopInstanceUid: string): { studyId: number; seriesId: number; instanceId: number; sha256: string; size: number; originalName: string; problem: string | null } | undefined {
+    const row = get<{ document_id: number; series_id: number; id: number; sha256: string; size: number; original_name: string; problem: string | null }>(
+      this.db,
+      sql`SELECT s.document_id, i.series_id, i.id, i.sha256, i.size, i.original_name, i.problem
+          FROM instances i JOIN series s ON s.id = i.series_id WHERE i.sop_instance_uid = ${sopInstanceUid}`,
+    );
+    return row && { studyId: row.document_id, seriesId: row.series_id, instanceId: row.id, sha256: row.sha256, size: row.size, originalName: row.original_name, problem: row.problem };
+  }
+
+  /**
+   * An instance's file replaced by another copy of the same image (same SOP Instance UID) that reads
+   * fully, when the one filed first is damaged. The series' key image is made again if it had none.
+   */
+  replaceInstanceFile(instanceId: number, instance: NewInstance): void {
+    const h = instance.header;
+    writeTransaction(this.db, () => {
+      const before = get<{ size: number; series_id: number }>(this.db, sql`SELECT size, series_id FROM instances WHERE id = ${instanceId}`);
+      if (!before) throw new CasebinderError('not-found', `Image ${instanceId} is not in the library.`);
+      run(
+        this.db,
+        sql`UPDATE instances SET sha256 = ${instance.sha256}, size = ${instance.size}, original_name = ${instance.originalName},
+                                 source_path = ${instance.sourcePath}, transfer_syntax_uid = ${h.transferSyntaxUid}, rows = ${h.rows},
+                                 columns = ${h.columns}, frames = ${h.frames}, has_pixels = ${h.pixelData ? 1 : 0}, problem = ${instance.problem}
+            WHERE id = ${instanceId}`,
+      );
+      run(this.db, sql`UPDATE documents SET size = size - ${before.size} + ${instance.size} WHERE id = (SELECT document_id FROM series WHERE id = ${before.series_id})`);
+      run(this.db, sql`UPDATE series SET thumbnail_problem = NULL WHERE id = ${before.series_id} AND thumbnail IS NULL`);
+    })();
   }
 
   /**
@@ -279,7 +310,9 @@ export class Studies {
     const leftOut: string[] = [];
     const encodings = new Set<string>();
     for (const r of rows) {
-      if (!r.has_pixels) leftOut.push(`${r.original_name}: it holds no image (${isStructuredReport(r.sop_class_uid) ? 'a written report' : 'not a picture'}).`);
+      const what = notAnImage(r.sop_class_uid);
+      if (what) leftOut.push(`${r.original_name}: it is ${what}.`);
+      else if (!r.has_pixels) leftOut.push(`${r.original_name}: it holds no image.`);
       else if (r.problem) leftOut.push(`${r.original_name}: ${r.problem}`);
       else if (r.transfer_syntax_uid && !isViewableTransferSyntax(r.transfer_syntax_uid)) encodings.add(r.transfer_syntax_uid);
       else images.push({ instanceId: r.id, instanceNumber: r.instance_number, frames: Math.max(1, r.frames ?? 1), transferSyntaxUid: r.transfer_syntax_uid });

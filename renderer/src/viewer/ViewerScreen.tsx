@@ -14,7 +14,7 @@ import type { SeriesImages, SeriesSummary, StudyDetails } from '../../../shared/
 import { invoke, messageOf } from '../api.ts';
 import { formatDate, plural } from '../format.ts';
 import type { Route } from '../route.ts';
-import { imageIdsOf, loadImage, pixelSpacing, slicePosition, startCornerstone } from './cornerstone.ts';
+import { imageIdsOf, onDrawingError, probeImage, pixelSpacing, slicePosition, startCornerstone } from './cornerstone.ts';
 import { PRESETS, TOOLS, windowOf } from './tools.ts';
 import type { ToolName } from './tools.ts';
 import './ViewerScreen.css';
@@ -23,6 +23,8 @@ const ENGINE = 'casebinder-viewer';
 const VIEWPORT = 'stack';
 const TOOL_GROUP = 'casebinder-viewer-tools';
 const SPEEDS = [5, 10, 15, 20, 30] as const;
+/** What changes the picture or what the overlay says of it. */
+const VIEW_EVENTS = [Enums.Events.PRE_STACK_NEW_IMAGE, Enums.Events.STACK_NEW_IMAGE, Enums.Events.VOI_MODIFIED, Enums.Events.CAMERA_MODIFIED, Enums.Events.IMAGE_RENDERED] as const;
 
 interface Props {
   readonly route: Extract<Route, { name: 'viewer' }>;
@@ -48,6 +50,27 @@ function errorText(detail: unknown): string {
   if (detail instanceof Error) return detail.message;
   const inner = (detail as { error?: unknown; message?: unknown }).error ?? (detail as { message?: unknown }).message;
   return inner && inner !== detail ? errorText(inner) : String(detail);
+}
+
+/**
+ * Whether the viewport holds this image as it is: Cornerstone3D logs, rather than throws, when it
+ * cannot build an image it decoded (pixel data longer than the image, as with odd-sized colour images)
+ * and goes on showing the previous one, or nothing. Its size and its pixel count must be the image's own.
+ */
+function drawnAsItIs(viewport: Types.IStackViewport, image: Types.IImage): boolean {
+  const data = viewport.getImageData();
+  // On the CPU fallback there is no vtk image; its pixel count is the image's own.
+  const vtk = data?.imageData && 'getPointData' in data.imageData ? data.imageData : null;
+  const scalars = vtk ? vtk.getPointData().getScalars() : data ? { getNumberOfTuples: () => image.columns * image.rows } : null;
+  const components = image.numberOfComponents ?? (image.color ? 3 : 1);
+  return (
+    !!data &&
+    !!scalars &&
+    data.dimensions[0] === image.columns &&
+    data.dimensions[1] === image.rows &&
+    scalars.getNumberOfTuples() === image.columns * image.rows &&
+    image.getPixelData().length === image.columns * image.rows * components
+  );
 }
 
 function SeriesButton({ series, current, onOpen }: { series: SeriesSummary; current: boolean; onOpen: () => void }) {
@@ -82,7 +105,8 @@ export function ViewerScreen({ route, navigate, onError }: Props) {
   const [study, setStudy] = useState<StudyDetails | null>(null);
   const [images, setImages] = useState<SeriesImages | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const [failures, setFailures] = useState<string[]>([]);
+  /** Images of the stack that could not be drawn (0-based index -> why). */
+  const [failures, setFailures] = useState<ReadonlyMap<number, string>>(new Map());
   const [shown, setShown] = useState<Shown | null>(null);
   const [tool, setTool] = useState<ToolName>('window');
   const [overlays, setOverlays] = useState(true);
@@ -110,7 +134,7 @@ export function ViewerScreen({ route, navigate, onError }: Props) {
     let live = true;
     setImages(null);
     setProblem(null);
-    setFailures([]);
+    setFailures(new Map());
     setShown(null);
     setPlaying(false);
     invoke('series:images', seriesId).then(
@@ -124,6 +148,9 @@ export function ViewerScreen({ route, navigate, onError }: Props) {
 
   const describe = useCallback((viewport: Types.IStackViewport) => {
     const ids = viewport.getImageIds();
+    if (ids.length === 0) return;
+    // The image asked for (by key, wheel or slider): the overlay and the label follow it at once, and an
+    // image that cannot be drawn is said to be so instead of the previous one standing in for it.
     const index = viewport.getCurrentImageIdIndex();
     const { voiRange, invert } = viewport.getProperties();
     const id = ids[index];
@@ -157,29 +184,64 @@ export function ViewerScreen({ route, navigate, onError }: Props) {
     group.setToolActive(TOOLS.find((t) => t.name === 'zoom')!.toolName, { bindings: [{ mouseButton: ToolEnums.MouseBindings.Secondary }] });
     group.setToolActive(TOOLS.find((t) => t.name === 'window')!.toolName, { bindings: [{ mouseButton: ToolEnums.MouseBindings.Primary }] });
 
-    const update = () => live && describe(viewport);
+    const ids = imageIdsOf(images.images);
+    let broken = false;
+    const update = () => live && !broken && describe(viewport);
+    // An image that fails to load or to draw is marked, so the picture left on the canvas is never taken for it.
     const failed = (event: Event) => {
       const detail = (event as CustomEvent<{ imageId?: string; error?: unknown }>).detail;
-      if (!live || !detail?.imageId?.includes('/dicom/instances/')) return;
-      const at = viewport.getImageIds().indexOf(detail.imageId);
+      if (!live || typeof detail?.imageId !== 'string') return;
+      const at = ids.indexOf(detail.imageId);
+      if (at < 0) return;
       const image = images.images.find((i) => detail.imageId!.includes(`/dicom/instances/${i.instanceId}`));
-      setFailures((list) => [...list, `Image ${at + 1}: ${decoderProblem(errorText(detail.error ?? detail), image?.transferSyntaxUid ?? null)}`].slice(-20));
+      const why = decoderProblem(errorText(detail.error ?? detail), image?.transferSyntaxUid ?? null);
+      setFailures((known) => (known.has(at) ? known : new Map(known).set(at, why)));
     };
-    for (const name of [Enums.Events.STACK_NEW_IMAGE, Enums.Events.VOI_MODIFIED, Enums.Events.CAMERA_MODIFIED, Enums.Events.IMAGE_RENDERED]) el.addEventListener(name, update);
+    // Cornerstone3D logs, rather than throws, when it cannot build an image it decoded (pixel data
+    // longer than the image, as with odd-sized colour images) and goes on showing the previous one. A
+    // new image whose drawn size is not its own is therefore marked as not drawn.
+    const notBuilt = (at: number, image: Types.IImage | undefined) => {
+      if (image && drawnAsItIs(viewport, image)) return;
+      const file = image && images.images.find((i) => image.imageId.includes(`/dicom/instances/${i.instanceId}`));
+      const why = decoderProblem(
+        image ? `the decoded pixel data (${image.getPixelData()?.length ?? '?'} values) could not be made into an image of ${image.columns} x ${image.rows} pixels` : 'no image was made from the decoded data',
+        file?.transferSyntaxUid ?? images.images[0]?.transferSyntaxUid ?? null,
+      );
+      setFailures((known) => (known.has(at) ? known : new Map(known).set(at, why)));
+    };
+    const arrived = (event: Event) => {
+      const detail = (event as CustomEvent<{ image?: Types.IImage; imageIdIndex?: number }>).detail;
+      if (live && detail?.imageIdIndex !== undefined) notBuilt(detail.imageIdIndex, detail.image);
+    };
+    el.addEventListener(Enums.Events.STACK_NEW_IMAGE, arrived);
+    const stopDrawingErrors = onDrawingError((message) => {
+      if (!live) return;
+      const at = viewport.getCurrentImageIdIndex();
+      const image = images.images.find((i) => ids[at]?.includes(`/dicom/instances/${i.instanceId}`));
+      const why = decoderProblem(message, image?.transferSyntaxUid ?? null);
+      setFailures((known) => (known.has(at) ? known : new Map(known).set(at, why)));
+    });
+    for (const name of VIEW_EVENTS) el.addEventListener(name, update);
     eventTarget.addEventListener(Enums.Events.IMAGE_LOAD_FAILED, failed);
-    const ids = imageIdsOf(images.images);
+    eventTarget.addEventListener(Enums.Events.IMAGE_LOAD_ERROR, failed);
     const start = Math.min(Math.max(0, route.image ?? Math.floor((ids.length - 1) / 2)), ids.length - 1);
     (async () => {
       try {
         // The first image is loaded on its own, so a decoder's failure is told instead of a black canvas.
-        await loadImage(ids[start]!);
+        await probeImage(ids[start]!);
         if (!live) return;
         await viewport.setStack(ids, start);
         if (!live) return;
         viewport.render();
+        // The first image, too, may decode yet not be built (see drawnAsItIs).
+        notBuilt(start, viewport.getCornerstoneImage());
         describe(viewport);
       } catch (error) {
-        if (live) setProblem(`This series could not be drawn. ${decoderProblem(errorText(error), images.images[0]?.transferSyntaxUid ?? null)}`);
+        if (!live) return;
+        broken = true;
+        setShown(null);
+        setFailures(new Map());
+        setProblem(`This series could not be drawn. ${decoderProblem(errorText(error), images.images[0]?.transferSyntaxUid ?? null)}`);
       }
     })();
     const resize = new ResizeObserver(() => engine.resize(true, false));
@@ -188,8 +250,11 @@ export function ViewerScreen({ route, navigate, onError }: Props) {
       live = false;
       resize.disconnect();
       toolUtilities.cine.stopClip(el);
-      for (const name of [Enums.Events.STACK_NEW_IMAGE, Enums.Events.VOI_MODIFIED, Enums.Events.CAMERA_MODIFIED, Enums.Events.IMAGE_RENDERED]) el.removeEventListener(name, update);
+      for (const name of VIEW_EVENTS) el.removeEventListener(name, update);
+      el.removeEventListener(Enums.Events.STACK_NEW_IMAGE, arrived);
+      stopDrawingErrors();
       eventTarget.removeEventListener(Enums.Events.IMAGE_LOAD_FAILED, failed);
+      eventTarget.removeEventListener(Enums.Events.IMAGE_LOAD_ERROR, failed);
       ToolGroupManager.destroyToolGroup(TOOL_GROUP);
       viewportRef.current = null;
       engine.destroy();
@@ -385,6 +450,13 @@ export function ViewerScreen({ route, navigate, onError }: Props) {
             ) : (
               <div className="scan-canvas" ref={element} tabIndex={0} role="img" aria-label={imageLabel} aria-describedby="scan-keys" onContextMenu={(e) => e.preventDefault()} />
             )}
+            {shown && failures.has(shown.index) && (
+              <div className="scan-problem scan-image-failed" role="alert">
+                <p>
+                  Image {shown.index + 1} could not be drawn. {failures.get(shown.index)}
+                </p>
+              </div>
+            )}
             {!shown && !problem && !images?.cannotDraw && (
               <p className="scan-loading" role="status">
                 Opening the images…
@@ -449,15 +521,17 @@ export function ViewerScreen({ route, navigate, onError }: Props) {
               </ul>
             </details>
           )}
-          {failures.length > 0 && (
-            <div className="scan-failures" role="alert">
-              <p>{plural(failures.length, 'image')} of this series could not be drawn:</p>
+          {failures.size > 0 && (
+            <details className="scan-failures">
+              <summary>{plural(failures.size, 'image')} of this series could not be drawn</summary>
               <ul>
-                {failures.map((f) => (
-                  <li key={f}>{f}</li>
+                {[...failures].map(([index, why]) => (
+                  <li key={index}>
+                    Image {index + 1}: {why}
+                  </li>
                 ))}
               </ul>
-            </div>
+            </details>
           )}
         </section>
       </div>
