@@ -12,6 +12,8 @@ export interface SeriesSummary {
   readonly number: number | null;
   readonly description: string | null;
   readonly bodyPart: string | null;
+  /** The series' date, as its files give it. */
+  readonly date: IsoDate | null;
   readonly instances: number;
   /** True when a thumbnail of the key image exists. */
   readonly hasThumbnail: boolean;

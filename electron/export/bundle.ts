@@ -18,7 +18,9 @@ import { Job } from '../jobs/job.ts';
 import type { ImageMediaType } from '../media/detect.ts';
 import type { Library } from '../library/library.ts';
 import type { WorkerPool } from '../workers/pool.ts';
-import { writeDicomdir, uidFrom } from './dicomdir.ts';
+import { recordKeys } from './dicomdir-keys.ts';
+import { recordTypeOf, writeDicomdir, uidFrom } from './dicomdir.ts';
+import type { DerivedValue } from './dicomdir.ts';
 import type { DicomdirStudy } from './dicomdir.ts';
 import { fhirBundle } from './fhir.ts';
 import type { BundleFile } from './fhir.ts';
@@ -149,6 +151,20 @@ function writeError(error: unknown, outDir: string): unknown {
   return error;
 }
 
+/** What the export tells the person of values the DICOMDIR had to supply, one line per study. */
+function derivedValueNotes(derived: readonly DerivedValue[], input: CaseBundleInput): string[] {
+  const byStudy = new Map<string, DerivedValue[]>();
+  for (const d of derived) byStudy.set(d.studyInstanceUid, [...(byStudy.get(d.studyInstanceUid) ?? []), d]);
+  return [...byStudy].map(([uid, values]) => {
+    const title = input.documents.find((d) => d.study?.studyInstanceUid === uid)?.doc.title ?? 'An imaging study';
+    const counted = (keyword: DerivedValue['keyword']) => values.filter((v) => v.keyword === keyword).length;
+    const said = values.filter((v) => v.keyword !== 'InstanceNumber' && v.keyword !== 'SeriesNumber').map((v) => `${v.keyword} ${v.value} (${v.how})`);
+    if (counted('SeriesNumber')) said.push(`${counted('SeriesNumber')} series number(s) from the series' places in the study`);
+    if (counted('InstanceNumber')) said.push(`${counted('InstanceNumber')} instance number(s) from the images' places in their series`);
+    return `${title}: its files lack values the disc index (DICOMDIR) requires, so the index gives ${said.join('; ')}. The image files themselves are unchanged.`;
+  });
+}
+
 async function writeBundle(services: ExportServices, input: CaseBundleInput, request: ExportRequest, temp: string, name: string, outDir: string, tempZips: string[], report: (p: ExportProgress) => void, signal: AbortSignal): Promise<ExportResult> {
   const password = request.password || null;
   const seed = `${input.details.id}|${input.patient.id}|${input.now.toISOString()}|${input.documents.map((d) => d.doc.id).join(',')}`;
@@ -191,7 +207,10 @@ async function writeBundle(services: ExportServices, input: CaseBundleInput, req
         report({ phase: 'originals', done: copied, total: originalsTotal, current: `${d.doc.title}: ${rel}` });
         const written = await copyOriginal(instance.vaultPath, path.join(temp, rel), instance.sha256, signal);
         copied++;
-        images.push({ fileId, sopClassUid: instance.sopClassUid ?? '', sopInstanceUid: instance.sopInstanceUid, transferSyntaxUid: instance.transferSyntaxUid ?? '1.2.840.10008.1.2.1', instanceNumber: instance.instanceNumber });
+        const sopClassUid = instance.sopClassUid ?? '';
+        // A report, a presentation state, an RT object...: its record repeats some of its own values.
+        const keys = recordTypeOf(sopClassUid) === 'IMAGE' ? undefined : await recordKeys(path.join(temp, rel), recordTypeOf(sopClassUid));
+        images.push({ fileId, sopClassUid, sopInstanceUid: instance.sopInstanceUid, transferSyntaxUid: instance.transferSyntaxUid ?? '1.2.840.10008.1.2.1', instanceNumber: instance.instanceNumber, ...(keys ? { keys } : {}) });
         seriesImages.set(instance.seriesId, images);
         files.push({
           path: rel,
@@ -213,6 +232,7 @@ async function writeBundle(services: ExportServices, input: CaseBundleInput, req
         accessionNumber: study.accessionNumber,
         description: study.description,
         studyId: study.studyId,
+        seriesDate: study.series.find((s) => s.date)?.date ?? null,
         series: study.series.filter((s) => seriesImages.has(s.id)).map((s) => ({ seriesInstanceUid: s.seriesInstanceUid, modality: s.modality, number: s.number, images: seriesImages.get(s.id)! })),
       });
       continue;
@@ -234,7 +254,9 @@ async function writeBundle(services: ExportServices, input: CaseBundleInput, req
   // The standards: DICOMDIR, FHIR, XDM.
   report({ phase: 'standards', done: 0, total: 1, current: null });
   if (dicomStudies.length) {
-    const dicomdir = await writeBytes(path.join(temp, 'DICOMDIR'), writeDicomdir(dicomStudies, uidFrom(`${seed}|fileset`)));
+    const directory = writeDicomdir(dicomStudies, uidFrom(`${seed}|fileset`));
+    warnings.push(...derivedValueNotes(directory.derived, input));
+    const dicomdir = await writeBytes(path.join(temp, 'DICOMDIR'), directory.bytes);
     files.push({ path: 'DICOMDIR', ...dicomdir, mediaType: 'application/dicom', role: 'dicomdir' });
     for (const d of input.documents) if (d.study) byDocument.set(d.doc.id, { path: 'DICOMDIR', size: dicomdir.size, sha1: dicomdir.sha1, mediaType: 'application/dicom' });
   } else {

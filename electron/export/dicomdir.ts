@@ -13,6 +13,20 @@ export interface DicomdirImage {
   readonly sopInstanceUid: string;
   readonly transferSyntaxUid: string;
   readonly instanceNumber: number | null;
+  /** What the file says of the keys its record type needs beyond the instance number (recordKeys reads them). */
+  readonly keys?: RecordKeys;
+}
+
+/** A coded concept (a report's title, for instance), as the directory repeats it. */
+export interface CodedConcept {
+  readonly value: string;
+  readonly scheme: string;
+  readonly meaning: string;
+}
+
+/** Values a non-image record repeats from its file, by DICOM keyword. */
+export interface RecordKeys {
+  readonly [keyword: string]: string | CodedConcept | null | undefined;
 }
 
 export interface DicomdirSeries {
@@ -32,7 +46,89 @@ export interface DicomdirStudy {
   readonly accessionNumber: string | null;
   readonly description: string | null;
   readonly studyId: string | null;
+  /** A date its series give, for a study whose files carry no study date. */
+  readonly seriesDate?: string | null;
   readonly series: readonly DicomdirSeries[];
+}
+
+/**
+ * The directory record type of an object, by its SOP class (PS3.3 F.5, as dcmmkdir assigns them): a
+ * structured report is an SR DOCUMENT, a presentation state a PRESENTATION, and so on; images IMAGE.
+ */
+export function recordTypeOf(sopClassUid: string): string {
+  const c = sopClassUid;
+  if (c === '1.2.840.10008.5.1.4.1.1.88.59') return 'KEY OBJECT DOC';
+  if (c.startsWith('1.2.840.10008.5.1.4.1.1.88.')) return 'SR DOCUMENT';
+  if (c.startsWith('1.2.840.10008.5.1.4.1.1.11.')) return 'PRESENTATION';
+  if (c.startsWith('1.2.840.10008.5.1.4.1.1.9.')) return 'WAVEFORM';
+  if (c === '1.2.840.10008.5.1.4.1.1.104.1' || c === '1.2.840.10008.5.1.4.1.1.104.2' || c.startsWith('1.2.840.10008.5.1.4.1.1.104.')) return 'ENCAP DOC';
+  if (c === '1.2.840.10008.5.1.4.1.1.481.2') return 'RT DOSE';
+  if (c === '1.2.840.10008.5.1.4.1.1.481.3') return 'RT STRUCTURE SET';
+  if (c === '1.2.840.10008.5.1.4.1.1.481.5' || c === '1.2.840.10008.5.1.4.1.1.481.8') return 'RT PLAN';
+  if (c === '1.2.840.10008.5.1.4.1.1.481.4' || c === '1.2.840.10008.5.1.4.1.1.481.6' || c === '1.2.840.10008.5.1.4.1.1.481.7' || c === '1.2.840.10008.5.1.4.1.1.481.9') return 'RT TREAT RECORD';
+  if (c === '1.2.840.10008.5.1.4.1.1.66' || c === '1.2.840.10008.5.1.4.1.1.66.1' || c === '1.2.840.10008.5.1.4.1.1.66.3') return 'REGISTRATION';
+  if (c === '1.2.840.10008.5.1.4.1.1.66.2') return 'FIDUCIAL';
+  if (c === '1.2.840.10008.5.1.4.1.1.4.2') return 'SPECTROSCOPY';
+  if (c === '1.2.840.10008.5.1.4.1.1.66.5') return 'SURFACE';
+  if (c === '1.2.840.10008.5.1.4.1.1.1.1.1' || c === '1.2.840.10008.5.1.4.1.1.1.2.1' || c === '1.2.840.10008.5.1.4.1.1.1.3.1') return 'IMAGE';
+  return 'IMAGE';
+}
+
+/** The keys each non-image record type carries (PS3.3 F.5), with their VR and whether they must have a value. */
+const RECORD_KEYS: Readonly<Record<string, readonly (readonly [keyword: string, group: number, element: number, vr: string, required: boolean])[]>> = {
+  'SR DOCUMENT': [
+    ['CompletionFlag', 0x0040, 0xa491, 'CS', true],
+    ['VerificationFlag', 0x0040, 0xa493, 'CS', true],
+    ['ContentDate', 0x0008, 0x0023, 'DA', true],
+    ['ContentTime', 0x0008, 0x0033, 'TM', true],
+    ['VerificationDateTime', 0x0040, 0xa030, 'DT', false],
+    ['ConceptNameCodeSequence', 0x0040, 0xa043, 'SQ', true],
+  ],
+  'KEY OBJECT DOC': [
+    ['ContentDate', 0x0008, 0x0023, 'DA', true],
+    ['ContentTime', 0x0008, 0x0033, 'TM', true],
+    ['ConceptNameCodeSequence', 0x0040, 0xa043, 'SQ', true],
+  ],
+  PRESENTATION: [
+    ['ContentDate', 0x0008, 0x0023, 'DA', true],
+    ['ContentTime', 0x0008, 0x0033, 'TM', true],
+    ['ContentLabel', 0x0070, 0x0080, 'CS', true],
+    ['ContentDescription', 0x0070, 0x0081, 'LO', false],
+    ['PresentationCreationDate', 0x0070, 0x0082, 'DA', true],
+    ['PresentationCreationTime', 0x0070, 0x0083, 'TM', true],
+    ['ContentCreatorName', 0x0070, 0x0084, 'PN', false],
+  ],
+  WAVEFORM: [
+    ['ContentDate', 0x0008, 0x0023, 'DA', true],
+    ['ContentTime', 0x0008, 0x0033, 'TM', true],
+  ],
+  'ENCAP DOC': [
+    ['ContentDate', 0x0008, 0x0023, 'DA', false],
+    ['ContentTime', 0x0008, 0x0033, 'TM', false],
+    ['DocumentTitle', 0x0042, 0x0010, 'ST', false],
+    ['ConceptNameCodeSequence', 0x0040, 0xa043, 'SQ', false],
+    ['MIMETypeOfEncapsulatedDocument', 0x0042, 0x0012, 'LO', true],
+  ],
+  'RT DOSE': [['DoseSummationType', 0x3004, 0x000a, 'CS', true]],
+  'RT STRUCTURE SET': [
+    ['StructureSetLabel', 0x3006, 0x0002, 'SH', true],
+    ['StructureSetDate', 0x3006, 0x0008, 'DA', false],
+    ['StructureSetTime', 0x3006, 0x0009, 'TM', false],
+  ],
+  'RT PLAN': [
+    ['RTPlanLabel', 0x300a, 0x0002, 'SH', true],
+    ['RTPlanDate', 0x300a, 0x0006, 'DA', false],
+    ['RTPlanTime', 0x300a, 0x0007, 'TM', false],
+  ],
+  'RT TREAT RECORD': [['TreatmentDate', 0x3008, 0x0250, 'DA', false], ['TreatmentTime', 0x3008, 0x0251, 'TM', false]],
+};
+
+/** Keys present only when the file has them (Type 1C: Verification DateTime is there when the report is verified). */
+const CONDITIONAL = new Set(['VerificationDateTime']);
+
+/** The tags (as dicom-parser names them, "x0040a491") whose values a record of this type repeats. */
+export function recordKeyTags(recordType: string): { keyword: string; tag: string; vr: string }[] {
+  return (RECORD_KEYS[recordType] ?? []).map(([keyword, g, e, vr]) => ({ keyword, vr, tag: `x${g.toString(16).padStart(4, '0')}${e.toString(16).padStart(4, '0')}` }));
 }
 
 const LONG_LENGTH_VRS = new Set(['OB', 'OW', 'OF', 'SQ', 'UT', 'UN']);
@@ -76,8 +172,38 @@ function dicomDate(iso: string | null): string {
   return iso ? iso.replace(/-/g, '') : '';
 }
 
+/** Values the directory needs that a study's files do not give, each taken as the standard allows, and said. */
+export interface DerivedValue {
+  readonly studyInstanceUid: string;
+  readonly keyword: 'StudyDate' | 'StudyTime' | 'StudyID' | 'PatientID' | 'SeriesNumber' | 'InstanceNumber';
+  readonly value: string;
+  readonly how: string;
+}
+
+function codeSequence(group: number, elementNumber: number, concept: CodedConcept | null): Buffer {
+  if (!concept) return element(group, elementNumber, 'SQ', Buffer.alloc(0));
+  const body = Buffer.concat([text(0x0008, 0x0100, 'SH', concept.value), text(0x0008, 0x0102, 'SH', concept.scheme), text(0x0008, 0x0104, 'LO', concept.meaning)]);
+  const item = Buffer.alloc(8);
+  item.writeUInt16LE(0xfffe, 0);
+  item.writeUInt16LE(0xe000, 2);
+  item.writeUInt32LE(body.length, 4);
+  return element(group, elementNumber, 'SQ', Buffer.concat([item, body]));
+}
+
+/** A record's keys beyond its type: what the file says, in tag order (a record's elements ascend). */
+function keysOf(recordType: string, image: DicomdirImage, instanceNumber: string): Buffer {
+  const own = (RECORD_KEYS[recordType] ?? []).flatMap(([keyword, g, e, vr]) => {
+    const value = image.keys?.[keyword];
+    if (CONDITIONAL.has(keyword) && !value) return [];
+    const encoded = vr === 'SQ' ? codeSequence(g, e, typeof value === 'object' ? (value ?? null) : null) : text(g, e, vr, typeof value === 'string' ? value : '');
+    return [{ tag: (g << 16) | e, encoded }];
+  });
+  const all = [{ tag: 0x00200013, encoded: text(0x0020, 0x0013, 'IS', instanceNumber) }, ...own];
+  return Buffer.concat(all.sort((a, b) => a.tag - b.tag).map((k) => k.encoded));
+}
+
 interface Draft {
-  readonly type: 'PATIENT' | 'STUDY' | 'SERIES' | 'IMAGE';
+  readonly type: string;
   readonly keys: Buffer;
   readonly children: Draft[];
 }
@@ -90,16 +216,41 @@ function recordHead(type: string): Buffer[] {
 const NEXT_AT = 8 + 8;
 const LOWER_AT = 8 + 12 + 10 + 8;
 
-export function writeDicomdir(studies: readonly DicomdirStudy[], fileSetUid: string): Buffer {
+/**
+ * The DICOMDIR of these studies. Type 1 values a study's files lack are derived as dcmmkdir derives
+ * them (the study date from its series, an ID from the accession number or the study's place in the
+ * bundle, an instance number from the image's place in its series) and listed in `derived`, so the
+ * export can say so; a study time the files do not give is written as 000000 (midnight), likewise said.
+ */
+export function writeDicomdir(studies: readonly DicomdirStudy[], fileSetUid: string): { readonly bytes: Buffer; readonly derived: readonly DerivedValue[] } {
+  const derived: DerivedValue[] = [];
+  const derive = (study: DicomdirStudy, keyword: DerivedValue['keyword'], value: string, how: string) => {
+    derived.push({ studyInstanceUid: study.studyInstanceUid, keyword, value, how });
+    return value;
+  };
   // Patients, each with their studies.
   const patients = new Map<string, Draft>();
+  let studyNumber = 0;
   for (const study of studies) {
+    studyNumber++;
+    const contentDate = study.series.flatMap((s) => s.images).map((i) => i.keys?.ContentDate).find((d): d is string => typeof d === 'string' && /^\d{8}$/.test(d));
+    const studyDate =
+      dicomDate(study.studyDate) ||
+      (study.seriesDate ? derive(study, 'StudyDate', dicomDate(study.seriesDate), 'the date of its series, as the files give no study date') : '') ||
+      (contentDate ? derive(study, 'StudyDate', contentDate, 'the date of its content, as the files give no study or series date') : '') ||
+      derive(study, 'StudyDate', '19000101', 'no date: neither the study nor its series give one, and the directory requires a value');
+    const studyTime = study.studyTime?.trim() || derive(study, 'StudyTime', '000000', 'no time: the files give none, and the directory requires a value');
+    const studyId =
+      study.studyId?.trim() ||
+      (study.accessionNumber?.trim() ? derive(study, 'StudyID', study.accessionNumber.trim().slice(0, 16), 'its accession number, as the files give no study ID') : '') ||
+      derive(study, 'StudyID', `CB${String(studyNumber).padStart(6, '0')}`, 'its place in this bundle, as the files give no study ID or accession number');
+    const patientId = study.patientId || derive(study, 'PatientID', 'UNKNOWN', 'the files give no patient ID');
     const key = `${study.patientId}\u0000${study.patientName}`;
     let patient = patients.get(key);
     if (!patient) {
       patient = {
         type: 'PATIENT',
-        keys: Buffer.concat([text(0x0008, 0x0005, 'CS', 'ISO_IR 192'), text(0x0010, 0x0010, 'PN', study.patientName), text(0x0010, 0x0020, 'LO', study.patientId || 'UNKNOWN'), text(0x0010, 0x0030, 'DA', dicomDate(study.patientBirthDate))]),
+        keys: Buffer.concat([text(0x0008, 0x0005, 'CS', 'ISO_IR 192'), text(0x0010, 0x0010, 'PN', study.patientName), text(0x0010, 0x0020, 'LO', patientId), text(0x0010, 0x0030, 'DA', dicomDate(study.patientBirthDate))]),
         children: [],
       };
       patients.set(key, patient);
@@ -108,28 +259,44 @@ export function writeDicomdir(studies: readonly DicomdirStudy[], fileSetUid: str
       type: 'STUDY',
       keys: Buffer.concat([
         text(0x0008, 0x0005, 'CS', 'ISO_IR 192'),
-        text(0x0008, 0x0020, 'DA', dicomDate(study.studyDate)),
-        text(0x0008, 0x0030, 'TM', study.studyTime ?? ''),
+        text(0x0008, 0x0020, 'DA', studyDate),
+        text(0x0008, 0x0030, 'TM', studyTime),
         text(0x0008, 0x0050, 'SH', study.accessionNumber ?? ''),
         text(0x0008, 0x1030, 'LO', study.description ?? ''),
         text(0x0020, 0x000d, 'UI', study.studyInstanceUid),
-        text(0x0020, 0x0010, 'SH', study.studyId ?? ''),
+        text(0x0020, 0x0010, 'SH', studyId),
       ]),
-      children: study.series.map((series) => ({
+      children: study.series.map((series, seriesIndex) => ({
         type: 'SERIES' as const,
-        keys: Buffer.concat([text(0x0008, 0x0060, 'CS', series.modality ?? 'OT'), text(0x0020, 0x000e, 'UI', series.seriesInstanceUid), text(0x0020, 0x0011, 'IS', series.number === null ? '' : String(series.number))]),
-        children: series.images.map((image) => ({
-          type: 'IMAGE' as const,
-          // Referenced File ID and the referenced UIDs are in group 0004, so they come before the keys.
-          keys: Buffer.concat([
-            text(0x0004, 0x1500, 'CS', image.fileId.join('\\')),
-            text(0x0004, 0x1510, 'UI', image.sopClassUid),
-            text(0x0004, 0x1511, 'UI', image.sopInstanceUid),
-            text(0x0004, 0x1512, 'UI', image.transferSyntaxUid),
-            text(0x0020, 0x0013, 'IS', image.instanceNumber === null ? '' : String(image.instanceNumber)),
-          ]),
-          children: [],
-        })),
+        keys: Buffer.concat([
+          text(0x0008, 0x0060, 'CS', series.modality ?? 'OT'),
+          text(0x0020, 0x000e, 'UI', series.seriesInstanceUid),
+          text(
+            0x0020,
+            0x0011,
+            'IS',
+            series.number !== null ? String(series.number) : derive(study, 'SeriesNumber', String(seriesIndex + 1), 'its place in the study, as its files give no series number'),
+          ),
+        ]),
+        children: series.images.map((image, index) => {
+          const type = recordTypeOf(image.sopClassUid);
+          const instanceNumber =
+            image.instanceNumber !== null
+              ? String(image.instanceNumber)
+              : derive(study, 'InstanceNumber', String(index + 1), `the place of ${image.fileId.join('/')} in its series, as the file gives no instance number`);
+          return {
+            type,
+            // Referenced File ID and the referenced UIDs are in group 0004, so they come before the keys.
+            keys: Buffer.concat([
+              text(0x0004, 0x1500, 'CS', image.fileId.join('\\')),
+              text(0x0004, 0x1510, 'UI', image.sopClassUid),
+              text(0x0004, 0x1511, 'UI', image.sopInstanceUid),
+              text(0x0004, 0x1512, 'UI', image.transferSyntaxUid),
+              keysOf(type, image, instanceNumber),
+            ]),
+            children: [],
+          };
+        }),
       })),
     });
   }
@@ -185,5 +352,5 @@ export function writeDicomdir(studies: readonly DicomdirStudy[], fileSetUid: str
   const fileSetIdLength = text(0x0004, 0x1130, 'CS', 'CASEBINDER').length;
   file.writeUInt32LE(roots.length ? offsetOf.get(roots[0]!)! : 0, headStart + fileSetIdLength + 8);
   file.writeUInt32LE(roots.length ? offsetOf.get(roots.at(-1)!)! : 0, headStart + fileSetIdLength + 12 + 8);
-  return file;
+  return { bytes: file, derived };
 }

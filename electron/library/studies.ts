@@ -71,6 +71,7 @@ interface SeriesRow {
   series_number: number | null;
   description: string | null;
   body_part: string | null;
+  series_date: string | null;
   has_thumbnail: number;
   thumbnail_problem: string | null;
   report_text: string | null;
@@ -430,7 +431,7 @@ export class Studies {
   private seriesOf(documentId: number): SeriesSummary[] {
     return all<SeriesRow>(
       this.db,
-      sql`SELECT s.id, s.series_instance_uid, s.modality, s.series_number, s.description, s.body_part,
+      sql`SELECT s.id, s.series_instance_uid, s.modality, s.series_number, s.description, s.body_part, s.series_date,
                  s.thumbnail IS NOT NULL AS has_thumbnail, s.thumbnail_problem, s.report_text,
                  (SELECT count(*) FROM instances i WHERE i.series_id = s.id) AS instances,
                  (SELECT group_concat(i.original_name || ': ' || i.problem, char(31)) FROM instances i
@@ -446,6 +447,7 @@ export class Studies {
       number: r.series_number,
       description: r.description,
       bodyPart: r.body_part,
+      date: r.series_date,
       instances: r.instances,
       hasThumbnail: r.has_thumbnail === 1,
       thumbnailProblem: r.thumbnail_problem,
