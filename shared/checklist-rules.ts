@@ -151,9 +151,10 @@ export const SPECIALTY_RULES: Readonly<Record<Specialty, readonly ChecklistRule[
     },
     {
       id: 'staging',
-      needs: [{ study: { modalities: ['CT', 'PT', 'MR', 'NM'] } }, { types: ['imaging-report'], title: 'CT|PET|MRI|bone scan|staging' }],
-      met: 'Staging imaging is included.',
-      missing: 'Staging imaging (CT, PET or MRI) is missing.',
+      // The images themselves: a report alone is flagged as a report whose images are missing.
+      needs: [{ study: { modalities: ['CT', 'PT', 'MR', 'NM'] } }],
+      met: 'Staging images (CT, PET, MRI or bone scan) are included.',
+      missing: 'Staging images (CT, PET or MRI, the images themselves) are missing.',
       ask: 'Ask {facility} for the staging scans (images on CD) and their reports.',
       askFrom: ['imaging-report'],
       fallbackFacility: 'the imaging center',

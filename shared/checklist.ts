@@ -8,6 +8,8 @@ import { COMMON_RULES, SPECIALTY_RULES } from './checklist-rules.ts';
 import type { ChecklistRule, Need } from './checklist-rules.ts';
 import type { IsoDate } from './dates.ts';
 import type { DocumentType } from './document-types.ts';
+import { modalityMentioned } from './imaging.ts';
+import type { ReadinessCheck } from './imaging.ts';
 
 export interface ChecklistDocument {
   readonly id: number;
@@ -20,6 +22,10 @@ export interface ChecklistDocument {
   readonly modalities: readonly string[];
   /** Warnings about whose record it is (a study naming another patient or birth date). */
   readonly warnings: readonly string[];
+  /** For a study: its radiology-ready checks (shared/readiness.ts). */
+  readonly readiness?: readonly ReadinessCheck[];
+  /** For a study: the imaging reports the library matched to it (by accession number, or date and modality). */
+  readonly matchedReportIds?: readonly number[];
 }
 
 export interface ChecklistInput {
@@ -78,6 +84,56 @@ export function rulesFor(specialty: Specialty): readonly ChecklistRule[] {
   return [...COMMON_RULES.slice(0, 1), ...SPECIALTY_RULES[specialty], ...COMMON_RULES.slice(1)];
 }
 
+/** Specialties where a surgeon or radiologist reads the images themselves, not only the report. */
+const IMAGES_READ: readonly Specialty[] = ['spine-orthopedic', 'neurosurgery', 'oncology', 'general-surgery', 'radiology', 'other'];
+/** A study counts for a report of a nearby day that names its modality (reports are often signed a day or two later). */
+const REPORT_STUDY_DAYS = 14;
+
+/** Whether a study in the case holds the images an imaging report describes. */
+function imagesOf(report: ChecklistDocument, studies: readonly ChecklistDocument[]): boolean {
+  return studies.some(
+    (s) =>
+      s.matchedReportIds?.includes(report.id) ||
+      (!!modalityMentioned(report.title, s.modalities) && (!report.date || !s.date || Math.abs(daysBetween(report.date, s.date)) <= REPORT_STUDY_DAYS)),
+  );
+}
+
+/**
+ * The imaging items of a case: an imaging report whose images are not in the case (where the images
+ * are read), and each study's radiology-ready gaps (secondary captures, lossy compression, only thick
+ * CT slices, no disc index). The report check of a study is the specialty's own rule, not repeated here.
+ */
+function imagingItems(input: ChecklistInput): ChecklistItem[] {
+  const items: ChecklistItem[] = [];
+  const studies = input.documents.filter((d) => d.kind === 'study');
+  if (IMAGES_READ.includes(input.specialty)) {
+    for (const report of input.documents.filter((d) => d.kind === 'file' && d.type === 'imaging-report')) {
+      if (imagesOf(report, studies)) continue;
+      items.push({
+        rule: 'report-images',
+        status: 'missing',
+        message: `“${report.title}”${report.date ? ` (${formatDay(report.date)})` : ''}: its images are not in this case. The specialist reads the images themselves, not only the report.`,
+        ask: `Ask ${report.facility ?? 'the imaging center'} for the images of this exam on a disc (DICOM), then add them to the case.`,
+      });
+    }
+  }
+  for (const study of studies) {
+    for (const check of study.readiness ?? []) {
+      if (check.status === 'ok' || check.check === 'report') continue;
+      items.push({
+        rule: 'radiology-ready',
+        status: check.status === 'missing' ? 'missing' : 'warning',
+        message: `“${study.title}”: ${check.message}`,
+        ask:
+          check.check === 'dicomdir'
+            ? 'Import the whole disc (with its DICOMDIR), not single files from it.'
+            : `Ask ${study.facility ?? 'the imaging center'} for the complete study on a disc: every series, as acquired, without lossy compression.`,
+      });
+    }
+  }
+  return items;
+}
+
 export function evaluateChecklist(input: ChecklistInput): ChecklistItem[] {
   const items: ChecklistItem[] = rulesFor(input.specialty).map((rule) => {
     const found = rule.needs.flatMap((need) => matches(need, input));
@@ -96,6 +152,7 @@ export function evaluateChecklist(input: ChecklistInput): ChecklistItem[] {
     }
     return { rule: rule.id, status: 'met', message: rule.met, ask: null };
   });
+  items.push(...imagingItems(input));
   for (const doc of input.documents) {
     for (const warning of doc.warnings) {
       items.push({

@@ -50,6 +50,13 @@ export interface SeriesImages {
 /** Where the window fetches an instance's bytes: a path on the app's own origin (app://casebinder/dicom/instances/7). */
 export const DICOM_INSTANCE_PATH = '/dicom/instances/';
 
+/** One radiology-ready check of a study (shared/readiness.ts makes them). */
+export interface ReadinessCheck {
+  readonly check: 'dicomdir' | 'acquired' | 'lossy' | 'thin-slices' | 'report';
+  readonly status: 'ok' | 'warning' | 'missing';
+  readonly message: string;
+}
+
 export interface StudyDetails {
   readonly documentId: number;
   readonly studyInstanceUid: string;
@@ -70,6 +77,8 @@ export interface StudyDetails {
   readonly series: readonly SeriesSummary[];
   /** Where the study's patient differs from the library's patient, one sentence each. */
   readonly warnings: readonly string[];
+  /** Whether it is what a second-opinion radiologist can read, check by check. */
+  readonly readiness: readonly ReadinessCheck[];
 }
 
 const MODALITY_LABELS: Readonly<Record<string, string>> = {
@@ -98,6 +107,37 @@ const MODALITY_LABELS: Readonly<Record<string, string>> = {
   RTDOSE: 'Radiotherapy dose',
   RTPLAN: 'Radiotherapy plan',
 };
+
+/** The words an imaging report uses for a modality (regular expressions), to match reports to studies. */
+const MODALITY_WORDS: Readonly<Record<string, readonly string[]>> = {
+  CT: ['CT', 'computed tomography', 'CAT scan'],
+  MR: ['MRI', 'MR', 'magnetic resonance'],
+  PT: ['PET', 'positron'],
+  NM: ['nuclear', 'scintigraph\\w*', 'bone scan', 'SPECT'],
+  US: ['ultrasound', 'sonograph\\w*', 'echo\\w*'],
+  CR: ['X-ray', 'radiograph\\w*', 'XR'],
+  DX: ['X-ray', 'radiograph\\w*', 'XR'],
+  MG: ['mammogra\\w*'],
+  XA: ['angiogra\\w*'],
+  RF: ['fluoroscop\\w*'],
+};
+
+/**
+ * The first word in `text` that names one of these modalities ("MRI" for MR), or null. Abbreviations
+ * must be in capitals (the "Mr" of a name is not an MR); words may be in any case.
+ */
+export function modalityMentioned(text: string, modalities: readonly string[]): string | null {
+  for (const m of modalities) {
+    for (const word of MODALITY_WORDS[m.toUpperCase()] ?? [m]) {
+      const found = new RegExp(`\\b${word}\\b`, /^[A-Z-]+$/.test(word) ? '' : 'i').exec(text);
+      if (found) return found[0];
+    }
+  }
+  return null;
+}
+
+/** Every modality code the words know of. */
+export const MODALITIES_WITH_WORDS: readonly string[] = Object.keys(MODALITY_WORDS);
 
 /** "MR" -> "MRI"; unknown codes are shown as they are. */
 export function modalityLabel(code: string | null): string {
@@ -318,4 +358,10 @@ export interface DicomHeader {
   readonly pixelData: { readonly offset: number; readonly length: number | null } | null;
   /** The file has no Part 10 wrapper (no "DICM", no file meta information). */
   readonly raw: boolean;
+  /** Image Type, e.g. "ORIGINAL\\PRIMARY\\AXIAL" or "DERIVED\\SECONDARY". */
+  readonly imageType: string | null;
+  /** Lossy Image Compression: '01' compressed with loss at some point, '00' never. */
+  readonly lossyCompression: string | null;
+  /** Slice Thickness in mm. */
+  readonly sliceThickness: number | null;
 }

@@ -167,6 +167,7 @@ export class Backend {
     if (!session) return;
     readStatedPatientsOfOlderDocuments(session.library);
     await session.library.corrections.emptyTrash({ onlyExpired: true });
+    await session.importer.readMissingDetails();
     await session.importer.makeThumbnails();
     session.jobs.startOcrIfWaiting();
   }

@@ -134,6 +134,8 @@ export function formatStudy(s: StudyDetails): string {
     line('In the images', patient),
     line('Study UID', s.studyInstanceUid),
     ...s.warnings.map((w) => `warning: ${w}`),
+    'Ready for a radiologist?',
+    ...s.readiness.map((r) => `  ${r.status.padEnd(8)}${r.check.padEnd(13)}${r.message}`),
     `Series (${s.series.length}, ${s.instances} file(s)):`,
     ...s.series.map((x) =>
       [

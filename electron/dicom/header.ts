@@ -183,6 +183,12 @@ export class DicomText {
   }
 }
 
+/** A decimal string (DS) as a number, or null. */
+function decimal(value: string | null): number | null {
+  const n = value === null ? NaN : Number(value.split('\\')[0]);
+  return Number.isFinite(n) ? n : null;
+}
+
 function decodeLatin1(bytes: Uint8Array): string {
   return new TextDecoder('windows-1252').decode(bytes);
 }
@@ -268,6 +274,9 @@ export function readDicomHeader(bytes: Uint8Array, fileSize: number): HeaderRead
       frames,
       pixelData: pixels ? { offset: pixels.dataOffset, length: pixels.hadUndefinedLength || pixels.length === 0xffffffff ? null : pixels.length } : null,
       raw: encoding !== 'part10',
+      imageType: t.text('x00080008', 'CS'),
+      lossyCompression: t.text('x00282110', 'CS'),
+      sliceThickness: decimal(t.text('x00180050', 'DS')),
     },
   };
 }

@@ -19,7 +19,7 @@ import type { RecordFormat } from '../records/read.ts';
 import type { Patient } from '../../shared/library-types.ts';
 import type { WorkerPool } from '../workers/pool.ts';
 import type { ExtractResult } from '../workers/worker.ts';
-import { detectBytes, isRefusal, readFailure } from '../media/detect.ts';
+import { detectBytes, HEAD_BYTES, isRefusal, readFailure } from '../media/detect.ts';
 import type { Detected } from '../media/detect.ts';
 import { DiscIndex } from './disc.ts';
 import type { ImportSource, SourceReader } from './source.ts';
@@ -29,7 +29,7 @@ import { WorkQueue } from './work-queue.ts';
 import { XdmIndex } from './xdm.ts';
 import { formatBytes, isOpenArchive, openArchive, ZIP_LIMITS } from './zip.ts';
 import type { OpenArchive, ZipBudget, ZipLimits } from './zip.ts';
-import { openOriginal, readOriginal } from '../library/sealed.ts';
+import { openOriginal, readOriginal, readOriginalRange } from '../library/sealed.ts';
 import type { OriginalRef } from '../library/sealed.ts';
 
 export interface ImportRequest {
@@ -143,6 +143,24 @@ export class Importer {
    * Draws the thumbnail of each series that has none yet (new series, or ones an interrupted import
    * left), or records why it cannot. Returns how many series it looked at.
    */
+  /**
+   * Reads the radiology details (image type, lossy compression, slice thickness) of instances imported
+   * before they were kept, from the head of each vault file; once each, in batches.
+   */
+  async readMissingDetails(signal?: AbortSignal): Promise<number> {
+    let done = 0;
+    for (;;) {
+      const batch = this.library.studies.instancesWithoutDetails(200);
+      if (batch.length === 0 || signal?.aborted) return done;
+      for (const { instanceId, sha256, size } of batch) {
+        const head = await readOriginalRange(this.library.vault.ref(sha256), 0, Math.min(size, HEAD_BYTES)).catch(() => null);
+        const read = head ? readDicomHeader(new Uint8Array(head.buffer, head.byteOffset, head.byteLength), size) : null;
+        this.library.studies.setDetails(instanceId, read?.ok ? read.header : null);
+        done++;
+      }
+    }
+  }
+
   async makeThumbnails(studyIds?: readonly number[], signal?: AbortSignal, onProgress?: (done: number, total: number) => void): Promise<number> {
     const waiting = this.library.studies.seriesWithoutThumbnail(studyIds);
     let done = 0;
@@ -370,7 +388,7 @@ export class Importer {
         await this.library.vault.commit(staged);
         const filed = this.library.studies.add(
           patient.id,
-          { header, sha256: staged.sha256, size: staged.size, originalName: source.name, sourcePath: source.path, problem },
+          { header, sha256: staged.sha256, size: staged.size, originalName: source.name, sourcePath: source.path, problem, withDicomdir: !!source.disc },
           source.folder,
           this.library.now(),
         );

@@ -25,6 +25,7 @@ import type {
 } from '../../shared/case-types.ts';
 import { SPECIALTIES, unknownSpecialtyMessage } from '../../shared/case-types.ts';
 import { evaluateChecklist } from '../../shared/checklist.ts';
+import { studyReadiness } from '../../shared/readiness.ts';
 import type { ChecklistDocument, ChecklistInput } from '../../shared/checklist.ts';
 import type { IsoDate } from '../../shared/dates.ts';
 import { CasebinderError } from '../../shared/errors.ts';
@@ -365,6 +366,7 @@ export class Cases {
         facility: d.facility ?? d.suggested.facility,
         modalities: d.imaging?.modalities ?? [],
         warnings: d.identity.match === 'other' && d.identity.reason ? [d.identity.reason] : [],
+        ...(d.kind === 'study' ? this.studyChecks(d.id) : {}),
       }),
     );
     const sent = new Set(included.map((d) => d.id));
@@ -384,6 +386,12 @@ export class Cases {
       allergies: { count: ours(this.services.records.records(c.patientId, 'allergy')).filter((a) => a.confirmed).length },
       labs: { count: labs.length, newest: newest(labs.map((l) => l.date)) },
     };
+  }
+
+  /** A study's radiology-ready checks and the reports matched to it, for the checklist. */
+  private studyChecks(documentId: number): Pick<ChecklistDocument, 'readiness' | 'matchedReportIds'> {
+    const input = this.services.studies.readinessInput(documentId);
+    return { readiness: studyReadiness(input), matchedReportIds: input.reports.map((r) => r.id) };
   }
 
   checklist(caseId: number, today: IsoDate): ChecklistItem[] {

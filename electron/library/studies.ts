@@ -1,8 +1,10 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { CasebinderError } from '../../shared/errors.ts';
 import { formatPersonName, modalityLabel, patientWarnings, studyTitle } from '../../shared/imaging.ts';
-import { isViewableTransferSyntax, notAnImage, transferSyntaxName } from '../../shared/imaging.ts';
+import { isViewableTransferSyntax, modalityMentioned, notAnImage, SOP_CLASS, transferSyntaxName } from '../../shared/imaging.ts';
 import type { SeriesImages, SeriesSummary, StudyDetails } from '../../shared/imaging.ts';
+import { studyReadiness } from '../../shared/readiness.ts';
+import type { ReadinessInput } from '../../shared/readiness.ts';
 import type { Patient } from '../../shared/library-types.ts';
 import type { DicomHeader } from '../../shared/imaging.ts';
 import type { Documents } from './documents.ts';
@@ -17,6 +19,8 @@ export interface NewInstance {
   readonly sourcePath: string;
   /** What is wrong with the file (e.g. its image data is cut short); it is kept as it came. */
   readonly problem: string | null;
+  /** It came from a folder or disc with a DICOMDIR at its top. */
+  readonly withDicomdir?: boolean;
 }
 
 export interface FiledInstance {
@@ -81,6 +85,9 @@ interface SeriesRow {
 }
 
 const SEPARATOR = '\u001f';
+/** A key object selection is a list of key images, not a report. */
+const SR_KEY_OBJECT = '1.2.840.10008.5.1.4.1.1.88.59';
+
 
 const plainCount = (n: number) => (n === 1 ? 'One file is' : `${n} files are`);
 
@@ -131,7 +138,8 @@ export class Studies {
         this.db,
         sql`UPDATE instances SET sha256 = ${instance.sha256}, size = ${instance.size}, original_name = ${instance.originalName},
                                  source_path = ${instance.sourcePath}, transfer_syntax_uid = ${h.transferSyntaxUid}, rows = ${h.rows},
-                                 columns = ${h.columns}, frames = ${h.frames}, has_pixels = ${h.pixelData ? 1 : 0}, problem = ${instance.problem}
+                                 columns = ${h.columns}, frames = ${h.frames}, has_pixels = ${h.pixelData ? 1 : 0}, problem = ${instance.problem},
+                                 image_type = ${h.imageType}, lossy = ${h.lossyCompression}, slice_thickness = ${h.sliceThickness}, details_read = 1
             WHERE id = ${instanceId}`,
       );
       run(this.db, sql`UPDATE documents SET size = size - ${before.size} + ${instance.size} WHERE id = (SELECT document_id FROM series WHERE id = ${before.series_id})`);
@@ -206,10 +214,12 @@ export class Studies {
       const { lastInsertRowid } = run(
         this.db,
         sql`INSERT INTO instances (series_id, sop_instance_uid, sop_class_uid, instance_number, transfer_syntax_uid, sha256, size,
-                                   original_name, source_path, rows, columns, frames, has_pixels, problem)
+                                   original_name, source_path, rows, columns, frames, has_pixels, problem,
+                                   image_type, lossy, slice_thickness, with_dicomdir, details_read)
             VALUES (${series.id}, ${h.sopInstanceUid}, ${h.sopClassUid}, ${h.instanceNumber}, ${h.transferSyntaxUid},
                     ${instance.sha256}, ${instance.size}, ${instance.originalName}, ${instance.sourcePath}, ${h.rows},
-                    ${h.columns}, ${h.frames}, ${h.pixelData ? 1 : 0}, ${instance.problem})`,
+                    ${h.columns}, ${h.frames}, ${h.pixelData ? 1 : 0}, ${instance.problem},
+                    ${h.imageType}, ${h.lossyCompression}, ${h.sliceThickness}, ${instance.withDicomdir ? 1 : 0}, 1)`,
       );
       run(this.db, sql`UPDATE documents SET size = size + ${instance.size} WHERE id = ${studyId}`);
       this.recordPatient(studyId, h);
@@ -329,6 +339,102 @@ export class Studies {
     };
   }
 
+  /** What the radiology-ready checks need to know of a study (shared/readiness.ts judges it). */
+  readinessInput(documentId: number): ReadinessInput {
+    const study = get<{ study_date: string | null; accession_number: string | null; patient_id: number }>(
+      this.db,
+      sql`SELECT s.study_date, s.accession_number, d.patient_id FROM studies s JOIN documents d ON d.id = s.document_id WHERE s.document_id = ${documentId}`,
+    );
+    if (!study) throw new CasebinderError('not-found', `Document ${documentId} is not an imaging study.`);
+    const rows = all<{ id: number; series_number: number | null; description: string | null; modality: string | null; sop_class_uid: string | null; image_type: string | null; lossy: string | null; transfer_syntax_uid: string | null; slice_thickness: number | null; has_pixels: number; with_dicomdir: number | null; details_read: number }>(
+      this.db,
+      sql`SELECT s.id, s.series_number, s.description, s.modality, i.sop_class_uid, i.image_type, i.lossy, i.transfer_syntax_uid,
+                 i.slice_thickness, i.has_pixels, i.with_dicomdir, i.details_read
+          FROM series s JOIN instances i ON i.series_id = s.id WHERE s.document_id = ${documentId}
+          ORDER BY s.series_number IS NULL, s.series_number, s.id`,
+    );
+    const series = new Map<number, { label: string; modality: string | null; sopClasses: Set<string>; imageTypes: Set<string>; lossyFlags: Set<string>; transferSyntaxes: Set<string>; thicknesses: Set<number>; images: number }>();
+    let withDicomdir = 0;
+    let known = 0;
+    for (const r of rows) {
+      let s = series.get(r.id);
+      if (!s) {
+        s = { label: `series ${r.series_number ?? '?'}${r.description ? ` “${r.description}”` : ''}`, modality: r.modality, sopClasses: new Set(), imageTypes: new Set(), lossyFlags: new Set(), transferSyntaxes: new Set(), thicknesses: new Set(), images: 0 };
+        series.set(r.id, s);
+      }
+      if (r.sop_class_uid) s.sopClasses.add(r.sop_class_uid);
+      if (r.image_type) s.imageTypes.add(r.image_type);
+      if (r.lossy) s.lossyFlags.add(r.lossy);
+      if (r.has_pixels && r.transfer_syntax_uid) s.transferSyntaxes.add(r.transfer_syntax_uid);
+      if (r.slice_thickness !== null && r.slice_thickness > 0) s.thicknesses.add(r.slice_thickness);
+      if (r.has_pixels) s.images++;
+      if (r.with_dicomdir !== null) {
+        known++;
+        if (r.with_dicomdir) withDicomdir++;
+      }
+    }
+    return {
+      studyDate: study.study_date,
+      accessionNumber: study.accession_number,
+      withDicomdir: { yes: withDicomdir, known },
+      series: [...series.values()].map((s) => ({ ...s, sopClasses: [...s.sopClasses], imageTypes: [...s.imageTypes], lossyFlags: [...s.lossyFlags], transferSyntaxes: [...s.transferSyntaxes], thicknesses: [...s.thicknesses] })),
+      reports: this.matchingReports(documentId, study.patient_id, study.study_date, study.accession_number, [...new Set(rows.map((r) => r.modality).filter((m): m is string => !!m))]),
+      inStudy: [...series.values()].flatMap((s) => (s.sopClasses.has(SR_KEY_OBJECT) ? [] : [...s.sopClasses].some((c) => c.startsWith('1.2.840.10008.5.1.4.1.1.88.')) ? [`a structured report in ${s.label}`] : s.sopClasses.has(SOP_CLASS.encapsulatedPdf) ? [`a PDF report in ${s.label}`] : [])),
+    };
+  }
+
+  /**
+   * The patient's imaging reports that go with a study: one whose text carries the study's accession
+   * number (4 characters or more, so a "2" matches nothing by chance), or one of the study's date whose
+   * title or text names one of its modalities.
+   */
+  matchingReports(documentId: number, patientId: number, studyDate: string | null, accession: string | null, modalities: readonly string[]): { id: number; title: string; how: string }[] {
+    const found = new Map<number, { id: number; title: string; how: string }>();
+    const acc = accession?.trim() ?? '';
+    if (acc.length >= 4) {
+      for (const r of all<{ id: number; title: string }>(
+        this.db,
+        sql`SELECT DISTINCT d.id, d.title FROM documents d JOIN pages p ON p.document_id = d.id
+            WHERE d.patient_id = ${patientId} AND d.deleted_at IS NULL AND d.type = 'imaging-report' AND d.id <> ${documentId}
+              AND instr(p.text, ${acc}) > 0`,
+      )) {
+        found.set(r.id, { id: r.id, title: r.title, how: `accession number ${acc}` });
+      }
+    }
+    if (studyDate) {
+      for (const r of all<{ id: number; title: string; text: string }>(
+        this.db,
+        sql`SELECT d.id, d.title, coalesce((SELECT group_concat(p.text, ' ') FROM pages p WHERE p.document_id = d.id), '') AS text
+            FROM documents d
+            WHERE d.patient_id = ${patientId} AND d.deleted_at IS NULL AND d.type = 'imaging-report' AND d.id <> ${documentId}
+              AND d.date_of_service = ${studyDate}`,
+      )) {
+        if (found.has(r.id)) continue;
+        const named = modalityMentioned(`${r.title} ${r.text}`, modalities);
+        if (named) found.set(r.id, { id: r.id, title: r.title, how: `same date, “${named}”` });
+      }
+    }
+    return [...found.values()];
+  }
+
+  /** Instances whose radiology details were not read yet (imported before they were kept), a batch at a time. */
+  instancesWithoutDetails(limit: number): { instanceId: number; sha256: string; size: number }[] {
+    return all<{ id: number; sha256: string; size: number }>(this.db, sql`SELECT id, sha256, size FROM instances WHERE details_read = 0 ORDER BY id LIMIT ${limit}`).map((r) => ({
+      instanceId: r.id,
+      sha256: r.sha256,
+      size: r.size,
+    }));
+  }
+
+  /** An instance's radiology details, read from its header (null header: it could not be read; nothing more is tried). */
+  setDetails(instanceId: number, h: Pick<DicomHeader, 'imageType' | 'lossyCompression' | 'sliceThickness'> | null): void {
+    run(
+      this.db,
+      sql`UPDATE instances SET image_type = ${h?.imageType ?? null}, lossy = ${h?.lossyCompression ?? null},
+                               slice_thickness = ${h?.sliceThickness ?? null}, details_read = 1 WHERE id = ${instanceId}`,
+    );
+  }
+
   /** The vault fingerprint of one instance's file, for the viewer's reads. */
   instanceFile(instanceId: number): { sha256: string } {
     const row = get<{ sha256: string }>(this.db, sql`SELECT sha256 FROM instances WHERE id = ${instanceId}`);
@@ -403,6 +509,7 @@ export class Studies {
       instances: series.reduce((n, s) => n + s.instances, 0),
       series,
       warnings: patientWarnings({ patientName: study.patient_name, patientBirthDate: study.patient_birth_date }, patient),
+      readiness: studyReadiness(this.readinessInput(documentId)),
     };
   }
 

@@ -21,7 +21,14 @@ function renumber(bytes: Buffer, element: { dataOffset: number; length: number }
   bytes.write(prefix + '1' + digits.padStart(width - 1, '0'), element.dataOffset, 'latin1');
 }
 
-export function writeDicomFolder(dir: string, source: string, totalBytes: number): { files: number; bytes: number } {
+export function writeDicomFolder(
+  dir: string,
+  source: string,
+  totalBytes: number,
+  shape: { readonly slicesPerStudy?: number; readonly seriesPerStudy?: number } = {},
+): { files: number; bytes: number } {
+  const slicesPerStudy = shape.slicesPerStudy ?? SLICES_PER_STUDY;
+  const slicesPerSeries = Math.ceil(slicesPerStudy / (shape.seriesPerStudy ?? 1));
   const original = fs.readFileSync(source);
   const parsed = dicomParser.parseDicom(original);
   const pixels = parsed.elements['x7fe00010']!;
@@ -50,13 +57,14 @@ export function writeDicomFolder(dir: string, source: string, totalBytes: number
   let bytes = 0;
   let files = 0;
   while (bytes < totalBytes) {
-    const study = Math.floor(files / SLICES_PER_STUDY);
+    const study = Math.floor(files / slicesPerStudy);
+    const series = study * 1000 + Math.floor((files % slicesPerStudy) / slicesPerSeries);
     const file = Buffer.concat([header, image, tail]);
     renumber(file, uid('x00020003'), files);
     renumber(file, uid('x00080018'), files);
     renumber(file, uid('x0020000d'), study);
-    renumber(file, uid('x0020000e'), study);
-    const out = path.join(dir, `STUDY${String(study + 1).padStart(3, '0')}`, `IM${String(files % SLICES_PER_STUDY).padStart(5, '0')}`);
+    renumber(file, uid('x0020000e'), series);
+    const out = path.join(dir, `STUDY${String(study + 1).padStart(3, '0')}`, `IM${String(files % slicesPerStudy).padStart(5, '0')}`);
     fs.mkdirSync(path.dirname(out), { recursive: true });
     fs.writeFileSync(out, file);
     bytes += file.length;

@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- import|search|memory|accuracy|app|dicom|ocr|labs|cases|export|encryption ...]
+ * npm run bench [-- import|search|memory|accuracy|app|dicom|ocr|labs|cases|export|encryption|viewer ...]
  *
  * Prints the numbers behind the library's speed, memory and accuracy targets, with a reference tool
  * beside ours where there is one. Inputs are generated once into a cache folder
@@ -419,6 +419,13 @@ async function benchApp(): Promise<void> {
   table(await run({ searchLibrary: searchLibraryDir, cache: CACHE, ...(chromiumPath ? { chromiumPath } : {}) }));
 }
 
+async function benchViewer(): Promise<void> {
+  console.log('\nThe scan viewer in Chromium on the real back end: a 500-slice CT series, a study page with 10 series');
+  const chromiumPath = process.env.CASEBINDER_CHROMIUM ?? (fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+  const { benchViewer: run } = await import('./viewer.ts');
+  table(await run({ cache: CACHE, ...(chromiumPath ? { chromiumPath } : {}) }));
+}
+
 // ------------------------------------------------------------------------------------------- dicom
 /** What a process read, from Linux's /proc/self/io, written by the process itself as it exits. */
 const IO_AT_EXIT = `data:text/javascript,${encodeURIComponent(
@@ -781,6 +788,7 @@ const SECTIONS: Record<string, () => Promise<void>> = {
   cases: benchCases,
   export: benchExport,
   encryption: benchEncryption,
+  viewer: benchViewer,
 };
 const chosen = process.argv.slice(2).filter((a) => a !== '--');
 for (const name of chosen.length ? chosen : Object.keys(SECTIONS)) {

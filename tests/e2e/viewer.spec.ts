@@ -54,6 +54,10 @@ test('the viewer: open a CT series from a CD, scroll to its last slice, change t
   const key = ct.getByRole('img');
   await expect(key).toHaveJSProperty('naturalWidth', 256);
   expect((await key.boundingBox())!.width).toBeGreaterThanOrEqual(256);
+  // Whether it is what a radiologist reads, check by check.
+  const ready = page.getByRole('region', { name: 'Ready for a radiologist?' });
+  await expect(ready.getByRole('listitem')).not.toHaveCount(0);
+  await expect(ready).toContainText('disc index (DICOMDIR)');
   await app.screenshot('study-key-images');
   await key.click();
 

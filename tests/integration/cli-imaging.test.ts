@@ -117,3 +117,33 @@ describe('imaging studies, photos and OCR on the command line', () => {
     expect(fs.existsSync(path.join(library, 'vault'))).toBe(true);
   });
 });
+
+describe('radiology-ready checks on a hospital CD (show --json)', () => {
+  it('judges each study from its files and matches the radiologist’s report by date and modality', () => {
+    const library = path.join(tempDir(), 'ready');
+    casebinder(library, ['init']);
+    casebinder(library, ['patient', 'add', 'Jane Roe', '--dob', '1970-02-03']);
+    const imported = JSON.parse(casebinder(library, ['import', fixture('dicom/hospital_cd'), fixture('pdf/ocrmypdf/multipage.pdf'), '--json']).stdout) as { imported: { id: number; type: string }[] };
+    const pdf = imported.imported.find((i) => i.type !== 'imaging-study')!;
+    // A report of the CT's day (19 Jan 2004) that names a CT: the person files the PDF as that report.
+    casebinder(library, ['edit', String(pdf.id), '--type', 'imaging-report', '--date', '2004-01-19', '--title', 'CT Head without contrast']);
+    const studies = JSON.parse(casebinder(library, ['list', '--type', 'imaging-study', '--json']).stdout) as { id: number; title: string }[];
+    const show = (title: string) => JSON.parse(casebinder(library, ['show', String(studies.find((s) => s.title === title)!.id), '--json']).stdout) as { readiness: { check: string; status: string; message: string }[] };
+    const checks = (title: string) => Object.fromEntries(show(title).readiness.map((r) => [r.check, r]));
+
+    // CT_small (NEMA WG04): 5 mm slices, uncompressed, from a disc with its DICOMDIR, its report matched.
+    const ct = checks('e+1');
+    expect(ct['dicomdir']!.status).toBe('ok');
+    expect(ct['acquired']!.status).toBe('ok');
+    expect(ct['lossy']!.status).toBe('ok');
+    expect(ct['thin-slices']).toMatchObject({ status: 'warning', message: expect.stringContaining('thinnest 5 mm') });
+    expect(ct['report']).toMatchObject({ status: 'ok', message: expect.stringContaining('“CT Head without contrast” (same date, “CT”)') });
+    // The NM image on the disc is a JPEG-compressed secondary capture: not what a radiologist reads.
+    const nm = checks('Whole Body Bone');
+    expect(nm['acquired']!.status).toBe('missing');
+    expect(nm['lossy']).toMatchObject({ status: 'warning', message: expect.stringContaining('JPEG extended') });
+    expect(nm['report']!.status).toBe('missing');
+    // The same, in words.
+    expect(casebinder(library, ['show', String(studies.find((s) => s.title === 'e+1')!.id)]).stdout).toMatch(/Ready for a radiologist\?\n {2}ok {6}dicomdir/);
+  });
+});

@@ -20,7 +20,7 @@ export const show: Command = {
       return {
         json: {
           ...documentJson(doc, library),
-          ...(study ? { study: studyJson(doc, library) } : {}),
+          ...(study ? { study: studyJson(doc, library), readiness: study.readiness } : {}),
           ...(pages ? { ocrPages: pages.map((p) => ({ page: p.number, state: p.ocr, confidence: p.confidence, languages: p.languages, ...(p.problem ? { problem: p.problem } : {}) })) } : {}),
           ...(text ? { text } : {}),
         },

@@ -33,7 +33,9 @@ function SeriesPicture({ series, studyId }: { series: SeriesSummary; studyId: nu
   // The key image is the series' middle one: the viewer opens there.
   return (
     <a className="series-picture" href={routeHash({ name: 'viewer', studyId, seriesId: series.id })} title="Open this series in the viewer">
-      {url && <img src={url} alt={`Key image of series ${series.number ?? ''}, open it in the viewer`.replace(' ,', ',')} />}
+      {url && (
+        <img src={url} alt={`Key image of series ${series.number ?? ''}, open it in the viewer`.replace(' ,', ',')} onLoad={() => performance.mark('casebinder:key-image')} />
+      )}
     </a>
   );
 }
@@ -55,6 +57,7 @@ function Fact({ label, value }: { label: string; value: string | null | undefine
 export function StudyView({ document: doc, libraryVersion, onError }: { document: MedicalDocument; libraryVersion: number; onError: (message: string) => void }) {
   const [study, setStudy] = useState<StudyDetails | null>(null);
   useEffect(() => {
+    performance.mark('casebinder:study-open');
     let live = true;
     invoke('studies:get', doc.id).then(
       (s) => live && setStudy(s),
@@ -95,6 +98,19 @@ export function StudyView({ document: doc, libraryVersion, onError }: { document
           {plural(study.instances, 'image file')} in {plural(study.series.length, 'series', 'series')}, kept exactly as they came. Open a series to
           scroll through it; the case bundle carries every file, unchanged, in its DICOM folder for the specialist's own viewer.
         </p>
+      </section>
+      <section className="study-readiness" aria-labelledby="readiness-heading">
+        <h2 id="readiness-heading" className="series-heading">
+          Ready for a radiologist?
+        </h2>
+        <ul>
+          {study.readiness.map((r) => (
+            <li key={r.check} className={`readiness-${r.status}`}>
+              <span className="readiness-status">{r.status === 'ok' ? 'Yes' : r.status === 'warning' ? 'Check' : 'Missing'}</span>
+              <span>{r.message}</span>
+            </li>
+          ))}
+        </ul>
       </section>
       <h2 className="series-heading">Series</h2>
       <ul className="series-grid" aria-label="Series">

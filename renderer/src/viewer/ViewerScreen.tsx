@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { KeyboardEvent as ReactKeyboardEvent } from 'react';
-import { Enums, eventTarget, RenderingEngine } from '@cornerstonejs/core';
+import { Enums, eventTarget, getShouldUseCPURendering, RenderingEngine } from '@cornerstonejs/core';
 import type { Types } from '@cornerstonejs/core';
 import { Enums as ToolEnums, ToolGroupManager, utilities as toolUtilities } from '@cornerstonejs/tools';
 import { decoderProblem, formatPersonName, modalityLabel } from '../../../shared/imaging.ts';
@@ -171,6 +171,7 @@ export function ViewerScreen({ route, navigate, onError }: Props) {
     const el = element.current;
     if (!el || !images || images.images.length === 0) return;
     let live = true;
+    performance.mark('casebinder:viewer-open');
     startCornerstone();
     const engine = new RenderingEngine(ENGINE);
     engine.enableElement({ viewportId: VIEWPORT, type: Enums.ViewportType.STACK, element: el, defaultOptions: { background: [0, 0, 0] } });
@@ -210,6 +211,7 @@ export function ViewerScreen({ route, navigate, onError }: Props) {
       setFailures((known) => (known.has(at) ? known : new Map(known).set(at, why)));
     };
     const arrived = (event: Event) => {
+      performance.mark('casebinder:viewer-image');
       const detail = (event as CustomEvent<{ image?: Types.IImage; imageIdIndex?: number }>).detail;
       if (live && detail?.imageIdIndex !== undefined) notBuilt(detail.imageIdIndex, detail.image);
     };
@@ -236,6 +238,7 @@ export function ViewerScreen({ route, navigate, onError }: Props) {
         // The first image, too, may decode yet not be built (see drawnAsItIs).
         notBuilt(start, viewport.getCornerstoneImage());
         describe(viewport);
+        performance.mark('casebinder:viewer-first-image', { detail: { cpu: getShouldUseCPURendering() } });
       } catch (error) {
         if (!live) return;
         broken = true;

@@ -100,10 +100,56 @@ describe('the completeness check', () => {
     expect(gaps['pathology-report']).toMatchObject({ status: 'missing', message: expect.stringContaining('markers') });
     expect(gaps['staging']!.status).toBe('missing');
     expect(gaps['labs']!.status).toBe('warning');
+    const petReport = doc({ type: 'imaging-report', title: 'PET/CT Skull Base to Mid-Thigh', facility: 'Valley Imaging' });
+    // The report alone is not the staging images: it is flagged as a report whose images are missing.
+    const reportOnly = byRule(evaluateChecklist({ ...complete('oncology', [doc({ type: 'pathology-report' }), petReport]), labs: { count: 12, newest: '2026-11-01' } }));
+    expect(reportOnly['staging']!.status).toBe('missing');
+    expect(reportOnly['report-images']).toEqual({
+      rule: 'report-images',
+      status: 'missing',
+      message: '“PET/CT Skull Base to Mid-Thigh” (1 Sept 2026): its images are not in this case. The specialist reads the images themselves, not only the report.',
+      ask: 'Ask Valley Imaging for the images of this exam on a disc (DICOM), then add them to the case.',
+    });
     const met = statuses(
-      evaluateChecklist({ ...complete('oncology', [doc({ type: 'pathology-report' }), doc({ type: 'imaging-report', title: 'PET/CT Skull Base to Mid-Thigh' })]), labs: { count: 12, newest: '2026-11-01' } }),
+      evaluateChecklist({ ...complete('oncology', [doc({ type: 'pathology-report' }), petReport, study(['PT', 'CT'], { date: '2026-09-01' })]), labs: { count: 12, newest: '2026-11-01' } }),
     );
     expect(met).toMatchObject({ 'pathology-report': 'met', staging: 'met', labs: 'met' });
+    expect(met['report-images']).toBeUndefined();
+  });
+
+  it('matches an imaging report to the study the library matched it to, or to a study of its modality within two weeks', () => {
+    const ctReport = doc({ type: 'imaging-report', title: 'Chest imaging', date: '2026-09-01' });
+    const matched = study(['CT'], { date: '2026-08-01', matchedReportIds: [ctReport.id] });
+    expect(statuses(evaluateChecklist(complete('radiology', [ctReport, matched])))['report-images']).toBeUndefined();
+    const mri = doc({ type: 'imaging-report', title: 'MRI Lumbar Spine', date: '2026-09-03' });
+    expect(statuses(evaluateChecklist(complete('spine-orthopedic', [mri, study(['MR'], { date: '2026-09-01' })])))['report-images']).toBeUndefined();
+    // A CT of another month, or an MRI of the same day, is not the CT report's images.
+    const ct = doc({ type: 'imaging-report', title: 'CT Abdomen', date: '2026-09-01' });
+    expect(statuses(evaluateChecklist(complete('general-surgery', [ct, study(['CT'], { date: '2026-06-01' })])))['report-images']).toBe('missing');
+    expect(statuses(evaluateChecklist(complete('general-surgery', [ct, study(['MR'], { date: '2026-09-01' })])))['report-images']).toBe('missing');
+    // A pathologist reviews slides, not images: no such item there.
+    expect(statuses(evaluateChecklist(complete('pathology', [ct])))['report-images']).toBeUndefined();
+  });
+
+  it('lists a study’s radiology-ready gaps, but not its report check (the specialty’s rule says that)', () => {
+    const ready = study(['CT'], {
+      title: 'CT Chest',
+      facility: 'Valley Imaging',
+      readiness: [
+        { check: 'acquired', status: 'ok', message: 'As acquired.' },
+        { check: 'thin-slices', status: 'warning', message: 'Only thick CT reconstructions (thinnest 5 mm).' },
+        { check: 'report', status: 'missing', message: 'No report.' },
+      ],
+    });
+    const items = evaluateChecklist(complete('radiology', [ready, doc({ type: 'imaging-report', title: 'CT Chest', date: '2026-09-01' })])).filter((i) => i.rule === 'radiology-ready');
+    expect(items).toEqual([
+      {
+        rule: 'radiology-ready',
+        status: 'warning',
+        message: '“CT Chest”: Only thick CT reconstructions (thinnest 5 mm).',
+        ask: 'Ask Valley Imaging for the complete study on a disc: every series, as acquired, without lossy compression.',
+      },
+    ]);
   });
 
   it('warns when a document names someone else', () => {

@@ -1,0 +1,130 @@
+/**
+ * The scan viewer on the real back end, in Chromium (as the end-to-end tests wire it): a 500-slice CT
+ * series of 512 x 512 images (first image on screen, images drawn per second while the wheel turns,
+ * memory while it is held), and a study page with 10 series (until every key image is drawn). Numbers
+ * come from performance marks the window sets; memory is the resident size of Chromium's processes.
+ */
+import { chromium } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { execSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { preview } from 'vite';
+import { Backend } from '../../electron/app/backend.ts';
+import { connect, emitTo } from '../e2e/bridge.ts';
+import { NO_DESKTOP } from '../helpers/desktop.ts';
+import { writeDicomFolder } from './dicom-folder.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const MiB = 1024 * 1024;
+const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** Resident memory of every process under `pid` (Chromium's browser, GPU and renderer processes). */
+function treeResident(pid: number): number {
+  const children = execSync(`ps -o pid= --ppid ${pid} 2>/dev/null || true`).toString().trim().split(/\s+/).filter(Boolean).map(Number);
+  const own = Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+  return own + children.reduce((n, child) => n + (fs.existsSync(`/proc/${child}`) ? treeResident(child) : 0), 0);
+}
+
+async function marks(page: Page, name: string): Promise<number[]> {
+  return page.evaluate((n) => performance.getEntriesByName(n).map((e) => e.startTime), name);
+}
+
+export async function benchViewer(options: { readonly cache: string; readonly chromiumPath?: string }): Promise<string[][]> {
+  const source = path.join(ROOT, 'tests', 'fixtures', 'dicom', 'single', 'CT_small.dcm');
+  const ctDir = path.join(options.cache, 'viewer-ct-500');
+  const tenDir = path.join(options.cache, 'viewer-10-series');
+  const slice = 512 * 512 * 2 + 4096;
+  if (!fs.existsSync(path.join(ctDir, '.complete'))) {
+    writeDicomFolder(ctDir, source, 500 * slice - 8192, { slicesPerStudy: 500 });
+    fs.writeFileSync(path.join(ctDir, '.complete'), '');
+  }
+  if (!fs.existsSync(path.join(tenDir, '.complete'))) {
+    writeDicomFolder(tenDir, source, 200 * slice - 8192, { slicesPerStudy: 200, seriesPerStudy: 10 });
+    fs.writeFileSync(path.join(tenDir, '.complete'), '');
+  }
+  const libraryDir = path.join(options.cache, 'viewer-library');
+  fs.rmSync(libraryDir, { recursive: true, force: true });
+  if (!fs.existsSync(path.join(ROOT, 'out', 'renderer', 'index.html'))) execSync('npx vite build', { cwd: ROOT, stdio: 'ignore' });
+  const server = await preview({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'silent', preview: { port: 0, host: '127.0.0.1' } });
+  const origin = server.resolvedUrls!.local[0]!.replace(/\/$/, '');
+  let page: Page | undefined;
+  const backend = new Backend({ libraryDir, ...NO_DESKTOP, emit: emitTo(() => page), version: 'bench' });
+  const patient = backend.library.patients.add({ name: 'Bench Patient', dateOfBirth: '1960-01-01' });
+  const imported = await backend.importer.start({ paths: [ctDir, tenDir], patientId: patient.id }).result;
+  const studies = backend.library.documents.list({ patientId: patient.id }).filter((d) => d.kind === 'study');
+  const ct = studies.find((s) => s.imaging?.instances === 500)!;
+  const ten = studies.find((s) => backend.library.studies.details(s.id, patient).series.length === 10)!;
+  if (!ct || !ten) throw new Error(`bench: the generated studies did not import as expected (${imported.imported.length} imported)`);
+  const ctSeries = backend.library.studies.details(ct.id, patient).series[0]!.id;
+
+  const browser = await chromium.launch({
+    ...(options.chromiumPath ? { executablePath: options.chromiumPath } : {}),
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  // Playwright starts Chromium with --remote-debugging-pipe: the newest such process is this one.
+  const browserPid = Number(execSync(`pgrep -n -f -- '--remote-debugging-pipe' || true`).toString().trim());
+  const rows: string[][] = [['measure', 'result', 'target']];
+  try {
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await connect(page, () => backend, origin);
+    const fresh = async (hash: string) => {
+      await page!.goto('about:blank');
+      await page!.goto(`${origin}/index.html#/`);
+      await page!.getByRole('heading', { name: /Bench Patient|records/ }).first().waitFor({ timeout: 60_000 }).catch(() => undefined);
+      return page!.evaluate((h) => {
+        const t = performance.now();
+        window.location.hash = h;
+        return t;
+      }, hash);
+    };
+
+    // First image on screen: from asking for the viewer to the middle slice drawn (5 fresh windows; the
+    // first also loads the viewer's code and decoders, as the first opening in a session does).
+    const firstMs: number[] = [];
+    let cpu = false;
+    for (let run = 0; run < 5; run++) {
+      const asked = await fresh(`#/study/${ct.id}/viewer?series=${ctSeries}`);
+      await page.waitForFunction(() => performance.getEntriesByName('casebinder:viewer-first-image').length > 0, undefined, { timeout: 60_000 });
+      const [first] = await marks(page, 'casebinder:viewer-first-image');
+      cpu = await page.evaluate(() => (performance.getEntriesByName('casebinder:viewer-first-image')[0] as PerformanceMark).detail?.cpu === true);
+      firstMs.push(first! - asked);
+    }
+    rows.push(['500-slice CT: first image on screen (median of 5; first run)', `${median(firstMs).toFixed(0)} ms (${firstMs[0]!.toFixed(0)} ms)`, 'under 500 ms']);
+
+    // Scrolling: the wheel turned 60 times a second through the whole series, twice (the first pass
+    // loads and decodes each slice, the second draws from the viewer's cache).
+    const canvas = page.locator('.scan-canvas');
+    await canvas.hover();
+    for (const pass of ['first pass (loading)', 'second pass (cached)']) {
+      await page.keyboard.press('Home');
+      await page.evaluate(() => performance.clearMarks('casebinder:viewer-image'));
+      const started = await page.evaluate(() => performance.now());
+      for (let i = 0; i < 499; i++) {
+        await page.mouse.wheel(0, 100);
+        await page.waitForTimeout(1000 / 60);
+      }
+      await page.getByRole('img', { name: /image 500 of 500/ }).waitFor({ timeout: 120_000 });
+      const drawn = await marks(page, 'casebinder:viewer-image');
+      const seconds = (Math.max(...drawn) - started) / 1000;
+      rows.push([`500-slice CT: images drawn per second while the wheel turns, ${pass}`, `${(drawn.length / seconds).toFixed(1)} (${drawn.length} in ${seconds.toFixed(1)} s)`, 'at least 20']);
+    }
+    if (browserPid) rows.push(['Chromium resident memory, the 500-slice series held', `${(treeResident(browserPid) / MiB).toFixed(0)} MiB`, '']);
+    rows.push(['Renderer Cornerstone3D chose', cpu ? 'CPU (no WebGL here)' : 'WebGL', '']);
+
+    // The study page with 10 series: from asking for it to every key image drawn.
+    const keyMs: number[] = [];
+    for (let run = 0; run < 5; run++) {
+      const asked = await fresh(`#/document/${ten.id}`);
+      await page.waitForFunction(() => performance.getEntriesByName('casebinder:key-image').length >= 10, undefined, { timeout: 60_000 });
+      const drawn = await marks(page, 'casebinder:key-image');
+      keyMs.push(Math.max(...drawn) - asked);
+    }
+    rows.push(['Study page with 10 series: every key image drawn (median of 5)', `${median(keyMs).toFixed(0)} ms`, '']);
+  } finally {
+    await browser.close();
+    await backend.close();
+    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+  }
+  return rows;
+}
