@@ -62,7 +62,7 @@ test('a radiology CD and a phone photo: studies with their series, the photo upr
   await expect(page.getByRole('alert').filter({ hasText: 'It names NM1 CompressedSamples' })).toBeVisible();
   const series = page.getByRole('list', { name: 'Series' }).getByRole('listitem');
   await expect(series).toHaveCount(1);
-  await expect(series.getByRole('img')).toHaveJSProperty('naturalWidth', 512);
+  await expect(series.getByRole('img')).toHaveJSProperty('naturalHeight', 512);
   await expect(page.locator('.study-facts')).toContainText('Nuclear medicine (NM)');
   await expect(page.locator('.study-facts')).toContainText('kept exactly as they came');
   await app.screenshot('study');
