@@ -25,7 +25,7 @@ export function writeDicomFolder(
   dir: string,
   source: string,
   totalBytes: number,
-  shape: { readonly slicesPerStudy?: number; readonly seriesPerStudy?: number } = {},
+  shape: { readonly slicesPerStudy?: number; readonly seriesPerStudy?: number; readonly firstUid?: number; readonly files?: number } = {},
 ): { files: number; bytes: number } {
   const slicesPerStudy = shape.slicesPerStudy ?? SLICES_PER_STUDY;
   const slicesPerSeries = Math.ceil(slicesPerStudy / (shape.seriesPerStudy ?? 1));
@@ -56,14 +56,16 @@ export function writeDicomFolder(
 
   let bytes = 0;
   let files = 0;
-  while (bytes < totalBytes) {
+  while (shape.files !== undefined ? files < shape.files : bytes < totalBytes) {
     const study = Math.floor(files / slicesPerStudy);
     const series = study * 1000 + Math.floor((files % slicesPerStudy) / slicesPerSeries);
     const file = Buffer.concat([header, image, tail]);
-    renumber(file, uid('x00020003'), files);
-    renumber(file, uid('x00080018'), files);
-    renumber(file, uid('x0020000d'), study);
-    renumber(file, uid('x0020000e'), series);
+    // Folders written with different firstUid values hold different instances, studies and series.
+    const first = shape.firstUid ?? 0;
+    renumber(file, uid('x00020003'), first + files);
+    renumber(file, uid('x00080018'), first + files);
+    renumber(file, uid('x0020000d'), first + study);
+    renumber(file, uid('x0020000e'), first + series);
     const out = path.join(dir, `STUDY${String(study + 1).padStart(3, '0')}`, `IM${String(files % slicesPerStudy).padStart(5, '0')}`);
     fs.mkdirSync(path.dirname(out), { recursive: true });
     fs.writeFileSync(out, file);

@@ -239,6 +239,8 @@ export function ViewerScreen({ route, navigate, onError }: Props) {
         notBuilt(start, viewport.getCornerstoneImage());
         describe(viewport);
         performance.mark('casebinder:viewer-first-image', { detail: { cpu: getShouldUseCPURendering() } });
+        // The rest of the series loads in the background, nearest slices first, so scrolling finds them ready.
+        toolUtilities.stackPrefetch.enable(el);
       } catch (error) {
         if (!live) return;
         broken = true;
@@ -253,6 +255,7 @@ export function ViewerScreen({ route, navigate, onError }: Props) {
       live = false;
       resize.disconnect();
       toolUtilities.cine.stopClip(el);
+      toolUtilities.stackPrefetch.disable(el);
       for (const name of VIEW_EVENTS) el.removeEventListener(name, update);
       el.removeEventListener(Enums.Events.STACK_NEW_IMAGE, arrived);
       stopDrawingErrors();
