@@ -5,24 +5,11 @@ import type { MedicalDocument } from '../../../shared/library-types.ts';
 import { invoke, messageOf } from '../api.ts';
 import { formatDate, plural } from '../format.ts';
 import { routeHash } from '../route.ts';
+import { useSeriesThumbnail } from '../series-thumbnail.ts';
 import './StudyView.css';
 
 function SeriesPicture({ series, studyId }: { series: SeriesSummary; studyId: number }) {
-  const [url, setUrl] = useState<string | null>(null);
-  useEffect(() => {
-    if (!series.hasThumbnail) return;
-    let made: string | null = null;
-    let live = true;
-    void invoke('series:thumbnail', series.id).then((png) => {
-      if (!live) return;
-      made = URL.createObjectURL(new Blob([png as BlobPart], { type: 'image/png' }));
-      setUrl(made);
-    });
-    return () => {
-      live = false;
-      if (made) URL.revokeObjectURL(made);
-    };
-  }, [series.id, series.hasThumbnail]);
+  const url = useSeriesThumbnail(series);
   if (!series.hasThumbnail) {
     return (
       <div className="series-picture none">

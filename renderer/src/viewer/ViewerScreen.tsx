@@ -17,6 +17,7 @@ import type { Route } from '../route.ts';
 import { imageIdsOf, onDrawingError, probeImage, pixelSpacing, slicePosition, startCornerstone } from './cornerstone.ts';
 import { PRESETS, TOOLS, windowOf } from './tools.ts';
 import type { ToolName } from './tools.ts';
+import { useSeriesThumbnail } from '../series-thumbnail.ts';
 import './ViewerScreen.css';
 
 const ENGINE = 'casebinder-viewer';
@@ -74,21 +75,7 @@ function drawnAsItIs(viewport: Types.IStackViewport, image: Types.IImage): boole
 }
 
 function SeriesButton({ series, current, onOpen }: { series: SeriesSummary; current: boolean; onOpen: () => void }) {
-  const [url, setUrl] = useState<string | null>(null);
-  useEffect(() => {
-    if (!series.hasThumbnail) return;
-    let made: string | null = null;
-    let live = true;
-    void invoke('series:thumbnail', series.id).then((png) => {
-      if (!live) return;
-      made = URL.createObjectURL(new Blob([png as BlobPart], { type: 'image/png' }));
-      setUrl(made);
-    });
-    return () => {
-      live = false;
-      if (made) URL.revokeObjectURL(made);
-    };
-  }, [series.id, series.hasThumbnail]);
+  const url = useSeriesThumbnail(series);
   const name = `${series.number !== null ? `${series.number}. ` : ''}${series.description ?? modalityLabel(series.modality)}`;
   return (
     <li>
