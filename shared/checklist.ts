@@ -106,7 +106,8 @@ function imagesOf(report: ChecklistDocument, studies: readonly ChecklistDocument
 function imagingItems(input: ChecklistInput): ChecklistItem[] {
   const items: ChecklistItem[] = [];
   const studies = input.documents.filter((d) => d.kind === 'study');
-  if (IMAGES_READ.includes(input.specialty)) {
+  // With no study in the case at all, the specialty's own images rule says the images are missing.
+  if (IMAGES_READ.includes(input.specialty) && studies.length > 0) {
     for (const report of input.documents.filter((d) => d.kind === 'file' && d.type === 'imaging-report')) {
       if (imagesOf(report, studies)) continue;
       items.push({

@@ -16,9 +16,10 @@ import { CasesScreen } from './screens/CasesScreen.tsx';
 import { ExportScreen } from './screens/export/ExportScreen.tsx';
 import { LibraryScreen } from './screens/LibraryScreen.tsx';
 import { TrashScreen } from './screens/TrashScreen.tsx';
+import { loadViewer } from './viewer/load.ts';
 
 /** The scan viewer carries Cornerstone3D and its decoders: loaded the first time a study is opened in it. */
-const ViewerScreen = lazy(() => import('./viewer/ViewerScreen.tsx').then((m) => ({ default: m.ViewerScreen })));
+const ViewerScreen = lazy(() => loadViewer().then((m) => ({ default: m.ViewerScreen })));
 import { Welcome } from './screens/Welcome.tsx';
 
 /** The window: first-run welcome, the library, or one document; imports and errors float above. */

@@ -6,6 +6,7 @@ import { invoke, messageOf } from '../api.ts';
 import { formatDate, plural } from '../format.ts';
 import { routeHash } from '../route.ts';
 import { useSeriesThumbnail } from '../series-thumbnail.ts';
+import { loadViewer } from '../viewer/load.ts';
 import './StudyView.css';
 
 function SeriesPicture({ series, studyId }: { series: SeriesSummary; studyId: number }) {
@@ -43,6 +44,10 @@ function Fact({ label, value }: { label: string; value: string | null | undefine
  */
 export function StudyView({ document: doc, libraryVersion, onError }: { document: MedicalDocument; libraryVersion: number; onError: (message: string) => void }) {
   const [study, setStudy] = useState<StudyDetails | null>(null);
+  useEffect(() => {
+    // Ready before the person clicks an image.
+    void loadViewer();
+  }, []);
   useEffect(() => {
     performance.mark('casebinder:study-open');
     let live = true;

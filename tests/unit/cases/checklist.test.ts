@@ -101,10 +101,13 @@ describe('the completeness check', () => {
     expect(gaps['staging']!.status).toBe('missing');
     expect(gaps['labs']!.status).toBe('warning');
     const petReport = doc({ type: 'imaging-report', title: 'PET/CT Skull Base to Mid-Thigh', facility: 'Valley Imaging' });
-    // The report alone is not the staging images: it is flagged as a report whose images are missing.
+    // The report alone is not the staging images (the staging rule says so, once).
     const reportOnly = byRule(evaluateChecklist({ ...complete('oncology', [doc({ type: 'pathology-report' }), petReport]), labs: { count: 12, newest: '2026-11-01' } }));
     expect(reportOnly['staging']!.status).toBe('missing');
-    expect(reportOnly['report-images']).toEqual({
+    expect(reportOnly['report-images']).toBeUndefined();
+    // With an MRI in the case, the PET/CT report's own images are still missing: said for that report.
+    const otherImages = byRule(evaluateChecklist({ ...complete('oncology', [doc({ type: 'pathology-report' }), petReport, study(['MR'])]), labs: { count: 12, newest: '2026-11-01' } }));
+    expect(otherImages['report-images']).toEqual({
       rule: 'report-images',
       status: 'missing',
       message: '“PET/CT Skull Base to Mid-Thigh” (1 Sept 2026): its images are not in this case. The specialist reads the images themselves, not only the report.',
