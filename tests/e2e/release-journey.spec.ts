@@ -36,7 +36,14 @@ test('the smoke test reaches a Chromium-based program over DevTools, as it reach
   } finally {
     await browser.close();
     await stop(child);
-    fs.rmSync(profile, { recursive: true, force: true });
+    // Chromium's helper processes can still be writing into the profile after the browser process
+    // exits (a CI run failed on ENOTEMPTY here). Removing the temporary profile is tidying, not what this
+    // test checks: it is retried, and a folder left in the temp folder does not fail the test.
+    try {
+      fs.rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+    } catch (error) {
+      testInfo.annotations.push({ type: 'cleanup', description: `temporary profile ${profile} left behind: ${(error as Error).message}` });
+    }
   }
   expect(devToolsEndpoint('[1:2:INFO] noise\nDevTools listening on ws://127.0.0.1:40123/devtools/browser/ab-cd\n')).toBe('ws://127.0.0.1:40123/devtools/browser/ab-cd');
   expect(devToolsEndpoint('nothing yet')).toBeNull();
