@@ -4,7 +4,7 @@
  * secondary captures; no lossy compression was applied before it reached the patient; a CT has thin
  * slices, not only thick reconstructions; the radiologist's report is in the library. Pure.
  */
-import { transferSyntaxName } from './imaging.ts';
+import { notAnImage, transferSyntaxName } from './imaging.ts';
 import type { ReadinessCheck } from './imaging.ts';
 import type { IsoDate } from './dates.ts';
 
@@ -33,8 +33,6 @@ export interface ReadinessInput {
   readonly inStudy: readonly string[];
 }
 
-/** Image series: series whose files carry pictures (not reports, presentation states or documents). */
-const NOT_PICTURES = /^1\.2\.840\.10008\.5\.1\.4\.1\.1\.(88\.|11\.|104\.|9\.|481\.[35]|66\.4)/;
 const SECONDARY_CAPTURE = /^1\.2\.840\.10008\.5\.1\.4\.1\.1\.7(\.|$)/;
 /** Transfer syntaxes that lose detail: JPEG baseline/extended, JPEG-LS near-lossless, JPEG 2000 (lossy), HTJ2K, JPEG XL, video. */
 const LOSSY_SYNTAXES = new Set(['1.2.840.10008.1.2.4.50', '1.2.840.10008.1.2.4.51', '1.2.840.10008.1.2.4.81', '1.2.840.10008.1.2.4.91', '1.2.840.10008.1.2.4.203', '1.2.840.10008.1.2.4.112', '1.2.840.10008.1.2.4.100', '1.2.840.10008.1.2.4.101', '1.2.840.10008.1.2.4.102', '1.2.840.10008.1.2.4.103', '1.2.840.10008.1.2.4.104', '1.2.840.10008.1.2.4.105', '1.2.840.10008.1.2.4.106', '1.2.840.10008.1.2.4.107', '1.2.840.10008.1.2.4.108']);
@@ -49,7 +47,7 @@ function secondary(series: ReadinessSeries): boolean {
 
 export function studyReadiness(input: ReadinessInput): ReadinessCheck[] {
   const checks: ReadinessCheck[] = [];
-  const pictures = input.series.filter((s) => s.images > 0 && !s.sopClasses.every((c) => NOT_PICTURES.test(c)));
+  const pictures = input.series.filter((s) => s.images > 0 && !s.sopClasses.every((c) => notAnImage(c) !== null));
 
   if (input.withDicomdir.known > 0) {
     const all = input.withDicomdir.yes === input.withDicomdir.known;

@@ -349,7 +349,8 @@ export function withFileMeta(bytes: Uint8Array): Uint8Array {
   return Buffer.concat([Buffer.alloc(128), Buffer.from('DICM', 'latin1'), element(0x0002, 0x0000, 'UL', length), body, bytes]);
 }
 
-const LONG_VRS = new Set(['OB', 'OD', 'OF', 'OL', 'OV', 'OW', 'SQ', 'SV', 'UC', 'UN', 'UR', 'UT', 'UV']);
+/** Value representations whose explicit-VR element header is 12 bytes (a 4-byte length after 2 reserved bytes). */
+export const LONG_VRS: ReadonlySet<string> = new Set(['OB', 'OD', 'OF', 'OL', 'OV', 'OW', 'SQ', 'SV', 'UC', 'UN', 'UR', 'UT', 'UV']);
 
 /**
  * A deflated file as the viewer can read it: its data set inflated (up to MAX_INFLATED_BYTES) and its
@@ -366,9 +367,9 @@ function inflatedForViewing(bytes: Uint8Array): Uint8Array | null {
   if (uid(meta, 'x00020010') !== DEFLATED) return null;
   const elements = Object.values(meta.elements).filter((e) => e.tag !== 'x00020000' && e.tag !== 'x00020010');
   const start = Math.max(...Object.values(meta.elements).map((e) => e.dataOffset + e.length));
-  let inflated: Buffer;
+  let inflated: Uint8Array;
   try {
-    inflated = zlib.inflateRawSync(bytes.subarray(start), { finishFlush: zlib.constants.Z_SYNC_FLUSH, maxOutputLength: MAX_INFLATED_BYTES });
+    inflated = inflater(bytes, start).subarray(start);
   } catch {
     return null;
   }

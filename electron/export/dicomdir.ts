@@ -5,6 +5,7 @@
  * other by byte offset. Values are UTF-8 (ISO_IR 192), so names in any script survive.
  */
 import { createHash } from 'node:crypto';
+import { LONG_VRS } from '../dicom/header.ts';
 
 export interface DicomdirImage {
   /** Path components under the bundle root, each at most 8 of A-Z, 0-9 and _ ("DICOM", "ST000001", …). */
@@ -131,7 +132,6 @@ export function recordKeyTags(recordType: string): { keyword: string; tag: strin
   return (RECORD_KEYS[recordType] ?? []).map(([keyword, g, e, vr]) => ({ keyword, vr, tag: `x${g.toString(16).padStart(4, '0')}${e.toString(16).padStart(4, '0')}` }));
 }
 
-const LONG_LENGTH_VRS = new Set(['OB', 'OW', 'OF', 'SQ', 'UT', 'UN']);
 
 function pad(bytes: Buffer, vr: string): Buffer {
   if (bytes.length % 2 === 0) return bytes;
@@ -140,7 +140,7 @@ function pad(bytes: Buffer, vr: string): Buffer {
 
 function element(group: number, elementNumber: number, vr: string, value: Buffer): Buffer {
   const v = pad(value, vr);
-  const long = LONG_LENGTH_VRS.has(vr);
+  const long = LONG_VRS.has(vr);
   const head = Buffer.alloc(long ? 12 : 8);
   head.writeUInt16LE(group, 0);
   head.writeUInt16LE(elementNumber, 2);

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { CasebinderError } from '../../shared/errors.ts';
 import { formatPersonName, modalityLabel, patientWarnings, studyTitle } from '../../shared/imaging.ts';
-import { isViewableTransferSyntax, modalityMentioned, notAnImage, SOP_CLASS, transferSyntaxName } from '../../shared/imaging.ts';
+import { isStructuredReport, isViewableTransferSyntax, modalityMentioned, notAnImage, SOP_CLASS, transferSyntaxName } from '../../shared/imaging.ts';
 import type { SeriesImages, SeriesSummary, StudyDetails } from '../../shared/imaging.ts';
 import { studyReadiness } from '../../shared/readiness.ts';
 import type { ReadinessInput } from '../../shared/readiness.ts';
@@ -379,7 +379,7 @@ export class Studies {
       withDicomdir: { yes: withDicomdir, known },
       series: [...series.values()].map((s) => ({ ...s, sopClasses: [...s.sopClasses], imageTypes: [...s.imageTypes], lossyFlags: [...s.lossyFlags], transferSyntaxes: [...s.transferSyntaxes], thicknesses: [...s.thicknesses] })),
       reports: this.matchingReports(documentId, study.patient_id, study.study_date, study.accession_number, [...new Set(rows.map((r) => r.modality).filter((m): m is string => !!m))]),
-      inStudy: [...series.values()].flatMap((s) => (s.sopClasses.has(SR_KEY_OBJECT) ? [] : [...s.sopClasses].some((c) => c.startsWith('1.2.840.10008.5.1.4.1.1.88.')) ? [`a structured report in ${s.label}`] : s.sopClasses.has(SOP_CLASS.encapsulatedPdf) ? [`a PDF report in ${s.label}`] : [])),
+      inStudy: [...series.values()].flatMap((s) => (s.sopClasses.has(SR_KEY_OBJECT) ? [] : [...s.sopClasses].some(isStructuredReport) ? [`a structured report in ${s.label}`] : s.sopClasses.has(SOP_CLASS.encapsulatedPdf) ? [`a PDF report in ${s.label}`] : [])),
     };
   }
 

@@ -6,7 +6,7 @@
  */
 import { init as coreInit, imageLoader, metaData, utilities } from '@cornerstonejs/core';
 import { init as loaderInit } from '@cornerstonejs/dicom-image-loader';
-import { AngleTool, addTool, init as toolsInit, LengthTool, PanTool, PlanarRotateTool, StackScrollTool, WindowLevelTool, ZoomTool } from '@cornerstonejs/tools';
+import { AngleTool, addTool, init as toolsInit, LengthTool, PanTool, StackScrollTool, WindowLevelTool, ZoomTool } from '@cornerstonejs/tools';
 import { DICOM_INSTANCE_PATH } from '../../../shared/imaging.ts';
 import type { SeriesImage } from '../../../shared/imaging.ts';
 
@@ -54,7 +54,7 @@ export function startCornerstone(): void {
   // Two decoders at most: the machines this runs on may have two cores, and the window must stay responsive.
   loaderInit({ maxWebWorkers: Math.max(1, Math.min(2, (navigator.hardwareConcurrency || 2) - 1)) });
   toolsInit();
-  for (const tool of [WindowLevelTool, StackScrollTool, ZoomTool, PanTool, LengthTool, AngleTool, PlanarRotateTool]) addTool(tool);
+  for (const tool of [WindowLevelTool, StackScrollTool, ZoomTool, PanTool, LengthTool, AngleTool]) addTool(tool);
 }
 
 /** The image ids of a series, one per frame: wadouri:<app origin>/dicom/instances/<id>[?frame=n]. */
