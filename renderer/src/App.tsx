@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { Patient } from '../../shared/library-types.ts';
 import { invoke, messageOf, on } from './api.ts';
 import { preference, setPreference } from './cache.ts';
@@ -9,6 +9,7 @@ import { DropImport } from './components/DropImport.tsx';
 import { ImportPanel } from './components/ImportPanel.tsx';
 import { useImports } from './imports.ts';
 import { useRoute } from './route.ts';
+import type { Route } from './route.ts';
 import { DocumentScreen } from './screens/DocumentScreen.tsx';
 import { HealthRecordScreen } from './screens/HealthRecordScreen.tsx';
 import { CaseScreen } from './screens/case/CaseScreen.tsx';
@@ -16,10 +17,7 @@ import { CasesScreen } from './screens/CasesScreen.tsx';
 import { ExportScreen } from './screens/export/ExportScreen.tsx';
 import { LibraryScreen } from './screens/LibraryScreen.tsx';
 import { TrashScreen } from './screens/TrashScreen.tsx';
-import { loadViewer } from './viewer/load.ts';
-
-/** The scan viewer carries Cornerstone3D and its decoders: loaded the first time a study is opened in it. */
-const ViewerScreen = lazy(() => loadViewer().then((m) => ({ default: m.ViewerScreen })));
+import { useViewerModule } from './viewer/load.ts';
 import { Welcome } from './screens/Welcome.tsx';
 
 /** The window: first-run welcome, the library, or one document; imports and errors float above. */
@@ -101,11 +99,7 @@ export function App() {
   } else if (route.name === 'document') {
     screen = <DocumentScreen key={route.id} route={route} navigate={navigate} libraryVersion={libraryVersion} patients={patients} onCorrected={setCorrected} onError={setError} />;
   } else if (route.name === 'viewer') {
-    screen = (
-      <Suspense fallback={<p className="screen-loading" role="status">Opening the viewer…</p>}>
-        <ViewerScreen key={route.studyId} route={route} navigate={navigate} onError={setError} />
-      </Suspense>
-    );
+    screen = <Viewer key={route.studyId} route={route} navigate={navigate} onError={setError} />;
   } else if (route.name === 'trash') {
     screen = <TrashScreen patients={patients} libraryVersion={libraryVersion} onCorrected={setCorrected} onError={setError} />;
   } else {
@@ -142,4 +136,11 @@ export function App() {
       {corrected && <UndoToast key={corrected} message={corrected} onClose={() => setCorrected(null)} onError={setError} />}
     </>
   );
+}
+
+/** The scan viewer carries Cornerstone3D and its decoders: loaded the first time a study is opened in it. */
+function Viewer(props: { route: Extract<Route, { name: 'viewer' }>; navigate: (route: Route) => void; onError: (message: string) => void }) {
+  const module = useViewerModule(props.onError);
+  if (!module) return <p className="screen-loading" role="status">Opening the viewer…</p>;
+  return <module.ViewerScreen {...props} />;
 }

@@ -77,24 +77,35 @@ export async function benchViewer(options: { readonly cache: string; readonly ch
     };
 
     // First image on screen: on the study page (as a person opens the viewer, by clicking a series' key
-    // image), from the click to the middle slice drawn; 5 fresh windows, the first also a fresh session.
-    const firstMs: number[] = [];
-    const startMs: number[] = [];
-    let cpu = false;
-    for (let run = 0; run < 5; run++) {
-      await fresh(`#/document/${ct.id}`);
-      await page.waitForFunction(() => performance.getEntriesByName('casebinder:key-image').length > 0, undefined, { timeout: 60_000 });
-      const asked = await page.evaluate(() => performance.now());
-      await page.getByRole('link', { name: /Key image of series/ }).first().click();
-      await page.waitForFunction(() => performance.getEntriesByName('casebinder:viewer-first-image').length > 0, undefined, { timeout: 60_000 });
-      const [first] = await marks(page, 'casebinder:viewer-first-image');
-      const [opened] = await marks(page, 'casebinder:viewer-open');
-      startMs.push(opened! - asked);
-      cpu = await page.evaluate(() => (performance.getEntriesByName('casebinder:viewer-first-image')[0] as PerformanceMark).detail?.cpu === true);
-      firstMs.push(first! - asked);
-    }
-    rows.push(['500-slice CT: first image on screen (median of 5; first run)', `${median(firstMs).toFixed(0)} ms (${firstMs[0]!.toFixed(0)} ms)`, 'under 500 ms']);
-    rows.push(['  of which: the viewer’s code loaded and its screen up (median)', `${median(startMs).toFixed(0)} ms`, '']);
+    // image), from the press of the mouse button to the middle slice drawn; 5 fresh windows each, the
+    // first also a fresh session. A person looks at the page before clicking: the first row clicks once
+    // the page has settled (the viewer's code, which the study page loads as it opens, is ready); the
+    // second clicks the instant the first key image is drawn, and so also waits for that code.
+    const firstImage = async (settled: boolean) => {
+      const times: number[] = [];
+      const open: number[] = [];
+      for (let run = 0; run < 5; run++) {
+        await fresh(`#/document/${ct.id}`);
+        await page!.waitForFunction((m) => performance.getEntriesByName(m).length > 0, settled ? 'casebinder:viewer-ready' : 'casebinder:key-image', { timeout: 60_000 });
+        await page!.evaluate(() => document.addEventListener('pointerdown', () => performance.mark('bench:press'), { capture: true, once: true }));
+        await page!.getByRole('link', { name: /Key image of series/ }).first().click();
+        await page!.waitForFunction(() => performance.getEntriesByName('casebinder:viewer-first-image').length > 0, undefined, { timeout: 60_000 });
+        const [pressed] = await marks(page!, 'bench:press');
+        const [first] = await marks(page!, 'casebinder:viewer-first-image');
+        const [opened] = await marks(page!, 'casebinder:viewer-open');
+        times.push(first! - pressed!);
+        open.push(opened! - pressed!);
+      }
+      return { times, open };
+    };
+    const settled = await firstImage(true);
+    const rushed = await firstImage(false);
+    const cpu = await page.evaluate(() => (performance.getEntriesByName('casebinder:viewer-first-image')[0] as PerformanceMark).detail?.cpu === true);
+    const ms = (xs: readonly number[]) => `${median(xs).toFixed(0)} ms (${xs.map((x) => x.toFixed(0)).join(', ')})`;
+    rows.push(['500-slice CT: first image on screen, clicked once the study page has settled (median of 5; each run)', ms(settled.times), 'under 500 ms']);
+    rows.push(['  of which: from the click to the viewer asking for its first image (median)', `${median(settled.open).toFixed(0)} ms`, '']);
+    rows.push(['500-slice CT: first image on screen, clicked the instant the first key image is drawn', ms(rushed.times), '']);
+    rows.push(['  of which: from the click to the viewer asking for its first image (median)', `${median(rushed.open).toFixed(0)} ms`, '']);
 
     // Scrolling: the wheel turned 60 times a second through the whole series, twice (the first pass
     // loads and decodes each slice, the second draws from the viewer's cache).
@@ -106,11 +117,14 @@ export async function benchViewer(options: { readonly cache: string; readonly ch
       await page.getByRole('img', { name: /image 1 of 500/ }).waitFor({ timeout: 60_000 });
       await page.evaluate(() => performance.clearMarks('casebinder:viewer-image'));
       const started = await page.evaluate(() => performance.now());
-      for (let i = 0; i < 499; i++) {
+      // Chromium coalesces wheel events while the window is busy (two notches then move one slice), so
+      // the wheel turns on until the last slice is shown.
+      const last = page.getByRole('img', { name: /image 500 of 500/ });
+      for (let i = 0; i < 2000 && (i < 499 || !(await last.isVisible())); i++) {
         await page.mouse.wheel(0, 100);
         await page.waitForTimeout(1000 / 60);
       }
-      await page.getByRole('img', { name: /image 500 of 500/ }).waitFor({ timeout: 120_000 });
+      await last.waitFor({ timeout: 120_000 });
       const drawn = await marks(page, 'casebinder:viewer-image');
       const seconds = (Math.max(...drawn) - started) / 1000;
       rows.push([`500-slice CT: images drawn per second while the wheel turns, ${pass}`, `${(drawn.length / seconds).toFixed(1)} (${drawn.length} in ${seconds.toFixed(1)} s)`, 'at least 20']);

@@ -1,7 +1,8 @@
 /**
  * The scan viewer as a person uses it, on a real CD tree nobody here wrote (pydicom's dicomdirtests,
  * pcir.org studies downsized to 16x16): open a CT series from its study page, scroll to the last
- * slice, change the window, invert, measure, switch series; every change checked on the pixels shown.
+ * slice, change the window, invert, measure a length and an angle, rotate, play it, switch series, come
+ * back to it; every change checked on the pixels shown.
  */
 import path from 'node:path';
 import sharp from 'sharp';
@@ -43,7 +44,7 @@ function changed(a: Buffer, b: Buffer): number {
   return n / a.length;
 }
 
-test('the viewer: open a CT series from a CD, scroll to its last slice, change the window, measure, switch series', async ({ app }) => {
+test('the viewer: open a CT series from a CD, scroll to its last slice, change the window, measure, rotate, play, switch series, open it again', async ({ app }) => {
   const { page } = app;
   await start(app);
 
@@ -123,6 +124,36 @@ test('the viewer: open a CT series from a CD, scroll to its last slice, change t
   await expect(stage.locator('svg text').filter({ hasText: /mm/ })).toBeVisible();
   await app.screenshot('viewer-measured');
 
+  // Measure an angle: two arms from one vertex, three points; drawn in degrees.
+  await page.getByRole('button', { name: 'Angle' }).click();
+  await page.mouse.click(box.x + box.width * 0.3, box.y + box.height * 0.7);
+  await page.mouse.click(box.x + box.width * 0.5, box.y + box.height * 0.3);
+  await page.mouse.click(box.x + box.width * 0.7, box.y + box.height * 0.7);
+  await expect(stage.locator('svg text').filter({ hasText: /°/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Window' }).click();
+
+  // Rotate a quarter turn: the picture turns and the overlay says so; four quarters bring it back.
+  const upright = await shot(stage);
+  await page.getByRole('button', { name: 'Rotate' }).click();
+  await expect(stage).toContainText('Rotated 90°');
+  expect(changed(upright.pixels, (await shot(stage)).pixels), 'a quarter turn moves the picture').toBeGreaterThan(0.02);
+  for (const degrees of [180, 270]) {
+    await page.getByRole('button', { name: 'Rotate' }).click();
+    await expect(stage).toContainText(`Rotated ${degrees}°`);
+  }
+  await page.getByRole('button', { name: 'Rotate' }).click();
+  await expect(stage).not.toContainText('Rotated');
+  expect(changed(upright.pixels, (await shot(stage)).pixels), 'four quarter turns: as it was').toBeLessThan(0.01);
+
+  // Cine: played, the slices follow one another by themselves; paused, they stay.
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect(page.getByRole('button', { name: 'Pause' })).toHaveAttribute('aria-pressed', 'true');
+  for (const n of [1, 2, 3, 4, 5]) await expect(canvas).toHaveAccessibleName(new RegExp(`image ${n} of 5`), { timeout: 10_000 });
+  await page.getByRole('button', { name: 'Pause' }).click();
+  const paused = (await canvas.getAttribute('aria-label'))!;
+  await page.waitForTimeout(500); // two images' time at the speed chosen
+  await expect(canvas).toHaveAttribute('aria-label', paused);
+
   // The details on the image hide and come back.
   await page.getByLabel('Details on the image').uncheck();
   await expect(stage).not.toContainText('Peter Doe');
@@ -133,5 +164,11 @@ test('the viewer: open a CT series from a CD, scroll to its last slice, change t
   await page.getByRole('button', { name: /Scout.*2 images/ }).click();
   await expect(page.getByRole('img', { name: /image \d of 2/ })).toBeVisible({ timeout: 30_000 });
   await expect(stage).toContainText('Series 4 Scout');
+
+  // Back to the study and into the viewer again: it draws as it did the first time.
+  await page.getByRole('button', { name: 'Back to the study' }).click();
+  await page.getByRole('list', { name: 'Series' }).getByRole('listitem').filter({ hasText: '5 images' }).getByRole('img').click();
+  await expect(canvas).toHaveAccessibleName(/image 3 of 5/, { timeout: 30_000 });
+  expect(changed(middle.pixels, (await shot(stage)).pixels), 'the middle slice, as when first opened').toBeLessThan(0.01);
   expect(app.errors).toEqual([]);
 });

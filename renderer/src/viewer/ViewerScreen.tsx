@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { KeyboardEvent as ReactKeyboardEvent } from 'react';
-import { Enums, eventTarget, getShouldUseCPURendering, RenderingEngine } from '@cornerstonejs/core';
+import { Enums, eventTarget, getShouldUseCPURendering } from '@cornerstonejs/core';
 import type { Types } from '@cornerstonejs/core';
 import { Enums as ToolEnums, ToolGroupManager, utilities as toolUtilities } from '@cornerstonejs/tools';
 import { decoderProblem, formatPersonName, modalityLabel } from '../../../shared/imaging.ts';
@@ -14,13 +14,17 @@ import type { SeriesImages, SeriesSummary, StudyDetails } from '../../../shared/
 import { invoke, messageOf } from '../api.ts';
 import { formatDate, plural } from '../format.ts';
 import type { Route } from '../route.ts';
-import { imageIdsOf, onDrawingError, probeImage, pixelSpacing, slicePosition, startCornerstone } from './cornerstone.ts';
+import { ENGINE, imageIdsOf, onDrawingError, probeImage, pixelSpacing, slicePosition, startCornerstone } from './cornerstone.ts';
 import { PRESETS, TOOLS, windowOf } from './tools.ts';
 import type { ToolName } from './tools.ts';
 import { useSeriesThumbnail } from '../series-thumbnail.ts';
 import './ViewerScreen.css';
 
-const ENGINE = 'casebinder-viewer';
+/** Starts Cornerstone3D as soon as the viewer's code is loaded (see load.ts). */
+export function warmUp(): void {
+  startCornerstone();
+}
+
 const VIEWPORT = 'stack';
 const TOOL_GROUP = 'casebinder-viewer-tools';
 const SPEEDS = [5, 10, 15, 20, 30] as const;
@@ -153,14 +157,18 @@ export function ViewerScreen({ route, navigate, onError }: Props) {
     });
   }, []);
 
-  // The stack: a rendering engine for this screen, a tool group bound to it, the series' images.
+  // The stack: a viewport of the window's rendering engine, a tool group bound to it, the series' images.
   useEffect(() => {
     const el = element.current;
     if (!el || !images || images.images.length === 0) return;
     let live = true;
     performance.mark('casebinder:viewer-open');
-    startCornerstone();
-    const engine = new RenderingEngine(ENGINE);
+    const engine = startCornerstone();
+    const ids = imageIdsOf(images.images);
+    const start = Math.min(Math.max(0, route.image ?? Math.floor((ids.length - 1) / 2)), ids.length - 1);
+    // The first image is read and decoded (in the decoder's worker) while the viewport and tools are set up.
+    const first = probeImage(ids[start]!);
+    first.catch(() => undefined); // told below, once the engine is up; never an unhandled rejection before then
     engine.enableElement({ viewportId: VIEWPORT, type: Enums.ViewportType.STACK, element: el, defaultOptions: { background: [0, 0, 0] } });
     const viewport = engine.getViewport(VIEWPORT) as Types.IStackViewport;
     viewportRef.current = viewport;
@@ -172,7 +180,6 @@ export function ViewerScreen({ route, navigate, onError }: Props) {
     group.setToolActive(TOOLS.find((t) => t.name === 'zoom')!.toolName, { bindings: [{ mouseButton: ToolEnums.MouseBindings.Secondary }] });
     group.setToolActive(TOOLS.find((t) => t.name === 'window')!.toolName, { bindings: [{ mouseButton: ToolEnums.MouseBindings.Primary }] });
 
-    const ids = imageIdsOf(images.images);
     let broken = false;
     const update = () => live && !broken && describe(viewport);
     // An image that fails to load or to draw is marked, so the picture left on the canvas is never taken for it.
@@ -213,11 +220,10 @@ export function ViewerScreen({ route, navigate, onError }: Props) {
     for (const name of VIEW_EVENTS) el.addEventListener(name, update);
     eventTarget.addEventListener(Enums.Events.IMAGE_LOAD_FAILED, failed);
     eventTarget.addEventListener(Enums.Events.IMAGE_LOAD_ERROR, failed);
-    const start = Math.min(Math.max(0, route.image ?? Math.floor((ids.length - 1) / 2)), ids.length - 1);
     (async () => {
       try {
         // The first image is loaded on its own, so a decoder's failure is told instead of a black canvas.
-        await probeImage(ids[start]!);
+        await first;
         if (!live) return;
         await viewport.setStack(ids, start);
         if (!live) return;
@@ -250,7 +256,7 @@ export function ViewerScreen({ route, navigate, onError }: Props) {
       eventTarget.removeEventListener(Enums.Events.IMAGE_LOAD_ERROR, failed);
       ToolGroupManager.destroyToolGroup(TOOL_GROUP);
       viewportRef.current = null;
-      engine.destroy();
+      engine.disableElement(VIEWPORT);
     };
     // route.image is where the viewer opens: read once per series, not followed.
   }, [images, describe]);
