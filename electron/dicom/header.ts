@@ -137,6 +137,97 @@ function parse(bytes: Uint8Array, encoding: Encoding, untilPixels: boolean): Dat
   });
 }
 
+const NO_TRANSFER_SYNTAX = /missing required meta header attribute 0002,0010/;
+
+/**
+ * Parses a file; a Part 10 file whose meta header leaves out its transfer syntax (Type 1, yet some
+ * writers omit it) is read in the one its data set is plainly written in, as other readers do.
+ * `shift` is how many bytes longer the filled-in meta header is than the file's own.
+ */
+function parseWithSyntax(bytes: Uint8Array, encoding: Encoding, untilPixels: boolean): { dataSet: DataSet; shift: number } {
+  try {
+    return { dataSet: parse(bytes, encoding, untilPixels), shift: 0 };
+  } catch (error) {
+    const filled = encoding === 'part10' && NO_TRANSFER_SYNTAX.test(errorText(error)) ? withInferredSyntax(bytes) : null;
+    if (!filled) throw error;
+    return { dataSet: parse(filled.bytes, 'part10', untilPixels), shift: filled.shift };
+  }
+}
+
+/**
+ * What is wrong with a file dicom-parser could not read, in words, with the parser's own message
+ * after them for whoever looks into it.
+ */
+function unreadable(what: string, error: unknown): string {
+  const raw = errorText(error);
+  const words = NO_TRANSFER_SYNTAX.test(raw)
+    ? `${what} does not say how its data is encoded (the transfer syntax every DICOM file must state), and its data is in no encoding Casebinder can recognise`
+    : /cannot be greater than or equal to|past (the )?end|buffer overrun|beyond the end|out of range/i.test(raw)
+      ? `${what} runs past the end of the file: the file is cut short, or one of its elements states a length it does not have`
+      : `${what} does not follow the DICOM format where Casebinder reads it`;
+  return `${words} (the reader's message: ${raw})`;
+}
+
+/**
+ * The transfer syntax a data set is written in, from its first element: explicit VR little or big
+ * endian when a value representation follows the tag, implicit little endian when the tag is a
+ * plausible group; null when the bytes say neither (deflated data, or not a data set at all).
+ */
+function sniffedSyntax(data: Uint8Array): string | null {
+  if (data.length < 8) return null;
+  const vr = String.fromCharCode(data[4]!, data[5]!);
+  const groupLe = data[0]! | (data[1]! << 8);
+  if (VRS.has(vr)) return data[0] === 0x00 && data[1] !== 0x00 ? BIG_ENDIAN : EXPLICIT_LE;
+  return groupLe >= 0x0004 && groupLe <= 0x0028 && groupLe % 2 === 0 ? IMPLICIT_LE : null;
+}
+
+/** The preamble and a file meta group rebuilt with `syntax` as its transfer syntax (and its group length). */
+function metaWithSyntax(bytes: Uint8Array, meta: DataSet, syntax: string): Buffer {
+  const kept = Object.values(meta.elements)
+    .filter((e) => e.tag !== 'x00020000' && e.tag !== 'x00020010')
+    .map((e) => {
+      const headerBytes = e.vr && LONG_VRS.has(e.vr) ? 12 : 8;
+      return Buffer.from(bytes.subarray(e.dataOffset - headerBytes, e.dataOffset + e.length));
+    });
+  const value = Buffer.from(syntax.length % 2 ? `${syntax}\0` : syntax, 'latin1');
+  const syntaxElement = Buffer.alloc(8);
+  syntaxElement.writeUInt16LE(0x0002, 0);
+  syntaxElement.writeUInt16LE(0x0010, 2);
+  syntaxElement.write('UI', 4, 'latin1');
+  syntaxElement.writeUInt16LE(value.length, 6);
+  const group = Buffer.concat([...kept, syntaxElement, value]);
+  const groupLength = Buffer.alloc(12);
+  groupLength.writeUInt16LE(0x0002, 0);
+  groupLength.writeUInt16LE(0x0000, 2);
+  groupLength.write('UL', 4, 'latin1');
+  groupLength.writeUInt16LE(4, 6);
+  groupLength.writeUInt32LE(group.length, 8);
+  return Buffer.concat([bytes.subarray(0, 132), groupLength, group]);
+}
+
+/** The file meta of a Part 10 file and where its data set starts; null when the meta cannot be read. */
+function fileMeta(bytes: Uint8Array): { meta: DataSet; start: number } | null {
+  try {
+    const meta = dicomParser.readPart10Header(bytes);
+    return { meta, start: Math.max(...Object.values(meta.elements).map((e) => e.dataOffset + e.length)) };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A Part 10 file whose meta leaves out its transfer syntax, with the one its data set is written in
+ * filled in (in memory only); null when the data set's first bytes do not say.
+ */
+function withInferredSyntax(bytes: Uint8Array): { bytes: Uint8Array; shift: number } | null {
+  const found = fileMeta(bytes);
+  if (!found || uid(found.meta, 'x00020010')) return null;
+  const syntax = sniffedSyntax(bytes.subarray(found.start, found.start + 16));
+  if (!syntax) return null;
+  const head = metaWithSyntax(bytes, found.meta, syntax);
+  return { bytes: Buffer.concat([head, bytes.subarray(found.start)]), shift: head.length - found.start };
+}
+
 function errorText(error: unknown): string {
   if (typeof error === 'string') return error;
   if (error && typeof error === 'object' && 'exception' in error) return String((error as { exception: unknown }).exception);
@@ -214,12 +305,14 @@ export function readDicomHeader(bytes: Uint8Array, fileSize: number): HeaderRead
   if (!encoding) return { ok: false, needMore: false, problem: 'it does not start the way DICOM files do' };
   const whole = bytes.length >= fileSize;
   let dataSet: DataSet;
+  /** Bytes the file meta grew by when its missing transfer syntax was filled in (offsets are the file's own). */
+  let shift: number;
   try {
-    dataSet = parse(bytes, encoding, true);
+    ({ dataSet, shift } = parseWithSyntax(bytes, encoding, true));
   } catch (error) {
     if (error instanceof InflatedTooLarge) return { ok: false, needMore: false, problem: error.message };
     if (!whole) return { ok: false, needMore: true };
-    return { ok: false, needMore: false, problem: `its header is damaged or cut short (${errorText(error)})` };
+    return { ok: false, needMore: false, problem: unreadable('its header', error) };
   }
   const pixels = dataSet.elements[PIXEL_DATA];
   // Without the pixel data element in view, the header may go on past these bytes.
@@ -272,7 +365,7 @@ export function readDicomHeader(bytes: Uint8Array, fileSize: number): HeaderRead
       rows: t.uint16('x00280010'),
       columns: t.uint16('x00280011'),
       frames,
-      pixelData: pixels ? { offset: pixels.dataOffset, length: pixels.hadUndefinedLength || pixels.length === 0xffffffff ? null : pixels.length } : null,
+      pixelData: pixels ? { offset: pixels.dataOffset - shift, length: pixels.hadUndefinedLength || pixels.length === 0xffffffff ? null : pixels.length } : null,
       raw: encoding !== 'part10',
       imageType: t.text('x00080008', 'CS'),
       lossyCompression: t.text('x00282110', 'CS'),
@@ -308,10 +401,10 @@ export function readWholeDataSet(bytes: Uint8Array): FullDataSet | { readonly pr
   const encoding = dicomEncoding(bytes);
   if (!encoding) return { problem: 'it does not start the way DICOM files do' };
   try {
-    return { text: new DicomText(parse(bytes, encoding, false)) };
+    return { text: new DicomText(parseWithSyntax(bytes, encoding, false).dataSet) };
   } catch (error) {
     if (error instanceof InflatedTooLarge) return { problem: error.message };
-    return { problem: `it is damaged or cut short (${errorText(error)})` };
+    return { problem: unreadable('it', error) };
   }
 }
 
@@ -358,45 +451,22 @@ export const LONG_VRS: ReadonlySet<string> = new Set(['OB', 'OD', 'OF', 'OL', 'O
  * stored original is not touched. Null when the file is not deflated Part 10 or does not inflate.
  */
 function inflatedForViewing(bytes: Uint8Array): Uint8Array | null {
-  let meta: DataSet;
-  try {
-    meta = dicomParser.readPart10Header(bytes);
-  } catch {
-    return null;
-  }
-  if (uid(meta, 'x00020010') !== DEFLATED) return null;
-  const elements = Object.values(meta.elements).filter((e) => e.tag !== 'x00020000' && e.tag !== 'x00020010');
-  const start = Math.max(...Object.values(meta.elements).map((e) => e.dataOffset + e.length));
+  const found = fileMeta(bytes);
+  if (!found || uid(found.meta, 'x00020010') !== DEFLATED) return null;
   let inflated: Uint8Array;
   try {
-    inflated = inflater(bytes, start).subarray(start);
+    inflated = inflater(bytes, found.start).subarray(found.start);
   } catch {
     return null;
   }
-  const kept = elements.map((e) => {
-    const headerBytes = e.vr && LONG_VRS.has(e.vr) ? 12 : 8;
-    return Buffer.from(bytes.subarray(e.dataOffset - headerBytes, e.dataOffset + e.length));
-  });
-  const syntax = Buffer.from(EXPLICIT_LE.length % 2 ? `${EXPLICIT_LE}\0` : EXPLICIT_LE, 'latin1');
-  const syntaxElement = Buffer.alloc(8);
-  syntaxElement.writeUInt16LE(0x0002, 0);
-  syntaxElement.writeUInt16LE(0x0010, 2);
-  syntaxElement.write('UI', 4, 'latin1');
-  syntaxElement.writeUInt16LE(syntax.length, 6);
-  const group = Buffer.concat([...kept, syntaxElement, syntax]);
-  const groupLength = Buffer.alloc(12);
-  groupLength.writeUInt16LE(0x0002, 0);
-  groupLength.writeUInt16LE(0x0000, 2);
-  groupLength.write('UL', 4, 'latin1');
-  groupLength.writeUInt16LE(4, 6);
-  groupLength.writeUInt32LE(group.length, 8);
-  return Buffer.concat([bytes.subarray(0, 132), groupLength, group, inflated]);
+  return Buffer.concat([metaWithSyntax(bytes, found.meta, EXPLICIT_LE), inflated]);
 }
 
 /**
  * A DICOM file as the window's viewer reads it: a bare data set gets its Part 10 wrapper, a deflated
- * one is inflated; anything else is the original's bytes unchanged.
+ * one is inflated, one whose meta leaves out its transfer syntax gets it filled in; anything else is
+ * the original's bytes unchanged.
  */
 export function forViewing(bytes: Uint8Array): Uint8Array {
-  return inflatedForViewing(bytes) ?? withFileMeta(bytes);
+  return inflatedForViewing(bytes) ?? withInferredSyntax(bytes)?.bytes ?? withFileMeta(bytes);
 }

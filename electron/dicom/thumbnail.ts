@@ -9,7 +9,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import type { ResizeOptions } from 'sharp';
 import { decoderProblem, isPreviewableTransferSyntax, transferSyntaxName } from '../../shared/imaging.ts';
-import { withFileMeta } from './header.ts';
+import { forViewing } from './header.ts';
 import { readOriginal } from '../library/sealed.ts';
 import type { OriginalRef } from '../library/sealed.ts';
 
@@ -52,7 +52,7 @@ export async function dicomThumbnail(file: OriginalRef, transferSyntaxUid: strin
     };
   }
   await codecs();
-  const bytes = withFileMeta(new Uint8Array(await readOriginal(file)));
+  const bytes = forViewing(new Uint8Array(await readOriginal(file)));
   try {
     const image = new DicomImage(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
     const frames = image.getNumberOfFrames();

@@ -2,7 +2,8 @@
  * Every encoding the importer accepts, drawn by the viewer or refused with a reason, on files nobody
  * here wrote: pydicom's test files (uncompressed little and big endian, implicit VR, deflate, RLE, JPEG
  * baseline/extended/lossless, JPEG-LS, JPEG 2000; RGB, YBR, multi-frame) plus a MONOCHROME1 and a
- * PALETTE COLOR image pydicom made (tests/fixtures/dicom/derived/make_mono1_palette.py). Files that
+ * PALETTE COLOR image pydicom made (tests/fixtures/dicom/derived/make_mono1_palette.py), and two files
+ * whose file meta leaves out the transfer syntax (make_missing_tsyntax.py). Files that
  * claim one image (one SOP Instance UID) sit in different folders, each imported into a library of its own.
  */
 import fs from 'node:fs';
@@ -51,6 +52,9 @@ const EXPECTED: Readonly<Record<string, { readonly images: number; readonly imag
   'MR_small_bigendian.dcm': { images: 1 },
   'mono1_ct.dcm': { images: 1 },
   'palette_ot.dcm': { images: 1 },
+  // File meta without its transfer syntax: read in the one the data set is written in.
+  'ct_explicit_no_tsyntax.dcm': { images: 1 },
+  'mr_implicit_no_tsyntax.dcm': { images: 1 },
 };
 
 async function importFolder(app: App, name: string): Promise<void> {
