@@ -219,22 +219,28 @@ export function sameAsPatient(dicomName: string | null, patientName: string): bo
   return familyMatches && givenMatches;
 }
 
-/** What to tell the person when a study's files name another patient than the library's. */
+/**
+ * What to say when a study's files name another patient than the library's: to the person using the
+ * app, with what to do; to the specialist reading the packet, the facts alone (the app is where the
+ * patient is asked to check).
+ */
 export function patientWarnings(
   study: { readonly patientName: string | null; readonly patientBirthDate: IsoDate | null },
   patient: { readonly name: string; readonly dateOfBirth: IsoDate | null },
+  reader: 'person' | 'specialist' = 'person',
 ): string[] {
   const warnings: string[] = [];
+  const forPerson = reader === 'person';
   if (!sameAsPatient(study.patientName, patient.name)) {
     warnings.push(
-      `The study's files name the patient "${formatPersonName(study.patientName)}", not ${patient.name}. ` +
-        `Check that these images are ${patient.name}'s before sending them to anyone.`,
+      `The study's files name the patient "${formatPersonName(study.patientName)}", not ${patient.name}.` +
+        (forPerson ? ` Check that these images are ${patient.name}'s before sending them to anyone.` : ''),
     );
   }
   if (study.patientBirthDate && patient.dateOfBirth && study.patientBirthDate !== patient.dateOfBirth) {
     warnings.push(
-      `The study's files give the date of birth ${study.patientBirthDate}; ${patient.name}'s is ${patient.dateOfBirth}. ` +
-        'Check that these images belong to this patient.',
+      `The study's files give the date of birth ${study.patientBirthDate}; ${patient.name}'s is ${patient.dateOfBirth}.` +
+        (forPerson ? ' Check that these images belong to this patient.' : ''),
     );
   }
   return warnings;

@@ -12,7 +12,7 @@ import { PDFArray, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFString, deg
 import type { PDFDict, PDFImage, PDFPage, PDFRef } from '@cantoo/pdf-lib';
 import sharp from 'sharp';
 import { formatDate, formatUnit, plural } from '../../shared/format.ts';
-import { modalityLabel, studyTitle } from '../../shared/imaging.ts';
+import { modalityLabel, patientWarnings, studyTitle } from '../../shared/imaging.ts';
 import type { NarrativeSection } from '../../shared/narrative.ts';
 import type { ClinicalRecord, LabResult } from '../../shared/records-types.ts';
 import { readCcda } from '../records/ccda.ts';
@@ -136,6 +136,8 @@ async function summary(w: PageWriter, input: CaseBundleInput): Promise<void> {
 
 /** Rows that fit on the timeline's one page at its row height. */
 const TIMELINE_ROWS = 40;
+/** Lines a timeline cell may take: more than any date, type or title needs (beyond, the last line ends in "…"). */
+const MAX_TIMELINE_LINES = 12;
 
 async function timelinePage(w: PageWriter, input: CaseBundleInput): Promise<void> {
   w.newPage();
@@ -162,7 +164,8 @@ async function timelinePage(w: PageWriter, input: CaseBundleInput): Promise<void
   for (const e of entries) {
     const what = e.kind === 'document' && e.type ? (input.documents.find((d) => d.doc.id === e.documentId)?.typeLabel ?? kindLabel[e.kind]!) : kindLabel[e.kind]!;
     const detail = e.detail ? `${e.title} — ${e.detail}` : e.title;
-    await w.row([formatDate(e.date), what, detail], columns, { size: 8.5, maxLines: 1, colors: [undefined, undefined, e.flagged ? ALERT : undefined], weight: e.kind === 'recommendation' ? 700 : 400 });
+    // Wrapped, never cut off: a long document type or detail takes more lines.
+    await w.row([formatDate(e.date), what, detail], columns, { size: 8.5, maxLines: MAX_TIMELINE_LINES, colors: [undefined, undefined, e.flagged ? ALERT : undefined], weight: e.kind === 'recommendation' ? 700 : 400 });
   }
   if (note) await w.paragraph(note, { size: 8.5, color: MUTED, before: 6 });
 }
@@ -382,7 +385,7 @@ async function studyPage(w: PageWriter, d: BundleDocument, input: CaseBundleInpu
   if (study.accessionNumber) await w.field('Accession number', study.accessionNumber);
   await w.field('Images', `${plural(study.instances, 'DICOM file')} in ${plural(study.series.length, 'series', 'series')}`);
   await w.field('Study UID', study.studyInstanceUid, { size: 8.5 });
-  for (const warning of study.warnings) await w.paragraph(`Note: ${warning}`, { color: ALERT, before: 4, size: 9.5 });
+  for (const warning of patientWarnings(study, input.patient, 'specialist')) await w.paragraph(`Note: ${warning}`, { color: ALERT, before: 4, size: 9.5 });
   await w.paragraph(
     input.reportsOnly
       ? 'The images themselves are not in this bundle: it was made with reports only. Ask the patient for the images (DICOM) if you need them.'
@@ -670,10 +673,18 @@ export async function buildPacket(input: CaseBundleInput, options: PacketOptions
   writePageLabels(doc, documentStarts);
 
   const left = `${personLine(input)} · ${input.details.title}`;
-  await fonts.prepare([left, `page ${total} of ${total}`]);
+  // A document's pages also say which document of the index they are and where in it ("D7 · page 2 of 3"),
+  // so a page printed or cited alone is found again.
+  const pageRight = (i: number) => {
+    const j = documentStarts.findLastIndex((start, k) => start <= i && i < start + documentPages[k]!);
+    const packetPage = `page ${i + 1} of ${total}`;
+    if (j < 0) return packetPage;
+    return `D${input.documents[j]!.number} · page ${i - documentStarts[j]! + 1} of ${documentPages[j]} · packet ${packetPage}`;
+  };
+  await fonts.prepare([left, `D${input.documents.length} · page ${total} of ${total} · packet page ${total} of ${total}`]);
   for (let i = 0; i < total; i++) {
     if (i % 50 === 0) throwIfCancelled(options.signal);
-    stamp(doc.getPage(i), fonts, left, `page ${i + 1} of ${total}`, originalPages.has(i));
+    stamp(doc.getPage(i), fonts, left, pageRight(i), originalPages.has(i));
   }
 
   doc.setTitle(`Case packet: ${input.patient.name} — ${input.details.title}`, { showInWindowTitleBar: true });

@@ -52,9 +52,15 @@ describe('cases on the command line', () => {
 
   it('closes gaps as the recommendation, documents and questions come in', () => {
     const letter = byFile.get('Whitaker letter.pdf')!;
-    const rec = casebinder(library, ['case', 'recommendation', String(caseId), '--by', 'Daniel Whitaker, MD', '--date', '2025-02-27', '--procedure', 'L4-L5 posterior lumbar fusion', '--urgency', 'within 6 weeks', '--document', String(letter), '--json']);
+    const stated = {
+      reasons: 'Grade 1 spondylolisthesis with instability on flexion-extension films; 8 months of failed physical therapy',
+      risks: 'Infection, dural tear, adjacent segment degeneration',
+      alternatives: 'Decompression alone; continued physical therapy and epidural injections',
+    };
+    const rec = casebinder(library, ['case', 'recommendation', String(caseId), '--by', 'Daniel Whitaker, MD', '--date', '2025-02-27', '--procedure', 'L4-L5 posterior lumbar fusion', '--urgency', 'within 6 weeks',
+      '--reasons', stated.reasons, '--risks', stated.risks, '--alternatives', stated.alternatives, '--document', String(letter), '--json']);
     expect(rec.code).toBe(0);
-    expect(rec.json).toMatchObject({ clinician: 'Daniel Whitaker, MD', procedure: 'L4-L5 posterior lumbar fusion', date: '2025-02-27', urgency: 'within 6 weeks', documentIds: [letter] });
+    expect(rec.json).toMatchObject({ clinician: 'Daniel Whitaker, MD', procedure: 'L4-L5 posterior lumbar fusion', date: '2025-02-27', urgency: 'within 6 weeks', ...stated, documentIds: [letter] });
     let c = show();
     expect(c.documents).toEqual([{ id: letter, included: true }]);
     expect(status(c, 'recommendation-in-writing')).toBe('met');

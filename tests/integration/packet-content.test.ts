@@ -69,4 +69,33 @@ describe('what the specialist reads in the packet', () => {
     const cover = pages[0]!;
     expect(cover).toContain('Jane Doe');
   });
+
+  it('the timeline wraps long types and titles instead of cutting them, and a study naming another person is told as a fact, not as advice to the patient', async () => {
+    const dir = tempDir();
+    const library = Library.open(path.join(dir, 'library'), { create: true, now: () => new Date('2026-11-22T10:00:00Z') });
+    const jane = library.patients.add({ name: 'Jane Doe', dateOfBirth: '1970-02-03' });
+    const { importer, close } = importerFor(library);
+    const pool = new WorkerPool({ threads: 1 });
+    cleanup.push(() => library.close(), close, () => pool.close());
+    // CT_small's files name "CompressedSamples^CT1" (pydicom's sample), not Jane.
+    const result = await importer.start({ paths: [fixture('pdf/pdfjs/rotation.pdf'), fixture('dicom/single/CT_small.dcm')], patientId: jane.id }).result;
+    expect(result.refused).toEqual([]);
+    const pdf = result.imported.find((i) => i.path.endsWith('rotation.pdf'))!.id;
+    const title = 'Laminectomy and posterior instrumented fusion L4 to S1 with decompression of the right L5 nerve root';
+    library.documents.edit(pdf, { type: 'operative-note', title, dateOfService: '2026-10-01' });
+    const c = library.cases.create(jane.id, { title: 'Spine surgery', specialty: 'spine-orthopedic' }, new Date());
+    library.cases.addDocuments(c.id, library.documents.list({ patientId: jane.id }).map((d) => d.id));
+    const written = await startExport({ library, picture: pagePictureFrom(pool) }, { caseId: c.id, specialistId: null, choices: { documentIds: null, reportsOnly: false, maxSizeMb: null, zip: false }, outDir: path.join(dir, 'out') }).result;
+    const text = pagesOf(written.packet).join('\n');
+    const timeline = text.slice(text.search(/^Timeline$/m), text.search(/^Index of enclosed documents$/m));
+    // Every word of the type and the title, across as many lines as they take (poppler's layout puts the
+    // wrapped lines of the two columns side by side, so the words are counted, not read in one line).
+    const words = (s: string) => s.split(/\s+/).filter(Boolean);
+    const timelineWords = words(timeline);
+    for (const word of words(`Operative or procedure note ${title}`)) expect(timelineWords, word).toContain(word);
+    expect(timeline).not.toContain('…');
+    // The study's page says whose name its files carry, and nothing meant for the patient.
+    expect(text.replace(/\s+/g, ' ')).toContain('Note: The study\'s files name the patient "CT1 CompressedSamples", not Jane Doe.');
+    expect(text).not.toMatch(/before sending/);
+  });
 });

@@ -12,7 +12,7 @@ const USAGE = {
   add: 'case add CASE DOC...',
   question: 'case question CASE TEXT',
   specialist: 'case specialist CASE NAME [--institution TEXT]',
-  recommendation: 'case recommendation CASE --by NAME --date YYYY-MM-DD --procedure TEXT [--urgency TEXT] [--facility TEXT] [--document DOC]...',
+  recommendation: 'case recommendation CASE --by NAME --date YYYY-MM-DD --procedure TEXT [--urgency TEXT] [--reasons TEXT] [--risks TEXT] [--alternatives TEXT] [--facility TEXT] [--document DOC]...',
 };
 
 function run(library: Library, [sub, ...rest]: readonly string[], values: Values): Output {
@@ -65,6 +65,9 @@ function run(library: Library, [sub, ...rest]: readonly string[], values: Values
         procedure: values.procedure,
         date: values.date ?? null,
         urgency: values.urgency ?? null,
+        reasons: values.reasons ?? null,
+        risks: values.risks ?? null,
+        alternatives: values.alternatives ?? null,
         facility: values.facility ?? null,
         documentIds: (values.document ?? []).map((d) => parseId(d)),
       };
@@ -72,7 +75,17 @@ function run(library: Library, [sub, ...rest]: readonly string[], values: Values
         ...checked(
           'cases:add-recommendation',
           [caseId(), input],
-          { '1.clinician': '--by', '1.procedure': '--procedure', '1.date': '--date', '1.urgency': '--urgency', '1.facility': '--facility', '1.documentIds': '--document' },
+          {
+            '1.clinician': '--by',
+            '1.procedure': '--procedure',
+            '1.date': '--date',
+            '1.urgency': '--urgency',
+            '1.reasons': '--reasons',
+            '1.risks': '--risks',
+            '1.alternatives': '--alternatives',
+            '1.facility': '--facility',
+            '1.documentIds': '--document',
+          },
           USAGE.recommendation,
         ),
       );
@@ -98,10 +111,11 @@ export const caseCommand: Command = {
   case specialist CASE NAME [--institution TEXT]
                                         whom the case is sent to (export --specialist ID)
   case recommendation CASE --by NAME --date YYYY-MM-DD --procedure TEXT [--urgency TEXT]
-          [--facility TEXT] [--document DOC]...
-                                        the recommendation under review
+          [--reasons TEXT] [--risks TEXT] [--alternatives TEXT] [--facility TEXT] [--document DOC]...
+                                        the recommendation under review, with the reasons,
+                                        risks and alternatives the surgeon gave
   case show CASE                        a case with its documents, recommendations, questions
                                         and completeness checklist`,
-  options: ['patient', 'title', 'specialty', 'condition', 'institution', 'by', 'date', 'procedure', 'urgency', 'facility', 'document'],
+  options: ['patient', 'title', 'specialty', 'condition', 'institution', 'by', 'date', 'procedure', 'urgency', 'reasons', 'risks', 'alternatives', 'facility', 'document'],
   run: (args, values) => withLibrary(values, (library) => run(library, args, values)),
 };
