@@ -35,6 +35,7 @@ import { planVolumes, writeZip } from './zip.ts';
 import { readmeText, indexHtml } from './readme.ts';
 import { xdmMetadata } from './xdm.ts';
 import type { XdmDocument } from './xdm.ts';
+import { formatOf } from './codes.ts';
 import { syncDirectory, syncTree } from '../library/durable.ts';
 import { originalChunks } from '../library/sealed.ts';
 import type { OriginalRef } from '../library/sealed.ts';
@@ -248,7 +249,10 @@ async function writeBundle(services: ExportServices, input: CaseBundleInput, req
     await fsp.mkdir(path.join(temp, 'IHE_XDM', 'SUBSET01'), { recursive: true });
     await fsp.copyFile(path.join(temp, d.bundlePath!), path.join(temp, 'IHE_XDM', 'SUBSET01', uri));
     files.push({ path: `IHE_XDM/SUBSET01/${uri}`, sha256: written.sha256, size: written.size, mediaType: d.doc.mediaType, role: 'xdm-document', document: meta });
-    xdmDocs.push({ number: d.number, uri, mediaType: d.doc.mediaType, size: written.size, sha1: written.sha1, title: d.doc.title, typeLabel: d.typeLabel, date: d.date, facility: d.facility, uniqueId: uidFrom(`${seed}|document|${d.doc.sha256}`) });
+    // An XML original is looked at for the C-CDA release its header names (the format code says it).
+    const head = /xml/i.test(d.doc.mediaType) ? await readHead(path.join(temp, d.bundlePath!), 64 * 1024) : null;
+    const { mimeType, format } = formatOf(d.doc.mediaType, head);
+    xdmDocs.push({ number: d.number, uri, mimeType, format, type: d.type, size: written.size, sha1: written.sha1, title: d.doc.title, typeLabel: d.typeLabel, date: d.date, facility: d.facility, uniqueId: uidFrom(`${seed}|document|${d.doc.sha256}`) });
   }
 
   // The standards: DICOMDIR, FHIR, XDM.
@@ -285,7 +289,8 @@ async function writeBundle(services: ExportServices, input: CaseBundleInput, req
     const first = ['README.TXT', 'INDEX.HTM', packetFile, 'manifest.json'];
     all.sort((a, b) => rank(a.name, first) - rank(b.name, first) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const limit = request.choices.maxSizeMb ? Math.floor(request.choices.maxSizeMb * 1e6) - (password ? ENCRYPTED_WRAPPER_BYTES : 0) : null;
-    const planned = planVolumes(all.map((f) => ({ name: `${name}/${f.name}`, file: path.join(temp, f.name), size: f.size })), limit);
+    // At the archive's root, as IHE XDM media (ITI-32) expects IHE_XDM/, INDEX.HTM and README.TXT to be.
+    const planned = planVolumes(all.map((f) => ({ name: f.name, file: path.join(temp, f.name), size: f.size })), limit);
     const totalBytes = all.reduce((n, f) => n + f.size, 0);
     let done = 0;
     const temporary = (zipName: string, kind: string) => {
@@ -327,6 +332,18 @@ async function writeBundle(services: ExportServices, input: CaseBundleInput, req
   const folder = path.join(outDir, folderName);
   const bytes = files.reduce((n, f) => n + f.size, 0);
   return { packet: path.join(folder, packetFile), folder, zip: finalZips, pages: packet.pages, documents: input.documents.length, bytes, warnings };
+}
+
+/** The first `bytes` of a file as text (enough to read an XML document's header). */
+async function readHead(file: string, bytes: number): Promise<string> {
+  const handle = await fsp.open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(bytes);
+    const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
+    return buffer.subarray(0, bytesRead).toString('utf8');
+  } finally {
+    await handle.close();
+  }
 }
 
 function rank(name: string, first: readonly string[]): number {

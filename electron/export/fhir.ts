@@ -7,6 +7,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { LabResult } from '../../shared/records-types.ts';
+import type { Code } from './codes.ts';
+import { documentCodes } from './codes.ts';
 import type { CaseBundleInput } from './gather.ts';
 
 type Resource = Record<string, unknown> & { resourceType: string; id: string };
@@ -21,6 +23,10 @@ export interface BundleFile {
 function uuidFrom(text: string): string {
   const h = createHash('sha256').update(text).digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+function coding(code: Code): { system: string; code: string; display: string } {
+  return { system: code.system, code: code.code, display: code.display };
 }
 
 function escapeXml(text: string): string {
@@ -83,15 +89,18 @@ export function fhirBundle(input: CaseBundleInput, files: ReadonlyMap<number, Bu
       resourceType: 'DocumentReference',
       id: id(`document-${d.doc.id}`),
       status: 'current',
-      type: { text: d.typeLabel },
+      // LOINC's document type and class, as a receiving system files documents; the app's own name as text.
+      type: { coding: [coding(documentCodes(d.type).type)], text: d.typeLabel },
+      category: [{ coding: [coding(documentCodes(d.type).class)] }],
       subject: { reference: patientRef },
       date: instant,
       description: d.doc.title,
       content: [{
         attachment: {
           contentType: file.mediaType,
-          // A relative URL to the file in the bundle (percent-encoded, as a url must be).
-          url: file.path.split('/').map(encodeURIComponent).join('/'),
+          // Relative to bundle.json itself (FHIR/bundle.json), as a relative URL resolves against the
+          // document that holds it: ../Originals/<file>, percent-encoded as a url must be.
+          url: `../${file.path.split('/').map(encodeURIComponent).join('/')}`,
           size: file.size,
           hash: Buffer.from(file.sha1, 'hex').toString('base64'),
           title: d.doc.title,

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { CaseDetails, Specialist } from '../../shared/case-types.ts';
 import { SPECIALTY_LABELS } from '../../shared/case-types.ts';
 import { DOCUMENT_TYPE_LABELS } from '../../shared/document-types.ts';
+import type { DocumentType } from '../../shared/document-types.ts';
 import type { IsoDate } from '../../shared/dates.ts';
 import { todayIso } from '../../shared/dates.ts';
 import { CasebinderError } from '../../shared/errors.ts';
@@ -28,6 +29,7 @@ export interface BundleDocument {
   readonly doc: MedicalDocument;
   /** 1-based, as the index and the bookmarks number documents. */
   readonly number: number;
+  readonly type: DocumentType;
   readonly typeLabel: string;
   readonly date: IsoDate | null;
   readonly facility: string | null;
@@ -99,9 +101,10 @@ export function gatherCase(library: Library, caseId: number, specialistId: numbe
   const usedNames = new Set<string>();
   const documents = ids.map((id, i): BundleDocument => {
     const doc = library.documents.get(id);
-    const typeLabel = DOCUMENT_TYPE_LABELS[effectiveType(doc)];
+    const type = effectiveType(doc);
+    const typeLabel = DOCUMENT_TYPE_LABELS[type];
     const date = effectiveValue(doc, 'dateOfService');
-    const base = { doc, number: i + 1, typeLabel, date, facility: effectiveValue(doc, 'facility'), clinician: effectiveValue(doc, 'clinician') };
+    const base = { doc, number: i + 1, type, typeLabel, date, facility: effectiveValue(doc, 'facility'), clinician: effectiveValue(doc, 'clinician') };
     if (doc.kind === 'study') {
       const study = library.studies.details(id, patient);
       const thumbnails = new Map<number, Uint8Array>();

@@ -4,6 +4,9 @@
  * SHA-1 hash, URI, dates, patient and codes), the submission set, and the associations between them.
  * Hospital systems that read XDM media take the documents in from it.
  */
+import type { DocumentType } from '../../shared/document-types.ts';
+import type { Code } from './codes.ts';
+import { documentCodes, PRACTICE_SETTINGS } from './codes.ts';
 import type { CaseBundleInput } from './gather.ts';
 import { uidFrom } from './dicomdir.ts';
 
@@ -11,7 +14,10 @@ export interface XdmDocument {
   readonly number: number;
   /** File name inside SUBSET01. */
   readonly uri: string;
-  readonly mediaType: string;
+  /** As XDS carries it (text/xml for a C-CDA) and how it is to be read (codes.ts formatOf). */
+  readonly mimeType: string;
+  readonly format: Code;
+  readonly type: DocumentType;
   readonly size: number;
   readonly sha1: string;
   readonly title: string;
@@ -46,8 +52,24 @@ function slot(name: string, ...values: string[]): string {
   return `<rim:Slot name="${esc(name)}"><rim:ValueList>${values.map((v) => `<rim:Value>${esc(v)}</rim:Value>`).join('')}</rim:ValueList></rim:Slot>`;
 }
 
-function classification(id: string, scheme: string, object: string, code: string, codingScheme: string, display: string): string {
-  return `<rim:Classification id="${id}" classificationScheme="${scheme}" classifiedObject="${object}" nodeRepresentation="${esc(code)}">${slot('codingScheme', codingScheme)}<rim:Name><rim:LocalizedString value="${esc(display)}"/></rim:Name></rim:Classification>`;
+function classification(id: string, scheme: string, object: string, code: Pick<Code, 'code' | 'scheme' | 'display'>): string {
+  return `<rim:Classification id="${id}" classificationScheme="${scheme}" classifiedObject="${object}" nodeRepresentation="${esc(code.code)}">${slot('codingScheme', code.scheme)}<rim:Name><rim:LocalizedString value="${esc(code.display)}"/></rim:Name></rim:Classification>`;
+}
+
+/** A value inside an HL7 v2 data type, its delimiters escaped. */
+function hl7(text: string): string {
+  return text.replace(/\\/g, '\\E\\').replace(/\|/g, '\\F\\').replace(/\^/g, '\\S\\').replace(/&/g, '\\T\\').replace(/~/g, '\\R\\');
+}
+
+/**
+ * The specialist as XDS's intendedRecipient (XON|XCN): the institution as an organisation name, the
+ * person as family and given names (a title before the name and degrees after a comma kept out).
+ */
+export function intendedRecipient(specialist: { readonly name: string; readonly institution: string | null }): string {
+  const bare = specialist.name.replace(/^\s*(dr|prof|professor|mr|mrs|ms)\.?\s+/i, '').replace(/,.*$/, '').trim();
+  const words = bare.split(/\s+/).filter(Boolean);
+  const person = words.length ? `^${hl7(words.slice(-1)[0]!)}^${hl7(words.slice(0, -1).join(' '))}` : '';
+  return `${specialist.institution ? hl7(specialist.institution) : ''}|${person}`;
 }
 
 function identifier(id: string, scheme: string, object: string, value: string, name: string): string {
@@ -64,11 +86,12 @@ export function xdmMetadata(input: CaseBundleInput, documents: readonly XdmDocum
   const patientId = `${input.patient.id}^^^&${authority}&ISO`;
   const name = input.patient.name.split(/\s+/);
   const pid5 = `${name.slice(-1)[0] ?? ''}^${name.slice(0, -1).join(' ')}`;
+  const practice = PRACTICE_SETTINGS[input.details.specialty] ?? { code: input.details.specialty, scheme: 'Casebinder specialties', display: input.specialtyLabel };
   const entries = documents.map((d) => {
     const id = `Document${String(d.number).padStart(2, '0')}`;
     const c = (suffix: string) => `${id}-${suffix}`;
     return [
-      `<rim:ExtrinsicObject id="${id}" mimeType="${esc(d.mediaType)}" objectType="${SCHEME.documentEntry}">`,
+      `<rim:ExtrinsicObject id="${id}" mimeType="${esc(d.mimeType)}" objectType="${SCHEME.documentEntry}">`,
       slot('creationTime', dtm(input.now)),
       slot('hash', d.sha1),
       slot('size', String(d.size)),
@@ -79,12 +102,13 @@ export function xdmMetadata(input: CaseBundleInput, documents: readonly XdmDocum
       slot('sourcePatientInfo', `PID-3|${patientId}`, `PID-5|${pid5}`, ...(input.patient.dateOfBirth ? [`PID-7|${input.patient.dateOfBirth.replace(/-/g, '')}`] : [])),
       `<rim:Name><rim:LocalizedString value="${esc(d.title)}"/></rim:Name>`,
       ...(d.facility ? [`<rim:Description><rim:LocalizedString value="${esc(`${d.typeLabel} from ${d.facility}`)}"/></rim:Description>`] : []),
-      classification(c('class'), SCHEME.classCode, id, d.typeLabel, 'Casebinder document types', d.typeLabel),
-      classification(c('confidentiality'), SCHEME.confidentialityCode, id, 'N', '2.16.840.1.113883.5.25', 'Normal'),
-      classification(c('format'), SCHEME.formatCode, id, d.mediaType, 'urn:ietf:bcp:13', d.mediaType),
-      classification(c('facility'), SCHEME.healthcareFacilityTypeCode, id, 'patient-provided', 'Casebinder', 'Provided by the patient'),
-      classification(c('practice'), SCHEME.practiceSettingCode, id, input.details.specialty, 'Casebinder specialties', input.specialtyLabel),
-      classification(c('type'), SCHEME.typeCode, id, d.typeLabel, 'Casebinder document types', d.typeLabel),
+      classification(c('class'), SCHEME.classCode, id, documentCodes(d.type).class),
+      classification(c('confidentiality'), SCHEME.confidentialityCode, id, { code: 'N', scheme: '2.16.840.1.113883.5.25', display: 'Normal' }),
+      classification(c('format'), SCHEME.formatCode, id, d.format),
+      // Where the care took place is not known for documents a patient brings; the code says so.
+      classification(c('facility'), SCHEME.healthcareFacilityTypeCode, id, { code: 'patient-provided', scheme: 'Casebinder', display: 'Provided by the patient; where the care took place is not recorded' }),
+      classification(c('practice'), SCHEME.practiceSettingCode, id, practice),
+      classification(c('type'), SCHEME.typeCode, id, documentCodes(d.type).type),
       identifier(c('patient'), SCHEME.documentPatientId, id, patientId, 'XDSDocumentEntry.patientId'),
       identifier(c('unique'), SCHEME.documentUniqueId, id, d.uniqueId, 'XDSDocumentEntry.uniqueId'),
       '</rim:ExtrinsicObject>',
@@ -94,9 +118,10 @@ export function xdmMetadata(input: CaseBundleInput, documents: readonly XdmDocum
   const submission = [
     `<rim:RegistryPackage id="${set}">`,
     slot('submissionTime', dtm(input.now)),
+    ...(input.specialist ? [slot('intendedRecipient', intendedRecipient(input.specialist))] : []),
     `<rim:Name><rim:LocalizedString value="${esc(`Second opinion request: ${input.details.title}`)}"/></rim:Name>`,
     `<rim:Description><rim:LocalizedString value="${esc(input.decision)}"/></rim:Description>`,
-    classification(`${set}-content`, SCHEME.contentTypeCode, set, 'second-opinion', 'Casebinder', 'Second opinion request'),
+    classification(`${set}-content`, SCHEME.contentTypeCode, set, { code: '57133-1', scheme: '2.16.840.1.113883.6.1', display: 'Referral note' }),
     identifier(`${set}-unique`, SCHEME.setUniqueId, set, uidFrom(`${seed}|submission-set`), 'XDSSubmissionSet.uniqueId'),
     identifier(`${set}-source`, SCHEME.setSourceId, set, uidFrom('casebinder'), 'XDSSubmissionSet.sourceId'),
     identifier(`${set}-patient`, SCHEME.setPatientId, set, patientId, 'XDSSubmissionSet.patientId'),

