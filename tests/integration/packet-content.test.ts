@@ -19,15 +19,21 @@ function pagesOf(pdf: string): string[] {
   return execFileSync('pdftotext', ['-layout', pdf, '-'], { maxBuffer: 1 << 26 }).toString().split('\f');
 }
 
+/** A new library with Jane Doe (born 3 Feb 1970), its importer and a worker pool, closed after the test. */
+function janesLibrary() {
+  const dir = tempDir();
+  const library = Library.open(path.join(dir, 'library'), { create: true, now: () => new Date('2026-11-22T10:00:00Z') });
+  const jane = library.patients.add({ name: 'Jane Doe', dateOfBirth: '1970-02-03' });
+  const { importer, close } = importerFor(library);
+  const pool = new WorkerPool({ threads: 1 });
+  cleanup.push(() => library.close(), close, () => pool.close());
+  return { dir, library, jane, importer, pool };
+}
+
 describe('what the specialist reads in the packet', () => {
   it('prints every lab value of the documents sent, marks those not yet checked, and leaves out another person\'s facts', async () => {
-    const dir = tempDir();
-    const library = Library.open(path.join(dir, 'library'), { create: true, now: () => new Date('2026-11-22T10:00:00Z') });
     // The generated reports print "Patient: DOE, JANE  DOB: 02/03/1970".
-    const jane = library.patients.add({ name: 'Jane Doe', dateOfBirth: '1970-02-03' });
-    const { importer, close } = importerFor(library);
-    const pool = new WorkerPool({ threads: 1 });
-    cleanup.push(() => library.close(), close, () => pool.close());
+    const { dir, library, jane, importer, pool } = janesLibrary();
     const reports = labReports(2, 77).filter((r) => r.layout === 'flag-column');
     const files: string[] = [];
     for (const [i, report] of reports.entries()) {
@@ -71,12 +77,7 @@ describe('what the specialist reads in the packet', () => {
   });
 
   it('the timeline wraps long types and titles instead of cutting them, and a study naming another person is told as a fact, not as advice to the patient', async () => {
-    const dir = tempDir();
-    const library = Library.open(path.join(dir, 'library'), { create: true, now: () => new Date('2026-11-22T10:00:00Z') });
-    const jane = library.patients.add({ name: 'Jane Doe', dateOfBirth: '1970-02-03' });
-    const { importer, close } = importerFor(library);
-    const pool = new WorkerPool({ threads: 1 });
-    cleanup.push(() => library.close(), close, () => pool.close());
+    const { dir, library, jane, importer, pool } = janesLibrary();
     // CT_small's files name "CompressedSamples^CT1" (pydicom's sample), not Jane.
     const result = await importer.start({ paths: [fixture('pdf/pdfjs/rotation.pdf'), fixture('dicom/single/CT_small.dcm')], patientId: jane.id }).result;
     expect(result.refused).toEqual([]);
