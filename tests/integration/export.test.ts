@@ -228,6 +228,8 @@ describe('exporting a case', () => {
 
     // The ZIP holds the same files, byte for byte.
     const zipped = await unzip(result.zip[0]!);
+    // 7-Zip tests the archive (every entry's CRC) and finds nothing wrong.
+    expect(execFileSync('7z', ['t', result.zip[0]!]).toString()).toMatch(/Everything is Ok/);
     // At the archive's root: IHE_XDM/, INDEX.HTM and README.TXT where XDM media has them (ITI-32).
     expect([...zipped.keys()].sort()).toEqual(listFiles(result.folder).sort());
     expect([...zipped.keys()]).toEqual(expect.arrayContaining(['README.TXT', 'INDEX.HTM', 'IHE_XDM/SUBSET01/METADATA.XML']));
@@ -505,6 +507,8 @@ describe('exporting a case', () => {
     expect(result.zip.map((z) => path.basename(z))).toEqual(result.zip.map((_, i) => expect.stringContaining(`part ${i + 1} of ${result.zip.length}.zip`)));
     const all = new Map<string, Uint8Array>();
     for (const z of result.zip) {
+      // Each volume is a whole ZIP: 7-Zip tests each on its own.
+      expect(execFileSync('7z', ['t', z]).toString()).toMatch(/Everything is Ok/);
       expect(fs.statSync(z).size).toBeLessThanOrEqual(1.5e6);
       for (const [name, bytes] of await unzip(z)) all.set(name, bytes);
     }
