@@ -191,7 +191,7 @@ async function writeBundle(services: ExportServices, input: CaseBundleInput, req
   let studyNumber = 0;
   for (const d of input.documents) {
     if (signal.aborted) throw signal.reason;
-    const meta = { number: d.number, title: d.doc.title, type: d.typeLabel, date: d.date, facility: d.facility, clinician: d.clinician, originalName: d.doc.originalName };
+    const meta = { number: d.number, title: d.doc.title, type: d.typeLabel, typeId: d.type, date: d.date, facility: d.facility, clinician: d.clinician, originalName: d.doc.originalName };
     if (d.study) {
       const study = d.study;
       byDocument.set(d.doc.id, { path: withImages ? 'DICOMDIR' : packetFile, size: 0, sha1: '', mediaType: 'application/dicom' });

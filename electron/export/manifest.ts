@@ -3,6 +3,7 @@
  * or DICOM instance it holds, and what the bundle was made for (patient, case, specialist, choices).
  * A receiving system or a person with a checksum tool can prove nothing was altered on the way.
  */
+import type { DocumentType } from '../../shared/document-types.ts';
 import type { CaseBundleInput } from './gather.ts';
 import type { Packet } from './packet.ts';
 
@@ -12,7 +13,8 @@ export interface ManifestFile {
   readonly sha256: string;
   readonly mediaType: string;
   readonly role: 'readme' | 'index' | 'packet' | 'original' | 'dicom' | 'dicomdir' | 'fhir' | 'xdm-metadata' | 'xdm-document';
-  readonly document?: { readonly number: number; readonly title: string; readonly type: string; readonly date: string | null; readonly facility: string | null; readonly clinician: string | null; readonly originalName: string };
+  /** `type` is the label a person reads; `typeId` the document type's id (shared/document-types.ts), for a program reading it back. */
+  readonly document?: { readonly number: number; readonly title: string; readonly type: string; readonly typeId: DocumentType; readonly date: string | null; readonly facility: string | null; readonly clinician: string | null; readonly originalName: string };
   readonly dicom?: { readonly studyInstanceUid: string; readonly seriesInstanceUid: string; readonly sopInstanceUid: string; readonly sopClassUid: string | null; readonly transferSyntaxUid: string | null };
 }
 

@@ -18,7 +18,9 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { pagePictureFrom, startExport } from '../../electron/export/bundle.ts';
 import { Library } from '../../electron/library/library.ts';
 import { WorkerPool } from '../../electron/workers/pool.ts';
+import { DOCUMENT_TYPE_LABELS } from '../../shared/document-types.ts';
 import type { ExportChoices, ExportResult } from '../../shared/export-types.ts';
+import { effectiveType } from '../../shared/library-types.ts';
 import { casebinder } from '../helpers/cli.ts';
 import { importerFor } from '../helpers/library.ts';
 import { fixture, tempDir } from '../helpers/paths.ts';
@@ -132,7 +134,7 @@ describe('exporting a case', () => {
     expect(docMarks).toHaveLength(f.docs.length);
     const manifest = JSON.parse(fs.readFileSync(path.join(result.folder, 'manifest.json'), 'utf8')) as {
       packet: { pages: number; documentStarts: number[] };
-      files: { path: string; sha256: string; size: number; role: string; document?: { number: number; title: string } }[];
+      files: { path: string; sha256: string; size: number; role: string; document?: { number: number; title: string; type: string; typeId: string } }[];
     };
     const starts = docMarks.map((m) => m.destpageposfrom1!);
     expect(starts).toEqual(manifest.packet.documentStarts);
@@ -208,6 +210,8 @@ describe('exporting a case', () => {
     for (const d of caseDocs.filter((x) => x.kind === 'file')) {
       const entry = originals.find((o) => o.document!.title === d.title)!;
       expect(entry.sha256).toBe(d.sha256);
+      // The type as a person reads it and as a program reads it back.
+      expect(entry.document).toMatchObject({ typeId: effectiveType(d), type: DOCUMENT_TYPE_LABELS[effectiveType(d)] });
       expect(Buffer.compare(fs.readFileSync(path.join(result.folder, entry.path)), fs.readFileSync(f.library.vault.pathFor(d.sha256!)))).toBe(0);
       expect(entry.path).toMatch(/^Originals\/(\d{4}-\d{2}-\d{2}|undated) .+ - .+\.\w+$/);
     }
