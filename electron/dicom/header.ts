@@ -189,20 +189,32 @@ function metaWithSyntax(bytes: Uint8Array, meta: DataSet, syntax: string): Buffe
       const headerBytes = e.vr && LONG_VRS.has(e.vr) ? 12 : 8;
       return Buffer.from(bytes.subarray(e.dataOffset - headerBytes, e.dataOffset + e.length));
     });
-  const value = Buffer.from(syntax.length % 2 ? `${syntax}\0` : syntax, 'latin1');
-  const syntaxElement = Buffer.alloc(8);
-  syntaxElement.writeUInt16LE(0x0002, 0);
-  syntaxElement.writeUInt16LE(0x0010, 2);
-  syntaxElement.write('UI', 4, 'latin1');
-  syntaxElement.writeUInt16LE(value.length, 6);
-  const group = Buffer.concat([...kept, syntaxElement, value]);
-  const groupLength = Buffer.alloc(12);
-  groupLength.writeUInt16LE(0x0002, 0);
-  groupLength.writeUInt16LE(0x0000, 2);
-  groupLength.write('UL', 4, 'latin1');
-  groupLength.writeUInt16LE(4, 6);
-  groupLength.writeUInt32LE(group.length, 8);
-  return Buffer.concat([bytes.subarray(0, 132), groupLength, group]);
+  return Buffer.concat([bytes.subarray(0, 132), metaGroup([...kept, metaElement(0x0010, 'UI', uidValue(syntax))])]);
+}
+
+/** A file meta element (group 0002, explicit VR little endian, as Part 10 writes them). */
+function metaElement(element: number, vr: string, value: Uint8Array): Buffer {
+  const long = LONG_VRS.has(vr);
+  const head = Buffer.alloc(long ? 12 : 8);
+  head.writeUInt16LE(0x0002, 0);
+  head.writeUInt16LE(element, 2);
+  head.write(vr, 4, 'latin1');
+  if (long) head.writeUInt32LE(value.length, 8);
+  else head.writeUInt16LE(value.length, 6);
+  return Buffer.concat([head, value]);
+}
+
+/** A UID as a value: padded with a NUL to an even length. */
+function uidValue(value: string): Buffer {
+  return Buffer.from(value.length % 2 ? `${value}\0` : value, 'latin1');
+}
+
+/** The file meta group: its group length element, then its elements. */
+function metaGroup(elements: readonly Buffer[]): Buffer {
+  const body = Buffer.concat(elements);
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(body.length, 0);
+  return Buffer.concat([metaElement(0x0000, 'UL', length), body]);
 }
 
 /** The file meta of a Part 10 file and where its data set starts; null when the meta cannot be read. */
@@ -418,28 +430,13 @@ export function withFileMeta(bytes: Uint8Array): Uint8Array {
   const read = readDicomHeader(bytes, bytes.length);
   if (!read.ok) return bytes;
   const h = read.header;
-  const element = (group: number, el: number, vr: string, value: Uint8Array) => {
-    const head = Buffer.alloc(vr === 'OB' ? 12 : 8);
-    head.writeUInt16LE(group, 0);
-    head.writeUInt16LE(el, 2);
-    head.write(vr, 4, 'latin1');
-    if (vr === 'OB') head.writeUInt32LE(value.length, 8);
-    else head.writeUInt16LE(value.length, 6);
-    return Buffer.concat([head, value]);
-  };
-  const uid = (value: string) => {
-    const b = Buffer.from(value, 'latin1');
-    return b.length % 2 ? Buffer.concat([b, Buffer.from([0])]) : b;
-  };
-  const body = Buffer.concat([
-    element(0x0002, 0x0001, 'OB', Buffer.from([0, 1])),
-    element(0x0002, 0x0002, 'UI', uid(h.sopClassUid ?? '1.2.840.10008.5.1.4.1.1.7')),
-    element(0x0002, 0x0003, 'UI', uid(h.sopInstanceUid)),
-    element(0x0002, 0x0010, 'UI', uid(h.transferSyntaxUid)),
+  const group = metaGroup([
+    metaElement(0x0001, 'OB', Buffer.from([0, 1])),
+    metaElement(0x0002, 'UI', uidValue(h.sopClassUid ?? '1.2.840.10008.5.1.4.1.1.7')),
+    metaElement(0x0003, 'UI', uidValue(h.sopInstanceUid)),
+    metaElement(0x0010, 'UI', uidValue(h.transferSyntaxUid)),
   ]);
-  const length = Buffer.alloc(4);
-  length.writeUInt32LE(body.length, 0);
-  return Buffer.concat([Buffer.alloc(128), Buffer.from('DICM', 'latin1'), element(0x0002, 0x0000, 'UL', length), body, bytes]);
+  return Buffer.concat([Buffer.alloc(128), Buffer.from('DICM', 'latin1'), group, bytes]);
 }
 
 /** Value representations whose explicit-VR element header is 12 bytes (a 4-byte length after 2 reserved bytes). */

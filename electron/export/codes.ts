@@ -69,12 +69,13 @@ export const PRACTICE_SETTINGS: Readonly<Record<Specialty, Code | null>> = {
  * these are not).
  */
 export function formatOf(mediaType: string, head: string | null): { readonly mimeType: string; readonly format: Code } {
-  const ccda = head && /<ClinicalDocument[\s>]/.test(head) ? ccdaRelease(head) : null;
+  const cda = head !== null && /<ClinicalDocument[\s>]/.test(head);
+  const ccda = cda ? ccdaRelease(head) : null;
   if (ccda) {
     const body = /<nonXMLBody[\s>]/.test(head!) ? 'nonXMLBody' : 'structuredBody';
     return { mimeType: 'text/xml', format: { code: `urn:hl7-org:sdwg:ccda-${body}:${ccda}`, display: `ccda-${body}:${ccda}`, ...HL7_FORMAT } };
   }
-  return { mimeType: head && /<ClinicalDocument[\s>]/.test(head) ? 'text/xml' : mediaType, format: { code: 'urn:ihe:iti:xds:2017:mimeTypeSufficient', display: 'mimeType Sufficient', ...IHE_FORMAT } };
+  return { mimeType: cda ? 'text/xml' : mediaType, format: { code: 'urn:ihe:iti:xds:2017:mimeTypeSufficient', display: 'mimeType Sufficient', ...IHE_FORMAT } };
 }
 
 /** "2.1" or "1.1" as a C-CDA's US Realm Header template ids claim it; null when they claim neither. */
