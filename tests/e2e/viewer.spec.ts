@@ -148,7 +148,22 @@ test('the viewer: open a CT series from a CD, scroll to its last slice, change t
   // Cine: played, the slices follow one another by themselves; paused, they stay.
   await page.getByRole('button', { name: 'Play' }).click();
   await expect(page.getByRole('button', { name: 'Pause' })).toHaveAttribute('aria-pressed', 'true');
-  for (const n of [1, 2, 3, 4, 5]) await expect(canvas).toHaveAccessibleName(new RegExp(`image ${n} of 5`), { timeout: 10_000 });
+  // Every label the image takes is recorded as it changes: polling would sample a 500 ms loop at
+  // intervals that can fall in step with it and see one slice only.
+  await canvas.evaluate((el) => {
+    const seen: string[] = [];
+    (window as unknown as { cineSeen: string[] }).cineSeen = seen;
+    new MutationObserver(() => {
+      const n = /image (\d+) of/.exec(el.getAttribute('aria-label') ?? '')?.[1] ?? '?';
+      if (seen.at(-1) !== n) seen.push(n);
+    })
+      .observe(el, { attributes: true, attributeFilter: ['aria-label'] });
+  });
+  await expect.poll(() => page.evaluate(() => new Set((window as unknown as { cineSeen: string[] }).cineSeen).size), { timeout: 10_000 }).toBe(5);
+  const played = await page.evaluate(() => (window as unknown as { cineSeen: string[] }).cineSeen.map(Number));
+  // Forwards, the last image followed by the first: each label moves on one image (two, where a busy
+  // machine drew a frame before the label caught up), never back.
+  for (let i = 1; i < played.length; i++) expect([1, 2], `${played.join(' ')}: step ${i}`).toContain((played[i]! - played[i - 1]! + 5) % 5);
   await page.getByRole('button', { name: 'Pause' }).click();
   const paused = (await canvas.getAttribute('aria-label'))!;
   await page.waitForTimeout(500); // two images' time at the speed chosen
