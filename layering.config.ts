@@ -84,6 +84,7 @@ export const PACKAGE_PLACES: Readonly<Record<string, Place>> = {
   'dicom-parser': 'either',
   'dicom-character-set': 'either',
   'dcmjs-imaging': 'either',
+  dcmjs: 'either',
   'fast-xml-parser': 'either',
   'image-size': 'either',
   'heic-decode': 'either',

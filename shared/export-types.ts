@@ -95,3 +95,10 @@ export const ENCRYPTED_ZIP_TOOLS =
   'The ZIP is encrypted with AES-256 and named only "Casebinder bundle" and the date, so nothing about the patient shows without the password; ' +
   'with it, it opens to one more ZIP, which holds the files. Open it with 7-Zip (Windows), Keka or The Unarchiver (macOS), or WinZip; ' +
   'Windows Explorer\'s built-in "Extract all" and the "unzip" command cannot open AES-encrypted ZIPs.';
+
+/**
+ * What a file in a case bundle is, as its manifest.json says: `original` and `dicom` are the records
+ * themselves; the rest are made from them (`xdm-manifest`: a study's list of images for hospital
+ * systems, a DICOM Key Object Selection document as IHE XDS-I.b registers a study).
+ */
+export type BundleFileRole = 'readme' | 'index' | 'packet' | 'original' | 'dicom' | 'dicomdir' | 'fhir' | 'xdm-metadata' | 'xdm-document' | 'xdm-manifest';

@@ -35,7 +35,8 @@ import { planVolumes, writeZip } from './zip.ts';
 import { readmeText, indexHtml } from './readme.ts';
 import { xdmMetadata } from './xdm.ts';
 import type { XdmDocument } from './xdm.ts';
-import { formatOf } from './codes.ts';
+import { formatOf, KOS_FORMAT, modalityCodes } from './codes.ts';
+import { writeKos } from './kos.ts';
 import { syncDirectory, syncTree } from '../library/durable.ts';
 import { originalChunks } from '../library/sealed.ts';
 import type { OriginalRef } from '../library/sealed.ts';
@@ -187,6 +188,8 @@ async function writeBundle(services: ExportServices, input: CaseBundleInput, req
   const byDocument = new Map<number, BundleFile>();
   const xdmDocs: XdmDocument[] = [];
   const dicomStudies: DicomdirStudy[] = [];
+  /** Each study with its document, for the study's manifest (KOS) among the XDM documents. */
+  const studiesSent: { d: (typeof input.documents)[number]; meta: NonNullable<ManifestFile['document']>; study: DicomdirStudy }[] = [];
   const usedXdm = new Set<string>();
   let studyNumber = 0;
   for (const d of input.documents) {
@@ -223,7 +226,7 @@ async function writeBundle(services: ExportServices, input: CaseBundleInput, req
           dicom: { studyInstanceUid: study.studyInstanceUid, seriesInstanceUid: instance.seriesInstanceUid, sopInstanceUid: instance.sopInstanceUid, sopClassUid: instance.sopClassUid, transferSyntaxUid: instance.transferSyntaxUid },
         });
       }
-      dicomStudies.push({
+      const sent: DicomdirStudy = {
         patientName: study.patientName ?? input.patient.name,
         patientId: study.patientId ?? '',
         patientBirthDate: study.patientBirthDate,
@@ -235,7 +238,9 @@ async function writeBundle(services: ExportServices, input: CaseBundleInput, req
         studyId: study.studyId,
         seriesDate: study.series.find((s) => s.date)?.date ?? null,
         series: study.series.filter((s) => seriesImages.has(s.id)).map((s) => ({ seriesInstanceUid: s.seriesInstanceUid, modality: s.modality, number: s.number, images: seriesImages.get(s.id)! })),
-      });
+      };
+      dicomStudies.push(sent);
+      studiesSent.push({ d, meta, study: sent });
       continue;
     }
     report({ phase: 'originals', done: copied, total: originalsTotal, current: d.doc.title });
@@ -268,6 +273,17 @@ async function writeBundle(services: ExportServices, input: CaseBundleInput, req
       if (d.study) byDocument.set(d.doc.id, { path: packetFile, size: packetWritten.size, sha1: packetWritten.sha1, mediaType: 'application/pdf' });
     }
   }
+  // Each study's manifest (a DICOM Key Object Selection document, as XDS-I.b registers a study) among the XDM documents.
+  for (const { d, meta, study } of studiesSent) {
+    const uri = unique(`DOC${String(d.number).padStart(4, '0')}`, '.DCM', usedXdm);
+    const sopInstanceUid = uidFrom(`${seed}|kos|${study.studyInstanceUid}`);
+    const kos = writeKos(study, { sopInstanceUid, seriesInstanceUid: uidFrom(`${seed}|kos-series|${study.studyInstanceUid}`), now: input.now });
+    const written = await writeBytes(path.join(temp, 'IHE_XDM', 'SUBSET01', uri), kos);
+    files.push({ path: `IHE_XDM/SUBSET01/${uri}`, ...written, mediaType: 'application/dicom', role: 'xdm-manifest', document: meta });
+    const modalities = modalityCodes(study.series.map((s) => s.modality));
+    xdmDocs.push({ number: d.number, uri, mimeType: 'application/dicom', format: KOS_FORMAT, type: d.type, size: written.size, sha1: written.sha1, title: d.doc.title, typeLabel: d.typeLabel, date: d.date, facility: d.facility, uniqueId: sopInstanceUid, study: { studyInstanceUid: study.studyInstanceUid, accessionNumber: study.accessionNumber, modalities } });
+  }
+  xdmDocs.sort((a, b) => a.number - b.number);
   const fhir = await writeBytes(path.join(temp, 'FHIR', 'bundle.json'), `${JSON.stringify(fhirBundle(input, byDocument, seed), null, 2)}\n`);
   files.push({ path: 'FHIR/bundle.json', ...fhir, mediaType: 'application/fhir+json', role: 'fhir' });
   if (xdmDocs.length) {

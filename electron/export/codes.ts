@@ -85,3 +85,35 @@ function ccdaRelease(head: string): '2.1' | '1.1' | null {
   if (claims.includes(null)) return '1.1';
   return null;
 }
+
+/** DICOM's code system (DCM), for the modalities of an imaging study's manifest. */
+const DCM = { scheme: '1.2.840.10008.2.16.4', system: 'http://dicom.nema.org/resources/ontology/DCM' } as const;
+
+/** Acquisition modalities (DICOM CID 29) with their code meanings: XDS-I.b's eventCodeList for a study. */
+const ACQUISITION_MODALITIES: Readonly<Record<string, string>> = {
+  CR: 'Computed Radiography',
+  CT: 'Computed Tomography',
+  DX: 'Digital Radiography',
+  ES: 'Endoscopy',
+  IO: 'Intra-oral Radiography',
+  MG: 'Mammography',
+  MR: 'Magnetic Resonance',
+  NM: 'Nuclear Medicine',
+  OP: 'Ophthalmic Photography',
+  PT: 'Positron emission tomography',
+  PX: 'Panoramic X-Ray',
+  RF: 'Radiofluoroscopy',
+  SM: 'Slide Microscopy',
+  US: 'Ultrasound',
+  XA: 'X-Ray Angiography',
+  XC: 'External-camera Photography',
+};
+
+/** The acquisition modalities among a study's, as codes; reports, key objects and other non-acquisition modalities are left out. */
+export function modalityCodes(modalities: readonly (string | null)[]): Code[] {
+  const known = [...new Set(modalities.map((m) => m?.trim().toUpperCase() ?? ''))].filter((m) => ACQUISITION_MODALITIES[m]);
+  return known.map((m) => ({ code: m, display: ACQUISITION_MODALITIES[m]!, ...DCM }));
+}
+
+/** The format code of a DICOM manifest (a Key Object Selection document): its SOP class UID, in DICOM's UID scheme. */
+export const KOS_FORMAT: Code = { code: '1.2.840.10008.5.1.4.1.1.88.59', display: 'Key Object Selection Document', scheme: '1.2.840.10008.2.6.1', system: 'urn:oid:1.2.840.10008.2.6.1' };

@@ -7,6 +7,9 @@
 import { createHash } from 'node:crypto';
 import { LONG_VRS } from '../dicom/header.ts';
 
+/** Who wrote a DICOM file Casebinder makes (its file meta's Implementation Class UID and Version Name). */
+export const CASEBINDER_IMPLEMENTATION = { classUid: '2.25.329800735698586629295641978511506172918', versionName: 'CASEBINDER' } as const;
+
 export interface DicomdirImage {
   /** Path components under the bundle root, each at most 8 of A-Z, 0-9 and _ ("DICOM", "ST000001", …). */
   readonly fileId: readonly string[];
@@ -323,8 +326,8 @@ export function writeDicomdir(studies: readonly DicomdirStudy[], fileSetUid: str
     text(0x0002, 0x0002, 'UI', '1.2.840.10008.1.3.10'),
     text(0x0002, 0x0003, 'UI', fileSetUid),
     text(0x0002, 0x0010, 'UI', '1.2.840.10008.1.2.1'),
-    text(0x0002, 0x0012, 'UI', '2.25.329800735698586629295641978511506172918'),
-    text(0x0002, 0x0013, 'SH', 'CASEBINDER'),
+    text(0x0002, 0x0012, 'UI', CASEBINDER_IMPLEMENTATION.classUid),
+    text(0x0002, 0x0013, 'SH', CASEBINDER_IMPLEMENTATION.versionName),
   ]);
   const meta = Buffer.concat([ul(0x0002, 0x0000, metaElements.length), metaElements]);
   const preamble = Buffer.concat([Buffer.alloc(128), Buffer.from('DICM', 'latin1')]);

@@ -4,6 +4,7 @@
  * A receiving system or a person with a checksum tool can prove nothing was altered on the way.
  */
 import type { DocumentType } from '../../shared/document-types.ts';
+import type { BundleFileRole } from '../../shared/export-types.ts';
 import type { CaseBundleInput } from './gather.ts';
 import type { Packet } from './packet.ts';
 
@@ -12,7 +13,7 @@ export interface ManifestFile {
   readonly size: number;
   readonly sha256: string;
   readonly mediaType: string;
-  readonly role: 'readme' | 'index' | 'packet' | 'original' | 'dicom' | 'dicomdir' | 'fhir' | 'xdm-metadata' | 'xdm-document';
+  readonly role: BundleFileRole;
   /** `type` is the label a person reads; `typeId` the document type's id (shared/document-types.ts), for a program reading it back. */
   readonly document?: { readonly number: number; readonly title: string; readonly type: string; readonly typeId: DocumentType; readonly date: string | null; readonly facility: string | null; readonly clinician: string | null; readonly originalName: string };
   readonly dicom?: { readonly studyInstanceUid: string; readonly seriesInstanceUid: string; readonly sopInstanceUid: string; readonly sopClassUid: string | null; readonly transferSyntaxUid: string | null };

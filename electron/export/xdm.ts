@@ -25,6 +25,8 @@ export interface XdmDocument {
   readonly date: string | null;
   readonly facility: string | null;
   readonly uniqueId: string;
+  /** For an imaging study's manifest (a KOS): the study it lists, and its modalities as DICOM codes. */
+  readonly study?: { readonly studyInstanceUid: string; readonly accessionNumber: string | null; readonly modalities: readonly Code[] };
 }
 
 const SCHEME = {
@@ -37,6 +39,7 @@ const SCHEME = {
   typeCode: 'urn:uuid:f0306f51-975f-434e-a61c-c59651d33983',
   documentPatientId: 'urn:uuid:58a6f841-87b3-4a3e-92fd-a8ffeff98427',
   documentUniqueId: 'urn:uuid:2e82c1f6-a085-4c72-9da3-8640a32e42ab',
+  eventCodeList: 'urn:uuid:2c6b8cb7-8b2a-4051-b291-b1ae6a575ef4',
   submissionSet: 'urn:uuid:a54d6aa5-d40d-43f9-88c5-b4633d873bdd',
   contentTypeCode: 'urn:uuid:aa543740-bdda-424e-8c96-df4873be8500',
   setUniqueId: 'urn:uuid:96fdda7c-d067-4183-912e-bf5ee74998a8',
@@ -98,6 +101,16 @@ export function xdmMetadata(input: CaseBundleInput, documents: readonly XdmDocum
       slot('URI', d.uri),
       slot('languageCode', 'en-US'),
       ...(d.date ? [slot('serviceStartTime', d.date.replace(/-/g, ''))] : []),
+      // XDS-I.b: a study's manifest names the study (and its accession number) it lists.
+      ...(d.study
+        ? [
+            slot(
+              'urn:ihe:iti:xds:2013:referenceIdList',
+              `${d.study.studyInstanceUid}^^^^urn:ihe:iti:xds:2016:studyInstanceUID`,
+              ...(d.study.accessionNumber ? [`${hl7(d.study.accessionNumber)}^^^^urn:ihe:iti:xds:2013:accession`] : []),
+            ),
+          ]
+        : []),
       slot('sourcePatientId', patientId),
       slot('sourcePatientInfo', `PID-3|${patientId}`, `PID-5|${pid5}`, ...(input.patient.dateOfBirth ? [`PID-7|${input.patient.dateOfBirth.replace(/-/g, '')}`] : [])),
       `<rim:Name><rim:LocalizedString value="${esc(d.title)}"/></rim:Name>`,
@@ -106,6 +119,7 @@ export function xdmMetadata(input: CaseBundleInput, documents: readonly XdmDocum
       classification(c('confidentiality'), SCHEME.confidentialityCode, id, { code: 'N', scheme: '2.16.840.1.113883.5.25', display: 'Normal' }),
       classification(c('format'), SCHEME.formatCode, id, d.format),
       // Where the care took place is not known for documents a patient brings; the code says so.
+      ...(d.study?.modalities ?? []).map((m, i) => classification(c(`event${i + 1}`), SCHEME.eventCodeList, id, m)),
       classification(c('facility'), SCHEME.healthcareFacilityTypeCode, id, { code: 'patient-provided', scheme: 'Casebinder', display: 'Provided by the patient; where the care took place is not recorded' }),
       classification(c('practice'), SCHEME.practiceSettingCode, id, practice),
       classification(c('type'), SCHEME.typeCode, id, documentCodes(d.type).type),

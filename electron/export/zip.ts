@@ -41,7 +41,7 @@ export function planVolumes(entries: readonly ZipEntry[], limit: number | null):
     if (cost > budget) {
       throw new CasebinderError(
         'invalid-input',
-        `"${entry.name}" is ${(entry.size / 1e6).toFixed(1)} MB, more than the ${(limit / 1e6).toFixed(0)} MB size limit allows in one ZIP. Choose a larger limit, or leave the images out (reports only).`,
+        `"${entry.name}" is ${(entry.size / 1e6).toFixed(1)} MB, more than the ${Number((limit / 1e6).toPrecision(3))} MB size limit allows in one ZIP. Choose a larger limit, or leave the images out (reports only).`,
       );
     }
     const last = volumes.at(-1);

@@ -21,13 +21,14 @@ import type { WorkerPool } from '../workers/pool.ts';
 import type { ExtractResult } from '../workers/worker.ts';
 import { detectBytes, HEAD_BYTES, isRefusal, readFailure } from '../media/detect.ts';
 import type { Detected } from '../media/detect.ts';
+import { BundleIndex, bundleSkipReason, isBundleOriginal, manifestDetails, studyDetails } from './bundle.ts';
 import { DiscIndex } from './disc.ts';
 import type { ImportSource, SourceReader } from './source.ts';
 import { StudyTally } from './study-tally.ts';
 import { walk } from './walk.ts';
 import { WorkQueue } from './work-queue.ts';
 import { XdmIndex } from './xdm.ts';
-import { formatBytes, isOpenArchive, openArchive, ZIP_LIMITS } from './zip.ts';
+import { bundlesInArchive, formatBytes, isOpenArchive, openArchive, ZIP_LIMITS } from './zip.ts';
 import type { OpenArchive, ZipBudget, ZipLimits } from './zip.ts';
 import { openOriginal, readOriginal, readOriginalRange } from '../library/sealed.ts';
 import type { OriginalRef } from '../library/sealed.ts';
@@ -111,6 +112,10 @@ interface Run {
   readonly reports: { readonly documentId: number; readonly studyId: number }[];
   /** Documents IHE XDM downloads list in their METADATA.XML, to check each was found. */
   readonly xdm: XdmIndex;
+  /** Case bundles Casebinder exported: what their manifests say of their files, and which were found. */
+  readonly bundles: BundleIndex;
+  /** The path of every file the import met, whatever became of it (a DICOM file's fate is told with its study's). */
+  readonly found: Set<string>;
 }
 
 /**
@@ -201,6 +206,8 @@ export class Importer {
       studies: new StudyTally(),
       discs: new DiscIndex(),
       xdm: new XdmIndex(),
+      bundles: await this.bundlesAmong(walked.files),
+      found: new Set(),
       archives: [],
       nestedArchives: [],
       budget: { bytes: this.zipLimits.maxTotalBytes },
@@ -220,6 +227,7 @@ export class Importer {
         for (let source = await state.queue.take(); source; source = await state.queue.take()) {
           try {
             if (source.disc) state.discs.found(source.disc);
+            state.found.add(source.path);
             const outcome = signal.aborted ? ({ status: 'refused', path: source.path, ...CANCELLED } as const) : await this.importOne(source, state);
             if (outcome) state.outcomes.push(outcome);
             filesDone++;
@@ -240,6 +248,7 @@ export class Importer {
       const date = this.library.studies.date(report.studyId);
       if (date) this.library.documents.suggestDate(report.documentId, date, 'The date of the imaging study the report came with.');
     }
+    this.fileBundleStudies(state);
     const touched = state.studies.studyIds();
     if (touched.length && !signal.aborted) {
       progress('previews');
@@ -254,8 +263,9 @@ export class Importer {
         return { title: this.library.documents.get(id).title, series: details.series.length, warnings: details.warnings };
       }),
       ...state.discs.outcomes(),
+      ...(signal.aborted ? [] : state.bundles.outcomes()),
     ];
-    all.push(...state.xdm.outcomes(all));
+    all.push(...state.xdm.outcomes(new Set([...state.found, ...all.map((o) => o.path)])));
     progress('finished');
     return {
       imported: all.filter((o) => o.status === 'imported'),
@@ -267,9 +277,51 @@ export class Importer {
     };
   }
 
+  /**
+   * The case bundles among what the person chose: those in folders (found by the walk), and those in
+   * ZIPs, read before anything is imported when several ZIPs were chosen, as a bundle's volumes are.
+   */
+  private async bundlesAmong(files: readonly ImportSource[]): Promise<BundleIndex> {
+    const bundles = new BundleIndex();
+    for (const file of files) if (file.bundle) bundles.add(file.bundle.manifest);
+    const zips = files.filter((f) => f.depth === 0 && /\.zip$/i.test(f.name));
+    if (zips.length > 1) for (const zip of zips) await bundlesInArchive(zip.path, bundles);
+    return bundles;
+  }
+
+  /** A new study from a case bundle takes the title, date and facility its manifest gives. */
+  private fileBundleStudies(state: Run): void {
+    for (const manifest of state.bundles.manifests) {
+      const done = new Set<number>();
+      for (const file of manifest.files.values()) {
+        if (file.role !== 'dicom' || !file.sopInstanceUid) continue;
+        const studyId = this.library.studies.instanceBySop(file.sopInstanceUid)?.studyId;
+        if (studyId === undefined || done.has(studyId) || !state.studies.isNew(studyId)) continue;
+        done.add(studyId);
+        const edit = studyDetails(manifest, file.sopInstanceUid);
+        if (edit) this.library.documents.edit(studyId, edit);
+      }
+    }
+  }
+
+  /** An original from a case bundle, just imported: filed under the manifest's details when its bytes are the manifest's. */
+  private fromBundle(source: ImportSource, outcome: ImportOutcome): ImportOutcome {
+    if (!source.bundle || outcome.status !== 'imported') return outcome;
+    const details = manifestDetails(source.bundle, this.library.documents.get(outcome.id).sha256);
+    if (!details) return outcome;
+    if (details.edit) this.library.documents.edit(outcome.id, details.edit);
+    const type = details.edit?.type ?? outcome.type;
+    return { ...outcome, type, note: [outcome.note, details.note].filter(Boolean).join(' ') };
+  }
+
   /** One file: its outcome, or null when it is told later (a study's file, an archive's contents). */
   private async importOne(source: ImportSource, state: Run): Promise<ImportOutcome | null> {
     const refused = (refusal: Refusal): ImportOutcome => ({ status: 'refused', path: source.path, ...refusal });
+    if (source.bundle) {
+      state.bundles.seen(source.bundle);
+      const reason = bundleSkipReason(source.bundle);
+      if (reason) return { status: 'skipped', path: source.path, reason };
+    }
     let reader: SourceReader;
     try {
       reader = await source.open(state.signal);
@@ -277,7 +329,8 @@ export class Importer {
       return refused(readFailure(error));
     }
     try {
-      const detected = await detectBytes(reader.head, source.name, source.size, { onDisc: !!source.disc });
+      // A bundle's original is a record the person chose to send, whatever folder it sits in.
+      const detected = await detectBytes(reader.head, source.name, source.size, { onDisc: !!source.disc && !isBundleOriginal(source.bundle) });
       if (isRefusal(detected)) return refused(detected);
       switch (detected.kind) {
         case 'skip':
@@ -292,9 +345,9 @@ export class Importer {
           state.xdm.listed(source.path, await readAll(reader, state.signal, MAX_RECORDS_FILE_BYTES));
           return { status: 'skipped', path: source.path, reason: "The download's index (IHE XDM METADATA.XML), read to check that every document it lists is in the download." };
         case 'records':
-          return await this.importRecords(source, reader, detected.format, state);
+          return this.fromBundle(source, await this.importRecords(source, reader, detected.format, state));
         default:
-          return await this.importDocument(source, reader, detected, state);
+          return this.fromBundle(source, await this.importDocument(source, reader, detected, state));
       }
     } catch (error) {
       if (state.signal.aborted) return refused(CANCELLED);
@@ -322,7 +375,7 @@ export class Importer {
       state.nestedArchives.push(staged);
       file = staged.ref;
     }
-    const opened = await openArchive(file, source.path, source.depth + 1, state.budget, this.zipLimits);
+    const opened = await openArchive(file, source.path, source.depth + 1, state.budget, this.zipLimits, state.bundles);
     if (!isOpenArchive(opened)) return { status: 'refused', path: source.path, ...opened };
     state.archives.push(opened);
     state.outcomes.push(...opened.outcomes);

@@ -6,6 +6,7 @@ import fsp from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { fileChunks } from '../library/buffer-pool.ts';
 import { HEAD_BYTES } from '../media/detect.ts';
+import type { BundleRef } from './bundle.ts';
 
 
 /** A disc (a folder or archive with a DICOMDIR at its top) that a file was found on. */
@@ -26,6 +27,8 @@ export interface ImportSource {
   readonly folder: string;
   /** Set when the file lies on a DICOM disc, whose viewer programs are skipped. */
   readonly disc?: DiscRef;
+  /** Set when the file lies in a case bundle Casebinder exported: its manifest says what the file is. */
+  readonly bundle?: BundleRef;
   /** How deep in archives it lies (0: a file on disk). */
   readonly depth: number;
   open(signal?: AbortSignal): Promise<SourceReader>;
@@ -39,13 +42,14 @@ export interface SourceReader {
   close(): Promise<void>;
 }
 
-export function fileSource(file: string, size: number, folder: string, disc?: DiscRef): ImportSource {
+export function fileSource(file: string, size: number, folder: string, disc?: DiscRef, bundle?: BundleRef): ImportSource {
   return {
     path: file,
     name: file.split(/[\\/]/).pop() ?? file,
     size,
     folder,
     ...(disc ? { disc } : {}),
+    ...(bundle ? { bundle } : {}),
     depth: 0,
     async open() {
       const handle = await fsp.open(file, 'r');

@@ -45,6 +45,11 @@ export class StudyTally {
     if (fate.note && count.notes.length < 20) count.notes.push(fate.note);
   }
 
+  /** Whether this import made the study (rather than adding to one the library held). */
+  isNew(studyId: number): boolean {
+    return this.studies.get(studyId)?.newStudy ?? false;
+  }
+
   /** The studies this import touched. */
   studyIds(): number[] {
     return [...this.studies.keys()];

@@ -2,6 +2,8 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import type { ImportOutcome } from '../../shared/import-types.ts';
 import { readFailure } from '../media/detect.ts';
+import { MANIFEST_NAME, MAX_MANIFEST_BYTES, parseBundleManifest } from './bundle.ts';
+import type { BundleManifest } from './bundle.ts';
 import { fileSource } from './source.ts';
 import type { ImportSource } from './source.ts';
 
@@ -28,6 +30,26 @@ interface DiscTop {
   readonly root: string;
 }
 
+/** A folder with a Casebinder bundle's manifest.json is the top of a bundle. */
+interface BundleTop {
+  readonly root: string;
+  readonly manifest: BundleManifest;
+}
+
+/** The bundle whose top is this folder, when its manifest.json is a Casebinder bundle's. */
+async function bundleAt(folder: string, entries: readonly string[]): Promise<BundleTop | undefined> {
+  const name = entries.find((e) => e.toLowerCase() === MANIFEST_NAME);
+  if (!name) return undefined;
+  const file = path.join(folder, name);
+  try {
+    if ((await fsp.stat(file)).size > MAX_MANIFEST_BYTES) return undefined;
+    const manifest = parseBundleManifest(await fsp.readFile(file), folder);
+    return manifest ? { root: folder, manifest } : undefined;
+  } catch {
+    return undefined; // Unreadable: its file is refused with the reason when its turn comes.
+  }
+}
+
 /**
  * Expands what the person chose (files and folders, folders recursively) into the files to import,
  * in a stable order (by path) so results read the same every time. Symbolic links to folders are not
@@ -40,7 +62,7 @@ export async function walk(inputs: readonly string[], signal?: AbortSignal): Pro
   const seenDirs = new Set<string>();
   const seenFiles = new Set<string>();
 
-  async function visit(target: string, chosen: boolean, disc?: DiscTop): Promise<void> {
+  async function visit(target: string, chosen: boolean, disc?: DiscTop, bundle?: BundleTop): Promise<void> {
     signal?.throwIfAborted();
     let stat;
     try {
@@ -69,14 +91,16 @@ export async function walk(inputs: readonly string[], signal?: AbortSignal): Pro
         return;
       }
       const here = entries.some((e) => e.toUpperCase() === 'DICOMDIR') ? { root: target } : disc;
-      for (const entry of entries.sort((a, b) => a.localeCompare(b))) await visit(path.join(target, entry), false, here);
+      const inBundle = (await bundleAt(target, entries)) ?? bundle;
+      for (const entry of entries.sort((a, b) => a.localeCompare(b))) await visit(path.join(target, entry), false, here, inBundle);
     } else if (stat.isFile()) {
       const real = await fsp.realpath(target);
       if (seenFiles.has(real)) return;
       seenFiles.add(real);
       const onDisc = disc ?? (name.toUpperCase() === 'DICOMDIR' ? { root: path.dirname(target) } : undefined);
       const relative = onDisc ? path.relative(onDisc.root, target).split(path.sep).join('/') : '';
-      files.push(fileSource(target, stat.size, path.dirname(target), onDisc ? { root: onDisc.root, relativePath: relative } : undefined));
+      const bundled = bundle ? { manifest: bundle.manifest, relativePath: path.relative(bundle.root, target).split(path.sep).join('/') } : undefined;
+      files.push(fileSource(target, stat.size, path.dirname(target), onDisc ? { root: onDisc.root, relativePath: relative } : undefined, bundled));
     } else {
       outcomes.push({ status: 'refused', path: target, code: 'unsupported', reason: 'This is not a regular file (a device or a pipe); there is nothing to import.' });
     }

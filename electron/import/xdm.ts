@@ -50,9 +50,9 @@ export class XdmIndex {
     this.lists.push({ folder: path.dirname(indexPath), uris: xdmDocumentUris(xml), indexPath });
   }
 
-  /** A refusal for each document an index lists that the import did not find. */
-  outcomes(seen: readonly ImportOutcome[]): ImportOutcome[] {
-    const paths = new Set(seen.map((o) => o.path));
+  /** A refusal for each document an index lists that the import did not find (`found`: the path of every file it met). */
+  outcomes(found: ReadonlySet<string>): ImportOutcome[] {
+    const paths = found;
     return this.lists.flatMap(({ folder, uris, indexPath }) =>
       uris
         .map((uri) => path.join(folder, uri))

@@ -8,6 +8,8 @@ import { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
 import type { ImportOutcome, Refusal } from '../../shared/import-types.ts';
+import { bundleOf, manifestCandidates, MAX_MANIFEST_BYTES, parseBundleManifest } from './bundle.ts';
+import type { BundleIndex, BundleManifest } from './bundle.ts';
 import { discOf, discRoots } from './disc.ts';
 import { streamReader } from './source.ts';
 import type { ImportSource } from './source.ts';
@@ -85,21 +87,68 @@ class OriginalZipReader extends yauzl.RandomAccessReader {
  * Opens an archive (a file on disk: the person's, or an archive inside one, staged in the vault's temp
  * folder) and lists its files as import sources; or says why the whole archive is refused.
  */
+async function openZip(file: OriginalRef): Promise<ZipFile> {
+  const options = { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true };
+  if (typeof file === 'string') return yauzl.openPromise(file, options);
+  const reader = await openOriginal(file);
+  return yauzl.fromRandomAccessReaderPromise(new OriginalZipReader(reader), reader.size, options);
+}
+
+/** An entry's name as the archive stores it (UTF-8 or the old DOS code page, as its flags say). */
+const entryName = (entry: Entry) => yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, false);
+
+/** The case bundles (Casebinder's exports) in an archive: each manifest.json at its top or one folder down that is a bundle's. */
+async function bundlesIn(zip: ZipFile, entries: readonly { entry: Entry; name: string }[], displayPath: string): Promise<{ folder: string; manifest: BundleManifest }[]> {
+  const found: { folder: string; manifest: BundleManifest }[] = [];
+  const candidates = new Set(manifestCandidates(entries.map((e) => e.name)));
+  for (const { entry, name } of entries) {
+    if (!candidates.has(name) || entry.uncompressedSize > MAX_MANIFEST_BYTES || entry.isEncrypted() || !entry.canDecodeFileData()) continue;
+    try {
+      const parts: Buffer[] = [];
+      for await (const chunk of await zip.openReadStreamPromise(entry)) parts.push(chunk as Buffer);
+      const folder = name.includes('/') ? name.slice(0, name.lastIndexOf('/')) : '';
+      const manifest = parseBundleManifest(Buffer.concat(parts), folder ? `${displayPath}/${folder}` : displayPath);
+      if (manifest) found.push({ folder, manifest });
+    } catch {
+      // A manifest that cannot be read is no bundle's: its entry is refused with the reason when its turn comes.
+    }
+  }
+  return found.sort((a, b) => b.folder.length - a.folder.length);
+}
+
+/** The case bundles the archives a person chose hold, read before any is imported (a bundle's volumes need the manifest another volume holds). */
+export async function bundlesInArchive(file: string, bundles: BundleIndex): Promise<void> {
+  let zip: ZipFile;
+  try {
+    zip = await openZip(file);
+  } catch {
+    return; // Not an archive, or a damaged one: said when it is imported.
+  }
+  try {
+    const entries: { entry: Entry; name: string }[] = [];
+    for await (const entry of zip.eachEntry()) {
+      if (entries.length >= ZIP_LIMITS.maxEntries) break;
+      entries.push({ entry, name: entryName(entry) });
+    }
+    for (const { manifest } of await bundlesIn(zip, entries, file)) bundles.add(manifest);
+  } catch {
+    // Said when it is imported.
+  } finally {
+    zip.close();
+  }
+}
+
 export async function openArchive(
   file: OriginalRef,
   displayPath: string,
   depth: number,
   budget: ZipBudget,
   limits: ZipLimits = ZIP_LIMITS,
+  bundles?: BundleIndex,
 ): Promise<OpenArchive | Refusal> {
   let zip: ZipFile;
   try {
-    const options = { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true };
-    if (typeof file === 'string') zip = await yauzl.openPromise(file, options);
-    else {
-      const reader = await openOriginal(file);
-      zip = await yauzl.fromRandomAccessReaderPromise(new OriginalZipReader(reader), reader.size, options);
-    }
+    zip = await openZip(file);
   } catch (error) {
     return {
       code: 'damaged',
@@ -113,7 +162,7 @@ export async function openArchive(
         zip.close();
         return { code: 'too-large', reason: `This ZIP archive holds more than ${limits.maxEntries.toLocaleString('en-US')} files, more than Casebinder unpacks at once. Unpack it yourself and import its folders one at a time.` };
       }
-      const name = yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, false);
+      const name = entryName(entry);
       if (!name.endsWith('/')) entries.push({ entry, name });
     }
     const expanded = entries.reduce((n, e) => n + e.entry.uncompressedSize, 0);
@@ -134,6 +183,10 @@ export async function openArchive(
     budget.bytes -= expanded;
 
     const roots = discRoots(entries.map((e) => e.name));
+    const found = (await bundlesIn(zip, entries, displayPath)).map(({ folder, manifest }) => ({ folder, manifest: bundles?.add(manifest) ?? manifest }));
+    // A bundle's volume without the manifest: every file it holds is listed by one read from another volume.
+    const volumeOf = found.length ? undefined : bundles?.volumeOf(entries.map((e) => e.name).filter((n) => !n.split('/').some((part, i, all) => systemReason(part, i < all.length - 1))));
+    const inBundles = volumeOf ? [{ folder: '', manifest: volumeOf }] : found;
     const sources: ImportSource[] = [];
     const outcomes: ImportOutcome[] = [];
     for (const { entry, name } of entries) {
@@ -168,6 +221,7 @@ export async function openArchive(
         continue;
       }
       const disc = discOf(name, roots, (root) => (root ? `${displayPath}/${root}` : displayPath));
+      const bundle = bundleOf(name, inBundles);
       const folder = parts.length > 1 ? `${displayPath}/${parts.slice(0, -1).join('/')}` : displayPath;
       sources.push({
         path,
@@ -175,6 +229,7 @@ export async function openArchive(
         size: entry.uncompressedSize,
         folder,
         ...(disc ? { disc } : {}),
+        ...(bundle ? { bundle } : {}),
         depth,
         open: async () => streamReader(await zip.openReadStreamPromise(entry)),
       });

@@ -49,3 +49,18 @@ declare module '@asymmetrik/fhir-json-schema-validator' {
     validate(resource: object, verbose?: boolean): { readonly dataPath?: string; readonly message?: string; readonly params?: unknown }[];
   }
 }
+
+/** dcmjs (MIT): the part the bundle uses to write a DICOM Part 10 file from named attributes. */
+declare module 'dcmjs' {
+  interface DicomDictInstance {
+    dict: Record<string, unknown>;
+    write(options?: { allowInvalidVRLength?: boolean }): ArrayBuffer;
+  }
+  const dcmjs: {
+    readonly data: {
+      readonly DicomDict: new (meta: Record<string, unknown>) => DicomDictInstance;
+      readonly DicomMetaDictionary: { denaturalizeDataset(dataset: Record<string, unknown>): Record<string, unknown> };
+    };
+  };
+  export default dcmjs;
+}

