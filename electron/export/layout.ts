@@ -7,6 +7,7 @@
 import { rgb } from '@cantoo/pdf-lib';
 import type { PDFDocument, PDFPage, RGB } from '@cantoo/pdf-lib';
 import type { FontSet, Weight } from './fonts.ts';
+import type { StructureElement, StructureTree } from './tags.ts';
 
 export const PAGE = { width: 612, height: 792 } as const;
 export const MARGIN = { left: 54, right: 54, top: 56, bottom: 62 } as const;
@@ -29,6 +30,8 @@ export interface TextStyle {
   readonly indent?: number;
   readonly width?: number;
   readonly lineHeight?: number;
+  /** What a screen reader is told it is: a paragraph, unless it is the page's main heading. */
+  readonly role?: 'P' | 'H1';
 }
 
 /** Breaks text into lines no wider than `width`, at spaces where possible. */
@@ -93,6 +96,8 @@ export interface RowStyle {
 }
 
 export interface RowBox {
+  /** The row in the structure tree (a table row), for a cell drawn into it later. */
+  readonly element: StructureElement | null;
   readonly page: PDFPage;
   readonly x: number;
   /** Bottom of the row. */
@@ -112,9 +117,37 @@ export class PageWriter {
   repeatColumns: readonly Column[] = [];
   repeatStyle: RowStyle = { weight: 700, size: 8.5, color: MUTED, maxLines: 1 };
 
-  constructor(doc: PDFDocument, fonts: FontSet) {
+  /** The tagged PDF's structure (tags.ts): every piece drawn is told to a screen reader, or marked as decoration. */
+  readonly tags: StructureTree | null;
+  /** The table rows are going into, until something else is written. */
+  private table: StructureElement | null = null;
+
+  constructor(doc: PDFDocument, fonts: FontSet, tags: StructureTree | null = null) {
     this.doc = doc;
     this.fonts = fonts;
+    this.tags = tags;
+  }
+
+  /** A new element of the structure, under the document (null when the PDF is not tagged). */
+  element(role: Parameters<StructureTree['open']>[0], parent?: StructureElement | null, alt?: string): StructureElement | null {
+    if (!this.tags) return null;
+    return this.tags.open(role, parent ?? this.tags.document, alt ? { alt } : {});
+  }
+
+  /** Draws as content of `element`, in reading order; untagged when there is no structure. */
+  marked<T>(element: StructureElement | null, draw: () => T, page: PDFPage = this.page): T {
+    return element && this.tags ? this.tags.mark(page, element, draw) : draw();
+  }
+
+  /** Draws decoration a screen reader skips. */
+  decoration<T>(draw: () => T, page: PDFPage = this.page): T {
+    return this.tags ? this.tags.artifact(page, draw) : draw();
+  }
+
+  /** A text element (a paragraph, a heading) of its own: any table before it has ended. */
+  private textElement(role: Parameters<StructureTree['open']>[0]): StructureElement | null {
+    this.table = null;
+    return this.element(role);
   }
 
   newPage(): PDFPage {
@@ -132,7 +165,7 @@ export class PageWriter {
   ensure(height: number): void {
     if (this.room >= height) return;
     this.newPage();
-    if (this.repeat) this.placeRow(this.repeat, this.repeatColumns, this.repeatStyle);
+    if (this.repeat) this.placeRow(this.repeat, this.repeatColumns, this.repeatStyle, true);
   }
 
   async paragraph(text: string, style: TextStyle = {}): Promise<void> {
@@ -143,10 +176,11 @@ export class PageWriter {
     await this.fonts.prepare([text], weight);
     const lines = wrap(this.fonts, text, size, (style.width ?? CONTENT_WIDTH) - indent, weight);
     this.y -= style.before ?? 0;
+    const element = this.textElement(style.role ?? 'P');
     for (const line of lines) {
       this.ensure(lineHeight);
       this.y -= lineHeight;
-      drawLine(this.page, this.fonts, line, MARGIN.left + indent, this.y + (lineHeight - size) * 0.5, { size, weight, color: style.color ?? INK });
+      this.marked(element, () => drawLine(this.page, this.fonts, line, MARGIN.left + indent, this.y + (lineHeight - size) * 0.5, { size, weight, color: style.color ?? INK }));
     }
   }
 
@@ -157,9 +191,10 @@ export class PageWriter {
     this.ensure(size * 2.2 + (options.keep ?? 40));
     if (this.y < PAGE.height - MARGIN.top - 1) this.y -= size * 0.9;
     this.y -= size * 1.2;
-    drawLine(this.page, this.fonts, text, MARGIN.left, this.y, { size, weight: 700, color: ACCENT });
+    // A page's title (16 points and up) is a first-level heading, a section's a second.
+    this.marked(this.textElement(size >= 16 ? 'H1' : 'H2'), () => drawLine(this.page, this.fonts, text, MARGIN.left, this.y, { size, weight: 700, color: ACCENT }));
     this.y -= 6;
-    this.page.drawLine({ start: { x: MARGIN.left, y: this.y }, end: { x: PAGE.width - MARGIN.right, y: this.y }, thickness: 0.6, color: RULE });
+    this.decoration(() => this.page.drawLine({ start: { x: MARGIN.left, y: this.y }, end: { x: PAGE.width - MARGIN.right, y: this.y }, thickness: 0.6, color: RULE }));
     this.y -= 4;
   }
 
@@ -172,11 +207,12 @@ export class PageWriter {
     const lines = wrap(this.fonts, value, size, CONTENT_WIDTH - labelWidth, 400);
     const lineHeight = size * 1.35;
     this.y -= style.before ?? 2;
+    const element = this.textElement('P');
     lines.forEach((line, i) => {
       this.ensure(lineHeight);
       this.y -= lineHeight;
-      if (i === 0) drawLine(this.page, this.fonts, label, MARGIN.left, this.y + 2, { size, weight: 700, color: MUTED });
-      drawLine(this.page, this.fonts, line, MARGIN.left + labelWidth, this.y + 2, { size, color: style.color ?? INK });
+      if (i === 0) this.marked(element, () => drawLine(this.page, this.fonts, `${label}`, MARGIN.left, this.y + 2, { size, weight: 700, color: MUTED }));
+      this.marked(element, () => drawLine(this.page, this.fonts, line, MARGIN.left + labelWidth, this.y + 2, { size, color: style.color ?? INK }));
     });
   }
 
@@ -186,11 +222,11 @@ export class PageWriter {
    */
   async row(cells: readonly string[], columns: readonly Column[], style: RowStyle = {}): Promise<RowBox> {
     await this.fonts.prepare(cells, style.weight ?? 400);
-    return this.placeRow(cells, columns, style);
+    return this.placeRow(cells, columns, style, false);
   }
 
-  /** Draws a row whose fonts are prepared. */
-  private placeRow(cells: readonly string[], columns: readonly Column[], style: RowStyle): RowBox {
+  /** Draws a row whose fonts are prepared; a header drawn again on a new page is decoration (it was read once). */
+  private placeRow(cells: readonly string[], columns: readonly Column[], style: RowStyle, again: boolean): RowBox {
     const size = style.size ?? 9;
     const weight = style.weight ?? 400;
     const lineHeight = size * 1.3;
@@ -208,24 +244,30 @@ export class PageWriter {
     this.ensure(height);
     const top = this.y;
     if (style.shade) {
-      this.page.drawRectangle({ x: MARGIN.left - 3, y: top - height, width: CONTENT_WIDTH + 6, height, color: rgb(0.95, 0.96, 0.97) });
+      this.decoration(() => this.page.drawRectangle({ x: MARGIN.left - 3, y: top - height, width: CONTENT_WIDTH + 6, height, color: rgb(0.95, 0.96, 0.97) }));
     }
+    // Rows go into one table until something else is written; a bold row is the table's header.
+    if (!again && this.tags && !this.table) this.table = this.element('Table');
+    const row = again ? null : this.element('TR', this.table);
     let x = MARGIN.left;
     wrapped.forEach((lines, i) => {
       const column = columns[i]!;
+      const cell = this.element(weight === 700 ? 'TH' : 'TD', row);
       lines.forEach((line, j) => {
         const baseline = top - 2 - (j + 1) * lineHeight + (lineHeight - size) * 0.6;
         const w = column.align === 'right' ? this.fonts.width(line, size, weight) : 0;
         const lx = column.align === 'right' ? x + column.width - gap - w : x;
-        drawLine(this.page, this.fonts, line, lx, baseline, { size, weight, color: style.colors?.[i] ?? style.color ?? INK });
+        const draw = () => drawLine(this.page, this.fonts, line, lx, baseline, { size, weight, color: style.colors?.[i] ?? style.color ?? INK });
+        if (again) this.decoration(draw);
+        else this.marked(cell, draw);
       });
       x += column.width;
     });
     this.y = top - height;
-    return { page: this.page, x: MARGIN.left, y: this.y, width: CONTENT_WIDTH, height };
+    return { element: row, page: this.page, x: MARGIN.left, y: this.y, width: CONTENT_WIDTH, height };
   }
 
   rule(): void {
-    this.page.drawLine({ start: { x: MARGIN.left, y: this.y }, end: { x: PAGE.width - MARGIN.right, y: this.y }, thickness: 0.4, color: RULE });
+    this.decoration(() => this.page.drawLine({ start: { x: MARGIN.left, y: this.y }, end: { x: PAGE.width - MARGIN.right, y: this.y }, thickness: 0.4, color: RULE }));
   }
 }

@@ -23,6 +23,8 @@ import type { Column } from './layout.ts';
 import { CHART, trendChart, valueText } from './chart.ts';
 import { writeNarrative } from './narrative.ts';
 import { installBlockStreamCopy } from './pdf-write.ts';
+import { StructureTree } from './tags.ts';
+import type { StructureElement } from './tags.ts';
 import { readOriginal } from '../library/sealed.ts';
 import type { OriginalRef } from '../library/sealed.ts';
 
@@ -93,12 +95,12 @@ function documentLine(d: BundleDocument): string {
   return [d.date ? formatDate(d.date) : 'Undated', d.typeLabel, d.doc.title].join(' · ');
 }
 
-async function cover(w: PageWriter, input: CaseBundleInput): Promise<{ page: PDFPage; contentsTop: number }> {
+async function cover(w: PageWriter, input: CaseBundleInput): Promise<{ page: PDFPage; contentsTop: number; contents: StructureElement | null }> {
   const page = w.newPage();
   w.y -= 18;
   await w.paragraph('SECOND OPINION · CASE PACKET', { size: 10, weight: 700, color: ACCENT });
   w.y -= 10;
-  await w.paragraph(input.patient.name, { size: 26, weight: 700, lineHeight: 32 });
+  await w.paragraph(input.patient.name, { size: 26, weight: 700, lineHeight: 32, role: 'H1' });
   if (input.patient.dateOfBirth) await w.paragraph(`Born ${formatDate(input.patient.dateOfBirth)}`, { size: 13, color: MUTED, before: 2 });
   if (input.patient.contact) await w.paragraph(input.patient.contact, { size: 11, before: 4 });
 
@@ -121,7 +123,8 @@ async function cover(w: PageWriter, input: CaseBundleInput): Promise<{ page: PDF
   w.y -= 20;
   w.rule();
   await w.paragraph('Contents', { size: 9, weight: 700, color: MUTED, before: 10 });
-  return { page, contentsTop: w.y };
+  // Its lines are drawn once every section's page is known; they are read here, after the cover.
+  return { page, contentsTop: w.y, contents: w.element('TOC') };
 }
 
 async function summary(w: PageWriter, input: CaseBundleInput): Promise<void> {
@@ -264,7 +267,8 @@ async function labsSection(w: PageWriter, input: CaseBundleInput): Promise<boole
       for (const [j, t] of trends.slice(i, i + perRow).entries()) {
         const unit = await unitText(w.fonts, t.unit, null);
         await w.fonts.prepare([t.analyte, unit], 700);
-        trendChart(w.page, w.fonts, { x: MARGIN.left + j * (CONTENT_WIDTH / perRow), top, title: t.analyte, unit, labs: t.points });
+        const alt = `Chart of ${t.analyte}${unit ? ` (${unit})` : ''} over time: ${t.points.map((l) => `${valueText(l)} on ${formatDate(l.date!)}`).join('; ')}.`;
+        w.marked(w.element('Figure', null, alt), () => trendChart(w.page, w.fonts, { x: MARGIN.left + j * (CONTENT_WIDTH / perRow), top, title: t.analyte, unit, labs: t.points }));
       }
       w.y = top - CHART.height;
     }
@@ -310,6 +314,8 @@ async function labsSection(w: PageWriter, input: CaseBundleInput): Promise<boole
 }
 
 interface IndexRow {
+  /** The row's last cell in the structure tree, which its page number is drawn into. */
+  readonly pageCell: StructureElement | null;
   readonly page: PDFPage;
   readonly pageIndex: number;
   readonly top: number;
@@ -330,7 +336,8 @@ async function indexSection(w: PageWriter, input: CaseBundleInput): Promise<Inde
   const rows: IndexRow[] = [];
   for (const d of input.documents) {
     const box = await w.row([String(d.number), d.date ? formatDate(d.date) : 'Undated', d.typeLabel, d.facility ?? '', d.doc.title, ''], INDEX_COLUMNS, { size: 9, maxLines: 2, colors: [MUTED, undefined, undefined, undefined, ACCENT] });
-    rows.push({ page: box.page, pageIndex: w.doc.getPageCount() - 1, top: box.y + box.height, height: box.height });
+    const last = box.element?.kids.at(-1);
+    rows.push({ pageCell: last && 'role' in last ? last : null, page: box.page, pageIndex: w.doc.getPageCount() - 1, top: box.y + box.height, height: box.height });
   }
   w.repeat = null;
   return rows;
@@ -359,21 +366,26 @@ function pictureBox(width: number, height: number): { pageSize: [number, number]
 /** JPEG orientations that are turns (not mirror images), as the clockwise turn that shows them upright. */
 const TURNS: Readonly<Record<number, 0 | 90 | 180 | 270>> = { 1: 0, 3: 180, 6: 90, 8: 270 };
 
-async function addPicture(doc: PDFDocument, image: PDFImage, width: number, height: number, turn: 0 | 90 | 180 | 270): Promise<PDFPage> {
+/** Draws an original's picture as a figure of the tagged PDF (its alternate text says what it is). */
+type FigureMarker = (page: PDFPage, draw: () => void) => void;
+
+async function addPicture(doc: PDFDocument, image: PDFImage, width: number, height: number, turn: 0 | 90 | 180 | 270, figure: FigureMarker): Promise<PDFPage> {
   const upright = turn === 90 || turn === 270 ? { width: height, height: width } : { width, height };
   const box = pictureBox(upright.width, upright.height);
   const page = doc.addPage(box.pageSize);
   // Drawn turned, so a phone photo's pixels go in as they are (no re-encoding) and show upright.
   const s = box.w / upright.width;
   const [iw, ih] = [width * s, height * s];
-  if (turn === 0) page.drawImage(image, { x: box.x, y: box.y, width: iw, height: ih });
-  if (turn === 90) page.drawImage(image, { x: box.x, y: box.y + box.h, width: iw, height: ih, rotate: degrees(-90) });
-  if (turn === 180) page.drawImage(image, { x: box.x + box.w, y: box.y + box.h, width: iw, height: ih, rotate: degrees(180) });
-  if (turn === 270) page.drawImage(image, { x: box.x + box.w, y: box.y, width: iw, height: ih, rotate: degrees(90) });
+  figure(page, () => {
+    if (turn === 0) page.drawImage(image, { x: box.x, y: box.y, width: iw, height: ih });
+    if (turn === 90) page.drawImage(image, { x: box.x, y: box.y + box.h, width: iw, height: ih, rotate: degrees(-90) });
+    if (turn === 180) page.drawImage(image, { x: box.x + box.w, y: box.y + box.h, width: iw, height: ih, rotate: degrees(180) });
+    if (turn === 270) page.drawImage(image, { x: box.x + box.w, y: box.y, width: iw, height: ih, rotate: degrees(90) });
+  });
   return page;
 }
 
-async function pictureDocument(doc: PDFDocument, d: BundleDocument, options: PacketOptions): Promise<void> {
+async function pictureDocument(doc: PDFDocument, d: BundleDocument, options: PacketOptions, figure: (page: number, pages: number) => FigureMarker): Promise<void> {
   const file = d.vaultPath!;
   const media = d.doc.mediaType;
   if (media === 'image/jpeg' || media === 'image/png') {
@@ -382,15 +394,16 @@ async function pictureDocument(doc: PDFDocument, d: BundleDocument, options: Pac
     const turn = TURNS[meta.orientation ?? 1];
     if (turn !== undefined && meta.width && meta.height) {
       const image = media === 'image/jpeg' ? await doc.embedJpg(bytes) : await doc.embedPng(bytes);
-      await addPicture(doc, image, image.width, image.height, turn);
+      await addPicture(doc, image, image.width, image.height, turn, figure(1, 1));
       return;
     }
   }
-  for (let p = 1; p <= Math.max(1, d.doc.pages); p++) {
+  const pages = Math.max(1, d.doc.pages);
+  for (let p = 1; p <= pages; p++) {
     throwIfCancelled(options.signal);
     const picture = await options.picture(file, media, p);
     const image = await doc.embedJpg(picture.jpeg);
-    await addPicture(doc, image, picture.width, picture.height, 0);
+    await addPicture(doc, image, picture.width, picture.height, 0, figure(p, pages));
   }
 }
 
@@ -430,11 +443,13 @@ async function studyPage(w: PageWriter, d: BundleDocument, input: CaseBundleInpu
         const image = await w.doc.embedPng(d.thumbnails.get(s.id)!);
         const scale = Math.min(size / image.width, size / image.height);
         const x = MARGIN.left + j * (size + gap);
-        w.page.drawRectangle({ x, y: top - size, width: size, height: size, color: rgb(0, 0, 0) });
-        w.page.drawImage(image, { x: x + (size - image.width * scale) / 2, y: top - size + (size - image.height * scale) / 2, width: image.width * scale, height: image.height * scale });
         const caption = `Series ${s.number ?? '?'} · ${modalityLabel(s.modality)}${s.description ? ` · ${s.description}` : ''}`;
         await w.fonts.prepare([caption]);
-        drawLine(w.page, w.fonts, fit(w.fonts, caption, 8, size), x, top - size - 11, { size: 8, color: MUTED });
+        w.marked(w.element('Figure', null, `Key image of series ${s.number ?? '?'}: ${modalityLabel(s.modality)}${s.description ? `, ${s.description}` : ''} (the middle image of the series).`), () => {
+          w.page.drawRectangle({ x, y: top - size, width: size, height: size, color: rgb(0, 0, 0) });
+          w.page.drawImage(image, { x: x + (size - image.width * scale) / 2, y: top - size + (size - image.height * scale) / 2, width: image.width * scale, height: image.height * scale });
+          drawLine(w.page, w.fonts, fit(w.fonts, caption, 8, size), x, top - size - 11, { size: 8, color: MUTED });
+        });
       }
       w.y = top - size - 20;
     }
@@ -597,7 +612,19 @@ export async function buildPacket(input: CaseBundleInput, options: PacketOptions
   const clock = stopwatch();
   const doc = await PDFDocument.create({ updateMetadata: false });
   const fonts = new FontSet(doc);
-  const w = new PageWriter(doc, fonts);
+  const tags = new StructureTree(doc);
+  const w = new PageWriter(doc, fonts, tags);
+  /** What a reader is told of an original's page: which document and page, and where the original is. */
+  const originalAlt = (d: BundleDocument, page: number, pages: number, what: string) =>
+    `D${d.number}, ${d.doc.title}: ${pages > 1 ? `page ${page} of ${pages} of ${what}` : what}, as it came. The original is in the bundle as ${d.bundlePath ?? d.doc.originalName}.`;
+  /** A PDF's pages copied as they came: each a figure (their own text, untagged, is inside it). */
+  const originalFigures = (d: BundleDocument, from: number) => {
+    const count = doc.getPageCount() - from;
+    for (let i = from; i < doc.getPageCount(); i++) tags.figurePage(doc.getPage(i), originalAlt(d, i - from + 1, count, 'the original PDF; its text is not tagged here'));
+  };
+  const pictureFigure = (d: BundleDocument) => (page: number, pages: number) => (on: PDFPage, draw: () => void) => {
+    tags.mark(on, tags.open('Figure', tags.document, { alt: originalAlt(d, page, pages, 'the picture') }), draw);
+  };
   const warnings: string[] = [];
   const sections: PacketSection[] = [];
   const section = (title: string) => sections.push({ title, page: doc.getPageCount() - 1 });
@@ -643,6 +670,7 @@ export async function buildPacket(input: CaseBundleInput, options: PacketOptions
           originalPages.add(doc.getPageCount());
           doc.addPage(page);
         }
+        originalFigures(d, start);
       } catch (error) {
         if (options.signal?.aborted) throw error;
         warnings.push(`"${d.doc.title}" could not be put into the packet (${(error as Error).message}); its original is in the bundle.`);
@@ -651,7 +679,7 @@ export async function buildPacket(input: CaseBundleInput, options: PacketOptions
       clock.lap('pdfs');
     } else if (d.doc.mediaType.startsWith('image/')) {
       try {
-        await pictureDocument(doc, d, options);
+        await pictureDocument(doc, d, options, pictureFigure(d));
       } catch (error) {
         if (options.signal?.aborted) throw error;
         warnings.push(`The picture "${d.doc.title}" could not be put into the packet (${(error as Error).message}); its original is in the bundle.`);
@@ -674,7 +702,7 @@ export async function buildPacket(input: CaseBundleInput, options: PacketOptions
     const target = documentStarts[i]!;
     const label = String(target + 1);
     const lw = fonts.width(label, 9);
-    drawLine(row.page, fonts, label, MARGIN.left + pageColumn + INDEX_COLUMNS.at(-1)!.width - 6 - lw, row.top - 2 - 9 * 1.3 + 9 * 1.3 * 0.4 - 1.5, { size: 9, color: ACCENT });
+    w.marked(row.pageCell, () => drawLine(row.page, fonts, label, MARGIN.left + pageColumn + INDEX_COLUMNS.at(-1)!.width - 6 - lw, row.top - 2 - 9 * 1.3 + 9 * 1.3 * 0.4 - 1.5, { size: 9, color: ACCENT }), row.page);
     addLink(doc, row.page, [MARGIN.left - 3, row.top - row.height, MARGIN.left + CONTENT_WIDTH + 3, row.top], target);
     indexLinks.push({ page: row.pageIndex, document: i + 1, target });
   }
@@ -685,9 +713,11 @@ export async function buildPacket(input: CaseBundleInput, options: PacketOptions
   await fonts.prepare(contents.map((c) => c.title));
   for (const c of contents) {
     cy -= 15;
-    drawLine(front.page, fonts, c.title, MARGIN.left, cy, { size: 10.5 });
     const num = String(c.page + 1);
-    drawLine(front.page, fonts, num, MARGIN.left + CONTENT_WIDTH - fonts.width(num, 10.5), cy, { size: 10.5, color: ACCENT });
+    w.marked(tags.open('TOCI', front.contents ?? tags.document, { actual: `${c.title}, page ${num}` }), () => {
+      drawLine(front.page, fonts, c.title, MARGIN.left, cy, { size: 10.5 });
+      drawLine(front.page, fonts, num, MARGIN.left + CONTENT_WIDTH - fonts.width(num, 10.5), cy, { size: 10.5, color: ACCENT });
+    }, front.page);
     addLink(doc, front.page, [MARGIN.left - 3, cy - 4, MARGIN.left + CONTENT_WIDTH + 3, cy + 11], c.page);
   }
 
@@ -713,7 +743,7 @@ export async function buildPacket(input: CaseBundleInput, options: PacketOptions
   await fonts.prepare([left, `D${input.documents.length} · page ${total} of ${total} · packet page ${total} of ${total}`]);
   for (let i = 0; i < total; i++) {
     if (i % 50 === 0) throwIfCancelled(options.signal);
-    stamp(doc.getPage(i), fonts, left, pageRight(i), originalPages.has(i));
+    tags.artifact(doc.getPage(i), () => stamp(doc.getPage(i), fonts, left, pageRight(i), originalPages.has(i)));
   }
 
   doc.setTitle(`Case packet: ${input.patient.name} — ${input.details.title}`, { showInWindowTitleBar: true });
@@ -734,6 +764,7 @@ export async function buildPacket(input: CaseBundleInput, options: PacketOptions
       permissions: { printing: 'highResolution', copying: true, annotating: true, fillingForms: true, contentAccessibility: true, modifying: false, documentAssembly: false },
     });
   }
+  tags.finish();
   clock.lap('stamps');
   // Fonts are subset and embedded (with the pictures drawn) before the file is written, so each is timed apart.
   await doc.flush();

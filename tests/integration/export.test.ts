@@ -190,6 +190,38 @@ describe('exporting a case', () => {
     for (const [name, bytes] of zipped) expect(Buffer.compare(Buffer.from(bytes), fs.readFileSync(path.join(result.folder, name)))).toBe(0);
   });
 
+  it('tags the packet: poppler reads the cover, summary, timeline, labs and index as headings, paragraphs and tables in order, and every figure has words', async () => {
+    const f = await caseLibrary();
+    const result = await exportTo(f, path.join(tempDir(), 'out'), { zip: false });
+    const packet = result.packet;
+    expect(execFileSync('pdfinfo', [packet]).toString()).toMatch(/^Tagged:\s+yes$/m);
+    // The structure as poppler reads it, with the text each element owns.
+    const tree = execFileSync('pdfinfo', ['-struct-text', packet], { maxBuffer: 1 << 26 }).toString();
+    const headings = [...tree.matchAll(/^ {2}H1 \(block\)\n\s+"([^"]*)"/gm)].map((m) => m[1]);
+    expect(headings.slice(0, 6)).toEqual([NAME, 'Summary', 'Timeline', 'Medications, allergies and problems', 'Lab results', 'Index of enclosed documents']);
+    expect(tree).toMatch(/^ {2}TOC\n {4}TOCI\n {6}"Summary2"/m);
+    for (const said of ['Is fusion necessary, or would decompression alone help?', 'Posterior lumbar fusion at L4–L5', 'Dr. Rafael Ortiz']) expect(tree).toContain(said);
+    // Tables: the timeline's and the index's header cells are header cells, their rows rows.
+    expect(tree).toMatch(/Table \(block\)\n {4}TR\n {6}TH\n {8}"Date"\n {6}TH\n {8}"What"/);
+    expect(tree).toMatch(/TH\n {8}"#"\n {6}TH\n {8}"Date"\n {6}TH\n {8}"Type"/);
+    // Footers are decoration: no element owns "packet page".
+    expect(tree).not.toMatch(/packet page/);
+
+    const objects = Object.values(qpdfObjects(packet)) as Record<string, unknown>[];
+    const catalog = objects.find((o) => o?.['/Type'] === '/Catalog')!;
+    expect(catalog).toMatchObject({ '/Lang': 'u:en', '/MarkInfo': { '/Marked': true } });
+    const figures = objects.filter((o) => o?.['/Type'] === '/StructElem' && o['/S'] === '/Figure');
+    const alts = figures.map((o) => String(o['/Alt'] ?? '').replace(/^u:/, ''));
+    expect(alts.every((a) => a.length > 20), alts.join('\n')).toBe(true);
+    // Each lab trend a chart with its values in words, each key image, each original page (PDF pages and the photo).
+    // (The FHIR download's two total cholesterol results, as its Observations give them.)
+    expect(alts).toContain('Chart of Cholesterol, total (mg/dL) over time: 185.2 on 23 Mar 2017; 160.28 on 26 Mar 2020.');
+    expect(alts.filter((a) => a.startsWith('Key image of series'))).toHaveLength(f.docs.filter((d) => d.kind === 'study').reduce((n, d) => n + d.imaging!.series, 0));
+    const originalPages = f.docs.filter((d) => d.mediaType === 'application/pdf').reduce((n, d) => n + d.pages, 0);
+    expect(alts.filter((a) => /(of|:) the original PDF; its text is not tagged here, as it came\. The original is in the bundle as Originals\//.test(a))).toHaveLength(originalPages);
+    expect(alts).toContainEqual(expect.stringMatching(/: the picture, as it came\. The original is in the bundle as Originals\/.+\.jpg\.$/));
+  });
+
   it('writes a FHIR document Bundle that passes the base R4 rules and whose references resolve', async () => {
     const f = await caseLibrary();
     const result = await exportTo(f, path.join(tempDir(), 'out'), { zip: false });
