@@ -292,7 +292,7 @@ async function writeBundle(services: ExportServices, input: CaseBundleInput, req
   }
 
   // The way in: README.TXT and INDEX.HTM, then the manifest of everything.
-  const readme = await writeBytes(path.join(temp, 'README.TXT'), CRLF(readmeText(input, { packetFile, encrypted: !!password, withImages: dicomStudies.length > 0 })));
+  const readme = await writeBytes(path.join(temp, 'README.TXT'), CRLF(readmeText(input, { packetFile, encrypted: !!password, withImages: dicomStudies.length > 0, packet })));
   files.unshift({ path: 'README.TXT', ...readme, mediaType: 'text/plain', role: 'readme' });
   const index = await writeBytes(path.join(temp, 'INDEX.HTM'), indexHtml(input, { packetFile, files, packet }));
   files.unshift({ path: 'INDEX.HTM', ...index, mediaType: 'text/html', role: 'index' });

@@ -31,7 +31,8 @@ export function manifestJson(
     patient: { name: input.patient.name, dateOfBirth: input.patient.dateOfBirth },
     case: { title: input.details.title, condition: input.details.condition, specialty: input.details.specialty, decision: input.decision },
     preparedFor: input.specialist ? { name: input.specialist.name, institution: input.specialist.institution } : null,
-    packet: { path: packetFile, pages: packet.pages, encrypted, documentStarts: packet.documentStarts.map((p) => p + 1) },
+    // A tagged PDF; no PDF/A claim (fontsNotEmbedded: the documents whose fonts would keep it from being one).
+    packet: { path: packetFile, pages: packet.pages, encrypted, documentStarts: packet.documentStarts.map((p) => p + 1), tagged: true, pdfA: null, fontsNotEmbedded: packet.fontsNotEmbedded },
     choices: { reportsOnly: input.reportsOnly, documents: input.documents.map((d) => d.doc.id) },
     files: files.map(({ path: p, size, sha256, mediaType, role, document, dicom }) => ({ path: p, size, sha256, mediaType, role, ...(document ? { document } : {}), ...(dicom ? { dicom } : {}) })),
   };

@@ -8,8 +8,8 @@
  * each document is a bookmark and has page labels ("D3-1"); fonts are embedded; with a password the
  * PDF is encrypted with AES-256.
  */
-import { PDFArray, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFString, degrees, rgb } from '@cantoo/pdf-lib';
-import type { PDFDict, PDFImage, PDFPage, PDFRef } from '@cantoo/pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFString, degrees, rgb } from '@cantoo/pdf-lib';
+import type { PDFImage, PDFPage, PDFRef } from '@cantoo/pdf-lib';
 import sharp from 'sharp';
 import { formatDate, formatUnit, plural } from '../../shared/format.ts';
 import { modalityLabel, patientWarnings, studyTitle } from '../../shared/imaging.ts';
@@ -60,6 +60,29 @@ export interface Packet {
   readonly warnings: readonly string[];
   /** Where the time went, in milliseconds (the bench prints it). */
   readonly timings: Readonly<Record<PacketPhase, number>>;
+  /** The documents whose pages use fonts their files do not carry: why the packet cannot be PDF/A (archival PDF). */
+  readonly fontsNotEmbedded: readonly { readonly document: number; readonly title: string; readonly fonts: readonly string[] }[];
+}
+
+/**
+ * The fonts a PDF uses without carrying them (no font program in its descriptor): the reader draws them
+ * with a font of its own, which PDF/A forbids. A Type 3 font draws its glyphs itself; a composite
+ * (Type 0) font is judged by its descendant, which is a font object of its own.
+ */
+export function fontsNotEmbeddedIn(source: PDFDocument): string[] {
+  const names = new Set<string>();
+  const name = (key: string) => PDFName.of(key);
+  for (const [, object] of source.context.enumerateIndirectObjects()) {
+    if (!(object instanceof PDFDict) || object.lookup(name('Type')) !== name('Font')) continue;
+    const subtype = object.lookup(name('Subtype'));
+    if (subtype === name('Type3') || subtype === name('Type0')) continue;
+    const descriptor = object.lookup(name('FontDescriptor'));
+    const embedded = descriptor instanceof PDFDict && ['FontFile', 'FontFile2', 'FontFile3'].some((k) => descriptor.has(name(k)));
+    if (embedded) continue;
+    const base = object.lookup(name('BaseFont'));
+    names.add(base instanceof PDFName ? base.decodeText() : 'a font without a name');
+  }
+  return [...names].sort();
 }
 
 /** The parts of making a packet, timed apart: what the bench prints beside qpdf's bare merge. */
@@ -650,6 +673,7 @@ export async function buildPacket(input: CaseBundleInput, options: PacketOptions
   const documentStarts: number[] = [];
   const documentPages: number[] = [];
   const originalPages = new Set<number>();
+  const fontsNotEmbedded: Packet['fontsNotEmbedded'][number][] = [];
   clock.lap('ownPages');
   for (const d of input.documents) {
     throwIfCancelled(options.signal);
@@ -665,6 +689,8 @@ export async function buildPacket(input: CaseBundleInput, options: PacketOptions
         // copying or printing): the empty password opens them, as every PDF reader does. A PDF that
         // needs a real password never gets into the library.
         const source = await PDFDocument.load(await readOriginal(d.vaultPath!), { updateMetadata: false, password: '' });
+        const unembedded = fontsNotEmbeddedIn(source);
+        if (unembedded.length) fontsNotEmbedded.push({ document: d.number, title: d.doc.title, fonts: unembedded });
         const copied = await doc.copyPages(source, source.getPageIndices());
         for (const page of copied) {
           originalPages.add(doc.getPageCount());
@@ -771,5 +797,5 @@ export async function buildPacket(input: CaseBundleInput, options: PacketOptions
   clock.lap('fonts');
   const bytes = await doc.save({ useObjectStreams: true });
   clock.lap('write');
-  return { bytes, pages: total, sections, documentStarts, documentPages, indexLinks, warnings, timings: clock.timings };
+  return { bytes, pages: total, sections, documentStarts, documentPages, indexLinks, warnings, timings: clock.timings, fontsNotEmbedded };
 }

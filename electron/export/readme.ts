@@ -8,7 +8,26 @@ import type { CaseBundleInput } from './gather.ts';
 import type { ManifestFile } from './manifest.ts';
 import type { Packet } from './packet.ts';
 
-export function readmeText(input: CaseBundleInput, options: { packetFile: string; encrypted: boolean; withImages: boolean }): string {
+/** What README.TXT says of the packet as a file: tagged for screen readers, and why it makes no PDF/A claim. */
+function packetFileLines(packet: Pick<Packet, 'fontsNotEmbedded'>): string[] {
+  const which = packet.fontsNotEmbedded.map((d) => `D${d.document} (${d.title}): ${d.fonts.join(', ')}`);
+  return [
+    `ABOUT THE PACKET AS A FILE`,
+    `  The packet is a tagged PDF: a screen reader reads its own pages (cover, summary, timeline, lab`,
+    `  results, index) in order, and its charts and images have alternate text. The enclosed documents'`,
+    `  pages are copied as they came.`,
+    ...(which.length
+      ? [
+          `  It is not PDF/A (archival PDF) and does not claim to be: PDF/A requires every font to be in the`,
+          `  file, and these documents' pages use fonts their own files do not carry (your PDF reader draws`,
+          `  them with a font of its own, as it does for the original):`,
+          ...which.map((w) => `    ${w}`),
+        ]
+      : [`  It makes no PDF/A (archival PDF) claim: no PDF/A validator checked it.`]),
+  ];
+}
+
+export function readmeText(input: CaseBundleInput, options: { packetFile: string; encrypted: boolean; withImages: boolean; packet: Pick<Packet, 'fontsNotEmbedded'> }): string {
   const who = input.specialist ? `${input.specialist.name}${input.specialist.institution ? `, ${input.specialist.institution}` : ''}` : `a specialist in ${input.specialtyLabel.toLowerCase()}`;
   const lines = [
     `SECOND OPINION CASE BUNDLE`,
@@ -41,6 +60,8 @@ export function readmeText(input: CaseBundleInput, options: { packetFile: string
     `first: each part holds only some of the files, and a hospital system reads the IHE_XDM documents as`,
     `XDM media only once the parts are together.`,
     ...(options.encrypted ? [ENCRYPTED_ZIP_TOOLS] : []),
+    ``,
+    ...packetFileLines(options.packet),
     ``,
     `Nothing in this bundle runs a program or needs the internet.`,
     ``,

@@ -220,6 +220,25 @@ describe('exporting a case', () => {
     const originalPages = f.docs.filter((d) => d.mediaType === 'application/pdf').reduce((n, d) => n + d.pages, 0);
     expect(alts.filter((a) => /(of|:) the original PDF; its text is not tagged here, as it came\. The original is in the bundle as Originals\//.test(a))).toHaveLength(originalPages);
     expect(alts).toContainEqual(expect.stringMatching(/: the picture, as it came\. The original is in the bundle as Originals\/.+\.jpg\.$/));
+
+    // No PDF/A claim, and which originals would keep it from being one: the fonts poppler's pdffonts
+    // reports as not embedded (its "emb" column) in each original PDF.
+    const manifest = JSON.parse(fs.readFileSync(path.join(result.folder, 'manifest.json'), 'utf8')) as {
+      packet: { tagged: boolean; pdfA: null; fontsNotEmbedded: { document: number; fonts: string[] }[] };
+      files: { path: string; role: string; document?: { number: number } }[];
+    };
+    const expected = manifest.files
+      .filter((m) => m.role === 'original' && m.path.endsWith('.pdf'))
+      .map((m) => {
+        const rows = execFileSync('pdffonts', [path.join(result.folder, m.path)]).toString().split('\n').slice(2).filter(Boolean);
+        const fonts = rows.map((r) => r.split(/\s+/)).filter((cols) => cols.at(-5) === 'no').map((cols) => cols[0]!);
+        return { document: m.document!.number, fonts: [...new Set(fonts)].sort() };
+      })
+      .filter((d) => d.fonts.length);
+    expect(expected).toEqual([{ document: expect.any(Number), fonts: ['TimesNewRomanPSMT'] }]);
+    expect(manifest.packet).toMatchObject({ tagged: true, pdfA: null, fontsNotEmbedded: expected.map((e) => expect.objectContaining(e)) });
+    const readme = fs.readFileSync(path.join(result.folder, 'README.TXT'), 'utf8');
+    expect(readme).toMatch(new RegExp(`It is not PDF/A \\(archival PDF\\) and does not claim to be[\\s\\S]*D${expected[0]!.document} \\(rotation\\): TimesNewRomanPSMT`));
   });
 
   it('writes a FHIR document Bundle that passes the base R4 rules and whose references resolve', async () => {
