@@ -29,8 +29,8 @@ import type { CaseBundleInput } from './gather.ts';
 import { manifestJson } from './manifest.ts';
 import type { ManifestFile } from './manifest.ts';
 import { bundleName, packetName, unique } from './names.ts';
-import { buildPacket } from './packet.ts';
-import type { PagePictureSource } from './packet.ts';
+import { buildPacket, writePacket } from './packet.ts';
+import type { Packet, PagePictureSource } from './packet.ts';
 import { planVolumes, writeZip } from './zip.ts';
 import { readmeText, indexHtml } from './readme.ts';
 import { xdmMetadata } from './xdm.ts';
@@ -87,6 +87,27 @@ async function writeBytes(to: string, bytes: Uint8Array | string): Promise<Writt
   const data = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes;
   await fsp.writeFile(to, data, { flag: 'wx', flush: true });
   return { sha256: createHash('sha256').update(data).digest('hex'), sha1: createHash('sha1').update(data).digest('hex'), size: data.length };
+}
+
+/** A new file written piece by piece as `produce` hands its pieces over, hashed on the way, and made durable. */
+async function writeStreamed<T>(to: string, produce: (write: (chunk: Uint8Array) => Promise<void>) => Promise<T>): Promise<{ written: Written; result: T }> {
+  await fsp.mkdir(path.dirname(to), { recursive: true });
+  const handle = await fsp.open(to, 'wx');
+  try {
+    const sha256 = createHash('sha256');
+    const sha1 = createHash('sha1');
+    let size = 0;
+    const result = await produce(async (chunk) => {
+      sha256.update(chunk);
+      sha1.update(chunk);
+      size += chunk.length;
+      for (let at = 0; at < chunk.length; ) at += (await handle.write(chunk, at, chunk.length - at)).bytesWritten;
+    });
+    await handle.sync();
+    return { written: { sha256: sha256.digest('hex'), sha1: sha1.digest('hex'), size }, result };
+  } finally {
+    await handle.close();
+  }
 }
 
 /** A free name in `dir`: "name", else "name (2)", "name (3)"… */
@@ -174,10 +195,10 @@ async function writeBundle(services: ExportServices, input: CaseBundleInput, req
   const warnings: string[] = [];
 
   // The packet.
-  const packet = await packetOf(services, input, password, report, signal);
-  warnings.push(...packet.warnings);
+  // Written as it is laid out: a packet of scans and photos is never held in memory whole a second time.
   const packetFile = packetName(input.patient.name);
-  const packetWritten = await writeBytes(path.join(temp, packetFile), packet.bytes);
+  const { written: packetWritten, result: packet } = await writeStreamed(path.join(temp, packetFile), (write) => packetOf(services, input, password, report, signal, write));
+  warnings.push(...packet.warnings);
   files.push({ path: packetFile, ...packetWritten, mediaType: 'application/pdf', role: 'packet' });
 
   // The originals, byte for byte.
@@ -386,11 +407,14 @@ export function pagePictureFrom(pool: WorkerPool): PagePictureSource {
   return (file, mediaType, page) => pool.composePage({ file, mediaType: mediaType as ImageMediaType, page, rotation: 0, crop: null });
 }
 
-/** The packet alone, reporting each document as it is added. */
-function packetOf(services: ExportServices, input: CaseBundleInput, password: string | null, report: (p: ExportProgress) => void, signal: AbortSignal) {
+/** The packet alone, reporting each document as it is added: in memory, or written to `write`. */
+function packetOf(services: ExportServices, input: CaseBundleInput, password: string | null, report: (p: ExportProgress) => void, signal: AbortSignal): Promise<Packet>;
+function packetOf(services: ExportServices, input: CaseBundleInput, password: string | null, report: (p: ExportProgress) => void, signal: AbortSignal, write: (chunk: Uint8Array) => Promise<void>): Promise<Omit<Packet, 'bytes'>>;
+function packetOf(services: ExportServices, input: CaseBundleInput, password: string | null, report: (p: ExportProgress) => void, signal: AbortSignal, write?: (chunk: Uint8Array) => Promise<void>) {
   const total = input.documents.length;
   report({ phase: 'packet', done: 0, total, current: null });
-  return buildPacket(input, { password, picture: services.picture, signal, onDocument: (n, title) => report({ phase: 'packet', done: n - 1, total, current: title }) });
+  const options = { password, picture: services.picture, signal, onDocument: (n: number, title: string) => report({ phase: 'packet', done: n - 1, total, current: title }) };
+  return write ? writePacket(input, options, write) : buildPacket(input, options);
 }
 
 /** Makes the packet these choices would give, for the person to look through before anything is written. */

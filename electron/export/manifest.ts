@@ -21,7 +21,7 @@ export interface ManifestFile {
 
 export function manifestJson(
   input: CaseBundleInput,
-  options: { readonly packetFile: string; readonly packet: Packet; readonly encrypted: boolean; readonly files: readonly ManifestFile[] },
+  options: { readonly packetFile: string; readonly packet: Omit<Packet, 'bytes'>; readonly encrypted: boolean; readonly files: readonly ManifestFile[] },
 ): string {
   const { packetFile, packet, encrypted, files } = options;
   const manifest = {

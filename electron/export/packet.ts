@@ -22,7 +22,7 @@ import { ACCENT, ALERT, CONTENT_WIDTH, INK, MARGIN, MUTED, PAGE, PageWriter, RUL
 import type { Column } from './layout.ts';
 import { CHART, trendChart, valueText } from './chart.ts';
 import { writeNarrative } from './narrative.ts';
-import { installBlockStreamCopy } from './pdf-write.ts';
+import { installBlockStreamCopy, streamPdf } from './pdf-write.ts';
 import { StructureTree } from './tags.ts';
 import type { StructureElement } from './tags.ts';
 import { readOriginal } from '../library/sealed.ts';
@@ -631,7 +631,24 @@ function stamp(page: PDFPage, fonts: FontSet, left: string, right: string, origi
 
 installBlockStreamCopy();
 
+/** The packet in memory (the export screen's preview reads it from there). */
 export async function buildPacket(input: CaseBundleInput, options: PacketOptions): Promise<Packet> {
+  const { doc, layout, clock } = await composePacket(input, options);
+  const bytes = await doc.save({ useObjectStreams: true });
+  clock.lap('write');
+  return { ...layout, bytes, timings: clock.timings };
+}
+
+/** The packet written as it is laid out, object by object, to `write` (a file): the same bytes as buildPacket's, never all in memory. */
+export async function writePacket(input: CaseBundleInput, options: PacketOptions, write: (chunk: Uint8Array) => Promise<void>): Promise<Omit<Packet, 'bytes'>> {
+  const { doc, layout, clock } = await composePacket(input, options);
+  await streamPdf(doc, write);
+  clock.lap('write');
+  return { ...layout, timings: clock.timings };
+}
+
+/** Everything but the writing: the document with its pages, tags and fonts, and where each part is. */
+async function composePacket(input: CaseBundleInput, options: PacketOptions): Promise<{ doc: PDFDocument; layout: Omit<Packet, 'bytes' | 'timings'>; clock: ReturnType<typeof stopwatch> }> {
   const clock = stopwatch();
   const doc = await PDFDocument.create({ updateMetadata: false });
   const fonts = new FontSet(doc);
@@ -795,7 +812,5 @@ export async function buildPacket(input: CaseBundleInput, options: PacketOptions
   // Fonts are subset and embedded (with the pictures drawn) before the file is written, so each is timed apart.
   await doc.flush();
   clock.lap('fonts');
-  const bytes = await doc.save({ useObjectStreams: true });
-  clock.lap('write');
-  return { bytes, pages: total, sections, documentStarts, documentPages, indexLinks, warnings, timings: clock.timings, fontsNotEmbedded };
+  return { doc, clock, layout: { pages: total, sections, documentStarts, documentPages, indexLinks, warnings, fontsNotEmbedded } };
 }

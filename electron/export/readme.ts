@@ -77,7 +77,7 @@ function href(p: string): string {
   return p.split('/').map(encodeURIComponent).join('/');
 }
 
-export function indexHtml(input: CaseBundleInput, options: { packetFile: string; files: readonly ManifestFile[]; packet: Packet }): string {
+export function indexHtml(input: CaseBundleInput, options: { packetFile: string; files: readonly ManifestFile[]; packet: Omit<Packet, 'bytes'> }): string {
   const originals = input.documents.map((d, i) => {
     const file = d.bundlePath ?? (options.files.some((f) => f.path === 'DICOMDIR') ? 'DICOMDIR' : null);
     const page = options.packet.documentStarts[i]! + 1;

