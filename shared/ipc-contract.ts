@@ -241,6 +241,7 @@ export const CHANNELS = {
   'cases:add-specialist': z.tuple([id, z.object({ name: z.string().min(1).max(300), institution: optionalText, accepts: z.enum(SUBMISSION_METHODS).nullable().optional(), sizeLimitMb: z.number().positive().max(1_000_000).nullable().optional() }).strict()]),
   'cases:add-opinion': z.tuple([id, opinionInput]),
   timeline: z.tuple([id, id.optional()]),
+  'timeline:undated': z.tuple([id, id.optional()]),
   'export:plan': z.tuple([id]),
   'export:choose-folder': z.tuple([]),
   'export:preview': z.tuple([exportRequest.omit({ password: true })]),
@@ -410,6 +411,8 @@ export interface ChannelResults {
   'cases:add-opinion': null;
   /** Every dated thing of a patient (or of one case), oldest first. */
   timeline: TimelineEntry[];
+  /** How many documents the timeline leaves out because they have no date of service. */
+  'timeline:undated': number;
   'export:plan': ExportPlan;
   /** The folder chosen for bundles (remembered); null when the person cancelled the dialog. */
   'export:choose-folder': string | null;

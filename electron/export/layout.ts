@@ -93,7 +93,12 @@ export interface RowStyle {
   readonly colors?: readonly (RGB | undefined)[];
   readonly maxLines?: number;
   readonly shade?: boolean;
+  /** A table's header row: its cells are header cells for a screen reader (a bold row of data is not). */
+  readonly header?: boolean;
 }
+
+/** The look of a table's header row (small bold grey, one line), and what it is. */
+export const HEADER_ROW: RowStyle = { weight: 700, size: 8.5, color: MUTED, maxLines: 1, header: true };
 
 export interface RowBox {
   /** The row in the structure tree (a table row), for a cell drawn into it later. */
@@ -115,7 +120,7 @@ export class PageWriter {
   /** A table's header row, drawn again at the top of each page the table continues on. */
   repeat: readonly string[] | null = null;
   repeatColumns: readonly Column[] = [];
-  repeatStyle: RowStyle = { weight: 700, size: 8.5, color: MUTED, maxLines: 1 };
+  repeatStyle: RowStyle = HEADER_ROW;
 
   /** The tagged PDF's structure (tags.ts): every piece drawn is told to a screen reader, or marked as decoration. */
   readonly tags: StructureTree | null;
@@ -246,13 +251,13 @@ export class PageWriter {
     if (style.shade) {
       this.decoration(() => this.page.drawRectangle({ x: MARGIN.left - 3, y: top - height, width: CONTENT_WIDTH + 6, height, color: rgb(0.95, 0.96, 0.97) }));
     }
-    // Rows go into one table until something else is written; a bold row is the table's header.
+    // Rows go into one table until something else is written.
     if (!again && this.tags && !this.table) this.table = this.element('Table');
     const row = again ? null : this.element('TR', this.table);
     let x = MARGIN.left;
     wrapped.forEach((lines, i) => {
       const column = columns[i]!;
-      const cell = this.element(weight === 700 ? 'TH' : 'TD', row);
+      const cell = this.element(style.header ? 'TH' : 'TD', row);
       lines.forEach((line, j) => {
         const baseline = top - 2 - (j + 1) * lineHeight + (lineHeight - size) * 0.6;
         const w = column.align === 'right' ? this.fonts.width(line, size, weight) : 0;

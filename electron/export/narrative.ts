@@ -5,7 +5,7 @@
  */
 import type { NarrativeNode, NarrativeSection } from '../../shared/narrative.ts';
 import { narrativeText } from '../../shared/narrative.ts';
-import { CONTENT_WIDTH, MUTED } from './layout.ts';
+import { CONTENT_WIDTH, HEADER_ROW, MUTED } from './layout.ts';
 import type { Column, PageWriter } from './layout.ts';
 
 const INLINE = new Set<NarrativeNode['kind']>(['text', 'strong', 'emphasis', 'break']);
@@ -81,7 +81,7 @@ async function table(w: PageWriter, node: NarrativeNode): Promise<void> {
   const count = Math.max(...rows.map((r) => r.cells.length));
   for (const r of rows) while (r.cells.length < count) r.cells.push('');
   const size = count > 5 ? 8 : 8.5;
-  const headerStyle = { size, weight: 700 as const, color: MUTED, maxLines: MAX_CELL_LINES };
+  const headerStyle = { ...HEADER_ROW, size, maxLines: MAX_CELL_LINES };
   await w.fonts.prepare(rows.flatMap((r) => (r.header ? r.cells : [])), 700);
   await w.fonts.prepare(rows.flatMap((r) => (r.header ? [] : r.cells)), 400);
   const columns = columnsFor(w, rows, count, size);

@@ -18,7 +18,7 @@ import type { ClinicalRecord, LabResult } from '../../shared/records-types.ts';
 import { readCcda } from '../records/ccda.ts';
 import type { BundleDocument, CaseBundleInput } from './gather.ts';
 import { FontSet } from './fonts.ts';
-import { ACCENT, ALERT, CONTENT_WIDTH, INK, MARGIN, MUTED, PAGE, PageWriter, RULE, UNCHECKED, drawLine, fit } from './layout.ts';
+import { ACCENT, ALERT, CONTENT_WIDTH, HEADER_ROW, INK, MARGIN, MUTED, PAGE, PageWriter, RULE, UNCHECKED, drawLine, fit } from './layout.ts';
 import type { Column } from './layout.ts';
 import { CHART, trendChart, valueText } from './chart.ts';
 import { writeNarrative } from './narrative.ts';
@@ -200,12 +200,17 @@ async function timelinePage(w: PageWriter, input: CaseBundleInput): Promise<void
     note = `${note ? `${note} ` : ''}The ${plural(shown, 'earliest entry', 'earliest entries')} are in the index of enclosed documents.`;
     entries = entries.slice(shown);
   }
+  // Said, never dropped silently: documents with no date have no place in a timeline.
+  const undated = input.documents.filter((d) => !d.date).length;
+  if (undated && entries.length) {
+    note = `${note ? `${note} ` : ''}${undated === 1 ? 'One enclosed document has' : `${undated} enclosed documents have`} no date of service, so ${undated === 1 ? 'it is' : 'they are'} not in this timeline; the index of enclosed documents lists ${undated === 1 ? 'it' : 'them'} as undated.`;
+  }
   if (entries.length === 0) {
     await w.paragraph('None of the documents sent has a date of service yet.', { color: MUTED });
     return;
   }
   const columns: Column[] = [{ width: 78 }, { width: 96 }, { width: 330 }];
-  await w.row(['Date', 'What', 'Details'], columns, { weight: 700, size: 8.5, color: MUTED, maxLines: 1 });
+  await w.row(['Date', 'What', 'Details'], columns, HEADER_ROW);
   const kindLabel: Record<string, string> = { document: 'Document', study: 'Imaging', lab: 'Lab results', recommendation: 'Recommendation', opinion: 'Opinion' };
   for (const e of entries) {
     const what = e.kind === 'document' && e.type ? (input.documents.find((d) => d.doc.id === e.documentId)?.typeLabel ?? kindLabel[e.kind]!) : kindLabel[e.kind]!;
@@ -230,7 +235,7 @@ async function recordsSection(w: PageWriter, input: CaseBundleInput): Promise<bo
       return;
     }
     const header = ['Name', detailHeader, 'Status', 'Since'];
-    await w.row(header, columns, { weight: 700, size: 8.5, color: MUTED, maxLines: 1 });
+    await w.row(header, columns, HEADER_ROW);
     w.repeat = header;
     w.repeatColumns = columns;
     for (const r of ordered(records)) {
@@ -308,7 +313,7 @@ async function labsSection(w: PageWriter, input: CaseBundleInput): Promise<boole
   const columns: Column[] = [{ width: 116 }, { width: 62 }, { width: 60, align: 'right' }, { width: 56 }, { width: 80 }, { width: 44 }, { width: 86 }];
   await w.heading('All values', { size: 12, keep: 30 });
   const header = ['Test', 'Date', 'Value', 'Unit', 'Reference range', 'Flag', 'From'];
-  await w.row(header, columns, { weight: 700, size: 8.5, color: MUTED, maxLines: 1 });
+  await w.row(header, columns, HEADER_ROW);
   w.repeat = header;
   w.repeatColumns = columns;
   const numbers = new Map(input.documents.map((d) => [d.doc.id, d.number]));
@@ -353,7 +358,7 @@ async function indexSection(w: PageWriter, input: CaseBundleInput): Promise<Inde
   await w.paragraph('Each row opens its document. The originals, byte for byte, are in the bundle under the names shown in its INDEX.HTM.', { size: 9, color: MUTED });
   w.y -= 4;
   const header = ['#', 'Date', 'Type', 'Facility', 'Title', 'Page'];
-  await w.row(header, INDEX_COLUMNS, { weight: 700, size: 8.5, color: MUTED, maxLines: 1 });
+  await w.row(header, INDEX_COLUMNS, HEADER_ROW);
   w.repeat = header;
   w.repeatColumns = INDEX_COLUMNS;
   const rows: IndexRow[] = [];
@@ -450,7 +455,7 @@ async function studyPage(w: PageWriter, d: BundleDocument, input: CaseBundleInpu
   );
   await w.heading('Series', { size: 12, keep: 30 });
   const columns: Column[] = [{ width: 40 }, { width: 100 }, { width: 280 }, { width: 84, align: 'right' }];
-  await w.row(['No.', 'Kind', 'Description', 'Images'], columns, { weight: 700, size: 8.5, color: MUTED, maxLines: 1 });
+  await w.row(['No.', 'Kind', 'Description', 'Images'], columns, HEADER_ROW);
   for (const s of study.series) {
     await w.row([s.number === null ? '' : String(s.number), modalityLabel(s.modality), [s.description, s.bodyPart].filter(Boolean).join(' · ') || '—', String(s.instances)], columns, { size: 9 });
   }

@@ -78,3 +78,11 @@ export function timeline(library: Library, patientId: number, caseId?: number): 
   }
   return entries.sort((a, b) => a.date.localeCompare(b.date) || a.kind.localeCompare(b.kind) || a.title.localeCompare(b.title));
 }
+
+/** How many of the patient's (or the case's) documents have no date of service, so the timeline leaves them out. */
+export function undatedDocuments(library: Library, patientId: number, caseId?: number): number {
+  const inCase = caseId === undefined ? null : library.cases.details(caseId);
+  if (inCase && inCase.patientId !== patientId) return 0;
+  const caseDocs = inCase ? new Set(inCase.documents.map((d) => d.documentId)) : null;
+  return library.documents.list({ patientId }).filter((doc) => (!caseDocs || caseDocs.has(doc.id)) && !(doc.dateOfService ?? doc.suggested.dateOfService)).length;
+}

@@ -97,6 +97,17 @@ test('a case from a surgeon’s letter: questions, the checklist closing as docu
   await timeline.getByLabel('Group by').selectOption('year');
   await expect(timeline.getByRole('heading', { level: 3, name: '2025' })).toBeVisible();
   await page.getByRole('heading', { name: 'Opinions' }).scrollIntoViewIfNeeded();
+  // Records asked for, and how, said in words (not the stored "fax").
+  const ask = page.getByRole('form', { name: 'Ask for records' });
+  await ask.getByLabel('From', { exact: true }).fill('Lakeshore Imaging');
+  await ask.getByLabel('What', { exact: true }).fill('MRI lumbar spine images on CD');
+  await ask.getByLabel('Asked on').fill('2025-03-03');
+  await expect(ask.getByLabel('How').locator('option')).toHaveText(['Through the patient portal', 'By fax', 'By letter', 'For a CD or DVD', 'By email', 'By phone', 'In person']);
+  await ask.getByLabel('How').selectOption({ label: 'By fax' });
+  await ask.getByRole('button', { name: 'Add the request' }).click();
+  await expect(page.locator('.requests li').filter({ hasText: 'Lakeshore Imaging' })).toContainText('asked 3 Mar 2025 by fax');
+  // Every document of this case has a date: the timeline has nothing to say it leaves out.
+  await expect(timeline.locator('.timeline-undated')).toHaveCount(0);
   await app.screenshot('case-opinion-compared');
   await noViolations(app, 'a case with an opinion');
 

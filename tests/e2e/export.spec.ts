@@ -28,13 +28,20 @@ test('a case sent to a specialist: open gaps, choices, the packet previewed, wri
   const { caseId, docs, photoName } = await caseInLibrary(app);
   await app.open();
   await page.goto(`${app.origin}/index.html#/case/${caseId}`);
+  // The photos and two PDFs carry no date: the timeline says it leaves them out, and how to place them.
+  const undated = docs.filter((d) => !(d.dateOfService ?? d.suggested.dateOfService)).length;
+  expect(undated).toBeGreaterThan(1);
+  const timeline = page.locator('section[aria-labelledby="timeline-title"]');
+  await expect(timeline.locator('.timeline-undated')).toHaveText(`${undated} documents have no date of service, so they are not in the timeline. Give them a date in the library to place them here.`);
+  await timeline.scrollIntoViewIfNeeded();
+  await app.screenshot('case-timeline-undated');
   await page.getByRole('link', { name: 'Prepare the bundle…' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Prepare the bundle' })).toBeVisible();
 
   // For the case's specialist, with their size limit; the checklist's open gaps before sending.
   await expect(page.getByLabel('Specialist')).toHaveValue(/\d+/);
   await expect(page.getByLabel('Specialist').locator('option:checked')).toHaveText('Dr. Rafael Ortiz, University Spine Center');
-  await expect(page.getByText(/Takes records by portal; up to 25 MB/)).toBeVisible();
+  await expect(page.getByText(/Takes records as an upload to their portal; up to 25 MB/)).toBeVisible();
   const gaps = page.locator('.export-gaps');
   await expect(gaps.locator('.check-missing').first()).toBeVisible();
   await expect(gaps).toContainText(/medication/i);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { timeline } from '../../electron/library/timeline.ts';
+import { timeline, undatedDocuments } from '../../electron/library/timeline.ts';
 import { importerFor, newLibrary } from '../helpers/library.ts';
 import { fixture } from '../helpers/paths.ts';
 
@@ -48,6 +48,15 @@ describe('a case on the library', () => {
       ['2013-09-01', 'opinion'],
     ]);
     expect(entries.find((e) => e.kind === 'opinion')).toMatchObject({ title: 'Opinion: differs (Wound care)', flagged: true });
+    // A document with no date has no place in the timeline: it is counted, so the timeline can say so.
+    expect(undatedDocuments(library, patient.id, c.id)).toBe(0);
+    const undated = (await importer.start({ paths: [fixture('pdf/pdfjs/rotation.pdf')], patientId: patient.id }).result).imported[0]!.id;
+    expect(undatedDocuments(library, patient.id, c.id)).toBe(0);
+    library.cases.addDocuments(c.id, [undated]);
+    expect(undatedDocuments(library, patient.id, c.id)).toBe(1);
+    expect(timeline(library, patient.id, c.id)).toHaveLength(3);
+    library.documents.edit(undated, { dateOfService: '2013-07-01' });
+    expect(undatedDocuments(library, patient.id, c.id)).toBe(0);
   });
 
   it('counts only the facts of the case\'s own documents (and those typed in): a case with no documents has no allergies listed', async () => {

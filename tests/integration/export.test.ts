@@ -204,6 +204,12 @@ describe('exporting a case', () => {
     // Tables: the timeline's and the index's header cells are header cells, their rows rows.
     expect(tree).toMatch(/Table \(block\)\n {4}TR\n {6}TH\n {8}"Date"\n {6}TH\n {8}"What"/);
     expect(tree).toMatch(/TH\n {8}"#"\n {6}TH\n {8}"Date"\n {6}TH\n {8}"Type"/);
+    // The timeline says what it leaves out: the documents with no date of service.
+    const undated = f.docs.filter((d) => !(d.dateOfService ?? d.suggested.dateOfService)).length;
+    expect(undated).toBeGreaterThan(1);
+    expect(tree.replace(/"\n\s+"/g, ' ')).toContain(`${undated} enclosed documents have no date of service, so they are not in this timeline; the index of enclosed documents lists them as undated.`);
+    // The recommendation's row is printed bold, but it is data, not a header.
+    expect(tree).toMatch(/TR\n {6}TD\n {8}"14 Sep 2026"\n {6}TD\n {8}"Recommendation"/);
     // Footers are decoration: no element owns "packet page".
     expect(tree).not.toMatch(/packet page/);
 

@@ -1,6 +1,6 @@
 /** The records and labs channels: lab results, problems, medications and allergies, and the timeline. */
 import { correctedLab } from '../../labs/normalize.ts';
-import { timeline } from '../../library/timeline.ts';
+import { timeline, undatedDocuments } from '../../library/timeline.ts';
 import { slice } from '../context.ts';
 import type { AppContext } from '../context.ts';
 
@@ -26,6 +26,7 @@ export function recordChannels({ library }: AppContext) {
         return null;
       },
       timeline: (patientId, caseId) => timeline(library, patientId, caseId),
+      'timeline:undated': (patientId, caseId) => undatedDocuments(library, patientId, caseId),
     },
     {
       'labs:confirm': { after: (labs) => labs.map((l) => l.patientId) },

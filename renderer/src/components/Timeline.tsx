@@ -9,7 +9,7 @@ import './Timeline.css';
 const KIND_LABELS: Record<TimelineKind, string> = { document: 'Documents', study: 'Imaging', lab: 'Labs', recommendation: 'Recommendations', opinion: 'Opinions' };
 
 /** Every dated thing, newest first, grouped by month or year, filterable by kind and document type; each entry opens its document. */
-export function Timeline({ entries }: { entries: readonly TimelineEntry[] }) {
+export function Timeline({ entries, undated }: { entries: readonly TimelineEntry[]; undated: number }) {
   const [hidden, setHidden] = useState<ReadonlySet<TimelineKind>>(new Set());
   const [type, setType] = useState<DocumentType | ''>('');
   const [by, setBy] = useState<'month' | 'year'>('month');
@@ -58,6 +58,12 @@ export function Timeline({ entries }: { entries: readonly TimelineEntry[] }) {
           </select>
         </label>
       </div>
+      {undated > 0 && (
+        <p className="timeline-undated">
+          {undated === 1 ? '1 document has' : `${undated} documents have`} no date of service, so {undated === 1 ? 'it is' : 'they are'} not in the timeline. Give{' '}
+          {undated === 1 ? 'it' : 'them'} a date in the library to place {undated === 1 ? 'it' : 'them'} here.
+        </p>
+      )}
       {shown.length === 0 && <p className="empty">Nothing dated yet.</p>}
       {[...groups].map(([month, items]) => (
         <div key={month} className="timeline-month">

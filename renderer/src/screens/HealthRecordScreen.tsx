@@ -245,7 +245,7 @@ function RecordList({ patient, tab, records, onError }: { patient: Patient; tab:
       </ul>
       {editing === null && (
         <button type="button" onClick={() => start()}>
-          Add a {singular}
+          Add {singular === 'allergy' ? 'an' : 'a'} {singular}
         </button>
       )}
     </section>
@@ -257,15 +257,17 @@ export function HealthRecordScreen({ patient, route, libraryVersion, onError }: 
   const [labs, setLabs] = useState<LabResult[] | null>(null);
   const [records, setRecords] = useState<ClinicalRecord[] | null>(null);
   const [entries, setEntries] = useState<TimelineEntry[]>([]);
+  const [undated, setUndated] = useState(0);
   const [heldBack, setHeldBack] = useState<{ documentId: number; title: string; reason: string; count: number }[]>([]);
   useEffect(() => {
     let live = true;
-    Promise.all([invoke('labs:list', patient.id, { withHeldBack: true }), invoke('records:list', patient.id, undefined, { withHeldBack: true }), invoke('timeline', patient.id)]).then(
-      ([l, r, t]) => {
+    Promise.all([invoke('labs:list', patient.id, { withHeldBack: true }), invoke('records:list', patient.id, undefined, { withHeldBack: true }), invoke('timeline', patient.id), invoke('timeline:undated', patient.id)]).then(
+      ([l, r, t, u]) => {
         if (!live) return;
         setLabs(l.filter((x) => !x.heldBack));
         setRecords(r.filter((x) => !x.heldBack));
         setEntries(t);
+        setUndated(u);
         // What is left out of the record, by the document it came from.
         const held = new Map<number, { reason: string; count: number }>();
         for (const fact of [...l, ...r]) {
@@ -330,7 +332,7 @@ export function HealthRecordScreen({ patient, route, libraryVersion, onError }: 
             )}
           </>
         ) : route.tab === 'timeline' ? (
-          <Timeline entries={entries} />
+          <Timeline entries={entries} undated={undated} />
         ) : (
           <RecordList patient={patient} tab={route.tab} records={records.filter((r) => r.kind === KINDS[route.tab as ListTab])} onError={onError} />
         )}

@@ -29,14 +29,16 @@ interface Props {
 export function CaseScreen({ patient, route, libraryVersion, onError }: Props) {
   const [data, setData] = useState<{ case: CaseDetails; checklist: ChecklistItem[]; documents: DocumentSummary[] } | null>(null);
   const [entries, setEntries] = useState<TimelineEntry[]>([]);
+  const [undated, setUndated] = useState(0);
   const [openedAt] = useState(() => performance.now());
   const load = useCallback(() => {
     let live = true;
-    Promise.all([invoke('cases:get', route.id), invoke('timeline', patient.id, route.id)]).then(
-      ([c, t]) => {
+    Promise.all([invoke('cases:get', route.id), invoke('timeline', patient.id, route.id), invoke('timeline:undated', patient.id, route.id)]).then(
+      ([c, t, u]) => {
         if (!live) return;
         setData(c);
         setEntries(t);
+        setUndated(u);
       },
       (e: unknown) => onError(messageOf(e)),
     );
@@ -93,7 +95,7 @@ export function CaseScreen({ patient, route, libraryVersion, onError }: Props) {
           <Specialists details={c} onError={onError} />
           <Opinions details={c} documents={documents} onError={onError} />
           <Requests details={c} documents={documents} onError={onError} />
-          <Timeline entries={entries} />
+          <Timeline entries={entries} undated={undated} />
         </main>
         {/* Focusable so a long checklist scrolls from the keyboard. */}
         <aside className="case-aside" aria-label="Completeness" tabIndex={0}>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { CaseDetails, RequestMethod, RequestState } from '../../../../shared/case-types.ts';
-import { REQUEST_METHODS } from '../../../../shared/case-types.ts';
+import { REQUEST_METHOD_LABELS, REQUEST_METHODS } from '../../../../shared/case-types.ts';
 import type { DocumentSummary } from '../../../../shared/ipc-contract.ts';
 import { invoke } from '../../api.ts';
 import { formatDate } from '../../format.ts';
@@ -23,7 +23,7 @@ export function Requests({ details, documents, onError }: { details: CaseDetails
               <div>
                 <strong>{r.facility}</strong>: {r.what}
                 <small>
-                  asked {formatDate(r.askedOn)} by {r.method}
+                  asked {formatDate(r.askedOn)} {REQUEST_METHOD_LABELS[r.method]}
                   {r.state === 'asked' && days > 30 && <span className="reminder"> · {days} days ago: time to ask again</span>}
                   {r.documentIds.length > 0 && ` · came: ${r.documentIds.map((id) => documents.find((d) => d.id === id)?.title ?? `#${id}`).join(', ')}`}
                 </small>
@@ -69,7 +69,7 @@ export function Requests({ details, documents, onError }: { details: CaseDetails
           <select value={method} onChange={(e) => setMethod(e.target.value as RequestMethod)}>
             {REQUEST_METHODS.map((m) => (
               <option key={m} value={m}>
-                {m}
+                {REQUEST_METHOD_LABELS[m][0]!.toUpperCase() + REQUEST_METHOD_LABELS[m].slice(1)}
               </option>
             ))}
           </select>

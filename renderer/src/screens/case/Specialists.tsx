@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { CaseDetails, SubmissionMethod } from '../../../../shared/case-types.ts';
-import { SUBMISSION_METHODS } from '../../../../shared/case-types.ts';
+import { SUBMISSION_METHOD_LABELS, SUBMISSION_METHODS } from '../../../../shared/case-types.ts';
 import { invoke } from '../../api.ts';
 import { caller, orNull, useForm } from './form.tsx';
 
@@ -18,7 +18,7 @@ export function Specialists({ details, onError }: { details: CaseDetails; onErro
               <strong>{sp.name}</strong>
               {sp.institution ? `, ${sp.institution}` : ''}
               <small>
-                {sp.accepts ? `takes records by ${sp.accepts}` : 'how they take records: not known yet'}
+                {sp.accepts ? `takes records as ${SUBMISSION_METHOD_LABELS[sp.accepts]}` : 'how they take records: not known yet'}
                 {sp.sizeLimitMb ? ` · up to ${sp.sizeLimitMb} MB` : ''}
               </small>
             </div>
@@ -46,12 +46,12 @@ export function Specialists({ details, onError }: { details: CaseDetails; onErro
         {form.field('name', 'Name', { required: true, placeholder: 'Ana Ruiz, MD' })}
         {form.field('institution', 'Institution')}
         <label>
-          Takes records by
+          Takes records as
           <select value={accepts} onChange={(e) => setAccepts(e.target.value as SubmissionMethod | '')}>
             <option value="">Not known</option>
             {SUBMISSION_METHODS.map((m) => (
               <option key={m} value={m}>
-                {m}
+                {SUBMISSION_METHOD_LABELS[m][0]!.toUpperCase() + SUBMISSION_METHOD_LABELS[m].slice(1)}
               </option>
             ))}
           </select>

@@ -1,5 +1,6 @@
 /** The export's choices: for whom, what is still open, what goes in, how it is written, and where. */
 import type { CaseDetails, Specialist } from '../../../../shared/case-types.ts';
+import { SUBMISSION_METHOD_LABELS } from '../../../../shared/case-types.ts';
 import { ENCRYPTED_ZIP_TOOLS } from '../../../../shared/export-types.ts';
 import type { ExportChoices, ExportPlan } from '../../../../shared/export-types.ts';
 import { CheckItems } from '../../components/CheckItems.tsx';
@@ -27,7 +28,7 @@ export function ForWhom({ details, specialistId, specialist, busy, pickSpecialis
       </label>
       <p className="hint">
         {specialist
-          ? `${specialist.accepts ? `Takes records by ${specialist.accepts}` : 'How they take records: not known'}${specialist.sizeLimitMb ? `; up to ${specialist.sizeLimitMb} MB` : ''}. The cover page names them.`
+          ? `${specialist.accepts ? `Takes records as ${SUBMISSION_METHOD_LABELS[specialist.accepts]}` : 'How they take records: not known'}${specialist.sizeLimitMb ? `; up to ${specialist.sizeLimitMb} MB` : ''}. The cover page names them.`
           : details.specialists.length
             ? 'The cover page will say it is prepared for a specialist in this field.'
             : 'Add the specialists you are asking on the case page; the cover page names the one you send to.'}
