@@ -54,7 +54,7 @@ export function CasesScreen({ patient, libraryVersion, navigate, onError }: { pa
           <h2 id="new-case-title">{cases?.length ? 'Start another case' : 'Start a case'}</h2>
           <label>
             What is to be decided
-            <input value={form.title} onChange={(e) => setForm({ ...form, title: e.target.value })} placeholder="Recommended L4-L5 spinal fusion" required />
+            <input value={form.title} onChange={(e) => setForm({ ...form, title: e.target.value })} placeholder="e.g. Recommended L4-L5 spinal fusion" required />
           </label>
           <label>
             Specialty
@@ -71,7 +71,7 @@ export function CasesScreen({ patient, libraryVersion, navigate, onError }: { pa
           </label>
           <label>
             Condition or diagnosis <span className="hint">(if known)</span>
-            <input value={form.condition} onChange={(e) => setForm({ ...form, condition: e.target.value })} placeholder="Degenerative spondylolisthesis" />
+            <input value={form.condition} onChange={(e) => setForm({ ...form, condition: e.target.value })} placeholder="e.g. Degenerative spondylolisthesis" />
           </label>
           <button type="submit" className="primary">
             Start the case

@@ -180,7 +180,7 @@ function RecordList({ patient, tab, records, onError }: { patient: Patient; tab:
       </label>
       <label>
         Status
-        <input value={form.status} onChange={(e) => setForm({ ...form, status: e.target.value })} placeholder="active, resolved, stopped…" />
+        <input value={form.status} onChange={(e) => setForm({ ...form, status: e.target.value })} placeholder="e.g. active, resolved, stopped" />
       </label>
       <div className="panel-actions">
         <button type="submit" className="primary">

@@ -28,7 +28,7 @@ export function Priorities({ details, onError }: { details: CaseDetails; onError
           }
         }}
       >
-        <input aria-label="What matters most" placeholder="Avoid surgery if possible; return to work by spring…" value={text} onChange={(e) => setText(e.target.value)} />
+        <input aria-label="What matters most" placeholder="e.g. avoid surgery if possible; return to work by spring" value={text} onChange={(e) => setText(e.target.value)} />
         <button type="submit">Add</button>
       </form>
     </div>

@@ -18,7 +18,7 @@ export function useForm<K extends string>(initial: Fields<K>) {
           value={values[key]}
           onChange={(e) => setValues({ ...values, [key]: e.target.value })}
           required={props.required}
-          placeholder={props.placeholder}
+          placeholder={props.placeholder && `e.g. ${props.placeholder}`}
         />
       )}
     </label>
