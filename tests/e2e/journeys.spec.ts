@@ -55,6 +55,8 @@ test('first run, import, thumbnails, search, open at the page, edit, reload: the
   await page.getByLabel(/Date of birth/).fill('1966-09-30');
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page.getByRole('heading', { name: 'No records yet for Robert Chen' })).toBeVisible();
+  // Nothing to filter yet: no wall of filter checkboxes beside the welcome.
+  await expect(page.getByRole('complementary', { name: 'Filters' }).getByRole('checkbox')).toHaveCount(0);
   await app.screenshot('empty-library');
   await noViolations(app, 'the empty library');
 
@@ -71,6 +73,7 @@ test('first run, import, thumbnails, search, open at the page, edit, reload: the
   await app.screenshot('import-finished');
   await noViolations(app, 'the import results');
   await panel.getByRole('button', { name: 'Done' }).click();
+  await expect(page.getByRole('complementary', { name: 'Filters' }).getByRole('checkbox').first()).toBeVisible();
 
   // Listed, newest care first, with thumbnails drawn from the first pages.
   const rows = page.locator('.doc-row');

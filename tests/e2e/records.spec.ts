@@ -47,6 +47,19 @@ test('a portal download and a lab report: the record read, the lab values checke
   const first = report.rows[0]!;
   await expect(labs.getByLabel(`Value of ${first.name}`)).toHaveValue(first.value);
   await expect(page.locator('.pdfViewer .page .textLayer span').filter({ hasText: first.name }).first()).toBeVisible();
+  // Every value, unit and range shows whole in its field, and a unit field holds a long unit such as
+  // "Thousand/uL" whole (it used to show "Thousand/").
+  const cut = await page.locator('.page-lab-fields input').evaluateAll((inputs) => (inputs as HTMLInputElement[]).filter((i) => i.scrollWidth > i.clientWidth + 1).map((i) => `${i.getAttribute('aria-label')}: ${i.value}`));
+  expect(cut).toEqual([]);
+  const narrow = await page.locator('.page-lab-fields input[aria-label^="Unit of"]').evaluateAll((inputs) => {
+    const context = document.createElement('canvas').getContext('2d')!;
+    return (inputs as HTMLInputElement[]).filter((i) => {
+      const style = getComputedStyle(i);
+      context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      return context.measureText('Thousand/uL').width > i.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    }).length;
+  });
+  expect(narrow).toBe(0);
   await app.screenshot('lab-values-beside-page');
   await noViolations(app, 'lab values beside their page');
   const firstRow = labs.locator('.page-lab').filter({ has: page.getByLabel(`Value of ${first.name}`) });

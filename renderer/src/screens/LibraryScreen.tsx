@@ -180,7 +180,8 @@ export function LibraryScreen({ patient, patients, onSelectPatient, onAddPatient
       </header>
       <div className="library-body">
         <aside className="filters-pane" aria-label="Filters">
-          <Filters value={filters} onChange={changeFilters} facilities={facilities} tags={tags} />
+          {/* Nothing to narrow in an empty library: its filters come with its first documents. */}
+          {!(documents !== null && documents.length === 0 && !searching && !isFiltered(filters)) && <Filters value={filters} onChange={changeFilters} facilities={facilities} tags={tags} />}
           <p className="trash-link">
             <a href={routeHash({ name: 'trash' })}>Trash</a>
           </p>
