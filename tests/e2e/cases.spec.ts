@@ -39,6 +39,9 @@ test('a case from a surgeon’s letter: questions, the checklist closing as docu
   await recommendation.getByRole('button', { name: 'Save the recommendation' }).click();
   await expect(page.locator('.recommendation')).toContainText('L4-L5 posterior lumbar fusion');
   await expect(checklist.locator('.check-met')).toContainText('The recommendation under review is in writing.');
+  // Saved, the form closes: no blank form is left open under the recommendation.
+  await expect(recommendation).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Add another recommendation…' })).toBeVisible();
 
   // Questions: two starters and one of her own, reordered.
   await page.getByRole('button', { name: '+ Do my images match my symptoms?' }).click();
