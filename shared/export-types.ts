@@ -101,4 +101,5 @@ export const ENCRYPTED_ZIP_TOOLS =
  * themselves; the rest are made from them (`xdm-manifest`: a study's list of images for hospital
  * systems, a DICOM Key Object Selection document as IHE XDS-I.b registers a study).
  */
-export type BundleFileRole = 'readme' | 'index' | 'packet' | 'original' | 'dicom' | 'dicomdir' | 'fhir' | 'xdm-metadata' | 'xdm-document' | 'xdm-manifest';
+export const BUNDLE_FILE_ROLES = ['readme', 'index', 'packet', 'original', 'dicom', 'dicomdir', 'fhir', 'xdm-metadata', 'xdm-document', 'xdm-manifest'] as const;
+export type BundleFileRole = (typeof BUNDLE_FILE_ROLES)[number];

@@ -13,6 +13,7 @@ import { isDocumentType } from '../../shared/document-types.ts';
 import type { DocumentType } from '../../shared/document-types.ts';
 import type { ImportOutcome } from '../../shared/import-types.ts';
 import type { DocumentEdit } from '../../shared/library-types.ts';
+import { BUNDLE_FILE_ROLES } from '../../shared/export-types.ts';
 import type { BundleFileRole } from '../../shared/export-types.ts';
 import type { IsoDate } from '../../shared/dates.ts';
 
@@ -21,7 +22,7 @@ export const MAX_MANIFEST_BYTES = 128 * 1024 * 1024;
 export const MANIFEST_NAME = 'manifest.json';
 
 type Role = BundleFileRole;
-const ROLES = new Set<Role>(['readme', 'index', 'packet', 'original', 'dicom', 'dicomdir', 'fhir', 'xdm-metadata', 'xdm-document', 'xdm-manifest']);
+const ROLES = new Set<Role>(BUNDLE_FILE_ROLES);
 
 /** What the manifest says of an original: what the library files it under. Fields that fail their checks are left out. */
 export interface BundleDocument {
@@ -44,8 +45,6 @@ export interface BundleFile {
 export interface BundleManifest {
   /** Where the manifest was found, as the person knows it ("…/bundle" or "bundle.zip/manifest.json"). */
   readonly where: string;
-  readonly patient: string | null;
-  readonly caseTitle: string | null;
   /** By path in the bundle, "/" between parts. */
   readonly files: ReadonlyMap<string, BundleFile>;
 }
@@ -101,9 +100,7 @@ export function parseBundleManifest(bytes: Uint8Array, where: string): BundleMan
       sopInstanceUid: text(dicom?.sopInstanceUid, 64),
     });
   }
-  const patient = m.patient && typeof m.patient === 'object' ? text((m.patient as Record<string, unknown>).name) : null;
-  const caseTitle = m.case && typeof m.case === 'object' ? text((m.case as Record<string, unknown>).title) : null;
-  return { where, patient, caseTitle, files };
+  return { where, files };
 }
 
 /** The folders (relative, "/" between parts; "" for the top) that may hold a bundle's manifest: the top, or one folder down. */
@@ -170,24 +167,29 @@ export function manifestDetails(ref: BundleRef, sha256: string | null): { edit: 
     };
   }
   const d = file.document;
-  const edit: DocumentEdit = {
+  return { edit: editOf(d, true), note: `From a case bundle${d.number ? ` (D${d.number})` : ''}: filed under the title, type, date, facility and clinician its manifest gives; its bytes match the manifest's SHA-256.` };
+}
+
+/** The details a manifest gives a document, as a change to the library's record (a study's type is its own, so left out). */
+function editOf(d: BundleDocument, withType: boolean): DocumentEdit {
+  return {
     ...(d.title ? { title: d.title } : {}),
-    ...(d.type ? { type: d.type } : {}),
+    ...(withType && d.type ? { type: d.type } : {}),
     ...(d.date ? { dateOfService: d.date } : {}),
     ...(d.facility ? { facility: d.facility } : {}),
     ...(d.clinician ? { clinician: d.clinician } : {}),
   };
-  return { edit, note: `From a case bundle${d.number ? ` (D${d.number})` : ''}: filed under the title, type, date, facility and clinician its manifest gives; its bytes match the manifest's SHA-256.` };
 }
 
-/** The study details the manifest gives the DICOM files of one study (any of its images names them). */
-export function studyDetails(manifest: BundleManifest, sopInstanceUid: string): DocumentEdit | null {
+/** Each study the manifest lists: one of its images (to find the study by) and the details it gives the study. */
+export function bundleStudies(manifest: BundleManifest): { sopInstanceUid: string; edit: DocumentEdit }[] {
+  const byDocument = new Map<number | string, { sopInstanceUid: string; edit: DocumentEdit }>();
   for (const file of manifest.files.values()) {
-    if (file.role !== 'dicom' || file.sopInstanceUid !== sopInstanceUid || !file.document) continue;
-    const d = file.document;
-    return { ...(d.title ? { title: d.title } : {}), ...(d.date ? { dateOfService: d.date } : {}), ...(d.facility ? { facility: d.facility } : {}), ...(d.clinician ? { clinician: d.clinician } : {}) };
+    if (file.role !== 'dicom' || !file.sopInstanceUid || !file.document) continue;
+    const key = file.document.number ?? file.document.title ?? file.sopInstanceUid;
+    if (!byDocument.has(key)) byDocument.set(key, { sopInstanceUid: file.sopInstanceUid, edit: editOf(file.document, false) });
   }
-  return null;
+  return [...byDocument.values()];
 }
 
 /** The bundles one import meets, what it found of each, and the originals it did not find. */

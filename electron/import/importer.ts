@@ -21,7 +21,7 @@ import type { WorkerPool } from '../workers/pool.ts';
 import type { ExtractResult } from '../workers/worker.ts';
 import { detectBytes, HEAD_BYTES, isRefusal, readFailure } from '../media/detect.ts';
 import type { Detected } from '../media/detect.ts';
-import { BundleIndex, bundleSkipReason, isBundleOriginal, manifestDetails, studyDetails } from './bundle.ts';
+import { BundleIndex, bundleSkipReason, bundleStudies, isBundleOriginal, manifestDetails } from './bundle.ts';
 import { DiscIndex } from './disc.ts';
 import type { ImportSource, SourceReader } from './source.ts';
 import { StudyTally } from './study-tally.ts';
@@ -292,14 +292,9 @@ export class Importer {
   /** A new study from a case bundle takes the title, date and facility its manifest gives. */
   private fileBundleStudies(state: Run): void {
     for (const manifest of state.bundles.manifests) {
-      const done = new Set<number>();
-      for (const file of manifest.files.values()) {
-        if (file.role !== 'dicom' || !file.sopInstanceUid) continue;
-        const studyId = this.library.studies.instanceBySop(file.sopInstanceUid)?.studyId;
-        if (studyId === undefined || done.has(studyId) || !state.studies.isNew(studyId)) continue;
-        done.add(studyId);
-        const edit = studyDetails(manifest, file.sopInstanceUid);
-        if (edit) this.library.documents.edit(studyId, edit);
+      for (const { sopInstanceUid, edit } of bundleStudies(manifest)) {
+        const studyId = this.library.studies.instanceBySop(sopInstanceUid)?.studyId;
+        if (studyId !== undefined && state.studies.isNew(studyId)) this.library.documents.edit(studyId, edit);
       }
     }
   }
