@@ -144,6 +144,8 @@ export interface Case {
   /** What matters most to the patient ("avoid surgery if possible", "return to work"). */
   readonly priorities: readonly string[];
   readonly createdAt: string;
+  /** The last change to the case or any of its parts (documents, questions, requests, opinions...). */
+  readonly updatedAt: string;
 }
 
 export interface CaseDetails extends Case {

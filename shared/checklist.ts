@@ -7,6 +7,7 @@ import type { ChecklistItem, Specialty } from './case-types.ts';
 import { COMMON_RULES, SPECIALTY_RULES } from './checklist-rules.ts';
 import type { ChecklistRule, Need } from './checklist-rules.ts';
 import type { IsoDate } from './dates.ts';
+import { daysBetween } from './dates.ts';
 import type { DocumentType } from './document-types.ts';
 import { modalityMentioned } from './imaging.ts';
 import type { ReadinessCheck } from './imaging.ts';
@@ -62,10 +63,6 @@ function matches(need: Need, input: ChecklistInput): Found[] {
 
 function newest(found: readonly Found[]): IsoDate | null {
   return found.map((f) => f.date).filter((d): d is IsoDate => !!d).sort().at(-1) ?? null;
-}
-
-function daysBetween(a: IsoDate, b: IsoDate): number {
-  return Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000);
 }
 
 function facilityFor(rule: ChecklistRule, input: ChecklistInput): string {

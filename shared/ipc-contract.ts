@@ -4,6 +4,7 @@
  * whatever the window sends as untrusted, and a type for its result. Results travel as
  * `{ ok: true, value } | { ok: false, error }` so the window can show the back end's own message.
  */
+import type { PracticeClient } from './practice.ts';
 import { z } from 'zod';
 import { isIsoDate } from './dates.ts';
 import { DOCUMENT_TYPES, unknownDocumentTypeMessage } from './document-types.ts';
@@ -219,6 +220,7 @@ export const CHANNELS = {
   'records:update': z.tuple([id, recordChange]),
   'records:remove': z.tuple([id]),
   'cases:list': z.tuple([id]),
+  'practice:overview': z.tuple([]),
   'cases:create': z.tuple([id, z.object({ title: z.string().min(1).max(300), specialty, condition: optionalText }).strict()]),
   'cases:get': z.tuple([id]),
   'cases:update': z.tuple([id, caseChange]),
@@ -387,6 +389,8 @@ export interface ChannelResults {
   'records:confirm': ClinicalRecord[];
   'records:remove': null;
   'cases:list': Case[];
+  /** Every client with their open cases, stage, gaps, overdue requests and last activity. */
+  'practice:overview': PracticeClient[];
   'cases:create': Case;
   /** The case with its parts and its checklist, evaluated now. */
   'cases:get': { readonly case: CaseDetails; readonly checklist: ChecklistItem[]; readonly documents: DocumentSummary[] };

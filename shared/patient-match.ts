@@ -110,7 +110,7 @@ NICKNAMES.forEach((group, i) => {
 });
 
 /** A word as compared: no accents, no case, no apostrophes or dots ("O'Neill" and "ONEILL" are one). */
-function fold(word: string): string {
+export function fold(word: string): string {
   return word
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')

@@ -69,6 +69,7 @@ export const OPTIONS = {
   'new-passphrase-file': { type: 'string' },
   'recovery-key-file': { type: 'string' },
   encrypt: { type: 'boolean', default: false },
+  sort: { type: 'string' },
 } as const;
 
 export type OptionName = keyof typeof OPTIONS;

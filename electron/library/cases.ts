@@ -57,6 +57,7 @@ interface CaseRow {
   notes: string;
   priorities: string;
   created_at: string;
+  updated_at: string;
 }
 
 const toCase = (r: CaseRow): Case => ({
@@ -69,6 +70,7 @@ const toCase = (r: CaseRow): Case => ({
   notes: r.notes,
   priorities: JSON.parse(r.priorities) as string[],
   createdAt: r.created_at,
+  updatedAt: r.updated_at,
 });
 
 
@@ -88,8 +90,8 @@ export class Cases {
     if (!SPECIALTIES.includes(input.specialty)) throw new CasebinderError('invalid-input', unknownSpecialtyMessage(input.specialty));
     const inserted = run(
       this.db,
-      sql`INSERT INTO cases (patient_id, title, condition, specialty, notes, created_at)
-          VALUES (${patientId}, ${title}, ${input.condition?.trim() || null}, ${input.specialty}, ${input.notes ?? ''}, ${now.toISOString()})`,
+      sql`INSERT INTO cases (patient_id, title, condition, specialty, notes, created_at, updated_at)
+          VALUES (${patientId}, ${title}, ${input.condition?.trim() || null}, ${input.specialty}, ${input.notes ?? ''}, ${now.toISOString()}, ${now.toISOString()})`,
     );
     return this.get(Number(inserted.lastInsertRowid));
   }

@@ -15,6 +15,9 @@ import { Patients } from './patients.ts';
 import { OcrPages } from './ocr-pages.ts';
 import { Search } from './search.ts';
 import { Cases } from './cases.ts';
+import { practiceOverview } from './practice.ts';
+import type { PracticeClient } from '../../shared/practice.ts';
+import type { IsoDate } from '../../shared/dates.ts';
 import { Records } from './records.ts';
 import type { AddedCounts, DerivedRecords } from './records.ts';
 import { Settings } from './settings.ts';
@@ -134,6 +137,11 @@ export class Library {
   }
 
   /** Whether the library is encrypted (its database and every original). */
+  /** Every client with their open cases, where each stands and what is missing or overdue (the practice view). */
+  practice(today: IsoDate): PracticeClient[] {
+    return practiceOverview(this.db, this.cases, today);
+  }
+
   get encrypted(): boolean {
     return this.vault.encrypted;
   }

@@ -17,6 +17,7 @@ import { CasesScreen } from './screens/CasesScreen.tsx';
 import { ExportScreen } from './screens/export/ExportScreen.tsx';
 import { LibraryScreen } from './screens/LibraryScreen.tsx';
 import { TrashScreen } from './screens/TrashScreen.tsx';
+import { PracticeScreen } from './screens/PracticeScreen.tsx';
 import { useViewerModule } from './viewer/load.ts';
 import { Welcome } from './screens/Welcome.tsx';
 
@@ -88,6 +89,17 @@ export function App() {
     screen = <p className="screen-loading" role="status">Opening your library…</p>;
   } else if (patients.length === 0 || !patient) {
     screen = <Welcome onCreated={onPatientAdded} />;
+  } else if (route.name === 'practice') {
+    screen = (
+      <PracticeScreen
+        libraryVersion={libraryVersion}
+        onOpen={(id, next) => {
+          selectPatient(id);
+          navigate(next);
+        }}
+        onError={setError}
+      />
+    );
   } else if (route.name === 'cases') {
     screen = <CasesScreen patient={patient} libraryVersion={libraryVersion} navigate={navigate} onError={setError} />;
   } else if (route.name === 'case') {

@@ -11,6 +11,8 @@ export type Route =
   | { readonly name: 'record'; readonly tab: RecordTab; readonly analyte?: string }
   /** The patient's cases; one case. */
   | { readonly name: 'cases' }
+  /** Every client with their open cases (an advocate's practice). */
+  | { readonly name: 'practice' }
   | { readonly name: 'case'; readonly id: number }
   /** Preparing a case's bundle for a specialist. */
   | { readonly name: 'export'; readonly caseId: number }
@@ -22,6 +24,7 @@ export type Route =
 function parseRoute(hash: string): Route {
   if (hash === '#/cases') return { name: 'cases' };
   if (hash === '#/trash') return { name: 'trash' };
+  if (hash === '#/practice') return { name: 'practice' };
   const oneCase = /^#\/case\/(\d+)$/.exec(hash);
   if (oneCase) return { name: 'case', id: Number(oneCase[1]) };
   const exporting = /^#\/case\/(\d+)\/export$/.exec(hash);
@@ -57,6 +60,7 @@ export function routeHash(route: Route): string {
   if (route.name === 'library') return '#/';
   if (route.name === 'cases') return '#/cases';
   if (route.name === 'trash') return '#/trash';
+  if (route.name === 'practice') return '#/practice';
   if (route.name === 'case') return `#/case/${route.id}`;
   if (route.name === 'export') return `#/case/${route.caseId}/export`;
   if (route.name === 'viewer') {

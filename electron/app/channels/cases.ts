@@ -29,6 +29,7 @@ export function caseChannels({ library }: AppContext) {
   return slice(
     {
       'cases:list': (patientId) => library.cases.list(patientId),
+      'practice:overview': () => library.practice(today()),
       'cases:create': (patientId, input) => library.cases.create(patientId, input, library.now()),
       'cases:get': (id) => {
         const details = library.cases.details(id);

@@ -19,6 +19,7 @@ import { list } from './list.ts';
 import { ocrLanguages } from './ocr-languages.ts';
 import { ocr } from './ocr.ts';
 import { patient } from './patient.ts';
+import { practice } from './practice.ts';
 import { records } from './records.ts';
 import { search } from './search.ts';
 import { show } from './show.ts';
@@ -49,6 +50,7 @@ export const COMMANDS: readonly Command[] = [
   labs,
   records,
   caseCommand,
+  practice,
   exportCase,
 ];
 

@@ -132,7 +132,7 @@ export function LibraryScreen({ patient, patients, onSelectPatient, onAddPatient
         <span className="brand" aria-hidden="true">
           Casebinder
         </span>
-        <PatientSwitcher patients={patients} patientId={patient.id} onSelect={onSelectPatient} onAdd={onAddPatient} />
+        <PatientSwitcher patients={patients} patientId={patient.id} onSelect={onSelectPatient} onAdd={onAddPatient} onPractice={() => navigate({ name: 'practice' })} />
         <button type="button" className="link" onClick={onEditPatient}>
           Patient details…
         </button>

@@ -4,7 +4,7 @@ import { decisionSentence } from '../../../electron/export/gather.ts';
 
 function caseWith(recommendation: Partial<Recommendation> | null): CaseDetails {
   return {
-    id: 1, patientId: 1, title: 'Back surgery', condition: null, specialty: 'spine-orthopedic', status: 'gathering', notes: '', priorities: [], createdAt: '2026-01-01T00:00:00Z',
+    id: 1, patientId: 1, title: 'Back surgery', condition: null, specialty: 'spine-orthopedic', status: 'gathering', notes: '', priorities: [], createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z',
     recommendations: recommendation
       ? [{ id: 1, caseId: 1, clinician: 'Dr. Amelia Hale', facility: null, date: null, procedure: '', urgency: null, reasons: null, risks: null, alternatives: null, documentIds: [], ...recommendation }]
       : [],

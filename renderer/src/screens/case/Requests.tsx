@@ -5,8 +5,8 @@ import type { DocumentSummary } from '../../../../shared/ipc-contract.ts';
 import { invoke } from '../../api.ts';
 import { formatDate } from '../../format.ts';
 import { caller, useForm } from './form.tsx';
-
-const DAY = 86_400_000;
+import { daysBetween, todayIso } from '../../../../shared/dates.ts';
+import { isOverdue } from '../../../../shared/practice.ts';
 
 export function Requests({ details, documents, onError }: { details: CaseDetails; documents: readonly DocumentSummary[]; onError: (m: string) => void }) {
   const form = useForm({ facility: '', what: '', askedOn: new Date().toISOString().slice(0, 10) });
@@ -17,14 +17,15 @@ export function Requests({ details, documents, onError }: { details: CaseDetails
       <h2 id="requests-title">Records asked for</h2>
       <ul className="requests">
         {details.requests.map((r) => {
-          const days = Math.floor((Date.now() - Date.parse(r.askedOn)) / DAY);
+          const today = todayIso();
+          const days = daysBetween(r.askedOn, today);
           return (
             <li key={r.id}>
               <div>
                 <strong>{r.facility}</strong>: {r.what}
                 <small>
                   asked {formatDate(r.askedOn)} {REQUEST_METHOD_LABELS[r.method]}
-                  {r.state === 'asked' && days > 30 && <span className="reminder"> · {days} days ago: time to ask again</span>}
+                  {isOverdue(r, today) && <span className="reminder"> · {days} days ago: time to ask again</span>}
                   {r.documentIds.length > 0 && ` · came: ${r.documentIds.map((id) => documents.find((d) => d.id === id)?.title ?? `#${id}`).join(', ')}`}
                 </small>
               </div>
