@@ -202,6 +202,11 @@ export const CHANNELS = {
   'documents:trash': z.tuple([z.array(id).min(1).max(10_000)]),
   'documents:restore': z.tuple([id]),
   'documents:move': z.tuple([id, id]),
+  'documents:move-many': z.tuple([z.array(id).min(1).max(10_000), id]),
+  'documents:confirm-many': z.tuple([z.array(id).min(1).max(10_000)]),
+  'documents:tag': z.tuple([z.array(id).min(1).max(10_000), z.string().trim().min(1, 'Type the tag to add.').max(100)]),
+  'documents:opened': z.tuple([id]),
+  'documents:opened-with-suggestions': z.tuple([id]),
   'documents:mine': z.tuple([id]),
   'trash:list': z.tuple([]),
   'trash:empty': z.tuple([]),
@@ -368,6 +373,15 @@ export interface ChannelResults {
   'documents:trash': null;
   'documents:restore': MedicalDocument;
   'documents:move': MedicalDocument;
+  /** The documents moved (each with the photos it was made from), as one correction. */
+  'documents:move-many': null;
+  /** Which of the documents had a suggestion to accept. */
+  'documents:confirm-many': { readonly confirmed: readonly number[] };
+  /** Which of the documents gained the tag (the others had it). */
+  'documents:tag': { readonly tagged: readonly number[] };
+  'documents:opened': null;
+  /** The patient's documents the person has opened whose suggestions are not all accepted yet. */
+  'documents:opened-with-suggestions': number[];
   'documents:mine': MedicalDocument;
   'trash:list': TrashedDocument[];
   /** Documents removed for good, and originals removed from the vault. */

@@ -239,12 +239,19 @@ export class Corrections {
    * another document is kept once), and it leaves the cases of the patient it was under.
    */
   move(documentId: number, toPatientId: number): MedicalDocument {
-    const doc = this.documents.get(documentId);
+    return this.moveMany([documentId], toPatientId)[0]!;
+  }
+
+  /** Moves documents (with the photos each was made from) to another patient as one correction, undone at once. */
+  moveMany(documentIds: readonly number[], toPatientId: number): MedicalDocument[] {
+    const docs = documentIds.map((id) => this.documents.get(id));
     const to = this.patients.get(toPatientId);
-    if (doc.patientId === to.id) throw new CasebinderError('invalid-input', `Document #${documentId} is already ${to.name}'s.`);
-    const from = this.patients.get(doc.patientId);
-    this.correct(`Moved “${doc.title}” from ${from.name} to ${to.name}`, (journal) => {
-      const ids = this.withPages(doc);
+    const already = docs.find((d) => d.patientId === to.id);
+    if (already) throw new CasebinderError('invalid-input', `Document #${already.id} is already ${to.name}'s.`);
+    const froms = [...new Set(docs.map((d) => this.patients.get(d.patientId).name))];
+    const what = docs.length === 1 ? `“${docs[0]!.title}”` : `${docs.length} documents`;
+    this.correct(`Moved ${what} from ${froms.join(' and ')} to ${to.name}`, (journal) => {
+      const ids = docs.flatMap((d) => this.withPages(d));
       this.moveFacts(journal, sql`document_id IN ${list(ids)}`, to.id);
       journal.remove('case_documents', sql`document_id IN ${list(ids)}`);
       journal.remove('recommendation_documents', sql`document_id IN ${list(ids)}`);
@@ -252,7 +259,7 @@ export class Corrections {
       journal.update('case_opinions', sql`document_id IN ${list(ids)}`, { document_id: null });
       journal.update('documents', sql`id IN ${list(ids)}`, { patient_id: to.id, patient_confirmed: 0 });
     });
-    return this.documents.get(documentId);
+    return docs.map((d) => this.documents.get(d.id));
   }
 
   /** Facts to another patient; one that patient already holds (the same test, day and value) is kept once. */

@@ -372,6 +372,58 @@ export class Documents {
     return this.get(id);
   }
 
+  /**
+   * Accepts every suggestion of many documents at once, in one transaction; a value the person gave
+   * stays. Returns the documents that had a suggestion to accept.
+   */
+  confirmMany(ids: readonly number[]): number[] {
+    for (const id of ids) this.get(id);
+    const changed: number[] = [];
+    writeTransaction(this.db, () => {
+      for (const id of ids) {
+        const n = SUGGESTED_FIELDS.reduce((sum, field) => sum + run(this.db, ACCEPT_SUGGESTION[field](id)).changes, 0);
+        if (n > 0) changed.push(id);
+      }
+    })();
+    return changed;
+  }
+
+  /** Adds one tag to many documents (one that already has it, in any case, keeps it as it was). Returns those that gained it. */
+  addTag(ids: readonly number[], tag: string): number[] {
+    const [clean] = normaliseTags([tag]);
+    if (!clean) throw new CasebinderError('invalid-input', 'Type the tag to add, e.g. "for Dr. Brandt".');
+    for (const id of ids) this.get(id);
+    const added: number[] = [];
+    writeTransaction(this.db, () => {
+      for (const id of ids) {
+        const inserted = run(
+          this.db,
+          sql`INSERT INTO document_tags (document_id, tag) SELECT ${id}, ${clean}
+              WHERE NOT EXISTS (SELECT 1 FROM document_tags WHERE document_id = ${id} AND tag = ${clean} COLLATE NOCASE)`,
+        );
+        if (inserted.changes > 0) added.push(id);
+      }
+    })();
+    return added;
+  }
+
+  /** The person opened the document and so saw its suggestions (the first time is kept). */
+  markOpened(id: number, at: Date): void {
+    run(this.db, sql`UPDATE documents SET opened_at = ${at.toISOString()} WHERE id = ${id} AND opened_at IS NULL`);
+  }
+
+  /** The patient's documents the person has opened that still hold a suggestion not accepted. */
+  openedWithSuggestions(patientId: number): number[] {
+    return all<{ id: number }>(
+      this.db,
+      sql`SELECT id FROM documents
+          WHERE patient_id = ${patientId} AND deleted_at IS NULL AND opened_at IS NOT NULL
+            AND ((type IS NULL AND suggested_type IS NOT NULL) OR (date_of_service IS NULL AND suggested_date_of_service IS NOT NULL)
+              OR (facility IS NULL AND suggested_facility IS NOT NULL) OR (clinician IS NULL AND suggested_clinician IS NOT NULL))
+          ORDER BY id`,
+    ).map((r) => r.id);
+  }
+
   pageText(id: number, page: number): string {
     const row = get<{ text: string }>(this.db, sql`SELECT text FROM pages WHERE document_id = ${id} AND number = ${page}`);
     if (!row) throw new CasebinderError('not-found', `Document ${id} has no page ${page}.`);

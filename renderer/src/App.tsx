@@ -125,6 +125,7 @@ export function App() {
         libraryVersion={libraryVersion}
         imports={imports}
         navigate={navigate}
+        onCorrected={setCorrected}
         onError={setError}
       />
     );

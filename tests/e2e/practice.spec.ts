@@ -1,5 +1,7 @@
 import { darkAndNarrow, expect, noViolations, test } from './harness.ts';
 import { fixture } from '../helpers/paths.ts';
+import { FOLDERS } from '../corpus/folders.ts';
+import { writeCorpus } from '../corpus/generate.ts';
 
 /** Days before today, as an ISO date. */
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
@@ -86,5 +88,89 @@ test('an advocate sees every client’s cases, finds one by typing, and opens a 
   await switcher.fill('jo');
   await page.keyboard.press('Escape');
   await expect(switcher).toHaveValue('Ann Lee');
+  expect(app.errors).toEqual([]);
+});
+
+test('an advocate acts on many documents at once: choose with Shift and Ctrl, add to a case, tag, accept, move, trash', async ({ app }, testInfo) => {
+  const { page, backend } = app;
+  const { library } = backend;
+  const dir = testInfo.outputPath('records');
+  await writeCorpus(dir, FOLDERS.filter((d) => d.folder === 'robert-chen'));
+  const robert = library.patients.add({ name: 'Robert Chen', dateOfBirth: '1966-09-30' });
+  const other = library.patients.add({ name: 'Rob Chen', dateOfBirth: '1990-01-01' });
+  await backend.importer.start({ paths: [dir], patientId: robert.id }).result;
+  const knee = library.cases.create(robert.id, { title: 'Knee replacement', specialty: 'spine-orthopedic' }, new Date());
+  const total = library.documents.list({ patientId: robert.id }).length;
+  expect(total).toBeGreaterThanOrEqual(8);
+
+  await app.open();
+  const switcher = page.getByRole('combobox', { name: 'Patient' });
+  await switcher.fill('robert');
+  await page.getByRole('option', { name: /^Robert Chen/ }).click();
+  const rows = page.locator('.doc-line');
+  await expect(rows).toHaveCount(total);
+  const idAt = async (i: number) => Number(await rows.nth(i).locator('.doc-row').getAttribute('data-document-id'));
+  const ids = await Promise.all([0, 1, 2, 3, 4].map(idAt));
+
+  // A checkbox, then Shift on another: the run between; Ctrl on a row chooses it without opening it.
+  await rows.nth(0).getByRole('checkbox').click();
+  await rows.nth(2).getByRole('checkbox').click({ modifiers: ['Shift'] });
+  await rows.nth(4).locator('.doc-row').click({ modifiers: ['Control'] });
+  await expect(page.getByText('4 documents chosen')).toBeVisible();
+  await expect(page).toHaveURL(/#\/$|index\.html$/);
+  const bar = page.getByRole('toolbar', { name: 'Choose documents and act on them together' });
+  await app.screenshot('bulk-chosen');
+  await noViolations(app, 'the library with documents chosen');
+
+  await bar.getByLabel('Add the 4 documents to a case').selectOption({ label: 'Knee replacement' });
+  await expect(bar.getByRole('status')).toHaveText('Added 4 documents to the case “Knee replacement”.');
+  expect(library.cases.details(knee.id).documents.map((d) => d.documentId).sort()).toEqual([ids[0], ids[1], ids[2], ids[4]].sort());
+  await expect(page.getByText(/documents chosen/)).toHaveCount(0);
+
+  // Everything the filter shows, tagged at once.
+  await bar.getByLabel(`Choose all ${total}`).check();
+  await expect(page.getByText(`${total} documents chosen`)).toBeVisible();
+  await bar.getByLabel(`A tag for the ${total} documents`).fill('for Dr. Brandt');
+  await bar.getByRole('button', { name: 'Tag' }).click();
+  await expect(bar.getByRole('status')).toHaveText(`Tagged ${total} documents “for Dr. Brandt”.`);
+  expect(library.documents.list({ patientId: robert.id, tag: 'for Dr. Brandt' })).toHaveLength(total);
+
+  // Suggestions accepted for the chosen ones only.
+  const suggested = library.documents.list({ patientId: robert.id }).filter((d) => d.type === null && d.suggested.type !== null);
+  expect(suggested.length).toBeGreaterThanOrEqual(2);
+  for (const d of suggested.slice(0, 2)) await page.locator(`.doc-line:has([data-document-id="${d.id}"])`).getByRole('checkbox').click();
+  await bar.getByRole('button', { name: 'Accept suggestions' }).click();
+  await expect(bar.getByRole('status')).toHaveText('Accepted the suggestions of 2 documents.');
+  for (const d of suggested.slice(0, 2)) expect(library.documents.get(d.id).type).toBe(d.suggested.type);
+  expect(library.documents.get(suggested[2]?.id ?? suggested[0]!.id).type).toBe(suggested[2] ? null : suggested[0]!.suggested.type);
+
+  // Moved to another patient as one correction, undone at once.
+  await rows.nth(0).getByRole('checkbox').click();
+  await rows.nth(1).getByRole('checkbox').click();
+  await bar.getByLabel('Move the 2 documents to another patient').selectOption({ label: 'Rob Chen' });
+  await expect(page.getByRole('status').filter({ hasText: 'Moved 2 documents from Robert Chen to Rob Chen.' })).toBeVisible();
+  await expect(rows).toHaveCount(total - 2);
+  expect(library.documents.list({ patientId: other.id })).toHaveLength(2);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(rows).toHaveCount(total);
+  expect(library.documents.list({ patientId: other.id })).toHaveLength(0);
+
+  // To the trash, and back.
+  await rows.nth(3).getByRole('checkbox').click();
+  await bar.getByRole('button', { name: 'Move to trash' }).click();
+  await expect(rows).toHaveCount(total - 1);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(rows).toHaveCount(total);
+
+  // A document opened and looked at: its suggestions accepted from the library in one go.
+  const unopened = library.documents.list({ patientId: robert.id }).find((d) => (d.type === null && d.suggested.type !== null) || (d.facility === null && d.suggested.facility !== null))!;
+  await page.locator(`.doc-row[data-document-id="${unopened.id}"]`).click();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.goBack();
+  await bar.getByRole('button', { name: 'Accept the suggestions of the 1 document you have opened' }).click();
+  await expect(bar.getByRole('status')).toHaveText('Accepted the suggestions of 1 document you had opened.');
+  const accepted = library.documents.get(unopened.id);
+  expect(accepted.type ?? null).toBe(unopened.type ?? unopened.suggested.type);
+  expect(accepted.facility).toBe(unopened.facility ?? unopened.suggested.facility);
   expect(app.errors).toEqual([]);
 });

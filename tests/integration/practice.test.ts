@@ -80,3 +80,48 @@ describe("an advocate's practice", () => {
     expect(wrong.stderr).toContain('Use --sort name, --sort status or --sort activity');
   });
 });
+
+describe('acting on many documents at once', () => {
+  it('tags, accepts suggestions, moves as one correction (one undo), and knows which documents were opened', async () => {
+    const { library, patient } = newLibrary();
+    cleanup.push(() => library.close());
+    const { importer, close } = importerFor(library);
+    cleanup.push(close);
+    const other = library.patients.add({ name: 'Rob Chen' });
+    const files = ['ccda/HL7_Consultation_Note.xml', 'pdf/pdfjs/rotation.pdf', 'pdf/ocrmypdf/trivial.pdf'].map((f) => fixture(f));
+    const result = await importer.start({ paths: files, patientId: patient.id }).result;
+    const ids = result.imported.map((i) => i.id);
+    expect(ids).toHaveLength(3);
+
+    library.documents.edit(ids[0]!, { tags: ['For Dr. Brandt'] });
+    expect(library.documents.addTag(ids, 'for dr. brandt ')).toEqual([ids[1], ids[2]]);
+    for (const id of ids) expect(library.documents.get(id).tags.map((t) => t.toLowerCase())).toEqual(['for dr. brandt']);
+    expect(() => library.documents.addTag(ids, '   ')).toThrow(/Type the tag/);
+
+    // Opened: only those looked at, with a suggestion left, are offered.
+    const withSuggestion = ids.filter((id) => {
+      const d = library.documents.get(id);
+      return (d.type === null && d.suggested.type !== null) || (d.facility === null && d.suggested.facility !== null) || (d.dateOfService === null && d.suggested.dateOfService !== null);
+    });
+    expect(withSuggestion.length).toBeGreaterThan(0);
+    expect(library.documents.openedWithSuggestions(patient.id)).toEqual([]);
+    library.documents.markOpened(withSuggestion[0]!, new Date());
+    expect(library.documents.openedWithSuggestions(patient.id)).toEqual([withSuggestion[0]]);
+    expect(library.documents.confirmMany(library.documents.openedWithSuggestions(patient.id))).toEqual([withSuggestion[0]]);
+    expect(library.documents.openedWithSuggestions(patient.id)).toEqual([]);
+    // What the person typed stays: a confirmed facility is not replaced by the suggestion.
+    const kept = withSuggestion[1] ?? withSuggestion[0]!;
+    library.documents.edit(kept, { facility: 'Typed by hand' });
+    library.documents.confirmMany([kept]);
+    expect(library.documents.get(kept).facility).toBe('Typed by hand');
+
+    const before = library.corrections.history().length;
+    library.corrections.moveMany([ids[0]!, ids[1]!], other.id);
+    expect(library.documents.list({ patientId: other.id }).map((d) => d.id).sort()).toEqual([ids[0], ids[1]].sort());
+    expect(library.corrections.history()).toHaveLength(before + 1);
+    expect(library.corrections.history()[0]!.description).toBe("Moved 2 documents from Margaret O'Neill to Rob Chen");
+    library.corrections.undo();
+    expect(library.documents.list({ patientId: other.id })).toEqual([]);
+    expect(() => library.corrections.moveMany([ids[0]!], patient.id)).toThrow(/already Margaret O'Neill's/);
+  });
+});

@@ -48,6 +48,17 @@ export function documentChannels(ctx: AppContext) {
       },
       'documents:restore': (id) => library.corrections.restore(id),
       'documents:move': (id, patientId) => library.corrections.move(id, patientId),
+      'documents:move-many': (ids, patientId) => {
+        library.corrections.moveMany(ids, patientId);
+        return null;
+      },
+      'documents:confirm-many': (ids) => ({ confirmed: library.documents.confirmMany(ids) }),
+      'documents:tag': (ids, tag) => ({ tagged: library.documents.addTag(ids, tag) }),
+      'documents:opened': (id) => {
+        library.documents.markOpened(id, library.now());
+        return null;
+      },
+      'documents:opened-with-suggestions': (patientId) => library.documents.openedWithSuggestions(patientId),
       'documents:mine': (id) => library.corrections.markMine(id),
       'trash:list': () => library.corrections.inTrash().map((d) => ({ ...summary(d), deletedAt: d.deletedAt!, removedAfter: d.removedAfter })),
       'trash:empty': () => library.corrections.emptyTrash(),
@@ -62,6 +73,9 @@ export function documentChannels(ctx: AppContext) {
       'documents:restore': { after: (doc) => doc.patientId },
       // Both patients' records change: the one it leaves and the one it joins.
       'documents:move': { before: (id) => library.documents.get(id).patientId, after: (doc) => doc.patientId },
+      'documents:move-many': { before: (ids) => ids.map((id) => library.documents.get(id).patientId), after: (_result, _ids, patientId) => patientId },
+      'documents:confirm-many': { before: (ids) => [...new Set(ids.map((id) => library.documents.get(id).patientId))] },
+      'documents:tag': { before: (ids) => [...new Set(ids.map((id) => library.documents.get(id).patientId))] },
       'documents:mine': { after: (doc) => doc.patientId },
       'trash:empty': { after: () => null },
       'corrections:undo': { after: () => null },

@@ -10,14 +10,17 @@ const NOW = `strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`;
  * - `cases.updated_at`, the case's last activity: kept by triggers on the case and on each of its parts,
  *   so no code path that changes a case can forget it (existing cases start at their creation);
  * - documents by patient with their trash state and import time, so each client's document count and
- *   latest import are read from the index alone, whatever the size of the library.
+ *   latest import are read from the index alone, whatever the size of the library;
+ * - `documents.opened_at`: when the person first opened a document and so saw its suggestions ("accept
+ *   the suggestions of the documents I have looked at").
  */
 export const migration0010: Migration = {
   version: 10,
-  name: "the practice view: a case's last activity, documents by patient and import time",
+  name: "the practice view: a case's last activity, documents by patient and import time, documents opened",
   up(db) {
     db.exec(`
       ALTER TABLE cases ADD COLUMN updated_at TEXT;
+      ALTER TABLE documents ADD COLUMN opened_at TEXT;
       UPDATE cases SET updated_at = created_at;
       CREATE TRIGGER cases_touched AFTER UPDATE ON cases WHEN NEW.updated_at IS OLD.updated_at
         BEGIN UPDATE cases SET updated_at = ${NOW} WHERE id = NEW.id; END;

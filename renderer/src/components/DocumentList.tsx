@@ -50,35 +50,68 @@ function Badges({ doc }: { doc: DocumentSummary }) {
   );
 }
 
-function DocumentRow({ doc }: { doc: DocumentSummary }) {
+/** How a click or key chose rows: one more or less, or every row from the last one chosen to this. */
+export type SelectGesture = 'toggle' | 'range';
+
+/** Rows chosen for a bulk action, and how the list tells its owner of a gesture on row `index`. */
+export interface Selection {
+  readonly selected: ReadonlySet<number>;
+  readonly onSelect: (index: number, gesture: SelectGesture) => void;
+}
+
+function DocumentRow({ doc, index, selection }: { doc: DocumentSummary; index: number; selection: Selection | undefined }) {
+  const chosen = selection?.selected.has(doc.id) ?? false;
+  const choose = (shift: boolean) => selection?.onSelect(index, shift ? 'range' : 'toggle');
   return (
-    <a className="doc-row" href={routeHash({ name: 'document', id: doc.id })} data-document-id={doc.id} {...dragDocument(doc.id)}>
-      <Thumbnail source={doc} />
-      <span className="doc-main">
-        <span className="doc-title">{doc.title}</span>
-        <span className="doc-meta">
-          <span className="doc-type">
-            <Value confirmed={doc.type && typeLabel(doc.type)} suggested={doc.suggested.type && typeLabel(doc.suggested.type)} />
+    <div className={`doc-line${chosen ? ' selected' : ''}`}>
+      {selection && (
+        <input type="checkbox" className="doc-select" aria-label={`Select ${doc.title}`} checked={chosen} onChange={() => undefined} onClick={(e) => choose(e.shiftKey)} />
+      )}
+      <a
+        className="doc-row"
+        href={routeHash({ name: 'document', id: doc.id })}
+        data-document-id={doc.id}
+        {...dragDocument(doc.id)}
+        onClick={(e) => {
+          // Ctrl/Cmd-click and Shift-click choose rows, as in a file manager; a plain click opens.
+          if (!selection || !(e.ctrlKey || e.metaKey || e.shiftKey)) return;
+          e.preventDefault();
+          choose(e.shiftKey);
+        }}
+        onKeyDown={(e) => {
+          if (!selection || e.key !== ' ') return;
+          e.preventDefault();
+          choose(e.shiftKey);
+        }}
+      >
+        <Thumbnail source={doc} />
+        <span className="doc-main">
+          <span className="doc-title">{doc.title}</span>
+          <span className="doc-meta">
+            <span className="doc-type">
+              <Value confirmed={doc.type && typeLabel(doc.type)} suggested={doc.suggested.type && typeLabel(doc.suggested.type)} />
+            </span>
+            <span className="doc-facility">
+              <Value confirmed={doc.facility} suggested={doc.suggested.facility} />
+            </span>
+            <Badges doc={doc} />
           </span>
-          <span className="doc-facility">
-            <Value confirmed={doc.facility} suggested={doc.suggested.facility} />
-          </span>
-          <Badges doc={doc} />
         </span>
-      </span>
-      <span className="doc-date">
-        <Value confirmed={doc.dateOfService} suggested={doc.suggested.dateOfService} format={formatDate} />
-      </span>
-      <span className="doc-pages">{sizeOf(doc)}</span>
-    </a>
+        <span className="doc-date">
+          <Value confirmed={doc.dateOfService} suggested={doc.suggested.dateOfService} format={formatDate} />
+        </span>
+        <span className="doc-pages">{sizeOf(doc)}</span>
+      </a>
+    </div>
   );
 }
 
 /**
  * Every document of the patient, newest care first, virtualized so 10,000 rows scroll smoothly. Rows are
- * links; arrow keys move between them, and screen readers hear each row's place in the whole list.
+ * links; arrow keys move between them, and screen readers hear each row's place in the whole list. With
+ * a selection, each row has a checkbox; Ctrl/Cmd-click or Space chooses a row, Shift-click a run of rows.
  */
-export function DocumentList({ documents }: { documents: readonly DocumentSummary[] }) {
+export function DocumentList({ documents, selection }: { documents: readonly DocumentSummary[]; selection?: Selection }) {
   const scroller = useRef<HTMLDivElement>(null);
   // The row the keyboard is on; kept here because focus moves a frame after the key press.
   const cursor = useRef(-1);
@@ -128,7 +161,7 @@ export function DocumentList({ documents }: { documents: readonly DocumentSummar
               aria-posinset={item.index + 1}
               style={{ height: item.size, transform: `translateY(${item.start}px)` }}
             >
-              <DocumentRow doc={doc} />
+              <DocumentRow doc={doc} index={item.index} selection={selection} />
             </li>
           );
         })}

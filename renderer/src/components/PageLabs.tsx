@@ -72,6 +72,8 @@ export function PageLabs({ documentId, patientId, page, libraryVersion, onError 
   // In the order they are on the page (the order they were read in).
   const here = labs.filter((l) => l.source.page === page).sort((a, b) => a.id - b.id);
   const waiting = labs.filter((l) => !l.confirmed);
+  const unchecked = here.filter((l) => !l.confirmed);
+  const confirmAll = () => void invoke('labs:confirm', unchecked.map((l) => l.id)).catch((e: unknown) => onError(messageOf(e)));
   return (
     <section className="page-labs" aria-labelledby="page-labs-title">
       <h2 id="page-labs-title">Lab values on page {page}</h2>
@@ -83,17 +85,20 @@ export function PageLabs({ documentId, patientId, page, libraryVersion, onError 
         <p className="empty">None on this page.</p>
       ) : (
         <>
+          {/* At the top, where the checking starts; again at the bottom of a long list, where it ends. */}
+          {unchecked.length > 0 && (
+            <button type="button" className="page-labs-all" onClick={confirmAll}>
+              All on this page are right: confirm them
+            </button>
+          )}
           <ul>
             {here.map((lab) => (
               <Row key={`${lab.id}:${lab.confirmed}`} lab={lab} onError={onError} />
             ))}
           </ul>
-          {here.some((l) => !l.confirmed) && (
-            <button
-              type="button"
-              onClick={() => void invoke('labs:confirm', here.filter((l) => !l.confirmed).map((l) => l.id)).catch((e: unknown) => onError(messageOf(e)))}
-            >
-              All on this page are right: confirm them
+          {unchecked.length > 0 && here.length > 4 && (
+            <button type="button" className="page-labs-all" onClick={confirmAll}>
+              Confirm all {unchecked.length} unchecked on this page
             </button>
           )}
         </>

@@ -37,6 +37,11 @@ export function DocumentScreen({ route, navigate, libraryVersion, patients, onCo
   const [missing, setMissing] = useState<string | null>(null);
   const [composing, setComposing] = useState(false);
 
+  // Opening a document is looking at its suggestions: the library can then accept them with others.
+  useEffect(() => {
+    void invoke('documents:opened', route.id).catch(() => undefined);
+  }, [route.id]);
+
   // Fetched again when the library changes: OCR reads pages in the background.
   useEffect(() => {
     let live = true;

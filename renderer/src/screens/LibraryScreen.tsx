@@ -1,10 +1,12 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DocumentFilters, Patient, SearchHit } from '../../../shared/library-types.ts';
 import type { DocumentSummary } from '../../../shared/ipc-contract.ts';
 import { invoke, messageOf, on } from '../api.ts';
 import { preference, setPreference } from '../cache.ts';
 import { ComposeDialog } from '../components/ComposeDialog.tsx';
+import { BulkActions } from '../components/BulkActions.tsx';
 import { DocumentList } from '../components/DocumentList.tsx';
+import type { SelectGesture } from '../components/DocumentList.tsx';
 import { OcrStatus } from '../components/OcrStatus.tsx';
 import { SettingsDialog } from '../components/SettingsDialog.tsx';
 import { openPrivacy } from '../Lock.tsx';
@@ -29,6 +31,8 @@ interface Props {
   readonly libraryVersion: number;
   readonly imports: Imports;
   readonly navigate: (route: Route) => void;
+  /** A correction done here (a move, the trash), said with Undo. */
+  readonly onCorrected: (message: string) => void;
   readonly onError: (message: string) => void;
 }
 
@@ -44,7 +48,7 @@ function toFilters(patientId: number, f: FilterState): DocumentFilters {
 }
 
 /** The patient's documents (or search results), filters, and the way in for new records. */
-export function LibraryScreen({ patient, patients, onSelectPatient, onAddPatient, onEditPatient, libraryVersion, imports, navigate, onError }: Props) {
+export function LibraryScreen({ patient, patients, onSelectPatient, onAddPatient, onEditPatient, libraryVersion, imports, navigate, onCorrected, onError }: Props) {
   const [filters, setFilters] = useState<FilterState>(NO_FILTERS);
   const [documents, setDocuments] = useState<DocumentSummary[] | null>(null);
   const [query, setQuery] = useState('');
@@ -54,6 +58,43 @@ export function LibraryScreen({ patient, patients, onSelectPatient, onAddPatient
   const searchBox = useRef<HTMLInputElement>(null);
   // When the last keystroke happened: how long results take is measured from here.
   const typedAt = useRef(0);
+  // Documents chosen for an action on many at once, and the row a Shift-click runs from.
+  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
+  const anchor = useRef<number | null>(null);
+
+  useEffect(() => {
+    // What is chosen stays chosen only while it is listed (a filter, a move, the trash take it away).
+    setSelected((chosen) => {
+      const listed = new Set((documents ?? []).map((d) => d.id));
+      const kept = [...chosen].filter((id) => listed.has(id));
+      return kept.length === chosen.size ? chosen : new Set(kept);
+    });
+  }, [documents]);
+
+  useEffect(() => {
+    setSelected(new Set());
+    anchor.current = null;
+  }, [patient.id]);
+
+  const onSelect = useCallback(
+    (index: number, gesture: SelectGesture) => {
+      if (!documents) return;
+      setSelected((chosen) => {
+        const next = new Set(chosen);
+        const from = anchor.current;
+        if (gesture === 'range' && from !== null) {
+          for (let i = Math.min(from, index); i <= Math.max(from, index); i++) next.add(documents[i]!.id);
+        } else {
+          const id = documents[index]!.id;
+          if (!next.delete(id)) next.add(id);
+        }
+        return next;
+      });
+      anchor.current = index;
+    },
+    [documents],
+  );
+  const selection = useMemo(() => ({ selected, onSelect }), [selected, onSelect]);
 
   useEffect(() => {
     void preference<FilterState>(`filters:${patient.id}`, NO_FILTERS).then(setFilters);
@@ -232,7 +273,17 @@ export function LibraryScreen({ patient, patients, onSelectPatient, onAddPatient
                   </>
                 )}
               </p>
-              <DocumentList documents={documents} />
+              <BulkActions
+                patient={patient}
+                patients={patients}
+                documents={documents}
+                selected={selected}
+                onSelected={setSelected}
+                libraryVersion={libraryVersion}
+                onCorrected={onCorrected}
+                onError={onError}
+              />
+              <DocumentList documents={documents} selection={selection} />
             </>
           )}
         </main>

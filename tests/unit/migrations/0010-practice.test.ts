@@ -29,6 +29,8 @@ describe('migration 10: the practice view', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.at(-1)!.version);
     const updated = () => (db.prepare('SELECT updated_at FROM cases WHERE id = 1').get() as { updated_at: string }).updated_at;
     expect(updated()).toBe('2025-02-03T04:05:06.000Z');
+    // No document was opened before the app kept track.
+    expect(db.prepare('SELECT opened_at FROM documents').all()).toEqual([{ opened_at: null }]);
 
     let last = updated();
     const changed = (what: string) => {
