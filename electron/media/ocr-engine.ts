@@ -19,6 +19,32 @@ function languageFile(code: OcrLanguage): string {
   return path.join(dir, '4.0.0_best_int', `${code}.traineddata.gz`);
 }
 
+/** How much lower than the app an OCR thread runs (the nice value it adds: 0 is normal, 19 the lowest). */
+export const OCR_NICENESS = 10;
+
+/**
+ * Tesseract's own worker script, in a thread that first lowers its own priority, so OCR on every core
+ * leaves the window and the app's main thread first in line. Only on Linux, where the nice value belongs
+ * to each thread; on macOS and Windows the same call would lower the whole app, so there the threads run
+ * at normal priority and the system shares the cores.
+ */
+function lowPriorityWorker(): URL | undefined {
+  if (process.platform !== 'linux') return undefined;
+  const script = require.resolve('tesseract.js/src/worker-script/node/index.js');
+  const code = [
+    `import os from 'node:os';`,
+    `import { createRequire } from 'node:module';`,
+    `try { os.setPriority(os.getPriority() + ${OCR_NICENESS}); } catch {}`,
+    `createRequire(${JSON.stringify(script)})(${JSON.stringify(script)});`,
+  ].join('\n');
+  return new URL(`data:text/javascript,${encodeURIComponent(code)}`);
+}
+
+/** OCR threads: one per core (up to 4, each holds its model, ~100 MB), at low priority where the system allows (see lowPriorityWorker). */
+export function ocrThreads(): number {
+  return Math.max(1, Math.min(os.availableParallelism(), 4));
+}
+
 export interface Recognized {
   readonly text: string;
   /** Tesseract's mean word confidence, 0-100 (0 when it found no words). */
@@ -130,7 +156,14 @@ export class OcrEngine {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       });
     }
-    const worker = await createWorker([...languages], OEM.LSTM_ONLY, { langPath: dir, cacheMethod: 'none', gzip: true });
+    const workerPath = lowPriorityWorker();
+    const worker = await createWorker([...languages], OEM.LSTM_ONLY, {
+      langPath: dir,
+      cacheMethod: 'none',
+      gzip: true,
+      // tesseract.js hands this to worker_threads' Worker as it is, which takes a data: URL.
+      ...(workerPath ? { workerPath: workerPath as unknown as string } : {}),
+    });
     // Automatic page segmentation, as Tesseract's command line does; its notes go nowhere.
     await worker.setParameters({ tessedit_pageseg_mode: PSM.AUTO, debug_file: '/dev/null' } as Parameters<Worker['setParameters']>[0]);
     return worker;

@@ -1,4 +1,3 @@
-import os from 'node:os';
 import { CasebinderError } from '../../shared/errors.ts';
 import { LOW_OCR_CONFIDENCE } from '../../shared/library-types.ts';
 import type { MedicalDocument } from '../../shared/library-types.ts';
@@ -10,12 +9,12 @@ import { pageKey } from '../library/ocr-pages.ts';
 import type { WaitingPage } from '../library/ocr-pages.ts';
 import { suggestDetails } from '../suggest/suggest.ts';
 import type { WorkerPool } from '../workers/pool.ts';
-import { OcrEngine } from '../media/ocr-engine.ts';
+import { OcrEngine, ocrThreads } from '../media/ocr-engine.ts';
 
 export type OcrJob = Job<OcrProgress, OcrResult>;
 
 export interface OcrRunnerOptions {
-  /** Tesseract workers reading pages side by side (each holds its model: ~100 MB). */
+  /** Tesseract workers reading pages side by side (each holds its model: ~100 MB); one per core by default. */
   readonly workers?: number;
   /** Told when a document's last waiting page was read (the app refreshes its lists). */
   readonly onDocumentRead?: (document: MedicalDocument) => void;
@@ -40,7 +39,7 @@ export class OcrRunner {
   constructor(library: Library, pool: WorkerPool, options: OcrRunnerOptions = {}) {
     this.library = library;
     this.pool = pool;
-    this.engine = new OcrEngine(options.workers ?? Math.max(1, Math.min(os.availableParallelism() - 1, 3)));
+    this.engine = new OcrEngine(options.workers ?? ocrThreads());
     this.onDocumentRead = options.onDocumentRead;
   }
 

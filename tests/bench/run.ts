@@ -29,7 +29,7 @@ import { accuracy, score } from '../corpus/score.ts';
 import { realisticClients, realisticDocument, REALISTIC_QUERIES } from './realistic-library.ts';
 import { keystrokes, seeded, syntheticDocument, TYPED_QUERIES } from './synthetic-records.ts';
 import { DEFAULT_SEARCH_LIMIT } from '../../electron/library/search.ts';
-import { OcrEngine } from '../../electron/media/ocr-engine.ts';
+import { OcrEngine, ocrThreads } from '../../electron/media/ocr-engine.ts';
 import { pdfPageImage, photoPageImage } from '../../electron/media/page-image.ts';
 import { writeDicomFolder } from './dicom-folder.ts';
 import { labReports } from '../corpus/lab-reports.ts';
@@ -507,6 +507,61 @@ async function timed(times: number, run: () => Promise<unknown> | unknown): Prom
   return median(spent);
 }
 
+/** Runs `work` over `items`, `lanes` at a time; resolves when all are done. */
+async function inLanes<T>(items: readonly T[], lanes: number, work: (item: T) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: lanes }, async () => {
+    while (next < items.length) await work(items[next++]!);
+  }));
+}
+
+/** A 20-page 300-dpi scan read on every core (as the app's OCR does), beside Tesseract's CLI one page at a time per core. */
+async function benchOcrScan(sameModel: string, cli: boolean): Promise<void> {
+  const threads = ocrThreads();
+  console.log(`\nOCR of a 20-page 300-dpi scan on every core (${threads} threads at lower priority; the CLI: ${threads} pages at a time, OMP_THREAD_LIMIT=1, the same model)`);
+  const dir = path.join(CACHE, 'ocr-scan-20');
+  const written = (await writeCorpus(dir, FOLDERS.slice(0, 40))).filter((w) => w.path.endsWith('.pdf')).slice(0, 20);
+  const pages: string[] = [];
+  for (const [i, w] of written.entries()) {
+    const drawn = await pdfPageImage(w.path, 1);
+    if ('code' in drawn) throw new Error(drawn.reason);
+    const file = path.join(dir, `page-${String(i + 1).padStart(2, '0')}.pgm`);
+    fs.writeFileSync(file, drawn.pgm);
+    pages.push(file);
+  }
+  if (pages.length !== 20) throw new Error(`bench: the scan has ${pages.length} pages, not 20`);
+  const images = pages.map((f) => new Uint8Array(fs.readFileSync(f)));
+  const engine = new OcrEngine(threads);
+  const perMinute = (ms: number) => `${((pages.length * 60_000) / ms).toFixed(0)} pages/min`;
+  const rows: string[][] = [['reader', 'wall time', 'pages per minute']];
+  try {
+    const coldStart = performance.now();
+    await inLanes(images, threads, (image) => engine.recognize(image, ['eng']));
+    const cold = performance.now() - coldStart;
+    const warmStart = performance.now();
+    await inLanes(images, threads, (image) => engine.recognize(image, ['eng']));
+    const warm = performance.now() - warmStart;
+    rows.push([`Casebinder (tesseract.js, ${threads} threads), first run: threads and model started`, ms(cold), perMinute(cold)]);
+    rows.push([`Casebinder (tesseract.js, ${threads} threads), threads running`, ms(warm), perMinute(warm)]);
+    if (cli) {
+      const tesseract = (file: string) =>
+        new Promise<void>((resolve, reject) => {
+          const child = spawn('tesseract', [file, 'stdout', '-l', 'eng', '--tessdata-dir', sameModel], { env: { ...process.env, OMP_THREAD_LIMIT: '1' }, stdio: 'ignore' });
+          child.on('error', reject);
+          child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`tesseract failed on ${file}`))));
+        });
+      const cliStart = performance.now();
+      await inLanes(pages, threads, tesseract);
+      const cliMs = performance.now() - cliStart;
+      rows.push([`tesseract CLI, ${threads} at a time (same model)`, ms(cliMs), perMinute(cliMs)]);
+      rows.push(['Casebinder / CLI (threads running)', `${(warm / cliMs).toFixed(2)}x`, '']);
+    }
+  } finally {
+    await engine.close();
+  }
+  table(rows);
+}
+
 async function benchOcr(): Promise<void> {
   console.log("\nOCR of one 300-dpi page, one thread each (target: within 1.5x Debian's tesseract CLI with OMP_THREAD_LIMIT=1); median of 3 after a warm-up");
   // The same page image for both: the greymap Casebinder hands to Tesseract.
@@ -544,6 +599,7 @@ async function benchOcr(): Promise<void> {
     await engine.close();
   }
   table(rows);
+  await benchOcrScan(sameModel, cli);
   if (!cli) console.log('  (install Debian\'s tesseract-ocr to compare: apt-get install tesseract-ocr)');
   else console.log(`  (${spawnSync('tesseract', ['--version']).stdout.toString().split('\n')[0]}; Debian's eng model is tessdata_fast, Casebinder's is tessdata_best_int)`);
 }

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { OcrEngine } from '../../electron/media/ocr-engine.ts';
+import os from 'node:os';
+import { OCR_NICENESS, OcrEngine, ocrThreads } from '../../electron/media/ocr-engine.ts';
 import { OcrRunner } from '../../electron/ocr/runner.ts';
 import { pdfPageImage } from '../../electron/media/page-image.ts';
 import { LOW_OCR_CONFIDENCE } from '../../shared/library-types.ts';
@@ -103,6 +104,27 @@ describe('OCR', () => {
     expect(done.cancelled).toBe(false);
     expect(library.ocr.waitingCount()).toBe(0);
     expect(library.documents.pageTexts(library.documents.list()[0]!.id).join('\n')).toMatch(/LinnSequencer[\s\S]*Linzensoep/);
+  });
+
+  it('reads on every core, each OCR thread at a lower priority than the app (Linux: the nice value is per thread)', async () => {
+    expect(ocrThreads()).toBe(Math.min(os.availableParallelism(), 4));
+    /** The nice value of each thread of this process, from /proc. */
+    const niceValues = () =>
+      fs.readdirSync('/proc/self/task').map((tid) => {
+        const stat = fs.readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+      });
+    const base = os.getPriority();
+    expect(niceValues().filter((n) => n === base + OCR_NICENESS)).toEqual([]);
+    const engine = new OcrEngine(2);
+    closeAfterTest(() => engine.close());
+    const page = fs.readFileSync(fixture('images/typewriter.png'));
+    const [a, b] = await Promise.all([engine.recognize(page, ['eng']), engine.recognize(page, ['eng'])]);
+    expect(a!.text).not.toBe('');
+    expect(b!.text).toBe(a!.text);
+    // Two Tesseract threads at the lower priority; the thread that runs the app's code is not lowered.
+    expect(niceValues().filter((n) => n === base + OCR_NICENESS).length).toBeGreaterThanOrEqual(2);
+    expect(os.getPriority()).toBe(base);
   });
 
   it('gives up a page in the middle of reading it when cancelled or closed, instead of waiting forever', async () => {
