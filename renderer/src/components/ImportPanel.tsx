@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { ImportOutcome } from '../../../shared/import-types.ts';
+import type { ImportOutcome, ImportResult } from '../../../shared/import-types.ts';
 import { plural, typeLabel } from '../format.ts';
 import type { Imports } from '../imports.ts';
 import './ImportPanel.css';
@@ -71,7 +71,41 @@ function Outcome({ outcome, onOpen }: { outcome: ImportOutcome; onOpen: (id: num
   }
 }
 
-/** Progress of the import with a way to cancel, then every file's outcome, refused files with their reasons. */
+/** Groups shown open when this short (a long group is one line until opened, so the list behind stays in view). */
+const OPEN_UP_TO = 5;
+
+/**
+ * A finished import's files in groups, what went in first: imported, added to studies, already in the
+ * library, skipped, and last the files not imported, each with its reason (open: they need the person).
+ */
+function groupsOf(result: ImportResult): { title: string; outcomes: readonly ImportOutcome[]; open: boolean }[] {
+  const refused = result.refused.filter((r) => r.code !== 'cancelled');
+  return [
+    { title: 'Imported', outcomes: result.imported, open: result.imported.length <= OPEN_UP_TO },
+    { title: 'Added to studies already in the library', outcomes: result.merged, open: result.merged.length <= OPEN_UP_TO },
+    { title: 'Already in the library', outcomes: result.duplicates, open: result.duplicates.length <= OPEN_UP_TO },
+    { title: 'Skipped', outcomes: result.skipped, open: result.skipped.length <= OPEN_UP_TO },
+    { title: 'Not imported', outcomes: refused, open: true },
+  ].filter((g) => g.outcomes.length > 0);
+}
+
+function OutcomeGroup({ title, outcomes, open, onOpen }: { title: string; outcomes: readonly ImportOutcome[]; open: boolean; onOpen: (id: number) => void }) {
+  return (
+    <details className="outcome-group" open={open}>
+      <summary>
+        {title} ({outcomes.length.toLocaleString()})
+      </summary>
+      <ul className="outcomes" aria-label={title}>
+        {outcomes.slice(0, 500).map((o) => (
+          <Outcome key={`${o.status}:${o.path}`} outcome={o} onOpen={onOpen} />
+        ))}
+      </ul>
+      {outcomes.length > 500 && <p className="hint">and {(outcomes.length - 500).toLocaleString()} more</p>}
+    </details>
+  );
+}
+
+/** Progress of the import with a way to cancel, then every file's outcome in groups, the files not imported last with their reasons. */
 export function ImportPanel({ imports, onOpen }: { imports: Imports; onOpen: (id: number) => void }) {
   const state = imports.state!;
   const heading = useRef<HTMLHeadingElement>(null);
@@ -83,9 +117,7 @@ export function ImportPanel({ imports, onOpen }: { imports: Imports; onOpen: (id
   const p = state.progress;
   const percent = p && p.bytesTotal > 0 ? Math.round((100 * p.bytesDone) / p.bytesTotal) : undefined;
   const result = state.result;
-  const outcomes: readonly ImportOutcome[] = result
-    ? [...result.refused.filter((r) => r.code !== 'cancelled'), ...result.imported, ...result.merged, ...result.duplicates, ...result.skipped]
-    : [...state.outcomes].reverse();
+  const outcomes: readonly ImportOutcome[] = result ? [] : [...state.outcomes].reverse();
   const notReached = result?.refused.filter((r) => r.code === 'cancelled').length ?? 0;
 
   return (
@@ -120,12 +152,20 @@ export function ImportPanel({ imports, onOpen }: { imports: Imports; onOpen: (id
         )}
         {state.error && <p role="alert">{state.error}</p>}
       </div>
-      {outcomes.length > 0 && (
-        <ul className="outcomes" aria-label="Files">
-          {outcomes.slice(0, 500).map((o) => (
-            <Outcome key={`${o.status}:${o.path}`} outcome={o} onOpen={onOpen} />
+      {result ? (
+        <div className="outcome-groups">
+          {groupsOf(result).map((g) => (
+            <OutcomeGroup key={g.title} title={g.title} outcomes={g.outcomes} open={g.open} onOpen={onOpen} />
           ))}
-        </ul>
+        </div>
+      ) : (
+        outcomes.length > 0 && (
+          <ul className="outcomes" aria-label="Files">
+            {outcomes.slice(0, 500).map((o) => (
+              <Outcome key={`${o.status}:${o.path}`} outcome={o} onOpen={onOpen} />
+            ))}
+          </ul>
+        )
       )}
       {/* Two different elements in two places: a click aimed at Cancel as the import ends must not
           land on Done and close the results. */}
