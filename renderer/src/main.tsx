@@ -7,6 +7,9 @@ import './styles/layout.css';
 import { App } from './App.tsx';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { LockGate } from './Lock.tsx';
+import { applyTheme, savedTheme } from './theme.ts';
+
+applyTheme(savedTheme(), false);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -325,3 +325,32 @@ test('the window cache is disposable: unsaved notes survive a reload, and cleari
   await expect(page.getByRole('form', { name: 'Details' }).getByLabel('Notes')).toHaveValue('Saved note.');
   await expect(page.locator('.pdfViewer .page canvas, .image-frame img').first()).toBeVisible({ timeout: 20_000 });
 });
+
+test('light or dark by choice, beside following the system, kept across a reload', async ({ app }) => {
+  const { page } = app;
+  await firstRun(app);
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  await page.emulateMedia({ colorScheme: 'light' });
+  const light = await background();
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Settings' });
+  await expect(dialog.getByRole('radio', { name: /Follow the system \(now light\)/ })).toBeChecked();
+  await dialog.getByRole('radio', { name: 'Dark' }).check();
+  // Dark at once, while the system stays light.
+  expect(await background()).not.toBe(light);
+  await app.screenshot('settings-dark-chosen');
+  await noViolations(app, 'the settings in a chosen dark theme');
+  await page.keyboard.press('Escape');
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'No records yet for Robert Chen' })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+  const dark = await background();
+  expect(dark).not.toBe(light);
+  // Light chosen on a dark system; then following the system again.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await dialog.getByRole('radio', { name: 'Light' }).check();
+  expect(await background()).toBe(light);
+  await dialog.getByRole('radio', { name: /Follow the system \(now dark\)/ }).check();
+  expect(await background()).toBe(dark);
+});

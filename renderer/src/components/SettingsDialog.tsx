@@ -2,9 +2,41 @@ import { useEffect, useRef, useState } from 'react';
 import { OCR_LANGUAGES } from '../../../shared/ocr-languages.ts';
 import type { OcrLanguage } from '../../../shared/ocr-languages.ts';
 import { invoke, messageOf } from '../api.ts';
+import { applyTheme, savedTheme, THEMES } from '../theme.ts';
+import type { Theme } from '../theme.ts';
 import './SettingsDialog.css';
 
-/** The library's settings: which languages scanned pages are read in. */
+const THEME_LABELS: Readonly<Record<Theme, string>> = { system: 'Follow the system', light: 'Light', dark: 'Dark' };
+
+/** The window's look: light, dark, or as the system is (applied at once). */
+function Appearance() {
+  const [theme, setTheme] = useState<Theme>(savedTheme);
+  const systemDark = window.matchMedia('(prefers-color-scheme: dark)').matches;
+  return (
+    <fieldset>
+      <legend>Appearance</legend>
+      {THEMES.map((t) => (
+        <label key={t} className="check">
+          <input
+            type="radio"
+            name="theme"
+            checked={theme === t}
+            onChange={() => {
+              setTheme(t);
+              applyTheme(t);
+            }}
+          />
+          <span>
+            {THEME_LABELS[t]}
+            {t === 'system' && <span className="hint"> (now {systemDark ? 'dark' : 'light'})</span>}
+          </span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** The library's settings: which languages scanned pages are read in; and the window's look. */
 export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const ref = useRef<HTMLDialogElement>(null);
   const [chosen, setChosen] = useState<OcrLanguage[] | null>(null);
@@ -50,6 +82,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
   return (
     <dialog ref={ref} className="modal settings" aria-labelledby="settings-title" onClose={onClose} onCancel={onClose}>
       <h2 id="settings-title">Settings</h2>
+      <Appearance />
       <fieldset>
         <legend>Languages of scanned pages and photos</legend>
         <p className="hint">OCR reads the text of scans in these languages. Choose every language your records are written in; each one more makes reading a little slower.</p>
