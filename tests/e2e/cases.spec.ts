@@ -68,8 +68,18 @@ test('a case from a surgeon’s letter: questions, the checklist closing as docu
   await expect(checklist.locator('.check-missing').filter({ hasText: 'images themselves' })).toContainText(/Ask Lakeshore .* for a CD/);
   await app.screenshot('case');
   await noViolations(app, 'a case');
+  // In groups: while gathering, the specialists and opinions and the long timeline are one line each
+  // until opened; the case is no more than three windows tall at 1280x800 (it was nine).
+  const main = page.getByRole('main', { name: 'The case' });
+  await expect(main.locator('details.case-group')).toHaveCount(4);
+  await expect(page.locator('#case-group-opinions')).not.toHaveAttribute('open');
+  await expect(page.locator('#case-group-timeline')).not.toHaveAttribute('open');
+  await expect(page.locator('#case-group-opinions summary')).toContainText('0 specialists, 0 opinions');
+  const tall = await main.evaluate((m) => m.scrollHeight / m.clientHeight);
+  expect(tall).toBeLessThanOrEqual(3);
 
-  // An opinion comes back; compared point by point.
+  // An opinion comes back; compared point by point. The bar at the top opens its group.
+  await page.getByRole('navigation', { name: 'Parts of the case' }).getByRole('link', { name: 'Specialists and opinions' }).click();
   await page.getByRole('button', { name: 'Record an opinion…' }).click();
   const opinion = page.getByRole('form', { name: 'An opinion received' });
   await opinion.getByLabel('From', { exact: true }).fill('Ana Ruiz, MD, University Spine Center');
@@ -88,7 +98,8 @@ test('a case from a surgeon’s letter: questions, the checklist closing as docu
   await page.getByRole('form', { name: 'The recommendation under review' }).getByRole('button', { name: 'Save the recommendation' }).click();
   await expect(compare.getByRole('row', { name: /Urgency/ })).toContainText('within 4 weeks');
 
-  // The timeline holds the recommendation and the opinion beside the documents.
+  // The timeline holds the recommendation and the opinion beside the documents; opened, it stays open.
+  await page.locator('#case-group-timeline summary').click();
   const timeline = page.getByRole('region', { name: 'Timeline' }).or(page.locator('section[aria-labelledby="timeline-title"]'));
   await expect(timeline).toContainText('Recommended: L4-L5 posterior lumbar fusion');
   await expect(timeline).toContainText('Opinion: differs');
@@ -132,6 +143,7 @@ test('a case from a surgeon’s letter: questions, the checklist closing as docu
   await page.getByRole('link', { name: /Recommended L4-L5 spinal fusion/ }).click();
   await expect(page.locator('.case-documents > li')).toHaveCount(4);
   await expect(page.locator('.case-documents')).toContainText('Physical Therapy');
+  await expect(page.locator('#case-group-timeline')).toHaveAttribute('open');
 
   // Dark, and at 200% zoom: readable, nothing off the side of the window.
   await darkAndNarrow(app, 'case', 'a case');

@@ -9,6 +9,10 @@ import { invoke, messageOf } from '../../api.ts';
 import { routeHash } from '../../route.ts';
 import type { Route } from '../../route.ts';
 import { ScreenHeader } from '../../components/ScreenHeader.tsx';
+import { preference, setPreference } from '../../cache.ts';
+import { plural } from '../../format.ts';
+import { CaseGroup } from './CaseGroup.tsx';
+import type { CaseGroupId } from './CaseGroup.tsx';
 import { Checklist } from './Checklist.tsx';
 import { Documents } from './Documents.tsx';
 import { Opinions } from './Opinions.tsx';
@@ -17,6 +21,14 @@ import { Recommendations } from './Recommendation.tsx';
 import { Requests } from './Requests.tsx';
 import { Specialists } from './Specialists.tsx';
 import './case.css';
+
+const GROUPS: readonly CaseGroupId[] = ['decision', 'records', 'opinions', 'timeline'];
+const GROUP_TITLES: Readonly<Record<CaseGroupId, string>> = {
+  decision: 'The decision and your questions',
+  records: 'Records',
+  opinions: 'Specialists and opinions',
+  timeline: 'Timeline',
+};
 
 interface Props {
   readonly patient: Patient;
@@ -31,6 +43,21 @@ export function CaseScreen({ patient, route, libraryVersion, onError }: Props) {
   const [entries, setEntries] = useState<TimelineEntry[]>([]);
   const [undated, setUndated] = useState(0);
   const [openedAt] = useState(() => performance.now());
+  // Which groups the person opened or closed in this case (the rest follow isOpen's defaults).
+  const [groups, setGroups] = useState<Partial<Record<CaseGroupId, boolean>>>({});
+  useEffect(() => {
+    void preference<Partial<Record<CaseGroupId, boolean>>>(`caseGroups:${route.id}`, {}).then(setGroups);
+  }, [route.id]);
+  const toggle = useCallback(
+    (g: CaseGroupId, open: boolean) =>
+      setGroups((now) => {
+        if (now[g] === open) return now;
+        const next = { ...now, [g]: open };
+        void setPreference(`caseGroups:${route.id}`, next);
+        return next;
+      }),
+    [route.id],
+  );
   const load = useCallback(() => {
     let live = true;
     Promise.all([invoke('cases:get', route.id), invoke('timeline', patient.id, route.id), invoke('timeline:undated', patient.id, route.id)]).then(
@@ -55,6 +82,9 @@ export function CaseScreen({ patient, route, libraryVersion, onError }: Props) {
 
   if (!data) return <p className="screen-loading" role="status">Opening the case…</p>;
   const c = data.case;
+  // Open unless the person closed it; until then, what matters now is open: the opinions once the case
+  // has gone out (or one is in), the timeline (long) only when asked for.
+  const isOpen = (g: CaseGroupId) => groups[g] ?? (g === 'opinions' ? c.status !== 'gathering' && c.status !== 'ready' || c.opinions.length > 0 || c.specialists.length > 0 : g !== 'timeline');
   const documents = data.documents;
   return (
     <div className="record-screen case-screen">
@@ -75,27 +105,56 @@ export function CaseScreen({ patient, route, libraryVersion, onError }: Props) {
       </ScreenHeader>
       <div className="case-body">
         <main className="case-main" aria-label="The case">
-          <Recommendations details={c} patientId={patient.id} documents={documents} onError={onError} />
-          <Questions details={c} onError={onError} />
-          <section className="case-section" aria-labelledby="notes-title">
-            <h2 id="notes-title">Notes</h2>
-            <textarea
-              key={c.notes}
-              className="case-notes"
-              aria-labelledby="notes-title"
-              defaultValue={c.notes}
-              rows={3}
-              placeholder="Anything to remember about this decision…"
-              onBlur={(e) => {
-                if (e.target.value !== c.notes) void invoke('cases:update', c.id, { notes: e.target.value }).catch((err: unknown) => onError(messageOf(err)));
-              }}
-            />
-          </section>
-          <Documents details={c} documents={documents} onError={onError} />
-          <Specialists details={c} onError={onError} />
-          <Opinions details={c} documents={documents} onError={onError} />
-          <Requests details={c} documents={documents} onError={onError} />
-          <Timeline entries={entries} undated={undated} />
+          <nav className="case-nav" aria-label="Parts of the case">
+            {GROUPS.map((g) => (
+              <a
+                key={g}
+                href={`#case-group-${g}`}
+                onClick={(e) => {
+                  e.preventDefault();
+                  toggle(g, true);
+                  document.getElementById(`case-group-${g}`)?.scrollIntoView({ block: 'start' });
+                }}
+              >
+                {GROUP_TITLES[g]}
+              </a>
+            ))}
+          </nav>
+          <CaseGroup id="decision" title={GROUP_TITLES.decision} summary={`${plural(c.recommendations.length, 'recommendation')}, ${plural(c.questions.length, 'question')}`} open={isOpen('decision')} onToggle={toggle}>
+            <Recommendations details={c} patientId={patient.id} documents={documents} onError={onError} />
+            <Questions details={c} onError={onError} />
+            <section className="case-section" aria-labelledby="notes-title">
+              <h2 id="notes-title">Notes</h2>
+              <textarea
+                key={c.notes}
+                className="case-notes"
+                aria-labelledby="notes-title"
+                defaultValue={c.notes}
+                rows={3}
+                placeholder="Anything to remember about this decision…"
+                onBlur={(e) => {
+                  if (e.target.value !== c.notes) void invoke('cases:update', c.id, { notes: e.target.value }).catch((err: unknown) => onError(messageOf(err)));
+                }}
+              />
+            </section>
+          </CaseGroup>
+          <CaseGroup
+            id="records"
+            title={GROUP_TITLES.records}
+            summary={`${plural(c.documents.length, 'document')}${c.requests.length ? `, ${plural(c.requests.filter((r) => r.state === 'asked').length, 'request')} waiting` : ''}`}
+            open={isOpen('records')}
+            onToggle={toggle}
+          >
+            <Documents details={c} documents={documents} onError={onError} />
+            <Requests details={c} documents={documents} onError={onError} />
+          </CaseGroup>
+          <CaseGroup id="opinions" title={GROUP_TITLES.opinions} summary={`${plural(c.specialists.length, 'specialist')}, ${plural(c.opinions.length, 'opinion')}`} open={isOpen('opinions')} onToggle={toggle}>
+            <Specialists details={c} onError={onError} />
+            <Opinions details={c} documents={documents} onError={onError} />
+          </CaseGroup>
+          <CaseGroup id="timeline" title={GROUP_TITLES.timeline} summary={`${plural(entries.length, 'entry', 'entries')}${undated ? `, ${undated} undated left out` : ''}`} open={isOpen('timeline')} onToggle={toggle}>
+            <Timeline entries={entries} undated={undated} />
+          </CaseGroup>
         </main>
         {/* Focusable so a long checklist scrolls from the keyboard. */}
         <aside className="case-aside" aria-label="Completeness" tabIndex={0}>
