@@ -420,6 +420,32 @@ async function benchApp(): Promise<void> {
   table(await run({ searchLibrary: searchLibraryDir, cache: CACHE, ...(chromiumPath ? { chromiumPath } : {}) }));
 }
 
+async function benchScale(): Promise<void> {
+  const json = process.argv.includes('--json');
+  const log = (line: string) => (json ? process.stderr : process.stdout).write(`${line}\n`);
+  log(`\nA practice of ${(100_000).toLocaleString('en-US')} documents / ${(1_000_000).toLocaleString('en-US')} pages across 100 clients, 200 open cases; the window in Chromium on the real back end`);
+  const chromiumPath = process.env.CASEBINDER_CHROMIUM ?? (fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+  const { benchScale: run } = await import('./scale.ts');
+  const r = await run({ cache: CACHE, log, ...(chromiumPath ? { chromiumPath } : {}) });
+  if (json) {
+    const { details: _details, ...figures } = r;
+    console.log(JSON.stringify(figures));
+    return;
+  }
+  table([
+    ['what', 'target', 'measured'],
+    [`library screen, first render after its data arrives (${r.details.libraryRows} rows, one client)`, '< 300 ms', ms(r.firstRenderMs)],
+    ['  (page load until those rows are on screen, through this harness)', '', ms(r.details.libraryPageLoadMs!)],
+    ["  (the back end's documents:list)", '', ms(r.details.documentsListBackendMs!)],
+    [`search across the whole library, every query and keystroke (${r.details.searchQueries} searches): median`, '< 5 ms', ms(r.searchMedianMs)],
+    ['  95th percentile', '< 20 ms', ms(r.searchP95Ms)],
+    ['a case (25 documents) opened, to it, its checklist and timeline on screen', '< 150 ms', `${ms(r.caseOpenMs)} (p95 ${ms(r.details.caseP95Ms!)})`],
+    ['the practice view (100 clients, 200 open cases with their checklists), to it on screen', '< 300 ms', `${ms(r.practiceViewMs)} (p95 ${ms(r.details.practiceP95Ms!)})`],
+    ["  (the back end's practice:overview)", '', ms(r.details.practiceBackendMs!)],
+    ['database', '', `${(r.databaseBytes / MiB).toFixed(0)} MiB, built in ${r.buildSeconds.toFixed(0)} s`],
+  ]);
+}
+
 async function benchViewer(): Promise<void> {
   console.log('\nThe scan viewer in Chromium on the real back end: a 500-slice CT series, a study page with 10 series');
   const chromiumPath = process.env.CASEBINDER_CHROMIUM ?? (fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
@@ -898,13 +924,14 @@ const SECTIONS: Record<string, () => Promise<void>> = {
   labs: benchLabs,
   cases: benchCases,
   export: benchExport,
+  scale: benchScale,
   encryption: benchEncryption,
   viewer: benchViewer,
 };
-const chosen = process.argv.slice(2).filter((a) => a !== '--');
+const chosen = process.argv.slice(2).filter((a) => a !== '--' && a !== '--json');
 for (const name of chosen.length ? chosen : Object.keys(SECTIONS)) {
   const section = SECTIONS[name];
   if (!section) throw new Error(`bench: no section "${name}"; choose from ${Object.keys(SECTIONS).join(', ')}`);
   await section();
 }
-console.log(`\nMachine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.availableParallelism()} cores, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB, Node ${process.version}`);
+(process.argv.includes('--json') ? console.error : console.log)(`\nMachine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.availableParallelism()} cores, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB, Node ${process.version}`);

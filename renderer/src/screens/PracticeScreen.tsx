@@ -1,4 +1,4 @@
-import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { SPECIALTY_LABELS } from '../../../shared/case-types.ts';
 import { CASE_STAGE_LABELS, CASE_STAGES, filterClients, sortClients } from '../../../shared/practice.ts';
 import type { CaseStage, PracticeCase, PracticeClient, PracticeSort } from '../../../shared/practice.ts';
@@ -43,6 +43,11 @@ export function PracticeScreen({ libraryVersion, onOpen, onError }: { libraryVer
     const staged = stage === 'any' ? clients : clients.filter((c) => c.cases.some((k) => k.status === stage)).map((c) => ({ ...c, cases: c.cases.filter((k) => k.status === stage) }));
     return sortClients(filterClients(staged, typed), sort);
   }, [clients, typed, sort, stage]);
+
+  useLayoutEffect(() => {
+    // For the bench: when the clients are on screen.
+    if (clients) requestAnimationFrame(() => performance.mark('casebinder:practice-rendered'));
+  }, [clients]);
 
   const openCases = clients?.reduce((n, c) => n + c.cases.length, 0) ?? 0;
   const overdue = clients?.reduce((n, c) => n + c.cases.reduce((m, k) => m + k.overdueRequests, 0), 0) ?? 0;

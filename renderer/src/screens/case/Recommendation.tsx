@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { CaseDetails, Recommendation } from '../../../../shared/case-types.ts';
 import type { DocumentSummary } from '../../../../shared/ipc-contract.ts';
@@ -50,7 +50,7 @@ function RecommendationForm({
     try {
       if (editing) await invoke('cases:update-recommendation', caseId, editing.id, fields);
       else await invoke('cases:add-recommendation', caseId, { ...fields, documentIds: v.document ? [Number(v.document)] : [] });
-      form.reset();
+      // The form goes away once saved (it is not blanked first: a blank form reads as nothing saved).
       onDone();
     } catch (e) {
       onError(messageOf(e));
@@ -96,6 +96,12 @@ function RecommendationForm({
 export function Recommendations({ details, patientId, documents, onError }: { details: CaseDetails; patientId: number; documents: readonly DocumentSummary[]; onError: (m: string) => void }) {
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<number | null>(null);
+  // Saved, until the case comes back holding it: the form must not stand there again, blank, meanwhile
+  // (on a large case that reload is noticeable, and a blank form reads as "nothing was saved").
+  const [savedAt, setSavedAt] = useState<number | null>(null);
+  const count = details.recommendations.length;
+  useEffect(() => setSavedAt(null), [count]);
+  const waiting = savedAt !== null && savedAt === count;
   return (
     <section className="case-section" aria-labelledby="recommendation-title">
       <h2 id="recommendation-title">The recommendation under review</h2>
@@ -169,8 +175,18 @@ export function Recommendations({ details, patientId, documents, onError }: { de
         </dl>
         ),
       )}
-      {adding || details.recommendations.length === 0 ? (
-        <RecommendationForm caseId={details.id} patientId={patientId} onDone={() => setAdding(false)} onError={onError} />
+      {waiting ? (
+        <p role="status">Saved. Adding it to the case…</p>
+      ) : adding || count === 0 ? (
+        <RecommendationForm
+          caseId={details.id}
+          patientId={patientId}
+          onDone={() => {
+            setAdding(false);
+            setSavedAt(count);
+          }}
+          onError={onError}
+        />
       ) : (
         <button type="button" onClick={() => setAdding(true)}>
           Add another recommendation…
