@@ -11,9 +11,16 @@ export function toFtsQuery(typed: string, options: { readonly prefixLast?: boole
     .replace(/[\u0000-\u001f\u007f]/g, ' ')
     .split(/\s+/)
     .filter((w) => /[\p{L}\p{N}]/u.test(w));
-  if (words.length === 0) return null;
   // A space after the last word means the person finished typing it.
-  const prefixLast = (options.prefixLast ?? true) && !/\s$/.test(typed);
+  let prefixLast = (options.prefixLast ?? true) && !/\s$/.test(typed);
+  // One letter just begun after other words says nothing yet: as a prefix it matches most of the
+  // library's words (every one starting with "a"), costing seconds for the results the words before
+  // it already give; it counts from its second letter. The word before it was finished.
+  if (prefixLast && words.length > 1 && [...words.at(-1)!].length === 1) {
+    words.pop();
+    prefixLast = false;
+  }
+  if (words.length === 0) return null;
   return words
     .map((w, i) => {
       const phrase = `"${w.replace(/"/g, '""')}"`;

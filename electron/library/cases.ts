@@ -28,12 +28,20 @@ import { evaluateChecklist } from '../../shared/checklist.ts';
 import { studyReadiness } from '../../shared/readiness.ts';
 import type { ChecklistDocument, ChecklistInput } from '../../shared/checklist.ts';
 import type { IsoDate } from '../../shared/dates.ts';
+import type { ClinicalRecord, LabResult } from '../../shared/records-types.ts';
 import { CasebinderError } from '../../shared/errors.ts';
 import type { Documents } from './documents.ts';
 import type { Patients } from './patients.ts';
 import type { Records } from './records.ts';
 import { all, get, run, sql, writeTransaction } from './sql.ts';
 import type { Studies } from './studies.ts';
+
+/** A patient's medications, allergies and confirmed labs, as the checklist reads them. */
+export interface PatientFacts {
+  readonly medications: readonly ClinicalRecord[];
+  readonly allergies: readonly ClinicalRecord[];
+  readonly labs: readonly LabResult[];
+}
 
 export interface NewCase {
   readonly title: string;
@@ -355,9 +363,13 @@ export class Cases {
    * the facts that would go into the packet: those of the included documents and those the person typed
    * in, never another document's or a held-back one's.
    */
-  checklistInput(caseId: number, today: IsoDate): ChecklistInput {
+  /**
+   * What the checklist is evaluated on. `facts` holds each patient's medications, allergies and labs
+   * once read, for a caller evaluating many cases (the practice view): they are the patient's, not the case's.
+   */
+  checklistInput(caseId: number, today: IsoDate, facts: Map<number, PatientFacts> = new Map()): ChecklistInput {
     const c = this.details(caseId);
-    const included = c.documents.filter((d) => d.included).map((d) => this.services.documents.get(d.documentId));
+    const included = this.services.documents.getMany(c.documents.filter((d) => d.included).map((d) => d.documentId));
     const documents = included.map(
       (d): ChecklistDocument => ({
         id: d.id,
@@ -374,9 +386,18 @@ export class Cases {
     const sent = new Set(included.map((d) => d.id));
     const ours = <T extends { readonly source: { readonly documentId: number | null } }>(facts: T[]) =>
       facts.filter((f) => f.source.documentId === null || sent.has(f.source.documentId));
+    let known = facts.get(c.patientId);
+    if (!known) {
+      known = {
+        medications: this.services.records.records(c.patientId, 'medication'),
+        allergies: this.services.records.records(c.patientId, 'allergy'),
+        labs: this.services.records.labs({ patientId: c.patientId, confirmed: true }),
+      };
+      facts.set(c.patientId, known);
+    }
     // As for lab values, what was read from a PDF's list counts once the person has checked it.
-    const medications = ours(this.services.records.records(c.patientId, 'medication')).filter((m) => m.confirmed);
-    const labs = ours(this.services.records.labs({ patientId: c.patientId, confirmed: true }));
+    const medications = ours([...known.medications]).filter((m) => m.confirmed);
+    const labs = ours([...known.labs]);
     const newest = (dates: readonly (string | null)[]) => dates.filter((x): x is string => !!x).sort().at(-1) ?? null;
     return {
       specialty: c.specialty,
@@ -385,7 +406,7 @@ export class Cases {
       recommendationDocumentIds: c.recommendations.flatMap((r) => r.documentIds),
       questions: c.questions.length,
       medications: { count: medications.length, newest: newest(medications.map((m) => m.date)) },
-      allergies: { count: ours(this.services.records.records(c.patientId, 'allergy')).filter((a) => a.confirmed).length },
+      allergies: { count: ours([...known.allergies]).filter((a) => a.confirmed).length },
       labs: { count: labs.length, newest: newest(labs.map((l) => l.date)) },
     };
   }
@@ -396,8 +417,8 @@ export class Cases {
     return { readiness: studyReadiness(input), matchedReportIds: input.reports.map((r) => r.id) };
   }
 
-  checklist(caseId: number, today: IsoDate): ChecklistItem[] {
-    return evaluateChecklist(this.checklistInput(caseId, today));
+  checklist(caseId: number, today: IsoDate, facts?: Map<number, PatientFacts>): ChecklistItem[] {
+    return evaluateChecklist(this.checklistInput(caseId, today, facts));
   }
 }
 

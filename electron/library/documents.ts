@@ -229,6 +229,17 @@ export class Documents {
     return toDocument(row);
   }
 
+  /** Several documents by number, in the order asked, in one query (one that is not in the library is an error, as for get). */
+  getMany(ids: readonly number[]): MedicalDocument[] {
+    if (ids.length === 0) return [];
+    const rows = new Map(all<DocumentRow>(this.db, sql`${SELECT_DOCUMENT} WHERE d.id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`).map((r) => [r.id, r]));
+    return ids.map((id) => {
+      const row = rows.get(id);
+      if (!row) throw new CasebinderError('not-found', `There is no document number ${id} in this library.`);
+      return toDocument(row);
+    });
+  }
+
   /** Newest care first (by date of service), then the most recently imported. */
   list(filters: DocumentFilters = {}, page: { limit?: number; offset?: number } = {}): MedicalDocument[] {
     return all<DocumentRow>(
@@ -313,7 +324,11 @@ export class Documents {
 
   /** Adds a new document's pages to the document-level search index (triggers keep it in step after). */
   indexText(id: number): void {
-    run(this.db, sql`INSERT INTO document_text_fts(rowid, text) SELECT ${id}, coalesce((SELECT text FROM document_text WHERE id = ${id}), '')`);
+    run(
+      this.db,
+      sql`INSERT INTO document_text_fts(rowid, text, owner)
+          SELECT ${id}, coalesce((SELECT text FROM document_text WHERE id = ${id}), ''), 'c' || (SELECT patient_id FROM documents WHERE id = ${id})`,
+    );
   }
 
   /** Puts a document in the trash (its facts leave the record with it), or takes it out. */

@@ -9,7 +9,7 @@ import type { CaseStatus, RequestState, Specialty } from '../../shared/case-type
 import type { IsoDate } from '../../shared/dates.ts';
 import { caseStage, isOverdue } from '../../shared/practice.ts';
 import type { PracticeCase, PracticeClient } from '../../shared/practice.ts';
-import type { Cases } from './cases.ts';
+import type { Cases, PatientFacts } from './cases.ts';
 import { all, sql } from './sql.ts';
 
 interface CaseRow {
@@ -23,12 +23,18 @@ interface CaseRow {
 
 export function practiceOverview(db: Database, cases: Cases, today: IsoDate): PracticeClient[] {
   const patients = all<{ id: number; name: string; date_of_birth: IsoDate | null }>(db, sql`SELECT id, name, date_of_birth FROM patients ORDER BY name COLLATE NOCASE, id`);
+  // Per patient, from the index: a seek for the latest import, a count of the patient's entries.
   const documents = new Map(
-    all<{ patient_id: number; n: number; latest: string }>(
+    all<{ patient_id: number; n: number; latest: string | null }>(
       db,
-      sql`SELECT patient_id, count(*) AS n, max(imported_at) AS latest FROM documents WHERE deleted_at IS NULL GROUP BY patient_id`,
+      sql`SELECT p.id AS patient_id,
+                 (SELECT count(*) FROM documents d WHERE d.patient_id = p.id AND d.deleted_at IS NULL) AS n,
+                 (SELECT max(imported_at) FROM documents d WHERE d.patient_id = p.id AND d.deleted_at IS NULL) AS latest
+          FROM patients p`,
     ).map((r) => [r.patient_id, r]),
   );
+  // Each patient's medications, allergies and labs are read once, for all their open cases.
+  const facts = new Map<number, PatientFacts>();
   const requests = new Map<number, { askedOn: IsoDate; state: RequestState }[]>();
   for (const r of all<{ case_id: number; asked_on: IsoDate; state: RequestState }>(db, sql`SELECT case_id, asked_on, state FROM records_requests WHERE state = 'asked'`)) {
     requests.set(r.case_id, [...(requests.get(r.case_id) ?? []), { askedOn: r.asked_on, state: r.state }]);
@@ -43,7 +49,7 @@ export function practiceOverview(db: Database, cases: Cases, today: IsoDate): Pr
     }
     const waiting = requests.get(c.id) ?? [];
     const gaps = cases
-      .checklist(c.id, today)
+      .checklist(c.id, today, facts)
       .filter((item) => item.status === 'missing')
       .map((item) => item.message);
     open.set(c.patient_id, [

@@ -83,6 +83,19 @@ describe('search', () => {
     expect(library.search.search('PSA')[1]).toMatchObject({ page: 3 });
   });
 
+  it("searches within one client through the index's owner column, which follows a document moved to another patient", () => {
+    const { library, margaret, robert, ids } = setup();
+    expect(library.search.search('PSA', { patientId: robert.id }).map((h) => h.id)).toContain(ids.psa1);
+    library.corrections.move(ids.psa1, margaret.id);
+    expect(library.search.search('PSA', { patientId: robert.id }).map((h) => h.id)).not.toContain(ids.psa1);
+    expect(library.search.search('PSA', { patientId: margaret.id }).map((h) => h.id)).toContain(ids.psa1);
+    library.corrections.undo();
+    expect(library.search.search('PSA', { patientId: robert.id }).map((h) => h.id)).toContain(ids.psa1);
+    // The owner token is never a word of the records: typing it finds nothing.
+    expect(library.search.search(`c${robert.id}`)).toEqual([]);
+    expect(library.search.search(`c${robert.id}`, { patientId: robert.id })).toEqual([]);
+  });
+
   it('combines with filters: patient, type, date range, facility', () => {
     const { library, margaret, robert, ids } = setup();
     expect(library.search.search('PSA', { patientId: margaret.id })).toEqual([]);

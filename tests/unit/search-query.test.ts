@@ -37,6 +37,13 @@ describe('toFtsQuery: what a person types never becomes an FTS5 syntax error', (
     expect(toFtsQuery('creat ')).toBe('"creat"');
   });
 
+  it('waits for a second letter of a word begun after others (one letter as a prefix matches most words)', () => {
+    expect(toFtsQuery('hemoglobin a')).toBe('"hemoglobin"');
+    expect(toFtsQuery('hemoglobin a1')).toBe('"hemoglobin" "a1"*');
+    expect(toFtsQuery('a')).toBe('"a"*');
+    expect(toFtsQuery('hemoglobin a ')).toBe('"hemoglobin" "a"');
+  });
+
   it('has no query for blank or punctuation-only input', () => {
     expect(toFtsQuery('   ')).toBeNull();
     expect(toFtsQuery(' - , ; ')).toBeNull();

@@ -65,9 +65,13 @@ describe('migration 10: the practice view', () => {
     const db = version9();
     migrate(db);
     // The queries of electron/library/practice.ts: none scans a whole table.
-    expect(plan(db, `SELECT patient_id, count(*) AS n, max(imported_at) AS latest FROM documents WHERE deleted_at IS NULL GROUP BY patient_id`)).toMatch(
-      /USING COVERING INDEX documents_by_patient_imported/,
+    const perPatient = plan(
+      db,
+      `SELECT p.id, (SELECT count(*) FROM documents d WHERE d.patient_id = p.id AND d.deleted_at IS NULL),
+              (SELECT max(imported_at) FROM documents d WHERE d.patient_id = p.id AND d.deleted_at IS NULL) FROM patients p`,
     );
+    expect(perPatient.match(/SEARCH d USING COVERING INDEX documents_by_patient_imported \(patient_id=\? AND deleted_at=\?\)/g)).toHaveLength(2);
+    expect(perPatient).not.toMatch(/SCAN d/);
     expect(plan(db, `SELECT * FROM records_requests WHERE case_id = 1`)).toMatch(/USING INDEX records_requests_by_case/);
     expect(plan(db, `SELECT * FROM case_opinions WHERE case_id = 1`)).toMatch(/USING INDEX case_opinions_by_case/);
     expect(plan(db, `SELECT * FROM case_specialists WHERE case_id = 1`)).toMatch(/USING INDEX case_specialists_by_case/);
