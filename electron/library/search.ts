@@ -119,11 +119,14 @@ export class Search {
     );
     const byId = new Map(pages.map((p) => [p.id, p]));
     const first = pages.filter((p) => p.number <= MARKED_PAGES_PER_DOCUMENT).map((p) => p.id);
+    // Only these documents' pages: FTS5 intersects the words' matches with theirs (migration 11), so the
+    // cost follows the documents shown, not how many pages of the library hold the words.
+    const theirs = (ids: readonly number[]) => `document_token : (${ids.map((id) => `d${id}`).join(' OR ')}) AND text : (${query})`;
     // "+rowid" keeps SQLite from turning the list into one FTS5 rowid lookup per page.
     const found = all<{ id: number; marked: string | null }>(
       this.db,
       sql`SELECT rowid AS id, CASE WHEN +rowid IN (SELECT value FROM json_each(${JSON.stringify(first)})) THEN ${MARKED_PAGE} END AS marked
-          FROM pages_fts WHERE pages_fts MATCH ${query} AND +rowid IN (SELECT value FROM json_each(${JSON.stringify(pages.map((p) => p.id))}))`,
+          FROM pages_fts WHERE pages_fts MATCH ${theirs(documentIds)}`,
     );
     for (const row of found) {
       const page = byId.get(row.id);
@@ -141,7 +144,8 @@ export class Search {
         all<{ id: number; marked: string }>(
           this.db,
           sql`SELECT rowid AS id, ${MARKED_PAGE} AS marked FROM pages_fts
-              WHERE pages_fts MATCH ${query} AND +rowid IN (SELECT value FROM json_each(${JSON.stringify(unmarked)}))`,
+              WHERE pages_fts MATCH ${theirs([...new Set(unmarked.map((id) => byId.get(id)!.document_id))])}
+                AND +rowid IN (SELECT value FROM json_each(${JSON.stringify(unmarked)}))`,
         ).map((r) => [r.id, r.marked]),
       );
       for (const list of result.values()) {

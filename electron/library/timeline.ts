@@ -3,6 +3,8 @@
  * date of service), lab results (one entry per day and source, out-of-range ones counted),
  * recommendations under review and the opinions that came back.
  */
+import type { CaseDetails } from '../../shared/case-types.ts';
+import type { MedicalDocument } from '../../shared/library-types.ts';
 import type { TimelineEntry } from '../../shared/timeline.ts';
 import type { Library } from './library.ts';
 
@@ -12,8 +14,7 @@ export function timeline(library: Library, patientId: number, caseId?: number): 
   if (inCase && inCase.patientId !== patientId) return [];
   const caseDocs = inCase ? new Set(inCase.documents.map((d) => d.documentId)) : null;
 
-  for (const doc of library.documents.list({ patientId })) {
-    if (caseDocs && !caseDocs.has(doc.id)) continue;
+  for (const doc of documentsOf(library, patientId, inCase)) {
     const date = doc.dateOfService ?? doc.suggested.dateOfService;
     if (!date) continue;
     entries.push({
@@ -79,10 +80,14 @@ export function timeline(library: Library, patientId: number, caseId?: number): 
   return entries.sort((a, b) => a.date.localeCompare(b.date) || a.kind.localeCompare(b.kind) || a.title.localeCompare(b.title));
 }
 
+/** A case's documents (read by number: a case of 25 costs the same in a library of 100,000), or all the patient's. */
+function documentsOf(library: Library, patientId: number, inCase: CaseDetails | null): MedicalDocument[] {
+  return inCase ? library.documents.getMany(inCase.documents.map((d) => d.documentId)) : library.documents.list({ patientId });
+}
+
 /** How many of the patient's (or the case's) documents have no date of service, so the timeline leaves them out. */
 export function undatedDocuments(library: Library, patientId: number, caseId?: number): number {
   const inCase = caseId === undefined ? null : library.cases.details(caseId);
   if (inCase && inCase.patientId !== patientId) return 0;
-  const caseDocs = inCase ? new Set(inCase.documents.map((d) => d.documentId)) : null;
-  return library.documents.list({ patientId }).filter((doc) => (!caseDocs || caseDocs.has(doc.id)) && !(doc.dateOfService ?? doc.suggested.dateOfService)).length;
+  return documentsOf(library, patientId, inCase).filter((doc) => !(doc.dateOfService ?? doc.suggested.dateOfService)).length;
 }

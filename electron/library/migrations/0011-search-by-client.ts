@@ -8,6 +8,11 @@ import type { Migration } from './migration.ts';
  * token is 'c' and the patient's number, as Search.ownerToken writes it). The
  * index is made again with the column (contentless, so every document's text is read once more); the
  * owner follows a document moved to another patient.
+ *
+ * The page-level index likewise gets each page's document (`document_token`, 'd' and the document's
+ * number: a generated column of `pages`, which is the index's content), so the pages of the twenty
+ * documents a search shows are found by `document_token : (d1 OR d2 ...) AND text : (...)` instead of
+ * a pass over every page of the library that holds the words.
  */
 export const migration0011: Migration = {
   version: 11,
@@ -37,6 +42,28 @@ export const migration0011: Migration = {
         DELETE FROM document_text_fts WHERE rowid = new.id;
         INSERT INTO document_text_fts(rowid, text, owner)
           SELECT new.id, coalesce((SELECT text FROM document_text WHERE id = new.id), ''), 'c' || new.patient_id;
+      END;
+
+      ALTER TABLE pages ADD COLUMN document_token TEXT GENERATED ALWAYS AS ('d' || document_id) VIRTUAL;
+      DROP TRIGGER pages_fts_insert;
+      DROP TRIGGER pages_fts_delete;
+      DROP TRIGGER pages_fts_update;
+      DROP TABLE pages_fts;
+      CREATE VIRTUAL TABLE pages_fts USING fts5(
+        text, document_token, content='pages', content_rowid='id', prefix='2 3',
+        tokenize='porter unicode61 remove_diacritics 2'
+      );
+      INSERT INTO pages_fts(pages_fts, rank) VALUES ('rank', 'bm25(1.0, 0.0)');
+      INSERT INTO pages_fts(pages_fts) VALUES ('rebuild');
+      CREATE TRIGGER pages_fts_insert AFTER INSERT ON pages BEGIN
+        INSERT INTO pages_fts(rowid, text, document_token) VALUES (new.id, new.text, new.document_token);
+      END;
+      CREATE TRIGGER pages_fts_delete AFTER DELETE ON pages BEGIN
+        INSERT INTO pages_fts(pages_fts, rowid, text, document_token) VALUES ('delete', old.id, old.text, old.document_token);
+      END;
+      CREATE TRIGGER pages_fts_update AFTER UPDATE OF text, document_id ON pages BEGIN
+        INSERT INTO pages_fts(pages_fts, rowid, text, document_token) VALUES ('delete', old.id, old.text, old.document_token);
+        INSERT INTO pages_fts(rowid, text, document_token) VALUES (new.id, new.text, new.document_token);
       END;
     `);
   },
