@@ -20,6 +20,13 @@ export function toFtsQuery(typed: string, options: { readonly prefixLast?: boole
     words.pop();
     prefixLast = false;
   }
+  // The same inside a word: "S24-1" is the tokens "s24" and "1", and "1" as a prefix is every number
+  // starting with 1. It waits for its second character; what comes before is searched as typed.
+  const inWord = prefixLast ? /^(.*[\p{L}\p{N}])[^\p{L}\p{N}]+[\p{L}\p{N}]$/u.exec(words.at(-1)!) : null;
+  if (inWord) {
+    words[words.length - 1] = inWord[1]!;
+    prefixLast = false;
+  }
   if (words.length === 0) return null;
   return words
     .map((w, i) => {

@@ -42,6 +42,9 @@ describe('toFtsQuery: what a person types never becomes an FTS5 syntax error', (
     expect(toFtsQuery('hemoglobin a1')).toBe('"hemoglobin" "a1"*');
     expect(toFtsQuery('a')).toBe('"a"*');
     expect(toFtsQuery('hemoglobin a ')).toBe('"hemoglobin" "a"');
+    expect(toFtsQuery('S24-1')).toBe('"S24"');
+    expect(toFtsQuery('S24-11')).toBe('"S24-11"*');
+    expect(toFtsQuery('S24-1 ')).toBe('"S24-1"');
   });
 
   it('has no query for blank or punctuation-only input', () => {
