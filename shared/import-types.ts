@@ -61,6 +61,24 @@ export interface StudyImport {
   readonly series: number;
 }
 
+/** Where an import's time goes, by kind of work (for the bench and `import --json`). */
+export const IMPORT_STAGES = ['pdf-text', 'photos', 'suggestions', 'lab-reading', 'medication-lists', 'records', 'dicom', 'archives', 'vault', 'database', 'thumbnails'] as const;
+export type ImportStage = (typeof IMPORT_STAGES)[number];
+
+export const IMPORT_STAGE_LABELS: Readonly<Record<ImportStage, string>> = {
+  'pdf-text': "PDFs: every page's text (worker threads)",
+  photos: 'photos and scans: read, turned, previews (worker threads)',
+  suggestions: 'suggestions: type, date, facility, title, whose (worker threads)',
+  'lab-reading': 'lab values read from tables (worker threads)',
+  'medication-lists': 'medication and allergy lists (worker threads)',
+  records: 'portal downloads: C-CDA and FHIR read and filed',
+  dicom: 'DICOM files: read, filed by study and series',
+  archives: 'ZIPs and XDM: opened and listed',
+  vault: 'originals: hashed, copied into the vault, made durable',
+  database: 'database: documents, pages and facts written (SQLite, FTS)',
+  thumbnails: "imaging series' key images drawn",
+};
+
 export interface ImportResult {
   readonly imported: readonly Extract<ImportOutcome, { status: 'imported' }>[];
   readonly merged: readonly Extract<ImportOutcome, { status: 'merged' }>[];
@@ -68,6 +86,11 @@ export interface ImportResult {
   readonly refused: readonly Extract<ImportOutcome, { status: 'refused' }>[];
   readonly skipped: readonly Extract<ImportOutcome, { status: 'skipped' }>[];
   readonly cancelled: boolean;
+  /**
+   * Milliseconds spent in each kind of work, summed over files and threads: the worker stages are the
+   * workers' own time; the others include their waits for the disk and overlap with the workers.
+   */
+  readonly profile?: Readonly<Record<ImportStage, number>>;
 }
 
 export interface ImportProgress {

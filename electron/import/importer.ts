@@ -1,4 +1,5 @@
-import type { ImportOutcome, ImportProgress, ImportResult, Refusal } from '../../shared/import-types.ts';
+import type { ImportOutcome, ImportProgress, ImportResult, ImportStage, Refusal } from '../../shared/import-types.ts';
+import { IMPORT_STAGES } from '../../shared/import-types.ts';
 import { isStructuredReport, SOP_CLASS } from '../../shared/imaging.ts';
 import { HELD_BACK_ADVICE } from '../../shared/patient-match.ts';
 import { readDicomdir } from '../dicom/dicomdir.ts';
@@ -116,6 +117,8 @@ interface Run {
   readonly bundles: BundleIndex;
   /** The path of every file the import met, whatever became of it (a DICOM file's fate is told with its study's). */
   readonly found: Set<string>;
+  /** Where the time goes, by kind of work (ImportResult.profile). */
+  readonly profile: Record<ImportStage, number>;
 }
 
 /**
@@ -214,6 +217,7 @@ export class Importer {
       inFlight: new Map(),
       bytesTotal: { n: walked.files.reduce((n, f) => n + f.size, 0) },
       reports: [],
+      profile: Object.fromEntries(IMPORT_STAGES.map((stage) => [stage, 0])) as Record<ImportStage, number>,
     };
     let filesDone = 0;
     let bytesDone = 0;
@@ -252,9 +256,11 @@ export class Importer {
     const touched = state.studies.studyIds();
     if (touched.length && !signal.aborted) {
       progress('previews');
-      await this.makeThumbnails(touched, signal, () => progress('previews')).catch((error: unknown) => {
-        if (!signal.aborted) throw error;
-      });
+      await timed(state, 'thumbnails', () =>
+        this.makeThumbnails(touched, signal, () => progress('previews')).catch((error: unknown) => {
+          if (!signal.aborted) throw error;
+        }),
+      );
     }
     const all = [
       ...state.outcomes,
@@ -274,6 +280,7 @@ export class Importer {
       refused: all.filter((o) => o.status === 'refused'),
       skipped: all.filter((o) => o.status === 'skipped'),
       cancelled: signal.aborted,
+      profile: state.profile,
     };
   }
 
@@ -331,16 +338,16 @@ export class Importer {
         case 'skip':
           return { status: 'skipped', path: source.path, reason: detected.reason };
         case 'zip':
-          return await this.expandArchive(source, reader, state);
+          return await timed(state, 'archives', () => this.expandArchive(source, reader, state));
         case 'dicomdir':
           return await this.readDiscIndex(source, reader, state);
         case 'dicom':
-          return await this.importDicom(source, reader, state);
+          return await timed(state, 'dicom', () => this.importDicom(source, reader, state));
         case 'xdm-index':
           state.xdm.listed(source.path, await readAll(reader, state.signal, MAX_RECORDS_FILE_BYTES));
           return { status: 'skipped', path: source.path, reason: "The download's index (IHE XDM METADATA.XML), read to check that every document it lists is in the download." };
         case 'records':
-          return this.fromBundle(source, await this.importRecords(source, reader, detected.format, state));
+          return this.fromBundle(source, await timed(state, 'records', () => this.importRecords(source, reader, detected.format, state)));
         default:
           return this.fromBundle(source, await this.importDocument(source, reader, detected, state));
       }
@@ -546,7 +553,7 @@ export class Importer {
     detected: Extract<Detected, { kind: 'pdf' | 'image' }>,
     state: Run,
   ): Promise<ImportOutcome> {
-    const staged = await this.library.vault.stage(reader.chunks(state.signal), state.signal);
+    const staged = await timed(state, 'vault', () => this.library.vault.stage(reader.chunks(state.signal), state.signal));
     return this.importStaged(source, staged, detected, state);
   }
 
@@ -609,9 +616,12 @@ export class Importer {
     staged: StagedFile,
     doc: Omit<NewDocument, 'sha256' | 'originalName' | 'sourcePath' | 'size'>,
     derived: DerivedRecords | null,
+    state: Run,
   ): Promise<{ id: number; added: AddedCounts } | ImportOutcome> {
-    await this.library.vault.commit(staged);
+    await timed(state, 'vault', () => this.library.vault.commit(staged));
+    const started = performance.now();
     const inserted = this.library.insertWithRecords({ ...doc, sha256: staged.sha256, originalName: source.name, sourcePath: source.path, size: staged.size }, derived);
+    state.profile.database += performance.now() - started;
     return 'alreadyIn' in inserted ? { status: 'duplicate', path: source.path, of: inserted.alreadyIn } : inserted;
   }
 
@@ -649,6 +659,10 @@ export class Importer {
     }
     if (!extracted.ok) return refused(extracted.refusal);
     if (signal.aborted) return refused(CANCELLED);
+    state.profile[detected.kind === 'pdf' ? 'pdf-text' : 'photos'] += extracted.timings.read;
+    state.profile.suggestions += extracted.timings.suggestions;
+    state.profile['lab-reading'] += extracted.timings.labs;
+    state.profile['medication-lists'] += extracted.timings.lists;
 
     const suggested = fromStudy
       ? { ...extracted.suggested, type: extracted.suggested.type ?? 'imaging-report', dateOfService: extracted.suggested.dateOfService ?? fromStudy.studyDate }
@@ -669,6 +683,7 @@ export class Importer {
         statedPatients: extracted.statedPatients,
       },
       labs.length || extracted.records.length ? { labs, records: extracted.records, origin: 'pdf' } : null,
+      state,
     );
     if ('status' in inserted) return inserted;
     const { id } = inserted;
@@ -736,6 +751,7 @@ export class Importer {
         statedPatients: read.patients,
       },
       read.derived,
+      state,
     );
     if ('status' in inserted) return inserted;
     const { id, added: counts } = inserted;
@@ -806,5 +822,15 @@ async function* tap(chunks: AsyncIterable<Uint8Array>, walker: FragmentWalker | 
     walker?.feed(chunk, offset);
     offset += chunk.length;
     yield chunk;
+  }
+}
+
+/** Runs `work`, adding the time it took to the import's profile under `stage`. */
+async function timed<T>(state: Run, stage: ImportStage, work: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  try {
+    return await work();
+  } finally {
+    state.profile[stage] += performance.now() - started;
   }
 }

@@ -57,10 +57,19 @@ export type ExtractResult =
       /** Whom its text names as its patient. */
       readonly statedPatients: StatedPatient[];
       readonly title: string;
+      /** The worker's time on each part, in ms (the import's profile). */
+      readonly timings: { readonly read: number; readonly suggestions: number; readonly labs: number; readonly lists: number };
     }
   | { readonly ok: false; readonly refusal: Refusal };
 
 export default async function extract(task: ExtractTask): Promise<ExtractResult> {
+  let clock = performance.now();
+  const lap = () => {
+    const now = performance.now();
+    const spent = now - clock;
+    clock = now;
+    return spent;
+  };
   let pageTexts: string[];
   let previews: Preview[] = [];
   let pageRuns: PageRuns[] = [];
@@ -80,13 +89,17 @@ export default async function extract(task: ExtractTask): Promise<ExtractResult>
   }
   // A photo's pages are pictures; a PDF's textless pages only when they show one.
   const ocrPages = picturePages ?? pageTexts.map((_, i) => i + 1);
+  const readTime = lap();
   const { suggested, title, dateReason, statedPatients } = suggestDetails(pageTexts, task.originalName, {
     dateOfBirth: task.dateOfBirth,
     reference: new Date(task.reference),
   });
+  const suggestions = lap();
   const labs = pageRuns.length ? readLabTables(pageRuns, { date: suggested.dateOfService, lab: suggested.facility, reference: new Date(task.reference) }) : [];
+  const labTime = lap();
   const records = pageRuns.length ? readMedicationLists(pageRuns) : [];
-  return { ok: true, pageTexts, labs, records, ocrPages, previews, suggested, dateReason, statedPatients, title };
+  const timings = { read: readTime, suggestions, labs: labTime, lists: lap() };
+  return { ok: true, pageTexts, labs, records, ocrPages, previews, suggested, dateReason, statedPatients, title, timings };
 }
 
 export interface ThumbnailTask {

@@ -32,6 +32,7 @@ import { DEFAULT_SEARCH_LIMIT } from '../../electron/library/search.ts';
 import { OcrEngine, ocrThreads } from '../../electron/media/ocr-engine.ts';
 import { pdfPageImage, photoPageImage } from '../../electron/media/page-image.ts';
 import { writeDicomFolder } from './dicom-folder.ts';
+import { IMPORT_STAGE_LABELS, IMPORT_STAGES } from '../../shared/import-types.ts';
 import { labReports } from '../corpus/lab-reports.ts';
 import { scoreLabReports } from '../corpus/lab-score.ts';
 
@@ -165,6 +166,92 @@ async function benchImport(): Promise<void> {
   }
   table(rows);
   console.log(`  ${(bytes / MiB).toFixed(1)} MiB of PDFs; peak resident memory during our import: ${(best.peak / MiB).toFixed(0)} MiB`);
+}
+
+/**
+ * An advocate's 40 patient folders, shaped like the owners' corpus: in each, text PDFs of the corpus
+ * (unique bytes per folder, as every real file is), two phone photos, an image-only scan, a CD of a
+ * CT study (its own UIDs) and a portal ZIP (a C-CDA record and a PDF).
+ */
+async function advocateFolders(): Promise<{ dir: string; pdfs: string[] }> {
+  const dir = path.join(CACHE, 'advocate-40-v1');
+  const pdfs = () => fs.globSync('**/*.pdf', { cwd: dir }).map((f) => path.join(dir, f)).sort();
+  if (fs.existsSync(path.join(dir, '.complete'))) return { dir, pdfs: pdfs() };
+  const texts = pdfFiles(await textPdfFolder());
+  fs.rmSync(dir, { recursive: true, force: true });
+  console.log(`  (writing 40 patient folders into ${dir} once)`);
+  const unique = (file: string, i: number, tail: string) => Buffer.concat([fs.readFileSync(file), Buffer.from(tail.replace('#', String(i)))]);
+  const scans = ['pdf/ocrmypdf/ccitt.pdf', 'pdf/ocrmypdf/c02-22.pdf', 'pdf/ocrmypdf/multipage.pdf', 'pdf/ocrmypdf/cardinal.pdf'].map((f) => path.join(FIXTURES, f));
+  const records = fs.readdirSync(path.join(FIXTURES, 'ccda')).filter((f) => f.endsWith('.xml')).map((f) => path.join(FIXTURES, 'ccda', f));
+  for (let i = 0; i < 40; i++) {
+    const folder = path.join(dir, `client-${String(i + 1).padStart(2, '0')}`);
+    fs.mkdirSync(path.join(folder, 'records'), { recursive: true });
+    for (let k = 0; k < 9; k++) {
+      const source = texts[(i * 9 + k) % texts.length]!;
+      fs.writeFileSync(path.join(folder, 'records', `${k + 1}-${path.basename(source)}`), unique(source, i, '\n% folder #\n'));
+    }
+    fs.writeFileSync(path.join(folder, 'IMG_0001.png'), unique(path.join(FIXTURES, 'images/linn.png'), i, 'folder #'));
+    fs.writeFileSync(path.join(folder, 'IMG_0002.png'), unique(path.join(FIXTURES, 'images/typewriter.png'), i, 'folder #'));
+    fs.writeFileSync(path.join(folder, 'scan.pdf'), unique(scans[i % scans.length]!, i, '\n% folder #\n'));
+    writeDicomFolder(path.join(folder, 'CD'), path.join(FIXTURES, 'dicom/single/CT_small.dcm'), 0, { files: 6, slicesPerStudy: 6, firstUid: 1_000 * (i + 1) });
+    const portal = path.join(CACHE, `portal-${i}`);
+    fs.rmSync(portal, { recursive: true, force: true });
+    fs.mkdirSync(portal);
+    fs.writeFileSync(path.join(portal, 'record.xml'), unique(records[i % records.length]!, i, '\n<!-- folder # -->\n'));
+    fs.writeFileSync(path.join(portal, 'visit-summary.pdf'), unique(texts[(i * 7 + 3) % texts.length]!, i, '\n% portal #\n'));
+    const zipped = spawnSync('7z', ['a', '-tzip', '-bd', path.join(folder, 'portal-download.zip'), '.'], { cwd: portal });
+    if (zipped.status !== 0) throw new Error(`bench: 7z failed: ${zipped.stderr}`);
+    fs.rmSync(portal, { recursive: true, force: true });
+  }
+  fs.writeFileSync(path.join(dir, '.complete'), '');
+  return { dir, pdfs: pdfs() };
+}
+
+async function benchAdvocateImport(): Promise<void> {
+  console.log("\nImport of an advocate's 40 patient folders (target: within 1.5x pdftotext's time on the same PDFs, under 300 MB)");
+  const { dir, pdfs } = await advocateFolders();
+  const files = fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name !== '.complete');
+  const bytes = files.reduce((n, e) => n + fs.statSync(path.join(e.parentPath, e.name)).size, 0);
+  const run = async (paths: string[]) => {
+    const { library, patient, dir: libDir } = freshLibrary('advocate');
+    const pool = new WorkerPool();
+    const stop = watchMemory();
+    const started = performance.now();
+    const result = await new Importer(library, pool).start({ paths, patientId: patient.id }).result;
+    const seconds = (performance.now() - started) / 1000;
+    const peak = stop();
+    await pool.close();
+    library.close();
+    fs.rmSync(libDir, { recursive: true, force: true });
+    return { seconds, peak, result };
+  };
+  const whole = await run([dir]);
+  const again = await run([dir]);
+  const best = whole.seconds <= again.seconds ? whole : again;
+  const r = best.result;
+  const pdftotextSeconds = have('pdftotext') ? Math.min(await pdftotext(pdfs, os.availableParallelism()), await pdftotext(pdfs, os.availableParallelism())) : NaN;
+  table([
+    ['what', 'files', 'seconds (best of 2)', 'peak resident', ''],
+    [`casebinder import, 40 folders (${os.availableParallelism()} worker threads)`, String(files.length), best.seconds.toFixed(2), `${(best.peak / MiB).toFixed(0)} MiB`, `${r.imported.length} imported, ${r.merged.length} merged, ${r.duplicates.length} duplicates, ${r.refused.length} refused, ${r.skipped.length} skipped`],
+    [`pdftotext on its ${pdfs.length} PDFs, ${os.availableParallelism()} at a time`, String(pdfs.length), Number.isNaN(pdftotextSeconds) ? 'not installed' : pdftotextSeconds.toFixed(2), '', Number.isNaN(pdftotextSeconds) ? '' : `import / pdftotext: ${(best.seconds / pdftotextSeconds).toFixed(1)}x`],
+  ]);
+  console.log(`  ${(bytes / MiB).toFixed(1)} MiB in ${files.length} files. Where the time went (ms summed over files and threads; worker stages are the workers' own time, the others include their waits and overlap):`);
+  const profile = r.profile!;
+  table([['kind of work', 'ms'], ...IMPORT_STAGES.map((stage) => [IMPORT_STAGE_LABELS[stage], profile[stage].toFixed(0)])]);
+  // Memory by kind of file: each kind imported alone.
+  const kinds: [string, string[]][] = [
+    ['text PDFs', fs.globSync('*/records/*.pdf', { cwd: dir }).map((f) => path.join(dir, f))],
+    ['photos', fs.globSync('*/IMG_*.png', { cwd: dir }).map((f) => path.join(dir, f))],
+    ['image-only scans', fs.globSync('*/scan.pdf', { cwd: dir }).map((f) => path.join(dir, f))],
+    ['CDs (DICOM)', fs.globSync('*/CD', { cwd: dir }).map((f) => path.join(dir, f))],
+    ['portal ZIPs', fs.globSync('*/portal-download.zip', { cwd: dir }).map((f) => path.join(dir, f))],
+  ];
+  const rows: string[][] = [['each kind alone', 'files', 'seconds', 'peak resident']];
+  for (const [kind, paths] of kinds) {
+    const alone = await run(paths);
+    rows.push([kind, String(paths.length), alone.seconds.toFixed(2), `${(alone.peak / MiB).toFixed(0)} MiB`]);
+  }
+  table(rows);
 }
 
 // ------------------------------------------------------------------------------------------- search
@@ -915,6 +1002,7 @@ async function benchEncryption(): Promise<void> {
 
 const SECTIONS: Record<string, () => Promise<void>> = {
   import: benchImport,
+  advocate: benchAdvocateImport,
   search: benchSearch,
   memory: benchMemory,
   accuracy: benchAccuracy,

@@ -173,3 +173,17 @@ describe('cancelling an import', () => {
     expect(await library.check()).toMatchObject({ ok: true });
   });
 });
+
+describe("an import's profile", () => {
+  it('says where the time went by kind of work: every kind the files needed, and none they did not', async () => {
+    const { run } = setup();
+    const result = await run(fixture('pdf/ocrmypdf/trivial.pdf'), fixture('images/typewriter.png'), fixture('ccda/HL7_CCD_2.xml'));
+    expect(result.imported).toHaveLength(3);
+    const profile = result.profile!;
+    for (const stage of ['pdf-text', 'photos', 'suggestions', 'records', 'vault', 'database'] as const) expect(profile[stage], stage).toBeGreaterThan(0);
+    // No DICOM, no archive, no series to draw.
+    expect(profile.dicom).toBe(0);
+    expect(profile.archives).toBe(0);
+    expect(profile.thumbnails).toBe(0);
+  });
+});
