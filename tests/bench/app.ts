@@ -39,6 +39,14 @@ async function fiftyPagePdf(file: string): Promise<void> {
   await renderPdf(blocks, { font: 'Times' }, file);
 }
 
+/** Chromium as the benches run it: headless, no GPU, nothing fetched in the background. */
+export function launchChromium(executablePath: string | undefined) {
+  return chromium.launch({
+    ...(executablePath ? { executablePath } : {}),
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
 export async function benchApp(options: { readonly searchLibrary: string; readonly cache: string; readonly chromiumPath?: string }): Promise<string[][]> {
   // One person with all 10,000 documents: the heaviest library screen there can be.
   const libraryDir = path.join(options.cache, 'app-library');
@@ -62,10 +70,7 @@ export async function benchApp(options: { readonly searchLibrary: string; readon
     emit: emitTo(() => page),
     version: 'bench',
   });
-  const browser = await chromium.launch({
-    ...(options.chromiumPath ? { executablePath: options.chromiumPath } : {}),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const browser = await launchChromium(options.chromiumPath);
   try {
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await connect(page, () => backend, origin);

@@ -27,7 +27,7 @@ import { renderPdf } from '../corpus/render.ts';
 import type { Block } from '../corpus/render.ts';
 import { accuracy, score } from '../corpus/score.ts';
 import { realisticClients, realisticDocument, REALISTIC_QUERIES } from './realistic-library.ts';
-import { keystrokes, seeded, syntheticDocument, TYPED_QUERIES } from './synthetic-records.ts';
+import { asNewDocument, keystrokes, seeded, syntheticDocument, TYPED_QUERIES } from './synthetic-records.ts';
 import { DEFAULT_SEARCH_LIMIT } from '../../electron/library/search.ts';
 import { OcrEngine, ocrThreads } from '../../electron/media/ocr-engine.ts';
 import { pdfPageImage, photoPageImage } from '../../electron/media/page-image.ts';
@@ -287,17 +287,7 @@ function searchLibrary(kind: LibraryKind): Library {
   }
   const started = performance.now();
   library.documents.insertMany(
-    docs.map((doc, i) => ({
-      patientId: patients[i % patients.length]!,
-      sha256: i.toString(16).padStart(64, '0'),
-      originalName: `document-${i}.pdf`,
-      sourcePath: `/records/document-${i}.pdf`,
-      size: 100_000,
-      mediaType: 'application/pdf',
-      title: doc.title,
-      suggested: { type: doc.type, dateOfService: doc.date, facility: doc.facility, clinician: null },
-      pageTexts: doc.pages,
-    })),
+    docs.map((doc, i) => asNewDocument(doc, patients[i % patients.length]!, i)),
     new Date(),
   );
   // One accession number the way a person would look for it: on exactly one page, added as OCR would.

@@ -5,7 +5,6 @@
  * wire it) the library's first render, a case opened and the practice view, from the window's own
  * performance marks.
  */
-import { chromium } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { execSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -16,8 +15,9 @@ import { Library } from '../../electron/library/library.ts';
 import { connect, emitTo } from '../e2e/bridge.ts';
 import { NO_DESKTOP } from '../helpers/desktop.ts';
 import { databaseOf } from '../helpers/library.ts';
+import { launchChromium } from './app.ts';
 import { realisticClients, realisticDocument, REALISTIC_QUERIES } from './realistic-library.ts';
-import { keystrokes, seeded } from './synthetic-records.ts';
+import { asNewDocument, keystrokes, seeded } from './synthetic-records.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 export const SCALE_DOCUMENTS = 100_000;
@@ -72,17 +72,7 @@ function scaleLibrary(cache: string, log: (line: string) => void): { dir: string
         }
       }
       library.documents.insertMany(
-        docs.map((doc, k) => ({
-          patientId: patients[(first + k) % CLIENTS]!,
-          sha256: (first + k).toString(16).padStart(64, '0'),
-          originalName: `document-${first + k}.pdf`,
-          sourcePath: `/records/document-${first + k}.pdf`,
-          size: 100_000,
-          mediaType: 'application/pdf',
-          title: doc.title,
-          suggested: { type: doc.type, dateOfService: doc.date, facility: doc.facility, clinician: null },
-          pageTexts: doc.pages,
-        })),
+        docs.map((doc, k) => asNewDocument(doc, patients[(first + k) % CLIENTS]!, first + k)),
         new Date(),
       );
       if ((first / CHUNK) % 10 === 9) log(`  (${(first + CHUNK).toLocaleString('en-US')} documents in ${((performance.now() - started) / 1000).toFixed(0)} s)`);
@@ -149,10 +139,7 @@ export async function benchScale(options: { readonly cache: string; readonly chr
   const origin = server.resolvedUrls!.local[0]!.replace(/\/$/, '');
   let page: Page | undefined;
   const backend = new Backend({ libraryDir: dir, ...NO_DESKTOP, emit: emitTo(() => page), version: 'bench', backgroundOcr: false });
-  const browser = await chromium.launch({
-    ...(options.chromiumPath ? { executablePath: options.chromiumPath } : {}),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const browser = await launchChromium(options.chromiumPath);
   try {
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await connect(page, () => backend, origin);

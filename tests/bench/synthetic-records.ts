@@ -4,6 +4,7 @@
  * person searches for. Deterministic, so every bench run searches the same library.
  */
 import type { DocumentType } from '../../shared/document-types.ts';
+import type { NewDocument } from '../../electron/library/documents.ts';
 
 export function seeded(seed: number): () => number {
   let a = seed >>> 0;
@@ -109,4 +110,19 @@ export const TYPED_QUERIES = [
 /** The same searches as they grow one keystroke at a time. */
 export function keystrokes(queries: readonly string[]): string[] {
   return queries.flatMap((q) => Array.from({ length: q.length - 1 }, (_, i) => q.slice(0, i + 2)));
+}
+
+/** A generated document as the library takes it (numbered `index`: its file name and a unique hash). */
+export function asNewDocument(doc: SyntheticDocument, patientId: number, index: number): NewDocument {
+  return {
+    patientId,
+    sha256: index.toString(16).padStart(64, '0'),
+    originalName: `document-${index}.pdf`,
+    sourcePath: `/records/document-${index}.pdf`,
+    size: 100_000,
+    mediaType: 'application/pdf',
+    title: doc.title,
+    suggested: { type: doc.type, dateOfService: doc.date, facility: doc.facility, clinician: null },
+    pageTexts: doc.pages,
+  };
 }
