@@ -384,7 +384,7 @@ export class Cases {
       }),
     );
     const sent = new Set(included.map((d) => d.id));
-    const ours = <T extends { readonly source: { readonly documentId: number | null } }>(facts: T[]) =>
+    const ours = <T extends { readonly source: { readonly documentId: number | null } }>(facts: readonly T[]) =>
       facts.filter((f) => f.source.documentId === null || sent.has(f.source.documentId));
     let known = facts.get(c.patientId);
     if (!known) {
@@ -396,8 +396,8 @@ export class Cases {
       facts.set(c.patientId, known);
     }
     // As for lab values, what was read from a PDF's list counts once the person has checked it.
-    const medications = ours([...known.medications]).filter((m) => m.confirmed);
-    const labs = ours([...known.labs]);
+    const medications = ours(known.medications).filter((m) => m.confirmed);
+    const labs = ours(known.labs);
     const newest = (dates: readonly (string | null)[]) => dates.filter((x): x is string => !!x).sort().at(-1) ?? null;
     return {
       specialty: c.specialty,
@@ -406,7 +406,7 @@ export class Cases {
       recommendationDocumentIds: c.recommendations.flatMap((r) => r.documentIds),
       questions: c.questions.length,
       medications: { count: medications.length, newest: newest(medications.map((m) => m.date)) },
-      allergies: { count: ours([...known.allergies]).filter((a) => a.confirmed).length },
+      allergies: { count: ours(known.allergies).filter((a) => a.confirmed).length },
       labs: { count: labs.length, newest: newest(labs.map((l) => l.date)) },
     };
   }

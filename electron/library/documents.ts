@@ -392,7 +392,7 @@ export class Documents {
    * stays. Returns the documents that had a suggestion to accept.
    */
   confirmMany(ids: readonly number[]): number[] {
-    for (const id of ids) this.get(id);
+    this.getMany(ids); // each must be in the library, or nothing changes
     const changed: number[] = [];
     writeTransaction(this.db, () => {
       for (const id of ids) {
@@ -407,7 +407,7 @@ export class Documents {
   addTag(ids: readonly number[], tag: string): number[] {
     const [clean] = normaliseTags([tag]);
     if (!clean) throw new CasebinderError('invalid-input', 'Type the tag to add, e.g. "for Dr. Brandt".');
-    for (const id of ids) this.get(id);
+    this.getMany(ids); // each must be in the library, or nothing changes
     const added: number[] = [];
     writeTransaction(this.db, () => {
       for (const id of ids) {

@@ -19,8 +19,8 @@ import { NO_DESKTOP } from '../helpers/desktop.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
-const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const p95 = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))]!;
+export const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+export const p95 = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))]!;
 
 async function entries(page: Page, name: string): Promise<{ start: number; end: number }[]> {
   return page.evaluate((n) => performance.getEntriesByName(n).map((e) => ({ start: e.startTime, end: e.startTime + e.duration })), name);

@@ -15,7 +15,7 @@ import { Library } from '../../electron/library/library.ts';
 import { connect, emitTo } from '../e2e/bridge.ts';
 import { NO_DESKTOP } from '../helpers/desktop.ts';
 import { databaseOf } from '../helpers/library.ts';
-import { launchChromium } from './app.ts';
+import { launchChromium, median, p95 } from './app.ts';
 import { realisticClients, realisticDocument, REALISTIC_QUERIES } from './realistic-library.ts';
 import { asNewDocument, keystrokes, seeded } from './synthetic-records.ts';
 
@@ -41,8 +41,6 @@ export interface ScaleResult {
   readonly details: Readonly<Record<string, number>>;
 }
 
-const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const p95 = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))]!;
 
 /** The library, built once into the cache; its build time is kept beside it. */
 function scaleLibrary(cache: string, log: (line: string) => void): { dir: string; buildSeconds: number } {

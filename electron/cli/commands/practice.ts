@@ -31,24 +31,7 @@ export const practice: Command = {
       const sort = (values.sort ?? 'name') as PracticeSort;
       if (!SORTS.includes(sort)) invalid(`"${values.sort}" is not a way to sort clients. Use --sort name, --sort status or --sort activity.`);
       const clients = sortClients(filterClients(library.practice(todayIso(library.now())), args.join(' ')), sort);
-      const json = clients.map((c) => ({
-        patient: c.patient,
-        documents: c.documents,
-        lastActivity: c.lastActivity,
-        closedCases: c.closedCases,
-        cases: c.cases.map((k) => ({
-          id: k.id,
-          title: k.title,
-          specialty: k.specialty,
-          status: k.status,
-          openGaps: k.openGaps,
-          gaps: k.gaps,
-          requestsWaiting: k.requestsWaiting,
-          overdueRequests: k.overdueRequests,
-          lastActivity: k.lastActivity,
-        })),
-      }));
       const text = clients.length ? clients.map(clientText).join('\n\n') : args.length ? `No client matches "${args.join(' ')}".` : 'No clients yet. Add one: casebinder patient add NAME';
-      return { json, text, exit: EXIT_OK };
+      return { json: clients, text, exit: EXIT_OK };
     }),
 };

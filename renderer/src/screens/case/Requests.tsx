@@ -12,12 +12,12 @@ export function Requests({ details, documents, onError }: { details: CaseDetails
   const form = useForm({ facility: '', what: '', askedOn: new Date().toISOString().slice(0, 10) });
   const [method, setMethod] = useState<RequestMethod>('portal');
   const call = caller(onError);
+  const today = todayIso();
   return (
     <section className="case-section" aria-labelledby="requests-title">
       <h2 id="requests-title">Records asked for</h2>
       <ul className="requests">
         {details.requests.map((r) => {
-          const today = todayIso();
           const days = daysBetween(r.askedOn, today);
           return (
             <li key={r.id}>
