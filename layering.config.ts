@@ -18,8 +18,9 @@ export const BACK_END_FLOORS: readonly (readonly string[])[] = [
   ['import', 'export', 'ocr', 'compose'],
   // The worker threads that run the readers off the main thread.
   ['workers'],
-  // Reading facts out of documents: structured records and PDF lists; suggested type, date, people.
-  ['records', 'suggest'],
+  // Reading facts out of documents: structured records and PDF lists; suggested type, date, people;
+  // and what a redaction finds on a page and draws again.
+  ['records', 'suggest', 'redact'],
   // Lab results: the test table, units, and the reader of lab report tables.
   ['labs'],
   // Readers of files both the main thread and workers use: PDF text, pictures of pages, OCR, images.

@@ -12,9 +12,11 @@ export interface ExportChoices {
   readonly maxSizeMb: number | null;
   /** Also write the bundle as a ZIP (or volumes of ZIPs) beside the folder. */
   readonly zip: boolean;
+  /** Documents whose original is sent though they have a redacted copy (which is sent otherwise). */
+  readonly sendOriginal: readonly number[];
 }
 
-export const DEFAULT_EXPORT_CHOICES: ExportChoices = { documentIds: null, reportsOnly: false, maxSizeMb: null, zip: true };
+export const DEFAULT_EXPORT_CHOICES: ExportChoices = { documentIds: null, reportsOnly: false, maxSizeMb: null, zip: true, sendOriginal: [] };
 
 export interface ExportRequest {
   readonly caseId: number;
@@ -72,6 +74,8 @@ export interface ExportPlan {
     readonly size: number;
     /** Lab values, medications and allergies read from it that the person has not checked yet (the packet marks them). */
     readonly unchecked: number;
+    /** The size of its redacted copy, which is sent instead of the original (unless chosen otherwise); null when it has none. */
+    readonly redactedSize: number | null;
     /** Whose record it says it is; for `other` its facts are held back and `identityReason` says why. */
     readonly patientMatch: PatientMatch;
     readonly identityReason: string | null;

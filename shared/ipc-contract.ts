@@ -159,6 +159,7 @@ const exportChoices = z
     reportsOnly: z.boolean(),
     maxSizeMb: z.number().min(1).max(1_000_000).nullable(),
     zip: z.boolean(),
+    sendOriginal: z.array(id).max(10_000),
   })
   .strict();
 

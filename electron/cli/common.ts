@@ -70,6 +70,11 @@ export const OPTIONS = {
   'recovery-key-file': { type: 'string' },
   encrypt: { type: 'boolean', default: false },
   sort: { type: 'string' },
+  find: { type: 'string', multiple: true },
+  box: { type: 'string', multiple: true },
+  suggested: { type: 'boolean', default: false },
+  undo: { type: 'boolean', default: false },
+  'send-original': { type: 'string', multiple: true },
 } as const;
 
 export type OptionName = keyof typeof OPTIONS;

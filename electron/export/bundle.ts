@@ -215,7 +215,8 @@ async function writeBundle(services: ExportServices, input: CaseBundleInput, req
   let studyNumber = 0;
   for (const d of input.documents) {
     if (signal.aborted) throw signal.reason;
-    const meta = { number: d.number, title: d.doc.title, type: d.typeLabel, typeId: d.type, date: d.date, facility: d.facility, clinician: d.clinician, originalName: d.doc.originalName };
+    // A redacted copy says so: a reader (and Casebinder reading the bundle back) knows parts were removed.
+    const meta = { number: d.number, title: d.doc.title, type: d.typeLabel, typeId: d.type, date: d.date, facility: d.facility, clinician: d.clinician, originalName: d.doc.originalName, ...(d.redacted ? { redacted: true as const } : {}) };
     if (d.study) {
       const study = d.study;
       byDocument.set(d.doc.id, { path: withImages ? 'DICOMDIR' : packetFile, size: 0, sha1: '', mediaType: 'application/dicom' });

@@ -6,7 +6,7 @@ import { rgb } from '@cantoo/pdf-lib';
 import type { PDFPage } from '@cantoo/pdf-lib';
 import { formatDate } from '../../shared/format.ts';
 import type { LabResult } from '../../shared/records-types.ts';
-import type { FontSet } from './fonts.ts';
+import type { FontSet } from '../media/fonts.ts';
 import { ACCENT, ALERT, INK, MUTED, RULE, drawLine, fit } from './layout.ts';
 
 /**

@@ -42,6 +42,11 @@ export interface BundleDocument {
   readonly instances: readonly (StudyOriginal & { readonly vaultPath: OriginalRef })[];
   /** Series thumbnails (PNG) by series id, for the study's page. */
   readonly thumbnails: ReadonlyMap<number, Uint8Array>;
+  /**
+   * The document's redacted copy is sent instead of its original (`doc` then describes that copy: its
+   * fingerprint, size, media type and pages), unless the person chose to send the original.
+   */
+  readonly redacted: boolean;
 }
 
 export interface CaseBundleInput {
@@ -74,6 +79,17 @@ export function decisionSentence(details: CaseDetails): string {
   return `Whether to proceed with ${what}, as ${who} recommended${when}.`;
 }
 
+/** What marks a redacted copy wherever a document is listed. */
+export const REDACTED_MARK = 'redacted by the patient';
+
+/** A document's title as the packet and the index list it: a redacted copy says so. */
+export function listedTitle(d: BundleDocument): string {
+  return d.redacted ? `${d.doc.title} (${REDACTED_MARK})` : d.doc.title;
+}
+
+/** The file extension of a redacted copy, by its media type. */
+const REDACTED_EXTENSIONS: Readonly<Record<string, string>> = { 'application/pdf': '.pdf', 'image/jpeg': '.jpg', 'image/png': '.png' };
+
 /** The documents to send: the person's choice, else the case's included ones, in the case's order. */
 function chosenDocumentIds(details: CaseDetails, choices: ExportChoices): number[] {
   const inCase = new Set(details.documents.map((d) => d.documentId));
@@ -99,8 +115,11 @@ export function gatherCase(library: Library, caseId: number, specialistId: numbe
     throw new CasebinderError('invalid-input', 'No documents are chosen for this bundle. Include at least one of the case\'s documents.');
   }
   const usedNames = new Set<string>();
+  const redactions = library.redactions.current(ids.filter((id) => !choices.sendOriginal.includes(id)));
   const documents = ids.map((id, i): BundleDocument => {
-    const doc = library.documents.get(id);
+    const original = library.documents.get(id);
+    const redaction = redactions.get(id);
+    const doc = redaction ? { ...original, sha256: redaction.sha256, size: redaction.size, mediaType: redaction.mediaType, pages: redaction.pages } : original;
     const type = effectiveType(doc);
     const typeLabel = DOCUMENT_TYPE_LABELS[type];
     const date = effectiveValue(doc, 'dateOfService');
@@ -110,10 +129,11 @@ export function gatherCase(library: Library, caseId: number, specialistId: numbe
       const thumbnails = new Map<number, Uint8Array>();
       for (const s of study.series) if (s.hasThumbnail) thumbnails.set(s.id, library.studies.thumbnail(s.id));
       const instances = library.studies.originals(id).map((o) => ({ ...o, vaultPath: library.vault.ref(o.sha256) }));
-      return { ...base, bundlePath: null, vaultPath: null, study, instances, thumbnails };
+      return { ...base, bundlePath: null, vaultPath: null, study, instances, thumbnails, redacted: false };
     }
-    const name = originalName(date, typeLabel, doc.title, path.extname(doc.originalName), doc.mediaType, usedNames);
-    return { ...base, bundlePath: `Originals/${name}`, vaultPath: library.vault.ref(doc.sha256!), study: null, instances: [], thumbnails: new Map() };
+    const extension = redaction ? REDACTED_EXTENSIONS[redaction.mediaType] ?? path.extname(doc.originalName) : path.extname(doc.originalName);
+    const name = originalName(date, typeLabel, doc.title, extension, doc.mediaType, usedNames);
+    return { ...base, bundlePath: `Originals/${name}`, vaultPath: library.vault.ref(doc.sha256!), study: null, instances: [], thumbnails: new Map(), redacted: !!redaction };
   });
 
   const sent = new Set(ids);

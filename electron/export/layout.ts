@@ -6,7 +6,7 @@
  */
 import { rgb } from '@cantoo/pdf-lib';
 import type { PDFDocument, PDFPage, RGB } from '@cantoo/pdf-lib';
-import type { FontSet, Weight } from './fonts.ts';
+import type { FontSet, Weight } from '../media/fonts.ts';
 import type { StructureElement, StructureTree } from './tags.ts';
 
 export const PAGE = { width: 612, height: 792 } as const;

@@ -16,8 +16,9 @@ import { modalityLabel, patientWarnings, studyTitle } from '../../shared/imaging
 import type { NarrativeSection } from '../../shared/narrative.ts';
 import type { ClinicalRecord, LabResult } from '../../shared/records-types.ts';
 import { readCcda } from '../records/ccda.ts';
+import { listedTitle, REDACTED_MARK } from './gather.ts';
 import type { BundleDocument, CaseBundleInput } from './gather.ts';
-import { FontSet } from './fonts.ts';
+import { FontSet } from '../media/fonts.ts';
 import { ACCENT, ALERT, CONTENT_WIDTH, HEADER_ROW, INK, MARGIN, MUTED, PAGE, PageWriter, RULE, UNCHECKED, drawLine, fit } from './layout.ts';
 import type { Column } from './layout.ts';
 import { CHART, trendChart, valueText } from './chart.ts';
@@ -115,7 +116,7 @@ function personLine(input: CaseBundleInput): string {
 }
 
 function documentLine(d: BundleDocument): string {
-  return [d.date ? formatDate(d.date) : 'Undated', d.typeLabel, d.doc.title].join(' · ');
+  return [d.date ? formatDate(d.date) : 'Undated', d.typeLabel, listedTitle(d)].join(' · ');
 }
 
 async function cover(w: PageWriter, input: CaseBundleInput): Promise<{ page: PDFPage; contentsTop: number; contents: StructureElement | null }> {
@@ -355,7 +356,11 @@ const INDEX_COLUMNS: Column[] = [{ width: 24 }, { width: 66 }, { width: 86 }, { 
 async function indexSection(w: PageWriter, input: CaseBundleInput): Promise<IndexRow[]> {
   w.newPage();
   await w.heading('Index of enclosed documents', { size: 16 });
-  await w.paragraph('Each row opens its document. The originals, byte for byte, are in the bundle under the names shown in its INDEX.HTM.', { size: 9, color: MUTED });
+  const redacted = input.documents.some((d) => d.redacted);
+  await w.paragraph(
+    `Each row opens its document. The originals, byte for byte, are in the bundle under the names shown in its INDEX.HTM.${redacted ? ` Documents marked “${REDACTED_MARK}” are copies in which the patient blacked out what they chose not to send (such as an insurance number); the rest of each page is as it came.` : ''}`,
+    { size: 9, color: MUTED },
+  );
   w.y -= 4;
   const header = ['#', 'Date', 'Type', 'Facility', 'Title', 'Page'];
   await w.row(header, INDEX_COLUMNS, HEADER_ROW);
@@ -363,7 +368,7 @@ async function indexSection(w: PageWriter, input: CaseBundleInput): Promise<Inde
   w.repeatColumns = INDEX_COLUMNS;
   const rows: IndexRow[] = [];
   for (const d of input.documents) {
-    const box = await w.row([String(d.number), d.date ? formatDate(d.date) : 'Undated', d.typeLabel, d.facility ?? '', d.doc.title, ''], INDEX_COLUMNS, { size: 9, maxLines: 2, colors: [MUTED, undefined, undefined, undefined, ACCENT] });
+    const box = await w.row([String(d.number), d.date ? formatDate(d.date) : 'Undated', d.typeLabel, d.facility ?? '', listedTitle(d), ''], INDEX_COLUMNS, { size: 9, maxLines: 2, colors: [MUTED, undefined, undefined, undefined, ACCENT] });
     const last = box.element?.kids.at(-1);
     rows.push({ pageCell: last && 'role' in last ? last : null, page: box.page, pageIndex: w.doc.getPageCount() - 1, top: box.y + box.height, height: box.height });
   }
@@ -661,7 +666,7 @@ async function composePacket(input: CaseBundleInput, options: PacketOptions): Pr
   const w = new PageWriter(doc, fonts, tags);
   /** What a reader is told of an original's page: which document and page, and where the original is. */
   const originalAlt = (d: BundleDocument, page: number, pages: number, what: string) =>
-    `D${d.number}, ${d.doc.title}: ${pages > 1 ? `page ${page} of ${pages} of ${what}` : what}, as it came. The original is in the bundle as ${d.bundlePath ?? d.doc.originalName}.`;
+    `D${d.number}, ${listedTitle(d)}: ${pages > 1 ? `page ${page} of ${pages} of ${what}` : what}, ${d.redacted ? 'with what the patient chose not to send blacked out' : 'as it came'}. The original is in the bundle as ${d.bundlePath ?? d.doc.originalName}.`;
   /** A PDF's pages copied as they came: each a figure (their own text, untagged, is inside it). */
   const originalFigures = (d: BundleDocument, from: number) => {
     const count = doc.getPageCount() - from;

@@ -14,6 +14,7 @@ export function exportPlan(library: Library, caseId: number, today: IsoDate): Ex
   const count = (documentId: number | null) => documentId !== null && unchecked.set(documentId, (unchecked.get(documentId) ?? 0) + 1);
   for (const lab of library.records.labs({ patientId: details.patientId, confirmed: false })) count(lab.source.documentId);
   for (const record of library.records.records(details.patientId)) if (!record.confirmed) count(record.source.documentId);
+  const redactions = library.redactions.current(details.documents.map((d) => d.documentId));
   const documents = [...details.documents]
     .sort((a, b) => a.position - b.position)
     .map((entry) => {
@@ -30,6 +31,7 @@ export function exportPlan(library: Library, caseId: number, today: IsoDate): Ex
         kind: study ? ('study' as const) : ('file' as const),
         size: study ? library.studies.originals(doc.id).reduce((n, o) => n + o.size, 0) : doc.size,
         unchecked: unchecked.get(doc.id) ?? 0,
+        redactedSize: redactions.get(doc.id)?.size ?? null,
         patientMatch: doc.identity.match,
         identityReason: doc.identity.reason,
       };

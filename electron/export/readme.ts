@@ -4,6 +4,7 @@
  */
 import { ENCRYPTED_ZIP_TOOLS } from '../../shared/export-types.ts';
 import { formatDate, plural } from '../../shared/format.ts';
+import { listedTitle } from './gather.ts';
 import type { CaseBundleInput } from './gather.ts';
 import type { ManifestFile } from './manifest.ts';
 import type { Packet } from './packet.ts';
@@ -82,7 +83,7 @@ export function indexHtml(input: CaseBundleInput, options: { packetFile: string;
     const file = d.bundlePath ?? (options.files.some((f) => f.path === 'DICOMDIR') ? 'DICOMDIR' : null);
     const page = options.packet.documentStarts[i]! + 1;
     const link = file ? `<a href="${esc(href(file))}">${esc(d.bundlePath ? d.bundlePath.replace(/^Originals\//, '') : 'DICOMDIR (open with a DICOM viewer)')}</a>` : 'Images not included';
-    return `<tr><td>${d.number}</td><td>${esc(d.date ? formatDate(d.date) : 'Undated')}</td><td>${esc(d.typeLabel)}</td><td>${esc(d.facility ?? '')}</td><td>${esc(d.doc.title)}</td><td>${page}</td><td>${link}</td></tr>`;
+    return `<tr><td>${d.number}</td><td>${esc(d.date ? formatDate(d.date) : 'Undated')}</td><td>${esc(d.typeLabel)}</td><td>${esc(d.facility ?? '')}</td><td>${esc(listedTitle(d))}</td><td>${page}</td><td>${link}</td></tr>`;
   });
   return `<!DOCTYPE html>
 <html lang="en">

@@ -83,14 +83,16 @@ export async function checkLibrary(
     }
   }
 
-  // Every original: each file's own, and each DICOM file of each study.
+  // Every original: each file's own, each DICOM file of each study, and each redacted copy.
   const originals = all<{ sha256: string; size: number; owners: string }>(
     db,
     sql`SELECT sha256, size, group_concat(owner, ', ') AS owners FROM (
           SELECT sha256, size, 'Document ' || id AS owner, id AS sort FROM documents WHERE sha256 IS NOT NULL
           UNION ALL
           SELECT i.sha256, i.size, 'Study ' || s.document_id || ' (file ' || i.original_name || ')', s.document_id
-          FROM instances i JOIN series s ON s.id = i.series_id)
+          FROM instances i JOIN series s ON s.id = i.series_id
+          UNION ALL
+          SELECT sha256, size, 'The redacted copy of document ' || document_id, document_id FROM redactions)
         GROUP BY sha256, size ORDER BY min(sort)`,
   );
   let filesDone = 0;

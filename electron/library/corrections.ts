@@ -12,6 +12,7 @@ import type { IsoDate } from '../../shared/dates.ts';
 import type { MedicalDocument, Patient } from '../../shared/library-types.ts';
 import type { Documents } from './documents.ts';
 import type { Patients } from './patients.ts';
+import { removeUnusedFiles } from './redactions.ts';
 import { all, get, identifier, join, list, run, sql, where, writeTransaction } from './sql.ts';
 import type { SqlQuery, SqlValue } from './sql.ts';
 import type { Vault } from './vault.ts';
@@ -209,7 +210,8 @@ export class Corrections {
       for (const { sha256 } of all<{ sha256: string }>(
         this.db,
         sql`SELECT sha256 FROM documents WHERE id IN ${list(ids)} AND sha256 IS NOT NULL
-            UNION SELECT i.sha256 FROM instances i JOIN series s ON s.id = i.series_id WHERE s.document_id IN ${list(ids)}`,
+            UNION SELECT i.sha256 FROM instances i JOIN series s ON s.id = i.series_id WHERE s.document_id IN ${list(ids)}
+            UNION SELECT sha256 FROM redactions WHERE document_id IN ${list(ids)}`,
       )) {
         files.add(sha256);
       }
@@ -220,17 +222,7 @@ export class Corrections {
       run(this.db, sql`DELETE FROM corrections`);
       return ids.length;
     })();
-    let filesRemoved = 0;
-    for (const sha256 of files) {
-      const used = get<{ n: number }>(
-        this.db,
-        sql`SELECT (SELECT count(*) FROM documents WHERE sha256 = ${sha256}) + (SELECT count(*) FROM instances WHERE sha256 = ${sha256}) AS n`,
-      )!.n;
-      if (used === 0) {
-        await this.vault.remove(sha256);
-        filesRemoved++;
-      }
-    }
+    const filesRemoved = await removeUnusedFiles(this.db, this.vault, files);
     return { removed, filesRemoved };
   }
 

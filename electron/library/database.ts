@@ -213,7 +213,7 @@ export function referencedOriginals(file: string, key: Buffer | null): { sha256:
   try {
     useKey(db, key);
     return db
-      .prepare('SELECT sha256, max(size) AS size FROM (SELECT sha256, size FROM documents WHERE sha256 IS NOT NULL UNION ALL SELECT sha256, size FROM instances) GROUP BY sha256 ORDER BY sha256')
+      .prepare('SELECT sha256, max(size) AS size FROM (SELECT sha256, size FROM documents WHERE sha256 IS NOT NULL UNION ALL SELECT sha256, size FROM instances UNION ALL SELECT sha256, size FROM redactions) GROUP BY sha256 ORDER BY sha256')
       .all() as { sha256: string; size: number }[];
   } finally {
     db.close();

@@ -19,6 +19,7 @@ import { practiceOverview } from './practice.ts';
 import type { PracticeClient } from '../../shared/practice.ts';
 import type { IsoDate } from '../../shared/dates.ts';
 import { Records } from './records.ts';
+import { Redactions } from './redactions.ts';
 import type { AddedCounts, DerivedRecords } from './records.ts';
 import { Settings } from './settings.ts';
 import { Studies } from './studies.ts';
@@ -58,6 +59,8 @@ export class Library {
   readonly cases: Cases;
   /** The trash, moving documents between patients, merging patients, and undoing these. */
   readonly corrections: Corrections;
+  /** Redacted copies of documents, sent instead of their originals. */
+  readonly redactions: Redactions;
   readonly now: () => Date;
   /** The library key while the library is open, when it is encrypted. */
   readonly key: LibraryKey | null;
@@ -78,6 +81,7 @@ export class Library {
     this.records = new Records(db, (patientId) => this.identity.heldBack(patientId));
     this.cases = new Cases(db, { patients: this.patients, documents: this.documents, studies: this.studies, records: this.records });
     this.corrections = new Corrections(db, { documents: this.documents, patients: this.patients, vault, now });
+    this.redactions = new Redactions(db, vault, now);
   }
 
   static open(dir: string, options: LibraryOptions = {}): Library {

@@ -36,8 +36,16 @@ declare module '@lhncbc/ucum-lhc' {
   export default ucum;
 }
 
-/** fontkit 2 reads TrueType/OpenType/WOFF fonts; pdf-lib only needs `create` (registerFontkit). */
+/**
+ * fontkit 2 reads TrueType/OpenType/WOFF fonts; pdf-lib needs `create` (registerFontkit), and a redaction
+ * measures characters with a font's advance widths (electron/redact/page-words.ts).
+ */
 declare module 'fontkit' {
+  export interface Font {
+    readonly unitsPerEm: number;
+    hasGlyphForCodePoint(codePoint: number): boolean;
+    glyphForCodePoint(codePoint: number): { readonly advanceWidth: number };
+  }
   export function create(buffer: Uint8Array, postscriptName?: string): unknown;
 }
 

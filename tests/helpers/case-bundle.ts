@@ -10,6 +10,7 @@ import { expect } from 'vitest';
 import { pagePictureFrom, startExport } from '../../electron/export/bundle.ts';
 import { Library } from '../../electron/library/library.ts';
 import { WorkerPool } from '../../electron/workers/pool.ts';
+import { DEFAULT_EXPORT_CHOICES } from '../../shared/export-types.ts';
 import type { ExportChoices, ExportResult } from '../../shared/export-types.ts';
 import { closeAfterTest, importerFor } from './library.ts';
 import { fixture, tempDir } from './paths.ts';
@@ -48,7 +49,7 @@ export async function caseLibrary() {
 
 export type CaseLibrary = Awaited<ReturnType<typeof caseLibrary>>;
 
-export const choices = (over: Partial<ExportChoices> = {}): ExportChoices => ({ documentIds: null, reportsOnly: false, maxSizeMb: null, zip: true, ...over });
+export const choices = (over: Partial<ExportChoices> = {}): ExportChoices => ({ ...DEFAULT_EXPORT_CHOICES, ...over });
 
 export async function exportTo(fixtureCase: CaseLibrary, outDir: string, over: Partial<ExportChoices> = {}, password: string | null = null): Promise<ExportResult> {
   const job = startExport({ library: fixtureCase.library, picture: pagePictureFrom(fixtureCase.pool) }, { caseId: fixtureCase.caseId, specialistId: fixtureCase.specialistId, choices: choices(over), outDir, password });

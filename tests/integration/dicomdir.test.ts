@@ -13,6 +13,7 @@ import { Library } from '../../electron/library/library.ts';
 import { WorkerPool } from '../../electron/workers/pool.ts';
 import { importerFor } from '../helpers/library.ts';
 import { fixture, tempDir } from '../helpers/paths.ts';
+import { DEFAULT_EXPORT_CHOICES } from '../../shared/export-types.ts';
 
 const cleanup: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -52,7 +53,7 @@ async function bundleWith(files: readonly string[]) {
   library.cases.addDocuments(c.id, studies.map((d) => d.id));
   return startExport(
     { library, picture: pagePictureFrom(pool) },
-    { caseId: c.id, specialistId: null, choices: { documentIds: null, reportsOnly: false, maxSizeMb: null, zip: false }, outDir: path.join(tempDir(), 'out') },
+    { caseId: c.id, specialistId: null, choices: { ...DEFAULT_EXPORT_CHOICES, zip: false }, outDir: path.join(tempDir(), 'out') },
   ).result;
 }
 

@@ -11,6 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Backend } from '../../electron/app/backend.ts';
 import { dispatch } from '../../electron/app/dispatch.ts';
 import type { Channel, ChannelResults } from '../../shared/ipc-contract.ts';
+import { DEFAULT_EXPORT_CHOICES } from '../../shared/export-types.ts';
 import type { ExportChoices } from '../../shared/export-types.ts';
 import { NO_DESKTOP } from '../helpers/desktop.ts';
 import { fixture, tempDir } from '../helpers/paths.ts';
@@ -59,7 +60,7 @@ async function appWithCase() {
   return { backend, call, folders, shell, events, caseId: c.id, specialistId: specialist.id, docs };
 }
 
-const choices = (over: Partial<ExportChoices> = {}): ExportChoices => ({ documentIds: null, reportsOnly: false, maxSizeMb: null, zip: true, ...over });
+const choices = (over: Partial<ExportChoices> = {}): ExportChoices => ({ ...DEFAULT_EXPORT_CHOICES, ...over });
 
 function pdfPages(bytes: Uint8Array): number {
   return Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', ['-'], { input: bytes }).toString())![1]);

@@ -8,6 +8,7 @@ import { labReports, writeLabReport } from '../corpus/lab-reports.ts';
 import type { LabReport } from '../corpus/lab-reports.ts';
 import { importerFor } from '../helpers/library.ts';
 import { fixture, tempDir } from '../helpers/paths.ts';
+import { DEFAULT_EXPORT_CHOICES } from '../../shared/export-types.ts';
 
 const cleanup: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -52,7 +53,7 @@ describe('what the specialist reads in the packet', () => {
     const c = library.cases.create(jane.id, { title: 'Thyroid surgery', specialty: 'general-surgery' }, new Date());
     library.cases.addDocuments(c.id, library.documents.list({ patientId: jane.id }).map((d) => d.id));
     const out = path.join(dir, 'out');
-    const written = await startExport({ library, picture: pagePictureFrom(pool) }, { caseId: c.id, specialistId: null, choices: { documentIds: null, reportsOnly: false, maxSizeMb: null, zip: false }, outDir: out }).result;
+    const written = await startExport({ library, picture: pagePictureFrom(pool) }, { caseId: c.id, specialistId: null, choices: { ...DEFAULT_EXPORT_CHOICES, zip: false }, outDir: out }).result;
     const pages = pagesOf(written.packet);
     const text = pages.join('\n');
     // From the lab section's heading to the index that follows it.
@@ -86,7 +87,7 @@ describe('what the specialist reads in the packet', () => {
     library.documents.edit(pdf, { type: 'operative-note', title, dateOfService: '2026-10-01' });
     const c = library.cases.create(jane.id, { title: 'Spine surgery', specialty: 'spine-orthopedic' }, new Date());
     library.cases.addDocuments(c.id, library.documents.list({ patientId: jane.id }).map((d) => d.id));
-    const written = await startExport({ library, picture: pagePictureFrom(pool) }, { caseId: c.id, specialistId: null, choices: { documentIds: null, reportsOnly: false, maxSizeMb: null, zip: false }, outDir: path.join(dir, 'out') }).result;
+    const written = await startExport({ library, picture: pagePictureFrom(pool) }, { caseId: c.id, specialistId: null, choices: { ...DEFAULT_EXPORT_CHOICES, zip: false }, outDir: path.join(dir, 'out') }).result;
     const text = pagesOf(written.packet).join('\n');
     const timeline = text.slice(text.search(/^Timeline$/m), text.search(/^Index of enclosed documents$/m));
     // Every word of the type and the title, across as many lines as they take (poppler's layout puts the

@@ -8,7 +8,7 @@ import { checked, EXIT_CANCELLED, EXIT_OK, invalid, parseId, readSecretFile } fr
 import type { Command } from '../common.ts';
 import { follow, openLibrary } from '../session.ts';
 
-const USAGE = 'export CASE [DOC...] --out DIR [--zip] [--password-file F] [--reports-only] [--max-size 25MB] [--specialist ID]';
+const USAGE = 'export CASE [DOC...] --out DIR [--zip] [--password-file F] [--reports-only] [--max-size 25MB] [--specialist ID] [--send-original DOC...]';
 
 /** "25MB", "25 MB", "1.5GB", "700" (megabytes) -> megabytes; the contract says how small a part may be. */
 function parseSize(value: string): number {
@@ -21,14 +21,15 @@ export const exportCase: Command = {
   names: ['export'],
   usage: `
   export CASE [DOC...] --out DIR [--zip] [--password-file F] [--reports-only] [--max-size 25MB]
-          [--specialist ID]
+          [--specialist ID] [--send-original DOC...]
                                         the case bundle: packet PDF, originals, DICOM with
                                         DICOMDIR, manifest, FHIR and IHE XDM, in a folder in DIR
                                         (--zip: also as a ZIP, split into volumes under
                                         --max-size; --password-file: encrypt packet and ZIP
                                         with AES-256 using the file's first line; DOC...:
-                                        only these of the case's documents)`,
-  options: ['out', 'zip', 'password-file', 'reports-only', 'max-size', 'specialist', 'events'],
+                                        only these of the case's documents; a redacted document
+                                        is sent as redacted, unless named by --send-original)`,
+  options: ['out', 'zip', 'password-file', 'reports-only', 'max-size', 'specialist', 'events', 'send-original'],
   run: async (args, values) => {
     const caseId = parseId(args[0], 'case');
     if (!values.out) invalid('Say where to write the bundle: --out DIR (a folder; the bundle goes in a new folder inside it).');
@@ -44,11 +45,12 @@ export const exportCase: Command = {
         reportsOnly: values['reports-only'] || base.reportsOnly,
         zip: values.zip,
         maxSizeMb: values['max-size'] ? parseSize(values['max-size']) : null,
+        sendOriginal: values['send-original'] ? values['send-original'].map((d) => parseId(d)) : base.sendOriginal,
       };
       const [request] = checked(
         'export:start',
         [{ caseId, specialistId, choices, password }],
-        { '0.choices.maxSizeMb': '--max-size (in MB)', '0.choices.documentIds': 'DOC', '0.password': 'The password', '0.specialistId': '--specialist' },
+        { '0.choices.maxSizeMb': '--max-size (in MB)', '0.choices.documentIds': 'DOC', '0.choices.sendOriginal': '--send-original', '0.password': 'The password', '0.specialistId': '--specialist' },
         USAGE,
       );
       const job = startExport({ library, picture: pagePictureFrom(pool) }, { ...request, outDir: path.resolve(values.out) });

@@ -23,6 +23,7 @@ import { practice } from './practice.ts';
 import { records } from './records.ts';
 import { search } from './search.ts';
 import { show } from './show.ts';
+import { redact, redactions } from './redact.ts';
 import { trash } from './trash.ts';
 import { undo } from './undo.ts';
 
@@ -39,6 +40,8 @@ export const COMMANDS: readonly Command[] = [
   edit,
   confirm,
   document,
+  redact,
+  redactions,
   trash,
   undo,
   check,

@@ -1,0 +1,119 @@
+/**
+ * Redacting a document of the library: what it offers to remove (suggestions, and where a searched text
+ * is), and making a redaction (every box drawn, every match of every text searched for, the
+ * suggestions when accepted, on top of what the document's current redaction already removes), made
+ * again from the original each time so nothing is drawn twice and the original's words stay findable.
+ * The drawing runs where `work` says (the app's worker threads; the command line in its own process).
+ */
+import { CasebinderError } from '../../shared/errors.ts';
+import type { Refusal } from '../../shared/import-types.ts';
+import type { MedicalDocument } from '../../shared/library-types.ts';
+import type { FoundText, Redaction, RedactionBox, RedactionPreview, RedactionRequest, SuggestedRedaction } from '../../shared/redaction-types.ts';
+import { canRedact } from '../../shared/redaction-types.ts';
+import type { ImageMediaType } from '../media/detect.ts';
+import type { Library } from '../library/library.ts';
+import type { OriginalRef } from '../library/sealed.ts';
+import { findText, suggestIdentifiers } from './find.ts';
+import { documentWords, redactPdf, redactPicture } from './rebuild.ts';
+import type { DocumentWords, RedactedFile } from './rebuild.ts';
+
+/** Where the reading and drawing of a redaction run. */
+export interface RedactionWork {
+  words(file: OriginalRef, mediaType: string, pages: number, signal?: AbortSignal): Promise<DocumentWords | Refusal>;
+  render(file: OriginalRef, mediaType: string, pages: number, boxes: readonly RedactionBox[], signal?: AbortSignal): Promise<RedactedFile | Refusal>;
+}
+
+/** Reads and draws in this process (the command line, tests). */
+export const IN_PROCESS: RedactionWork = {
+  words: (file, mediaType, pages) => documentWords(file, mediaType, pages),
+  render: (file, mediaType, pages, boxes, signal) =>
+    mediaType === 'application/pdf' ? redactPdf(file, boxes, signal) : redactPicture(file, mediaType as ImageMediaType, pages, boxes, signal),
+};
+
+function redactable(library: Library, documentId: number): MedicalDocument {
+  const doc = library.documents.get(documentId);
+  if (!doc.sha256 || !canRedact(doc.mediaType)) {
+    const what = doc.imaging ? 'an imaging study (its DICOM images are sent as the scanner made them, or left out with "reports only")' : `a ${doc.mediaType} file`;
+    throw new CasebinderError('invalid-input', `"${doc.title}" is ${what}, which cannot be redacted here: only PDFs and pictures can. Leave it out of the export instead, if it should not be sent.`);
+  }
+  return doc;
+}
+
+function orThrow<T>(read: T | Refusal, doc: MedicalDocument): T {
+  if (read && typeof read === 'object' && 'code' in read && 'reason' in read) {
+    throw new CasebinderError('invalid-input', `"${doc.title}" could not be redacted: ${(read as Refusal).reason}`);
+  }
+  return read as T;
+}
+
+/** What the patient's own details and the document's facility say (their numbers are not suggested). */
+function ownDetails(library: Library, doc: MedicalDocument): string[] {
+  const patient = library.patients.get(doc.patientId);
+  return [patient.contact, doc.facility ?? '', doc.suggested.facility ?? ''].filter(Boolean);
+}
+
+/** What a document offers for redacting: the suggestions, and where each of these texts is. */
+export async function previewRedaction(library: Library, work: RedactionWork, documentId: number, find: readonly string[] = [], signal?: AbortSignal): Promise<RedactionPreview> {
+  const doc = redactable(library, documentId);
+  const words = orThrow(await work.words(library.vault.ref(doc.sha256!), doc.mediaType, doc.pages, signal), doc);
+  return {
+    documentId,
+    pages: doc.pages,
+    pagesWithoutText: words.pagesWithoutText,
+    suggestions: suggestIdentifiers(words.pages, ownDetails(library, doc)),
+    found: find.filter((t) => t.trim()).map((t) => findText(words.pages, t)),
+  };
+}
+
+function checkBox(box: RedactionBox, pages: number): void {
+  const inside = (v: number) => Number.isFinite(v) && v >= 0 && v <= 1;
+  if (!Number.isInteger(box.page) || box.page < 1 || box.page > pages) {
+    throw new CasebinderError('invalid-input', `There is no page ${box.page}: the document has ${pages} page${pages === 1 ? '' : 's'}. Nothing was changed.`);
+  }
+  if (![box.x, box.y, box.width, box.height].every(inside) || box.width <= 0 || box.height <= 0 || box.x + box.width > 1.000001 || box.y + box.height > 1.000001) {
+    throw new CasebinderError(
+      'invalid-input',
+      `A box on page ${box.page} is not on the page: give its left, top, width and height as fractions of the page (from 0 to 1), e.g. 0.1,0.2,0.3,0.05. Nothing was changed.`,
+    );
+  }
+}
+
+/**
+ * Makes a new redaction of a document: what its current redaction removed, and what is asked now.
+ * A text searched for that is nowhere on the pages stops it (with nothing changed), so no one believes
+ * removed what was never found.
+ */
+export async function redactDocument(library: Library, work: RedactionWork, request: RedactionRequest, signal?: AbortSignal): Promise<Redaction> {
+  const doc = redactable(library, request.documentId);
+  for (const box of request.boxes) checkBox(box, doc.pages);
+  const before = library.redactions.of(doc.id).current;
+  const file = library.vault.ref(doc.sha256!);
+  const find = [...new Set(request.find.map((t) => t.trim()).filter(Boolean))];
+  let found: FoundText[] = [];
+  let suggestions: SuggestedRedaction[] = [];
+  if (find.length || request.suggested) {
+    const words = orThrow(await work.words(file, doc.mediaType, doc.pages, signal), doc);
+    found = find.map((t) => findText(words.pages, t));
+    const missing = found.filter((f) => f.boxes.length === 0).map((f) => `"${f.text}"`);
+    if (missing.length) {
+      const scans = words.pagesWithoutText.length
+        ? ` ${words.pagesWithoutText.length === doc.pages ? 'This document is a picture' : `Page${words.pagesWithoutText.length === 1 ? '' : 's'} ${words.pagesWithoutText.join(', ')} ${words.pagesWithoutText.length === 1 ? 'is a picture' : 'are pictures'}`} (a scan or a photo) without text of its own, where words cannot be searched: draw a box over them instead.`
+        : '';
+      throw new CasebinderError('not-found', `${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not in "${doc.title}", so nothing was changed.${scans}`);
+    }
+    if (request.suggested) suggestions = suggestIdentifiers(words.pages, ownDetails(library, doc));
+  }
+  const added = [...request.boxes, ...found.flatMap((f) => f.boxes), ...suggestions.flatMap((s) => s.boxes)];
+  if (!added.length) {
+    throw new CasebinderError('invalid-input', request.suggested ? `Casebinder suggests nothing to remove from "${doc.title}"; draw a box or search for a text to remove. Nothing was changed.` : 'Say what to remove: draw a box, or search for a text. Nothing was changed.');
+  }
+  const boxes = [...(before?.boxes ?? []), ...added];
+  const rendered = orThrow(await work.render(file, doc.mediaType, doc.pages, boxes, signal), doc);
+  signal?.throwIfAborted();
+  const foundBefore = before?.found ?? [];
+  return library.redactions.add(doc.id, rendered, {
+    boxes,
+    found: [...foundBefore, ...found.map((f) => ({ text: f.text, matches: f.boxes.length }))],
+    suggestionsAccepted: [...(before?.suggestionsAccepted ?? []), ...suggestions.map((s) => s.text)],
+  });
+}
