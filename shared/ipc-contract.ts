@@ -28,6 +28,7 @@ import type { TimelineEntry } from './timeline.ts';
 import type { SecurityStatus } from './security-types.ts';
 import type { EncryptionProgress } from './encryption-types.ts';
 import type { BackupProgress } from './backup-types.ts';
+import type { DocumentRedactions, Redaction, RedactionPreview } from './redaction-types.ts';
 
 // The messages are the person's (the window shows them, the command line prints them): what is wrong and how to write it.
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -153,6 +154,19 @@ const composeRequest = z
   })
   .strict();
 
+/** A box on a page, in fractions of the page as shown. */
+const redactionBox = z
+  .object({
+    page: z.number().int().min(1).max(100_000),
+    x: z.number().min(0).max(1),
+    y: z.number().min(0).max(1),
+    width: z.number().gt(0).max(1),
+    height: z.number().gt(0).max(1),
+  })
+  .strict();
+const findTexts = z.array(z.string().trim().min(1, 'Type the text to find.').max(200)).max(50);
+const redactionRequest = z.object({ documentId: id, boxes: z.array(redactionBox).max(10_000), find: findTexts, suggested: z.boolean() }).strict();
+
 const exportChoices = z
   .object({
     documentIds: z.array(id).min(1).max(10_000).nullable(),
@@ -259,6 +273,18 @@ export const CHANNELS = {
   'export:start': z.tuple([exportRequest]),
   'export:running': z.tuple([id]),
   'export:cancel': z.tuple([z.string().uuid()]),
+  /** A document's redactions, newest first. */
+  'redactions:get': z.tuple([id]),
+  /** What a document offers for redacting: suggestions, and where each of these texts is. */
+  'redactions:preview': z.tuple([id, findTexts]),
+  /** Makes a redaction (a job: progress by page, cancellable). */
+  'redactions:start': z.tuple([redactionRequest]),
+  'redactions:result': z.tuple([z.string().uuid()]),
+  'redactions:cancel': z.tuple([z.string().uuid()]),
+  /** Removes a document's newest redaction. */
+  'redactions:undo': z.tuple([id]),
+  /** Bytes of a document's current redacted copy (as documents:read reads the original). */
+  'redactions:read': z.tuple([id, z.number().int().min(0), z.number().int().min(1).max(MAX_READ_BYTES)]),
   'export:result': z.tuple([z.string().uuid()]),
   'export:show': z.tuple([z.string().uuid()]),
   'export:open-packet': z.tuple([z.string().uuid()]),
@@ -445,6 +471,13 @@ export interface ChannelResults {
   /** An export of this case still being written (the window left its screen and came back), or null. */
   'export:running': { readonly jobId: string; readonly progress: ExportProgress | null } | null;
   'export:cancel': null;
+  'redactions:get': DocumentRedactions;
+  'redactions:preview': RedactionPreview;
+  'redactions:start': { readonly jobId: string };
+  'redactions:result': Redaction;
+  'redactions:cancel': null;
+  'redactions:undo': DocumentRedactions;
+  'redactions:read': Uint8Array;
   'export:result': ExportResult;
   /** Shows the written bundle in the system's file manager. */
   'export:show': null;
@@ -480,8 +513,9 @@ export interface AppEvents {
     | { readonly jobId: string; readonly kind: 'ocr'; readonly progress: OcrProgress }
     | { readonly jobId: string; readonly kind: 'export' | 'preview'; readonly progress: ExportProgress }
     | { readonly jobId: string; readonly kind: 'encrypt' | 'decrypt'; readonly progress: EncryptionProgress }
-    | { readonly jobId: string; readonly kind: 'backup'; readonly progress: BackupProgress };
-  'job:finished': { readonly jobId: string; readonly kind: 'import' | 'ocr' | 'export' | 'preview' | 'encrypt' | 'decrypt' | 'backup'; readonly status: 'finished' | 'failed' | 'cancelled' };
+    | { readonly jobId: string; readonly kind: 'backup'; readonly progress: BackupProgress }
+    | { readonly jobId: string; readonly kind: 'redaction'; readonly progress: { readonly documentId: number; readonly done: number; readonly total: number } };
+  'job:finished': { readonly jobId: string; readonly kind: 'import' | 'ocr' | 'export' | 'preview' | 'encrypt' | 'decrypt' | 'backup' | 'redaction'; readonly status: 'finished' | 'failed' | 'cancelled' };
   /** The library locked (asked, idle, or from the menu): the window hides everything and asks for the passphrase. */
   'security:locked': Record<string, never>;
   /** Something in the library changed (an import, an edit): lists should be fetched again. */

@@ -7,6 +7,11 @@ import type { Importer, ImportJob, ImportRequest } from '../import/importer.ts';
 import type { OcrJob, OcrRunner } from '../ocr/runner.ts';
 import { startExport, startPreview } from '../export/bundle.ts';
 import type { ExportJob, ExportServices, PreviewJob } from '../export/bundle.ts';
+import type { Job } from '../jobs/job.ts';
+import type { Redaction } from '../../shared/redaction-types.ts';
+import type { RedactionProgress } from '../redact/redact.ts';
+
+type RedactionJob = Job<RedactionProgress, Redaction>;
 
 export type Emit = <E extends keyof AppEvents>(event: E, payload: AppEvents[E]) => void;
 
@@ -25,6 +30,7 @@ export class JobRegistry {
   private readonly previews = new Map<string, PreviewJob>();
   /** Previews let go of but maybe still ending, so closing waits for them. */
   private readonly ending = new Set<PreviewJob>();
+  private readonly redactions = new Map<string, RedactionJob>();
   private readonly importer: Importer;
   private readonly ocr: OcrRunner;
   private readonly exportServices: ExportServices;
@@ -98,6 +104,22 @@ export class JobRegistry {
     job.result.then(finish, finish);
   }
 
+  /** Follows a redaction being made (its progress by page); the patient's lists change when it ends. */
+  followRedaction(job: RedactionJob, patientId: number): string {
+    this.redactions.set(job.id, job);
+    job.onProgress((progress) => this.emit('job:progress', { jobId: job.id, kind: 'redaction', progress }));
+    const finish = () => {
+      this.emit('job:finished', { jobId: job.id, kind: 'redaction', status: job.status === 'running' ? 'finished' : job.status });
+      this.emit('library:changed', { patientId });
+    };
+    job.result.then(finish, finish);
+    return job.id;
+  }
+
+  redactionResult(jobId: string): Promise<Redaction> {
+    return (this.redactions.get(jobId) ?? this.unknown()).result;
+  }
+
   startImport(request: ImportRequest): string {
     const job = this.importer.start(request);
     this.imports.set(job.id, job);
@@ -138,7 +160,7 @@ export class JobRegistry {
   }
 
   cancel(jobId: string): void {
-    (this.imports.get(jobId) ?? this.ocrJobs.get(jobId) ?? this.exports.get(jobId) ?? this.previews.get(jobId) ?? this.unknown()).cancel();
+    (this.imports.get(jobId) ?? this.ocrJobs.get(jobId) ?? this.exports.get(jobId) ?? this.previews.get(jobId) ?? this.redactions.get(jobId) ?? this.unknown()).cancel();
   }
 
   result(jobId: string): Promise<ImportResult> {
@@ -159,8 +181,8 @@ export class JobRegistry {
     await Promise.all(this.all().map((job) => job.result.catch(() => undefined)));
   }
 
-  private all(): (ImportJob | OcrJob | ExportJob | PreviewJob)[] {
-    return [...this.imports.values(), ...this.ocrJobs.values(), ...this.exports.values(), ...this.previews.values(), ...this.ending];
+  private all(): (ImportJob | OcrJob | ExportJob | PreviewJob | RedactionJob)[] {
+    return [...this.imports.values(), ...this.ocrJobs.values(), ...this.exports.values(), ...this.previews.values(), ...this.ending, ...this.redactions.values()];
   }
 
   private unknown(): never {

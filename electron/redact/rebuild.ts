@@ -28,14 +28,6 @@ export const REDACTED_DPI = 300;
 const MAX_PIXELS = 36_000_000;
 const JPEG_QUALITY = 82;
 
-export interface RedactedFile {
-  readonly bytes: Uint8Array;
-  readonly mediaType: string;
-  readonly pages: number;
-  /** Words of the text layer left out because a box covered them. */
-  readonly wordsRemoved: number;
-}
-
 /** A document's words, page by page (none on a picture's pages), and the pages that have none. */
 export interface DocumentWords {
   readonly pages: readonly PageWords[];
@@ -109,13 +101,14 @@ async function jpegOf(rgba: Uint8Array, width: number, height: number): Promise<
 }
 
 /** One page of the new PDF: the picture over the whole page, and the kept words invisible on top. */
-async function addPage(out: PDFDocument, fonts: FontSet, jpeg: Uint8Array, width: number, height: number, words: readonly PageWord[]): Promise<void> {
-  const page = out.addPage([width, height]);
-  const image = await out.embedJpg(jpeg);
-  page.drawImage(image, { x: 0, y: 0, width, height });
-  if (words.length) await writeTextLayer(page, fonts, width, height, words);
+async function addPage(out: PDFDocument, fonts: FontSet, page: RedactedPage): Promise<void> {
+  const { width, height } = page;
+  const pdfPage = out.addPage([width, height]);
+  const image = await out.embedJpg(page.jpeg);
+  pdfPage.drawImage(image, { x: 0, y: 0, width, height });
+  if (page.words.length) await writeTextLayer(pdfPage, fonts, width, height, page.words);
   // pdf-lib gives each page an empty list of annotations; a redacted page has none, not even that.
-  page.node.delete(PDFName.of('Annots'));
+  pdfPage.node.delete(PDFName.of('Annots'));
 }
 
 /**
@@ -151,82 +144,81 @@ async function writeTextLayer(page: PDFPage, fonts: FontSet, width: number, heig
   page.pushOperators(...ops);
 }
 
-function newPdf(): Promise<PDFDocument> {
-  // No producer, dates or other document information: nothing about the original or its making.
-  return PDFDocument.create({ updateMetadata: false });
+/** One page drawn again: its picture (JPEG), its size in points as shown, and the words it keeps. */
+export interface RedactedPage {
+  readonly kind: 'page';
+  readonly jpeg: Uint8Array;
+  readonly width: number;
+  readonly height: number;
+  readonly words: readonly PageWord[];
+  readonly wordsRemoved: number;
 }
 
-/** Redacts a PDF: every page drawn again, the boxes burned in. */
-export async function redactPdf(file: OriginalRef, boxes: readonly RedactionBox[], signal?: AbortSignal): Promise<RedactedFile | Refusal> {
-  const out = await newPdf();
-  const fonts = new FontSet(out);
-  let wordsRemoved = 0;
-  const drawn = await withPdf(file, async (pdf): Promise<Refusal | null> => {
-    for (let n = 1; n <= pdf.numPages; n++) {
-      signal?.throwIfAborted();
-      const page = await pdf.getPage(n);
-      try {
-        const words = await pageWords(n, page as unknown as WordsPage);
-        const onPage = boxes.filter((b) => b.page === n);
-        const kept = words.words.filter((w) => !covered(w, onPage));
-        wordsRemoved += words.words.length - kept.length;
-        let scale = REDACTED_DPI / 72;
-        const natural = page.getViewport({ scale });
-        if (natural.width * natural.height > MAX_PIXELS) scale *= Math.sqrt(MAX_PIXELS / (natural.width * natural.height));
-        const viewport = page.getViewport({ scale });
-        const w = Math.max(1, Math.floor(viewport.width));
-        const h = Math.max(1, Math.floor(viewport.height));
-        const canvas = createCanvas(w, h);
-        const context = canvas.getContext('2d');
-        context.fillStyle = '#ffffff';
-        context.fillRect(0, 0, w, h);
-        type Render = Parameters<typeof page.render>[0];
-        // Annotations are drawn as a reader shows them (a filled form's values are part of the page);
-        // their text is among the page's words, so a search finds it (page-words.ts).
-        const render = await noticingPicturesTooLarge(
-          () => page.render({ canvas: canvas as unknown as Render['canvas'], canvasContext: context as unknown as Render['canvasContext'], viewport, annotationMode: 1 }).promise,
-        );
-        if (render.tooLarge) return PAGE_IMAGE_TOO_LARGE;
-        const rgba = new Uint8Array(context.getImageData(0, 0, w, h).data.buffer);
-        burnIn(rgba, w, h, onPage);
-        await addPage(out, fonts, await jpegOf(rgba, w, h), words.width, words.height, kept);
-      } finally {
-        page.cleanup();
-      }
+/** A picture of one page redacted whole (the file itself, as JPEG or PNG). */
+export interface RedactedPicture {
+  readonly kind: 'picture';
+  readonly bytes: Uint8Array;
+  readonly mediaType: 'image/jpeg' | 'image/png';
+}
+
+/** Draws one page of a PDF again with its boxes burned in (runs in a worker thread). */
+export async function redactPdfPage(file: OriginalRef, pageNumber: number, boxes: readonly RedactionBox[]): Promise<RedactedPage | Refusal> {
+  return withPdf(file, async (pdf): Promise<RedactedPage | Refusal> => {
+    const page = await pdf.getPage(pageNumber);
+    try {
+      const words = await pageWords(pageNumber, page as unknown as WordsPage);
+      const kept = words.words.filter((w) => !covered(w, boxes));
+      let scale = REDACTED_DPI / 72;
+      const natural = page.getViewport({ scale });
+      if (natural.width * natural.height > MAX_PIXELS) scale *= Math.sqrt(MAX_PIXELS / (natural.width * natural.height));
+      const viewport = page.getViewport({ scale });
+      const w = Math.max(1, Math.floor(viewport.width));
+      const h = Math.max(1, Math.floor(viewport.height));
+      const canvas = createCanvas(w, h);
+      const context = canvas.getContext('2d');
+      context.fillStyle = '#ffffff';
+      context.fillRect(0, 0, w, h);
+      type Render = Parameters<typeof page.render>[0];
+      // Annotations are drawn as a reader shows them (a filled form's values are part of the page);
+      // their text is among the page's words, so a search finds it (page-words.ts).
+      const render = await noticingPicturesTooLarge(
+        () => page.render({ canvas: canvas as unknown as Render['canvas'], canvasContext: context as unknown as Render['canvasContext'], viewport, annotationMode: 1 }).promise,
+      );
+      if (render.tooLarge) return PAGE_IMAGE_TOO_LARGE;
+      const rgba = new Uint8Array(context.getImageData(0, 0, w, h).data.buffer);
+      burnIn(rgba, w, h, boxes);
+      return { kind: 'page', jpeg: await jpegOf(rgba, w, h), width: words.width, height: words.height, words: kept, wordsRemoved: words.words.length - kept.length };
+    } finally {
+      page.cleanup();
     }
-    return null;
-  });
-  if (drawn) return drawn;
-  return { bytes: await out.save({ useObjectStreams: true }), mediaType: 'application/pdf', pages: out.getPageCount(), wordsRemoved };
+  }, { warnings: true });
 }
 
 /**
- * Redacts a picture: turned upright, the boxes burned in, saved again without its metadata (as JPEG, or
- * PNG when it was one); a picture of several pages becomes a PDF of them.
+ * Redacts one page of a picture: turned upright, the boxes burned in, saved again without its metadata;
+ * `whole` when the picture has one page (it stays a picture, JPEG or PNG as it was), else the page of a PDF.
  */
-export async function redactPicture(file: OriginalRef, mediaType: ImageMediaType, pages: number, boxes: readonly RedactionBox[], signal?: AbortSignal): Promise<RedactedFile> {
-  const drawn: { rgba: Uint8Array; width: number; height: number }[] = [];
-  for (let n = 1; n <= pages; n++) {
-    signal?.throwIfAborted();
-    const { data, info } = await (await uprightPage(file, mediaType, n)).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
-    const rgba = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-    burnIn(rgba, info.width, info.height, boxes.filter((b) => b.page === n));
-    drawn.push({ rgba, width: info.width, height: info.height });
+export async function redactPicturePage(file: OriginalRef, mediaType: ImageMediaType, pageNumber: number, boxes: readonly RedactionBox[], whole: boolean): Promise<RedactedPage | RedactedPicture> {
+  const { data, info } = await (await uprightPage(file, mediaType, pageNumber)).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  const rgba = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  const { width, height } = info;
+  burnIn(rgba, width, height, boxes);
+  if (whole && mediaType === 'image/png') {
+    const png = await sharp(Buffer.from(rgba.buffer, rgba.byteOffset, rgba.byteLength), { raw: { width, height, channels: 4 } }).png({ compressionLevel: 9 }).toBuffer();
+    return { kind: 'picture', bytes: new Uint8Array(png), mediaType: 'image/png' };
   }
-  if (drawn.length === 1) {
-    const { rgba, width, height } = drawn[0]!;
-    if (mediaType === 'image/png') {
-      const png = await sharp(Buffer.from(rgba.buffer, rgba.byteOffset, rgba.byteLength), { raw: { width, height, channels: 4 } }).png({ compressionLevel: 9 }).toBuffer();
-      return { bytes: new Uint8Array(png), mediaType: 'image/png', pages: 1, wordsRemoved: 0 };
-    }
-    return { bytes: await jpegOf(rgba, width, height), mediaType: 'image/jpeg', pages: 1, wordsRemoved: 0 };
-  }
-  const out = await newPdf();
+  const jpeg = await jpegOf(rgba, width, height);
+  if (whole) return { kind: 'picture', bytes: jpeg, mediaType: 'image/jpeg' };
+  // A scan's pages at 300 dpi, as they were scanned.
+  const points = (px: number) => (px * 72) / REDACTED_DPI;
+  return { kind: 'page', jpeg, width: points(width), height: points(height), words: [], wordsRemoved: 0 };
+}
+
+/** The redacted PDF made of its pages, with nothing else in it. */
+export async function assemblePdf(pages: readonly RedactedPage[]): Promise<Uint8Array> {
+  // No producer, dates or other document information: nothing about the original or its making.
+  const out = await PDFDocument.create({ updateMetadata: false });
   const fonts = new FontSet(out);
-  for (const { rgba, width, height } of drawn) {
-    // A scan's pages at 300 dpi, as they were scanned (a photo's size is what it is).
-    const points = (px: number) => (px * 72) / REDACTED_DPI;
-    await addPage(out, fonts, await jpegOf(rgba, width, height), points(width), points(height), []);
-  }
-  return { bytes: await out.save({ useObjectStreams: true }), mediaType: 'application/pdf', pages: out.getPageCount(), wordsRemoved: 0 };
+  for (const page of pages) await addPage(out, fonts, page);
+  return out.save({ useObjectStreams: true });
 }

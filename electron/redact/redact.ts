@@ -14,21 +14,83 @@ import type { ImageMediaType } from '../media/detect.ts';
 import type { Library } from '../library/library.ts';
 import type { OriginalRef } from '../library/sealed.ts';
 import { findText, suggestIdentifiers } from './find.ts';
-import { documentWords, redactPdf, redactPicture } from './rebuild.ts';
-import type { DocumentWords, RedactedFile } from './rebuild.ts';
+import { Job } from '../jobs/job.ts';
+import { assemblePdf, documentWords, redactPdfPage, redactPicturePage } from './rebuild.ts';
+import type { DocumentWords, RedactedPage, RedactedPicture } from './rebuild.ts';
 
-/** Where the reading and drawing of a redaction run. */
-export interface RedactionWork {
-  words(file: OriginalRef, mediaType: string, pages: number, signal?: AbortSignal): Promise<DocumentWords | Refusal>;
-  render(file: OriginalRef, mediaType: string, pages: number, boxes: readonly RedactionBox[], signal?: AbortSignal): Promise<RedactedFile | Refusal>;
+/** One page to draw again: the file, its kind, which page, the boxes on it, and whether it is a one-page picture. */
+export interface RedactPageTask {
+  readonly file: OriginalRef;
+  readonly mediaType: string;
+  readonly page: number;
+  readonly boxes: readonly RedactionBox[];
+  readonly whole: boolean;
 }
 
-/** Reads and draws in this process (the command line, tests). */
+/** Draws one page of a redaction (in a worker thread in the app). */
+export function redactPage(task: RedactPageTask): Promise<RedactedPage | RedactedPicture | Refusal> {
+  return task.mediaType === 'application/pdf'
+    ? redactPdfPage(task.file, task.page, task.boxes)
+    : redactPicturePage(task.file, task.mediaType as ImageMediaType, task.page, task.boxes, task.whole);
+}
+
+/** Where the reading and drawing of a redaction run: how many pages at once, and each page's work. */
+export interface RedactionWork {
+  readonly threads: number;
+  words(file: OriginalRef, mediaType: string, pages: number, signal?: AbortSignal): Promise<DocumentWords | Refusal>;
+  page(task: RedactPageTask, signal?: AbortSignal): Promise<RedactedPage | RedactedPicture | Refusal>;
+}
+
+/**
+ * Draws every page again, as many at once as `work` has threads, in page order in the result; reports
+ * each page done and stops between pages when cancelled.
+ */
+async function drawAll(
+  work: RedactionWork,
+  doc: MedicalDocument,
+  file: OriginalRef,
+  boxes: readonly RedactionBox[],
+  options: { readonly signal?: AbortSignal | undefined; readonly report?: ((progress: RedactionProgress) => void) | undefined },
+): Promise<{ bytes: Uint8Array; mediaType: string; pages: number; wordsRemoved: number }> {
+  const total = doc.pages;
+  const drawn: (RedactedPage | RedactedPicture)[] = new Array(total);
+  let next = 1;
+  let done = 0;
+  options.report?.({ documentId: doc.id, done, total });
+  const whole = doc.mediaType !== 'application/pdf' && total === 1;
+  const worker = async () => {
+    while (next <= total) {
+      options.signal?.throwIfAborted();
+      const page = next++;
+      drawn[page - 1] = orThrow(await work.page({ file, mediaType: doc.mediaType, page, boxes: boxes.filter((b) => b.page === page), whole }, options.signal), doc);
+      options.report?.({ documentId: doc.id, done: ++done, total });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(work.threads, total)) }, worker));
+  const first = drawn[0];
+  if (first?.kind === 'picture') return { bytes: first.bytes, mediaType: first.mediaType, pages: 1, wordsRemoved: 0 };
+  const pages = drawn as RedactedPage[];
+  return { bytes: await assemblePdf(pages), mediaType: 'application/pdf', pages: pages.length, wordsRemoved: pages.reduce((n, p) => n + p.wordsRemoved, 0) };
+}
+
+/** Makes a redaction as a job the window follows (progress by page) and can cancel. */
+export function startRedaction(library: Library, work: RedactionWork, request: RedactionRequest): Job<RedactionProgress, Redaction> {
+  return new Job<RedactionProgress, Redaction>('redaction', ({ signal, report }) => redactDocument(library, work, request, { signal, report }));
+}
+
+/** Reads and draws in this process, one page at a time (the command line, tests). */
 export const IN_PROCESS: RedactionWork = {
+  threads: 1,
   words: (file, mediaType, pages) => documentWords(file, mediaType, pages),
-  render: (file, mediaType, pages, boxes, signal) =>
-    mediaType === 'application/pdf' ? redactPdf(file, boxes, signal) : redactPicture(file, mediaType as ImageMediaType, pages, boxes, signal),
+  page: (task) => redactPage(task),
 };
+
+export interface RedactionProgress {
+  readonly documentId: number;
+  /** Pages drawn again so far, of all. */
+  readonly done: number;
+  readonly total: number;
+}
 
 function redactable(library: Library, documentId: number): MedicalDocument {
   const doc = library.documents.get(documentId);
@@ -56,13 +118,23 @@ function ownDetails(library: Library, doc: MedicalDocument): string[] {
 export async function previewRedaction(library: Library, work: RedactionWork, documentId: number, find: readonly string[] = [], signal?: AbortSignal): Promise<RedactionPreview> {
   const doc = redactable(library, documentId);
   const words = orThrow(await work.words(library.vault.ref(doc.sha256!), doc.mediaType, doc.pages, signal), doc);
+  const covered = library.redactions.of(doc.id).current?.boxes ?? [];
   return {
     documentId,
     pages: doc.pages,
     pagesWithoutText: words.pagesWithoutText,
-    suggestions: suggestIdentifiers(words.pages, ownDetails(library, doc)),
+    // What the current redaction already covers is not suggested again.
+    suggestions: suggestIdentifiers(words.pages, ownDetails(library, doc)).filter((sg) => !sg.boxes.every((b) => covered.some((c) => contains(c, b)))),
     found: find.filter((t) => t.trim()).map((t) => findText(words.pages, t)),
   };
+}
+
+/** True when `outer` covers most of `inner` (boxes found again come out the same, give or take rounding). */
+function contains(outer: RedactionBox, inner: RedactionBox): boolean {
+  if (outer.page !== inner.page) return false;
+  const w = Math.min(outer.x + outer.width, inner.x + inner.width) - Math.max(outer.x, inner.x);
+  const h = Math.min(outer.y + outer.height, inner.y + inner.height) - Math.max(outer.y, inner.y);
+  return w > 0 && h > 0 && w * h >= 0.9 * inner.width * inner.height;
 }
 
 function checkBox(box: RedactionBox, pages: number): void {
@@ -83,7 +155,13 @@ function checkBox(box: RedactionBox, pages: number): void {
  * A text searched for that is nowhere on the pages stops it (with nothing changed), so no one believes
  * removed what was never found.
  */
-export async function redactDocument(library: Library, work: RedactionWork, request: RedactionRequest, signal?: AbortSignal): Promise<Redaction> {
+export async function redactDocument(
+  library: Library,
+  work: RedactionWork,
+  request: RedactionRequest,
+  options: { readonly signal?: AbortSignal; readonly report?: (progress: RedactionProgress) => void } = {},
+): Promise<Redaction> {
+  const { signal, report } = options;
   const doc = redactable(library, request.documentId);
   for (const box of request.boxes) checkBox(box, doc.pages);
   const before = library.redactions.of(doc.id).current;
@@ -108,7 +186,7 @@ export async function redactDocument(library: Library, work: RedactionWork, requ
     throw new CasebinderError('invalid-input', request.suggested ? `Casebinder suggests nothing to remove from "${doc.title}"; draw a box or search for a text to remove. Nothing was changed.` : 'Say what to remove: draw a box, or search for a text. Nothing was changed.');
   }
   const boxes = [...(before?.boxes ?? []), ...added];
-  const rendered = orThrow(await work.render(file, doc.mediaType, doc.pages, boxes, signal), doc);
+  const rendered = await drawAll(work, doc, file, boxes, { signal, report });
   signal?.throwIfAborted();
   const foundBefore = before?.found ?? [];
   return library.redactions.add(doc.id, rendered, {

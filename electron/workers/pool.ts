@@ -6,7 +6,9 @@ import type { Thumbnail } from '../dicom/thumbnail.ts';
 import type { PageImage } from '../media/page-image.ts';
 import type { PagePicture } from '../media/page-picture.ts';
 import type { RecordsRead } from '../records/read.ts';
-import type { ComposeTask, ExtractResult, ExtractTask, PageImageTask, RecordsTask, ThumbnailTask } from './worker.ts';
+import type { ComposeTask, ExtractResult, ExtractTask, PageImageTask, RecordsTask, RedactionWordsTask, ThumbnailTask } from './worker.ts';
+import type { DocumentWords, RedactedPage, RedactedPicture } from '../redact/rebuild.ts';
+import type { RedactionWork, RedactPageTask } from '../redact/redact.ts';
 
 export interface WorkerPoolOptions {
   /** Worker threads; one per core (up to 4) by default. */
@@ -51,6 +53,23 @@ export class WorkerPool {
 
   composePage(task: ComposeTask): Promise<PagePicture> {
     return this.pool.run(task, { name: 'composePage' }) as Promise<PagePicture>;
+  }
+
+  redactionWords(task: RedactionWordsTask, signal?: AbortSignal): Promise<DocumentWords | Refusal> {
+    return this.pool.run(task, { name: 'redactionWords', ...(signal ? { signal } : {}) }) as Promise<DocumentWords | Refusal>;
+  }
+
+  redactionPage(task: RedactPageTask, signal?: AbortSignal): Promise<RedactedPage | RedactedPicture | Refusal> {
+    return this.pool.run(task, { name: 'redactionPage', ...(signal ? { signal } : {}) }) as Promise<RedactedPage | RedactedPicture | Refusal>;
+  }
+
+  /** Redaction's reading and drawing on these threads. */
+  redaction(): RedactionWork {
+    return {
+      threads: this.threads,
+      words: (file, mediaType, pages, signal) => this.redactionWords({ file, mediaType, pages }, signal),
+      page: (task, signal) => this.redactionPage(task, signal),
+    };
   }
 
   close(): Promise<void> {

@@ -28,6 +28,10 @@ import type { RecordInput } from '../library/records.ts';
 import type { RecordFormat, RecordsRead } from '../records/read.ts';
 import { suggestDetails } from '../suggest/suggest.ts';
 import type { OriginalRef } from '../library/sealed.ts';
+import { documentWords } from '../redact/rebuild.ts';
+import type { DocumentWords, RedactedPage, RedactedPicture } from '../redact/rebuild.ts';
+import { redactPage } from '../redact/redact.ts';
+import type { RedactPageTask } from '../redact/redact.ts';
 
 export interface ExtractTask {
   /** The file being imported, as staged in the vault (with its key when the library is encrypted). */
@@ -146,4 +150,20 @@ export interface RecordsTask {
 /** A portal download's file (C-CDA or FHIR): its text and the records it lists. */
 export async function records(task: RecordsTask): Promise<RecordsRead | { ok: false; refusal: Refusal }> {
   return readRecordsFile(task.file, task.format, task.originalName);
+}
+
+export interface RedactionWordsTask {
+  readonly file: OriginalRef;
+  readonly mediaType: string;
+  readonly pages: number;
+}
+
+/** A document's words with their places, for finding what to redact. */
+export async function redactionWords(task: RedactionWordsTask): Promise<DocumentWords | Refusal> {
+  return documentWords(task.file, task.mediaType, task.pages);
+}
+
+/** One page of a redaction drawn again. */
+export async function redactionPage(task: RedactPageTask): Promise<RedactedPage | RedactedPicture | Refusal> {
+  return redactPage(task);
 }

@@ -20,6 +20,7 @@ import { TrashScreen } from './screens/TrashScreen.tsx';
 import { PracticeScreen } from './screens/PracticeScreen.tsx';
 import { useViewerModule } from './viewer/load.ts';
 import { Welcome } from './screens/Welcome.tsx';
+import { RedactScreen } from './screens/RedactScreen.tsx';
 
 /** The window: first-run welcome, the library, or one document; imports and errors float above. */
 export function App() {
@@ -108,6 +109,8 @@ export function App() {
     screen = <ExportScreen key={route.caseId} patient={patient} route={route} libraryVersion={libraryVersion} onError={setError} />;
   } else if (route.name === 'record') {
     screen = <HealthRecordScreen patient={patient} route={route} libraryVersion={libraryVersion} onError={setError} />;
+  } else if (route.name === 'redact') {
+    screen = <RedactScreen key={route.id} route={route} navigate={navigate} onError={setError} />;
   } else if (route.name === 'document') {
     screen = <DocumentScreen key={route.id} route={route} navigate={navigate} libraryVersion={libraryVersion} patients={patients} onCorrected={setCorrected} onError={setError} />;
   } else if (route.name === 'viewer') {

@@ -87,10 +87,15 @@ export async function openPdf(source: PdfSource): Promise<PDFDocumentLoadingTask
 }
 
 /** Reads a whole (small) original, e.g. a photo. */
-export async function readOriginal(document: { readonly id: number; readonly size: number }): Promise<Uint8Array> {
+export function readOriginal(document: { readonly id: number; readonly size: number }): Promise<Uint8Array> {
+  return readWhole(document.size, (offset, length) => invoke('documents:read', document.id, offset, length));
+}
+
+/** Reads a whole file the back end serves in ranges (an original, a redacted copy). */
+export async function readWhole(size: number, read: (offset: number, length: number) => Promise<Uint8Array>): Promise<Uint8Array> {
   const parts: Uint8Array[] = [];
-  for (let offset = 0; offset < document.size; ) {
-    const chunk = await invoke('documents:read', document.id, offset, Math.min(document.size - offset, 8 * 1024 * 1024));
+  for (let offset = 0; offset < size; ) {
+    const chunk = await read(offset, Math.min(size - offset, 8 * 1024 * 1024));
     if (chunk.length === 0) break;
     parts.push(chunk);
     offset += chunk.length;

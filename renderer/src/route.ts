@@ -7,6 +7,8 @@ export const RECORD_TABS: readonly RecordTab[] = ['labs', 'problems', 'medicatio
 export type Route =
   | { readonly name: 'library' }
   | { readonly name: 'document'; readonly id: number; readonly page?: number; readonly find?: string }
+  /** Redacting a document for sending: boxes drawn, text found, identifiers suggested. */
+  | { readonly name: 'redact'; readonly id: number }
   /** The patient's health record: labs across dates (one test's trend when `analyte` is set), problems, medications, allergies. */
   | { readonly name: 'record'; readonly tab: RecordTab; readonly analyte?: string }
   /** The patient's cases; one case. */
@@ -25,6 +27,8 @@ function parseRoute(hash: string): Route {
   if (hash === '#/cases') return { name: 'cases' };
   if (hash === '#/trash') return { name: 'trash' };
   if (hash === '#/practice') return { name: 'practice' };
+  const redact = /^#\/document\/(\d+)\/redact$/.exec(hash);
+  if (redact) return { name: 'redact', id: Number(redact[1]) };
   const oneCase = /^#\/case\/(\d+)$/.exec(hash);
   if (oneCase) return { name: 'case', id: Number(oneCase[1]) };
   const exporting = /^#\/case\/(\d+)\/export$/.exec(hash);
@@ -62,6 +66,7 @@ export function routeHash(route: Route): string {
   if (route.name === 'trash') return '#/trash';
   if (route.name === 'practice') return '#/practice';
   if (route.name === 'case') return `#/case/${route.id}`;
+  if (route.name === 'redact') return `#/document/${route.id}/redact`;
   if (route.name === 'export') return `#/case/${route.caseId}/export`;
   if (route.name === 'viewer') {
     const params = new URLSearchParams({ ...(route.seriesId ? { series: String(route.seriesId) } : {}), ...(route.image !== undefined ? { image: String(route.image) } : {}) });

@@ -6,6 +6,7 @@ import { slice } from '../context.ts';
 import type { AppContext } from '../context.ts';
 import { summary } from './summary.ts';
 import { readOriginal, readOriginalRange } from '../../library/sealed.ts';
+import { previewRedaction, startRedaction } from '../../redact/redact.ts';
 
 export function documentChannels(ctx: AppContext) {
   const { library } = ctx;
@@ -64,6 +65,28 @@ export function documentChannels(ctx: AppContext) {
       'trash:empty': () => library.corrections.emptyTrash(),
       'corrections:list': () => library.corrections.history(),
       'corrections:undo': () => library.corrections.undo(),
+      'redactions:get': (id) => library.redactions.of(library.documents.get(id).id),
+      'redactions:preview': (id, find) => previewRedaction(library, ctx.pool.redaction(), id, find),
+      'redactions:start': (request) => {
+        const doc = library.documents.get(request.documentId);
+        return { jobId: ctx.jobs.followRedaction(startRedaction(library, ctx.pool.redaction(), request), doc.patientId) };
+      },
+      'redactions:result': (jobId) => ctx.jobs.redactionResult(jobId),
+      'redactions:cancel': (jobId) => {
+        ctx.jobs.cancel(jobId);
+        return null;
+      },
+      'redactions:undo': async (id) => {
+        await library.redactions.undo(library.documents.get(id).id);
+        return library.redactions.of(id);
+      },
+      'redactions:read': async (id, offset, length) => {
+        const current = library.redactions.of(id).current;
+        if (!current) throw new CasebinderError('not-found', 'This document has no redacted copy (it may just have been undone).');
+        if (offset >= current.size) return new Uint8Array(0);
+        const bytes = await readOriginalRange(library.vault.ref(current.sha256), offset, Math.min(length, current.size - offset));
+        return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      },
     },
     {
       'documents:edit': { after: (doc) => doc.patientId },
@@ -79,6 +102,7 @@ export function documentChannels(ctx: AppContext) {
       'documents:mine': { after: (doc) => doc.patientId },
       'trash:empty': { after: () => null },
       'corrections:undo': { after: () => null },
+      'redactions:undo': { before: (id) => library.documents.get(id).patientId },
     },
   );
 }

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { MedicalDocument, PageInfo, Patient } from '../../../shared/library-types.ts';
+import { canRedact } from '../../../shared/redaction-types.ts';
+import type { DocumentRedactions } from '../../../shared/redaction-types.ts';
 import { invoke, messageOf } from '../api.ts';
 import { ComposeDialog } from '../components/ComposeDialog.tsx';
 import { DownloadView } from '../components/DownloadView.tsx';
@@ -36,6 +38,7 @@ export function DocumentScreen({ route, navigate, libraryVersion, patients, onCo
   const [page, setPage] = useState(route.page ?? 1);
   const [missing, setMissing] = useState<string | null>(null);
   const [composing, setComposing] = useState(false);
+  const [redaction, setRedaction] = useState<DocumentRedactions['current']>(null);
 
   // Opening a document is looking at its suggestions: the library can then accept them with others.
   useEffect(() => {
@@ -50,6 +53,7 @@ export function DocumentScreen({ route, navigate, libraryVersion, patients, onCo
         if (!live) return;
         setDoc(d);
         if (d.ocr) void invoke('documents:pages', d.id).then((p) => live && setPages(p));
+        if (canRedact(d.mediaType) && d.sha256) void invoke('redactions:get', d.id).then((r) => live && setRedaction(r.current), () => undefined);
       },
       (e: unknown) => live && setMissing(messageOf(e)),
     );
@@ -95,6 +99,11 @@ export function DocumentScreen({ route, navigate, libraryVersion, patients, onCo
             Make one document from photos…
           </button>
         )}
+        {doc.deletedAt === null && doc.sha256 && canRedact(doc.mediaType) && (
+          <a className="header-action button" href={`#/document/${doc.id}/redact`}>
+            {redaction ? 'Change the redaction…' : 'Redact for sending…'}
+          </a>
+        )}
         {doc.deletedAt === null && doc.partOf === null && doc.identity.match !== 'other' && patients.length > 1 && (
           <MoveControl document={doc} patients={patients} label="Move to another patient…" onCorrected={onCorrected} onError={onError} />
         )}
@@ -122,6 +131,14 @@ export function DocumentScreen({ route, navigate, libraryVersion, patients, onCo
           <button type="button" onClick={() => void invoke('documents:restore', doc.id).then(() => onCorrected(`Restored “${doc.title}”.`), (e: unknown) => onError(messageOf(e)))}>
             Restore it
           </button>
+        </div>
+      )}
+      {redaction && (
+        <div className="redaction-notice" role="status">
+          <p>
+            Exports send a redacted copy of this document, made {formatDate(redaction.createdAt.slice(0, 10))}: {redaction.boxes.length} area{redaction.boxes.length === 1 ? '' : 's'} blacked out. What you see here is the original, kept as it was.
+          </p>
+          <a href={`#/document/${doc.id}/redact`}>See the redacted copy</a>
         </div>
       )}
       <IdentityBanner document={doc} patients={patients} onCorrected={onCorrected} onError={onError} />

@@ -119,15 +119,28 @@ export function WhatGoesIn(props: { plan: ExportPlan; caseId: number; chosen: re
       <fieldset className="export-documents" disabled={busy}>
         <legend className="visually-hidden">Documents to send</legend>
         {plan.documents.map((d) => (
-          <label key={d.id} className="export-document">
-            <input type="checkbox" checked={chosenIds.has(d.id)} onChange={(e) => toggleDocument(d.id, e.target.checked)} />
-            <span className="export-document-title">{d.title}</span>
-            <span className="export-document-detail">
-              {d.typeLabel}
-              {d.date ? ` · ${formatDate(d.date)}` : ''} · {formatSize(d.size)}
-              {d.included ? '' : ' · left out of the case'}
-            </span>
-          </label>
+          <div key={d.id} className="export-document-row">
+            <label className="export-document">
+              <input type="checkbox" checked={chosenIds.has(d.id)} onChange={(e) => toggleDocument(d.id, e.target.checked)} />
+              <span className="export-document-title">{d.title}</span>
+              <span className="export-document-detail">
+                {d.typeLabel}
+                {d.date ? ` · ${formatDate(d.date)}` : ''} · {formatSize(d.redactedSize !== null && !choices.sendOriginal.includes(d.id) ? d.redactedSize : d.size)}
+                {d.included ? '' : ' · left out of the case'}
+                {d.redactedSize !== null ? (choices.sendOriginal.includes(d.id) ? ' · the original, not your redacted copy' : ' · redacted by you') : ''}
+              </span>
+            </label>
+            {d.redactedSize !== null && chosenIds.has(d.id) && (
+              <label className="export-send-original">
+                <input
+                  type="checkbox"
+                  checked={choices.sendOriginal.includes(d.id)}
+                  onChange={(e) => choose({ sendOriginal: e.target.checked ? [...choices.sendOriginal, d.id] : choices.sendOriginal.filter((id) => id !== d.id) })}
+                />{' '}
+                Send the original instead of the redacted copy
+              </label>
+            )}
+          </div>
         ))}
       </fieldset>
       <p className="hint" role="status">

@@ -92,7 +92,9 @@ export function ExportScreen({ patient, route, libraryVersion, onError }: Props)
   const request = { caseId, specialistId, choices };
   const requestKey = JSON.stringify(request);
   const chosenIds = new Set(chosen.map((d) => d.id));
-  const fileBytes = chosen.filter((d) => d.kind === 'file').reduce((n, d) => n + d.size, 0);
+  // A redacted document goes as its redacted copy, unless the person chose its original.
+  const sentSize = (d: (typeof chosen)[number]) => (d.redactedSize !== null && !choices.sendOriginal.includes(d.id) ? d.redactedSize : d.size);
+  const fileBytes = chosen.filter((d) => d.kind === 'file').reduce((n, d) => n + sentSize(d), 0);
   const imageBytes = choices.reportsOnly ? 0 : chosen.filter((d) => d.kind === 'study').reduce((n, d) => n + d.size, 0);
   const packetBytes = preview.work?.state === 'done' && previewedWith === requestKey ? preview.work.value.size : fileBytes;
   // The packet, the originals, their second copy in the XDM folder, and the DICOM files.
