@@ -18,6 +18,7 @@ import { DEFAULT_EXPORT_CHOICES } from '../../shared/export-types.ts';
 import type { Redaction, SuggestedRedaction } from '../../shared/redaction-types.ts';
 import { REDACTION_DOC, writeRedactionDocument } from '../corpus/redaction-document.ts';
 import { casebinder } from '../helpers/cli.ts';
+import { allFiles, PASSPHRASE, secretFile } from '../helpers/plaintext.ts';
 import { importerFor } from '../helpers/library.ts';
 import { fixture, tempDir } from '../helpers/paths.ts';
 
@@ -145,6 +146,61 @@ describe('redacting a document for sending', () => {
     const check = casebinder(libraryDir, ['check', '--json']);
     expect((check.json as { ok: boolean; filesVerified: number }).ok).toBe(true);
     expect((check.json as { filesVerified: number }).filesVerified).toBe(2);
+  });
+
+  it('redacts files nobody here wrote: a scan\'s own OCR layer, and a form field', { timeout: 120_000 }, async () => {
+    const { library, patient, libraryDir } = await withNote();
+    const { importer, close } = importerFor(library, 1);
+    cleanup.push(close);
+    const scan = fixture('pdf/pdfjs/scan-bad.pdf');
+    const form = fixture('pdf/pdfjs/annotation-tx.pdf');
+    const imported = await importer.start({ paths: [scan, form], patientId: patient.id }).result;
+    const idOf = (file: string) => imported.imported.find((i) => i.path === file)!.id;
+
+    // The scan's words are pixels with an invisible OCR layer over them: the layer says where "pdf.js" is.
+    const scanned = casebinder(libraryDir, ['redact', String(idOf(scan)), '--find', 'pdf.js', '--json']).json as Redaction;
+    expect(scanned.found).toEqual([{ text: 'pdf.js', matches: 1 }]);
+    const out = path.join(tempDir(), 'scan.pdf');
+    fs.writeFileSync(out, await readOriginal(library.vault.ref(scanned.sha256)));
+    expect(tool('pdftotext', [out, '-'])).not.toContain('pdf.js');
+    expect(await ocrPage(scan, 1)).toContain('pdf.js');
+    expect(await ocrPage(out, 1)).not.toMatch(/pdf\.?js/i);
+    // Not one picture of the original is in the copy, byte for byte.
+    const pictures = (pdf: string) => {
+      const dir = tempDir();
+      execFileSync('pdfimages', ['-all', pdf, path.join(dir, 'img')]);
+      return fs.readdirSync(dir).map((f) => sha256(fs.readFileSync(path.join(dir, f))));
+    };
+    const before = pictures(scan);
+    expect(before.length).toBeGreaterThan(0);
+    for (const picture of pictures(out)) expect(before).not.toContain(picture);
+
+    // A filled form field's value is found, drawn over and gone, and so is the form.
+    const filled = casebinder(libraryDir, ['redact', String(idOf(form)), '--find', 'tx annotation', '--json']).json as Redaction;
+    expect(filled.found).toEqual([{ text: 'tx annotation', matches: 1 }]);
+    const formOut = library.vault.pathFor(filled.sha256);
+    expect(tool('pdftotext', [formOut, '-'])).not.toContain('annotation');
+    expect(tool('pdfinfo', [formOut])).toMatch(/^Form:\s+none$/m);
+    expect(tool('pdfinfo', [form])).toMatch(/^Form:\s+AcroForm$/m);
+  });
+
+  it('keeps the redacted copy sealed in an encrypted library, as its originals are', { timeout: 120_000 }, async () => {
+    const libraryDir = path.join(tempDir(), 'library');
+    const env = { CASEBINDER_PASSPHRASE_FILE: secretFile(PASSPHRASE) };
+    expect(casebinder(libraryDir, ['init', '--encrypt', '--json'], env).code).toBe(0);
+    expect(casebinder(libraryDir, ['patient', 'add', 'Carlos Mendez', '--dob', '1961-03-14', '--json'], env).code).toBe(0);
+    const imported = casebinder(libraryDir, ['import', source, '--patient', 'Carlos Mendez', '--json'], env).json as { imported: { id: number }[] };
+    const run = casebinder(libraryDir, ['redact', String(imported.imported[0]!.id), '--suggested', '--json'], env);
+    expect(run.stderr).toBe('');
+    const redaction = run.json as Redaction;
+    expect(redaction.suggestionsAccepted.length).toBe(6);
+    // No file of the library holds a PDF, its words or the redacted copy's own bytes in the clear.
+    const copy = casebinder(libraryDir, ['redactions', String(imported.imported[0]!.id), '--json'], env).json as { current: Redaction };
+    expect(copy.current.sha256).toBe(redaction.sha256);
+    for (const file of allFiles(libraryDir)) {
+      const content = fs.readFileSync(file);
+      for (const needle of ['%PDF-', 'Riverside Oncology', 'Consultation Note', redaction.sha256]) expect(content.includes(needle), `${path.relative(libraryDir, file)}: ${needle}`).toBe(false);
+    }
   });
 
   it('adds to the current redaction, lists them, and undoes the newest; the vault keeps only what is used', async () => {
