@@ -16,6 +16,7 @@ import { safeStorageKeychain } from './desktop/keychain.ts';
 import { registerAppScheme, serveApp } from './desktop/protocol.ts';
 import { hardenContents, hardenSession } from './desktop/security.ts';
 import { createMainWindow } from './desktop/window.ts';
+import { printWindow } from './desktop/print.ts';
 import { resolveLibraryDir } from './library/location.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -43,7 +44,7 @@ async function start(): Promise<void> {
     backend = new Backend({
       libraryDir,
       dialogs,
-      shell: { openExternal: (url) => shell.openExternal(url), showItemInFolder: (file) => shell.showItemInFolder(file), openPath: (file) => shell.openPath(file) },
+      shell: { openExternal: (url) => shell.openExternal(url), showItemInFolder: (file) => shell.showItemInFolder(file), openPath: (file) => shell.openPath(file), printWindow: () => printWindow(window) },
       emit,
       version: app.getVersion(),
       keychain: safeStorageKeychain(safeStorage),

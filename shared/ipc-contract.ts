@@ -214,6 +214,8 @@ export const CHANNELS = {
     z.array(z.enum(OCR_LANGUAGES.map((l) => l.code) as [OcrLanguage, ...OcrLanguage[]], { error: (issue) => unknownOcrLanguageMessage(String(issue.input)) })).min(1).max(OCR_LANGUAGES.length),
   ]),
   'shell:open-external': z.tuple([z.string().max(2048)]),
+  /** Prints the window (as it lays out for paper) through the system's print dialog. */
+  'shell:print': z.tuple([]),
   'documents:trash': z.tuple([z.array(id).min(1).max(10_000)]),
   'documents:restore': z.tuple([id]),
   'documents:move': z.tuple([id, id]),
@@ -397,6 +399,8 @@ export interface ChannelResults {
   'settings:ocr-languages': OcrStatus;
   /** True when the link was opened (the person agreed). */
   'shell:open-external': boolean;
+  /** '' when it printed; else why not ('cancelled' when the person cancelled). */
+  'shell:print': string;
   'documents:trash': null;
   'documents:restore': MedicalDocument;
   'documents:move': MedicalDocument;

@@ -38,6 +38,11 @@ export interface ExternalShell {
   showItemInFolder(file: string): void;
   /** Opens a file in the program the system uses for it; resolves to an error message, or '' when it opened. */
   openPath(file: string): Promise<string>;
+  /**
+   * Prints the window (what it lays out for paper) through the system's print dialog; resolves once
+   * the dialog is closed: '' when it printed, else why not ('cancelled' when the person cancelled).
+   */
+  printWindow(): Promise<string>;
 }
 
 export interface AppContext {

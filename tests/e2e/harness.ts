@@ -63,6 +63,8 @@ export interface App {
   readonly shown: string[];
   /** Windows the page tried to open. */
   readonly popups: string[];
+  /** What was printed: each time, the page as it laid out for paper, as a PDF file. */
+  readonly printed: string[];
   /** Uncaught errors and console errors in the page. */
   readonly errors: string[];
   open(): Promise<void>;
@@ -90,6 +92,7 @@ export const test = base.extend<{ app: App }, { server: PreviewServer }>({
     const dialogs = new ScriptedDialogs();
     const opened: string[] = [];
     const shown: string[] = [];
+    const printed: string[] = [];
     const requests: string[] = [];
     const popups: string[] = [];
     const errors: string[] = [];
@@ -104,6 +107,13 @@ export const test = base.extend<{ app: App }, { server: PreviewServer }>({
       openExternal: async (url: string) => void opened.push(url),
       showItemInFolder: (file: string) => void shown.push(`show ${file}`),
       openPath: async (file: string) => (shown.push(`open ${file}`), ''),
+      // As the system's dialog would print it: the page as it lays out for paper, as a PDF.
+      printWindow: async () => {
+        const file = testInfo.outputPath(`printed-${printed.length + 1}.pdf`);
+        await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
+        printed.push(file);
+        return '';
+      },
     };
     const backend = new Backend({ libraryDir, dialogs, shell, emit: emitTo(() => page), version: 'test', importThreads: 2 });
 
@@ -124,6 +134,7 @@ export const test = base.extend<{ app: App }, { server: PreviewServer }>({
       requests,
       opened,
       shown,
+      printed,
       popups,
       errors,
       open: async () => {

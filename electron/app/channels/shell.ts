@@ -1,4 +1,4 @@
-/** The shell channel: opening a web link in the person's browser once they agree. */
+/** The shell channels: opening a web link in the person's browser once they agree; printing the window. */
 import { CasebinderError } from '../../../shared/errors.ts';
 import { slice } from '../context.ts';
 import type { AppContext } from '../context.ts';
@@ -12,5 +12,6 @@ export function shellChannels({ dialogs, shell }: AppContext) {
       await shell.openExternal(url);
       return true;
     },
+    'shell:print': () => shell.printWindow(),
   });
 }

@@ -15,9 +15,11 @@ import { PageText } from '../components/PageText.tsx';
 import { PdfView } from '../components/PdfView.tsx';
 import { StudyView } from '../components/StudyView.tsx';
 import { formatDate, typeLabel } from '../format.ts';
-import { vaultSource } from '../pdf.ts';
+import { readOriginal, vaultSource } from '../pdf.ts';
 import type { Route } from '../route.ts';
 import { ScreenHeader } from '../components/ScreenHeader.tsx';
+import { PrintButton } from '../components/PrintButton.tsx';
+import { printPdf, printPicture } from '../print.ts';
 import './DocumentScreen.css';
 import '../components/IdentityBanner.css';
 
@@ -29,6 +31,22 @@ interface Props {
   /** Told what a correction did (moved, in the trash…), so the window can offer to undo it. */
   readonly onCorrected: (message: string) => void;
   readonly onError: (message: string) => void;
+}
+
+/** Pictures the window cannot decode itself (HEIC, TIFF) print from the library's upright previews. */
+const PREVIEWED = new Set(['image/heic', 'image/tiff']);
+
+/** Prints a document as it is in the library: a PDF's pages, or a picture's. */
+async function printDocument(doc: MedicalDocument, onPage: (done: number, total: number) => void): Promise<string> {
+  if (doc.mediaType === 'application/pdf') return printPdf(vaultSource(doc), onPage);
+  const pictures: Blob[] = [];
+  if (PREVIEWED.has(doc.mediaType)) {
+    for (let n = 1; n <= doc.pages; n++) {
+      pictures.push(new Blob([(await invoke('documents:preview', doc.id, n)) as BlobPart], { type: 'image/jpeg' }));
+      onPage(n, doc.pages);
+    }
+  } else pictures.push(new Blob([(await readOriginal(doc)) as BlobPart], { type: doc.mediaType }));
+  return printPicture(pictures, doc.title);
 }
 
 /** One document: its pages (a photo, a study's series) beside the details a person keeps about it. */
@@ -98,6 +116,9 @@ export function DocumentScreen({ route, navigate, libraryVersion, patients, onCo
           <button type="button" className="header-action" onClick={() => setComposing(true)}>
             Make one document from photos…
           </button>
+        )}
+        {doc.sha256 && canRedact(doc.mediaType) && (
+          <PrintButton className="header-action" label="Print…" print={(onPage) => printDocument(doc, onPage)} onError={onError} />
         )}
         {doc.deletedAt === null && doc.sha256 && canRedact(doc.mediaType) && (
           <a className="header-action button" href={`#/document/${doc.id}/redact`}>

@@ -122,7 +122,7 @@ export function CaseScreen({ patient, route, libraryVersion, onError }: Props) {
           </nav>
           <CaseGroup id="decision" title={GROUP_TITLES.decision} summary={`${plural(c.recommendations.length, 'recommendation')}, ${plural(c.questions.length, 'question')}`} open={isOpen('decision')} onToggle={toggle}>
             <Recommendations details={c} patientId={patient.id} documents={documents} onError={onError} />
-            <Questions details={c} onError={onError} />
+            <Questions details={c} patient={patient} onError={onError} />
             <section className="case-section" aria-labelledby="notes-title">
               <h2 id="notes-title">Notes</h2>
               <textarea

@@ -3,10 +3,29 @@ import type { CaseDetails } from '../../../../shared/case-types.ts';
 import { SPECIALTY_LABELS } from '../../../../shared/case-types.ts';
 import { STARTER_QUESTIONS } from '../../../../shared/starter-questions.ts';
 import { invoke } from '../../api.ts';
+import type { Patient } from '../../../../shared/library-types.ts';
+import { PrintButton } from '../../components/PrintButton.tsx';
+import { formatDate } from '../../format.ts';
+import { printQuestions } from '../../print.ts';
+import type { QuestionSheet } from '../../print.ts';
 import { caller } from './form.tsx';
 import { Priorities } from './Priorities.tsx';
 
-export function Questions({ details, onError }: { details: CaseDetails; onError: (m: string) => void }) {
+/** The question sheet for the appointment: whose case, the decision, for whom, the questions in order. */
+function questionSheet(details: CaseDetails, patient: Patient): QuestionSheet {
+  const specialist = details.specialists[0];
+  const rec = details.recommendations[0];
+  return {
+    patient: patient.name,
+    born: patient.dateOfBirth ? formatDate(patient.dateOfBirth) : null,
+    caseTitle: details.title,
+    decision: rec ? `Recommended: ${rec.procedure}${rec.clinician ? `, by ${rec.clinician}` : ''}${rec.date ? ` on ${formatDate(rec.date)}` : ''}.` : details.condition || null,
+    specialist: specialist ? `${specialist.name}${specialist.institution ? `, ${specialist.institution}` : ''}` : null,
+    questions: details.questions.map((q) => q.text),
+  };
+}
+
+export function Questions({ details, patient, onError }: { details: CaseDetails; patient: Patient; onError: (m: string) => void }) {
   const [text, setText] = useState('');
   const [editing, setEditing] = useState<{ id: number; text: string } | null>(null);
   const asked = new Set(details.questions.map((q) => q.text));
@@ -21,6 +40,11 @@ export function Questions({ details, onError }: { details: CaseDetails; onError:
   return (
     <section className="case-section" aria-labelledby="questions-title">
       <h2 id="questions-title">Questions for the specialist</h2>
+      {details.questions.length > 0 && (
+        <p className="questions-print">
+          <PrintButton className="small" label="Print the questions for the appointment…" print={() => printQuestions(questionSheet(details, patient))} onError={onError} />
+        </p>
+      )}
       <ol className="questions">
         {details.questions.map((q, i) => (
           <li key={q.id}>

@@ -3,6 +3,8 @@ import type { PacketPreview } from '../../../../shared/export-types.ts';
 import { PdfView } from '../../components/PdfView.tsx';
 import { plural } from '../../format.ts';
 import type { PdfSource } from '../../pdf.ts';
+import { PrintButton } from '../../components/PrintButton.tsx';
+import { printPdf } from '../../print.ts';
 import { Progress } from './work.tsx';
 import type { Work } from './work.tsx';
 
@@ -23,6 +25,7 @@ export function PreviewPane(props: { work: Work<PacketPreview> | null; source: P
                 Preview again
               </button>
             )}
+            <PrintButton className="small" label="Print the packet…" print={(onPage) => printPdf(source, onPage)} onError={onError} />
             {work.value.warnings.map((w) => (
               <span key={w} className="export-warning">
                 {w}
