@@ -5,6 +5,7 @@ import type { OcrResult } from '../../shared/ocr-types.ts';
 import { CasebinderError } from '../../shared/errors.ts';
 import type { Importer, ImportJob, ImportRequest } from '../import/importer.ts';
 import type { OcrJob, OcrRunner } from '../ocr/runner.ts';
+import type { OcrEngine } from '../media/ocr-engine.ts';
 import { startExport, startPreview } from '../export/bundle.ts';
 import type { ExportJob, ExportServices, PreviewJob } from '../export/bundle.ts';
 import type { Job } from '../jobs/job.ts';
@@ -152,6 +153,11 @@ export class JobRegistry {
 
   startOcrIfWaiting(): void {
     if (!this.ocr.running && this.ocr.waiting() > 0) this.startOcr();
+  }
+
+  /** The app's Tesseract threads (shared with background OCR). */
+  ocrEngine(): OcrEngine {
+    return this.ocr.tesseract;
   }
 
   /** The OCR run in progress, if any. */

@@ -49,6 +49,21 @@ export interface Recognized {
   readonly text: string;
   /** Tesseract's mean word confidence, 0-100 (0 when it found no words). */
   readonly confidence: number;
+  /** Each word with its box and its letters' boxes (pixels of the image), when asked for. */
+  readonly words?: readonly OcrWord[];
+}
+
+/** A word Tesseract read, where it is on the image (pixels), and where each of its letters is. */
+export interface OcrWord {
+  readonly text: string;
+  readonly x0: number;
+  readonly y0: number;
+  readonly x1: number;
+  readonly y1: number;
+  /** Counted over the page: words of one line share it. */
+  readonly line: number;
+  /** Each letter's left and right edge (pixels), in order. */
+  readonly letters: readonly (readonly [number, number])[];
 }
 
 interface Slot {
@@ -76,8 +91,11 @@ export class OcrEngine {
     return this.slots.length;
   }
 
-  /** Reads the text of a page image (PGM, PNG or JPEG bytes). A cancelled call stops its worker at once. */
-  async recognize(image: Uint8Array, languages: readonly OcrLanguage[], signal?: AbortSignal): Promise<Recognized> {
+  /**
+   * Reads the text of a page image (PGM, PNG or JPEG bytes), and with `words` where each word is. A
+   * cancelled call stops its worker at once.
+   */
+  async recognize(image: Uint8Array, languages: readonly OcrLanguage[], signal?: AbortSignal, options: { readonly words?: boolean } = {}): Promise<Recognized> {
     const slot = await this.take(signal);
     try {
       const key = languages.join('+');
@@ -102,9 +120,25 @@ export class OcrEngine {
       stop.addEventListener('abort', onAbort, { once: true });
       try {
         stop.throwIfAborted();
-        const { data } = await Promise.race([worker.recognize(Buffer.from(image.buffer, image.byteOffset, image.byteLength)), stopped]);
+        const { data } = await Promise.race([worker.recognize(Buffer.from(image.buffer, image.byteOffset, image.byteLength), {}, { text: true, blocks: !!options.words }), stopped]);
         const text = data.text.replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').normalize('NFKC').trim();
-        return { text, confidence: text ? Math.max(0, Math.min(100, data.confidence)) : 0 };
+        const confidence = text ? Math.max(0, Math.min(100, data.confidence)) : 0;
+        if (!options.words) return { text, confidence };
+        const words: OcrWord[] = [];
+        let line = 0;
+        for (const block of data.blocks ?? []) {
+          for (const paragraph of block.paragraphs) {
+            for (const row of paragraph.lines) {
+              for (const w of row.words) {
+                const wordText = w.text.normalize('NFKC');
+                if (!wordText.trim()) continue;
+                words.push({ text: wordText, ...w.bbox, line, letters: w.symbols.map((sym) => [sym.bbox.x0, sym.bbox.x1] as const) });
+              }
+              line++;
+            }
+          }
+        }
+        return { text, confidence, words };
       } finally {
         stop.removeEventListener('abort', onAbort);
       }

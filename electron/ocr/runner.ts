@@ -36,6 +36,11 @@ export class OcrRunner {
   private readonly onDocumentRead: ((document: MedicalDocument) => void) | undefined;
   private job: OcrJob | undefined;
 
+  /** The Tesseract threads, for other work that reads pictures of pages (redaction's search on a scan). */
+  get tesseract(): OcrEngine {
+    return this.engine;
+  }
+
   constructor(library: Library, pool: WorkerPool, options: OcrRunnerOptions = {}) {
     this.library = library;
     this.pool = pool;

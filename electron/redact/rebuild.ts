@@ -162,12 +162,14 @@ export interface RedactedPicture {
 }
 
 /** Draws one page of a PDF again with its boxes burned in (runs in a worker thread). */
-export async function redactPdfPage(file: OriginalRef, pageNumber: number, boxes: readonly RedactionBox[]): Promise<RedactedPage | Refusal> {
+export async function redactPdfPage(file: OriginalRef, pageNumber: number, boxes: readonly RedactionBox[], ocrWords: readonly PageWord[] = []): Promise<RedactedPage | Refusal> {
   return withPdf(file, async (pdf): Promise<RedactedPage | Refusal> => {
     const page = await pdf.getPage(pageNumber);
     try {
       const words = await pageWords(pageNumber, page as unknown as WordsPage);
-      const kept = words.words.filter((w) => !covered(w, boxes));
+      // A scanned page's words are OCR's (it has none of its own).
+      const all = [...words.words, ...ocrWords];
+      const kept = all.filter((w) => !covered(w, boxes));
       let scale = REDACTED_DPI / 72;
       const natural = page.getViewport({ scale });
       if (natural.width * natural.height > MAX_PIXELS) scale *= Math.sqrt(MAX_PIXELS / (natural.width * natural.height));
@@ -187,7 +189,7 @@ export async function redactPdfPage(file: OriginalRef, pageNumber: number, boxes
       if (render.tooLarge) return PAGE_IMAGE_TOO_LARGE;
       const rgba = new Uint8Array(context.getImageData(0, 0, w, h).data.buffer);
       burnIn(rgba, w, h, boxes);
-      return { kind: 'page', jpeg: await jpegOf(rgba, w, h), width: words.width, height: words.height, words: kept, wordsRemoved: words.words.length - kept.length };
+      return { kind: 'page', jpeg: await jpegOf(rgba, w, h), width: words.width, height: words.height, words: kept, wordsRemoved: all.length - kept.length };
     } finally {
       page.cleanup();
     }
@@ -198,7 +200,14 @@ export async function redactPdfPage(file: OriginalRef, pageNumber: number, boxes
  * Redacts one page of a picture: turned upright, the boxes burned in, saved again without its metadata;
  * `whole` when the picture has one page (it stays a picture, JPEG or PNG as it was), else the page of a PDF.
  */
-export async function redactPicturePage(file: OriginalRef, mediaType: ImageMediaType, pageNumber: number, boxes: readonly RedactionBox[], whole: boolean): Promise<RedactedPage | RedactedPicture> {
+export async function redactPicturePage(
+  file: OriginalRef,
+  mediaType: ImageMediaType,
+  pageNumber: number,
+  boxes: readonly RedactionBox[],
+  whole: boolean,
+  ocrWords: readonly PageWord[] = [],
+): Promise<RedactedPage | RedactedPicture> {
   const { data, info } = await (await uprightPage(file, mediaType, pageNumber)).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
   const rgba = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
   const { width, height } = info;
@@ -211,7 +220,8 @@ export async function redactPicturePage(file: OriginalRef, mediaType: ImageMedia
   if (whole) return { kind: 'picture', bytes: jpeg, mediaType: 'image/jpeg' };
   // A scan's pages at 300 dpi, as they were scanned.
   const points = (px: number) => (px * 72) / REDACTED_DPI;
-  return { kind: 'page', jpeg, width: points(width), height: points(height), words: [], wordsRemoved: 0 };
+  const kept = ocrWords.filter((w) => !covered(w, boxes));
+  return { kind: 'page', jpeg, width: points(width), height: points(height), words: kept, wordsRemoved: ocrWords.length - kept.length };
 }
 
 /** The redacted PDF made of its pages, with nothing else in it. */

@@ -15,7 +15,12 @@ import type { Library } from '../library/library.ts';
 import type { OriginalRef } from '../library/sealed.ts';
 import { findText, suggestIdentifiers } from './find.ts';
 import { Job } from '../jobs/job.ts';
-import { assemblePdf, documentWords, redactPdfPage, redactPicturePage } from './rebuild.ts';
+import { photoPageImage, pdfPageImage } from '../media/page-image.ts';
+import type { PageImage } from '../media/page-image.ts';
+import type { OcrEngine } from '../media/ocr-engine.ts';
+import { pageWordsFromOcr } from './ocr-words.ts';
+import type { PageWord, PageWords } from './page-words.ts';
+import { assemblePdf, documentWords, REDACTED_DPI, redactPdfPage, redactPicturePage } from './rebuild.ts';
 import type { DocumentWords, RedactedPage, RedactedPicture } from './rebuild.ts';
 
 /** One page to draw again: the file, its kind, which page, the boxes on it, and whether it is a one-page picture. */
@@ -25,13 +30,15 @@ export interface RedactPageTask {
   readonly page: number;
   readonly boxes: readonly RedactionBox[];
   readonly whole: boolean;
+  /** A picture page's words as OCR read them, for the copy's text layer (a PDF's own text is read again). */
+  readonly ocrWords?: readonly PageWord[];
 }
 
 /** Draws one page of a redaction (in a worker thread in the app). */
 export function redactPage(task: RedactPageTask): Promise<RedactedPage | RedactedPicture | Refusal> {
   return task.mediaType === 'application/pdf'
-    ? redactPdfPage(task.file, task.page, task.boxes)
-    : redactPicturePage(task.file, task.mediaType as ImageMediaType, task.page, task.boxes, task.whole);
+    ? redactPdfPage(task.file, task.page, task.boxes, task.ocrWords ?? [])
+    : redactPicturePage(task.file, task.mediaType as ImageMediaType, task.page, task.boxes, task.whole, task.ocrWords ?? []);
 }
 
 /** Where the reading and drawing of a redaction run: how many pages at once, and each page's work. */
@@ -39,6 +46,56 @@ export interface RedactionWork {
   readonly threads: number;
   words(file: OriginalRef, mediaType: string, pages: number, signal?: AbortSignal): Promise<DocumentWords | Refusal>;
   page(task: RedactPageTask, signal?: AbortSignal): Promise<RedactedPage | RedactedPicture | Refusal>;
+  /** The picture of a page OCR reads (a scanned PDF page at 300 dpi, a photo upright). */
+  pageImage(file: OriginalRef, mediaType: string, page: number, signal?: AbortSignal): Promise<PageImage | Refusal>;
+  /** Tesseract, to read the words of pages that are pictures; null: such pages cannot be searched. */
+  readonly ocr: Pick<OcrEngine, 'recognize'> | null;
+}
+
+/** Reads and draws in this process, one page at a time, with this OCR (the command line, tests). */
+export function inProcess(ocr: Pick<OcrEngine, 'recognize'> | null): RedactionWork {
+  return {
+    threads: 1,
+    words: (file, mediaType, pages) => documentWords(file, mediaType, pages),
+    page: (task) => redactPage(task),
+    pageImage: (file, mediaType, page) => (mediaType === 'application/pdf' ? pdfPageImage(file, page) : photoPageImage(file, mediaType as ImageMediaType, page)),
+    ocr,
+  };
+}
+
+/** Pages OCR read for redaction lately, by file, page and languages: reading a page takes seconds. */
+const ocrRead = new Map<string, PageWords>();
+const OCR_REMEMBERED = 200;
+
+/**
+ * The words of the pages that are pictures, as OCR reads them (remembered for the next search), added
+ * to the PDF pages' own: a scan's words can then be found, suggested and kept in the copy's text layer.
+ */
+async function withPictureWords(library: Library, work: RedactionWork, doc: MedicalDocument, words: DocumentWords, signal?: AbortSignal): Promise<DocumentWords> {
+  const ocr = work.ocr;
+  if (!ocr || words.pagesWithoutText.length === 0) return words;
+  const languages = library.settings.ocrLanguages();
+  const file = library.vault.ref(doc.sha256!);
+  const byPage = new Map(words.pages.map((p) => [p.page, p]));
+  for (const n of words.pagesWithoutText) {
+    signal?.throwIfAborted();
+    const key = `${doc.sha256}:${n}:${languages.join('+')}`;
+    let read = ocrRead.get(key);
+    if (!read) {
+      const image = await work.pageImage(file, doc.mediaType, n, signal);
+      // A page whose picture cannot be drawn keeps no words: the person draws boxes on it.
+      if ('code' in image) continue;
+      const recognized = await ocr.recognize(image.pgm, languages, signal, { words: true });
+      // A PDF page keeps its own size; a picture's page is its size at 300 dpi, as its copy will be.
+      const own = byPage.get(n);
+      const shown = own ? { width: own.width, height: own.height } : { width: (image.width * 72) / REDACTED_DPI, height: (image.height * 72) / REDACTED_DPI };
+      read = pageWordsFromOcr(n, recognized.words ?? [], image, shown);
+      ocrRead.set(key, read);
+      if (ocrRead.size > OCR_REMEMBERED) ocrRead.delete(ocrRead.keys().next().value!);
+    }
+    byPage.set(n, read);
+  }
+  return { pages: [...byPage.values()].sort((a, b) => a.page - b.page), pagesWithoutText: words.pagesWithoutText };
 }
 
 /**
@@ -50,6 +107,7 @@ async function drawAll(
   doc: MedicalDocument,
   file: OriginalRef,
   boxes: readonly RedactionBox[],
+  pictureWords: ReadonlyMap<number, readonly PageWord[]>,
   options: { readonly signal?: AbortSignal | undefined; readonly report?: ((progress: RedactionProgress) => void) | undefined },
 ): Promise<{ bytes: Uint8Array; mediaType: string; pages: number; wordsRemoved: number }> {
   const total = doc.pages;
@@ -62,7 +120,8 @@ async function drawAll(
     while (next <= total) {
       options.signal?.throwIfAborted();
       const page = next++;
-      drawn[page - 1] = orThrow(await work.page({ file, mediaType: doc.mediaType, page, boxes: boxes.filter((b) => b.page === page), whole }, options.signal), doc);
+      const ocrWords = pictureWords.get(page);
+      drawn[page - 1] = orThrow(await work.page({ file, mediaType: doc.mediaType, page, boxes: boxes.filter((b) => b.page === page), whole, ...(ocrWords ? { ocrWords } : {}) }, options.signal), doc);
       options.report?.({ documentId: doc.id, done: ++done, total });
     }
   };
@@ -78,12 +137,6 @@ export function startRedaction(library: Library, work: RedactionWork, request: R
   return new Job<RedactionProgress, Redaction>('redaction', ({ signal, report }) => redactDocument(library, work, request, { signal, report }));
 }
 
-/** Reads and draws in this process, one page at a time (the command line, tests). */
-export const IN_PROCESS: RedactionWork = {
-  threads: 1,
-  words: (file, mediaType, pages) => documentWords(file, mediaType, pages),
-  page: (task) => redactPage(task),
-};
 
 export interface RedactionProgress {
   readonly documentId: number;
@@ -117,7 +170,7 @@ function ownDetails(library: Library, doc: MedicalDocument): string[] {
 /** What a document offers for redacting: the suggestions, and where each of these texts is. */
 export async function previewRedaction(library: Library, work: RedactionWork, documentId: number, find: readonly string[] = [], signal?: AbortSignal): Promise<RedactionPreview> {
   const doc = redactable(library, documentId);
-  const words = orThrow(await work.words(library.vault.ref(doc.sha256!), doc.mediaType, doc.pages, signal), doc);
+  const words = await withPictureWords(library, work, doc, orThrow(await work.words(library.vault.ref(doc.sha256!), doc.mediaType, doc.pages, signal), doc), signal);
   const covered = library.redactions.of(doc.id).current?.boxes ?? [];
   return {
     documentId,
@@ -167,26 +220,26 @@ export async function redactDocument(
   const before = library.redactions.of(doc.id).current;
   const file = library.vault.ref(doc.sha256!);
   const find = [...new Set(request.find.map((t) => t.trim()).filter(Boolean))];
-  let found: FoundText[] = [];
-  let suggestions: SuggestedRedaction[] = [];
-  if (find.length || request.suggested) {
-    const words = orThrow(await work.words(file, doc.mediaType, doc.pages, signal), doc);
-    found = find.map((t) => findText(words.pages, t));
-    const missing = found.filter((f) => f.boxes.length === 0).map((f) => `"${f.text}"`);
-    if (missing.length) {
-      const scans = words.pagesWithoutText.length
-        ? ` ${words.pagesWithoutText.length === doc.pages ? 'This document is a picture' : `Page${words.pagesWithoutText.length === 1 ? '' : 's'} ${words.pagesWithoutText.join(', ')} ${words.pagesWithoutText.length === 1 ? 'is a picture' : 'are pictures'}`} (a scan or a photo) without text of its own, where words cannot be searched: draw a box over them instead.`
-        : '';
-      throw new CasebinderError('not-found', `${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not in "${doc.title}", so nothing was changed.${scans}`);
-    }
-    if (request.suggested) suggestions = suggestIdentifiers(words.pages, ownDetails(library, doc));
+  // The pages' words: to find the texts asked for, to suggest, and for the copy's text layer (a
+  // picture page's words as OCR reads them).
+  const words = await withPictureWords(library, work, doc, orThrow(await work.words(file, doc.mediaType, doc.pages, signal), doc), signal);
+  const found: FoundText[] = find.map((t) => findText(words.pages, t));
+  const missing = found.filter((f) => f.boxes.length === 0).map((f) => `"${f.text}"`);
+  if (missing.length) {
+    const pictures = words.pagesWithoutText;
+    const scans = pictures.length
+      ? ` ${pictures.length === doc.pages ? 'This document is a picture' : `Page${pictures.length === 1 ? '' : 's'} ${pictures.join(', ')} ${pictures.length === 1 ? 'is a picture' : 'are pictures'}`} (a scan or a photo) whose words ${work.ocr ? 'OCR may have misread' : 'cannot be searched'}: look at the page${pictures.length === 1 ? '' : 's'}, and draw a box over what should go.`
+      : '';
+    throw new CasebinderError('not-found', `${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not in "${doc.title}", so nothing was changed.${scans}`);
   }
+  const suggestions: SuggestedRedaction[] = request.suggested ? suggestIdentifiers(words.pages, ownDetails(library, doc)) : [];
   const added = [...request.boxes, ...found.flatMap((f) => f.boxes), ...suggestions.flatMap((s) => s.boxes)];
   if (!added.length) {
     throw new CasebinderError('invalid-input', request.suggested ? `Casebinder suggests nothing to remove from "${doc.title}"; draw a box or search for a text to remove. Nothing was changed.` : 'Say what to remove: draw a box, or search for a text. Nothing was changed.');
   }
   const boxes = [...(before?.boxes ?? []), ...added];
-  const rendered = await drawAll(work, doc, file, boxes, { signal, report });
+  const pictureWords = new Map(words.pages.filter((p) => words.pagesWithoutText.includes(p.page)).map((p) => [p.page, p.words]));
+  const rendered = await drawAll(work, doc, file, boxes, pictureWords, { signal, report });
   signal?.throwIfAborted();
   const foundBefore = before?.found ?? [];
   return library.redactions.add(doc.id, rendered, {

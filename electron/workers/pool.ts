@@ -63,12 +63,14 @@ export class WorkerPool {
     return this.pool.run(task, { name: 'redactionPage', ...(signal ? { signal } : {}) }) as Promise<RedactedPage | RedactedPicture | Refusal>;
   }
 
-  /** Redaction's reading and drawing on these threads. */
-  redaction(): RedactionWork {
+  /** Redaction's reading and drawing on these threads, with this OCR for pages that are pictures. */
+  redaction(ocr: RedactionWork['ocr']): RedactionWork {
     return {
       threads: this.threads,
       words: (file, mediaType, pages, signal) => this.redactionWords({ file, mediaType, pages }, signal),
       page: (task, signal) => this.redactionPage(task, signal),
+      pageImage: (file, mediaType, page, signal) => this.pageImage({ file, mediaType, page }, signal),
+      ocr,
     };
   }
 

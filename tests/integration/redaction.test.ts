@@ -184,6 +184,40 @@ describe('redacting a document for sending', () => {
     expect(tool('pdfinfo', [form])).toMatch(/^Form:\s+AcroForm$/m);
   });
 
+  it('finds words on scans and photos by OCR, covers them, and keeps the rest searchable', { timeout: 180_000 }, async () => {
+    const { library, patient, libraryDir } = await withNote();
+    const { importer, close } = importerFor(library, 1);
+    cleanup.push(close);
+    const scan = fixture('pdf/ocrmypdf/ccitt.pdf');
+    const photo = fixture('images/typewriter.png');
+    const imported = await importer.start({ paths: [scan, photo], patientId: patient.id }).result;
+    const idOf = (file: string) => imported.imported.find((i) => i.path === file)!.id;
+
+    // A 300-dpi fax-like scan with no text of its own: Tesseract (ours) finds the word, Tesseract (the
+    // command line) no longer reads it; the copy's text layer holds the page's other words.
+    const scanned = casebinder(libraryDir, ['redact', String(idOf(scan)), '--find', 'LinnSequencer', '--json']);
+    expect(scanned.stderr).toBe('');
+    const copy = path.join(tempDir(), 'scan.pdf');
+    fs.writeFileSync(copy, await readOriginal(library.vault.ref((scanned.json as Redaction).sha256)));
+    expect((scanned.json as Redaction).found[0]!.matches).toBeGreaterThanOrEqual(2);
+    expect(await ocrPage(scan, 1)).toContain('LinnSequencer');
+    expect(await ocrPage(copy, 1)).not.toMatch(/LinnSeq/);
+    const layer = tool('pdftotext', [copy, '-']);
+    expect(layer).not.toContain('LinnSequencer');
+    expect(layer).toContain('MIDI');
+
+    // A photo of a recipe: the word found on it is gone from the picture, the rest still reads.
+    const recipe = casebinder(libraryDir, ['redact', String(idOf(photo)), '--find', 'linzen', '--json']);
+    expect(recipe.stderr).toBe('');
+    const picture = path.join(tempDir(), 'recipe.png');
+    fs.writeFileSync(picture, await readOriginal(library.vault.ref((recipe.json as Redaction).sha256)));
+    const read = (file: string) => execFileSync('tesseract', [file, '-'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString();
+    expect(read(photo)).toMatch(/ons linzen/i);
+    expect(read(picture)).not.toMatch(/\blinzen\b/i);
+    // A whole word only: "Linzensoep" in the title stays, and the rest of the recipe.
+    expect(read(picture)).toContain('Linzensoep a la Waterman');
+  });
+
   it('keeps the redacted copy sealed in an encrypted library, as its originals are', { timeout: 120_000 }, async () => {
     const libraryDir = path.join(tempDir(), 'library');
     const env = { CASEBINDER_PASSPHRASE_FILE: secretFile(PASSPHRASE) };

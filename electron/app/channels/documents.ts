@@ -66,10 +66,10 @@ export function documentChannels(ctx: AppContext) {
       'corrections:list': () => library.corrections.history(),
       'corrections:undo': () => library.corrections.undo(),
       'redactions:get': (id) => library.redactions.of(library.documents.get(id).id),
-      'redactions:preview': (id, find) => previewRedaction(library, ctx.pool.redaction(), id, find),
+      'redactions:preview': (id, find) => previewRedaction(library, ctx.pool.redaction(ctx.jobs.ocrEngine()), id, find),
       'redactions:start': (request) => {
         const doc = library.documents.get(request.documentId);
-        return { jobId: ctx.jobs.followRedaction(startRedaction(library, ctx.pool.redaction(), request), doc.patientId) };
+        return { jobId: ctx.jobs.followRedaction(startRedaction(library, ctx.pool.redaction(ctx.jobs.ocrEngine()), request), doc.patientId) };
       },
       'redactions:result': (jobId) => ctx.jobs.redactionResult(jobId),
       'redactions:cancel': (jobId) => {

@@ -1,7 +1,9 @@
 import { CasebinderError } from '../../../shared/errors.ts';
 import type { Redaction, RedactionBox } from '../../../shared/redaction-types.ts';
 import { IDENTIFIER_LABELS } from '../../../shared/redaction-types.ts';
-import { IN_PROCESS, previewRedaction, redactDocument } from '../../redact/redact.ts';
+import { OcrEngine } from '../../media/ocr-engine.ts';
+import { inProcess, previewRedaction, redactDocument } from '../../redact/redact.ts';
+import type { RedactionWork } from '../../redact/redact.ts';
 import { EXIT_OK, parseId } from '../common.ts';
 import type { Command } from '../common.ts';
 import { withLibrary } from '../session.ts';
@@ -14,6 +16,16 @@ export function parseBox(text: string): RedactionBox {
   }
   const [page, x, y, width, height] = match.slice(1).map(Number) as [number, number, number, number, number];
   return { page, x, y, width, height };
+}
+
+/** Reads and draws in this process, with Tesseract for pages that are pictures; ended after `use`. */
+async function withRedactionWork<T>(use: (work: RedactionWork) => Promise<T>): Promise<T> {
+  const ocr = new OcrEngine(1);
+  try {
+    return await use(inProcess(ocr));
+  } finally {
+    await ocr.close();
+  }
 }
 
 function describe(r: Redaction): string {
@@ -51,12 +63,8 @@ export const redact: Command = {
           exit: EXIT_OK,
         };
       }
-      const redaction = await redactDocument(library, IN_PROCESS, {
-        documentId,
-        boxes: (values.box ?? []).map(parseBox),
-        find: values.find ?? [],
-        suggested: !!values.suggested,
-      });
+      const request = { documentId, boxes: (values.box ?? []).map(parseBox), find: values.find ?? [], suggested: !!values.suggested };
+      const redaction = await withRedactionWork((work) => redactDocument(library, work, request));
       return {
         json: redaction,
         text: `Redacted "${doc.title}": ${describe(redaction)}.\nExports send this redacted copy instead of the original, which is kept unchanged. To remove it: casebinder redact ${documentId} --undo`,
@@ -76,7 +84,7 @@ export const redactions: Command = {
       const documentId = parseId(args[0]);
       const doc = library.documents.get(documentId);
       const { current, history } = library.redactions.of(documentId);
-      const preview = await previewRedaction(library, IN_PROCESS, documentId);
+      const preview = await withRedactionWork((work) => previewRedaction(library, work, documentId));
       const lines = [`"${doc.title}"`];
       lines.push(history.length ? history.map((r, i) => `${describe(r)}${i === 0 ? '  (sent with exports)' : ''}`).join('\n') : 'No redaction: exports send the original.');
       if (preview.suggestions.length) {

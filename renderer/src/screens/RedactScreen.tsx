@@ -180,7 +180,7 @@ export function RedactScreen({ route, navigate, onError }: Props) {
       if (found.boxes.length === 0) {
         const pictures = result.pagesWithoutText;
         setFindNote(
-          `“${text}” is not in the text of this document.${pictures.length ? ` ${pictures.length === result.pages ? 'It is a picture' : `Page${pictures.length > 1 ? 's' : ''} ${pictures.join(', ')} ${pictures.length > 1 ? 'are pictures' : 'is a picture'}`} (a scan or photo) whose words cannot be searched: draw a box over them instead.` : ''}`,
+          `“${text}” is not in the text of this document.${pictures.length ? ` ${pictures.length === result.pages ? 'It is a picture' : `Page${pictures.length > 1 ? 's' : ''} ${pictures.join(', ')} ${pictures.length > 1 ? 'are pictures' : 'is a picture'}`} (a scan or photo) whose words were read by OCR, which may have misread it: look at the page, and draw a box over it if it is there.` : ''}`,
         );
         return;
       }
@@ -275,7 +275,7 @@ export function RedactScreen({ route, navigate, onError }: Props) {
               Next page
             </button>
           </nav>
-          {showing === 'original' && <p className="redact-hint">Drag across the page to black out an area.{pictures.includes(page) ? ' This page is a picture: its words cannot be found by searching, so draw over them.' : ''}</p>}
+          {showing === 'original' && <p className="redact-hint">Drag across the page to black out an area.{pictures.includes(page) ? ' This page is a picture: its words were read by OCR and may be misread, so look for what a search missed and draw over it.' : ''}</p>}
           {/* Focusable, so the page scrolls with the keyboard too. */}
           <div className="redact-page-frame" tabIndex={0} role="region" aria-label={`Page ${page}`}>
             <div
