@@ -63,6 +63,12 @@ export interface CaseBundleInput {
   readonly allergies: readonly ClinicalRecord[];
   readonly labs: readonly LabResult[];
   readonly reportsOnly: boolean;
+  /**
+   * Lab values and list entries (medications, allergies, problems) read from pages the patient redacted
+   * in the documents sent redacted: left out of the packet's summary and FHIR (they may be what was
+   * blacked out), and counted here so the packet says so.
+   */
+  readonly leftOutForRedaction: { readonly labs: number; readonly records: number };
   /** The export's clock: the date printed, and every timestamp written. */
   readonly now: Date;
   readonly today: IsoDate;
@@ -138,12 +144,19 @@ export function gatherCase(library: Library, caseId: number, specialistId: numbe
 
   const sent = new Set(ids);
   const fromSent = (documentId: number | null) => documentId === null || sent.has(documentId);
-  const records = library.records.records(patient.id).filter((r) => fromSent(r.source.documentId));
+  // What the library read from a page the person blacked parts of out may be what they took out (a
+  // lab value, the medicines of an unrelated note): it stays home, and the packet says how much.
+  const redactedPages = new Map([...redactions].map(([id, r]) => [id, new Set(r.boxes.map((b) => b.page))]));
+  const fromRedactedPage = (source: { readonly documentId: number | null; readonly page: number | null }) =>
+    source.documentId !== null && redactedPages.has(source.documentId) && (source.page === null || redactedPages.get(source.documentId)!.has(source.page));
+  const allRecords = library.records.records(patient.id).filter((r) => fromSent(r.source.documentId));
+  const records = allRecords.filter((r) => !fromRedactedPage(r.source));
   const byKind = (kind: ClinicalRecord['kind']) => records.filter((r) => r.kind === kind);
   // Every value of the documents sent: those the person has not checked yet are printed too, marked so
   // (leaving them out left a lab page without the patient's values and no word why). Values of a
   // document naming someone else are held back by the library and never reach the packet.
-  const labs = library.records.labs({ patientId: patient.id }).filter((l) => fromSent(l.source.documentId));
+  const allLabs = library.records.labs({ patientId: patient.id }).filter((l) => fromSent(l.source.documentId));
+  const labs = allLabs.filter((l) => !fromRedactedPage(l.source));
   const entries = timeline(library, patient.id, caseId).filter((e) => (e.documentId === null ? e.kind === 'recommendation' : sent.has(e.documentId)));
 
   return {
@@ -159,6 +172,7 @@ export function gatherCase(library: Library, caseId: number, specialistId: numbe
     allergies: byKind('allergy'),
     labs,
     reportsOnly: choices.reportsOnly,
+    leftOutForRedaction: { labs: allLabs.length - labs.length, records: allRecords.length - records.length },
     now,
     today: todayIso(now),
   };

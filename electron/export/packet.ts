@@ -222,10 +222,17 @@ async function timelinePage(w: PageWriter, input: CaseBundleInput): Promise<void
   if (note) await w.paragraph(note, { size: 8.5, color: MUTED, before: 6 });
 }
 
+/** What the packet says where it leaves out values read from pages the patient redacted. */
+function redactedNote(count: number, what: string): string {
+  return `${plural(count, what)} read from pages the patient redacted ${count === 1 ? 'is' : 'are'} not listed here: ${count === 1 ? 'it' : 'they'} may be what the patient chose not to send. The redacted pages themselves are in the enclosed documents.`;
+}
+
 async function recordsSection(w: PageWriter, input: CaseBundleInput): Promise<boolean> {
-  if (!input.medications.length && !input.allergies.length && !input.problems.length) return false;
+  const leftOut = input.leftOutForRedaction.records;
+  if (!input.medications.length && !input.allergies.length && !input.problems.length && !leftOut) return false;
   w.newPage();
   await w.heading('Medications, allergies and problems', { size: 16 });
+  if (leftOut) await w.paragraph(redactedNote(leftOut, 'entry'), { size: 9, color: MUTED });
   const active = (r: ClinicalRecord) => !r.status || /active|unknown|^$/i.test(r.status);
   const ordered = (records: readonly ClinicalRecord[]) => [...records].sort((a, b) => Number(active(b)) - Number(active(a)) || (b.date ?? '').localeCompare(a.date ?? '') || a.name.localeCompare(b.name));
   const columns: Column[] = [{ width: 220 }, { width: 160 }, { width: 62 }, { width: 62 }];
@@ -250,9 +257,11 @@ async function recordsSection(w: PageWriter, input: CaseBundleInput): Promise<bo
     }
     w.repeat = null;
   };
-  await table('Allergies', input.allergies, 'No allergies are recorded in the documents sent.', 'Reaction');
-  await table('Medications', input.medications, 'No medications are recorded in the documents sent.', 'Dose and directions');
-  await table('Problems', input.problems, 'No problems are recorded in the documents sent.', 'Details');
+  // With entries left out for redaction, "none recorded" would not be true: none is listed, is.
+  const none = (what: string) => (leftOut ? `No ${what} listed outside the redacted pages.` : `No ${what} are recorded in the documents sent.`);
+  await table('Allergies', input.allergies, none('allergies'), 'Reaction');
+  await table('Medications', input.medications, none('medications'), 'Dose and directions');
+  await table('Problems', input.problems, none('problems'), 'Details');
   return true;
 }
 
@@ -269,9 +278,12 @@ function flagLabel(lab: LabResult): string {
 }
 
 async function labsSection(w: PageWriter, input: CaseBundleInput): Promise<boolean> {
-  if (!input.labs.length) return false;
+  const leftOut = input.leftOutForRedaction.labs;
+  if (!input.labs.length && !leftOut) return false;
   w.newPage();
   await w.heading('Lab results', { size: 16 });
+  if (leftOut) await w.paragraph(redactedNote(leftOut, 'lab value'), { size: 9, color: MUTED });
+  if (!input.labs.length) return true;
   const byAnalyte = new Map<string, LabResult[]>();
   for (const lab of input.labs) byAnalyte.set(lab.analyte, [...(byAnalyte.get(lab.analyte) ?? []), lab]);
   const groups = [...byAnalyte.entries()].sort(([a], [b]) => a.localeCompare(b, 'en', { sensitivity: 'base' }));

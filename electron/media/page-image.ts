@@ -4,6 +4,7 @@
  * Runs in a worker thread.
  */
 import { createCanvas } from '@napi-rs/canvas';
+import type { PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
 import sharp from 'sharp';
 import type { Refusal } from '../../shared/import-types.ts';
 import { MAX_PDF_IMAGE_PIXELS } from '../../shared/limits.ts';
@@ -46,20 +47,9 @@ export async function pdfPageImage(file: OriginalRef, pageNumber: number): Promi
   return withPdf(file, async (pdf): Promise<PageImage | Refusal> => {
     const page = await pdf.getPage(pageNumber);
     try {
-      let scale = OCR_DPI / 72;
-      const natural = page.getViewport({ scale });
-      if (natural.width * natural.height > MAX_PIXELS) scale *= Math.sqrt(MAX_PIXELS / (natural.width * natural.height));
-      const viewport = page.getViewport({ scale });
-      const width = Math.max(1, Math.floor(viewport.width));
-      const height = Math.max(1, Math.floor(viewport.height));
-      const canvas = createCanvas(width, height);
-      const context = canvas.getContext('2d');
-      context.fillStyle = '#ffffff';
-      context.fillRect(0, 0, width, height);
-      type Render = Parameters<typeof page.render>[0];
-      const drawn = await noticingPicturesTooLarge(() => page.render({ canvas: canvas as unknown as Render['canvas'], canvasContext: context as unknown as Render['canvasContext'], viewport }).promise);
-      if (drawn.tooLarge) return PAGE_IMAGE_TOO_LARGE;
-      const rgba = context.getImageData(0, 0, width, height).data;
+      const drawn = await drawPdfPage(page, OCR_DPI);
+      if ('code' in drawn) return drawn;
+      const { rgba, width, height } = drawn;
       const grey = await sharp(Buffer.from(rgba.buffer, rgba.byteOffset, rgba.byteLength), { raw: { width, height, channels: 4 } })
         .greyscale()
         .raw()
@@ -69,6 +59,32 @@ export async function pdfPageImage(file: OriginalRef, pageNumber: number): Promi
       page.cleanup();
     }
   }, { warnings: true });
+}
+
+/**
+ * A PDF page drawn on white at `dpi` (less for a very large page), with its /Rotate applied, as RGBA;
+ * `annotations` also draws what form fields show (a filled form's values), as a reader does (pdf.js
+ * leaves those to a form layer otherwise). A page whose
+ * picture is too large to draw is refused with the reason, not drawn as if it were blank.
+ */
+export async function drawPdfPage(page: PDFPageProxy, dpi: number, options: { readonly annotations?: boolean } = {}): Promise<{ rgba: Uint8Array; width: number; height: number } | Refusal> {
+  let scale = dpi / 72;
+  const natural = page.getViewport({ scale });
+  if (natural.width * natural.height > MAX_PIXELS) scale *= Math.sqrt(MAX_PIXELS / (natural.width * natural.height));
+  const viewport = page.getViewport({ scale });
+  const width = Math.max(1, Math.floor(viewport.width));
+  const height = Math.max(1, Math.floor(viewport.height));
+  const canvas = createCanvas(width, height);
+  const context = canvas.getContext('2d');
+  context.fillStyle = '#ffffff';
+  context.fillRect(0, 0, width, height);
+  type Render = Parameters<typeof page.render>[0];
+  const drawn = await noticingPicturesTooLarge(
+    () => page.render({ canvas: canvas as unknown as Render['canvas'], canvasContext: context as unknown as Render['canvasContext'], viewport, annotationMode: options.annotations ? 1 : 2 }).promise,
+  );
+  if (drawn.tooLarge) return PAGE_IMAGE_TOO_LARGE;
+  const data = context.getImageData(0, 0, width, height).data;
+  return { rgba: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), width, height };
 }
 
 /** A photo or scan, upright (EXIF orientation applied), in grey; very large photos are scaled down. */

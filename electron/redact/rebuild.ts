@@ -7,7 +7,6 @@
  * objects is copied. A picture (a photo, a scan) becomes the same kind of picture, with the boxes burned
  * in and none of its metadata (EXIF, GPS, comments); a picture of several pages (a TIFF) becomes a PDF.
  */
-import { createCanvas } from '@napi-rs/canvas';
 import { PDFDocument, PDFName, beginText, endText, popGraphicsState, pushGraphicsState, setCharacterSqueeze, setFontAndSize, setTextMatrix, setTextRenderingMode, showText, TextRenderingMode } from '@cantoo/pdf-lib';
 import type { PDFPage } from '@cantoo/pdf-lib';
 import sharp from 'sharp';
@@ -15,8 +14,8 @@ import type { Refusal } from '../../shared/import-types.ts';
 import type { RedactionBox } from '../../shared/redaction-types.ts';
 import { FontSet } from '../media/fonts.ts';
 import type { ImageMediaType } from '../media/detect.ts';
-import { noticingPicturesTooLarge, withPdf } from '../media/pdf-text.ts';
-import { PAGE_IMAGE_TOO_LARGE } from '../media/page-image.ts';
+import { withPdf } from '../media/pdf-text.ts';
+import { drawPdfPage } from '../media/page-image.ts';
 import { uprightPage } from '../media/pictures.ts';
 import type { OriginalRef } from '../library/sealed.ts';
 import { overlaps, pageWords } from './page-words.ts';
@@ -24,8 +23,6 @@ import type { PageWord, PageWords, WordsPage } from './page-words.ts';
 
 /** Print resolution. */
 export const REDACTED_DPI = 300;
-/** A page larger than this (a poster) is drawn at a lower resolution. */
-const MAX_PIXELS = 36_000_000;
 const JPEG_QUALITY = 82;
 
 /** A document's words, page by page (none on a picture's pages), and the pages that have none. */
@@ -170,24 +167,9 @@ export async function redactPdfPage(file: OriginalRef, pageNumber: number, boxes
       // A scanned page's words are OCR's (it has none of its own).
       const all = [...words.words, ...ocrWords];
       const kept = all.filter((w) => !covered(w, boxes));
-      let scale = REDACTED_DPI / 72;
-      const natural = page.getViewport({ scale });
-      if (natural.width * natural.height > MAX_PIXELS) scale *= Math.sqrt(MAX_PIXELS / (natural.width * natural.height));
-      const viewport = page.getViewport({ scale });
-      const w = Math.max(1, Math.floor(viewport.width));
-      const h = Math.max(1, Math.floor(viewport.height));
-      const canvas = createCanvas(w, h);
-      const context = canvas.getContext('2d');
-      context.fillStyle = '#ffffff';
-      context.fillRect(0, 0, w, h);
-      type Render = Parameters<typeof page.render>[0];
-      // Annotations are drawn as a reader shows them (a filled form's values are part of the page);
-      // their text is among the page's words, so a search finds it (page-words.ts).
-      const render = await noticingPicturesTooLarge(
-        () => page.render({ canvas: canvas as unknown as Render['canvas'], canvasContext: context as unknown as Render['canvasContext'], viewport, annotationMode: 1 }).promise,
-      );
-      if (render.tooLarge) return PAGE_IMAGE_TOO_LARGE;
-      const rgba = new Uint8Array(context.getImageData(0, 0, w, h).data.buffer);
+      const drawn = await drawPdfPage(page, REDACTED_DPI, { annotations: true });
+      if ('code' in drawn) return drawn;
+      const { rgba, width: w, height: h } = drawn;
       burnIn(rgba, w, h, boxes);
       return { kind: 'page', jpeg: await jpegOf(rgba, w, h), width: words.width, height: words.height, words: kept, wordsRemoved: all.length - kept.length };
     } finally {

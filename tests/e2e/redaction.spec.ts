@@ -38,10 +38,13 @@ test('redacting a note before sending: a suggestion accepted, a word found, a bo
   await suggested.getByRole('checkbox', { name: new RegExp(`Social Security number ${D.ssn} · page 1`) }).check();
   await suggested.getByRole('checkbox', { name: new RegExp(`Insurance member number ${D.memberId}`) }).check();
 
-  // A word found wherever it is.
+  // A word found wherever it is, and a number.
   await panel.getByLabel('A word, a name or a number').fill(D.word);
   await panel.getByRole('button', { name: 'Find' }).click();
   await expect(panel.getByText(`“${D.word}”: 3 places (pages 1, 2)`)).toBeVisible();
+  await panel.getByLabel('A word, a name or a number').fill(D.groupNumber);
+  await panel.getByRole('button', { name: 'Find' }).click();
+  await expect(panel.getByText(`“${D.groupNumber}”: 1 place (page 1)`)).toBeVisible();
   // A word that is not there says so, and adds nothing.
   await panel.getByLabel('A word, a name or a number').fill('Zanzibar');
   await panel.getByRole('button', { name: 'Find' }).click();
@@ -62,13 +65,13 @@ test('redacting a note before sending: a suggestion accepted, a word found, a bo
   await app.screenshot('redact-marked');
   await page.setViewportSize({ width: 1280, height: 800 });
 
-  // 2 suggestions + 3 matches + 1 box.
-  await panel.getByRole('button', { name: 'Make the redacted copy (6 areas)' }).click();
+  // 2 suggestions + 4 matches + 1 box.
+  await panel.getByRole('button', { name: 'Make the redacted copy (7 areas)' }).click();
   await expect(panel.getByRole('status').filter({ hasText: 'Made the redacted copy' })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('button', { name: 'Redacted copy', exact: true })).toHaveAttribute('aria-pressed', 'true');
   await expect(surface.locator('img')).toHaveAttribute('alt', /redacted copy/);
   // What is removed is no longer suggested; what was rejected still is.
-  await expect(suggested.getByRole('checkbox')).toHaveCount(4);
+  await expect(suggested.getByRole('checkbox')).toHaveCount(3);
   await expect(suggested).not.toContainText(D.memberId);
   await app.screenshot('redact-done');
   await noViolations(app, 'the redaction screen with its copy');
@@ -76,13 +79,13 @@ test('redacting a note before sending: a suggestion accepted, a word found, a bo
   await page.setViewportSize({ width: 1280, height: 800 });
 
   const made = backend.library.redactions.of(id).current!;
-  expect(made.boxes).toHaveLength(6);
+  expect(made.boxes).toHaveLength(7);
   const pageOf = (file: string, n: number) => execFileSync('pdftotext', ['-f', String(n), '-l', String(n), file, '-']).toString();
   const copy = backend.library.vault.pathFor(made.sha256);
-  for (const gone of [D.ssn, D.memberId, D.word]) expect(pageOf(copy, 1)).not.toContain(gone);
+  for (const gone of [D.ssn, D.memberId, D.word, D.groupNumber]) expect(pageOf(copy, 1)).not.toContain(gone);
   expect(pageOf(copy, 2)).not.toContain(D.word);
-  // Rejected suggestions stay: the group number, and the Social Security number on page 2.
-  expect(pageOf(copy, 1)).toContain(D.groupNumber);
+  // Rejected suggestions stay: the relative's phone, and the Social Security number on page 2.
+  expect(pageOf(copy, 1)).toContain(D.relativePhone);
   expect(pageOf(copy, 2)).toContain(D.ssn);
 
   // The document's page says exports send the copy.
@@ -108,10 +111,18 @@ test('redacting a note before sending: a suggestion accepted, a word found, a bo
   const packetText = execFileSync('pdftotext', [packet, '-']).toString().replace(/\s+/g, ' ');
   expect(packetText).toContain('(redacted by the patient)');
   expect(packetText).toContain('Consultation Note');
-  for (const gone of [D.memberId, D.word]) expect(packetText).not.toContain(gone);
+  for (const gone of [D.memberId, D.word, D.groupNumber]) expect(packetText).not.toContain(gone);
   expect(packetText.split(D.ssn)).toHaveLength(2);
   const original = fs.readdirSync(path.join(bundle, 'Originals'));
   expect(original).toHaveLength(1);
   expect(fs.readFileSync(path.join(bundle, 'Originals', original[0]!))).toEqual(fs.readFileSync(copy));
+
+  // Undone: the document is sent as it came again.
+  await page.goto(`${app.origin}/index.html#/document/${id}/redact`);
+  await page.getByRole('button', { name: 'Undo the last redaction' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Removed the redaction: exports send the original again.' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Redacted copy', exact: true })).toHaveCount(0);
+  expect(backend.library.redactions.of(id).current).toBeNull();
+  expect(fs.existsSync(copy)).toBe(false);
   expect(app.errors).toEqual([]);
 });

@@ -16,6 +16,7 @@ import { readOriginal } from '../../electron/library/sealed.ts';
 import { WorkerPool } from '../../electron/workers/pool.ts';
 import { DEFAULT_EXPORT_CHOICES } from '../../shared/export-types.ts';
 import type { Redaction, SuggestedRedaction } from '../../shared/redaction-types.ts';
+import { labReports, writeLabReport } from '../corpus/lab-reports.ts';
 import { REDACTION_DOC, writeRedactionDocument } from '../corpus/redaction-document.ts';
 import { casebinder } from '../helpers/cli.ts';
 import { allFiles, PASSPHRASE, secretFile } from '../helpers/plaintext.ts';
@@ -330,6 +331,35 @@ describe('redacting a document for sending', () => {
     }
     expect(inside).toBe((Math.ceil(width * 0.75) - Math.floor(width * 0.25)) * (Math.ceil(height * 0.5) - Math.floor(height * 0.25)));
     expect(changedOutside).toBe(0);
+  });
+
+  it('keeps home the lab values read from a page the patient redacted, and the packet says so', { timeout: 120_000 }, async () => {
+    const { dir, library, libraryDir } = await withNote();
+    // The generated reports are Jane Doe's ("DOE, JANE  DOB: 02/03/1970").
+    const patient = library.patients.add({ name: 'Jane Doe', dateOfBirth: '1970-02-03' });
+    const report = labReports(1, 11).find((r) => r.layout === 'flag-column') ?? labReports(1, 11)[0]!;
+    const file = path.join(dir, 'labs.pdf');
+    await writeLabReport(report, file);
+    const { importer, close } = importerFor(library, 1);
+    cleanup.push(close);
+    const id = (await importer.start({ paths: [file], patientId: patient.id }).result).imported[0]!.id;
+    const read = library.records.labs({ patientId: patient.id, documentId: id }).length;
+    expect(read).toBeGreaterThan(3);
+    // One box somewhere on the report's page: what was read from that page stays home.
+    expect(casebinder(libraryDir, ['redact', String(id), '--box', '1:0.05,0.9,0.2,0.03']).code).toBe(0);
+    const c = library.cases.create(patient.id, { title: 'Labs', specialty: 'oncology' }, new Date());
+    library.cases.addDocuments(c.id, [id]);
+    const pool = new WorkerPool({ threads: 1 });
+    cleanup.push(() => pool.close());
+    const written = await startExport({ library, picture: pagePictureFrom(pool) }, { caseId: c.id, specialistId: null, choices: { ...DEFAULT_EXPORT_CHOICES, zip: false }, outDir: path.join(dir, 'out') }).result;
+    const packet = tool('pdftotext', [written.packet, '-']).replace(/\s+/g, ' ');
+    expect(packet).toContain(`${read} lab values read from pages the patient redacted are not listed here`);
+    expect(packet).not.toContain('All values');
+    const fhir = JSON.parse(fs.readFileSync(path.join(written.folder, 'FHIR', 'bundle.json'), 'utf8')) as { entry: { resource: { resourceType: string } }[] };
+    expect(fhir.entry.filter((e) => e.resource.resourceType === 'Observation')).toHaveLength(0);
+    // Sent as it came, the values are listed again.
+    const plain = await startExport({ library, picture: pagePictureFrom(pool) }, { caseId: c.id, specialistId: null, choices: { ...DEFAULT_EXPORT_CHOICES, zip: false, sendOriginal: [id] }, outDir: path.join(dir, 'out2') }).result;
+    expect(tool('pdftotext', [plain.packet, '-'])).toContain('All values');
   });
 
   it('exports the redacted copy in its place (packet, originals, XDM, manifest), or the original when chosen', { timeout: 120_000 }, async () => {
