@@ -13,6 +13,7 @@
 import type { Page } from '@playwright/test';
 import path from 'node:path';
 import type { Channel, ChannelResults } from '../../shared/ipc-contract.ts';
+import { DEFAULT_EXPORT_CHOICES } from '../../shared/export-types.ts';
 
 export const FIXTURES = path.resolve(import.meta.dirname, '..', 'fixtures');
 
@@ -119,7 +120,7 @@ export async function firstRunJourney(page: Page, log: (line: string) => void = 
 
   const created = await call(page, 'cases:create', patient.id, { title: 'Release check', specialty: 'other', condition: null });
   await call(page, 'cases:add-documents', created.id, [pdf!.id, photo!.id, study!.id]);
-  const preview = await call(page, 'export:preview', { caseId: created.id, specialistId: null, choices: { documentIds: null, reportsOnly: false, maxSizeMb: null, zip: false } });
+  const preview = await call(page, 'export:preview', { caseId: created.id, specialistId: null, choices: { ...DEFAULT_EXPORT_CHOICES, zip: false } });
   const packet = await call(page, 'export:preview-info', preview.jobId);
   check(packet.pages >= 4, `the packet has ${packet.pages} pages`);
   await call(page, 'export:preview-discard', preview.jobId);
