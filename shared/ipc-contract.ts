@@ -277,8 +277,8 @@ export const CHANNELS = {
   'export:cancel': z.tuple([z.string().uuid()]),
   /** A document's redactions, newest first. */
   'redactions:get': z.tuple([id]),
-  /** What a document offers for redacting: suggestions, and where each of these texts is. */
-  'redactions:preview': z.tuple([id, findTexts]),
+  /** What a document offers for redacting: suggestions, and where each of these texts is (pages that are pictures read by OCR unless `false`). */
+  'redactions:preview': z.tuple([id, findTexts, z.boolean().optional()]),
   /** Makes a redaction (a job: progress by page, cancellable). */
   'redactions:start': z.tuple([redactionRequest]),
   'redactions:result': z.tuple([z.string().uuid()]),

@@ -58,8 +58,10 @@ export interface FoundText {
 export interface RedactionPreview {
   readonly documentId: number;
   readonly pages: number;
-  /** Pages with no text of their own (scans, photos): a search cannot find words there; boxes work. */
+  /** Pages with no text of their own (scans, photos): their words are what OCR reads, when read. */
   readonly pagesWithoutText: readonly number[];
+  /** Whether those pages were read by OCR for this preview (suggestions and finds there need it). */
+  readonly picturesRead: boolean;
   readonly suggestions: readonly SuggestedRedaction[];
   readonly found: readonly FoundText[];
 }

@@ -168,14 +168,24 @@ function ownDetails(library: Library, doc: MedicalDocument): string[] {
 }
 
 /** What a document offers for redacting: the suggestions, and where each of these texts is. */
-export async function previewRedaction(library: Library, work: RedactionWork, documentId: number, find: readonly string[] = [], signal?: AbortSignal): Promise<RedactionPreview> {
+export async function previewRedaction(
+  library: Library,
+  work: RedactionWork,
+  documentId: number,
+  find: readonly string[] = [],
+  options: { readonly readPictures?: boolean; readonly signal?: AbortSignal } = {},
+): Promise<RedactionPreview> {
+  const { signal, readPictures = true } = options;
   const doc = redactable(library, documentId);
-  const words = await withPictureWords(library, work, doc, orThrow(await work.words(library.vault.ref(doc.sha256!), doc.mediaType, doc.pages, signal), doc), signal);
+  const own = orThrow(await work.words(library.vault.ref(doc.sha256!), doc.mediaType, doc.pages, signal), doc);
+  // Reading pictures takes seconds a page: a window first asks without, to show the rest at once.
+  const words = readPictures ? await withPictureWords(library, work, doc, own, signal) : own;
   const covered = library.redactions.of(doc.id).current?.boxes ?? [];
   return {
     documentId,
     pages: doc.pages,
     pagesWithoutText: words.pagesWithoutText,
+    picturesRead: readPictures && work.ocr !== null,
     // What the current redaction already covers is not suggested again.
     suggestions: suggestIdentifiers(words.pages, ownDetails(library, doc)).filter((sg) => !sg.boxes.every((b) => covered.some((c) => contains(c, b)))),
     found: find.filter((t) => t.trim()).map((t) => findText(words.pages, t)),

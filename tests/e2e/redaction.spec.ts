@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { REDACTION_DOC, writeRedactionDocument } from '../corpus/redaction-document.ts';
-import { darkAndNarrow, expect, noViolations, test } from './harness.ts';
+import { darkAndNarrow, expect, noViolations, ROOT, test } from './harness.ts';
 
 const D = REDACTION_DOC;
 
@@ -124,5 +124,16 @@ test('redacting a note before sending: a suggestion accepted, a word found, a bo
   await expect(page.getByRole('button', { name: 'Redacted copy', exact: true })).toHaveCount(0);
   expect(backend.library.redactions.of(id).current).toBeNull();
   expect(fs.existsSync(copy)).toBe(false);
+
+  // A photo of a typed page: its words are OCR's, found as a page's own are.
+  const photo = await backend.jobs.result(backend.jobs.startImport({ paths: [path.join(ROOT, 'tests', 'fixtures', 'images', 'typewriter.png')], patientId: carlos.id }));
+  await page.goto(`${app.origin}/index.html#/document/${photo.imported[0]!.id}/redact`);
+  await expect(page.getByText('This page is a picture: its words were read by OCR')).toBeVisible();
+  await panel.getByLabel('A word, a name or a number').fill('linzen');
+  await panel.getByRole('button', { name: 'Find' }).click();
+  // Every "linzen" of the recipe, and not the "Linzensoep" of its title (whole words).
+  await expect(panel.getByText(/^“linzen”: [3-9] places \(page 1\)$/)).toBeVisible({ timeout: 60_000 });
+  await app.screenshot('redact-photo-found');
+  await expect(panel.getByText(/Nothing here looks like/)).toBeVisible({ timeout: 60_000 });
   expect(app.errors).toEqual([]);
 });

@@ -66,7 +66,7 @@ export function documentChannels(ctx: AppContext) {
       'corrections:list': () => library.corrections.history(),
       'corrections:undo': () => library.corrections.undo(),
       'redactions:get': (id) => library.redactions.of(library.documents.get(id).id),
-      'redactions:preview': (id, find) => previewRedaction(library, ctx.pool.redaction(ctx.jobs.ocrEngine()), id, find),
+      'redactions:preview': (id, find, readPictures) => previewRedaction(library, ctx.pool.redaction(ctx.jobs.ocrEngine()), id, find, { readPictures: readPictures ?? true }),
       'redactions:start': (request) => {
         const doc = library.documents.get(request.documentId);
         return { jobId: ctx.jobs.followRedaction(startRedaction(library, ctx.pool.redaction(ctx.jobs.ocrEngine()), request), doc.patientId) };

@@ -115,14 +115,20 @@ export function RedactScreen({ route, navigate, onError }: Props) {
   const surface = useRef<HTMLDivElement>(null);
   const jobRef = useRef<string | null>(null);
 
+  /** The suggestions: at once for pages with text, then again once OCR has read the pages that are pictures. */
+  const suggest = useCallback(async (id: number) => {
+    const quick = await invoke('redactions:preview', id, [], false);
+    setPreview(quick);
+    if (quick.pagesWithoutText.length) setPreview(await invoke('redactions:preview', id, []));
+  }, []);
+
   const load = useCallback(async () => {
     const d = await invoke('documents:get', route.id);
     setDoc(d);
     if (!canRedact(d.mediaType) || !d.sha256) return;
-    const [r, p] = await Promise.all([invoke('redactions:get', d.id), invoke('redactions:preview', d.id, [])]);
-    setRedactions(r);
-    setPreview(p);
-  }, [route.id]);
+    setRedactions(await invoke('redactions:get', d.id));
+    await suggest(d.id);
+  }, [route.id, suggest]);
 
   useEffect(() => {
     load().catch((e: unknown) => onError(messageOf(e)));
@@ -207,9 +213,8 @@ export function RedactScreen({ route, navigate, onError }: Props) {
       setFinds([]);
       setAccepted(new Set());
       setFindNote(null);
-      const [r, p] = await Promise.all([invoke('redactions:get', doc.id), invoke('redactions:preview', doc.id, [])]);
-      setRedactions(r);
-      setPreview(p);
+      setRedactions(await invoke('redactions:get', doc.id));
+      await suggest(doc.id);
       setShowing('redacted');
       setStatus(`Made the redacted copy: ${made.boxes.length} area${made.boxes.length === 1 ? '' : 's'} blacked out, ${made.wordsRemoved} word${made.wordsRemoved === 1 ? '' : 's'} taken out of its text. Exports now send this copy; the original is kept as it was.`);
     } catch (e) {
@@ -227,7 +232,7 @@ export function RedactScreen({ route, navigate, onError }: Props) {
       const r = await invoke('redactions:undo', doc.id);
       setRedactions(r);
       setAccepted(new Set());
-      setPreview(await invoke('redactions:preview', doc.id, []));
+      await suggest(doc.id);
       if (!r.current) setShowing('original');
       setStatus(r.current ? 'Removed the newest redaction: exports send the one before it.' : 'Removed the redaction: exports send the original again.');
     } catch (e) {
@@ -338,8 +343,13 @@ export function RedactScreen({ route, navigate, onError }: Props) {
           </section>
           <section>
             <h2>Suggested</h2>
+            {preview && !preview.picturesRead && preview.pagesWithoutText.length > 0 && (
+              <p className="redact-note" role="status">
+                Reading {preview.pagesWithoutText.length === 1 ? 'the page that is a picture' : `the ${preview.pagesWithoutText.length} pages that are pictures`} (scans, photos) by OCR, for what to suggest there… You can draw and search meanwhile.
+              </p>
+            )}
             {suggestions.length === 0 ? (
-              <p className="redact-note">{preview ? 'Nothing here looks like a Social Security or insurance number, or someone else’s phone number or address.' : 'Reading the pages…'}</p>
+              <p className="redact-note">{!preview ? 'Reading the pages…' : preview.picturesRead || preview.pagesWithoutText.length === 0 ? 'Nothing here looks like a Social Security or insurance number, or someone else’s phone number or address.' : ''}</p>
             ) : (
               <>
                 <ul className="redact-list">
