@@ -78,6 +78,8 @@ export class OcrEngine {
   private readonly waiting: (() => void)[] = [];
   /** tesseract.js reads every language from one folder: copies of the chosen ones are gathered here. */
   private languageDir: Promise<string> | undefined;
+  /** Each language's file being copied, or copied, into languageDir. */
+  private readonly languageFiles = new Map<string, Promise<void>>();
   /** Aborted by close(): pages being read are given up. */
   private readonly closing = new AbortController();
   /** Workers being started: close() waits for them before it removes their language files. */
@@ -161,6 +163,7 @@ export class OcrEngine {
     );
     const dir = await this.languageDir?.catch(() => undefined);
     this.languageDir = undefined;
+    this.languageFiles.clear();
     if (dir) await fsp.rm(dir, { recursive: true, force: true });
   }
 
@@ -184,11 +187,17 @@ export class OcrEngine {
   private async startWorker(languages: readonly OcrLanguage[]): Promise<Worker> {
     this.languageDir ??= fsp.mkdtemp(path.join(os.tmpdir(), 'casebinder-ocr-'));
     const dir = await this.languageDir;
+    // Each language file is copied once, whole, under its name in one rename: threads starting together
+    // used to copy it over each other, and one read a file another was rewriting ("unexpected end of file").
     for (const code of languages) {
-      const target = path.join(dir, `${code}.traineddata.gz`);
-      await fsp.copyFile(languageFile(code), target).catch(async (error: unknown) => {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      });
+      let copied = this.languageFiles.get(code);
+      if (!copied) {
+        const target = path.join(dir, `${code}.traineddata.gz`);
+        copied = fsp.copyFile(languageFile(code), `${target}.part`).then(() => fsp.rename(`${target}.part`, target));
+        this.languageFiles.set(code, copied);
+        copied.catch(() => this.languageFiles.delete(code));
+      }
+      await copied;
     }
     const workerPath = lowPriorityWorker();
     const worker = await createWorker([...languages], OEM.LSTM_ONLY, {
