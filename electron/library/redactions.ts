@@ -71,11 +71,6 @@ export class Redactions {
     return new Map(rows.map((row) => [row.document_id, fromRow(row)]));
   }
 
-  /** Documents that have a redaction, of those given. */
-  redacted(documentIds: readonly number[]): Set<number> {
-    return new Set(this.current(documentIds).keys());
-  }
-
   /** Stores a redacted file and records it as the document's newest redaction. */
   async add(documentId: number, file: { bytes: Uint8Array; mediaType: string; pages: number; wordsRemoved: number }, areas: RedactionAreas): Promise<Redaction> {
     const staged = await this.vault.stage(file.bytes);

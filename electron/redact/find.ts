@@ -98,7 +98,7 @@ export function findText(pages: readonly PageWords[], wanted: string): FoundText
         }
       });
       // Indexes above count code units of line.text; it holds no surrogate pairs in practice, and a pair
-      // only moves a box by a letter, which PAD covers.
+      // only moves a box by a letter, which the covering box's margin (PAD_SIDEWAYS) covers.
       let at = squashed.indexOf(term);
       while (at >= 0) {
         const start = from[at]!;

@@ -6,7 +6,7 @@
  * pdf.js gives runs of text with their start, direction and width, not each character's place; a word
  * inside a run is placed by measuring the run's characters with a font of the same metrics as the one
  * the PDF names (Arimo for Helvetica/Arial, Tinos for Times, Cousine for Courier: the fonts PDFs most
- * use), scaled so the run keeps its width. Covering boxes are then widened a little (see PAD), so an
+ * use), scaled so the run keeps its width. Covering boxes are then widened a little (see PAD_SIDEWAYS), so an
  * estimate a fraction of a letter off still covers the whole word.
  */
 import { createRequire } from 'node:module';
