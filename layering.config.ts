@@ -81,6 +81,8 @@ export const PACKAGE_PLACES: Readonly<Record<string, Place>> = {
   // Plain JavaScript (or WebAssembly) that runs anywhere.
   zod: 'either',
   'chrono-node': 'either',
+  franc: 'either',
+  'intl-messageformat': 'either',
   '@cantoo/pdf-lib': 'either',
   'dicom-parser': 'either',
   'dicom-character-set': 'either',

@@ -34,6 +34,8 @@ import type { DocumentRedactions, Redaction, RedactionPreview } from './redactio
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const isoDate = z.string().refine(isIsoDate, { error: (issue) => `"${String(issue.input)}" is not a date. Write it as YYYY-MM-DD, for example 2024-03-14.` });
 const shortText = z.string().max(500);
+/** A BCP 47 primary language subtag as the library stores it (`es`, `fa`, `zh`; three letters where there is no two). */
+const languageCode = z.string().regex(/^[a-z]{2,3}$/, 'Give a language as its code, e.g. "es" for Spanish.');
 const documentType = z.enum(DOCUMENT_TYPES, { error: (issue) => unknownDocumentTypeMessage(String(issue.input)) });
 const specialty = z.enum(SPECIALTIES, { error: (issue) => unknownSpecialtyMessage(String(issue.input)) });
 
@@ -115,6 +117,7 @@ export const documentFilters = z
     to: isoDate.optional(),
     facility: shortText.optional(),
     tag: shortText.optional(),
+    language: languageCode.optional(),
     inTrash: z.boolean().optional(),
   })
   .strict();

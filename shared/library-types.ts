@@ -110,6 +110,11 @@ export interface MedicalDocument {
   readonly dateReason: string | null;
   /** When it was put in the trash (ISO time); null when it is not there. */
   readonly deletedAt: string | null;
+  /**
+   * The languages its text is written in (BCP 47, the main one first), read from the text; empty when
+   * the text says too little (a study, a photo not read yet); null until the library has read it.
+   */
+  readonly languages: readonly string[] | null;
 }
 
 /** Whose record a document says it is, and what the person decided about it. */
@@ -155,6 +160,8 @@ export interface DocumentFilters {
   /** Facility name contains this text, ignoring case. */
   readonly facility?: string;
   readonly tag?: string;
+  /** Written (wholly or partly) in this language (BCP 47, e.g. `es`). */
+  readonly language?: string;
   /** Only what is in the trash (else only what is not). */
   readonly inTrash?: boolean;
 }

@@ -1,3 +1,4 @@
+import { readUnreadLanguages } from '../suggest/language.ts';
 import { CHANNELS } from '../../shared/ipc-contract.ts';
 import type { Channel } from '../../shared/ipc-contract.ts';
 import { CasebinderError } from '../../shared/errors.ts';
@@ -170,6 +171,29 @@ export class Backend {
     await session.importer.readMissingDetails();
     await session.importer.makeThumbnails();
     session.jobs.startOcrIfWaiting();
+    void this.readLanguagesOfOlderDocuments(session);
+  }
+
+  /**
+   * A library made before documents' languages were read has them read now, a few documents at a time
+   * between the window's requests, until all are read or the library closes. Nothing waits for it:
+   * what needs a language before then reads it itself (readUnreadLanguages).
+   */
+  private async readLanguagesOfOlderDocuments(session: Session): Promise<void> {
+    let read = 0;
+    try {
+      for (;;) {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (this.session !== session || this.busyWith) return;
+        const done = readUnreadLanguages(session.library, LANGUAGES_PER_TURN);
+        read += done;
+        if (done < LANGUAGES_PER_TURN) break;
+      }
+    } catch (error) {
+      console.warn('Reading the languages of older documents stopped:', error);
+      return;
+    }
+    if (read > 0) this.options.emit('library:changed', { patientId: null });
   }
 
   async close(): Promise<void> {
@@ -179,6 +203,9 @@ export class Backend {
     await this.pool.close();
   }
 }
+
+/** Documents whose languages are read between two of the window's requests (about 10 ms each). */
+const LANGUAGES_PER_TURN = 5;
 
 async function closeSession(session: Session, forgetKey = true): Promise<void> {
   session.jobs.cancelAll();

@@ -34,6 +34,7 @@ export const OPTIONS = {
   from: { type: 'string' },
   to: { type: 'string' },
   facility: { type: 'string' },
+  language: { type: 'string' },
   clinician: { type: 'string' },
   title: { type: 'string' },
   date: { type: 'string' },

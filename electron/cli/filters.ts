@@ -1,10 +1,11 @@
 /** The filters `list` and `search` share, checked by the contract's documentFilters. */
+import { readUnreadLanguages } from '../suggest/language.ts';
 import type { DocumentFilters } from '../../shared/library-types.ts';
 import type { Library } from '../library/library.ts';
 import { checked, invalid } from './common.ts';
 import type { Values } from './common.ts';
 
-export const FILTER_OPTIONS = ['patient', 'type', 'from', 'to', 'facility', 'tag', 'limit'] as const;
+export const FILTER_OPTIONS = ['patient', 'type', 'from', 'to', 'facility', 'language', 'tag', 'limit'] as const;
 
 const FILTER_NAMES: Readonly<Record<string, string>> = {
   '0.types': '--type',
@@ -12,6 +13,7 @@ const FILTER_NAMES: Readonly<Record<string, string>> = {
   '0.to': '--to',
   '0.facility': '--facility',
   '0.tag': '--tag',
+  '0.language': '--language',
 };
 
 export function filtersFrom(values: Values, library: Library, usage: string): DocumentFilters {
@@ -22,7 +24,10 @@ export function filtersFrom(values: Values, library: Library, usage: string): Do
     ...(values.to ? { to: values.to } : {}),
     ...(values.facility ? { facility: values.facility } : {}),
     ...(values.tag?.[0] ? { tag: values.tag[0] } : {}),
+    ...(values.language ? { language: values.language.trim().toLowerCase() } : {}),
   };
+  // Documents from before languages were read are read now, so the filter misses none of them.
+  if (values.language) readUnreadLanguages(library, Number.MAX_SAFE_INTEGER);
   return checked('documents:list', [filters], FILTER_NAMES, usage)[0];
 }
 

@@ -1,4 +1,5 @@
 /** How the command line prints for a person (without --json): short lines, plain words. */
+import { languageNames } from '../../shared/languages.ts';
 import { DOCUMENT_TYPE_LABELS } from '../../shared/document-types.ts';
 import type { ClinicalRecord, LabResult } from '../../shared/records-types.ts';
 import type { ImportResult } from '../../shared/import-types.ts';
@@ -78,6 +79,12 @@ function identityLines(d: MedicalDocument, line: (label: string, value: string) 
   return stated ? [line('Whose record', `the patient's: it names ${stated}`)] : [];
 }
 
+function languageLine(languages: readonly string[] | null): string {
+  if (languages === null) return 'not read yet';
+  if (languages.length === 0) return '- (too little text to tell)';
+  return `${languageNames(languages)} (${languages.join(', ')}; read from the text)`;
+}
+
 export function formatDocument(d: MedicalDocument, patient: Patient, pages?: readonly PageInfo[]): string {
   const line = (label: string, value: string) => `${label.padEnd(16)}${value}`;
   const field = (label: string, confirmed: string | null, suggested: string | null) =>
@@ -92,6 +99,7 @@ export function formatDocument(d: MedicalDocument, patient: Patient, pages?: rea
     field('Facility', d.facility, d.suggested.facility),
     field('Clinician', d.clinician, d.suggested.clinician),
     ...(d.imaging ? [] : [line('Pages', String(d.pages))]),
+    line('Language', languageLine(d.languages)),
     ...ocrLine(d, pages),
     ...(d.partOf !== null ? [line('Part of', `document ${d.partOf} (made from this and other photos)`)] : []),
     ...(d.madeFrom.length ? [line('Made from', `photos ${d.madeFrom.map((id) => `#${id}`).join(', ')}`)] : []),

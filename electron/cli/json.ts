@@ -40,6 +40,10 @@ export function documentJson(doc: MedicalDocument, library: Library) {
     ...(doc.identity.reason ? { patientMatchReason: doc.identity.reason } : {}),
     ...(doc.identity.confirmed ? { patientConfirmed: true } : {}),
     ...(doc.dateReason ? { dateOfServiceReason: doc.dateReason } : {}),
+    // BCP 47, read from the text: the main language, and all of them (main first); null and [] when the
+    // text says too little (a study, a photo not read yet) or the library has not read it yet.
+    language: doc.languages?.[0] ?? null,
+    languages: doc.languages ?? [],
     ...(doc.deletedAt ? { deletedAt: doc.deletedAt } : {}),
   };
 }

@@ -71,7 +71,7 @@ export async function composeDocument(library: Library, pool: WorkerPool, reques
   // Until OCR reads the new pages, each keeps the text its photo had, so search finds it meanwhile.
   const pageTexts = request.pages.map((p) => library.documents.pageText(p.documentId, p.page));
   const patient = library.patients.get(sources[0]!.patientId);
-  const { suggested } = suggestDetails(pageTexts, request.title, { dateOfBirth: patient.dateOfBirth, reference: library.now() });
+  const { suggested, languages } = suggestDetails(pageTexts, request.title, { dateOfBirth: patient.dateOfBirth, reference: library.now() });
   const id = library.documents.insertComposition(
     {
       patientId: patient.id,
@@ -84,6 +84,7 @@ export async function composeDocument(library: Library, pool: WorkerPool, reques
       suggested,
       pageTexts,
       ocrPages: pageTexts.map((_, i) => i + 1),
+      languages,
     },
     request.pages,
     library.now(),

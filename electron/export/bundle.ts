@@ -33,7 +33,7 @@ import { buildPacket, writePacket } from './packet.ts';
 import type { Packet, PagePictureSource } from './packet.ts';
 import { planVolumes, writeZip } from './zip.ts';
 import { readmeText, indexHtml } from './readme.ts';
-import { xdmMetadata } from './xdm.ts';
+import { UNDETERMINED_LANGUAGE, xdmMetadata } from './xdm.ts';
 import type { XdmDocument } from './xdm.ts';
 import { formatOf, KOS_FORMAT, modalityCodes } from './codes.ts';
 import { writeKos } from './kos.ts';
@@ -216,7 +216,7 @@ async function writeBundle(services: ExportServices, input: CaseBundleInput, req
   for (const d of input.documents) {
     if (signal.aborted) throw signal.reason;
     // A redacted copy says so: a reader (and Casebinder reading the bundle back) knows parts were removed.
-    const meta = { number: d.number, title: d.doc.title, type: d.typeLabel, typeId: d.type, date: d.date, facility: d.facility, clinician: d.clinician, originalName: d.doc.originalName, ...(d.redacted ? { redacted: true as const } : {}) };
+    const meta = { number: d.number, title: d.doc.title, type: d.typeLabel, typeId: d.type, date: d.date, facility: d.facility, clinician: d.clinician, originalName: d.doc.originalName, ...(d.doc.languages?.length ? { languages: d.doc.languages } : {}), ...(d.redacted ? { redacted: true as const } : {}) };
     if (d.study) {
       const study = d.study;
       byDocument.set(d.doc.id, { path: withImages ? 'DICOMDIR' : packetFile, size: 0, sha1: '', mediaType: 'application/dicom' });
@@ -279,7 +279,7 @@ async function writeBundle(services: ExportServices, input: CaseBundleInput, req
     // An XML original is looked at for the C-CDA release its header names (the format code says it).
     const head = /xml/i.test(d.doc.mediaType) ? await readHead(path.join(temp, d.bundlePath!), 64 * 1024) : null;
     const { mimeType, format } = formatOf(d.doc.mediaType, head);
-    xdmDocs.push({ number: d.number, uri, mimeType, format, type: d.type, size: written.size, sha1: written.sha1, title: d.doc.title, typeLabel: d.typeLabel, date: d.date, facility: d.facility, uniqueId: uidFrom(`${seed}|document|${d.doc.sha256}`) });
+    xdmDocs.push({ number: d.number, uri, mimeType, format, type: d.type, size: written.size, sha1: written.sha1, title: d.doc.title, typeLabel: d.typeLabel, date: d.date, facility: d.facility, uniqueId: uidFrom(`${seed}|document|${d.doc.sha256}`), language: d.doc.languages?.[0] ?? UNDETERMINED_LANGUAGE });
   }
 
   // The standards: DICOMDIR, FHIR, XDM.
@@ -303,7 +303,7 @@ async function writeBundle(services: ExportServices, input: CaseBundleInput, req
     const written = await writeBytes(path.join(temp, 'IHE_XDM', 'SUBSET01', uri), kos);
     files.push({ path: `IHE_XDM/SUBSET01/${uri}`, ...written, mediaType: 'application/dicom', role: 'xdm-manifest', document: meta });
     const modalities = modalityCodes(study.series.map((s) => s.modality));
-    xdmDocs.push({ number: d.number, uri, mimeType: 'application/dicom', format: KOS_FORMAT, type: d.type, size: written.size, sha1: written.sha1, title: d.doc.title, typeLabel: d.typeLabel, date: d.date, facility: d.facility, uniqueId: sopInstanceUid, study: { studyInstanceUid: study.studyInstanceUid, accessionNumber: study.accessionNumber, modalities } });
+    xdmDocs.push({ number: d.number, uri, mimeType: 'application/dicom', format: KOS_FORMAT, type: d.type, size: written.size, sha1: written.sha1, title: d.doc.title, typeLabel: d.typeLabel, date: d.date, facility: d.facility, uniqueId: sopInstanceUid, language: 'en-US', study: { studyInstanceUid: study.studyInstanceUid, accessionNumber: study.accessionNumber, modalities } });
   }
   xdmDocs.sort((a, b) => a.number - b.number);
   const fhir = await writeBytes(path.join(temp, 'FHIR', 'bundle.json'), `${JSON.stringify(fhirBundle(input, byDocument, seed), null, 2)}\n`);

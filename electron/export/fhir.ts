@@ -98,6 +98,8 @@ export function fhirBundle(input: CaseBundleInput, files: ReadonlyMap<number, Bu
       content: [{
         attachment: {
           contentType: file.mediaType,
+          // The original's main language (BCP 47) as read from its text; left out when it could not be read.
+          ...(d.doc.languages?.length ? { language: d.doc.languages[0] } : {}),
           // Relative to bundle.json itself (FHIR/bundle.json), as a relative URL resolves against the
           // document that holds it: ../Originals/<file>, percent-encoded as a url must be.
           url: `../${file.path.split('/').map(encodeURIComponent).join('/')}`,

@@ -4,6 +4,7 @@
  * original is and the name it gets in the bundle), the case's timeline, and the records and lab results
  * that come from the documents sent (or that the person entered).
  */
+import { readUnreadLanguages } from '../suggest/language.ts';
 import path from 'node:path';
 import type { CaseDetails, Specialist } from '../../shared/case-types.ts';
 import { SPECIALTY_LABELS } from '../../shared/case-types.ts';
@@ -121,6 +122,8 @@ export function gatherCase(library: Library, caseId: number, specialistId: numbe
     throw new CasebinderError('invalid-input', 'No documents are chosen for this bundle. Include at least one of the case\'s documents.');
   }
   const usedNames = new Set<string>();
+  // Documents from before languages were read: read now, as the manifest, FHIR and XDM name them.
+  readUnreadLanguages(library, ids.length, ids);
   const redactions = library.redactions.current(ids.filter((id) => !choices.sendOriginal.includes(id)));
   const documents = ids.map((id, i): BundleDocument => {
     const original = library.documents.get(id);

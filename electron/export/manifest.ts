@@ -15,7 +15,7 @@ export interface ManifestFile {
   readonly mediaType: string;
   readonly role: BundleFileRole;
   /** `type` is the label a person reads; `typeId` the document type's id (shared/document-types.ts), for a program reading it back. */
-  readonly document?: { readonly number: number; readonly title: string; readonly type: string; readonly typeId: DocumentType; readonly date: string | null; readonly facility: string | null; readonly clinician: string | null; readonly originalName: string; readonly redacted?: true };
+  readonly document?: { readonly number: number; readonly title: string; readonly type: string; readonly typeId: DocumentType; readonly date: string | null; readonly facility: string | null; readonly clinician: string | null; readonly originalName: string; readonly languages?: readonly string[]; readonly redacted?: true };
   readonly dicom?: { readonly studyInstanceUid: string; readonly seriesInstanceUid: string; readonly sopInstanceUid: string; readonly sopClassUid: string | null; readonly transferSyntaxUid: string | null };
 }
 

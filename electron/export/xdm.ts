@@ -25,6 +25,11 @@ export interface XdmDocument {
   readonly date: string | null;
   readonly facility: string | null;
   readonly uniqueId: string;
+  /**
+   * The document's language as BCP 47: an original's main language as read from its text, `und`
+   * (undetermined, ISO 639-2) when its text says too little; a manifest Casebinder wrote is `en-US`.
+   */
+  readonly language: string;
   /** For an imaging study's manifest (a KOS): the study it lists, and its modalities as DICOM codes. */
   readonly study?: { readonly studyInstanceUid: string; readonly accessionNumber: string | null; readonly modalities: readonly Code[] };
 }
@@ -84,6 +89,9 @@ function dtm(date: Date): string {
   return date.toISOString().replace(/[-:T]/g, '').slice(0, 14);
 }
 
+/** XDS requires a languageCode; a document whose language could not be read says so (ISO 639-2 `und`). */
+export const UNDETERMINED_LANGUAGE = 'und';
+
 export function xdmMetadata(input: CaseBundleInput, documents: readonly XdmDocument[], seed: string): string {
   const authority = uidFrom(`${seed}|patient-authority`);
   const patientId = `${input.patient.id}^^^&${authority}&ISO`;
@@ -99,7 +107,7 @@ export function xdmMetadata(input: CaseBundleInput, documents: readonly XdmDocum
       slot('hash', d.sha1),
       slot('size', String(d.size)),
       slot('URI', d.uri),
-      slot('languageCode', 'en-US'),
+      slot('languageCode', d.language),
       ...(d.date ? [slot('serviceStartTime', d.date.replace(/-/g, ''))] : []),
       // XDS-I.b: a study's manifest names the study (and its accession number) it lists.
       ...(d.study

@@ -1,3 +1,4 @@
+import { detectLanguages } from '../suggest/language.ts';
 import type { ImportOutcome, ImportProgress, ImportResult, ImportStage, Refusal } from '../../shared/import-types.ts';
 import { IMPORT_STAGES } from '../../shared/import-types.ts';
 import { isStructuredReport, SOP_CLASS } from '../../shared/imaging.ts';
@@ -681,6 +682,7 @@ export class Importer {
         previews: extracted.previews,
         dateReason: fromStudy && !extracted.suggested.dateOfService && fromStudy.studyDate ? 'The date of the imaging study the report came with.' : extracted.dateReason,
         statedPatients: extracted.statedPatients,
+        languages: extracted.languages,
       },
       labs.length || extracted.records.length ? { labs, records: extracted.records, origin: 'pdf' } : null,
       state,
@@ -749,6 +751,7 @@ export class Importer {
         ocrPages: [],
         previews: [],
         statedPatients: read.patients,
+        languages: detectLanguages([read.text]),
       },
       read.derived,
       state,

@@ -59,6 +59,7 @@ interface DocumentRow {
   patient_confirmed: number;
   deleted_at: string | null;
   suggested_date_reason: string | null;
+  languages: string | null;
 }
 
 /** Accepting a suggestion copies it into the confirmed column, unless the person already chose a value. */
@@ -159,6 +160,7 @@ function toDocument(row: DocumentRow): MedicalDocument {
     ),
     dateReason: row.suggested_date_of_service ? row.suggested_date_reason : null,
     deletedAt: row.deleted_at,
+    languages: row.languages === null ? null : row.languages.split(' ').filter(Boolean),
   };
 }
 
@@ -194,6 +196,11 @@ export interface NewDocument {
   readonly dateReason?: string | null;
   /** Whom it states as its patient (names, dates of birth), and from what (its text, a C-CDA header...). */
   readonly statedPatients?: readonly StatedPatient[];
+  /**
+   * The languages its text is written in (electron/suggest/language.ts reads them), main one first;
+   * left out, it is read later with the documents of older libraries.
+   */
+  readonly languages?: readonly string[];
 }
 
 /** Photos combined into a document are listed under it, not on their own. */
@@ -210,6 +217,7 @@ export function filterConditions(filters: DocumentFilters): SqlQuery[] {
     const pattern = `%${filters.facility.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     conditions.push(sql`${EFFECTIVE.facility} LIKE ${pattern} ESCAPE '\\'`);
   }
+  if (filters.language) conditions.push(sql`(' ' || d.languages || ' ') LIKE ${`% ${filters.language} %`}`);
   if (filters.tag?.trim()) {
     conditions.push(sql`EXISTS (SELECT 1 FROM document_tags t WHERE t.document_id = d.id AND t.tag = ${filters.tag.trim()} COLLATE NOCASE)`);
   }
@@ -268,11 +276,12 @@ export class Documents {
         this.db,
         sql`INSERT INTO documents (patient_id, kind, sha256, original_name, source_path, size, media_type, page_count,
                                    imported_at, title, type, date_of_service, suggested_type, suggested_date_of_service,
-                                   suggested_facility, suggested_clinician, suggested_date_reason, patients_read)
+                                   suggested_facility, suggested_clinician, suggested_date_reason, patients_read, languages)
             VALUES (${doc.patientId}, ${doc.kind ?? 'file'}, ${doc.sha256}, ${doc.originalName}, ${doc.sourcePath}, ${doc.size},
                     ${doc.mediaType}, ${doc.pageTexts.length}, ${importedAt.toISOString()}, ${doc.title},
                     ${doc.confirmed?.type ?? null}, ${doc.confirmed?.dateOfService ?? null},
-                    ${s.type}, ${s.dateOfService}, ${s.facility}, ${s.clinician}, ${doc.dateReason ?? null}, 1)`,
+                    ${s.type}, ${s.dateOfService}, ${s.facility}, ${s.clinician}, ${doc.dateReason ?? null}, 1,
+                    ${doc.languages ? doc.languages.join(' ') : null})`,
       );
       const id = Number(lastInsertRowid);
       for (const person of doc.statedPatients ?? []) {
@@ -436,6 +445,21 @@ export class Documents {
             AND ((type IS NULL AND suggested_type IS NOT NULL) OR (date_of_service IS NULL AND suggested_date_of_service IS NOT NULL)
               OR (facility IS NULL AND suggested_facility IS NOT NULL) OR (clinician IS NULL AND suggested_clinician IS NOT NULL))
           ORDER BY id`,
+    ).map((r) => r.id);
+  }
+
+  /** Records the languages read from a document's text (after OCR read it, or for an older library). */
+  setLanguages(id: number, languages: readonly string[]): void {
+    run(this.db, sql`UPDATE documents SET languages = ${languages.join(' ')} WHERE id = ${id}`);
+  }
+
+  /** Documents whose languages are not read yet (from a library older than reading them), oldest first; only `ids` when given. */
+  languagesUnread(limit: number, ids?: readonly number[]): number[] {
+    return all<{ id: number }>(
+      this.db,
+      ids
+        ? sql`SELECT id FROM documents WHERE languages IS NULL AND id IN (SELECT value FROM json_each(${JSON.stringify(ids)})) LIMIT ${limit}`
+        : sql`SELECT id FROM documents WHERE languages IS NULL ORDER BY id LIMIT ${limit}`,
     ).map((r) => r.id);
   }
 

@@ -172,6 +172,8 @@ export class Studies {
             size: 0,
             mediaType: 'application/dicom',
             title,
+            // A study has no text to read a language from (its reports are documents of their own).
+            languages: [],
             suggested: {
               type: 'imaging-study',
               dateOfService: h.studyDate,

@@ -182,11 +182,12 @@ export class OcrRunner {
       return;
     }
     const patient = this.library.patients.get(document.patientId);
-    const { suggested, title, dateReason, statedPatients } = suggestDetails(this.library.documents.pageTexts(documentId), document.originalName, {
+    const { suggested, title, dateReason, statedPatients, languages } = suggestDetails(this.library.documents.pageTexts(documentId), document.originalName, {
       dateOfBirth: patient.dateOfBirth,
       reference: new Date(document.importedAt),
     });
     this.library.documents.resuggest(documentId, suggested, title, automatic, dateReason);
+    this.library.documents.setLanguages(documentId, languages);
     // Whom the page names was not known before its text was read.
     this.library.identity.record(documentId, statedPatients, ['text']);
     this.onDocumentRead?.(this.library.documents.get(documentId));

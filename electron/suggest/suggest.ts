@@ -8,6 +8,7 @@ import { statedPatients } from './patient.ts';
 import type { StatedPatient } from '../../shared/patient-match.ts';
 import { suggestType } from './document-type.ts';
 import { suggestFacility } from './facility.ts';
+import { detectLanguages } from './language.ts';
 import { cells, clean, readLines, tidyCase } from './text.ts';
 import type { Line } from './text.ts';
 
@@ -19,6 +20,8 @@ export interface Suggested {
   readonly statedPatients: StatedPatient[];
   /** A title to start from: the report's own heading, else its kind and facility, else the file name. */
   readonly title: string;
+  /** The languages it is written in, main one first (none when its text says too little). */
+  readonly languages: string[];
 }
 
 export interface SuggestOptions {
@@ -43,6 +46,7 @@ export function suggestDetails(pageTexts: readonly string[], originalName: strin
     dateReason: date.reason,
     statedPatients: statedPatients(lines, options.reference),
     title: suggestTitle(lines, type, facility, originalName),
+    languages: detectLanguages(pageTexts),
   };
 }
 

@@ -61,6 +61,8 @@ export type ExtractResult =
       /** Whom its text names as its patient. */
       readonly statedPatients: StatedPatient[];
       readonly title: string;
+      /** The languages its text is written in (none yet for a photo: OCR reads its text later). */
+      readonly languages: string[];
       /** The worker's time on each part, in ms (the import's profile). */
       readonly timings: { readonly read: number; readonly suggestions: number; readonly labs: number; readonly lists: number };
     }
@@ -94,7 +96,7 @@ export default async function extract(task: ExtractTask): Promise<ExtractResult>
   // A photo's pages are pictures; a PDF's textless pages only when they show one.
   const ocrPages = picturePages ?? pageTexts.map((_, i) => i + 1);
   const readTime = lap();
-  const { suggested, title, dateReason, statedPatients } = suggestDetails(pageTexts, task.originalName, {
+  const { suggested, title, dateReason, statedPatients, languages } = suggestDetails(pageTexts, task.originalName, {
     dateOfBirth: task.dateOfBirth,
     reference: new Date(task.reference),
   });
@@ -103,7 +105,7 @@ export default async function extract(task: ExtractTask): Promise<ExtractResult>
   const labTime = lap();
   const records = pageRuns.length ? readMedicationLists(pageRuns) : [];
   const timings = { read: readTime, suggestions, labs: labTime, lists: lap() };
-  return { ok: true, pageTexts, labs, records, ocrPages, previews, suggested, dateReason, statedPatients, title, timings };
+  return { ok: true, pageTexts, labs, records, ocrPages, previews, suggested, dateReason, statedPatients, title, languages, timings };
 }
 
 export interface ThumbnailTask {

@@ -5,7 +5,7 @@ import { formatDocuments } from '../format.ts';
 import { documentJson } from '../json.ts';
 import { withLibrary } from '../session.ts';
 
-const USAGE = 'list [--patient NAME] [--type TYPE] [--from DATE] [--to DATE] [--facility TEXT] [--tag TAG]';
+const USAGE = 'list [--patient NAME] [--type TYPE] [--from DATE] [--to DATE] [--facility TEXT] [--tag TAG] [--language CODE]';
 
 export const list: Command = {
   names: ['list'],

@@ -1,3 +1,4 @@
+import { readUnreadLanguages } from '../../suggest/language.ts';
 import { EXIT_OK, parseId } from '../common.ts';
 import type { Command } from '../common.ts';
 import { formatDocument, formatStudy } from '../format.ts';
@@ -12,7 +13,9 @@ export const show: Command = {
   options: ['text'],
   run: (args, values) =>
     withLibrary(values, (library) => {
-      const doc = library.documents.get(parseId(args[0]));
+      const id = parseId(args[0]);
+      readUnreadLanguages(library, 1, [id]);
+      const doc = library.documents.get(id);
       const patient = library.patients.get(doc.patientId);
       const text = values.text ? library.documents.pageTexts(doc.id) : undefined;
       const pages = doc.ocr ? library.documents.pageInfo(doc.id).filter((p) => p.ocr !== null) : undefined;

@@ -1,0 +1,23 @@
+/**
+ * Naming languages for people: a document's languages are BCP 47 codes (`es`, `fa`); people read
+ * "Spanish", or "español" in a Spanish window, from the locale data every JavaScript engine carries.
+ */
+
+/** A language's name in the given locale ("Spanish", "español", "الإسبانية"); the code itself if the locale does not name it. */
+export function languageName(code: string, locale = 'en'): string {
+  try {
+    return new Intl.DisplayNames([locale], { type: 'language', fallback: 'code' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** Several languages' names as a list: "Spanish and English". */
+export function languageNames(codes: readonly string[], locale = 'en'): string {
+  return new Intl.ListFormat([locale], { type: 'conjunction' }).format(codes.map((c) => languageName(c, locale)));
+}
+
+/** The primary subtag of a locale or language tag ("es-MX" is "es"). */
+export function primaryLanguage(tag: string): string {
+  return tag.split(/[-_]/)[0]!.toLowerCase();
+}
