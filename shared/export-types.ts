@@ -14,9 +14,19 @@ export interface ExportChoices {
   readonly zip: boolean;
   /** Documents whose original is sent though they have a redacted copy (which is sent otherwise). */
   readonly sendOriginal: readonly number[];
+  /** The language of the packet's own text (what the patient and the records wrote stays as written). */
+  readonly language: PacketLanguage;
 }
 
-export const DEFAULT_EXPORT_CHOICES: ExportChoices = { documentIds: null, reportsOnly: false, maxSizeMb: null, zip: true, sendOriginal: [] };
+/** The languages the packet can be written in (electron/export/i18n has a catalogue for each). */
+export const PACKET_LANGUAGES = ['en', 'es'] as const;
+export type PacketLanguage = (typeof PACKET_LANGUAGES)[number];
+
+export function isPacketLanguage(value: unknown): value is PacketLanguage {
+  return typeof value === 'string' && (PACKET_LANGUAGES as readonly string[]).includes(value);
+}
+
+export const DEFAULT_EXPORT_CHOICES: ExportChoices = { documentIds: null, reportsOnly: false, maxSizeMb: null, zip: true, sendOriginal: [], language: 'en' };
 
 export interface ExportRequest {
   readonly caseId: number;

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { isIsoDate } from './dates.ts';
 import { DOCUMENT_TYPES, unknownDocumentTypeMessage } from './document-types.ts';
 import type { ErrorInfo } from './errors.ts';
+import { PACKET_LANGUAGES } from './export-types.ts';
 import type { ExportPlan, ExportProgress, ExportResult, PacketPreview } from './export-types.ts';
 import type { ImportProgress, ImportResult } from './import-types.ts';
 import type { SeriesImages, StudyDetails } from './imaging.ts';
@@ -177,6 +178,7 @@ const exportChoices = z
     maxSizeMb: z.number().min(1).max(1_000_000).nullable(),
     zip: z.boolean(),
     sendOriginal: z.array(id).max(10_000),
+    language: z.enum(PACKET_LANGUAGES, { error: (issue) => `The packet can be written in English (en) or Spanish (es), not "${String(issue.input)}".` }),
   })
   .strict();
 

@@ -17,4 +17,14 @@ export interface TimelineEntry {
   readonly documentId: number | null;
   /** Out of range (a lab) or differing (an opinion): marked. */
   readonly flagged: boolean;
+  /**
+   * What the title says, as facts, so it can be said in another language: a lab day's counts, the
+   * procedure recommended or opined on, the opinion's stand.
+   */
+  readonly facts?: {
+    readonly values?: number;
+    readonly outOfRange?: number;
+    readonly procedure?: string | null;
+    readonly stand?: 'agrees' | 'differs' | 'partly';
+  };
 }

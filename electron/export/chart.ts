@@ -4,7 +4,7 @@
  */
 import { rgb } from '@cantoo/pdf-lib';
 import type { PDFPage } from '@cantoo/pdf-lib';
-import { formatDate } from '../../shared/format.ts';
+import type { PacketText } from './i18n/index.ts';
 import type { LabResult } from '../../shared/records-types.ts';
 import type { FontSet } from '../media/fonts.ts';
 import { ACCENT, ALERT, INK, MUTED, RULE, drawLine, fit } from './layout.ts';
@@ -73,7 +73,7 @@ export function chartGeometry(
   return { points, bands, axis: { lo, hi, y: yOf } };
 }
 
-export function trendChart(page: PDFPage, fonts: FontSet, chart: { x: number; top: number; title: string; unit: string; labs: readonly LabResult[] }): void {
+export function trendChart(page: PDFPage, fonts: FontSet, x: PacketText, chart: { x: number; top: number; title: string; unit: string; labs: readonly LabResult[] }): void {
   const labs = [...chart.labs].sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
   const title = fit(fonts, chart.unit ? `${chart.title} (${chart.unit})` : chart.title, 8.5, CHART.width - 6, 700);
   drawLine(page, fonts, title, chart.x, chart.top - 9, { size: 8.5, weight: 700 });
@@ -99,8 +99,9 @@ export function trendChart(page: PDFPage, fonts: FontSet, chart: { x: number; to
   };
   label(short(Math.max(...values)), plot.x - 3, yOf(Math.max(...values)) - 2, 'right');
   label(short(Math.min(...values)), plot.x - 3, yOf(Math.min(...values)) - 2, 'right');
-  label(formatDate(labs[0]!.date), plot.x, plot.y - 9);
-  label(formatDate(labs.at(-1)!.date), plot.x + plot.w, plot.y - 9, 'right');
+  label(x.date(labs[0]!.date!), plot.x, plot.y - 9);
+  label(x.date(labs.at(-1)!.date!), plot.x + plot.w, plot.y - 9, 'right');
   const last = labs.at(-1)!;
-  drawLine(page, fonts, `Latest ${valueText(last)}${last.flag ? ` (${last.flag})` : ''} · ${labs.length} values`, chart.x, plot.y - 19, { size: 6.5, color: last.flag ? ALERT : INK });
+  const latest = { value: valueText(last), count: labs.length, flag: last.flag };
+  drawLine(page, fonts, x.t(last.flag ? 'labs.chartLatestFlag' : 'labs.chartLatest', latest), chart.x, plot.y - 19, { size: 6.5, color: last.flag ? ALERT : INK });
 }

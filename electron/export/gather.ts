@@ -13,7 +13,7 @@ import type { DocumentType } from '../../shared/document-types.ts';
 import type { IsoDate } from '../../shared/dates.ts';
 import { todayIso } from '../../shared/dates.ts';
 import { CasebinderError } from '../../shared/errors.ts';
-import type { ExportChoices } from '../../shared/export-types.ts';
+import type { ExportChoices, PacketLanguage } from '../../shared/export-types.ts';
 import { formatDate } from '../../shared/format.ts';
 import type { StudyDetails } from '../../shared/imaging.ts';
 import type { MedicalDocument, Patient } from '../../shared/library-types.ts';
@@ -70,6 +70,8 @@ export interface CaseBundleInput {
    * blacked out), and counted here so the packet says so.
    */
   readonly leftOutForRedaction: { readonly labs: number; readonly records: number };
+  /** The language of the packet's own text. */
+  readonly language: PacketLanguage;
   /** The export's clock: the date printed, and every timestamp written. */
   readonly now: Date;
   readonly today: IsoDate;
@@ -175,6 +177,7 @@ export function gatherCase(library: Library, caseId: number, specialistId: numbe
     allergies: byKind('allergy'),
     labs,
     reportsOnly: choices.reportsOnly,
+    language: choices.language,
     leftOutForRedaction: { labs: allLabs.length - labs.length, records: allRecords.length - records.length },
     now,
     today: todayIso(now),

@@ -98,7 +98,8 @@ export interface RowStyle {
 }
 
 /** The look of a table's header row (small bold grey, one line), and what it is. */
-export const HEADER_ROW: RowStyle = { weight: 700, size: 8.5, color: MUTED, maxLines: 1, header: true };
+/** A table's header row: a heading longer than its column (as Spanish ones can be) takes a second line. */
+export const HEADER_ROW: RowStyle = { weight: 700, size: 8.5, color: MUTED, maxLines: 2, header: true };
 
 export interface RowBox {
   /** The row in the structure tree (a table row), for a cell drawn into it later. */

@@ -11,12 +11,15 @@
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFString, degrees, rgb } from '@cantoo/pdf-lib';
 import type { PDFImage, PDFPage, PDFRef } from '@cantoo/pdf-lib';
 import sharp from 'sharp';
-import { formatDate, formatUnit, plural } from '../../shared/format.ts';
-import { modalityLabel, patientWarnings, studyTitle } from '../../shared/imaging.ts';
+import { formatUnit } from '../../shared/format.ts';
+import { formatPersonName, sameAsPatient } from '../../shared/imaging.ts';
+import type { CaseDetails } from '../../shared/case-types.ts';
 import type { NarrativeSection } from '../../shared/narrative.ts';
 import type { ClinicalRecord, LabResult } from '../../shared/records-types.ts';
+import type { TimelineEntry } from '../../shared/timeline.ts';
 import { readCcda } from '../records/ccda.ts';
-import { listedTitle, REDACTED_MARK } from './gather.ts';
+import { packetText } from './i18n/index.ts';
+import type { PacketText } from './i18n/index.ts';
 import type { BundleDocument, CaseBundleInput } from './gather.ts';
 import { FontSet } from '../media/fonts.ts';
 import { ACCENT, ALERT, CONTENT_WIDTH, HEADER_ROW, INK, MARGIN, MUTED, PAGE, PageWriter, RULE, UNCHECKED, drawLine, fit } from './layout.ts';
@@ -110,74 +113,92 @@ function throwIfCancelled(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new Error('cancelled');
 }
 
-function personLine(input: CaseBundleInput): string {
-  const born = input.patient.dateOfBirth ? ` · born ${formatDate(input.patient.dateOfBirth)}` : '';
-  return `${input.patient.name}${born}`;
+function personLine(input: CaseBundleInput, x: PacketText): string {
+  return input.patient.dateOfBirth ? x.t('footer.person', { name: input.patient.name, date: x.date(input.patient.dateOfBirth) }) : input.patient.name;
 }
 
-function documentLine(d: BundleDocument): string {
-  return [d.date ? formatDate(d.date) : 'Undated', d.typeLabel, listedTitle(d)].join(' · ');
+/** A document's title as the packet lists it: a redacted copy says so. */
+function titleOf(d: BundleDocument, x: PacketText): string {
+  return d.redacted ? `${d.doc.title} (${x.t('redacted.mark')})` : d.doc.title;
 }
 
-async function cover(w: PageWriter, input: CaseBundleInput): Promise<{ page: PDFPage; contentsTop: number; contents: StructureElement | null }> {
+function documentLine(d: BundleDocument, x: PacketText): string {
+  return [d.date ? x.date(d.date) : x.t('index.undated'), x.type(d.type), titleOf(d, x)].join(' · ');
+}
+
+/** "Whether to proceed with an L4-L5 fusion, as Dr. Hale (Summit Spine) recommended on 3 Mar 2026." */
+function decisionIn(details: CaseDetails, x: PacketText): string {
+  const rec = details.recommendations[0];
+  if (!rec) return details.condition ? `${details.title}: ${details.condition}.` : `${details.title}.`;
+  const who = rec.facility ? `${rec.clinician} (${rec.facility})` : rec.clinician;
+  // The procedure as written: lowering its first letter turned "L4-L5 posterior lumbar fusion" into "l4-L5 …".
+  const procedure = rec.procedure.replace(/[.\s]+$/, '');
+  return rec.date ? x.t('decision.whetherOn', { procedure, who, date: x.date(rec.date) }) : x.t('decision.whether', { procedure, who });
+}
+
+async function cover(w: PageWriter, input: CaseBundleInput, x: PacketText): Promise<{ page: PDFPage; contentsTop: number; contents: StructureElement | null }> {
+  const { t } = x;
   const page = w.newPage();
   w.y -= 18;
-  await w.paragraph('SECOND OPINION · CASE PACKET', { size: 10, weight: 700, color: ACCENT });
+  await w.paragraph(t('cover.kicker'), { size: 10, weight: 700, color: ACCENT });
   w.y -= 10;
   await w.paragraph(input.patient.name, { size: 26, weight: 700, lineHeight: 32, role: 'H1' });
-  if (input.patient.dateOfBirth) await w.paragraph(`Born ${formatDate(input.patient.dateOfBirth)}`, { size: 13, color: MUTED, before: 2 });
+  if (input.patient.dateOfBirth) await w.paragraph(t('cover.born', { date: x.date(input.patient.dateOfBirth) }), { size: 13, color: MUTED, before: 2 });
   if (input.patient.contact) await w.paragraph(input.patient.contact, { size: 11, before: 4 });
 
   w.y -= 22;
   w.rule();
   w.y -= 4;
-  await w.paragraph('Prepared for', { size: 9, weight: 700, color: MUTED, before: 8 });
+  await w.paragraph(t('cover.preparedFor'), { size: 9, weight: 700, color: MUTED, before: 8 });
   if (input.specialist) {
     await w.paragraph(input.specialist.name, { size: 15, weight: 700 });
     if (input.specialist.institution) await w.paragraph(input.specialist.institution, { size: 12 });
   } else {
-    await w.paragraph(`A specialist in ${input.specialtyLabel.toLowerCase()}`, { size: 15, weight: 700 });
+    await w.paragraph(t('cover.aSpecialistIn', { specialty: x.specialty(input.details.specialty).toLocaleLowerCase(x.language) }), { size: 15, weight: 700 });
   }
-  await w.paragraph('The decision at stake', { size: 9, weight: 700, color: MUTED, before: 16 });
-  await w.paragraph(input.decision, { size: 15, lineHeight: 20 });
-  await w.paragraph('Case', { size: 9, weight: 700, color: MUTED, before: 16 });
+  await w.paragraph(t('cover.decision'), { size: 9, weight: 700, color: MUTED, before: 16 });
+  await w.paragraph(decisionIn(input.details, x), { size: 15, lineHeight: 20 });
+  await w.paragraph(t('cover.case'), { size: 9, weight: 700, color: MUTED, before: 16 });
   await w.paragraph(input.details.condition ? `${input.details.title} (${input.details.condition})` : input.details.title, { size: 12 });
-  await w.paragraph('Prepared on', { size: 9, weight: 700, color: MUTED, before: 16 });
-  await w.paragraph(`${formatDate(input.today)}, with Casebinder, by or for the patient. ${plural(input.documents.length, 'document')} enclosed; the originals, byte for byte, are in the bundle this packet came in.`, { size: 11 });
+  await w.paragraph(t('cover.preparedOn'), { size: 9, weight: 700, color: MUTED, before: 16 });
+  await w.paragraph(t('cover.prepared', { date: x.date(input.today), documents: input.documents.length }), { size: 11 });
   w.y -= 20;
   w.rule();
-  await w.paragraph('Contents', { size: 9, weight: 700, color: MUTED, before: 10 });
+  await w.paragraph(t('cover.contents'), { size: 9, weight: 700, color: MUTED, before: 10 });
   // Its lines are drawn once every section's page is known; they are read here, after the cover.
   return { page, contentsTop: w.y, contents: w.element('TOC') };
 }
 
-async function summary(w: PageWriter, input: CaseBundleInput): Promise<void> {
+async function summary(w: PageWriter, input: CaseBundleInput, x: PacketText): Promise<void> {
+  const { t } = x;
   w.newPage();
-  await w.heading('Summary', { size: 16 });
+  await w.heading(t('section.summary'), { size: 16 });
   const diagnosis = input.details.condition ?? (input.problems.filter((p) => !p.status || /active/i.test(p.status)).map((p) => p.name).join('; ') || null);
-  await w.field('Diagnosis', diagnosis ?? 'Not stated');
-  await w.field('Specialty', input.specialtyLabel);
+  const notStated = t('summary.notStated');
+  await w.field(t('summary.diagnosis'), diagnosis ?? notStated);
+  await w.field(t('summary.specialty'), x.specialty(input.details.specialty));
   if (input.details.recommendations.length === 0) {
-    await w.heading('The recommendation under review', { size: 12 });
-    await w.paragraph('No recommendation was recorded for this case.', { color: MUTED });
+    await w.heading(t('summary.recommendation'), { size: 12 });
+    await w.paragraph(t('summary.noRecommendation'), { color: MUTED });
   }
   for (const [i, rec] of input.details.recommendations.entries()) {
-    await w.heading(input.details.recommendations.length > 1 ? `Recommendation under review (${i + 1} of ${input.details.recommendations.length})` : 'The recommendation under review', { size: 12 });
-    await w.field('Recommended', rec.procedure);
-    await w.field('By', rec.facility ? `${rec.clinician}, ${rec.facility}` : rec.clinician);
-    await w.field('When', rec.date ? formatDate(rec.date) : 'Date not recorded');
-    await w.field('Urgency', rec.urgency ?? 'Not stated');
-    await w.field('Stated reasons', rec.reasons ?? 'Not stated');
-    await w.field('Risks', rec.risks ?? 'Not stated');
-    await w.field('Alternatives', rec.alternatives ?? 'Not stated');
+    const total = input.details.recommendations.length;
+    await w.heading(total > 1 ? t('summary.recommendationOf', { n: i + 1, total }) : t('summary.recommendation'), { size: 12 });
+    await w.field(t('summary.recommended'), rec.procedure);
+    await w.field(t('summary.by'), rec.facility ? `${rec.clinician}, ${rec.facility}` : rec.clinician);
+    await w.field(t('summary.when'), rec.date ? x.date(rec.date) : t('summary.dateNotRecorded'));
+    await w.field(t('summary.urgency'), rec.urgency ?? notStated);
+    await w.field(t('summary.reasons'), rec.reasons ?? notStated);
+    await w.field(t('summary.risks'), rec.risks ?? notStated);
+    await w.field(t('summary.alternatives'), rec.alternatives ?? notStated);
   }
-  await w.heading("The patient's questions", { size: 12, keep: 20 });
-  if (input.details.questions.length === 0) await w.paragraph('No questions were written down.', { color: MUTED });
+  await w.heading(t('summary.questions'), { size: 12, keep: 20 });
+  if (input.details.questions.length === 0) await w.paragraph(t('summary.noQuestions'), { color: MUTED });
   for (const [i, q] of [...input.details.questions].sort((a, b) => a.position - b.position).entries()) {
     await w.paragraph(`${i + 1}.  ${q.text}`, { size: 10.5, before: 2, indent: 0 });
   }
-  await w.heading('What matters most to the patient', { size: 12, keep: 20 });
-  if (input.details.priorities.length === 0) await w.paragraph('No priorities were written down.', { color: MUTED });
+  await w.heading(t('summary.priorities'), { size: 12, keep: 20 });
+  if (input.details.priorities.length === 0) await w.paragraph(t('summary.noPriorities'), { color: MUTED });
   for (const p of input.details.priorities) await w.paragraph(`•  ${p}`, { size: 10.5, before: 2 });
 }
 
@@ -186,53 +207,59 @@ const TIMELINE_ROWS = 40;
 /** Lines a timeline cell may take: more than any date, type or title needs (beyond, the last line ends in "…"). */
 const MAX_TIMELINE_LINES = 12;
 
-async function timelinePage(w: PageWriter, input: CaseBundleInput): Promise<void> {
+/** A timeline entry's title in the packet's language (a document's title is its own). */
+function entryTitle(e: TimelineEntry, x: PacketText): string {
+  const f = e.facts ?? {};
+  if (e.kind === 'lab' && f.values !== undefined) return x.t('timeline.labs', { values: f.values, outOfRange: f.outOfRange ?? 0 });
+  if (e.kind === 'recommendation' && f.procedure) return x.t('timeline.recommended', { procedure: f.procedure });
+  if (e.kind === 'opinion' && f.stand) return f.procedure ? x.t('timeline.opinionOn', { stand: f.stand, procedure: f.procedure }) : x.t('timeline.opinion', { stand: f.stand });
+  return e.title;
+}
+
+async function timelinePage(w: PageWriter, input: CaseBundleInput, x: PacketText): Promise<void> {
+  const { t } = x;
   w.newPage();
-  await w.heading('Timeline', { size: 16 });
+  await w.heading(t('section.timeline'), { size: 16 });
   let entries = [...input.timeline];
   const labDays = entries.filter((e) => e.kind === 'lab');
-  let note: string | null = null;
+  const notes: string[] = [];
   if (entries.length > TIMELINE_ROWS && labDays.length) {
     entries = entries.filter((e) => e.kind !== 'lab');
-    note = `Lab results on ${plural(labDays.length, 'day')} are left out here; they are under Lab results.`;
+    notes.push(t('timeline.labsLeftOut', { days: labDays.length }));
   }
   if (entries.length > TIMELINE_ROWS) {
     const shown = entries.length - (TIMELINE_ROWS - 1);
-    note = `${note ? `${note} ` : ''}The ${plural(shown, 'earliest entry', 'earliest entries')} are in the index of enclosed documents.`;
+    notes.push(t('timeline.earliestLeftOut', { entries: shown }));
     entries = entries.slice(shown);
   }
   // Said, never dropped silently: documents with no date have no place in a timeline.
   const undated = input.documents.filter((d) => !d.date).length;
-  if (undated && entries.length) {
-    note = `${note ? `${note} ` : ''}${undated === 1 ? 'One enclosed document has' : `${undated} enclosed documents have`} no date of service, so ${undated === 1 ? 'it is' : 'they are'} not in this timeline; the index of enclosed documents lists ${undated === 1 ? 'it' : 'them'} as undated.`;
-  }
+  if (undated && entries.length) notes.push(t('timeline.undated', { documents: undated }));
   if (entries.length === 0) {
-    await w.paragraph('None of the documents sent has a date of service yet.', { color: MUTED });
+    await w.paragraph(t('timeline.none'), { color: MUTED });
     return;
   }
   const columns: Column[] = [{ width: 78 }, { width: 96 }, { width: 330 }];
-  await w.row(['Date', 'What', 'Details'], columns, HEADER_ROW);
-  const kindLabel: Record<string, string> = { document: 'Document', study: 'Imaging', lab: 'Lab results', recommendation: 'Recommendation', opinion: 'Opinion' };
+  await w.row([t('timeline.date'), t('timeline.what'), t('timeline.details')], columns, HEADER_ROW);
   for (const e of entries) {
-    const what = e.kind === 'document' && e.type ? (input.documents.find((d) => d.doc.id === e.documentId)?.typeLabel ?? kindLabel[e.kind]!) : kindLabel[e.kind]!;
-    const detail = e.detail ? `${e.title} — ${e.detail}` : e.title;
+    const kind = t('timeline.kind', { kind: e.kind });
+    const sent = e.kind === 'document' && e.type ? input.documents.find((d) => d.doc.id === e.documentId) : undefined;
+    const what = sent ? x.type(sent.type) : kind;
+    const title = entryTitle(e, x);
+    const detail = e.detail ? `${title} — ${e.detail}` : title;
     // Wrapped, never cut off: a long document type or detail takes more lines.
-    await w.row([formatDate(e.date), what, detail], columns, { size: 8.5, maxLines: MAX_TIMELINE_LINES, colors: [undefined, undefined, e.flagged ? ALERT : undefined], weight: e.kind === 'recommendation' ? 700 : 400 });
+    await w.row([x.date(e.date), what, detail], columns, { size: 8.5, maxLines: MAX_TIMELINE_LINES, colors: [undefined, undefined, e.flagged ? ALERT : undefined], weight: e.kind === 'recommendation' ? 700 : 400 });
   }
-  if (note) await w.paragraph(note, { size: 8.5, color: MUTED, before: 6 });
+  if (notes.length) await w.paragraph(notes.join(' '), { size: 8.5, color: MUTED, before: 6 });
 }
 
-/** What the packet says where it leaves out values read from pages the patient redacted. */
-function redactedNote(count: number, what: string): string {
-  return `${plural(count, what)} read from pages the patient redacted ${count === 1 ? 'is' : 'are'} not listed here: ${count === 1 ? 'it' : 'they'} may be what the patient chose not to send. The redacted pages themselves are in the enclosed documents.`;
-}
-
-async function recordsSection(w: PageWriter, input: CaseBundleInput): Promise<boolean> {
+async function recordsSection(w: PageWriter, input: CaseBundleInput, x: PacketText): Promise<boolean> {
+  const { t } = x;
   const leftOut = input.leftOutForRedaction.records;
   if (!input.medications.length && !input.allergies.length && !input.problems.length && !leftOut) return false;
   w.newPage();
-  await w.heading('Medications, allergies and problems', { size: 16 });
-  if (leftOut) await w.paragraph(redactedNote(leftOut, 'entry'), { size: 9, color: MUTED });
+  await w.heading(t('section.records'), { size: 16 });
+  if (leftOut) await w.paragraph(t('redacted.records', { count: leftOut }), { size: 9, color: MUTED });
   const active = (r: ClinicalRecord) => !r.status || /active|unknown|^$/i.test(r.status);
   const ordered = (records: readonly ClinicalRecord[]) => [...records].sort((a, b) => Number(active(b)) - Number(active(a)) || (b.date ?? '').localeCompare(a.date ?? '') || a.name.localeCompare(b.name));
   const columns: Column[] = [{ width: 220 }, { width: 160 }, { width: 62 }, { width: 62 }];
@@ -242,14 +269,14 @@ async function recordsSection(w: PageWriter, input: CaseBundleInput): Promise<bo
       await w.paragraph(none, { color: MUTED });
       return;
     }
-    const header = ['Name', detailHeader, 'Status', 'Since'];
+    const header = [t('records.name'), detailHeader, t('records.status'), t('records.since')];
     await w.row(header, columns, HEADER_ROW);
     w.repeat = header;
     w.repeatColumns = columns;
     for (const r of ordered(records)) {
       // Read from a PDF's list and not yet checked by the patient: said so, as for lab values.
-      const status = r.confirmed ? (r.status ?? '') : [r.status, 'read from the list, not yet checked'].filter(Boolean).join(' · ');
-      await w.row([r.name, r.detail ?? '', status, r.date ? formatDate(r.date) : ''], columns, {
+      const status = r.confirmed ? (r.status ?? '') : [r.status, t('records.unchecked')].filter(Boolean).join(' · ');
+      await w.row([r.name, r.detail ?? '', status, r.date ? x.date(r.date) : ''], columns, {
         size: 9,
         color: active(r) ? INK : MUTED,
         ...(r.confirmed ? {} : { colors: [undefined, undefined, UNCHECKED, undefined], maxLines: 4 }),
@@ -258,10 +285,10 @@ async function recordsSection(w: PageWriter, input: CaseBundleInput): Promise<bo
     w.repeat = null;
   };
   // With entries left out for redaction, "none recorded" would not be true: none is listed, is.
-  const none = (what: string) => (leftOut ? `No ${what} listed outside the redacted pages.` : `No ${what} are recorded in the documents sent.`);
-  await table('Allergies', input.allergies, none('allergies'), 'Reaction');
-  await table('Medications', input.medications, none('medications'), 'Dose and directions');
-  await table('Problems', input.problems, none('problems'), 'Details');
+  const none = (what: string) => t(leftOut ? 'records.noneOutsideRedacted' : 'records.none', { what });
+  await table(t('records.allergies'), input.allergies, none('allergies'), t('records.reaction'));
+  await table(t('records.medications'), input.medications, none('medications'), t('records.doseAndDirections'));
+  await table(t('records.problems'), input.problems, none('problems'), t('records.details'));
   return true;
 }
 
@@ -273,20 +300,17 @@ async function unitText(fonts: FontSet, ucum: string | null, printed: string | n
   return nice.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+/g, (m) => `^${[...m].map((c) => '0123456789-'[SUP.indexOf(c)]).join('')}`);
 }
 
-function flagLabel(lab: LabResult): string {
-  return { '': '', H: 'High', L: 'Low', HH: 'Critical high', LL: 'Critical low', A: 'Abnormal' }[lab.flag];
-}
-
-async function labsSection(w: PageWriter, input: CaseBundleInput): Promise<boolean> {
+async function labsSection(w: PageWriter, input: CaseBundleInput, x: PacketText): Promise<boolean> {
+  const { t } = x;
   const leftOut = input.leftOutForRedaction.labs;
   if (!input.labs.length && !leftOut) return false;
   w.newPage();
-  await w.heading('Lab results', { size: 16 });
-  if (leftOut) await w.paragraph(redactedNote(leftOut, 'lab value'), { size: 9, color: MUTED });
+  await w.heading(t('section.labs'), { size: 16 });
+  if (leftOut) await w.paragraph(t('redacted.labs', { count: leftOut }), { size: 9, color: MUTED });
   if (!input.labs.length) return true;
   const byAnalyte = new Map<string, LabResult[]>();
   for (const lab of input.labs) byAnalyte.set(lab.analyte, [...(byAnalyte.get(lab.analyte) ?? []), lab]);
-  const groups = [...byAnalyte.entries()].sort(([a], [b]) => a.localeCompare(b, 'en', { sensitivity: 'base' }));
+  const groups = [...byAnalyte.entries()].sort(([a], [b]) => a.localeCompare(b, x.language, { sensitivity: 'base' }));
 
   const trends = groups
     .map(([analyte, labs]) => {
@@ -296,20 +320,18 @@ async function labsSection(w: PageWriter, input: CaseBundleInput): Promise<boole
     })
     .filter((t) => t.points.length > 1);
   if (trends.length) {
-    await w.paragraph(
-      `Trends of the ${plural(trends.length, 'test')} measured more than once; the shaded band is each value's own reference range, values out of range are red, a hollow point is a value not yet checked against its report. Numbers a computer wrote with many decimals are shown to two.`,
-      { size: 9, color: MUTED },
-    );
+    await w.paragraph(t('labs.trends', { tests: trends.length }), { size: 9, color: MUTED });
     const perRow = 3;
     for (let i = 0; i < trends.length; i += perRow) {
       w.ensure(CHART.height + 10);
       w.y -= 8;
       const top = w.y;
-      for (const [j, t] of trends.slice(i, i + perRow).entries()) {
-        const unit = await unitText(w.fonts, t.unit, null);
-        await w.fonts.prepare([t.analyte, unit], 700);
-        const alt = `Chart of ${t.analyte}${unit ? ` (${unit})` : ''} over time: ${t.points.map((l) => `${valueText(l)} on ${formatDate(l.date!)}`).join('; ')}.`;
-        w.marked(w.element('Figure', null, alt), () => trendChart(w.page, w.fonts, { x: MARGIN.left + j * (CONTENT_WIDTH / perRow), top, title: t.analyte, unit, labs: t.points }));
+      for (const [j, trend] of trends.slice(i, i + perRow).entries()) {
+        const unit = await unitText(w.fonts, trend.unit, null);
+        await w.fonts.prepare([trend.analyte, unit], 700);
+        const points = trend.points.map((l) => t('labs.point', { value: valueText(l), date: x.date(l.date!) })).join('; ');
+        const alt = unit ? t('labs.chartAltUnit', { analyte: trend.analyte, unit, points }) : t('labs.chartAlt', { analyte: trend.analyte, points });
+        w.marked(w.element('Figure', null, alt), () => trendChart(w.page, w.fonts, x, { x: MARGIN.left + j * (CONTENT_WIDTH / perRow), top, title: trend.analyte, unit, labs: trend.points }));
       }
       w.y = top - CHART.height;
     }
@@ -318,27 +340,24 @@ async function labsSection(w: PageWriter, input: CaseBundleInput): Promise<boole
 
   const unchecked = input.labs.filter((l) => !l.confirmed).length;
   if (unchecked) {
-    await w.paragraph(
-      `Values marked “not yet checked” (${unchecked}) were read from the report, not yet checked: Casebinder read them from the report's table and the patient has not yet compared them with the page. Each names the page it comes from (D3 p. 2: document 3 of the index, its page 2).`,
-      { size: 9, color: UNCHECKED, before: 4 },
-    );
+    await w.paragraph(t('labs.unchecked', { count: unchecked }), { size: 9, color: UNCHECKED, before: 4 });
   }
-  const columns: Column[] = [{ width: 116 }, { width: 62 }, { width: 60, align: 'right' }, { width: 56 }, { width: 80 }, { width: 44 }, { width: 86 }];
-  await w.heading('All values', { size: 12, keep: 30 });
-  const header = ['Test', 'Date', 'Value', 'Unit', 'Reference range', 'Flag', 'From'];
+  const columns: Column[] = [{ width: 116 }, { width: 62 }, { width: 60, align: 'right' }, { width: 56 }, { width: 80 }, { width: 50 }, { width: 80 }];
+  await w.heading(t('labs.all'), { size: 12, keep: 30 });
+  const header = [t('labs.test'), t('labs.date'), t('labs.value'), t('labs.unit'), t('labs.range'), t('labs.flag'), t('labs.from')];
   await w.row(header, columns, HEADER_ROW);
   w.repeat = header;
   w.repeatColumns = columns;
   const numbers = new Map(input.documents.map((d) => [d.doc.id, d.number]));
   const from = (lab: LabResult) => {
     const n = lab.source.documentId === null ? null : numbers.get(lab.source.documentId);
-    const where = n === undefined || n === null ? 'Entered by the patient' : `D${n}${lab.source.page ? ` p. ${lab.source.page}` : ''}`;
-    return lab.confirmed ? where : `${where} · not yet checked`;
+    const where = n === undefined || n === null ? t('labs.enteredByPatient') : lab.source.page ? t('labs.sourcePage', { document: n, page: lab.source.page }) : t('labs.source', { document: n });
+    return lab.confirmed ? where : t('labs.notChecked', { source: where });
   };
   for (const [g, [analyte, labs]] of groups.entries()) {
     for (const [i, lab] of labs.entries()) {
       await w.row(
-        [i === 0 ? analyte : '', lab.date ? formatDate(lab.date) : '', valueText(lab), await unitText(w.fonts, lab.unit, lab.unitAsPrinted), lab.range?.text ?? '', flagLabel(lab), from(lab)],
+        [i === 0 ? analyte : '', lab.date ? x.date(lab.date) : '', valueText(lab), await unitText(w.fonts, lab.unit, lab.unitAsPrinted), lab.range?.text ?? '', t('labs.flagName', { flag: lab.flag || 'none' }), from(lab)],
         columns,
         {
           size: 8.5,
@@ -365,22 +384,20 @@ interface IndexRow {
 
 const INDEX_COLUMNS: Column[] = [{ width: 24 }, { width: 66 }, { width: 86 }, { width: 108 }, { width: 170 }, { width: 50, align: 'right' }];
 
-async function indexSection(w: PageWriter, input: CaseBundleInput): Promise<IndexRow[]> {
+async function indexSection(w: PageWriter, input: CaseBundleInput, x: PacketText): Promise<IndexRow[]> {
+  const { t } = x;
   w.newPage();
-  await w.heading('Index of enclosed documents', { size: 16 });
+  await w.heading(t('section.index'), { size: 16 });
   const redacted = input.documents.some((d) => d.redacted);
-  await w.paragraph(
-    `Each row opens its document. The originals, byte for byte, are in the bundle under the names shown in its INDEX.HTM.${redacted ? ` Documents marked “${REDACTED_MARK}” are copies in which the patient blacked out what they chose not to send (such as an insurance number); the rest of each page is as it came.` : ''}`,
-    { size: 9, color: MUTED },
-  );
+  await w.paragraph([t('index.intro'), ...(redacted ? [t('index.redacted', { mark: t('redacted.mark') })] : [])].join(' '), { size: 9, color: MUTED });
   w.y -= 4;
-  const header = ['#', 'Date', 'Type', 'Facility', 'Title', 'Page'];
+  const header = [t('index.number'), t('index.date'), t('index.type'), t('index.facility'), t('index.title'), t('index.page')];
   await w.row(header, INDEX_COLUMNS, HEADER_ROW);
   w.repeat = header;
   w.repeatColumns = INDEX_COLUMNS;
   const rows: IndexRow[] = [];
   for (const d of input.documents) {
-    const box = await w.row([String(d.number), d.date ? formatDate(d.date) : 'Undated', d.typeLabel, d.facility ?? '', listedTitle(d), ''], INDEX_COLUMNS, { size: 9, maxLines: 2, colors: [MUTED, undefined, undefined, undefined, ACCENT] });
+    const box = await w.row([String(d.number), d.date ? x.date(d.date) : t('index.undated'), x.type(d.type), d.facility ?? '', titleOf(d, x), ''], INDEX_COLUMNS, { size: 9, maxLines: 2, colors: [MUTED, undefined, undefined, undefined, ACCENT] });
     const last = box.element?.kids.at(-1);
     rows.push({ pageCell: last && 'role' in last ? last : null, page: box.page, pageIndex: w.doc.getPageCount() - 1, top: box.y + box.height, height: box.height });
   }
@@ -388,12 +405,12 @@ async function indexSection(w: PageWriter, input: CaseBundleInput): Promise<Inde
   return rows;
 }
 
-async function cannotShow(w: PageWriter, d: BundleDocument, why: string): Promise<void> {
+async function cannotShow(w: PageWriter, d: BundleDocument, why: string, x: PacketText): Promise<void> {
   w.newPage();
   await w.heading(d.doc.title, { size: 14 });
-  await w.paragraph(documentLine(d), { color: MUTED });
+  await w.paragraph(documentLine(d, x), { color: MUTED });
   await w.paragraph(why, { before: 12 });
-  if (d.bundlePath) await w.paragraph(`The original is in the bundle as ${d.bundlePath}.`, { before: 8 });
+  if (d.bundlePath) await w.paragraph(x.t('document.originalIs', { path: d.bundlePath }), { before: 8 });
 }
 
 /** Fits a picture on a letter page (landscape for a wide picture), inside the margins and above the footer. */
@@ -452,33 +469,40 @@ async function pictureDocument(doc: PDFDocument, d: BundleDocument, options: Pac
   }
 }
 
-async function studyPage(w: PageWriter, d: BundleDocument, input: CaseBundleInput): Promise<void> {
+/** What the specialist is told when a study's files name another person or birth date than the patient's. */
+function studyWarnings(study: NonNullable<BundleDocument['study']>, input: CaseBundleInput, x: PacketText): string[] {
+  const { patient } = input;
+  const warnings: string[] = [];
+  if (!sameAsPatient(study.patientName, patient.name)) warnings.push(x.t('study.otherName', { name: formatPersonName(study.patientName), patient: patient.name }));
+  if (study.patientBirthDate && patient.dateOfBirth && study.patientBirthDate !== patient.dateOfBirth) {
+    warnings.push(x.t('study.otherBirthDate', { date: study.patientBirthDate, patient: patient.name, patientDate: patient.dateOfBirth }));
+  }
+  return warnings;
+}
+
+async function studyPage(w: PageWriter, d: BundleDocument, input: CaseBundleInput, x: PacketText): Promise<void> {
+  const { t } = x;
   const study = d.study!;
   w.newPage();
-  await w.heading(studyTitle(study.description, study.modalities), { size: 15 });
-  await w.field('Study date', study.studyDate ? formatDate(study.studyDate) : 'Not recorded');
-  await w.field('Kind', study.modalities.map(modalityLabel).join(', ') || 'Images');
-  if (study.institution) await w.field('Institution', study.institution);
-  if (study.referringPhysician) await w.field('Referred by', study.referringPhysician.replace(/\^+/g, ' ').trim());
-  if (study.accessionNumber) await w.field('Accession number', study.accessionNumber);
-  await w.field('Images', `${plural(study.instances, 'DICOM file')} in ${plural(study.series.length, 'series', 'series')}`);
-  await w.field('Study UID', study.studyInstanceUid, { size: 8.5 });
-  for (const warning of patientWarnings(study, input.patient, 'specialist')) await w.paragraph(`Note: ${warning}`, { color: ALERT, before: 4, size: 9.5 });
-  await w.paragraph(
-    input.reportsOnly
-      ? 'The images themselves are not in this bundle: it was made with reports only. Ask the patient for the images (DICOM) if you need them.'
-      : 'The full images, as the original DICOM files, are in this bundle\'s DICOM folder. Open the DICOMDIR file at the top of the bundle with any DICOM viewer (for example Horos, OsiriX, RadiAnt, Weasis or MicroDicom).',
-    { before: 10, weight: 700, size: 10 },
-  );
-  await w.heading('Series', { size: 12, keep: 30 });
+  await w.heading(x.studyTitle(study.description, study.modalities), { size: 15 });
+  await w.field(t('study.date'), study.studyDate ? x.date(study.studyDate) : t('study.notRecorded'));
+  await w.field(t('study.kind'), study.modalities.map(x.modality).join(', ') || t('study.images'));
+  if (study.institution) await w.field(t('study.institution'), study.institution);
+  if (study.referringPhysician) await w.field(t('study.referredBy'), study.referringPhysician.replace(/\^+/g, ' ').trim());
+  if (study.accessionNumber) await w.field(t('study.accession'), study.accessionNumber);
+  await w.field(t('study.images'), t('study.files', { files: study.instances, series: study.series.length }));
+  await w.field(t('study.uid'), study.studyInstanceUid, { size: 8.5 });
+  for (const warning of studyWarnings(study, input, x)) await w.paragraph(t('study.note', { warning }), { color: ALERT, before: 4, size: 9.5 });
+  await w.paragraph(input.reportsOnly ? t('study.reportsOnly') : t('study.withImages'), { before: 10, weight: 700, size: 10 });
+  await w.heading(t('study.series'), { size: 12, keep: 30 });
   const columns: Column[] = [{ width: 40 }, { width: 100 }, { width: 280 }, { width: 84, align: 'right' }];
-  await w.row(['No.', 'Kind', 'Description', 'Images'], columns, HEADER_ROW);
+  await w.row([t('study.seriesNumber'), t('study.kind'), t('study.description'), t('study.images')], columns, HEADER_ROW);
   for (const s of study.series) {
-    await w.row([s.number === null ? '' : String(s.number), modalityLabel(s.modality), [s.description, s.bodyPart].filter(Boolean).join(' · ') || '—', String(s.instances)], columns, { size: 9 });
+    await w.row([s.number === null ? '' : String(s.number), x.modality(s.modality), [s.description, s.bodyPart].filter(Boolean).join(' · ') || '—', String(s.instances)], columns, { size: 9 });
   }
   const withPictures = study.series.filter((s) => d.thumbnails.has(s.id)).slice(0, 6);
   if (withPictures.length) {
-    await w.heading('Key images', { size: 12, keep: 150 });
+    await w.heading(t('study.keyImages'), { size: 12, keep: 150 });
     const size = 150;
     const gap = (CONTENT_WIDTH - 3 * size) / 2;
     for (let i = 0; i < withPictures.length; i += 3) {
@@ -487,13 +511,14 @@ async function studyPage(w: PageWriter, d: BundleDocument, input: CaseBundleInpu
       for (const [j, s] of withPictures.slice(i, i + 3).entries()) {
         const image = await w.doc.embedPng(d.thumbnails.get(s.id)!);
         const scale = Math.min(size / image.width, size / image.height);
-        const x = MARGIN.left + j * (size + gap);
-        const caption = `Series ${s.number ?? '?'} · ${modalityLabel(s.modality)}${s.description ? ` · ${s.description}` : ''}`;
+        const cellX = MARGIN.left + j * (size + gap);
+        const about = { number: s.number ?? '?', kind: x.modality(s.modality), description: s.description ?? '' };
+        const caption = t(s.description ? 'study.captionDescribed' : 'study.caption', about);
         await w.fonts.prepare([caption]);
-        w.marked(w.element('Figure', null, `Key image of series ${s.number ?? '?'}: ${modalityLabel(s.modality)}${s.description ? `, ${s.description}` : ''} (the middle image of the series).`), () => {
-          w.page.drawRectangle({ x, y: top - size, width: size, height: size, color: rgb(0, 0, 0) });
-          w.page.drawImage(image, { x: x + (size - image.width * scale) / 2, y: top - size + (size - image.height * scale) / 2, width: image.width * scale, height: image.height * scale });
-          drawLine(w.page, w.fonts, fit(w.fonts, caption, 8, size), x, top - size - 11, { size: 8, color: MUTED });
+        w.marked(w.element('Figure', null, t(s.description ? 'study.keyImageAltDescribed' : 'study.keyImageAlt', about)), () => {
+          w.page.drawRectangle({ x: cellX, y: top - size, width: size, height: size, color: rgb(0, 0, 0) });
+          w.page.drawImage(image, { x: cellX + (size - image.width * scale) / 2, y: top - size + (size - image.height * scale) / 2, width: image.width * scale, height: image.height * scale });
+          drawLine(w.page, w.fonts, fit(w.fonts, caption, 8, size), cellX, top - size - 11, { size: 8, color: MUTED });
         });
       }
       w.y = top - size - 20;
@@ -512,20 +537,23 @@ async function narrativeOf(d: BundleDocument): Promise<NarrativeSection[] | null
   }
 }
 
-async function recordFilePage(w: PageWriter, d: BundleDocument, sections: readonly PacketSection[]): Promise<void> {
+async function recordFilePage(w: PageWriter, d: BundleDocument, sections: readonly PacketSection[], x: PacketText): Promise<void> {
+  const { t } = x;
   w.newPage();
   await w.heading(d.doc.title, { size: 15 });
-  await w.paragraph(documentLine(d), { color: MUTED });
-  const where = sections.filter((s) => /Medications|Lab results/.test(s.title)).map((s) => `${s.title} (page ${s.page + 1})`);
-  const listed = where.length ? `What it says about medications, problems and lab results is also gathered in this packet under ${where.join(' and ')}. ` : '';
+  await w.paragraph(documentLine(d, x), { color: MUTED });
+  const gathered = [t('section.records'), t('section.labs')];
+  const where = sections.filter((s) => gathered.includes(s.title)).map((s) => t('record.pageOf', { section: s.title, page: s.page + 1 }));
+  const listed = where.length ? [t('record.gathered', { sections: x.list(where) })] : [];
+  const fileIs = t('record.fileIs', { path: d.bundlePath ?? d.doc.originalName });
   const narrative = await narrativeOf(d);
   if (narrative) {
-    await w.paragraph(`A clinical document (C-CDA) from a health record download, printed here from its own text as the sending system wrote it. ${listed}The file itself is in the bundle as ${d.bundlePath}.`, { before: 8, size: 9, color: MUTED });
+    await w.paragraph([t('record.narrative'), ...listed, fileIs].join(' '), { before: 8, size: 9, color: MUTED });
   } else {
-    await w.paragraph(`This is a health record download (${d.doc.mediaType}), a file for computers rather than a page to read. ${listed}The file itself is in the bundle as ${d.bundlePath}.`, { before: 12 });
+    await w.paragraph([t('record.download', { mediaType: d.doc.mediaType }), ...listed, fileIs].join(' '), { before: 12 });
   }
   const text = d.doc.notes.trim();
-  if (text) await w.paragraph(`Notes: ${text}`, { before: 8, color: MUTED });
+  if (text) await w.paragraph(t('record.notes', { text }), { before: 8, color: MUTED });
   if (narrative) await writeNarrative(w, narrative);
 }
 
@@ -676,38 +704,40 @@ async function composePacket(input: CaseBundleInput, options: PacketOptions): Pr
   const fonts = new FontSet(doc);
   const tags = new StructureTree(doc);
   const w = new PageWriter(doc, fonts, tags);
+  const x = packetText(input.language);
+  const { t } = x;
   /** What a reader is told of an original's page: which document and page, and where the original is. */
   const originalAlt = (d: BundleDocument, page: number, pages: number, what: string) =>
-    `D${d.number}, ${listedTitle(d)}: ${pages > 1 ? `page ${page} of ${pages} of ${what}` : what}, ${d.redacted ? 'with what the patient chose not to send blacked out' : 'as it came'}. The original is in the bundle as ${d.bundlePath ?? d.doc.originalName}.`;
+    t('document.alt', { number: d.number, title: titleOf(d, x), pages, page, what, redacted: d.redacted ? 'yes' : 'no', path: d.bundlePath ?? d.doc.originalName });
   /** A PDF's pages copied as they came: each a figure (their own text, untagged, is inside it). */
   const originalFigures = (d: BundleDocument, from: number) => {
     const count = doc.getPageCount() - from;
-    for (let i = from; i < doc.getPageCount(); i++) tags.figurePage(doc.getPage(i), originalAlt(d, i - from + 1, count, 'the original PDF; its text is not tagged here'));
+    for (let i = from; i < doc.getPageCount(); i++) tags.figurePage(doc.getPage(i), originalAlt(d, i - from + 1, count, t('document.altPdf')));
   };
   const pictureFigure = (d: BundleDocument) => (page: number, pages: number) => (on: PDFPage, draw: () => void) => {
-    tags.mark(on, tags.open('Figure', tags.document, { alt: originalAlt(d, page, pages, 'the picture') }), draw);
+    tags.mark(on, tags.open('Figure', tags.document, { alt: originalAlt(d, page, pages, t('document.altPicture')) }), draw);
   };
   const warnings: string[] = [];
   const sections: PacketSection[] = [];
   const section = (title: string) => sections.push({ title, page: doc.getPageCount() - 1 });
 
-  const front = await cover(w, input);
-  section('Cover');
+  const front = await cover(w, input, x);
+  section(t('section.cover'));
   const summaryFrom = doc.getPageCount();
-  await summary(w, input);
-  sections.push({ title: 'Summary', page: summaryFrom });
+  await summary(w, input, x);
+  sections.push({ title: t('section.summary'), page: summaryFrom });
   throwIfCancelled(options.signal);
   const timelineFrom = doc.getPageCount();
-  await timelinePage(w, input);
-  sections.push({ title: 'Timeline', page: timelineFrom });
+  await timelinePage(w, input, x);
+  sections.push({ title: t('section.timeline'), page: timelineFrom });
   const recordsFrom = doc.getPageCount();
-  if (await recordsSection(w, input)) sections.push({ title: 'Medications, allergies and problems', page: recordsFrom });
+  if (await recordsSection(w, input, x)) sections.push({ title: t('section.records'), page: recordsFrom });
   const labsFrom = doc.getPageCount();
-  if (await labsSection(w, input)) sections.push({ title: 'Lab results', page: labsFrom });
+  if (await labsSection(w, input, x)) sections.push({ title: t('section.labs'), page: labsFrom });
   throwIfCancelled(options.signal);
   const indexFrom = doc.getPageCount();
-  const indexRows = await indexSection(w, input);
-  sections.push({ title: 'Index of enclosed documents', page: indexFrom });
+  const indexRows = await indexSection(w, input, x);
+  sections.push({ title: t('section.index'), page: indexFrom });
 
   const documentStarts: number[] = [];
   const documentPages: number[] = [];
@@ -720,7 +750,7 @@ async function composePacket(input: CaseBundleInput, options: PacketOptions): Pr
     const start = doc.getPageCount();
     documentStarts.push(start);
     if (d.study) {
-      await studyPage(w, d, input);
+      await studyPage(w, d, input, x);
       clock.lap('ownPages');
     } else if (d.doc.mediaType === 'application/pdf') {
       try {
@@ -739,7 +769,7 @@ async function composePacket(input: CaseBundleInput, options: PacketOptions): Pr
       } catch (error) {
         if (options.signal?.aborted) throw error;
         warnings.push(`"${d.doc.title}" could not be put into the packet (${(error as Error).message}); its original is in the bundle.`);
-        await cannotShow(w, d, 'This PDF could not be copied into the packet. It is enclosed in the bundle as it came; open it from there.');
+        await cannotShow(w, d, t('document.pdfFailed'), x);
       }
       clock.lap('pdfs');
     } else if (d.doc.mediaType.startsWith('image/')) {
@@ -748,11 +778,11 @@ async function composePacket(input: CaseBundleInput, options: PacketOptions): Pr
       } catch (error) {
         if (options.signal?.aborted) throw error;
         warnings.push(`The picture "${d.doc.title}" could not be put into the packet (${(error as Error).message}); its original is in the bundle.`);
-        await cannotShow(w, d, 'This picture could not be drawn into the packet. It is enclosed in the bundle as it came; open it from there.');
+        await cannotShow(w, d, t('document.pictureFailed'), x);
       }
       clock.lap('photos');
     } else {
-      await recordFilePage(w, d, sections);
+      await recordFilePage(w, d, sections, x);
       clock.lap('ownPages');
     }
     documentPages.push(doc.getPageCount() - start);
@@ -774,7 +804,7 @@ async function composePacket(input: CaseBundleInput, options: PacketOptions): Pr
 
   // The cover's contents, now that every section's page is known.
   let cy = front.contentsTop;
-  const contents = [...sections.slice(1), { title: 'Enclosed documents', page: documentStarts[0] ?? total - 1 }];
+  const contents = [...sections.slice(1), { title: t('section.documents'), page: documentStarts[0] ?? total - 1 }];
   await fonts.prepare(contents.map((c) => c.title));
   for (const c of contents) {
     cy -= 15;
@@ -789,36 +819,36 @@ async function composePacket(input: CaseBundleInput, options: PacketOptions): Pr
   writeOutline(doc, [
     ...sections.map((s) => ({ title: s.title, page: s.page })),
     {
-      title: 'Enclosed documents',
+      title: t('section.documents'),
       page: documentStarts[0] ?? total - 1,
-      children: input.documents.map((d, i) => ({ title: `${d.number}. ${documentLine(d)}`, page: documentStarts[i]! })),
+      children: input.documents.map((d, i) => ({ title: `${d.number}. ${documentLine(d, x)}`, page: documentStarts[i]! })),
     },
   ]);
   writePageLabels(doc, documentStarts);
 
-  const left = `${personLine(input)} · ${input.details.title}`;
+  const left = `${personLine(input, x)} · ${input.details.title}`;
   // A document's pages also say which document of the index they are and where in it ("D7 · page 2 of 3"),
   // so a page printed or cited alone is found again.
   const pageRight = (i: number) => {
     const j = documentStarts.findLastIndex((start, k) => start <= i && i < start + documentPages[k]!);
-    const packetPage = `page ${i + 1} of ${total}`;
+    const packetPage = t('footer.page', { page: i + 1, pages: total });
     if (j < 0) return packetPage;
-    return `D${input.documents[j]!.number} · page ${i - documentStarts[j]! + 1} of ${documentPages[j]} · packet ${packetPage}`;
+    return t('footer.documentPage', { document: input.documents[j]!.number, page: i - documentStarts[j]! + 1, pages: documentPages[j]!, packetPage });
   };
-  await fonts.prepare([left, `D${input.documents.length} · page ${total} of ${total} · packet page ${total} of ${total}`]);
+  await fonts.prepare([left, t('footer.documentPage', { document: input.documents.length, page: total, pages: total, packetPage: t('footer.page', { page: total, pages: total }) })]);
   for (let i = 0; i < total; i++) {
     if (i % 50 === 0) throwIfCancelled(options.signal);
     tags.artifact(doc.getPage(i), () => stamp(doc.getPage(i), fonts, left, pageRight(i), originalPages.has(i)));
   }
 
-  doc.setTitle(`Case packet: ${input.patient.name} — ${input.details.title}`, { showInWindowTitleBar: true });
+  doc.setTitle(t('pdf.title', { name: input.patient.name, case: input.details.title }), { showInWindowTitleBar: true });
   doc.setAuthor(input.patient.name);
-  doc.setSubject(input.decision);
+  doc.setSubject(decisionIn(input.details, x));
   doc.setCreator('Casebinder');
   doc.setProducer('Casebinder');
   doc.setCreationDate(input.now);
   doc.setModificationDate(input.now);
-  doc.setLanguage('en');
+  doc.setLanguage(input.language);
   if (fonts.missing.size) {
     warnings.push(`The packet's fonts have no letters for ${[...fonts.missing].join(' ')}; they print as boxes. The originals are not affected.`);
   }

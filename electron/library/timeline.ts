@@ -47,6 +47,7 @@ export function timeline(library: Library, patientId: number, caseId?: number): 
       type: 'lab-report',
       documentId: results[0]!.source.documentId,
       flagged: out.length > 0,
+      facts: { values: results.length, outOfRange: out.length },
     });
   }
 
@@ -62,6 +63,7 @@ export function timeline(library: Library, patientId: number, caseId?: number): 
         type: null,
         documentId: r.documentIds[0] ?? null,
         flagged: false,
+        facts: { procedure: r.procedure },
       });
     }
     for (const o of c.opinions) {
@@ -74,6 +76,7 @@ export function timeline(library: Library, patientId: number, caseId?: number): 
         type: null,
         documentId: o.documentId,
         flagged: o.stand !== 'agrees',
+        facts: { stand: o.stand, procedure: o.procedure },
       });
     }
   }

@@ -16,6 +16,8 @@ import { casebinder } from '../helpers/cli.ts';
 import { databaseOf } from '../helpers/library.ts';
 import { fixture, tempDir } from '../helpers/paths.ts';
 import { Library } from '../../electron/library/library.ts';
+import { PACKET_CATALOGUES } from '../../electron/export/i18n/index.ts';
+import { caseLibrary, exportTo } from '../helpers/case-bundle.ts';
 
 const LANGUAGES = ['en', 'es', 'fr', 'de', 'it', 'pt', 'nl', 'pl', 'ru', 'uk', 'tr', 'vi', 'ar', 'fa', 'he', 'hi', 'zh', 'ja', 'ko'];
 /** Sentences per test document: about a short letter's paragraph or two. */
@@ -170,5 +172,55 @@ describe('documents in other languages, in the library and the bundle', () => {
     const codes = [...xml.matchAll(/<rim:Slot name="languageCode"><rim:ValueList><rim:Value>([^<]*)<\/rim:Value>/g)].map((m) => m[1]).sort();
     expect(codes).toEqual(['en', 'es', 'und']);
     execFileSync('xmllint', ['--noout', '--schema', fixture('standards', 'xds', 'ebRS30', 'lcm.xsd'), metadata], { stdio: 'pipe' });
+
+    // export --language es: the packet in Spanish, remembered for the next export of the case.
+    const packetOf = (args: string[]) => {
+      const run = casebinder(library, ['export', String(made.id), '--out', tempDir(), ...args, '--json']);
+      expect(run.stderr).toBe('');
+      return execFileSync('pdftotext', [(run.json as { packet: string }).packet, '-']).toString();
+    };
+    expect(packetOf(['--language', 'es'])).toContain('EXPEDIENTE DEL CASO');
+    expect(packetOf([])).toContain('EXPEDIENTE DEL CASO');
+    expect(packetOf(['--language', 'en'])).toContain('CASE PACKET');
+    const french = casebinder(library, ['export', String(made.id), '--out', tempDir(), '--language', 'fr']);
+    expect(french.code).not.toBe(0);
+    expect(french.stderr).toContain('English (en) or Spanish (es), not "fr"');
+  });
+});
+
+describe('the packet in the specialist\'s language', () => {
+  it('writes its own text in Spanish, keeps what the patient wrote as written, and leaves no English behind', { timeout: 180_000 }, async () => {
+    const fixtureCase = await caseLibrary();
+    const out = tempDir();
+    const english = await exportTo(fixtureCase, path.join(out, 'en'), { zip: false });
+    const spanish = await exportTo(fixtureCase, path.join(out, 'es'), { zip: false, language: 'es' });
+    const text = (pdf: string) => execFileSync('pdftotext', ['-layout', pdf, '-'], { maxBuffer: 1 << 26 }).toString();
+    const es = text(spanish.packet);
+    const en = text(english.packet);
+    const flat = (s: string) => s.replace(/\s+/g, ' ');
+
+    for (const heading of ['SEGUNDA OPINIÓN · EXPEDIENTE DEL CASO', 'Preparado para', 'La decisión que se plantea', 'Resumen', 'Cronología', 'Resultados de laboratorio', 'Índice de documentos adjuntos', 'Las preguntas del paciente']) {
+      expect(es, heading).toContain(heading);
+    }
+    // Dates as Spanish writes them; the decision in Spanish around the surgeon's own words.
+    expect(es).toContain('Fecha de nacimiento: 12 mar 1961');
+    expect(flat(es)).toContain('Si proceder o no con Posterior lumbar fusion at L4–L5, según la recomendación de Dr. Amelia Hale (Summit Spine) del 14 sept 2026.');
+    // What the patient wrote stays as written.
+    expect(es).toContain('Is fusion necessary, or would decompression alone help?');
+    expect(es).toContain('Avoid surgery if possible');
+    // No sentence of the English packet's own is left in the Spanish one (names of things the same in
+    // both, such as "PET" or "ECG", aside).
+    const spanishMessages = new Set(Object.values(PACKET_CATALOGUES.es));
+    const englishOnly = Object.values(PACKET_CATALOGUES.en).filter((m) => !m.includes('{') && m.length > 6 && !spanishMessages.has(m));
+    const holds = (packet: string, message: string) => new RegExp(`(?<!\\p{L})${message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\p{L})`, 'u').test(flat(packet));
+    expect(englishOnly.filter((m) => holds(en, m)).length).toBeGreaterThan(20);
+    expect(englishOnly.filter((m) => holds(es, m))).toEqual([]);
+    // The PDF says it is in Spanish (screen readers choose their voice by it); the English one stays English.
+    const catalog = (pdf: string) => execFileSync('qpdf', ['--qdf', '--object-streams=disable', pdf, '-'], { maxBuffer: 1 << 28 }).toString('latin1');
+    expect(catalog(spanish.packet)).toMatch(/\/Lang \(es\)/);
+    expect(catalog(english.packet)).toMatch(/\/Lang \(en\)/);
+    expect(en).toContain('SECOND OPINION · CASE PACKET');
+    // Remembered for the specialist: the next export for them is in Spanish unless told otherwise.
+    expect(fixtureCase.library.cases.exportChoices(fixtureCase.caseId)[String(fixtureCase.specialistId)]?.language).toBe('es');
   });
 });

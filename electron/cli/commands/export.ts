@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { CasebinderError } from '../../../shared/errors.ts';
 import { DEFAULT_EXPORT_CHOICES, ENCRYPTED_ZIP_TOOLS, EXPORT_PHASE_LABELS } from '../../../shared/export-types.ts';
+import type { ExportChoices } from '../../../shared/export-types.ts';
 import { pagePictureFrom, startExport } from '../../export/bundle.ts';
 import { WorkerPool } from '../../workers/pool.ts';
 import { checked, EXIT_CANCELLED, EXIT_OK, invalid, parseId, readSecretFile } from '../common.ts';
@@ -21,15 +22,17 @@ export const exportCase: Command = {
   names: ['export'],
   usage: `
   export CASE [DOC...] --out DIR [--zip] [--password-file F] [--reports-only] [--max-size 25MB]
-          [--specialist ID] [--send-original DOC...]
+          [--specialist ID] [--send-original DOC...] [--language en|es]
                                         the case bundle: packet PDF, originals, DICOM with
                                         DICOMDIR, manifest, FHIR and IHE XDM, in a folder in DIR
                                         (--zip: also as a ZIP, split into volumes under
                                         --max-size; --password-file: encrypt packet and ZIP
                                         with AES-256 using the file's first line; DOC...:
                                         only these of the case's documents; a redacted document
-                                        is sent as redacted, unless named by --send-original)`,
-  options: ['out', 'zip', 'password-file', 'reports-only', 'max-size', 'specialist', 'events', 'send-original'],
+                                        is sent as redacted, unless named by --send-original;
+                                        --language: the packet's own text in English or Spanish,
+                                        remembered for the specialist)`,
+  options: ['out', 'zip', 'password-file', 'reports-only', 'max-size', 'specialist', 'events', 'send-original', 'language'],
   run: async (args, values) => {
     const caseId = parseId(args[0], 'case');
     if (!values.out) invalid('Say where to write the bundle: --out DIR (a folder; the bundle goes in a new folder inside it).');
@@ -46,11 +49,12 @@ export const exportCase: Command = {
         zip: values.zip,
         maxSizeMb: values['max-size'] ? parseSize(values['max-size']) : null,
         sendOriginal: values['send-original'] ? values['send-original'].map((d) => parseId(d)) : base.sendOriginal,
+        language: (values.language?.trim().toLowerCase() ?? base.language) as ExportChoices['language'],
       };
       const [request] = checked(
         'export:start',
         [{ caseId, specialistId, choices, password }],
-        { '0.choices.maxSizeMb': '--max-size (in MB)', '0.choices.documentIds': 'DOC', '0.choices.sendOriginal': '--send-original', '0.password': 'The password', '0.specialistId': '--specialist' },
+        { '0.choices.maxSizeMb': '--max-size (in MB)', '0.choices.documentIds': 'DOC', '0.choices.sendOriginal': '--send-original', '0.choices.language': '--language', '0.password': 'The password', '0.specialistId': '--specialist' },
         USAGE,
       );
       const job = startExport({ library, picture: pagePictureFrom(pool) }, { ...request, outDir: path.resolve(values.out) });
