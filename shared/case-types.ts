@@ -112,6 +112,8 @@ export interface Specialist {
   readonly accepts: SubmissionMethod | null;
   /** The largest upload or email they take, in megabytes. */
   readonly sizeLimitMb: number | null;
+  /** The languages their centre reads records in (BCP 47), English unless said otherwise. */
+  readonly reads: readonly string[];
 }
 
 export const OPINION_STANDS = ['agrees', 'differs', 'partly'] as const;

@@ -10,6 +10,7 @@ import type { IsoDate } from './dates.ts';
 import { daysBetween } from './dates.ts';
 import type { DocumentType } from './document-types.ts';
 import { modalityMentioned } from './imaging.ts';
+import { languageNames } from './languages.ts';
 import type { ReadinessCheck } from './imaging.ts';
 
 export interface ChecklistDocument {
@@ -27,6 +28,15 @@ export interface ChecklistDocument {
   readonly readiness?: readonly ReadinessCheck[];
   /** For a study: the imaging reports the library matched to it (by accession number, or date and modality). */
   readonly matchedReportIds?: readonly number[];
+  /** The languages its text is written in (BCP 47, main first); empty when unknown. */
+  readonly languages?: readonly string[];
+}
+
+/** Who will read the case, and the languages their centre reads records in. */
+export interface ChecklistReader {
+  readonly name: string;
+  readonly institution: string | null;
+  readonly reads: readonly string[];
 }
 
 export interface ChecklistInput {
@@ -40,6 +50,8 @@ export interface ChecklistInput {
   readonly medications: { readonly count: number; readonly newest: IsoDate | null };
   readonly allergies: { readonly count: number };
   readonly labs: { readonly count: number; readonly newest: IsoDate | null };
+  /** The case's specialists; with none yet, the records are checked against English. */
+  readonly readers?: readonly ChecklistReader[];
 }
 
 interface Found {
@@ -132,6 +144,32 @@ function imagingItems(input: ChecklistInput): ChecklistItem[] {
   return items;
 }
 
+/**
+ * Documents in a language a specialist's centre does not read: each named, with the facility to ask for
+ * a copy in the centre's language or a certified translation. With no specialist chosen yet, English.
+ */
+function languageItems(input: ChecklistInput): ChecklistItem[] {
+  const readers: readonly ChecklistReader[] = input.readers?.length ? input.readers : [{ name: '', institution: null, reads: ['en'] }];
+  const items: ChecklistItem[] = [];
+  for (const doc of input.documents) {
+    const languages = doc.languages ?? [];
+    for (const reader of readers) {
+      const unread = languages.filter((l) => !reader.reads.includes(l));
+      if (unread.length === 0) continue;
+      const wanted = languageNames(reader.reads.slice(0, 1));
+      const who = reader.name ? `${reader.name}${reader.institution ? ` (${reader.institution})` : ''} reads records in ${languageNames(reader.reads)}` : `second-opinion centres usually ask for records in ${wanted}`;
+      const part = unread.length < languages.length ? `partly in ${languageNames(unread)}` : `in ${languageNames(unread)}`;
+      items.push({
+        rule: 'record-language',
+        status: 'warning',
+        message: `“${doc.title}” is ${part}; ${who}.`,
+        ask: `Ask ${doc.facility ?? 'whoever wrote it'} for a copy in ${wanted}, or have it translated by a certified medical translator (many centres take only records in ${wanted} or certified translations).`,
+      });
+    }
+  }
+  return items;
+}
+
 export function evaluateChecklist(input: ChecklistInput): ChecklistItem[] {
   const items: ChecklistItem[] = rulesFor(input.specialty).map((rule) => {
     const found = rule.needs.flatMap((need) => matches(need, input));
@@ -151,6 +189,7 @@ export function evaluateChecklist(input: ChecklistInput): ChecklistItem[] {
     return { rule: rule.id, status: 'met', message: rule.met, ask: null };
   });
   items.push(...imagingItems(input));
+  items.push(...languageItems(input));
   for (const doc of input.documents) {
     for (const warning of doc.warnings) {
       items.push({

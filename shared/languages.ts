@@ -21,3 +21,19 @@ export function languageNames(codes: readonly string[], locale = 'en'): string {
 export function primaryLanguage(tag: string): string {
   return tag.split(/[-_]/)[0]!.toLowerCase();
 }
+
+/**
+ * The languages offered where a person chooses one (the patient's spoken language, what a specialist's
+ * centre reads): those most spoken by patients who cross a border for care, then by name. Any other
+ * BCP 47 code is accepted on the command line.
+ */
+export const COMMON_LANGUAGES = [
+  'en', 'es', 'ar', 'fa', 'fr', 'de', 'it', 'pt', 'ru', 'uk', 'pl', 'ro', 'el', 'tr', 'he', 'hy', 'ur', 'hi', 'bn', 'zh', 'ja', 'ko', 'vi', 'tl', 'so', 'am', 'sw', 'ht', 'ps', 'nl',
+] as const;
+
+/** A language named in itself and, when the reader's language differs, in the reader's: "español (Spanish)". */
+export function languageLabel(code: string, locale = 'en'): string {
+  const own = languageName(code, code);
+  const theirs = languageName(code, locale);
+  return own.toLocaleLowerCase(code) === theirs.toLocaleLowerCase(locale) ? theirs : `${own} (${theirs})`;
+}

@@ -11,6 +11,10 @@ export interface Patient {
   readonly contact: string;
   /** Other names the person said are theirs (a maiden name, a former name, a nickname), as written. */
   readonly otherNames: readonly string[];
+  /** The language the patient prefers to speak (BCP 47, e.g. `es`); null when not said. */
+  readonly language: string | null;
+  /** Appointments need an interpreter (printed on the packet's cover with the language). */
+  readonly interpreter: boolean;
   readonly createdAt: string;
   readonly documentCount: number;
 }
@@ -20,6 +24,18 @@ export interface NewPatient {
   readonly dateOfBirth?: IsoDate | null;
   readonly notes?: string;
   readonly contact?: string;
+  readonly language?: string | null;
+  readonly interpreter?: boolean;
+}
+
+/** A change to a patient's details; what is left out stays as it was. */
+export interface PatientEdit {
+  readonly name?: string;
+  readonly dateOfBirth?: IsoDate | null;
+  readonly contact?: string;
+  readonly notes?: string;
+  readonly language?: string | null;
+  readonly interpreter?: boolean;
 }
 
 /** What the library read from a document's text; each stays a suggestion until the person confirms it. */

@@ -76,6 +76,9 @@ export const OPTIONS = {
   suggested: { type: 'boolean', default: false },
   undo: { type: 'boolean', default: false },
   'send-original': { type: 'string', multiple: true },
+  interpreter: { type: 'boolean' },
+  'no-interpreter': { type: 'boolean' },
+  reads: { type: 'string' },
 } as const;
 
 export type OptionName = keyof typeof OPTIONS;

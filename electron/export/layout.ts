@@ -97,8 +97,7 @@ export interface RowStyle {
   readonly header?: boolean;
 }
 
-/** The look of a table's header row (small bold grey, one line), and what it is. */
-/** A table's header row: a heading longer than its column (as Spanish ones can be) takes a second line. */
+/** The look of a table's header row (small bold grey), and what it is; a heading longer than its column (as Spanish ones can be) takes a second line. */
 export const HEADER_ROW: RowStyle = { weight: 700, size: 8.5, color: MUTED, maxLines: 2, header: true };
 
 export interface RowBox {

@@ -122,6 +122,31 @@ function titleOf(d: BundleDocument, x: PacketText): string {
   return d.redacted ? `${d.doc.title} (${x.t('redacted.mark')})` : d.doc.title;
 }
 
+/** The languages of a document other than the packet's, by name ("Spanish"); none when it is in the packet's. */
+function otherLanguages(d: BundleDocument, x: PacketText): string[] {
+  return (d.doc.languages ?? []).filter((l) => l !== x.language).map((l) => x.languageName(l));
+}
+
+/**
+ * On the cover, when there is something to say: the language the patient speaks and whether an
+ * interpreter is needed; the enclosed documents in other languages than the packet's (D3, D5 in Spanish);
+ * and, for a packet not in English, that its own text is translated and the records are as written.
+ */
+async function languageBlock(w: PageWriter, input: CaseBundleInput, x: PacketText): Promise<void> {
+  const { t } = x;
+  const lines: string[] = [];
+  if (input.patient.language) lines.push(t('cover.prefers', { language: x.languageName(input.patient.language) }));
+  if (input.patient.interpreter) lines.push(t('cover.interpreter'));
+  else if (input.patient.language && input.patient.language !== x.language) lines.push(t('cover.noInterpreter'));
+  const byLanguage = new Map<string, number[]>();
+  for (const d of input.documents) for (const l of d.doc.languages ?? []) if (l !== x.language) byLanguage.set(l, [...(byLanguage.get(l) ?? []), d.number]);
+  for (const [language, numbers] of byLanguage) lines.push(t('cover.recordsIn', { language: x.languageName(language), documents: numbers.map((n) => `D${n}`).join(', ') }));
+  if (x.language !== 'en') lines.push(t('cover.packetLanguage', { language: x.languageName(x.language) }));
+  if (lines.length === 0) return;
+  await w.paragraph(t('cover.language'), { size: 9, weight: 700, color: MUTED, before: 12 });
+  await w.paragraph(lines.join(' '), { size: 10.5 });
+}
+
 function documentLine(d: BundleDocument, x: PacketText): string {
   return [d.date ? x.date(d.date) : x.t('index.undated'), x.type(d.type), titleOf(d, x)].join(' · ');
 }
@@ -145,6 +170,7 @@ async function cover(w: PageWriter, input: CaseBundleInput, x: PacketText): Prom
   await w.paragraph(input.patient.name, { size: 26, weight: 700, lineHeight: 32, role: 'H1' });
   if (input.patient.dateOfBirth) await w.paragraph(t('cover.born', { date: x.date(input.patient.dateOfBirth) }), { size: 13, color: MUTED, before: 2 });
   if (input.patient.contact) await w.paragraph(input.patient.contact, { size: 11, before: 4 });
+  await languageBlock(w, input, x);
 
   w.y -= 22;
   w.rule();
@@ -397,7 +423,9 @@ async function indexSection(w: PageWriter, input: CaseBundleInput, x: PacketText
   w.repeatColumns = INDEX_COLUMNS;
   const rows: IndexRow[] = [];
   for (const d of input.documents) {
-    const box = await w.row([String(d.number), d.date ? x.date(d.date) : t('index.undated'), x.type(d.type), d.facility ?? '', titleOf(d, x), ''], INDEX_COLUMNS, { size: 9, maxLines: 2, colors: [MUTED, undefined, undefined, undefined, ACCENT] });
+    const others = otherLanguages(d, x);
+    const title = others.length ? t('index.inLanguage', { title: titleOf(d, x), language: x.list(others) }) : titleOf(d, x);
+    const box = await w.row([String(d.number), d.date ? x.date(d.date) : t('index.undated'), x.type(d.type), d.facility ?? '', title, ''], INDEX_COLUMNS, { size: 9, maxLines: 2, colors: [MUTED, undefined, undefined, undefined, ACCENT] });
     const last = box.element?.kids.at(-1);
     rows.push({ pageCell: last && 'role' in last ? last : null, page: box.page, pageIndex: w.doc.getPageCount() - 1, top: box.y + box.height, height: box.height });
   }

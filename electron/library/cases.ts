@@ -170,10 +170,10 @@ export class Cases {
         documentIds: all<{ document_id: number }>(this.db, sql`SELECT document_id FROM request_documents WHERE request_id = ${r.id}`).map((d) => d.document_id),
       }),
     );
-    const specialists = all<{ id: number; name: string; institution: string | null; accepts: SubmissionMethod | null; size_limit_mb: number | null }>(
+    const specialists = all<{ id: number; name: string; institution: string | null; accepts: SubmissionMethod | null; size_limit_mb: number | null; reads: string }>(
       this.db,
       sql`SELECT * FROM case_specialists WHERE case_id = ${id} ORDER BY id`,
-    ).map((s): Specialist => ({ id: s.id, caseId: id, name: s.name, institution: s.institution, accepts: s.accepts, sizeLimitMb: s.size_limit_mb }));
+    ).map((s): Specialist => ({ id: s.id, caseId: id, name: s.name, institution: s.institution, accepts: s.accepts, sizeLimitMb: s.size_limit_mb, reads: s.reads.split(' ') }));
     const opinions = all<Omit<Opinion, 'caseId' | 'specialistId' | 'documentId'> & { specialist_id: number | null; document_id: number | null }>(
       this.db,
       sql`SELECT id, specialist_id, by, date, summary, stand, procedure, urgency, risks, alternatives, document_id FROM case_opinions WHERE case_id = ${id} ORDER BY date, id`,
@@ -326,11 +326,13 @@ export class Cases {
     })();
   }
 
-  addSpecialist(caseId: number, input: { name: string; institution?: string | null; accepts?: SubmissionMethod | null; sizeLimitMb?: number | null }): Specialist {
+  addSpecialist(caseId: number, input: { name: string; institution?: string | null; accepts?: SubmissionMethod | null; sizeLimitMb?: number | null; reads?: readonly string[] }): Specialist {
     this.get(caseId);
+    const reads = [...new Set(input.reads?.length ? input.reads : ['en'])].join(' ');
     const inserted = run(
       this.db,
-      sql`INSERT INTO case_specialists (case_id, name, institution, accepts, size_limit_mb) VALUES (${caseId}, ${input.name.trim()}, ${input.institution?.trim() || null}, ${input.accepts ?? null}, ${input.sizeLimitMb ?? null})`,
+      sql`INSERT INTO case_specialists (case_id, name, institution, accepts, size_limit_mb, reads)
+          VALUES (${caseId}, ${input.name.trim()}, ${input.institution?.trim() || null}, ${input.accepts ?? null}, ${input.sizeLimitMb ?? null}, ${reads})`,
     );
     return this.details(caseId).specialists.find((s) => s.id === Number(inserted.lastInsertRowid))!;
   }
@@ -380,6 +382,7 @@ export class Cases {
         facility: d.facility ?? d.suggested.facility,
         modalities: d.imaging?.modalities ?? [],
         warnings: d.identity.match === 'other' && d.identity.reason ? [d.identity.reason] : [],
+        languages: d.languages ?? [],
         ...(d.kind === 'study' ? this.studyChecks(d.id) : {}),
       }),
     );
@@ -408,6 +411,7 @@ export class Cases {
       medications: { count: medications.length, newest: newest(medications.map((m) => m.date)) },
       allergies: { count: ours(known.allergies).filter((a) => a.confirmed).length },
       labs: { count: labs.length, newest: newest(labs.map((l) => l.date)) },
+      readers: c.specialists.map((s) => ({ name: s.name, institution: s.institution, reads: s.reads })),
     };
   }
 

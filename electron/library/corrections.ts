@@ -9,7 +9,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { CasebinderError } from '../../shared/errors.ts';
 import type { IsoDate } from '../../shared/dates.ts';
-import type { MedicalDocument, Patient } from '../../shared/library-types.ts';
+import type { MedicalDocument, Patient, PatientEdit } from '../../shared/library-types.ts';
 import type { Documents } from './documents.ts';
 import type { Patients } from './patients.ts';
 import { removeUnusedFiles } from './redactions.ts';
@@ -285,7 +285,7 @@ export class Corrections {
   }
 
   /** Corrects a patient's name, date of birth, contact or notes. */
-  editPatient(patientId: number, change: { readonly name?: string; readonly dateOfBirth?: IsoDate | null; readonly contact?: string; readonly notes?: string }): Patient {
+  editPatient(patientId: number, change: PatientEdit): Patient {
     const before = this.patients.get(patientId);
     this.correct(`Corrected ${before.name}'s details`, (journal) => {
       // Recorded as it was, then changed with the patients service's own checks.

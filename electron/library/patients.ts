@@ -1,8 +1,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { invalidDateMessage, isIsoDate } from '../../shared/dates.ts';
 import { CasebinderError } from '../../shared/errors.ts';
-import type { IsoDate } from '../../shared/dates.ts';
-import type { NewPatient, Patient } from '../../shared/library-types.ts';
+import type { NewPatient, Patient, PatientEdit } from '../../shared/library-types.ts';
 import { all, get, run, sql } from './sql.ts';
 
 interface PatientRow {
@@ -12,12 +11,14 @@ interface PatientRow {
   notes: string;
   contact: string;
   other_names: string;
+  language: string | null;
+  interpreter: number;
   created_at: string;
   document_count: number;
 }
 
 const SELECT_PATIENT = sql`
-  SELECT p.id, p.name, p.date_of_birth, p.notes, p.contact, p.other_names, p.created_at,
+  SELECT p.id, p.name, p.date_of_birth, p.notes, p.contact, p.other_names, p.language, p.interpreter, p.created_at,
          (SELECT count(*) FROM documents d WHERE d.patient_id = p.id AND d.deleted_at IS NULL) AS document_count
   FROM patients p`;
 
@@ -29,6 +30,8 @@ function toPatient(row: PatientRow): Patient {
     notes: row.notes,
     contact: row.contact,
     otherNames: JSON.parse(row.other_names) as string[],
+    language: row.language,
+    interpreter: row.interpreter === 1,
     createdAt: row.created_at,
     documentCount: row.document_count,
   };
@@ -61,8 +64,8 @@ export class Patients {
     }
     const { lastInsertRowid } = run(
       this.db,
-      sql`INSERT INTO patients (name, date_of_birth, notes, contact, created_at)
-          VALUES (${name}, ${dateOfBirth}, ${input.notes ?? ''}, ${(input.contact ?? '').trim()}, ${this.now().toISOString()})`,
+      sql`INSERT INTO patients (name, date_of_birth, notes, contact, language, interpreter, created_at)
+          VALUES (${name}, ${dateOfBirth}, ${input.notes ?? ''}, ${(input.contact ?? '').trim()}, ${input.language ?? null}, ${input.interpreter ? 1 : 0}, ${this.now().toISOString()})`,
     );
     return this.get(Number(lastInsertRowid));
   }
@@ -78,7 +81,7 @@ export class Patients {
    * Corrects a patient's details. The name stays unique with the date of birth, as when adding; the
    * documents, cases and records stay with the patient.
    */
-  edit(id: number, change: { readonly name?: string; readonly dateOfBirth?: IsoDate | null; readonly contact?: string; readonly notes?: string }): Patient {
+  edit(id: number, change: PatientEdit): Patient {
     const before = this.get(id);
     const name = change.name === undefined ? before.name : change.name.trim().replace(/\s+/g, ' ');
     if (!name) throw new CasebinderError('invalid-input', "A patient needs a name. Enter the patient's name.");
@@ -94,7 +97,9 @@ export class Patients {
     run(
       this.db,
       sql`UPDATE patients SET name = ${name}, date_of_birth = ${dateOfBirth}, contact = ${(change.contact ?? before.contact).trim()},
-            notes = ${change.notes ?? before.notes} WHERE id = ${id}`,
+            notes = ${change.notes ?? before.notes},
+            language = ${change.language === undefined ? before.language : change.language},
+            interpreter = ${(change.interpreter ?? before.interpreter) ? 1 : 0} WHERE id = ${id}`,
     );
     return this.get(id);
   }

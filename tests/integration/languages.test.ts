@@ -186,6 +186,45 @@ describe('documents in other languages, in the library and the bundle', () => {
     expect(french.code).not.toBe(0);
     expect(french.stderr).toContain('English (en) or Spanish (es), not "fr"');
   });
+
+  it('names, in the checklist, each document not in the language the specialist\'s centre reads, and whom to ask', () => {
+    const json = (args: string[]) => {
+      const run = casebinder(library, [...args, '--json']);
+      expect(run.stderr, args.join(' ')).toBe('');
+      return run.json;
+    };
+    const made = json(['case', 'create', '--patient', 'Gustavo Mejía', '--title', 'Hernia repair', '--specialty', 'general-surgery']) as { id: number };
+    json(['case', 'add', String(made.id), String(ids.es), String(ids.en), String(ids.both)]);
+    type Item = { rule: string; status: string; message: string; ask: string | null };
+    const languageItems = () => ((json(['case', 'show', String(made.id)]) as { checklist: Item[] }).checklist).filter((i) => i.rule === 'record-language');
+    // No specialist yet: checked against English, as second-opinion centres usually ask.
+    const before = languageItems();
+    expect(before.map((i) => i.message).sort()).toEqual([
+      '“informe” is in Spanish; second-opinion centres usually ask for records in English.',
+      '“letter with translation” is partly in Spanish; second-opinion centres usually ask for records in English.',
+    ]);
+    expect(before.every((i) => i.status === 'warning' && /for a copy in English, or have it translated by a certified medical translator/.test(i.ask ?? ''))).toBe(true);
+    // A centre that reads English and Spanish needs nothing more; one that reads Spanish only is told of the English letter.
+    json(['case', 'specialist', String(made.id), 'Dr. Lucía Ferrer', '--institution', 'Hospital Clínic', '--reads', 'es,en']);
+    expect(languageItems()).toEqual([]);
+    json(['case', 'specialist', String(made.id), 'Dr. Pau Roca', '--reads', 'es']);
+    expect(languageItems().map((i) => i.message).sort()).toEqual([
+      '“Consultation letter” is in English; Dr. Pau Roca reads records in Spanish.',
+      '“letter with translation” is partly in English; Dr. Pau Roca reads records in Spanish.',
+    ]);
+    const bad = casebinder(library, ['case', 'specialist', String(made.id), 'Dr. X', '--reads', 'Spanish']);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toContain('--reads');
+
+    // The cover says what language the patient speaks, whether an interpreter is needed, and which documents are in which language.
+    json(['patient', 'edit', 'Gustavo Mejía', '--language', 'es', '--interpreter']);
+    const run = json(['export', String(made.id), '--out', tempDir()]) as { packet: string };
+    const cover = execFileSync('pdftotext', ['-l', '1', run.packet, '-']).toString().replace(/\s+/g, ' ');
+    expect(cover).toContain('The patient prefers to speak Spanish. An interpreter is needed for appointments.');
+    expect(cover).toMatch(/Enclosed documents in Spanish: D\d, D\d\./);
+    const patient = json(['patient', 'edit', 'Gustavo Mejía', '--no-interpreter']) as { language: string; interpreter: boolean };
+    expect(patient).toMatchObject({ language: 'es', interpreter: false });
+  });
 });
 
 describe('the packet in the specialist\'s language', () => {

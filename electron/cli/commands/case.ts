@@ -11,7 +11,7 @@ const USAGE = {
   create: 'case create --patient NAME --title TEXT --specialty ID [--condition TEXT]',
   add: 'case add CASE DOC...',
   question: 'case question CASE TEXT',
-  specialist: 'case specialist CASE NAME [--institution TEXT]',
+  specialist: 'case specialist CASE NAME [--institution TEXT] [--reads es,en]',
   recommendation: 'case recommendation CASE --by NAME --date YYYY-MM-DD --procedure TEXT [--urgency TEXT] [--reasons TEXT] [--risks TEXT] [--alternatives TEXT] [--facility TEXT] [--document DOC]...',
 };
 
@@ -50,7 +50,12 @@ function run(library: Library, [sub, ...rest]: readonly string[], values: Values
       const name = rest.slice(1).join(' ').trim();
       if (!name) return invalid('Name the specialist: casebinder case specialist CASE "Dr. Lena Brandt" --institution "University Spine Center"');
       const specialist = library.cases.addSpecialist(
-        ...checked('cases:add-specialist', [caseId(), { name, institution: values.institution ?? null }], { '1.name': 'The name', '1.institution': '--institution' }, USAGE.specialist),
+        ...checked(
+          'cases:add-specialist',
+          [caseId(), { name, institution: values.institution ?? null, ...(values.reads ? { reads: values.reads.split(',').map((l) => l.trim().toLowerCase()).filter(Boolean) } : {}) }],
+          { '1.name': 'The name', '1.institution': '--institution', '1.reads': '--reads (language codes, e.g. es,en)' },
+          USAGE.specialist,
+        ),
       );
       return { json: specialist, text: `Added specialist ${specialist.id} to case #${caseId()}: ${specialist.name}. Export for them with --specialist ${specialist.id}.`, exit: EXIT_OK };
     }
@@ -116,6 +121,6 @@ export const caseCommand: Command = {
                                         risks and alternatives the surgeon gave
   case show CASE                        a case with its documents, recommendations, questions
                                         and completeness checklist`,
-  options: ['patient', 'title', 'specialty', 'condition', 'institution', 'by', 'date', 'procedure', 'urgency', 'reasons', 'risks', 'alternatives', 'facility', 'document'],
+  options: ['patient', 'title', 'specialty', 'condition', 'institution', 'reads', 'by', 'date', 'procedure', 'urgency', 'reasons', 'risks', 'alternatives', 'facility', 'document'],
   run: (args, values) => withLibrary(values, (library) => run(library, args, values)),
 };

@@ -5,9 +5,9 @@ import { withLibrary } from '../session.ts';
 import type { Library } from '../../library/library.ts';
 
 const USAGE = {
-  add: 'patient add NAME [--dob YYYY-MM-DD] [--notes TEXT] [--contact TEXT]',
+  add: 'patient add NAME [--dob YYYY-MM-DD] [--notes TEXT] [--contact TEXT] [--language CODE] [--interpreter]',
   contact: 'patient contact NAME --contact TEXT',
-  edit: 'patient edit NAME [--name NEW] [--dob YYYY-MM-DD] [--contact TEXT]',
+  edit: 'patient edit NAME [--name NEW] [--dob YYYY-MM-DD] [--contact TEXT] [--language CODE] [--interpreter | --no-interpreter]',
   merge: 'patient merge FROM INTO',
 };
 
@@ -18,11 +18,20 @@ function edit(library: Library, name: string, values: Values) {
     ...(values.dob !== undefined ? { dateOfBirth: values.dob === '' ? null : values.dob } : {}),
     ...(values.contact !== undefined ? { contact: values.contact } : {}),
     ...(values.notes !== undefined ? { notes: values.notes } : {}),
+    ...languageOptions(values),
   };
   if (Object.keys(change).length === 0) return invalid(`Say what to change: casebinder ${USAGE.edit}`);
-  const [id, checkedChange] = checked('patients:edit', [patient.id, change], { '1.name': '--name', '1.dateOfBirth': '--dob', '1.contact': '--contact', '1.notes': '--notes' }, USAGE.edit);
+  const [id, checkedChange] = checked('patients:edit', [patient.id, change], { '1.name': '--name', '1.dateOfBirth': '--dob', '1.contact': '--contact', '1.notes': '--notes', '1.language': '--language' }, USAGE.edit);
   const edited = library.corrections.editPatient(id, checkedChange);
   return { json: edited, text: `${edited.name}${edited.dateOfBirth ? `, born ${edited.dateOfBirth}` : ''}${edited.contact ? `; contact: ${edited.contact}` : ''}. Undo with: casebinder undo`, exit: EXIT_OK };
+}
+
+/** --language CODE (the language the patient speaks; '' clears it), --interpreter / --no-interpreter. */
+function languageOptions(values: Values): { language?: string | null; interpreter?: boolean } {
+  return {
+    ...(values.language !== undefined ? { language: values.language.trim().toLowerCase() || null } : {}),
+    ...(values.interpreter ? { interpreter: true } : values['no-interpreter'] ? { interpreter: false } : {}),
+  };
 }
 
 function merge(library: Library, args: readonly string[]) {
@@ -48,14 +57,14 @@ export const patient: Command = {
                                         correct a patient's details
   ${USAGE.merge}               two patients who are one person: FROM's documents,
                                         cases and records go to INTO`,
-  options: ['dob', 'notes', 'contact', 'name'],
+  options: ['dob', 'notes', 'contact', 'name', 'language', 'interpreter', 'no-interpreter'],
   run: ([sub, ...rest], values) =>
     withLibrary(values, (library) => {
       if (sub === 'add') {
         const [input] = checked(
           'patients:add',
-          [{ name: rest.join(' '), dateOfBirth: values.dob ?? null, notes: values.notes ?? '', contact: values.contact ?? '' }],
-          { '0.name': 'The name', '0.dateOfBirth': '--dob', '0.notes': '--notes', '0.contact': '--contact' },
+          [{ name: rest.join(' '), dateOfBirth: values.dob ?? null, notes: values.notes ?? '', contact: values.contact ?? '', ...languageOptions(values) }],
+          { '0.name': 'The name', '0.dateOfBirth': '--dob', '0.notes': '--notes', '0.contact': '--contact', '0.language': '--language' },
           USAGE.add,
         );
         const added = library.patients.add(input);

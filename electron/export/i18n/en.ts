@@ -22,6 +22,7 @@ export const en = {
   'cover.interpreter': 'An interpreter is needed for appointments.',
   'cover.noInterpreter': 'No interpreter is needed.',
   'cover.packetLanguage': "This packet's own text is in {language}; what the patient and the records wrote is as they wrote it.",
+  'cover.recordsIn': 'Enclosed documents in {language}: {documents}.',
   // What the specialist is asked to decide.
   'decision.whether': 'Whether to proceed with {procedure}, as {who} recommended.',
   'decision.whetherOn': 'Whether to proceed with {procedure}, as {who} recommended on {date}.',
@@ -119,6 +120,7 @@ export const en = {
   'index.title': 'Title',
   'index.page': 'Page',
   'index.undated': 'Undated',
+  'index.inLanguage': '{title} (in {language})',
   // A document that could not be drawn into the packet.
   'document.originalIs': 'The original is in the bundle as {path}.',
   'document.pdfFailed': 'This PDF could not be copied into the packet. It is enclosed in the bundle as it came; open it from there.',

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Patient } from '../../../shared/library-types.ts';
 import { invoke, messageOf } from '../api.ts';
 import { formatDate } from '../format.ts';
+import { LanguageSelect } from './LanguageSelect.tsx';
 import './PatientDialog.css';
 
 interface Props {
@@ -21,6 +22,8 @@ export function PatientDialog({ patient, patients, onClose, onCorrected }: Props
   const [name, setName] = useState(patient.name);
   const [dob, setDob] = useState(patient.dateOfBirth ?? '');
   const [contact, setContact] = useState(patient.contact);
+  const [language, setLanguage] = useState(patient.language ?? '');
+  const [interpreter, setInterpreter] = useState(patient.interpreter);
   const [mergeFrom, setMergeFrom] = useState<number | ''>('');
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -30,7 +33,7 @@ export function PatientDialog({ patient, patients, onClose, onCorrected }: Props
   }, []);
   const others = patients.filter((p) => p.id !== patient.id);
   const save = () =>
-    void invoke('patients:edit', patient.id, { name, dateOfBirth: dob || null, contact }).then(
+    void invoke('patients:edit', patient.id, { name, dateOfBirth: dob || null, contact, language: language || null, interpreter }).then(
       (p) => {
         onCorrected(`Saved ${p.name}’s details.`);
         onClose();
@@ -63,6 +66,11 @@ export function PatientDialog({ patient, patients, onClose, onCorrected }: Props
         <input id="patient-dob" type="date" value={dob} onChange={(e) => setDob(e.target.value)} />
         <label htmlFor="patient-contact">How a specialist reaches them (printed on the packet’s cover)</label>
         <textarea id="patient-contact" rows={2} value={contact} onChange={(e) => setContact(e.target.value)} />
+        <label htmlFor="patient-language">Language they prefer to speak (printed on the packet’s cover)</label>
+        <LanguageSelect id="patient-language" value={language} onChange={setLanguage} notSaid="Not said" />
+        <label className="inline-check">
+          <input type="checkbox" checked={interpreter} onChange={(e) => setInterpreter(e.target.checked)} /> Needs an interpreter at appointments
+        </label>
         {patient.otherNames.length > 0 && <p className="hint">Other names in their records: {patient.otherNames.join(', ')}.</p>}
         {error && (
           <p className="form-error" role="alert">

@@ -3,10 +3,14 @@ import type { CaseDetails, SubmissionMethod } from '../../../../shared/case-type
 import { SUBMISSION_METHOD_LABELS, SUBMISSION_METHODS } from '../../../../shared/case-types.ts';
 import { invoke } from '../../api.ts';
 import { caller, orNull, useForm } from './form.tsx';
+import { languageNames } from '../../../../shared/languages.ts';
+import { LanguageSelect } from '../../components/LanguageSelect.tsx';
 
 export function Specialists({ details, onError }: { details: CaseDetails; onError: (m: string) => void }) {
   const form = useForm({ name: '', institution: '', sizeLimitMb: '' });
   const [accepts, setAccepts] = useState<SubmissionMethod | ''>('');
+  const [reads, setReads] = useState('en');
+  const [alsoEnglish, setAlsoEnglish] = useState(true);
   const call = caller(onError);
   return (
     <section className="case-section" aria-labelledby="specialists-title">
@@ -20,6 +24,7 @@ export function Specialists({ details, onError }: { details: CaseDetails; onErro
               <small>
                 {sp.accepts ? `takes records as ${SUBMISSION_METHOD_LABELS[sp.accepts]}` : 'how they take records: not known yet'}
                 {sp.sizeLimitMb ? ` · up to ${sp.sizeLimitMb} MB` : ''}
+                {sp.reads.join(' ') !== 'en' ? ` · reads records in ${languageNames(sp.reads)}` : ''}
               </small>
             </div>
           </li>
@@ -36,9 +41,11 @@ export function Specialists({ details, onError }: { details: CaseDetails; onErro
               institution: orNull(form.values.institution),
               accepts: accepts || null,
               sizeLimitMb: form.values.sizeLimitMb ? Number(form.values.sizeLimitMb) : null,
+              reads: reads === 'en' || !alsoEnglish ? [reads] : [reads, 'en'],
             }).then(() => {
               form.reset();
               setAccepts('');
+              setReads('en');
             }),
           );
         }}
@@ -57,6 +64,15 @@ export function Specialists({ details, onError }: { details: CaseDetails; onErro
           </select>
         </label>
         {form.field('sizeLimitMb', 'Size limit (MB)', { type: 'number' })}
+        <label>
+          Their centre reads records in
+          <LanguageSelect id="specialist-reads" value={reads} onChange={setReads} />
+        </label>
+        {reads !== 'en' && (
+          <label className="inline-check">
+            <input type="checkbox" checked={alsoEnglish} onChange={(e) => setAlsoEnglish(e.target.checked)} /> and in English
+          </label>
+        )}
         <div className="panel-actions">
           <button type="submit">Add the specialist</button>
         </div>

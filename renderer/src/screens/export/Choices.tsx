@@ -1,8 +1,8 @@
 /** The export's choices: for whom, what is still open, what goes in, how it is written, and where. */
 import type { CaseDetails, Specialist } from '../../../../shared/case-types.ts';
 import { SUBMISSION_METHOD_LABELS } from '../../../../shared/case-types.ts';
-import { ENCRYPTED_ZIP_TOOLS } from '../../../../shared/export-types.ts';
-import type { ExportChoices, ExportPlan } from '../../../../shared/export-types.ts';
+import { ENCRYPTED_ZIP_TOOLS, PACKET_LANGUAGES } from '../../../../shared/export-types.ts';
+import type { ExportChoices, ExportPlan, PacketLanguage } from '../../../../shared/export-types.ts';
 import { CheckItems } from '../../components/CheckItems.tsx';
 import { formatDate, formatSize, plural } from '../../format.ts';
 import { routeHash } from '../../route.ts';
@@ -166,13 +166,25 @@ export interface PasswordChoice {
   readonly confirm: string;
 }
 
-/** ZIP or not, parts of at most some size, and a password. */
+/** Each packet language by its own name, as a reader of it looks for it. */
+const PACKET_LANGUAGE_NAMES: Readonly<Record<PacketLanguage, string>> = { en: 'English', es: 'Español (Spanish)' };
+
+/** The packet's language, ZIP or not, parts of at most some size, and a password. */
 export function HowWritten(props: { choices: ExportChoices; choose: Choose; specialist: Specialist | null; specialistId: number | null; busy: boolean; secret: PasswordChoice; setSecret: (change: Partial<PasswordChoice>) => void }) {
   const { choices, choose, specialist, specialistId, busy, secret, setSecret } = props;
   const { usePassword, password, confirm } = secret;
   return (
     <section className="case-section" aria-labelledby="how-written">
       <h2 id="how-written">How it is written</h2>
+      <fieldset className="export-radio" disabled={busy}>
+        <legend>Language of the packet</legend>
+        {PACKET_LANGUAGES.map((language) => (
+          <label key={language} lang={language}>
+            <input type="radio" name="packet-language" checked={choices.language === language} onChange={() => choose({ language })} /> {PACKET_LANGUAGE_NAMES[language]}
+          </label>
+        ))}
+        <p className="hint">The packet's headings, labels and notes; what you and your records wrote stays as written.</p>
+      </fieldset>
       <fieldset className="export-radio" disabled={busy}>
         <legend className="visually-hidden">ZIP</legend>
         <label>
