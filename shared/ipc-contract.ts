@@ -13,7 +13,7 @@ import { PACKET_LANGUAGES } from './export-types.ts';
 import type { ExportPlan, ExportProgress, ExportResult, PacketPreview } from './export-types.ts';
 import type { ImportProgress, ImportResult } from './import-types.ts';
 import type { SeriesImages, StudyDetails } from './imaging.ts';
-import type { ImagingSummary, MedicalDocument, OcrSummary, PageInfo, Patient, SearchHit } from './library-types.ts';
+import type { ImagingSummary, MedicalDocument, NameVariant, OcrSummary, PageInfo, Patient, SearchHit } from './library-types.ts';
 import { OCR_LANGUAGES, unknownOcrLanguageMessage } from './ocr-languages.ts';
 import type { PatientMatch } from './patient-match.ts';
 import type { OcrLanguage } from './ocr-languages.ts';
@@ -234,6 +234,7 @@ export const CHANNELS = {
   'trash:empty': z.tuple([]),
   'patients:edit': z.tuple([id, z.object({ name: shortText.optional(), dateOfBirth: isoDate.nullable().optional(), contact: z.string().max(2000).optional(), notes: z.string().max(10_000).optional(), language: languageCode.nullable().optional(), interpreter: z.boolean().optional() }).strict()]),
   'patients:merge': z.tuple([id, id]),
+  'patients:name-variants': z.tuple([id]),
   'corrections:list': z.tuple([]),
   'corrections:undo': z.tuple([]),
   'documents:narrative': z.tuple([id]),
@@ -424,6 +425,7 @@ export interface ChannelResults {
   'trash:empty': { readonly removed: number; readonly filesRemoved: number };
   'patients:edit': Patient;
   'patients:merge': Patient;
+  'patients:name-variants': NameVariant[];
   'corrections:list': CorrectionSummary[];
   /** What was undone. */
   'corrections:undo': CorrectionSummary;

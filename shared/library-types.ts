@@ -28,6 +28,15 @@ export interface NewPatient {
   readonly interpreter?: boolean;
 }
 
+/** One way the patient's documents write their name (not as the library has it). */
+export interface NameVariant {
+  readonly name: string;
+  /** How many of the patient's documents write it so. */
+  readonly documents: number;
+  /** In another script than the patient's name (Arabic or Persian letters for a Latin name): a likely match. */
+  readonly otherScript: boolean;
+}
+
 /** A change to a patient's details; what is left out stays as it was. */
 export interface PatientEdit {
   readonly name?: string;
@@ -144,6 +153,8 @@ export interface DocumentIdentity {
   readonly birthDates: readonly IsoDate[];
   /** For `other`: what it says instead, in a sentence. */
   readonly reason: string | null;
+  /** For `same`: names that are the patient's only read across scripts ("محمد رضایی" for Mohammad Rezaei): a likely match. */
+  readonly likelyNames: readonly string[];
 }
 
 /** A change a person makes; a field left out stays as it was, null clears it. */

@@ -2,11 +2,14 @@
  * Whose record a document is: the names and dates of birth a document states for its patient (a lab
  * report's "Patient:" line, a C-CDA's recordTarget, a FHIR Patient, a DICOM study's Patient's Name),
  * compared with the library's patient the way a person would compare them: order, case, accents,
- * apostrophes, middle names and initials, hyphenated family names, common nicknames and the names the
- * person said are theirs (a maiden name, a name change) do not make someone else. Pure: no Node, no DOM.
+ * apostrophes, middle names and initials, hyphenated family names, common nicknames, the names the
+ * person said are theirs (a maiden name, a name change) and the same name in another script (Arabic,
+ * Persian, Hebrew, Greek or Cyrillic letters; shared/name-scripts.ts: a likely match, said as such) do not
+ * make someone else. Pure: no Node, no DOM.
  */
 import type { IsoDate } from './dates.ts';
 import { formatDate } from './format.ts';
+import { isAbjad, latinOf, sameAcrossScripts } from './name-scripts.ts';
 
 /** `same`: the document names the patient; `other`: it clearly names someone else; `unknown`: it names nobody readable. */
 export const PATIENT_MATCHES = ['same', 'other', 'unknown'] as const;
@@ -39,6 +42,8 @@ export interface PatientVerdict {
   readonly match: PatientMatch;
   /** For `other`: what the document says instead, in a sentence; null otherwise. */
   readonly reason: string | null;
+  /** For `same`: the names that name the patient only in another script (a likely match, not a certain one). */
+  readonly likely: readonly string[];
 }
 
 const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'sr', 'jr', 'ii', 'iii', 'iv', 'sir', 'dame', 'prof', 'rev']);
@@ -166,8 +171,18 @@ function parseName(raw: string): ParsedName | null {
   return { family: withParts(family), given, ordered };
 }
 
+/** One word of a name is another: the same letters, or the same name in another script (`least` consonants of it). */
+function sameWord(a: string, b: string, least = 2): boolean {
+  return a === b || (!isLatin(a) || !isLatin(b) ? sameAcrossScripts(a, b, least) : false);
+}
+
+function isLatin(word: string): boolean {
+  return !isAbjad(word) && latinOf(word) === word;
+}
+
+/** A given name, compared once the family name matched: across scripts, one consonant ("Ali", علی) is enough. */
 function sameGiven(a: string, b: string): boolean {
-  if (a === b) return true;
+  if (sameWord(a, b, 1)) return true;
   // An initial ("M.") stands for any name it begins.
   if (a.length === 1 || b.length === 1) return a[0] === b[0];
   const groups = NICKNAME_GROUPS.get(a);
@@ -189,7 +204,7 @@ function namesPerson(stated: ParsedName, known: ParsedName): boolean {
   }
   return readings.some((r) => {
     const family = r.family.filter((w) => w.length > 1);
-    const familyHits = knownWords.filter((k) => family.includes(k));
+    const familyHits = knownWords.filter((k) => family.some((f) => sameWord(f, k)));
     if (family.length && !familyHits.length) return false;
     const first = r.given[0];
     if (first === undefined) return familyHits.length > 0;
@@ -201,11 +216,30 @@ function namesPerson(stated: ParsedName, known: ParsedName): boolean {
 
 /** Is this stated name the patient (by their name or one of their other names)? null when it is no readable name. */
 export function nameMatches(statedName: string | null, patient: KnownPatient): boolean | null {
+  const kind = nameMatchKind(statedName, patient);
+  return kind === null ? null : kind !== 'no';
+}
+
+/**
+ * How a stated name names the patient: `same` in the same letters (give or take case, accents, order,
+ * nicknames), `script` only when read across scripts (a likely match), `no` not at all; null when it is
+ * no readable name.
+ */
+export function nameMatchKind(statedName: string | null, patient: KnownPatient): 'same' | 'script' | 'no' | null {
   if (!statedName) return null;
   const stated = parseName(statedName);
   if (!stated) return null;
   const names = [patient.name, ...(patient.otherNames ?? [])].map(parseName).filter((n): n is ParsedName => n !== null);
-  return names.some((known) => namesPerson(stated, known));
+  if (!names.some((known) => namesPerson(stated, known))) return 'no';
+  const inOtherScript = [...stated.family, ...stated.given].some((w) => !isLatin(w));
+  const knownOtherScript = names.some((n) => [...n.family, ...n.given].some((w) => !isLatin(w)));
+  return inOtherScript !== knownOtherScript || (inOtherScript && knownOtherScript && !names.some((known) => namesPersonExactly(stated, known))) ? 'script' : 'same';
+}
+
+/** namesPerson with no reading across scripts: the same letters. */
+function namesPersonExactly(stated: ParsedName, known: ParsedName): boolean {
+  const words = new Set([...known.family, ...known.given]);
+  return [...stated.family, ...stated.given].every((w) => words.has(w) || w.length === 1);
 }
 
 /**
@@ -238,12 +272,15 @@ export function readableName(value: string | null | undefined): string {
 export function matchPatient(stated: readonly StatedPatient[], patient: KnownPatient): PatientVerdict {
   const otherNames = new Set<string>();
   const otherBirthDates = new Set<string>();
+  const likely = new Set<string>();
   let same = false;
   for (const s of stated) {
-    const verdicts = s.names.map((name) => nameMatches(name, patient));
+    const kinds = s.names.map((name) => nameMatchKind(name, patient));
     // One of a person's names being the patient's makes them the patient (a maiden name beside a married one).
-    if (verdicts.includes(true)) same = true;
-    else if (verdicts.includes(false)) otherNames.add(readableName(s.names[verdicts.indexOf(false)]));
+    if (kinds.includes('same') || kinds.includes('script')) {
+      same = true;
+      s.names.forEach((name, i) => kinds[i] === 'script' && likely.add(readableName(name)));
+    } else if (kinds.includes('no')) otherNames.add(readableName(s.names[kinds.indexOf('no')]));
     if (s.birthDate && patient.dateOfBirth) {
       if (s.birthDate === patient.dateOfBirth) same = true;
       else otherBirthDates.add(s.birthDate);
@@ -254,9 +291,9 @@ export function matchPatient(stated: readonly StatedPatient[], patient: KnownPat
     if (otherNames.size) parts.push(`names ${[...otherNames].join(' and ')}`);
     if (otherBirthDates.size) parts.push(`gives the date of birth ${[...otherBirthDates].map(formatDate).join(' and ')}`);
     const theirs = otherNames.size && !otherBirthDates.size ? `, not ${patient.name}` : `; ${patient.name}${patient.dateOfBirth ? ` was born ${formatDate(patient.dateOfBirth)}` : ''}`;
-    return { match: 'other', reason: `It ${parts.join(' and ')}${theirs}.` };
+    return { match: 'other', reason: `It ${parts.join(' and ')}${theirs}.`, likely: [] };
   }
-  return { match: same ? 'same' : 'unknown', reason: null };
+  return { match: same ? 'same' : 'unknown', reason: null, likely: same ? [...likely] : [] };
 }
 
 /** What the person can do about a document that names someone else, in one sentence. */

@@ -6,8 +6,8 @@
  */
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { IsoDate } from '../../shared/dates.ts';
-import type { DocumentIdentity } from '../../shared/library-types.ts';
-import { matchPatient, readableName } from '../../shared/patient-match.ts';
+import type { DocumentIdentity, NameVariant } from '../../shared/library-types.ts';
+import { matchPatient, nameMatchKind, readableName } from '../../shared/patient-match.ts';
 import type { KnownPatient, NameSource, StatedPatient } from '../../shared/patient-match.ts';
 import { all, list, run, sql, writeTransaction } from './sql.ts';
 
@@ -27,8 +27,8 @@ export function identityOf(stated: readonly StatedPatient[], patient: KnownPatie
   const verdict = matchPatient(stated, patient);
   const names = [...new Set(stated.flatMap((s) => s.names.map(readableName)).filter(Boolean))];
   const birthDates = [...new Set(stated.map((s) => s.birthDate).filter((d): d is IsoDate => !!d))];
-  if (confirmed) return { match: 'same', confirmed: true, names, birthDates, reason: null };
-  return { match: verdict.match, confirmed: false, names, birthDates, reason: verdict.reason };
+  if (confirmed) return { match: 'same', confirmed: true, names, birthDates, reason: null, likelyNames: verdict.likely };
+  return { match: verdict.match, confirmed: false, names, birthDates, reason: verdict.reason, likelyNames: verdict.likely };
 }
 
 /** The SQL that gives a document's stated people as one JSON array (document alias `d`). */
@@ -98,6 +98,33 @@ export class Identity {
       if (identity.match === 'other') held.set(row.id, identity.reason!);
     }
     return held;
+  }
+
+  /**
+   * How the patient's documents write their name, other than as the library has it: each way with the
+   * number of documents, and whether it is in another script (a likely match, not a certain one). What
+   * names someone else is not here (the document's own page says so).
+   */
+  nameVariants(patientId: number): NameVariant[] {
+    const patient = this.patient(patientId);
+    const rows = all<{ names: string; documents: number }>(
+      this.db,
+      sql`SELECT sp.names, count(DISTINCT sp.document_id) AS documents FROM document_patients sp
+          JOIN documents d ON d.id = sp.document_id
+          WHERE d.patient_id = ${patientId} AND d.deleted_at IS NULL GROUP BY sp.names`,
+    );
+    const own = new Set([patient.name, ...(patient.otherNames ?? [])].map((n) => n.toLowerCase()));
+    const variants = new Map<string, NameVariant>();
+    for (const row of rows) {
+      for (const name of JSON.parse(row.names) as string[]) {
+        const kind = nameMatchKind(name, patient);
+        const readable = readableName(name);
+        if ((kind !== 'same' && kind !== 'script') || !readable || own.has(readable.toLowerCase())) continue;
+        const before = variants.get(readable);
+        variants.set(readable, { name: readable, documents: (before?.documents ?? 0) + row.documents, otherScript: kind === 'script' });
+      }
+    }
+    return [...variants.values()].sort((a, b) => b.documents - a.documents || a.name.localeCompare(b.name));
   }
 
   /** The person says the document is the patient's, whatever name it gives. */

@@ -263,3 +263,31 @@ describe('the packet in the specialist\'s language', () => {
     expect(fixtureCase.library.cases.exportChoices(fixtureCase.caseId)[String(fixtureCase.specialistId)]?.language).toBe('es');
   });
 });
+
+describe('the same patient written in another script', () => {
+  it('reads a record naming the patient in Persian letters as a likely match, says so, and lists the variant', () => {
+    const dir = tempDir();
+    const lib = path.join(dir, 'library');
+    // Synthea's real bundle, its patient renamed in Persian letters (as a clinic in Iran would write him).
+    const bundle = JSON.parse(fs.readFileSync(fixture('fhir', 'Buster_Hoeger_ad2e3fc5-2b5d-4cb9-8d03-9ea0f4ac8423.json'), 'utf8')) as { entry: { resource: { resourceType: string; name?: unknown } }[] };
+    bundle.entry.find((e) => e.resource.resourceType === 'Patient')!.resource.name = [{ use: 'official', family: 'رضایی', given: ['محمد'] }];
+    const file = path.join(dir, 'record.json');
+    fs.writeFileSync(file, JSON.stringify(bundle));
+    const json = (args: string[]) => {
+      const run = casebinder(lib, [...args, '--json']);
+      expect(run.stderr, args.join(' ')).toBe('');
+      return run.json;
+    };
+    json(['init']);
+    json(['patient', 'add', 'Mohammad Rezaei', '--dob', '1988-03-16']);
+    json(['patient', 'add', 'Mohammad Karimi', '--dob', '1988-03-16']);
+    const mine = (json(['import', file, '--patient', 'Mohammad Rezaei']) as { imported: { id: number }[] }).imported[0]!.id;
+    expect(json(['show', String(mine)])).toMatchObject({ patientMatch: 'same', patientNamesInOtherScripts: ['محمد رضایی'] });
+    expect(json(['patient', 'names', 'Mohammad Rezaei'])).toEqual([{ name: 'محمد رضایی', documents: 1, otherScript: true }]);
+    // The same record filed under another Mohammad born the same day: another family name is someone else.
+    fs.writeFileSync(path.join(dir, 'copy.json'), JSON.stringify({ ...bundle, id: 'copy' }));
+    const theirs = (json(['import', path.join(dir, 'copy.json'), '--patient', 'Mohammad Karimi']) as { imported: { id: number }[] }).imported[0]!.id;
+    expect(json(['show', String(theirs)])).toMatchObject({ patientMatch: 'other', patientMatchReason: 'It names محمد رضایی, not Mohammad Karimi.' });
+    expect(json(['patient', 'names', 'Mohammad Karimi'])).toEqual([]);
+  });
+});

@@ -9,6 +9,7 @@ export function patientChannels({ library }: AppContext) {
       'patients:add': (input) => library.patients.add(input),
       'patients:edit': (id, change) => library.corrections.editPatient(id, change),
       'patients:merge': (from, into) => library.corrections.merge(from, into),
+      'patients:name-variants': (id) => library.identity.nameVariants(library.patients.get(id).id),
     },
     {
       'patients:add': { after: (patient) => patient.id },

@@ -9,6 +9,7 @@ const USAGE = {
   contact: 'patient contact NAME --contact TEXT',
   edit: 'patient edit NAME [--name NEW] [--dob YYYY-MM-DD] [--contact TEXT] [--language CODE] [--interpreter | --no-interpreter]',
   merge: 'patient merge FROM INTO',
+  names: 'patient names NAME',
 };
 
 function edit(library: Library, name: string, values: Values) {
@@ -56,7 +57,9 @@ export const patient: Command = {
   ${USAGE.edit}
                                         correct a patient's details
   ${USAGE.merge}               two patients who are one person: FROM's documents,
-                                        cases and records go to INTO`,
+                                        cases and records go to INTO
+  ${USAGE.names}                     how the patient's documents write their name (other
+                                        spellings, other scripts read as a likely match)`,
   options: ['dob', 'notes', 'contact', 'name', 'language', 'interpreter', 'no-interpreter'],
   run: ([sub, ...rest], values) =>
     withLibrary(values, (library) => {
@@ -76,6 +79,14 @@ export const patient: Command = {
       }
       if (sub === 'edit') return edit(library, rest.join(' '), values);
       if (sub === 'merge') return merge(library, rest);
+      if (sub === 'names') {
+        const found = library.patients.find(rest.join(' '));
+        const variants = library.identity.nameVariants(found.id);
+        const text = variants.length
+          ? [`${found.name}'s documents also write the name as:`, ...variants.map((v) => `  ${v.name}  (${v.documents} document${v.documents === 1 ? '' : 's'}${v.otherScript ? '; another script, read as a likely match' : ''})`)].join('\n')
+          : `${found.name}'s documents write the name only as the library has it.`;
+        return { json: variants, text, exit: EXIT_OK };
+      }
       if (sub === 'contact') {
         if (values.contact === undefined) return invalid('Say how a specialist reaches the patient: casebinder patient contact NAME --contact "phone, e-mail, address"');
         const found = library.patients.find(rest.join(' '));
@@ -83,6 +94,6 @@ export const patient: Command = {
         const changed = library.patients.setContact(id, contact!);
         return { json: changed, text: `${changed.name}'s contact (printed on every packet's cover): ${changed.contact || 'none'}`, exit: EXIT_OK };
       }
-      return invalid(`"patient ${sub}" is not a command. Use "patient add NAME", "patient edit NAME", "patient merge FROM INTO", "patient contact NAME --contact TEXT" or "patient list".`);
+      return invalid(`"patient ${sub}" is not a command. Use "patient add NAME", "patient edit NAME", "patient merge FROM INTO", "patient contact NAME --contact TEXT", "patient names NAME" or "patient list".`);
     }),
 };

@@ -13,6 +13,26 @@ interface Props {
 }
 
 /**
+ * A document that names the patient only in another script ("محمد رضایی" for Mohammad Rezaei): read as
+ * theirs, and said so, with the way to say it is someone else's.
+ */
+export function LikelyNameNote({ document: doc, patients }: { readonly document: MedicalDocument; readonly patients: readonly Patient[] }) {
+  const patient = patients.find((p) => p.id === doc.patientId);
+  if (doc.identity.match !== 'same' || doc.identity.confirmed || doc.identity.likelyNames.length === 0 || !patient) return null;
+  return (
+    <p className="identity-likely" role="note">
+      It names the patient as {doc.identity.likelyNames.map((n, i) => (
+        <span key={n}>
+          {i > 0 ? ' and ' : ''}
+          <bdi>{n}</bdi>
+        </span>
+      ))}
+      , in another script: read as a likely match for {patient.name}. If it is someone else’s, use “Move to another patient…” above.
+    </p>
+  );
+}
+
+/**
  * A document that names someone else: what it says instead, that its facts are held back, and the
  * three ways to settle it: it is the patient's after all (a name change, a nickname), it is another
  * patient's (move it there), or it is not wanted (the trash).

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { Patient } from '../../../shared/library-types.ts';
+import type { NameVariant, Patient } from '../../../shared/library-types.ts';
 import { invoke, messageOf } from '../api.ts';
 import { formatDate } from '../format.ts';
 import { LanguageSelect } from './LanguageSelect.tsx';
@@ -25,6 +25,10 @@ export function PatientDialog({ patient, patients, onClose, onCorrected }: Props
   const [language, setLanguage] = useState(patient.language ?? '');
   const [interpreter, setInterpreter] = useState(patient.interpreter);
   const [mergeFrom, setMergeFrom] = useState<number | ''>('');
+  const [variants, setVariants] = useState<readonly NameVariant[]>([]);
+  useEffect(() => {
+    void invoke('patients:name-variants', patient.id).then(setVariants, () => setVariants([]));
+  }, [patient.id]);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     const dialog = ref.current;
@@ -72,6 +76,19 @@ export function PatientDialog({ patient, patients, onClose, onCorrected }: Props
           <input type="checkbox" checked={interpreter} onChange={(e) => setInterpreter(e.target.checked)} /> Needs an interpreter at appointments
         </label>
         {patient.otherNames.length > 0 && <p className="hint">Other names in their records: {patient.otherNames.join(', ')}.</p>}
+        {variants.length > 0 && (
+          <div className="name-variants">
+            <p className="hint">How their documents write their name:</p>
+            <ul>
+              {variants.map((v) => (
+                <li key={v.name}>
+                  <bdi>{v.name}</bdi> · {v.documents === 1 ? '1 document' : `${v.documents} documents`}
+                  {v.otherScript ? ' · in another script, read as a likely match' : ''}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
         {error && (
           <p className="form-error" role="alert">
             {error}

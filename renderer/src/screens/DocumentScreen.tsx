@@ -6,7 +6,7 @@ import { invoke, messageOf } from '../api.ts';
 import { ComposeDialog } from '../components/ComposeDialog.tsx';
 import { DownloadView } from '../components/DownloadView.tsx';
 import { NarrativeView } from '../components/NarrativeView.tsx';
-import { IdentityBanner, MoveControl } from '../components/IdentityBanner.tsx';
+import { IdentityBanner, LikelyNameNote, MoveControl } from '../components/IdentityBanner.tsx';
 import { PageLabs } from '../components/PageLabs.tsx';
 import { PageRecords } from '../components/PageRecords.tsx';
 import { ImageView } from '../components/ImageView.tsx';
@@ -163,6 +163,7 @@ export function DocumentScreen({ route, navigate, libraryVersion, patients, onCo
         </div>
       )}
       <IdentityBanner document={doc} patients={patients} onCorrected={onCorrected} onError={onError} />
+      <LikelyNameNote document={doc} patients={patients} />
       <div className="document-body">
         <main className="document-view" aria-label="Document">
           {doc.kind === 'study' ? (
