@@ -31,9 +31,11 @@ export const COMMON_LANGUAGES = [
   'en', 'es', 'ar', 'fa', 'fr', 'de', 'it', 'pt', 'ru', 'uk', 'pl', 'ro', 'el', 'tr', 'he', 'hy', 'ur', 'hi', 'bn', 'zh', 'ja', 'ko', 'vi', 'tl', 'so', 'am', 'sw', 'ht', 'ps', 'nl',
 ] as const;
 
-/** A language named in itself and, when the reader's language differs, in the reader's: "español (Spanish)". */
+/** A language named in itself and, when the reader's language differs, in the reader's: "Español (Spanish)". */
 export function languageLabel(code: string, locale = 'en'): string {
-  const own = languageName(code, code);
+  const name = languageName(code, code);
+  // A language named in itself starts with a capital where its script has them ("Español", as in a list of languages).
+  const own = name.charAt(0).toLocaleUpperCase(code) + name.slice(1);
   const theirs = languageName(code, locale);
   return own.toLocaleLowerCase(code) === theirs.toLocaleLowerCase(locale) ? theirs : `${own} (${theirs})`;
 }

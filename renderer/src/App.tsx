@@ -21,6 +21,7 @@ import { PracticeScreen } from './screens/PracticeScreen.tsx';
 import { useViewerModule } from './viewer/load.ts';
 import { Welcome } from './screens/Welcome.tsx';
 import { RedactScreen } from './screens/RedactScreen.tsx';
+import { useT } from './i18n/index.ts';
 
 /** The window: first-run welcome, the library, or one document; imports and errors float above. */
 export function App() {
@@ -34,6 +35,7 @@ export function App() {
   const [corrected, setCorrected] = useState<string | null>(null);
   const [route, navigate] = useRoute();
   const imports = useImports();
+  const { t } = useT();
 
   const loadPatients = useCallback(async () => {
     try {
@@ -87,7 +89,11 @@ export function App() {
 
   let screen;
   if (patients === null) {
-    screen = <p className="screen-loading" role="status">Opening your library…</p>;
+    screen = (
+      <p className="screen-loading" role="status">
+        {t('app.opening')}
+      </p>
+    );
   } else if (patients.length === 0 || !patient) {
     screen = <Welcome onCreated={onPatientAdded} />;
   } else if (route.name === 'practice') {
@@ -140,7 +146,7 @@ export function App() {
         <div className="error-banner" role="alert">
           <p>{error}</p>
           <button type="button" onClick={() => setError(null)}>
-            Dismiss
+            {t('app.dismiss')}
           </button>
         </div>
       )}
@@ -157,6 +163,13 @@ export function App() {
 /** The scan viewer carries Cornerstone3D and its decoders: loaded the first time a study is opened in it. */
 function Viewer(props: { route: Extract<Route, { name: 'viewer' }>; navigate: (route: Route) => void; onError: (message: string) => void }) {
   const module = useViewerModule(props.onError);
-  if (!module) return <p className="screen-loading" role="status">Opening the viewer…</p>;
+  const { t } = useT();
+  if (!module) {
+    return (
+      <p className="screen-loading" role="status">
+        {t('app.openingViewer')}
+      </p>
+    );
+  }
   return <module.ViewerScreen {...props} />;
 }

@@ -9,8 +9,10 @@ import { App } from './App.tsx';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { LockGate } from './Lock.tsx';
 import { applyTheme, savedTheme } from './theme.ts';
+import { applyLanguage, savedLanguage } from './i18n/index.ts';
 
 applyTheme(savedTheme(), false);
+applyLanguage(savedLanguage(), false);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -239,7 +239,7 @@ test('an advocate switches between patients, and filters narrow the list', async
   await page.getByRole('group', { name: 'Kind of document' }).getByLabel('Lab report').check();
   await expect(page.getByText('3 documents match the filters, newest care first')).toBeVisible();
   await page.getByRole('group', { name: 'Date of service' }).getByLabel('From').fill('2025-01-01');
-  await expect(page.getByText('1 document match the filters, newest care first')).toBeVisible();
+  await expect(page.getByText('1 document matches the filters, newest care first')).toBeVisible();
   await app.screenshot('filters');
   await page.getByRole('button', { name: 'Clear filters' }).click();
 

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { Patient } from '../../../shared/library-types.ts';
 import { invoke, messageOf } from '../api.ts';
+import { useT } from '../i18n/index.ts';
 import './PatientForm.css';
 
 /** Name and date of birth of a person whose records the library will keep. */
@@ -11,6 +12,7 @@ export function PatientForm({ onAdded, submitLabel, autoFocus }: { onAdded: (p: 
   const [dateOfBirth, setDateOfBirth] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const { t } = useT();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -27,10 +29,10 @@ export function PatientForm({ onAdded, submitLabel, autoFocus }: { onAdded: (p: 
 
   return (
     <form className="patient-form" onSubmit={(e) => void submit(e)} aria-describedby={error ? `${id}-error` : undefined}>
-      <label htmlFor={`${id}-name`}>Full name</label>
+      <label htmlFor={`${id}-name`}>{t('patientForm.name')}</label>
       <input id={`${id}-name`} value={name} onChange={(e) => setName(e.target.value)} required autoComplete="name" autoFocus={autoFocus} />
       <label htmlFor={`${id}-dob`}>
-        Date of birth <span className="hint">(helps tell apart two people with the same name, and spot records of someone else)</span>
+        {t('patientForm.dateOfBirth')} <span className="hint">{t('patientForm.dateOfBirthHint')}</span>
       </label>
       <input id={`${id}-dob`} type="date" value={dateOfBirth} max={new Date().toISOString().slice(0, 10)} onChange={(e) => setDateOfBirth(e.target.value)} />
       {error && (

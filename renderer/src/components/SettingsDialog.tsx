@@ -4,31 +4,61 @@ import type { OcrLanguage } from '../../../shared/ocr-languages.ts';
 import { invoke, messageOf } from '../api.ts';
 import { applyTheme, savedTheme, THEMES } from '../theme.ts';
 import type { Theme } from '../theme.ts';
+import { applyLanguage, savedLanguage, systemLanguage, useT, WINDOW_LANGUAGES } from '../i18n/index.ts';
+import type { LanguageChoice } from '../i18n/index.ts';
+import { languageLabel, languageName } from '../../../shared/languages.ts';
 import './SettingsDialog.css';
 
-const THEME_LABELS: Readonly<Record<Theme, string>> = { system: 'Follow the system', light: 'Light', dark: 'Dark' };
+/** The window's language: as the system is (the default), or one of the window's languages, applied at once. */
+function Language() {
+  const { t } = useT();
+  const [choice, setChoice] = useState<LanguageChoice>(savedLanguage);
+  const system = systemLanguage();
+  const choices: readonly LanguageChoice[] = ['system', ...WINDOW_LANGUAGES];
+  return (
+    <fieldset>
+      <legend>{t('settings.language')}</legend>
+      <p className="hint">{t('settings.languageHint')}</p>
+      {choices.map((c) => (
+        <label key={c} className="check" lang={c === 'system' ? undefined : c}>
+          <input
+            type="radio"
+            name="language"
+            checked={choice === c}
+            onChange={() => {
+              setChoice(c);
+              applyLanguage(c);
+            }}
+          />
+          <span>{c === 'system' ? t('settings.followSystem', { language: languageName(system, system) }) : languageLabel(c)}</span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}
 
 /** The window's look: light, dark, or as the system is (applied at once). */
 function Appearance() {
+  const { t } = useT();
   const [theme, setTheme] = useState<Theme>(savedTheme);
   const systemDark = window.matchMedia('(prefers-color-scheme: dark)').matches;
   return (
     <fieldset>
-      <legend>Appearance</legend>
-      {THEMES.map((t) => (
-        <label key={t} className="check">
+      <legend>{t('settings.appearance')}</legend>
+      {THEMES.map((th) => (
+        <label key={th} className="check">
           <input
             type="radio"
             name="theme"
-            checked={theme === t}
+            checked={theme === th}
             onChange={() => {
-              setTheme(t);
-              applyTheme(t);
+              setTheme(th);
+              applyTheme(th);
             }}
           />
           <span>
-            {THEME_LABELS[t]}
-            {t === 'system' && <span className="hint"> (now {systemDark ? 'dark' : 'light'})</span>}
+            {t('settings.theme', { theme: th })}
+            {th === 'system' && <span className="hint"> {t('settings.now', { dark: systemDark ? 'yes' : 'no' })}</span>}
           </span>
         </label>
       ))}
@@ -44,6 +74,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [libraryDir, setLibraryDir] = useState('');
+  const { t, rich, language } = useT();
 
   useEffect(() => {
     const dialog = ref.current;
@@ -64,7 +95,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
     try {
       const status = await invoke('settings:ocr-languages', chosen!);
       setSaved([...status.languages]);
-      setMessage('Saved. Pages read from now on are read in these languages.');
+      setMessage(t('settings.saved'));
     } catch (e) {
       setError(messageOf(e));
     }
@@ -73,7 +104,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
     setError(null);
     try {
       const status = await invoke('ocr:read-again', undefined);
-      setMessage(`${status.waiting.toLocaleString()} scanned page(s) will be read again, in the background.`);
+      setMessage(t('settings.willReadAgain', { count: status.waiting }));
     } catch (e) {
       setError(messageOf(e));
     }
@@ -81,11 +112,12 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
 
   return (
     <dialog ref={ref} className="modal settings" aria-labelledby="settings-title" onClose={onClose} onCancel={onClose}>
-      <h2 id="settings-title">Settings</h2>
+      <h2 id="settings-title">{t('settings.title')}</h2>
+      <Language />
       <Appearance />
       <fieldset>
-        <legend>Languages of scanned pages and photos</legend>
-        <p className="hint">OCR reads the text of scans in these languages. Choose every language your records are written in; each one more makes reading a little slower.</p>
+        <legend>{t('settings.ocrLanguages')}</legend>
+        <p className="hint">{t('settings.ocrHint')}</p>
         {OCR_LANGUAGES.map((l) => (
           <label key={l.code} className="check">
             <input
@@ -94,18 +126,18 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
               disabled={chosen === null}
               onChange={(e) => setChosen((c) => (e.target.checked ? [...(c ?? []), l.code] : (c ?? []).filter((x) => x !== l.code)))}
             />
-            {l.name}
+            {languageName(l.code, language)}
           </label>
         ))}
         <div className="panel-actions">
           <button type="button" className="primary" onClick={() => void save()} disabled={!changed || !chosen?.length}>
-            Save languages
+            {t('settings.saveLanguages')}
           </button>
           <button type="button" onClick={() => void readAgain()} disabled={changed}>
-            Read all scanned pages again
+            {t('settings.readAgain')}
           </button>
         </div>
-        {chosen?.length === 0 && <p className="form-error">Choose at least one language.</p>}
+        {chosen?.length === 0 && <p className="form-error">{t('settings.chooseOne')}</p>}
       </fieldset>
       {message && <p role="status">{message}</p>}
       {error && (
@@ -114,12 +146,10 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
         </p>
       )}
       {libraryDir && (
-        <p className="hint">
-          Your library is in <span className="mono">{libraryDir}</span>. Everything stays on this computer.
-        </p>
+        <p className="hint">{rich('settings.libraryIn', { path: <span className="mono">{libraryDir}</span> })}</p>
       )}
       <button type="button" onClick={onClose}>
-        Close
+        {t('common.close')}
       </button>
     </dialog>
   );

@@ -14,11 +14,11 @@ import { Filters, isFiltered, NO_FILTERS } from '../components/Filters.tsx';
 import type { FilterState } from '../components/Filters.tsx';
 import { PatientSwitcher } from '../components/PatientSwitcher.tsx';
 import { SearchResults } from '../components/SearchResults.tsx';
-import { plural } from '../format.ts';
 import type { Imports } from '../imports.ts';
 import { routeHash } from '../route.ts';
 import type { Route } from '../route.ts';
 import { CaseDrop } from '../components/CaseDrop.tsx';
+import { useT } from '../i18n/index.ts';
 import './LibraryScreen.css';
 
 interface Props {
@@ -55,6 +55,7 @@ export function LibraryScreen({ patient, patients, onSelectPatient, onAddPatient
   const [hits, setHits] = useState<{ query: string; hits: SearchHit[] | null; startedAt: number }>({ query: '', hits: null, startedAt: 0 });
   const [refresh, setRefresh] = useState(0);
   const [dialog, setDialog] = useState<'settings' | 'compose' | null>(null);
+  const { t, rich } = useT();
   const searchBox = useRef<HTMLInputElement>(null);
   // When the last keystroke happened: how long results take is measured from here.
   const typedAt = useRef(0);
@@ -171,21 +172,21 @@ export function LibraryScreen({ patient, patients, onSelectPatient, onAddPatient
     <div className="library">
       <header className="app-header">
         <span className="brand" aria-hidden="true">
-          Casebinder
+          {t('app.name')}
         </span>
         <PatientSwitcher patients={patients} patientId={patient.id} onSelect={onSelectPatient} onAdd={onAddPatient} onPractice={() => navigate({ name: 'practice' })} />
         <button type="button" className="link" onClick={onEditPatient}>
-          Patient details…
+          {t('library.patientDetails')}
         </button>
         <div className="search-box" role="search">
           <label htmlFor="search-input" className="visually-hidden">
-            Search {patient.name}’s records
+            {t('library.search', { name: patient.name })}
           </label>
           <input
             id="search-input"
             ref={searchBox}
             type="search"
-            placeholder={`Search ${patient.name}’s records`}
+            placeholder={t('library.search', { name: patient.name })}
             value={query}
             onChange={(e) => {
               typedAt.current = performance.now();
@@ -200,59 +201,56 @@ export function LibraryScreen({ patient, patients, onSelectPatient, onAddPatient
         </div>
         <div className="import-buttons">
           <button type="button" onClick={() => void imports.choose('files', patient).catch((e: unknown) => onError(messageOf(e)))} disabled={importing}>
-            Import files…
+            {t('library.importFiles')}
           </button>
           <button type="button" onClick={() => void imports.choose('folder', patient).catch((e: unknown) => onError(messageOf(e)))} disabled={importing}>
-            Import a folder…
+            {t('library.importFolder')}
           </button>
           <a className="button" href={routeHash({ name: 'cases' })}>
-            Cases
+            {t('library.cases')}
           </a>
           <a className="button" href={routeHash({ name: 'record', tab: 'labs' })}>
-            Health record
+            {t('library.healthRecord')}
           </a>
           <button type="button" onClick={() => setDialog('settings')}>
-            Settings
+            {t('library.settings')}
           </button>
           <button type="button" onClick={openPrivacy}>
-            Privacy and backups
+            {t('library.privacy')}
           </button>
         </div>
       </header>
       <div className="library-body">
-        <aside className="filters-pane" aria-label="Filters">
+        <aside className="filters-pane" aria-label={t('library.filters')}>
           {/* Nothing to narrow in an empty library: its filters come with its first documents. */}
           {!(documents !== null && documents.length === 0 && !searching && !isFiltered(filters)) && <Filters value={filters} onChange={changeFilters} facilities={facilities} tags={tags} />}
           <p className="trash-link">
-            <a href={routeHash({ name: 'trash' })}>Trash</a>
+            <a href={routeHash({ name: 'trash' })}>{t('library.trash')}</a>
           </p>
         </aside>
-        <main className="documents" aria-label={searching ? 'Search results' : 'Documents'}>
+        <main className="documents" aria-label={searching ? t('library.searchResults') : t('library.documents')}>
           <OcrStatus libraryVersion={libraryVersion} onError={onError} />
           <CaseDrop patientId={patient.id} libraryVersion={libraryVersion} onError={onError} />
           {searching ? (
             <SearchResults query={hits.query || query} hits={hits.query === query ? hits.hits : null} startedAt={hits.startedAt} />
           ) : documents === null ? (
             <p className="empty" role="status">
-              Loading documents…
+              {t('library.loading')}
             </p>
           ) : documents.length === 0 ? (
             <div className="empty">
               {isFiltered(filters) ? (
-                <p>No documents match these filters.</p>
+                <p>{t('library.noMatch')}</p>
               ) : (
                 <>
-                  <h2>No records yet for {patient.name}</h2>
-                  <p>
-                    Import PDFs, scans and photos of paper records, and the disc your imaging center gave you: a whole folder at once, a few
-                    files, a ZIP, or drop them on this window.
-                  </p>
+                  <h2>{t('library.emptyTitle', { name: patient.name })}</h2>
+                  <p>{t('library.emptyText')}</p>
                   <div className="empty-actions">
                     <button type="button" className="primary" onClick={() => void imports.choose('folder', patient).catch((e: unknown) => onError(messageOf(e)))} disabled={importing}>
-                      Import a folder of records…
+                      {t('library.importFolderOfRecords')}
                     </button>
                     <button type="button" onClick={() => void imports.choose('files', patient).catch((e: unknown) => onError(messageOf(e)))} disabled={importing}>
-                      Choose files…
+                      {t('library.chooseFiles')}
                     </button>
                   </div>
                 </>
@@ -261,14 +259,12 @@ export function LibraryScreen({ patient, patients, onSelectPatient, onAddPatient
           ) : (
             <>
               <p className="list-summary">
-                {plural(documents.length, 'document')}
-                {isFiltered(filters) ? ' match the filters' : ''}, newest care first. Values in <span className="suggested">italics</span> were read
-                from the documents and are not confirmed yet.
+                {rich('library.summary', { count: documents.length, filtered: isFiltered(filters) ? 'yes' : 'no', i: (chunks) => <span className="suggested">{chunks}</span> })}
                 {photos >= 2 && (
                   <>
                     {' '}
                     <button type="button" className="link" onClick={() => setDialog('compose')}>
-                      Photographed a document page by page? Make one document from the photos…
+                      {t('library.compose')}
                     </button>
                   </>
                 )}

@@ -1,0 +1,50 @@
+/**
+ * The words a person reads that the window's code writes itself, outside the catalogues: JSX text, and
+ * the read attributes (aria-label, title, placeholder, alt...) and JSX children given as plain strings.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import ts from 'typescript';
+import { ROOT } from './paths.ts';
+
+export const RENDERER = path.join(ROOT, 'renderer', 'src');
+/** Attributes a person reads or hears. */
+const READ_ATTRIBUTES = new Set(['aria-label', 'title', 'placeholder', 'alt', 'label', 'aria-description', 'aria-roledescription']);
+/** Words: at least two letters in a row (so "·", "—", "#" and "✓" are not words). */
+const WORDS = /\p{L}{2,}/u;
+
+/** The window's components (the catalogues' own folder aside). */
+export function windowSources(dir = RENDERER): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return e.name === 'i18n' ? [] : windowSources(p);
+    return /\.tsx$/.test(e.name) ? [p] : [];
+  });
+}
+
+export function literalStrings(file: string): string[] {
+  const source = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
+  const found: string[] = [];
+  const visit = (node: ts.Node) => {
+    if (ts.isJsxText(node) && WORDS.test(node.text)) found.push(node.text.trim());
+    if (ts.isJsxAttribute(node) && READ_ATTRIBUTES.has(node.name.getText()) && node.initializer) {
+      const value = ts.isJsxExpression(node.initializer) ? node.initializer.expression : node.initializer;
+      if (value && (ts.isStringLiteral(value) || ts.isNoSubstitutionTemplateLiteral(value) || ts.isTemplateExpression(value)) && WORDS.test(value.getText())) found.push(value.getText());
+    }
+    if (ts.isJsxExpression(node) && node.expression && (ts.isStringLiteral(node.expression) || ts.isTemplateExpression(node.expression)) && WORDS.test(node.expression.getText()) && ts.isJsxElement(node.parent)) {
+      found.push(node.expression.getText());
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
+/** Each file with words of its own, and how many (paths from the repository's root). */
+export function literalCounts(): Record<string, number> {
+  return Object.fromEntries(
+    windowSources()
+      .map((f) => [path.relative(ROOT, f).split(path.sep).join('/'), literalStrings(f).length] as const)
+      .filter(([, n]) => n > 0),
+  );
+}

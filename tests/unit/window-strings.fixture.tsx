@@ -1,0 +1,15 @@
+// A component as the window-strings test reads it: three strings of its own, the rest from the catalogue.
+import { useT } from '../../renderer/src/i18n/index.ts';
+
+export function Sample({ name }: { name: string }) {
+  const { t } = useT();
+  return (
+    <div aria-label={t('library.documents')}>
+      <button type="button">Import files…</button>
+      <input placeholder="Search records" title={t('library.search', { name })} />
+      <a href="#/" aria-label={`Open ${name}`}>
+        {t('library.trash')} · {name} — ✓
+      </a>
+    </div>
+  );
+}
