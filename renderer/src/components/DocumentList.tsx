@@ -6,18 +6,20 @@ import { formatDate, plural, typeLabel } from '../format.ts';
 import { routeHash } from '../route.ts';
 import { Thumbnail } from './Thumbnail.tsx';
 import { dragDocument } from './CaseDrop.tsx';
+import { useT } from '../i18n/index.ts';
 import './DocumentList.css';
 
 const ROW_REM = 5;
 
 /** A value the person confirmed, or the library's suggestion marked as one. */
 function Value({ confirmed, suggested, format = (v: string) => v }: { confirmed: string | null; suggested: string | null; format?: (v: string) => string }) {
+  const { t } = useT();
   if (confirmed) return <>{format(confirmed)}</>;
   if (!suggested) return null;
   return (
-    <span className="suggested" title="Suggested from the document's text; not confirmed yet">
+    <span className="suggested" title={t('list.suggestedTitle')}>
       {format(suggested)}
-      <span className="visually-hidden"> (suggested)</span>
+      <span className="visually-hidden"> {t('list.suggested')}</span>
     </span>
   );
 }
@@ -60,12 +62,13 @@ export interface Selection {
 }
 
 function DocumentRow({ doc, index, selection }: { doc: DocumentSummary; index: number; selection: Selection | undefined }) {
+  const { t } = useT();
   const chosen = selection?.selected.has(doc.id) ?? false;
   const choose = (shift: boolean) => selection?.onSelect(index, shift ? 'range' : 'toggle');
   return (
     <div className={`doc-line${chosen ? ' selected' : ''}`}>
       {selection && (
-        <input type="checkbox" className="doc-select" aria-label={`Select ${doc.title}`} checked={chosen} onChange={() => undefined} onClick={(e) => choose(e.shiftKey)} />
+        <input type="checkbox" className="doc-select" aria-label={t('list.select', { title: doc.title })} checked={chosen} onChange={() => undefined} onClick={(e) => choose(e.shiftKey)} />
       )}
       <a
         className="doc-row"
@@ -113,6 +116,7 @@ function DocumentRow({ doc, index, selection }: { doc: DocumentSummary; index: n
  */
 export function DocumentList({ documents, selection }: { documents: readonly DocumentSummary[]; selection?: Selection }) {
   const scroller = useRef<HTMLDivElement>(null);
+  const { t } = useT();
   // The row the keyboard is on; kept here because focus moves a frame after the key press.
   const cursor = useRef(-1);
   const rowHeight = ROW_REM * parseFloat(getComputedStyle(document.documentElement).fontSize || '16');
@@ -149,7 +153,7 @@ export function DocumentList({ documents, selection }: { documents: readonly Doc
         if (row) cursor.current = Number(row.dataset.index);
       }}
     >
-      <ul className="doc-list" style={{ height: virtualizer.getTotalSize() }} aria-label={`${plural(documents.length, 'document')}, newest first`}>
+      <ul className="doc-list" style={{ height: virtualizer.getTotalSize() }} aria-label={t('list.label', { count: documents.length })}>
         {virtualizer.getVirtualItems().map((item) => {
           const doc = documents[item.index]!;
           return (

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { OcrStatus as Status } from '../../../shared/ipc-contract.ts';
 import { invoke, messageOf, on } from '../api.ts';
-import { plural } from '../format.ts';
+import { useT } from '../i18n/index.ts';
 import './OcrStatus.css';
 
 /**
@@ -10,6 +10,7 @@ import './OcrStatus.css';
  */
 export function OcrStatus({ libraryVersion, onError }: { libraryVersion: number; onError: (message: string) => void }) {
   const [status, setStatus] = useState<Status | null>(null);
+  const { t } = useT();
   const refresh = useCallback(() => {
     invoke('ocr:status').then(setStatus, (e: unknown) => onError(messageOf(e)));
   }, [onError]);
@@ -31,12 +32,10 @@ export function OcrStatus({ libraryVersion, onError }: { libraryVersion: number;
     const { pagesDone, pagesTotal } = status.progress;
     return (
       <div className="ocr-status" role="status" aria-live="polite">
-        <progress max={Math.max(1, pagesTotal)} value={pagesDone} aria-label="Reading scanned pages" />
-        <span>
-          Reading scanned pages: {pagesDone.toLocaleString()} of {plural(pagesTotal, 'page')}
-        </span>
+        <progress max={Math.max(1, pagesTotal)} value={pagesDone} aria-label={t('ocr.reading')} />
+        <span>{t('ocr.progress', { done: pagesDone, total: pagesTotal })}</span>
         <button type="button" className="small" onClick={() => void invoke('ocr:cancel').then(refresh, (e: unknown) => onError(messageOf(e)))}>
-          Stop
+          {t('ocr.stop')}
         </button>
       </div>
     );
@@ -44,9 +43,9 @@ export function OcrStatus({ libraryVersion, onError }: { libraryVersion: number;
   if (status.waiting > 0) {
     return (
       <div className="ocr-status" role="status">
-        <span>{plural(status.waiting, 'scanned page')} not read yet</span>
+        <span>{t('ocr.waiting', { count: status.waiting })}</span>
         <button type="button" className="small" onClick={() => void invoke('ocr:start').then(refresh, (e: unknown) => onError(messageOf(e)))}>
-          Read now
+          {t('ocr.readNow')}
         </button>
       </div>
     );

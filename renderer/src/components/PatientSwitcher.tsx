@@ -2,11 +2,12 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Patient } from '../../../shared/library-types.ts';
 import { fold } from '../../../shared/patient-match.ts';
 import { formatDate } from '../format.ts';
+import { currentTranslator, useT } from '../i18n/index.ts';
 import './PatientSwitcher.css';
 
 type Choice = { readonly key: string; readonly label: string; readonly pick: () => void };
 
-const patientLabel = (p: Patient) => `${p.name}${p.dateOfBirth ? ` (born ${formatDate(p.dateOfBirth)})` : ''}`;
+const patientLabel = (p: Patient) => (p.dateOfBirth ? currentTranslator().t('patients.born', { name: p.name, date: formatDate(p.dateOfBirth) }) : p.name);
 
 /**
  * Whose records are shown. An advocate with many clients types part of a name (in any order, accents and
@@ -16,6 +17,7 @@ const patientLabel = (p: Patient) => `${p.name}${p.dateOfBirth ? ` (born ${forma
 export function PatientSwitcher({ patients, patientId, onSelect, onAdd, onPractice }: { patients: readonly Patient[]; patientId: number; onSelect: (id: number) => void; onAdd: () => void; onPractice: () => void }) {
   const current = patients.find((p) => p.id === patientId);
   const [open, setOpen] = useState(false);
+  const { t } = useT();
   const [typed, setTyped] = useState('');
   const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);
@@ -52,7 +54,7 @@ export function PatientSwitcher({ patients, patientId, onSelect, onAdd, onPracti
 
   return (
     <div className="patient-switcher">
-      <label htmlFor={`${listId}-input`}>Patient</label>
+      <label htmlFor={`${listId}-input`}>{t('patients.label')}</label>
       <div className="patient-combo">
         <input
           id={`${listId}-input`}
@@ -96,13 +98,13 @@ export function PatientSwitcher({ patients, patientId, onSelect, onAdd, onPracti
           }}
         />
         <span id={`${listId}-hint`} className="visually-hidden">
-          Type part of a name or a date of birth to find a patient among {patients.length}.
+          {t('patients.hint', { count: patients.length })}
         </span>
         {open && (
-          <ul id={`${listId}-list`} role="listbox" aria-label="Patients" className="patient-options">
+          <ul id={`${listId}-list`} role="listbox" aria-label={t('patients.list')} className="patient-options">
             {matches === 0 && (
               <li className="patient-none" role="presentation">
-                No patient matches “{typed.trim()}”
+                {t('patients.none', { typed: typed.trim() })}
               </li>
             )}
             {choices.map((c, i) => (

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { invoke, messageOf } from '../api.ts';
+import { useT } from '../i18n/index.ts';
 import './UndoToast.css';
 
 /**
@@ -10,6 +11,7 @@ import './UndoToast.css';
 export function UndoToast({ message, onClose, onError }: { message: string; onClose: () => void; onError: (m: string) => void }) {
   const undo = useRef<HTMLButtonElement>(null);
   const [undone, setUndone] = useState<string | null>(null);
+  const { t } = useT();
   useEffect(() => undo.current?.focus(), [message]);
   return (
     <div className="undo-toast" role="status" aria-live="polite">
@@ -25,11 +27,11 @@ export function UndoToast({ message, onClose, onError }: { message: string; onCl
             )
           }
         >
-          Undo
+          {t('undo.undo')}
         </button>
       )}
-      <button type="button" className="link" onClick={onClose} aria-label="Close this message">
-        Close
+      <button type="button" className="link" onClick={onClose} aria-label={t('undo.close')}>
+        {t('undo.closeShort')}
       </button>
     </div>
   );
