@@ -28,11 +28,13 @@ export function manifestJson(
     format: 'casebinder-bundle',
     version: 1,
     created: input.now.toISOString(),
-    patient: { name: input.patient.name, dateOfBirth: input.patient.dateOfBirth },
+    // The patient's spoken language and need for an interpreter, when the person said them (BCP 47).
+    patient: { name: input.patient.name, dateOfBirth: input.patient.dateOfBirth, ...(input.patient.language ? { language: input.patient.language } : {}), ...(input.patient.interpreter ? { interpreter: true } : {}) },
     case: { title: input.details.title, condition: input.details.condition, specialty: input.details.specialty, decision: input.decision },
     preparedFor: input.specialist ? { name: input.specialist.name, institution: input.specialist.institution } : null,
     // A tagged PDF; no PDF/A claim (fontsNotEmbedded: the documents whose fonts would keep it from being one).
-    packet: { path: packetFile, pages: packet.pages, encrypted, documentStarts: packet.documentStarts.map((p) => p + 1), tagged: true, pdfA: null, fontsNotEmbedded: packet.fontsNotEmbedded },
+    // `language`: the packet's own text (BCP 47); what the patient and the records wrote is as written.
+    packet: { path: packetFile, language: input.language, pages: packet.pages, encrypted, documentStarts: packet.documentStarts.map((p) => p + 1), tagged: true, pdfA: null, fontsNotEmbedded: packet.fontsNotEmbedded },
     choices: { reportsOnly: input.reportsOnly, documents: input.documents.map((d) => d.doc.id) },
     files: files.map(({ path: p, size, sha256, mediaType, role, document, dicom }) => ({ path: p, size, sha256, mediaType, role, ...(document ? { document } : {}), ...(dicom ? { dicom } : {}) })),
   };

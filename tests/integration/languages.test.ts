@@ -157,7 +157,8 @@ describe('documents in other languages, in the library and the bundle', () => {
     expect(run.stderr).toBe('');
     const folder = (run.json as { folder: string }).folder;
 
-    const manifest = JSON.parse(fs.readFileSync(path.join(folder, 'manifest.json'), 'utf8')) as { files: { role: string; document?: { originalName: string; languages?: string[] } }[] };
+    const manifest = JSON.parse(fs.readFileSync(path.join(folder, 'manifest.json'), 'utf8')) as { packet: { language: string }; files: { role: string; document?: { originalName: string; languages?: string[] } }[] };
+    expect(manifest.packet.language).toBe('en');
     const originals = new Map(manifest.files.filter((f) => f.role === 'original').map((f) => [f.document!.originalName, f.document!.languages]));
     expect(originals.get('informe.pdf')).toEqual(['es']);
     expect(originals.get('letter.pdf')).toEqual(['en']);
