@@ -22,6 +22,27 @@ export function windowSources(dir = RENDERER): string[] {
   });
 }
 
+function isText(node: ts.Node): node is ts.StringLiteral | ts.NoSubstitutionTemplateLiteral | ts.TemplateExpression {
+  return ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateExpression(node);
+}
+
+/** The strings an expression in a child's place may put on the screen. */
+function shownStrings(expression: ts.Node): string[] {
+  const found: string[] = [];
+  const walk = (node: ts.Node) => {
+    if (ts.isCallExpression(node) || ts.isJsxElement(node) || ts.isJsxSelfClosingElement(node) || ts.isJsxFragment(node) || ts.isArrowFunction(node)) return;
+    if (ts.isBinaryExpression(node) && [ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken].includes(node.operatorToken.kind)) return;
+    if (ts.isElementAccessExpression(node)) return;
+    if (isText(node)) {
+      if (WORDS.test(node.getText())) found.push(node.getText());
+      return;
+    }
+    ts.forEachChild(node, walk);
+  };
+  walk(expression);
+  return found;
+}
+
 export function literalStrings(file: string): string[] {
   const source = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
   const found: string[] = [];
@@ -31,9 +52,9 @@ export function literalStrings(file: string): string[] {
       const value = ts.isJsxExpression(node.initializer) ? node.initializer.expression : node.initializer;
       if (value && (ts.isStringLiteral(value) || ts.isNoSubstitutionTemplateLiteral(value) || ts.isTemplateExpression(value)) && WORDS.test(value.getText())) found.push(value.getText());
     }
-    if (ts.isJsxExpression(node) && node.expression && (ts.isStringLiteral(node.expression) || ts.isTemplateExpression(node.expression)) && WORDS.test(node.expression.getText()) && ts.isJsxElement(node.parent)) {
-      found.push(node.expression.getText());
-    }
+    // A child written as an expression: the strings it may show ({busy ? 'Unlocking…' : 'Unlock'}), not the
+    // keys and arguments of what it calls (t('library.trash')) nor what it compares (kind === 'study').
+    if (ts.isJsxExpression(node) && node.expression && (ts.isJsxElement(node.parent) || ts.isJsxFragment(node.parent))) found.push(...shownStrings(node.expression));
     ts.forEachChild(node, visit);
   };
   visit(source);

@@ -32,6 +32,6 @@ describe("the window's catalogues", () => {
 
   it('finds the words a file writes itself, and not those it takes from the catalogue', () => {
     const file = path.join(ROOT, 'tests', 'unit', 'window-strings.fixture.tsx');
-    expect(literalStrings(file)).toEqual(['Import files…', '"Search records"', '`Open ${name}`']);
+    expect(literalStrings(file)).toEqual(['Import files…', '"Search records"', '`Open ${name}`', "'Unlocking…'"]);
   });
 });

@@ -1,7 +1,7 @@
-// A component as the window-strings test reads it: three strings of its own, the rest from the catalogue.
+// A component as the window-strings test reads it: four strings of its own, the rest from the catalogue.
 import { useT } from '../../renderer/src/i18n/index.ts';
 
-export function Sample({ name }: { name: string }) {
+export function Sample({ name, busy }: { name: string; busy: boolean }) {
   const { t } = useT();
   return (
     <div aria-label={t('library.documents')}>
@@ -10,6 +10,8 @@ export function Sample({ name }: { name: string }) {
       <a href="#/" aria-label={`Open ${name}`}>
         {t('library.trash')} · {name} — ✓
       </a>
+      {busy ? 'Unlocking…' : t('library.loading')}
+      {name === 'Mohammad Rezaei' && t('library.documents')}
     </div>
   );
 }

@@ -15,7 +15,7 @@ export function UndoToast({ message, onClose, onError }: { message: string; onCl
   useEffect(() => undo.current?.focus(), [message]);
   return (
     <div className="undo-toast" role="status" aria-live="polite">
-      <p>{undone ? `Undone: ${undone}.` : message}</p>
+      <p>{undone ? t('undo.undone', { what: undone }) : message}</p>
       {!undone && (
         <button
           type="button"

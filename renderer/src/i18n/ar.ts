@@ -85,6 +85,7 @@ export const ar: Record<MessageKey, string> = {
   'ocr.waiting': '{count, plural, zero {لا صفحات ممسوحة} one {صفحة ممسوحة واحدة} two {صفحتان ممسوحتان} few {# صفحات ممسوحة} many {# صفحة ممسوحة} other {# صفحة ممسوحة}} لم تُقرأ بعد',
   'ocr.readNow': 'اقرأ الآن',
   'undo.undo': 'تراجع',
+  'undo.undone': 'تم التراجع: {what}.',
   'undo.close': 'إغلاق هذه الرسالة',
   'undo.closeShort': 'إغلاق',
   'type.imaging-report': 'تقرير تصوير',

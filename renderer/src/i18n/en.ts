@@ -82,6 +82,7 @@ export const en = {
   'ocr.waiting': '{count, plural, one {# scanned page} other {# scanned pages}} not read yet',
   'ocr.readNow': 'Read now',
   'undo.undo': 'Undo',
+  'undo.undone': 'Undone: {what}.',
   'undo.close': 'Close this message',
   'undo.closeShort': 'Close',
   'type.imaging-report': 'Imaging report',

@@ -85,6 +85,7 @@ export const es: Record<MessageKey, string> = {
   'ocr.waiting': '{count, plural, one {# página escaneada} other {# páginas escaneadas}} sin leer todavía',
   'ocr.readNow': 'Leer ahora',
   'undo.undo': 'Deshacer',
+  'undo.undone': 'Deshecho: {what}.',
   'undo.close': 'Cerrar este mensaje',
   'undo.closeShort': 'Cerrar',
   'type.imaging-report': 'Informe de imagen',
