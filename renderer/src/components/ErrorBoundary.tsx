@@ -1,5 +1,6 @@
 import { Component } from 'react';
 import type { ErrorInfo, ReactNode } from 'react';
+import { currentTranslator } from '../i18n/index.ts';
 
 interface State {
   readonly error: Error | null;
@@ -19,26 +20,29 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, State> {
 
   override render() {
     if (!this.state.error) return this.props.children;
+    const { t, rich } = currentTranslator();
     return (
       <main className="crashed" role="alert">
-        <h1>This screen could not be shown</h1>
+        <h1>{t('crash.title')}</h1>
+        <p>{t('crash.what', { message: this.state.error.message })}</p>
         <p>
-          Something went wrong while drawing it ({this.state.error.message}). Your library is safe: nothing saved was changed or lost.
-        </p>
-        <p>
-          <a
-            href="#/"
-            onClick={() => {
-              this.setState({ error: null });
-            }}
-          >
-            Go back to the library
-          </a>{' '}
-          or{' '}
-          <button type="button" className="link" onClick={() => window.location.reload()}>
-            reload the window
-          </button>
-          .
+          {rich('crash.ways', {
+            back: (chunks) => (
+              <a
+                href="#/"
+                onClick={() => {
+                  this.setState({ error: null });
+                }}
+              >
+                {chunks}
+              </a>
+            ),
+            reload: (chunks) => (
+              <button type="button" className="link" onClick={() => window.location.reload()}>
+                {chunks}
+              </button>
+            ),
+          })}
         </p>
       </main>
     );

@@ -11,6 +11,9 @@ export const ar: Record<MessageKey, string> = {
   'app.openingViewer': 'جارٍ فتح العارض…',
   'app.dismiss': 'إغلاق',
   'header.back': '→ {label}',
+  'crash.title': 'تعذّر عرض هذه الشاشة',
+  'crash.what': 'حدث خطأ أثناء رسمها ({message}). مكتبتك في أمان: لم يتغيّر أو يضِع أي شيء محفوظ.',
+  'crash.ways': '<back>العودة إلى المكتبة</back> أو <reload>إعادة تحميل النافذة</reload>.',
   'welcome.title': 'مرحبًا بك في Casebinder',
   'welcome.lead':
     'اجمع السجلات التي يحتاجها الطبيب المختص لإبداء رأي ثانٍ: التقارير والصور الطبية ونتائج المختبر والرسائل وتوصية الجرّاح. يبقى كل شيء على هذا الحاسوب إلى أن تختار تصديره.',

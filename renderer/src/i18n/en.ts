@@ -9,6 +9,9 @@ export const en = {
   'app.openingViewer': 'Opening the viewer…',
   'app.dismiss': 'Dismiss',
   'header.back': '← {label}',
+  'crash.title': 'This screen could not be shown',
+  'crash.what': 'Something went wrong while drawing it ({message}). Your library is safe: nothing saved was changed or lost.',
+  'crash.ways': '<back>Go back to the library</back> or <reload>reload the window</reload>.',
   'welcome.title': 'Welcome to Casebinder',
   'welcome.lead':
     'Gather the records a specialist needs for a second opinion: reports, scans, lab results, letters and the surgeon’s recommendation. Everything stays on this computer until you choose to export it.',

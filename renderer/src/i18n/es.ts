@@ -11,6 +11,9 @@ export const es: Record<MessageKey, string> = {
   'app.openingViewer': 'Abriendo el visor…',
   'app.dismiss': 'Cerrar',
   'header.back': '← {label}',
+  'crash.title': 'No se pudo mostrar esta pantalla',
+  'crash.what': 'Algo falló al dibujarla ({message}). Su biblioteca está a salvo: no se cambió ni se perdió nada de lo guardado.',
+  'crash.ways': '<back>Volver a la biblioteca</back> o <reload>recargar la ventana</reload>.',
   'welcome.title': 'Le damos la bienvenida a Casebinder',
   'welcome.lead':
     'Reúna los registros que un especialista necesita para una segunda opinión: informes, estudios de imagen, resultados de laboratorio, cartas y la recomendación del cirujano. Todo permanece en este equipo hasta que usted decida exportarlo.',
