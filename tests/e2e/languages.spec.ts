@@ -50,12 +50,12 @@ test('records in other languages: a name in Persian letters read as the patient\
   await page.goto(`${app.origin}/index.html#/case/${c.id}`);
   await page.getByRole('navigation', { name: 'Parts of the case' }).getByRole('link', { name: 'Specialists and opinions' }).click();
   const form = page.getByRole('form', { name: 'Add a specialist' });
-  await form.getByLabel('Name').fill('Dr. Lena Brandt');
+  await form.getByLabel('Name', { exact: true }).fill('Dr. Lena Brandt');
   await form.getByLabel('Institution').fill('University Hernia Center');
   await expect(form.getByLabel('Their centre reads records in')).toHaveValue('en');
   await app.screenshot('specialist-reads');
   await form.getByRole('button', { name: 'Add the specialist' }).click();
-  await expect(page.getByText('Dr. Lena Brandt')).toBeVisible();
+  await expect(page.locator('.requests strong').filter({ hasText: 'Dr. Lena Brandt' })).toBeVisible();
   const item = page.locator('.check').filter({ hasText: '“informe” is in Spanish; Dr. Lena Brandt (University Hernia Center) reads records in English.' });
   await expect(item).toContainText('for a copy in English, or have it translated by a certified medical translator');
   await item.scrollIntoViewIfNeeded();
@@ -81,7 +81,8 @@ test('records in other languages: a name in Persian letters read as the patient\
   const cover = execFileSync('pdftotext', ['-l', '1', packet, '-']).toString().replace(/\s+/g, ' ');
   expect(cover).toContain('SEGUNDA OPINIÓN · EXPEDIENTE DEL CASO');
   expect(cover).toContain('El paciente prefiere hablar en persa. Necesita intérprete para las consultas.');
-  expect(cover).toMatch(/Documentos adjuntos en español: D\d\./);
+  // The packet is in Spanish: the record in English is the one named.
+  expect(cover).toMatch(/Documentos adjuntos en inglés: D\d\./);
   await page.reload();
   await expect(page.getByRole('radio', { name: 'Español (Spanish)' })).toBeChecked();
   expect(app.errors).toEqual([]);
@@ -136,7 +137,7 @@ test('the window in Spanish and in Arabic (right to left): chosen in Settings, a
 
   // Back to English through Settings.
   await page.getByRole('button', { name: 'الإعدادات' }).click();
-  await page.getByRole('dialog', { name: 'الإعدادات' }).getByRole('radio', { name: 'English' }).check();
+  await page.getByRole('dialog', { name: 'الإعدادات' }).getByRole('radio', { name: 'English', exact: true }).check();
   await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
   await expect(page.getByRole('dialog', { name: 'Settings' })).toBeVisible();
   expect(app.errors).toEqual([]);
