@@ -4,6 +4,7 @@ import type { SecurityStatus, UnlockRequest } from '../../shared/security-types.
 import { ApiError, invoke, messageOf, on } from './api.ts';
 import { keepRecordsInMemoryOnly } from './cache.ts';
 import { PrivacyDialog } from './components/PrivacyDialog.tsx';
+import { useT } from './i18n/index.ts';
 import './Lock.css';
 
 /** Events that count as the person using the window (idle time starts again). */
@@ -24,6 +25,7 @@ export function LockGate({ children }: { children: (unlocks: number) => ReactNod
   const [status, setStatus] = useState<SecurityStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [privacy, setPrivacy] = useState(false);
+  const { t, language } = useT();
   const [reminderDismissed, setReminderDismissed] = useState(false);
   const unlocks = useRef(0);
 
@@ -117,7 +119,7 @@ export function LockGate({ children }: { children: (unlocks: number) => ReactNod
       </p>
     ) : (
       <p className="screen-loading" role="status">
-        Opening your library…
+        {t('app.opening')}
       </p>
     );
   }
@@ -138,15 +140,13 @@ export function LockGate({ children }: { children: (unlocks: number) => ReactNod
       {status.backupDue && !reminderDismissed && (
         <div className="backup-reminder" role="status">
           <p>
-            {status.lastBackup
-              ? `Your records were last backed up ${daysAgo(status.lastBackup.at)}.`
-              : 'Your records have never been backed up: if this computer\'s disk fails, they are gone.'}
+            {status.lastBackup ? t('lock.lastBackup', { when: daysAgo(status.lastBackup.at, language) }) : t('lock.neverBackedUp')}
           </p>
           <button type="button" className="small primary" onClick={() => setPrivacy(true)}>
-            Back up now…
+            {t('lock.backUpNow')}
           </button>
           <button type="button" className="small" onClick={() => setReminderDismissed(true)}>
-            Later
+            {t('lock.later')}
           </button>
         </div>
       )}
@@ -156,9 +156,10 @@ export function LockGate({ children }: { children: (unlocks: number) => ReactNod
   );
 }
 
-function daysAgo(iso: string): string {
-  const days = Math.floor((Date.now() - Date.parse(iso)) / 86_400_000);
-  return days <= 0 ? 'today' : days === 1 ? 'yesterday' : `${days} days ago`;
+/** "today", "yesterday", "3 days ago", as the window's language says it. */
+function daysAgo(iso: string, language: string): string {
+  const days = Math.max(0, Math.floor((Date.now() - Date.parse(iso)) / 86_400_000));
+  return new Intl.RelativeTimeFormat(language, { numeric: 'auto' }).format(-days, 'day');
 }
 
 /** The whole window while the library is locked: its passphrase, or its recovery key, or the keychain. */
@@ -167,6 +168,7 @@ function LockScreen({ keychain, onUnlocked }: { keychain: boolean; onUnlocked: (
   const [useRecovery, setUseRecovery] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const { t } = useT();
 
   async function unlock(request: UnlockRequest) {
     setBusy(true);
@@ -191,9 +193,9 @@ function LockScreen({ keychain, onUnlocked }: { keychain: boolean; onUnlocked: (
           if (secret) void unlock(useRecovery ? { recoveryKey: secret } : { passphrase: secret });
         }}
       >
-        <h1 id="lock-title">Casebinder is locked</h1>
-        <p className="hint">Your library is encrypted. Nothing in it can be read until it is unlocked.</p>
-        <label htmlFor="lock-secret">{useRecovery ? 'Recovery key' : 'Passphrase'}</label>
+        <h1 id="lock-title">{t('lock.title')}</h1>
+        <p className="hint">{t('lock.encrypted')}</p>
+        <label htmlFor="lock-secret">{useRecovery ? t('lock.recoveryKey') : t('lock.passphrase')}</label>
         <input
           id="lock-secret"
           type={useRecovery ? 'text' : 'password'}
@@ -213,11 +215,11 @@ function LockScreen({ keychain, onUnlocked }: { keychain: boolean; onUnlocked: (
         )}
         <div className="panel-actions">
           <button type="submit" className="primary" disabled={busy || !secret}>
-            {busy ? 'Unlocking…' : 'Unlock'}
+            {busy ? t('lock.unlocking') : t('lock.unlock')}
           </button>
           {keychain && !useRecovery && (
             <button type="button" disabled={busy} onClick={() => void unlock({ keychain: true })}>
-              Unlock with the system keychain
+              {t('lock.keychain')}
             </button>
           )}
         </div>
@@ -230,7 +232,7 @@ function LockScreen({ keychain, onUnlocked }: { keychain: boolean; onUnlocked: (
             setError(null);
           }}
         >
-          {useRecovery ? 'Use the passphrase' : 'Forgot the passphrase? Use the recovery key'}
+          {useRecovery ? t('lock.usePassphrase') : t('lock.forgot')}
         </button>
       </form>
     </main>

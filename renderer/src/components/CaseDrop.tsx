@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { DragEvent } from 'react';
 import { invoke, messageOf } from '../api.ts';
 import { useLoaded } from '../loaded.ts';
+import { useT } from '../i18n/index.ts';
 import './CaseDrop.css';
 
 /** The kind of drag data a library document carries. */
@@ -25,6 +26,7 @@ export function dragDocument(id: number) {
 export function CaseDrop({ patientId, libraryVersion, onError }: { patientId: number; libraryVersion: number; onError: (m: string) => void }) {
   const cases = useLoaded(() => invoke('cases:list', patientId), [patientId, libraryVersion, onError], onError) ?? [];
   const [dragging, setDragging] = useState(false);
+  const { t } = useT();
   const [added, setAdded] = useState<string | null>(null);
   useEffect(() => {
     const start = (e: globalThis.DragEvent) => {
@@ -49,8 +51,8 @@ export function CaseDrop({ patientId, libraryVersion, onError }: { patientId: nu
   }
   if (!dragging || cases.length === 0) return null;
   return (
-    <div className="case-drop" aria-label="Drop on a case to add the document to it">
-      <p>Drop on a case to add the document to it:</p>
+    <div className="case-drop" aria-label={t('caseDrop.label')}>
+      <p>{t('caseDrop.text')}</p>
       <ul>
         {cases.map((c) => (
           <li

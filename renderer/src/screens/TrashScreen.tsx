@@ -5,6 +5,7 @@ import { ScreenHeader } from '../components/ScreenHeader.tsx';
 import { formatDate, typeLabel } from '../format.ts';
 import { useLoaded } from '../loaded.ts';
 import { routeHash } from '../route.ts';
+import { useT } from '../i18n/index.ts';
 import './TrashScreen.css';
 
 interface Props {
@@ -22,10 +23,11 @@ export function TrashScreen({ patients, libraryVersion, onCorrected, onError }: 
   const documents = useLoaded(() => invoke('trash:list'), [libraryVersion, onError], onError);
   const [confirming, setConfirming] = useState(false);
   const [emptied, setEmptied] = useState<string | null>(null);
-  const whose = (id: number) => patients.find((p) => p.id === id)?.name ?? 'another patient';
+  const { t } = useT();
+  const whose = (id: number) => patients.find((p) => p.id === id)?.name ?? t('trash.anotherPatient');
   return (
     <div className="trash-screen">
-      <ScreenHeader back={{ href: '#/', label: 'Library' }} title="Trash" subtitle="Restore a document, or remove them for good" />
+      <ScreenHeader back={{ href: '#/', label: t('trash.library') }} title={t('trash.title')} subtitle={t('trash.subtitle')} />
       <main className="trash-body">
         {emptied && (
           <p className="notice" role="status">
@@ -33,33 +35,30 @@ export function TrashScreen({ patients, libraryVersion, onCorrected, onError }: 
           </p>
         )}
         {documents === null ? (
-          <p role="status">Opening the trash…</p>
+          <p role="status">{t('trash.opening')}</p>
         ) : documents.length === 0 ? (
-          <p className="empty">The trash is empty.</p>
+          <p className="empty">{t('trash.empty')}</p>
         ) : (
           <>
-            <p className="hint">Documents stay here for 30 days, out of every list, search, case and packet, and can be restored until then.</p>
-            <ul className="trash-list" aria-label="Documents in the trash">
+            <p className="hint">{t('trash.hint')}</p>
+            <ul className="trash-list" aria-label={t('trash.list')}>
               {documents.map((d) => (
                 <li key={d.id} className="trash-item">
                   <span className="trash-main">
                     <a href={routeHash({ name: 'document', id: d.id })}>{d.title}</a>
                     <span className="muted">
-                      {typeLabel(d.type ?? d.suggested.type)} · {whose(d.patientId)} · in the trash since {formatDate(d.deletedAt.slice(0, 10))}; removed for good after {formatDate(d.removedAfter)}
+                      {t('trash.item', { type: typeLabel(d.type ?? d.suggested.type), whose: whose(d.patientId), since: formatDate(d.deletedAt.slice(0, 10)), until: formatDate(d.removedAfter) })}
                     </span>
                   </span>
-                  <button type="button" onClick={() => void invoke('documents:restore', d.id).then(() => onCorrected(`Restored “${d.title}”.`), (e: unknown) => onError(messageOf(e)))}>
-                    Restore
+                  <button type="button" onClick={() => void invoke('documents:restore', d.id).then(() => onCorrected(t('trash.restored', { title: d.title })), (e: unknown) => onError(messageOf(e)))}>
+                    {t('trash.restore')}
                   </button>
                 </li>
               ))}
             </ul>
             {confirming ? (
-              <div className="confirm-empty" role="group" aria-label="Empty the trash">
-                <p>
-                  Remove {documents.length === 1 ? 'this document' : `these ${documents.length} documents`} for good? Their original files go too, unless another document
-                  uses them. What you did before (moves, merges) can no longer be undone.
-                </p>
+              <div className="confirm-empty" role="group" aria-label={t('trash.emptyLabel')}>
+                <p>{t('trash.confirm', { count: documents.length })}</p>
                 <button
                   type="button"
                   className="danger"
@@ -67,21 +66,21 @@ export function TrashScreen({ patients, libraryVersion, onCorrected, onError }: 
                     void invoke('trash:empty').then(
                       (r) => {
                         setConfirming(false);
-                        setEmptied(`Removed ${r.removed === 1 ? '1 document' : `${r.removed} documents`} for good.`);
+                        setEmptied(t('trash.removed', { count: r.removed }));
                       },
                       (e: unknown) => onError(messageOf(e)),
                     )
                   }
                 >
-                  Remove for good
+                  {t('trash.removeForGood')}
                 </button>
                 <button type="button" className="link" onClick={() => setConfirming(false)}>
-                  Keep them
+                  {t('trash.keep')}
                 </button>
               </div>
             ) : (
               <button type="button" onClick={() => setConfirming(true)}>
-                Empty the trash…
+                {t('trash.emptyButton')}
               </button>
             )}
           </>
