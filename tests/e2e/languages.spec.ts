@@ -135,6 +135,22 @@ test('the window in Spanish and in Arabic (right to left): chosen in Settings, a
   await darkAndNarrow(app, 'library-empty-ar', 'the empty library in Arabic');
   await page.setViewportSize({ width: 1280, height: 800 });
 
+  // The cases and the trash, in Arabic.
+  await page.getByRole('link', { name: 'الحالات' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'حالات Amaia Etxeberria Ruiz' })).toBeVisible();
+  await expect(page.getByRole('link', { name: '→ المكتبة' })).toBeVisible();
+  await page.getByLabel('ما الذي يجب تقريره').fill('Recommended knee replacement');
+  await page.getByLabel('التخصص').selectOption({ label: 'جراحة العمود الفقري والعظام' });
+  await app.screenshot('cases-ar');
+  await noViolations(app, 'the cases in Arabic');
+  await darkAndNarrow(app, 'cases-ar', 'the cases in Arabic');
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(`${app.origin}/index.html#/trash`);
+  await expect(page.getByText('سلة المهملات فارغة.')).toBeVisible();
+  await app.screenshot('trash-ar');
+  await noViolations(app, 'the trash in Arabic');
+  await page.getByRole('link', { name: '→ المكتبة' }).click();
+
   // Back to English through Settings.
   await page.getByRole('button', { name: 'الإعدادات' }).click();
   await page.getByRole('dialog', { name: 'الإعدادات' }).getByRole('radio', { name: 'English', exact: true }).check();
