@@ -3,6 +3,7 @@ import type { NameVariant, Patient } from '../../../shared/library-types.ts';
 import { invoke, messageOf } from '../api.ts';
 import { formatDate } from '../format.ts';
 import { LanguageSelect } from './LanguageSelect.tsx';
+import { useT } from '../i18n/index.ts';
 import './PatientDialog.css';
 
 interface Props {
@@ -30,6 +31,7 @@ export function PatientDialog({ patient, patients, onClose, onCorrected }: Props
     void invoke('patients:name-variants', patient.id).then(setVariants, () => setVariants([]));
   }, [patient.id]);
   const [error, setError] = useState<string | null>(null);
+  const { t } = useT();
   useEffect(() => {
     const dialog = ref.current;
     dialog?.showModal();
@@ -39,7 +41,7 @@ export function PatientDialog({ patient, patients, onClose, onCorrected }: Props
   const save = () =>
     void invoke('patients:edit', patient.id, { name, dateOfBirth: dob || null, contact, language: language || null, interpreter }).then(
       (p) => {
-        onCorrected(`Saved ${p.name}’s details.`);
+        onCorrected(t('patientDialog.saved', { name: p.name }));
         onClose();
       },
       (e: unknown) => setError(messageOf(e)),
@@ -49,7 +51,7 @@ export function PatientDialog({ patient, patients, onClose, onCorrected }: Props
     if (!other) return;
     void invoke('patients:merge', other.id, patient.id).then(
       () => {
-        onCorrected(`Merged ${other.name} into ${patient.name}: their documents, cases and records are ${patient.name}’s now.`);
+        onCorrected(t('patientDialog.merged', { from: other.name, into: patient.name }));
         onClose();
       },
       (e: unknown) => setError(messageOf(e)),
@@ -57,33 +59,32 @@ export function PatientDialog({ patient, patients, onClose, onCorrected }: Props
   };
   return (
     <dialog ref={ref} className="modal patient-dialog" aria-labelledby="patient-dialog-title" onClose={onClose} onCancel={onClose}>
-      <h2 id="patient-dialog-title">{patient.name}’s details</h2>
+      <h2 id="patient-dialog-title">{t('patientDialog.title', { name: patient.name })}</h2>
       <form
         onSubmit={(e) => {
           e.preventDefault();
           save();
         }}
       >
-        <label htmlFor="patient-name">Name</label>
+        <label htmlFor="patient-name">{t('patientDialog.name')}</label>
         <input id="patient-name" value={name} onChange={(e) => setName(e.target.value)} required autoComplete="off" />
-        <label htmlFor="patient-dob">Date of birth</label>
+        <label htmlFor="patient-dob">{t('patientForm.dateOfBirth')}</label>
         <input id="patient-dob" type="date" value={dob} onChange={(e) => setDob(e.target.value)} />
-        <label htmlFor="patient-contact">How a specialist reaches them (printed on the packet’s cover)</label>
+        <label htmlFor="patient-contact">{t('patientDialog.contact')}</label>
         <textarea id="patient-contact" rows={2} value={contact} onChange={(e) => setContact(e.target.value)} />
-        <label htmlFor="patient-language">Language they prefer to speak (printed on the packet’s cover)</label>
-        <LanguageSelect id="patient-language" value={language} onChange={setLanguage} notSaid="Not said" />
+        <label htmlFor="patient-language">{t('patientDialog.language')}</label>
+        <LanguageSelect id="patient-language" value={language} onChange={setLanguage} notSaid={t('patientDialog.notSaid')} />
         <label className="inline-check">
-          <input type="checkbox" checked={interpreter} onChange={(e) => setInterpreter(e.target.checked)} /> Needs an interpreter at appointments
+          <input type="checkbox" checked={interpreter} onChange={(e) => setInterpreter(e.target.checked)} /> {t('patientDialog.interpreter')}
         </label>
-        {patient.otherNames.length > 0 && <p className="hint">Other names in their records: {patient.otherNames.join(', ')}.</p>}
+        {patient.otherNames.length > 0 && <p className="hint">{t('patientDialog.otherNames', { names: patient.otherNames.join(', ') })}</p>}
         {variants.length > 0 && (
           <div className="name-variants">
-            <p className="hint">How their documents write their name:</p>
+            <p className="hint">{t('patientDialog.variants')}</p>
             <ul>
               {variants.map((v) => (
                 <li key={v.name}>
-                  <bdi>{v.name}</bdi> · {v.documents === 1 ? '1 document' : `${v.documents} documents`}
-                  {v.otherScript ? ' · in another script, read as a likely match' : ''}
+                  <bdi>{v.name}</bdi> · {t('patientDialog.variant', { documents: v.documents, otherScript: v.otherScript ? 'yes' : 'no' })}
                 </li>
               ))}
             </ul>
@@ -96,29 +97,28 @@ export function PatientDialog({ patient, patients, onClose, onCorrected }: Props
         )}
         <div className="dialog-actions">
           <button type="submit" className="primary">
-            Save
+            {t('patientDialog.save')}
           </button>
           <button type="button" className="link" onClick={onClose}>
-            Cancel
+            {t('common.cancel')}
           </button>
         </div>
       </form>
       {others.length > 0 && (
         <section className="merge" aria-labelledby="merge-title">
-          <h3 id="merge-title">Two records of one person?</h3>
-          <p className="hint">Merging moves the other record’s documents, cases, lab values and lists here; its name becomes one of {patient.name}’s other names. It can be undone until the trash is emptied.</p>
-          <label htmlFor="merge-from">Merge into {patient.name}</label>
+          <h3 id="merge-title">{t('patientDialog.mergeTitle')}</h3>
+          <p className="hint">{t('patientDialog.mergeHint', { name: patient.name })}</p>
+          <label htmlFor="merge-from">{t('patientDialog.mergeInto', { name: patient.name })}</label>
           <select id="merge-from" value={mergeFrom} onChange={(e) => setMergeFrom(e.target.value ? Number(e.target.value) : '')}>
-            <option value="">Choose a patient…</option>
+            <option value="">{t('patientDialog.choose')}</option>
             {others.map((p) => (
               <option key={p.id} value={p.id}>
-                {p.name}
-                {p.dateOfBirth ? ` (born ${formatDate(p.dateOfBirth)})` : ''} · {p.documentCount} documents
+                {t('patientDialog.option', { name: p.name, born: p.dateOfBirth ? 'yes' : 'no', date: p.dateOfBirth ? formatDate(p.dateOfBirth) : '', documents: p.documentCount })}
               </option>
             ))}
           </select>
           <button type="button" onClick={merge} disabled={mergeFrom === ''}>
-            Merge
+            {t('patientDialog.merge')}
           </button>
         </section>
       )}
