@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { MedicalDocument, Patient } from '../../../shared/library-types.ts';
 import { invoke, messageOf } from '../api.ts';
 import { formatDate } from '../format.ts';
+import { useT } from '../i18n/index.ts';
 import './IdentityBanner.css';
 
 interface Props {
@@ -18,16 +19,11 @@ interface Props {
  */
 export function LikelyNameNote({ document: doc, patients }: { readonly document: MedicalDocument; readonly patients: readonly Patient[] }) {
   const patient = patients.find((p) => p.id === doc.patientId);
+  const { rich, list } = useT();
   if (doc.identity.match !== 'same' || doc.identity.confirmed || doc.identity.likelyNames.length === 0 || !patient) return null;
   return (
     <p className="identity-likely" role="note">
-      It names the patient as {doc.identity.likelyNames.map((n, i) => (
-        <span key={n}>
-          {i > 0 ? ' and ' : ''}
-          <bdi>{n}</bdi>
-        </span>
-      ))}
-      , in another script: read as a likely match for {patient.name}. If it is someone else’s, use “Move to another patient…” above.
+      {rich('identity.likely', { names: <bdi>{list(doc.identity.likelyNames)}</bdi>, patient: patient.name })}
     </p>
   );
 }

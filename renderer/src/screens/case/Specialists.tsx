@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import type { CaseDetails, SubmissionMethod } from '../../../../shared/case-types.ts';
-import { SUBMISSION_METHOD_LABELS, SUBMISSION_METHODS } from '../../../../shared/case-types.ts';
+import { SUBMISSION_METHODS } from '../../../../shared/case-types.ts';
 import { invoke } from '../../api.ts';
 import { caller, orNull, useForm } from './form.tsx';
 import { languageNames } from '../../../../shared/languages.ts';
 import { LanguageSelect } from '../../components/LanguageSelect.tsx';
+import { useT } from '../../i18n/index.ts';
 
 export function Specialists({ details, onError }: { details: CaseDetails; onError: (m: string) => void }) {
   const form = useForm({ name: '', institution: '', sizeLimitMb: '' });
@@ -12,19 +13,22 @@ export function Specialists({ details, onError }: { details: CaseDetails; onErro
   const [reads, setReads] = useState('en');
   const [alsoEnglish, setAlsoEnglish] = useState(true);
   const call = caller(onError);
+  const { t, language } = useT();
   return (
     <section className="case-section" aria-labelledby="specialists-title">
-      <h2 id="specialists-title">Specialists asked</h2>
+      <h2 id="specialists-title">{t('specialists.title')}</h2>
       <ul className="requests">
         {details.specialists.map((sp) => (
           <li key={sp.id}>
             <div>
               <strong>{sp.name}</strong>
-              {sp.institution ? `, ${sp.institution}` : ''}
+              {sp.institution ? t('specialists.institution', { institution: sp.institution }) : null}
               <small>
-                {sp.accepts ? `takes records as ${SUBMISSION_METHOD_LABELS[sp.accepts]}` : 'how they take records: not known yet'}
-                {sp.sizeLimitMb ? ` · up to ${sp.sizeLimitMb} MB` : ''}
-                {sp.reads.join(' ') !== 'en' ? ` · reads records in ${languageNames(sp.reads)}` : ''}
+                {[
+                  t('specialists.accepts', { accepts: sp.accepts ?? 'unknown' }),
+                  ...(sp.sizeLimitMb ? [t('specialists.limit', { mb: sp.sizeLimitMb })] : []),
+                  ...(sp.reads.join(' ') !== 'en' ? [t('specialists.readsIn', { languages: languageNames(sp.reads, language) })] : []),
+                ].join(' · ')}
               </small>
             </div>
           </li>
@@ -32,7 +36,7 @@ export function Specialists({ details, onError }: { details: CaseDetails; onErro
       </ul>
       <form
         className="case-form compact"
-        aria-label="Add a specialist"
+        aria-label={t('specialists.add')}
         onSubmit={(e) => {
           e.preventDefault();
           call(
@@ -50,31 +54,31 @@ export function Specialists({ details, onError }: { details: CaseDetails; onErro
           );
         }}
       >
-        {form.field('name', 'Name', { required: true, placeholder: 'Ana Ruiz, MD' })}
-        {form.field('institution', 'Institution')}
+        {form.field('name', t('specialists.name'), { required: true, placeholder: 'Ana Ruiz, MD' })}
+        {form.field('institution', t('specialists.institutionLabel'))}
         <label>
-          Takes records as
+          {t('specialists.takes')}
           <select value={accepts} onChange={(e) => setAccepts(e.target.value as SubmissionMethod | '')}>
-            <option value="">Not known</option>
+            <option value="">{t('specialists.notKnown')}</option>
             {SUBMISSION_METHODS.map((m) => (
               <option key={m} value={m}>
-                {SUBMISSION_METHOD_LABELS[m][0]!.toUpperCase() + SUBMISSION_METHOD_LABELS[m].slice(1)}
+                {t('specialists.method', { method: m })}
               </option>
             ))}
           </select>
         </label>
-        {form.field('sizeLimitMb', 'Size limit (MB)', { type: 'number' })}
+        {form.field('sizeLimitMb', t('specialists.sizeLimit'), { type: 'number' })}
         <label>
-          Their centre reads records in
+          {t('specialists.reads')}
           <LanguageSelect id="specialist-reads" value={reads} onChange={setReads} />
         </label>
         {reads !== 'en' && (
           <label className="inline-check">
-            <input type="checkbox" checked={alsoEnglish} onChange={(e) => setAlsoEnglish(e.target.checked)} /> and in English
+            <input type="checkbox" checked={alsoEnglish} onChange={(e) => setAlsoEnglish(e.target.checked)} /> {t('specialists.alsoEnglish')}
           </label>
         )}
         <div className="panel-actions">
-          <button type="submit">Add the specialist</button>
+          <button type="submit">{t('specialists.addButton')}</button>
         </div>
       </form>
     </section>
