@@ -20,6 +20,7 @@ import type { Route } from '../route.ts';
 import { ScreenHeader } from '../components/ScreenHeader.tsx';
 import { PrintButton } from '../components/PrintButton.tsx';
 import { printPdf, printPicture } from '../print.ts';
+import { useT } from '../i18n/index.ts';
 import './DocumentScreen.css';
 import '../components/IdentityBanner.css';
 
@@ -57,6 +58,7 @@ export function DocumentScreen({ route, navigate, libraryVersion, patients, onCo
   const [missing, setMissing] = useState<string | null>(null);
   const [composing, setComposing] = useState(false);
   const [redaction, setRedaction] = useState<DocumentRedactions['current']>(null);
+  const { t } = useT();
 
   // Opening a document is looking at its suggestions: the library can then accept them with others.
   useEffect(() => {
@@ -95,11 +97,17 @@ export function DocumentScreen({ route, navigate, libraryVersion, patients, onCo
     return (
       <main className="document-missing">
         <p role="alert">{missing}</p>
-        <a href="#/">Back to the library</a>
+        <a href="#/">{t('document.backToLibrary')}</a>
       </main>
     );
   }
-  if (!doc) return <p className="screen-loading" role="status">Opening the document…</p>;
+  if (!doc) {
+    return (
+      <p className="screen-loading" role="status">
+        {t('document.opening')}
+      </p>
+    );
+  }
 
   const type = doc.type ?? doc.suggested.type;
   const date = doc.dateOfService ?? doc.suggested.dateOfService;
@@ -108,25 +116,25 @@ export function DocumentScreen({ route, navigate, libraryVersion, patients, onCo
   return (
     <div className="document-screen">
       <ScreenHeader
-        back={{ href: '#/', label: 'Library' }}
+        back={{ href: '#/', label: t('trash.library') }}
         title={doc.title}
         subtitle={`${typeLabel(type)}${date ? ` · ${formatDate(date)}` : ''}${(doc.facility ?? doc.suggested.facility) ? ` · ${doc.facility ?? doc.suggested.facility}` : ''}`}
       >
         {photo && doc.partOf === null && (
           <button type="button" className="header-action" onClick={() => setComposing(true)}>
-            Make one document from photos…
+            {t('document.compose')}
           </button>
         )}
         {doc.sha256 && canRedact(doc.mediaType) && (
-          <PrintButton className="header-action" label="Print…" print={(onPage) => printDocument(doc, onPage)} onError={onError} />
+          <PrintButton className="header-action" label={t('document.print')} print={(onPage) => printDocument(doc, onPage)} onError={onError} />
         )}
         {doc.deletedAt === null && doc.sha256 && canRedact(doc.mediaType) && (
           <a className="header-action button" href={`#/document/${doc.id}/redact`}>
-            {redaction ? 'Change the redaction…' : 'Redact for sending…'}
+            {redaction ? t('document.changeRedaction') : t('document.redact')}
           </a>
         )}
         {doc.deletedAt === null && doc.partOf === null && doc.identity.match !== 'other' && patients.length > 1 && (
-          <MoveControl document={doc} patients={patients} label="Move to another patient…" onCorrected={onCorrected} onError={onError} />
+          <MoveControl document={doc} patients={patients} label={t('document.move')} onCorrected={onCorrected} onError={onError} />
         )}
         {doc.deletedAt === null && doc.partOf === null && (
           <button
@@ -135,37 +143,37 @@ export function DocumentScreen({ route, navigate, libraryVersion, patients, onCo
             onClick={() =>
               void invoke('documents:trash', [doc.id]).then(
                 () => {
-                  onCorrected(`Put “${doc.title}” in the trash. It can be restored from the trash for 30 days.`);
+                  onCorrected(t('document.trashed', { title: doc.title }));
                   navigate({ name: 'library' });
                 },
                 (e: unknown) => onError(messageOf(e)),
               )
             }
           >
-            Put in the trash
+            {t('document.trash')}
           </button>
         )}
       </ScreenHeader>
       {doc.deletedAt !== null && (
         <div className="trash-notice" role="status">
-          <p>This document is in the trash: it is in no list, search, case or packet until it is restored.</p>
-          <button type="button" onClick={() => void invoke('documents:restore', doc.id).then(() => onCorrected(`Restored “${doc.title}”.`), (e: unknown) => onError(messageOf(e)))}>
-            Restore it
+          <p>{t('document.inTrash')}</p>
+          <button type="button" onClick={() => void invoke('documents:restore', doc.id).then(() => onCorrected(t('trash.restored', { title: doc.title })), (e: unknown) => onError(messageOf(e)))}>
+            {t('document.restore')}
           </button>
         </div>
       )}
       {redaction && (
         <div className="redaction-notice" role="status">
           <p>
-            Exports send a redacted copy of this document, made {formatDate(redaction.createdAt.slice(0, 10))}: {redaction.boxes.length} area{redaction.boxes.length === 1 ? '' : 's'} blacked out. What you see here is the original, kept as it was.
+            {t('document.redacted', { date: formatDate(redaction.createdAt.slice(0, 10)), areas: redaction.boxes.length })}
           </p>
-          <a href={`#/document/${doc.id}/redact`}>See the redacted copy</a>
+          <a href={`#/document/${doc.id}/redact`}>{t('document.seeRedacted')}</a>
         </div>
       )}
       <IdentityBanner document={doc} patients={patients} onCorrected={onCorrected} onError={onError} />
       <LikelyNameNote document={doc} patients={patients} />
       <div className="document-body">
-        <main className="document-view" aria-label="Document">
+        <main className="document-view" aria-label={t('document.view')}>
           {doc.kind === 'study' ? (
             <StudyView document={doc} libraryVersion={libraryVersion} onError={onError} />
           ) : doc.mediaType === 'application/pdf' ? (
@@ -177,10 +185,10 @@ export function DocumentScreen({ route, navigate, libraryVersion, patients, onCo
           ) : doc.mediaType === 'application/fhir+json' ? (
             <DownloadView document={doc} libraryVersion={libraryVersion} onError={onError} />
           ) : (
-            <p className="empty">This kind of file cannot be shown here.</p>
+            <p className="empty">{t('document.cannotShow')}</p>
           )}
         </main>
-        <aside className="document-details" aria-label="Document details">
+        <aside className="document-details" aria-label={t('document.details')}>
           {doc.mediaType === 'application/pdf' && <PageLabs documentId={doc.id} patientId={doc.patientId} page={page} libraryVersion={libraryVersion} onError={onError} />}
           {doc.mediaType === 'application/pdf' && <PageRecords documentId={doc.id} patientId={doc.patientId} page={page} libraryVersion={libraryVersion} onError={onError} />}
           <MetadataPanel document={doc} onSaved={setDoc} />
