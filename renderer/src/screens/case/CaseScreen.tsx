@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { CaseDetails, CaseStatus, ChecklistItem } from '../../../../shared/case-types.ts';
-import { CASE_STATUSES, CASE_STATUS_LABELS, SPECIALTY_LABELS } from '../../../../shared/case-types.ts';
+import { CASE_STATUSES } from '../../../../shared/case-types.ts';
 import type { DocumentSummary } from '../../../../shared/ipc-contract.ts';
 import type { Patient } from '../../../../shared/library-types.ts';
 import type { TimelineEntry } from '../../../../shared/timeline.ts';
@@ -10,7 +10,6 @@ import { routeHash } from '../../route.ts';
 import type { Route } from '../../route.ts';
 import { ScreenHeader } from '../../components/ScreenHeader.tsx';
 import { preference, setPreference } from '../../cache.ts';
-import { plural } from '../../format.ts';
 import { CaseGroup } from './CaseGroup.tsx';
 import type { CaseGroupId } from './CaseGroup.tsx';
 import { Checklist } from './Checklist.tsx';
@@ -20,15 +19,10 @@ import { Questions } from './Questions.tsx';
 import { Recommendations } from './Recommendation.tsx';
 import { Requests } from './Requests.tsx';
 import { Specialists } from './Specialists.tsx';
+import { useT } from '../../i18n/index.ts';
 import './case.css';
 
 const GROUPS: readonly CaseGroupId[] = ['decision', 'records', 'opinions', 'timeline'];
-const GROUP_TITLES: Readonly<Record<CaseGroupId, string>> = {
-  decision: 'The decision and your questions',
-  records: 'Records',
-  opinions: 'Specialists and opinions',
-  timeline: 'Timeline',
-};
 
 interface Props {
   readonly patient: Patient;
@@ -42,6 +36,8 @@ export function CaseScreen({ patient, route, libraryVersion, onError }: Props) {
   const [data, setData] = useState<{ case: CaseDetails; checklist: ChecklistItem[]; documents: DocumentSummary[] } | null>(null);
   const [entries, setEntries] = useState<TimelineEntry[]>([]);
   const [undated, setUndated] = useState(0);
+  const { t } = useT();
+  const groupTitle = (g: CaseGroupId) => t('case.group', { group: g });
   const [openedAt] = useState(() => performance.now());
   // Which groups the person opened or closed in this case (the rest follow isOpen's defaults).
   const [groups, setGroups] = useState<Partial<Record<CaseGroupId, boolean>>>({});
@@ -80,7 +76,13 @@ export function CaseScreen({ patient, route, libraryVersion, onError }: Props) {
     if (shown) requestAnimationFrame(() => performance.measure('casebinder:case-rendered', { start: openedAt, end: performance.now() }));
   }, [shown, openedAt]);
 
-  if (!data) return <p className="screen-loading" role="status">Opening the case…</p>;
+  if (!data) {
+    return (
+      <p className="screen-loading" role="status">
+        {t('case.opening')}
+      </p>
+    );
+  }
   const c = data.case;
   // Open unless the person closed it; until then, what matters now is open: the opinions once the case
   // has gone out (or one is in), the timeline (long) only when asked for.
@@ -88,24 +90,24 @@ export function CaseScreen({ patient, route, libraryVersion, onError }: Props) {
   const documents = data.documents;
   return (
     <div className="record-screen case-screen">
-      <ScreenHeader back={{ href: routeHash({ name: 'cases' }), label: 'Cases' }} title={c.title} subtitle={`${SPECIALTY_LABELS[c.specialty]}${c.condition ? ` · ${c.condition}` : ''} · ${patient.name}`}>
+      <ScreenHeader back={{ href: routeHash({ name: 'cases' }), label: t('library.cases') }} title={c.title} subtitle={[t(`specialty.${c.specialty}`), ...(c.condition ? [c.condition] : []), patient.name].join(' · ')}>
         <label className="case-status">
-          Status
+          {t('case.status')}
           <select value={c.status} onChange={(e) => void invoke('cases:update', c.id, { status: e.target.value as CaseStatus }).catch((err: unknown) => onError(messageOf(err)))}>
             {CASE_STATUSES.map((s) => (
               <option key={s} value={s}>
-                {CASE_STATUS_LABELS[s]}
+                {t(`status.${s}`)}
               </option>
             ))}
           </select>
         </label>
         <a className="button primary" href={routeHash({ name: 'export', caseId: c.id })}>
-          Prepare the bundle…
+          {t('case.prepare')}
         </a>
       </ScreenHeader>
       <div className="case-body">
-        <main className="case-main" aria-label="The case">
-          <nav className="case-nav" aria-label="Parts of the case">
+        <main className="case-main" aria-label={t('case.main')}>
+          <nav className="case-nav" aria-label={t('case.parts')}>
             {GROUPS.map((g) => (
               <a
                 key={g}
@@ -116,22 +118,22 @@ export function CaseScreen({ patient, route, libraryVersion, onError }: Props) {
                   document.getElementById(`case-group-${g}`)?.scrollIntoView({ block: 'start' });
                 }}
               >
-                {GROUP_TITLES[g]}
+                {groupTitle(g)}
               </a>
             ))}
           </nav>
-          <CaseGroup id="decision" title={GROUP_TITLES.decision} summary={`${plural(c.recommendations.length, 'recommendation')}, ${plural(c.questions.length, 'question')}`} open={isOpen('decision')} onToggle={toggle}>
+          <CaseGroup id="decision" title={groupTitle('decision')} summary={t('case.decisionSummary', { recommendations: c.recommendations.length, questions: c.questions.length })} open={isOpen('decision')} onToggle={toggle}>
             <Recommendations details={c} patientId={patient.id} documents={documents} onError={onError} />
             <Questions details={c} patient={patient} onError={onError} />
             <section className="case-section" aria-labelledby="notes-title">
-              <h2 id="notes-title">Notes</h2>
+              <h2 id="notes-title">{t('case.notes')}</h2>
               <textarea
                 key={c.notes}
                 className="case-notes"
                 aria-labelledby="notes-title"
                 defaultValue={c.notes}
                 rows={3}
-                placeholder="Anything to remember about this decision…"
+                placeholder={t('case.notesPlaceholder')}
                 onBlur={(e) => {
                   if (e.target.value !== c.notes) void invoke('cases:update', c.id, { notes: e.target.value }).catch((err: unknown) => onError(messageOf(err)));
                 }}
@@ -140,24 +142,24 @@ export function CaseScreen({ patient, route, libraryVersion, onError }: Props) {
           </CaseGroup>
           <CaseGroup
             id="records"
-            title={GROUP_TITLES.records}
-            summary={`${plural(c.documents.length, 'document')}${c.requests.length ? `, ${plural(c.requests.filter((r) => r.state === 'asked').length, 'request')} waiting` : ''}`}
+            title={groupTitle('records')}
+            summary={t('case.recordsSummary', { documents: c.documents.length, hasRequests: c.requests.length ? 'yes' : 'no', requests: c.requests.filter((r) => r.state === 'asked').length })}
             open={isOpen('records')}
             onToggle={toggle}
           >
             <Documents details={c} documents={documents} onError={onError} />
             <Requests details={c} documents={documents} onError={onError} />
           </CaseGroup>
-          <CaseGroup id="opinions" title={GROUP_TITLES.opinions} summary={`${plural(c.specialists.length, 'specialist')}, ${plural(c.opinions.length, 'opinion')}`} open={isOpen('opinions')} onToggle={toggle}>
+          <CaseGroup id="opinions" title={groupTitle('opinions')} summary={t('case.opinionsSummary', { specialists: c.specialists.length, opinions: c.opinions.length })} open={isOpen('opinions')} onToggle={toggle}>
             <Specialists details={c} onError={onError} />
             <Opinions details={c} documents={documents} onError={onError} />
           </CaseGroup>
-          <CaseGroup id="timeline" title={GROUP_TITLES.timeline} summary={`${plural(entries.length, 'entry', 'entries')}${undated ? `, ${undated} undated left out` : ''}`} open={isOpen('timeline')} onToggle={toggle}>
+          <CaseGroup id="timeline" title={groupTitle('timeline')} summary={t('case.timelineSummary', { entries: entries.length, undated })} open={isOpen('timeline')} onToggle={toggle}>
             <Timeline entries={entries} undated={undated} />
           </CaseGroup>
         </main>
         {/* Focusable so a long checklist scrolls from the keyboard. */}
-        <aside className="case-aside" aria-label="Completeness" tabIndex={0}>
+        <aside className="case-aside" aria-label={t('case.completeness')} tabIndex={0}>
           <Checklist items={data.checklist} />
         </aside>
       </div>
