@@ -5,7 +5,11 @@
  * `{x, select, a {…} other {…}}` by word. What the patient or a record wrote is never in here: it goes in
  * as a value, as written.
  */
+import { TERMS_EN } from '../../../shared/i18n-terms.ts';
+
 export const en = {
+  // Document types and specialties, as the library names them (shared/i18n-terms.ts).
+  ...TERMS_EN,
   // The cover.
   'cover.kicker': 'SECOND OPINION · CASE PACKET',
   'cover.born': 'Born {date}',
@@ -169,27 +173,6 @@ export const en = {
   'footer.documentPage': 'D{document} · page {page} of {pages} · packet {packetPage}',
   'pdf.title': 'Case packet: {name} — {case}',
   // Document types, specialties and kinds of images, as the library names them.
-  'type.imaging-report': 'Imaging report',
-  'type.imaging-study': 'Imaging study',
-  'type.lab-report': 'Lab report',
-  'type.pathology-report': 'Pathology report',
-  'type.consult-note': 'Consult note',
-  'type.operative-note': 'Operative or procedure note',
-  'type.recommendation': "Surgeon's recommendation",
-  'type.discharge-summary': 'Discharge summary',
-  'type.medication-list': 'Medication list',
-  'type.cardiac-test': 'Cardiac test (ECG, echo, stress, cath)',
-  'type.insurance-id': 'Insurance card',
-  'type.correspondence': 'Letter or correspondence',
-  'type.other': 'Other',
-  'specialty.spine-orthopedic': 'Spine and orthopedic surgery',
-  'specialty.neurosurgery': 'Neurosurgery',
-  'specialty.cardiology': 'Cardiology and cardiac surgery',
-  'specialty.oncology': 'Oncology and surgical oncology',
-  'specialty.general-surgery': 'General surgery',
-  'specialty.radiology': 'Radiology read',
-  'specialty.pathology': 'Pathology review',
-  'specialty.other': 'Other',
   'modality.none': 'Images',
   'modality.CT': 'CT scan',
   'modality.MR': 'MRI',

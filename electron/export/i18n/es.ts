@@ -3,9 +3,11 @@
  * register of a Spanish clinical report (usted; «comillas»; "paciente", not a gendered form). A key
  * missing here, or one whose values differ from the English, fails tests/unit/packet-i18n.test.ts.
  */
+import { TERMS_ES } from '../../../shared/i18n-terms.ts';
 import type { PacketMessageKey } from './en.ts';
 
 export const es: Record<PacketMessageKey, string> = {
+  ...TERMS_ES,
   'cover.kicker': 'SEGUNDA OPINIÓN · EXPEDIENTE DEL CASO',
   'cover.born': 'Fecha de nacimiento: {date}',
   'cover.preparedFor': 'Preparado para',
@@ -154,27 +156,6 @@ export const es: Record<PacketMessageKey, string> = {
   'footer.page': 'página {page} de {pages}',
   'footer.documentPage': 'D{document} · página {page} de {pages} · expediente, {packetPage}',
   'pdf.title': 'Expediente del caso: {name} — {case}',
-  'type.imaging-report': 'Informe de imagen',
-  'type.imaging-study': 'Estudio de imagen',
-  'type.lab-report': 'Informe de laboratorio',
-  'type.pathology-report': 'Informe de anatomía patológica',
-  'type.consult-note': 'Nota de consulta',
-  'type.operative-note': 'Nota operatoria o de procedimiento',
-  'type.recommendation': 'Recomendación del cirujano',
-  'type.discharge-summary': 'Informe de alta',
-  'type.medication-list': 'Lista de medicamentos',
-  'type.cardiac-test': 'Prueba cardíaca (ECG, ecocardiograma, ergometría, cateterismo)',
-  'type.insurance-id': 'Tarjeta del seguro',
-  'type.correspondence': 'Carta o correspondencia',
-  'type.other': 'Otro',
-  'specialty.spine-orthopedic': 'Cirugía de columna y ortopédica',
-  'specialty.neurosurgery': 'Neurocirugía',
-  'specialty.cardiology': 'Cardiología y cirugía cardíaca',
-  'specialty.oncology': 'Oncología y oncología quirúrgica',
-  'specialty.general-surgery': 'Cirugía general',
-  'specialty.radiology': 'Lectura radiológica',
-  'specialty.pathology': 'Revisión de anatomía patológica',
-  'specialty.other': 'Otra',
   'modality.none': 'Imágenes',
   'modality.CT': 'TC',
   'modality.MR': 'RM',

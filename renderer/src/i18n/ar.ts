@@ -3,9 +3,11 @@
  * back arrow points right, numbers in the digits Arabic writes, the six plural forms Arabic has. A key
  * missing, or values not those of the English, fails tests/unit/window-i18n.test.ts.
  */
+import { TERMS_AR } from '../../../shared/i18n-terms.ts';
 import type { MessageKey } from './en.ts';
 
 export const ar: Record<MessageKey, string> = {
+  ...TERMS_AR,
   'app.name': 'Casebinder',
   'app.opening': 'جارٍ فتح مكتبتك…',
   'app.openingViewer': 'جارٍ فتح العارض…',
@@ -60,14 +62,6 @@ export const ar: Record<MessageKey, string> = {
   'cases.ifKnown': '(إن كان معروفًا)',
   'cases.conditionExample': 'مثلًا: انزلاق فقاري تنكسي',
   'cases.create': 'بدء الحالة',
-  'specialty.spine-orthopedic': 'جراحة العمود الفقري والعظام',
-  'specialty.neurosurgery': 'جراحة الأعصاب',
-  'specialty.cardiology': 'أمراض القلب وجراحته',
-  'specialty.oncology': 'الأورام وجراحة الأورام',
-  'specialty.general-surgery': 'الجراحة العامة',
-  'specialty.radiology': 'قراءة الأشعة',
-  'specialty.pathology': 'مراجعة علم الأمراض',
-  'specialty.other': 'أخرى',
   'status.gathering': 'جمع السجلات',
   'status.ready': 'جاهزة للإرسال',
   'status.sent': 'أُرسلت',
@@ -216,18 +210,5 @@ export const ar: Record<MessageKey, string> = {
   'undo.undone': 'تم التراجع: {what}.',
   'undo.close': 'إغلاق هذه الرسالة',
   'undo.closeShort': 'إغلاق',
-  'type.imaging-report': 'تقرير تصوير',
-  'type.imaging-study': 'دراسة تصوير',
-  'type.lab-report': 'تقرير مختبر',
-  'type.pathology-report': 'تقرير علم الأمراض',
-  'type.consult-note': 'ملاحظة استشارة',
-  'type.operative-note': 'ملاحظة عملية أو إجراء',
-  'type.recommendation': 'توصية الجرّاح',
-  'type.discharge-summary': 'ملخص الخروج',
-  'type.medication-list': 'قائمة الأدوية',
-  'type.cardiac-test': 'فحص قلبي (تخطيط، صدى، جهد، قسطرة)',
-  'type.insurance-id': 'بطاقة التأمين',
-  'type.correspondence': 'رسالة أو مراسلة',
-  'type.other': 'أخرى',
   'type.none': 'لم يُصنَّف بعد',
 };

@@ -3,7 +3,11 @@
  * `{name}` a value, `{n, plural, one {…} other {…}}` by number, `{x, select, a {…} other {…}}` by word,
  * `<i>…</i>` an element the component supplies. What the person or their records wrote is never in here.
  */
+import { TERMS_EN } from '../../../shared/i18n-terms.ts';
+
 export const en = {
+  // Document types and specialties, as the library names them (shared/i18n-terms.ts).
+  ...TERMS_EN,
   'app.name': 'Casebinder',
   'app.opening': 'Opening your library…',
   'app.openingViewer': 'Opening the viewer…',
@@ -58,14 +62,6 @@ export const en = {
   'cases.ifKnown': '(if known)',
   'cases.conditionExample': 'e.g. Degenerative spondylolisthesis',
   'cases.create': 'Start the case',
-  'specialty.spine-orthopedic': 'Spine and orthopedic surgery',
-  'specialty.neurosurgery': 'Neurosurgery',
-  'specialty.cardiology': 'Cardiology and cardiac surgery',
-  'specialty.oncology': 'Oncology and surgical oncology',
-  'specialty.general-surgery': 'General surgery',
-  'specialty.radiology': 'Radiology read',
-  'specialty.pathology': 'Pathology review',
-  'specialty.other': 'Other',
   'status.gathering': 'Gathering records',
   'status.ready': 'Ready to send',
   'status.sent': 'Sent',
@@ -213,19 +209,6 @@ export const en = {
   'undo.undone': 'Undone: {what}.',
   'undo.close': 'Close this message',
   'undo.closeShort': 'Close',
-  'type.imaging-report': 'Imaging report',
-  'type.imaging-study': 'Imaging study',
-  'type.lab-report': 'Lab report',
-  'type.pathology-report': 'Pathology report',
-  'type.consult-note': 'Consult note',
-  'type.operative-note': 'Operative or procedure note',
-  'type.recommendation': 'Surgeon\'s recommendation',
-  'type.discharge-summary': 'Discharge summary',
-  'type.medication-list': 'Medication list',
-  'type.cardiac-test': 'Cardiac test (ECG, echo, stress, cath)',
-  'type.insurance-id': 'Insurance card',
-  'type.correspondence': 'Letter or correspondence',
-  'type.other': 'Other',
   'type.none': 'Not sorted yet',
 } as const;
 

@@ -3,9 +3,11 @@
  * equipo", not "ordenador" or "computadora"). A key missing, or values not those of the English, fails
  * tests/unit/window-i18n.test.ts.
  */
+import { TERMS_ES } from '../../../shared/i18n-terms.ts';
 import type { MessageKey } from './en.ts';
 
 export const es: Record<MessageKey, string> = {
+  ...TERMS_ES,
   'app.name': 'Casebinder',
   'app.opening': 'Abriendo su biblioteca…',
   'app.openingViewer': 'Abriendo el visor…',
@@ -60,14 +62,6 @@ export const es: Record<MessageKey, string> = {
   'cases.ifKnown': '(si se conoce)',
   'cases.conditionExample': 'p. ej., Espondilolistesis degenerativa',
   'cases.create': 'Iniciar el caso',
-  'specialty.spine-orthopedic': 'Cirugía de columna y ortopédica',
-  'specialty.neurosurgery': 'Neurocirugía',
-  'specialty.cardiology': 'Cardiología y cirugía cardíaca',
-  'specialty.oncology': 'Oncología y oncología quirúrgica',
-  'specialty.general-surgery': 'Cirugía general',
-  'specialty.radiology': 'Lectura radiológica',
-  'specialty.pathology': 'Revisión de anatomía patológica',
-  'specialty.other': 'Otra',
   'status.gathering': 'Reuniendo registros',
   'status.ready': 'Listo para enviar',
   'status.sent': 'Enviado',
@@ -216,18 +210,5 @@ export const es: Record<MessageKey, string> = {
   'undo.undone': 'Deshecho: {what}.',
   'undo.close': 'Cerrar este mensaje',
   'undo.closeShort': 'Cerrar',
-  'type.imaging-report': 'Informe de imagen',
-  'type.imaging-study': 'Estudio de imagen',
-  'type.lab-report': 'Informe de laboratorio',
-  'type.pathology-report': 'Informe de anatomía patológica',
-  'type.consult-note': 'Nota de consulta',
-  'type.operative-note': 'Nota operatoria o de procedimiento',
-  'type.recommendation': 'Recomendación del cirujano',
-  'type.discharge-summary': 'Informe de alta',
-  'type.medication-list': 'Lista de medicamentos',
-  'type.cardiac-test': 'Prueba cardíaca (ECG, ecocardiograma, ergometría, cateterismo)',
-  'type.insurance-id': 'Tarjeta del seguro',
-  'type.correspondence': 'Carta o correspondencia',
-  'type.other': 'Otro',
   'type.none': 'Sin clasificar',
 };
