@@ -126,7 +126,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
               disabled={chosen === null}
               onChange={(e) => setChosen((c) => (e.target.checked ? [...(c ?? []), l.code] : (c ?? []).filter((x) => x !== l.code)))}
             />
-            {languageName(l.code, language)}
+            {language === 'en' ? l.name : languageLabel(l.code, language)}
           </label>
         ))}
         <div className="panel-actions">
