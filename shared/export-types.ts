@@ -22,10 +22,6 @@ export interface ExportChoices {
 export const PACKET_LANGUAGES = ['en', 'es'] as const;
 export type PacketLanguage = (typeof PACKET_LANGUAGES)[number];
 
-export function isPacketLanguage(value: unknown): value is PacketLanguage {
-  return typeof value === 'string' && (PACKET_LANGUAGES as readonly string[]).includes(value);
-}
-
 export const DEFAULT_EXPORT_CHOICES: ExportChoices = { documentIds: null, reportsOnly: false, maxSizeMb: null, zip: true, sendOriginal: [], language: 'en' };
 
 export interface ExportRequest {

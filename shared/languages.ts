@@ -17,11 +17,6 @@ export function languageNames(codes: readonly string[], locale = 'en'): string {
   return new Intl.ListFormat([locale], { type: 'conjunction' }).format(codes.map((c) => languageName(c, locale)));
 }
 
-/** The primary subtag of a locale or language tag ("es-MX" is "es"). */
-export function primaryLanguage(tag: string): string {
-  return tag.split(/[-_]/)[0]!.toLowerCase();
-}
-
 /**
  * The languages offered where a person chooses one (the patient's spoken language, what a specialist's
  * centre reads): those most spoken by patients who cross a border for care, then by name. Any other
