@@ -16,9 +16,11 @@ export function formatDate(iso: string | null | undefined): string {
   return t.language === 'en' ? englishDate(iso) : t.date(iso);
 }
 
+/** A file's size: "512 bytes", "40 KB", "1.5 MB"; in other languages with their units and digits (Intl). */
 export function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  const t = currentTranslator();
+  const [value, unit, digits] = bytes < 1024 ? [bytes, 'byte', 0] : bytes < 1024 * 1024 ? [bytes / 1024, 'kilobyte', 0] : [bytes / 1024 / 1024, 'megabyte', 1];
+  if (t.language === 'en') return unit === 'byte' ? `${value} bytes` : `${value.toFixed(digits)} ${unit === 'kilobyte' ? 'KB' : 'MB'}`;
+  return new Intl.NumberFormat(t.language, { style: 'unit', unit, unitDisplay: unit === 'byte' ? 'long' : 'short', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
 }
 

@@ -6,7 +6,8 @@ import { invoke, messageOf } from '../api.ts';
 import { TrendChart } from '../components/TrendChart.tsx';
 import type { TimelineEntry } from '../../../shared/timeline.ts';
 import { Timeline } from '../components/Timeline.tsx';
-import { formatDate, formatUnit, plural } from '../format.ts';
+import { formatDate, formatUnit } from '../format.ts';
+import { useT } from '../i18n/index.ts';
 import { RECORD_TABS, routeHash } from '../route.ts';
 import type { RecordTab, Route } from '../route.ts';
 import { ScreenHeader } from '../components/ScreenHeader.tsx';
@@ -20,9 +21,12 @@ interface Props {
   readonly onError: (message: string) => void;
 }
 
-const TAB_NAMES: Record<RecordTab, string> = { labs: 'Lab results', problems: 'Problems', medications: 'Medications', allergies: 'Allergies', timeline: 'Timeline' };
 const KINDS = { problems: 'problem', medications: 'medication', allergies: 'allergy' } as const;
-const FLAG_WORDS: Record<string, string> = { H: 'high', L: 'low', HH: 'critically high', LL: 'critically low', A: 'abnormal' };
+
+/** A result's unit as the library knows it, else as the report printed it. */
+function unitText(r: LabResult): string {
+  return r.unit ? formatUnit(r.unit) : (r.unitAsPrinted ?? '');
+}
 
 function valueText(r: LabResult): string {
   return r.value.number !== null ? `${r.value.comparator ?? ''}${Number(r.value.number.toPrecision(6))}` : (r.value.text ?? r.value.printed);
@@ -36,17 +40,18 @@ function LabsTable({ labs, onOpen }: { labs: readonly LabResult[]; onOpen: (anal
     for (const l of labs) byTest.set(l.analyte, [...(byTest.get(l.analyte) ?? []), l]);
     return [...byTest].sort(([a], [b]) => a.localeCompare(b));
   }, [labs]);
+  const { t } = useT();
   return (
-    <div className="labs-table-wrap" tabIndex={0} role="region" aria-label="Lab results by date">
+    <div className="labs-table-wrap" tabIndex={0} role="region" aria-label={t('record.labsByDate')}>
       <table className="labs-table">
         <thead>
           <tr>
-            <th scope="col">Test</th>
-            <th scope="col">Unit</th>
-            <th scope="col">Range</th>
+            <th scope="col">{t('record.test')}</th>
+            <th scope="col">{t('record.unit')}</th>
+            <th scope="col">{t('record.range')}</th>
             {dates.map((d) => (
               <th scope="col" key={d}>
-                {d ? formatDate(d) : 'No date'}
+                {d ? formatDate(d) : t('record.noDate')}
               </th>
             ))}
           </tr>
@@ -61,18 +66,18 @@ function LabsTable({ labs, onOpen }: { labs: readonly LabResult[]; onOpen: (anal
                     {analyte}
                   </button>
                 </th>
-                <td>{latest.unit ? formatUnit(latest.unit) : (latest.unitAsPrinted ?? '')}</td>
+                <td>{unitText(latest)}</td>
                 <td>{latest.range?.text ?? ''}</td>
                 {dates.map((d) => {
                   const here = results.filter((r) => (r.date ?? '') === d);
                   return (
                     <td key={d} className={here.some((r) => r.flag) ? 'lab-value out' : 'lab-value'}>
                       {here.map((r) => (
-                        <span key={r.id} title={r.flag ? FLAG_WORDS[r.flag] : undefined}>
+                        <span key={r.id} title={r.flag ? t('record.flag', { flag: r.flag }) : undefined}>
                           {valueText(r)}
-                          {r.unit !== latest.unit && (r.unit ?? r.unitAsPrinted) ? ` ${r.unit ? formatUnit(r.unit) : r.unitAsPrinted}` : ''}
+                          {r.unit !== latest.unit && (r.unit ?? r.unitAsPrinted) ? ' ' + unitText(r) : ''}
                           {r.flag && <strong className="lab-flag"> {r.flag}</strong>}
-                          {!r.confirmed && <span className="to-confirm"> (to check)</span>}
+                          {!r.confirmed && <span className="to-confirm"> {t('record.toCheck')}</span>}
                         </span>
                       ))}
                     </td>
@@ -90,27 +95,28 @@ function LabsTable({ labs, onOpen }: { labs: readonly LabResult[]; onOpen: (anal
 function Trend({ analyte, labs }: { analyte: string; labs: readonly LabResult[] }) {
   const results = labs.filter((l) => l.analyte === analyte);
   const units = [...new Set(results.map((r) => r.unit))];
+  const { t } = useT();
   return (
     <section className="trend" aria-labelledby="trend-title">
       <header className="trend-header">
         <h2 id="trend-title">{analyte}</h2>
-        <a href={routeHash({ name: 'record', tab: 'labs' })}>All lab results</a>
+        <a href={routeHash({ name: 'record', tab: 'labs' })}>{t('record.allLabs')}</a>
       </header>
       {units.map((unit) => (
         <div key={unit ?? 'none'}>
-          {units.length > 1 && <h3>In {unit ? formatUnit(unit) : 'no unit'}</h3>}
+          {units.length > 1 && <h3>{unit ? t('record.inUnit', { unit: formatUnit(unit) }) : t('record.noUnit')}</h3>}
           <TrendChart results={results} unit={unit} />
         </div>
       ))}
       <table className="trend-values">
-        <caption className="visually-hidden">Every value of {analyte}</caption>
+        <caption className="visually-hidden">{t('record.everyValue', { analyte })}</caption>
         <thead>
           <tr>
-            <th scope="col">Date</th>
-            <th scope="col">Value</th>
-            <th scope="col">Range</th>
-            <th scope="col">Flag</th>
-            <th scope="col">From</th>
+            <th scope="col">{t('record.date')}</th>
+            <th scope="col">{t('record.value')}</th>
+            <th scope="col">{t('record.range')}</th>
+            <th scope="col">{t('record.flagHeader')}</th>
+            <th scope="col">{t('record.from')}</th>
           </tr>
         </thead>
         <tbody>
@@ -119,18 +125,17 @@ function Trend({ analyte, labs }: { analyte: string; labs: readonly LabResult[] 
               <td>{formatDate(r.date)}</td>
               <td>
                 {r.value.printed} {r.unitAsPrinted ?? ''}
-                {!r.confirmed && <span className="to-confirm"> (to check)</span>}
+                {!r.confirmed && <span className="to-confirm"> {t('record.toCheck')}</span>}
               </td>
               <td>{r.range?.text ?? ''}</td>
-              <td>{r.flag ? FLAG_WORDS[r.flag] : ''}</td>
+              <td>{r.flag ? t('record.flag', { flag: r.flag }) : ''}</td>
               <td>
                 {r.source.documentId ? (
                   <a href={routeHash({ name: 'document', id: r.source.documentId, ...(r.source.page ? { page: r.source.page } : {}) })}>
-                    {r.lab ?? 'the document'}
-                    {r.source.page ? `, page ${r.source.page}` : ''}
+                    {t('record.source', { lab: r.lab ?? 'none', page: r.source.page ?? 0 })}
                   </a>
                 ) : (
-                  'typed in'
+                  t('record.typedIn')
                 )}
               </td>
             </tr>
@@ -146,6 +151,7 @@ type ListTab = Exclude<RecordTab, 'labs' | 'timeline'>;
 
 function RecordList({ patient, tab, records, onError }: { patient: Patient; tab: ListTab; records: readonly ClinicalRecord[]; onError: (m: string) => void }) {
   const kind = KINDS[tab];
+  const { t } = useT();
   const [editing, setEditing] = useState<number | 'new' | null>(null);
   const [form, setForm] = useState({ name: '', date: '', detail: '', status: '' });
   const start = (record?: ClinicalRecord) => {
@@ -163,15 +169,15 @@ function RecordList({ patient, tab, records, onError }: { patient: Patient; tab:
       onError(messageOf(e));
     }
   };
-  const detailLabel = tab === 'medications' ? 'Dose and how taken' : tab === 'allergies' ? 'Reaction' : 'Notes';
+  const detailLabel = t('record.detail', { tab });
   const editor = (
     <form className="record-form" onSubmit={(e) => void save(e)}>
       <label>
-        Name
+        {t('record.name')}
         <input value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} required autoFocus />
       </label>
       <label>
-        Since
+        {t('record.since')}
         <input type="date" value={form.date} onChange={(e) => setForm({ ...form, date: e.target.value })} />
       </label>
       <label>
@@ -179,23 +185,22 @@ function RecordList({ patient, tab, records, onError }: { patient: Patient; tab:
         <input value={form.detail} onChange={(e) => setForm({ ...form, detail: e.target.value })} />
       </label>
       <label>
-        Status
-        <input value={form.status} onChange={(e) => setForm({ ...form, status: e.target.value })} placeholder="e.g. active, resolved, stopped" />
+        {t('record.status')}
+        <input value={form.status} onChange={(e) => setForm({ ...form, status: e.target.value })} placeholder={t('record.statusExample')} />
       </label>
       <div className="panel-actions">
         <button type="submit" className="primary">
-          Save
+          {t('common.save')}
         </button>
         <button type="button" onClick={() => setEditing(null)}>
-          Cancel
+          {t('common.cancel')}
         </button>
       </div>
     </form>
   );
-  const singular = { problems: 'problem', medications: 'medication', allergies: 'allergy' }[tab];
   return (
-    <section className="record-list" aria-label={TAB_NAMES[tab]}>
-      {records.length === 0 && editing !== 'new' && <p className="empty">No {tab} listed yet. Import a portal download, or add one.</p>}
+    <section className="record-list" aria-label={t('record.tab', { tab })}>
+      {records.length === 0 && editing !== 'new' && <p className="empty">{t('record.noneYet', { tab })}</p>}
       <ul>
         {records.map((r) =>
           editing === r.id ? (
@@ -207,35 +212,35 @@ function RecordList({ patient, tab, records, onError }: { patient: Patient; tab:
                 {r.detail && <span> · {r.detail}</span>}
                 <small>
                   {[
-                    r.date ? `since ${formatDate(r.date)}` : null,
-                    r.endDate ? `until ${formatDate(r.endDate)}` : null,
+                    r.date ? t('record.sinceDate', { date: formatDate(r.date) }) : null,
+                    r.endDate ? t('record.untilDate', { date: formatDate(r.endDate) }) : null,
                     r.status,
                     r.codes[0] ? `${r.codes[0].system} ${r.codes[0].code}` : null,
-                    r.origin === 'manual' ? 'added by you' : r.origin === 'pdf' ? 'read from a PDF' : 'from a download',
+                    t('record.origin', { origin: r.origin }),
                   ]
                     .filter(Boolean)
                     .join(' · ')}
                 </small>
                 {!r.confirmed && r.source.documentId !== null && (
                   <small className="unchecked">
-                    Not yet checked against the page:{' '}
-                    <a href={routeHash({ name: 'document', id: r.source.documentId, ...(r.source.page ? { page: r.source.page } : {}) })}>check it beside the document</a>
+                    {t('record.notChecked')}{' '}
+                    <a href={routeHash({ name: 'document', id: r.source.documentId, ...(r.source.page ? { page: r.source.page } : {}) })}>{t('record.checkIt')}</a>
                   </small>
                 )}
               </div>
               <div className="record-actions">
-                <button type="button" className="small" onClick={() => start(r)} aria-label={`Edit ${r.name}`}>
-                  Edit
+                <button type="button" className="small" onClick={() => start(r)} aria-label={t('record.editName', { name: r.name })}>
+                  {t('record.edit')}
                 </button>
                 <button
                   type="button"
                   className="small"
                   onClick={() => {
-                    if (window.confirm(`Remove "${r.name}" from ${patient.name}'s ${tab}?`)) void invoke('records:remove', r.id).catch((e: unknown) => onError(messageOf(e)));
+                    if (window.confirm(t('record.confirmRemove', { name: r.name, patient: patient.name, tab }))) void invoke('records:remove', r.id).catch((e: unknown) => onError(messageOf(e)));
                   }}
-                  aria-label={`Remove ${r.name}`}
+                  aria-label={t('record.removeName', { name: r.name })}
                 >
-                  Remove
+                  {t('record.remove')}
                 </button>
               </div>
             </li>
@@ -245,7 +250,7 @@ function RecordList({ patient, tab, records, onError }: { patient: Patient; tab:
       </ul>
       {editing === null && (
         <button type="button" onClick={() => start()}>
-          Add {singular === 'allergy' ? 'an' : 'a'} {singular}
+          {t('record.add', { tab })}
         </button>
       )}
     </section>
@@ -286,47 +291,48 @@ export function HealthRecordScreen({ patient, route, libraryVersion, onError }: 
   }, [patient.id, libraryVersion, onError]);
 
   const toCheck = labs?.filter((l) => !l.confirmed) ?? [];
+  const { t } = useT();
   const count = (tab: RecordTab) => (tab === 'labs' ? (labs?.length ?? 0) : tab === 'timeline' ? entries.length : (records?.filter((r) => r.kind === KINDS[tab]).length ?? 0));
   return (
     <div className="record-screen">
       <ScreenHeader
-        back={{ href: '#/', label: 'Library' }}
-        title={`${patient.name}’s health record`}
-        subtitle="From portal downloads and lab reports, and what you add. Values read from PDFs count once you have checked them."
+        back={{ href: '#/', label: t('trash.library') }}
+        title={t('record.title', { name: patient.name })}
+        subtitle={t('record.subtitle')}
       />
-      <nav className="record-tabs" aria-label="Parts of the health record">
+      <nav className="record-tabs" aria-label={t('record.parts')}>
         {RECORD_TABS.map((tab) => (
           <a key={tab} href={routeHash({ name: 'record', tab })} aria-current={route.tab === tab ? 'page' : undefined}>
-            {TAB_NAMES[tab]} <span className="count">{count(tab)}</span>
+            {t('record.tab', { tab })} <span className="count">{count(tab)}</span>
           </a>
         ))}
       </nav>
-      <main className="record-body" aria-label={TAB_NAMES[route.tab]}>
+      <main className="record-body" aria-label={t('record.tab', { tab: route.tab })}>
         {heldBack.length > 0 && (
           <section className="held-back" role="status" aria-labelledby="held-back-title">
-            <h2 id="held-back-title">Left out: {plural(heldBack.reduce((n, h) => n + h.count, 0), 'entry', 'entries')} from documents that name someone else</h2>
+            <h2 id="held-back-title">{t('record.leftOut', { count: heldBack.reduce((n, h) => n + h.count, 0) })}</h2>
             <ul>
               {heldBack.map((h) => (
                 <li key={h.documentId}>
-                  <a href={routeHash({ name: 'document', id: h.documentId })}>{h.title}</a> ({plural(h.count, 'entry', 'entries')}): {h.reason} Open it to say whose it is.
+                  <a href={routeHash({ name: 'document', id: h.documentId })}>{h.title}</a> {t('record.leftOutEntries', { count: h.count })} {h.reason} {t('record.sayWhose')}
                 </li>
               ))}
             </ul>
           </section>
         )}
         {labs === null || records === null ? (
-          <p role="status">Loading…</p>
+          <p role="status">{t('cases.loading')}</p>
         ) : route.tab === 'labs' ? (
           <>
             {toCheck.length > 0 && (
               <p className="notice" role="status">
-                {plural(toCheck.length, 'value')} read from lab report PDFs wait for you to check them against the page (open the report: they are listed beside it).
+                {t('record.labsToCheck', { count: toCheck.length })}
               </p>
             )}
             {route.analyte ? (
               <Trend analyte={route.analyte} labs={labs} />
             ) : labs.length === 0 ? (
-              <p className="empty">No lab results yet. Import a portal download (C-CDA, FHIR) or lab report PDFs.</p>
+              <p className="empty">{t('record.noLabs')}</p>
             ) : (
               <LabsTable labs={labs} onOpen={(analyte) => (window.location.hash = routeHash({ name: 'record', tab: 'labs', analyte }))} />
             )}

@@ -2,10 +2,11 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { PointerEvent as ReactPointerEvent } from 'react';
 import type { MedicalDocument } from '../../../shared/library-types.ts';
 import type { DocumentRedactions, FoundText, RedactionBox, RedactionPreview, SuggestedRedaction } from '../../../shared/redaction-types.ts';
-import { canRedact, IDENTIFIER_LABELS } from '../../../shared/redaction-types.ts';
+import { canRedact } from '../../../shared/redaction-types.ts';
 import { ApiError, invoke, messageOf, on } from '../api.ts';
 import { ScreenHeader } from '../components/ScreenHeader.tsx';
 import { formatDate } from '../format.ts';
+import { currentTranslator, useT } from '../i18n/index.ts';
 import { openPdf, readWhole, vaultSource } from '../pdf.ts';
 import type { PdfSource } from '../pdf.ts';
 import type { Route } from '../route.ts';
@@ -60,7 +61,7 @@ function usePagePicture(doc: MedicalDocument | null, showing: Showing, current: 
           canvas.height = Math.round(viewport.height);
           // Annotations drawn into the picture (a filled form's values), as the redacted copy draws them.
           await p.render({ canvas, viewport, annotationMode: 1 }).promise;
-          return await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('The page could not be drawn.'))), 'image/png'));
+          return await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error(currentTranslator().t('redact.notDrawn')))), 'image/png'));
         } finally {
           void task.destroy();
         }
@@ -114,6 +115,8 @@ export function RedactScreen({ route, navigate, onError }: Props) {
   const [status, setStatus] = useState<string | null>(null);
   const surface = useRef<HTMLDivElement>(null);
   const jobRef = useRef<string | null>(null);
+  const tr = useT();
+  const { t } = tr;
 
   /** The suggestions: at once for pages with text, then again once OCR has read the pages that are pictures. */
   const suggest = useCallback(async (id: number) => {
@@ -185,9 +188,8 @@ export function RedactScreen({ route, navigate, onError }: Props) {
       const found = result.found[0]!;
       if (found.boxes.length === 0) {
         const pictures = result.pagesWithoutText;
-        setFindNote(
-          `“${text}” is not in the text of this document.${pictures.length ? ` ${pictures.length === result.pages ? 'It is a picture' : `Page${pictures.length > 1 ? 's' : ''} ${pictures.join(', ')} ${pictures.length > 1 ? 'are pictures' : 'is a picture'}`} (a scan or photo) whose words were read by OCR, which may have misread it: look at the page, and draw a box over it if it is there.` : ''}`,
-        );
+        const where = pictures.length === 0 ? 'none' : pictures.length === result.pages ? 'all' : 'some';
+        setFindNote(t('redact.notFound', { text, where, count: pictures.length, pages: tr.list(pictures.map(String)) }));
         return;
       }
       setFinds((f) => [...f.filter((x) => x.text.toLowerCase() !== text.toLowerCase()), found]);
@@ -216,9 +218,9 @@ export function RedactScreen({ route, navigate, onError }: Props) {
       setRedactions(await invoke('redactions:get', doc.id));
       await suggest(doc.id);
       setShowing('redacted');
-      setStatus(`Made the redacted copy: ${made.boxes.length} area${made.boxes.length === 1 ? '' : 's'} blacked out, ${made.wordsRemoved} word${made.wordsRemoved === 1 ? '' : 's'} taken out of its text. Exports now send this copy; the original is kept as it was.`);
+      setStatus(t('redact.made', { areas: made.boxes.length, words: made.wordsRemoved }));
     } catch (e) {
-      if (e instanceof ApiError && e.code === 'cancelled') setStatus('Stopped. Nothing was changed.');
+      if (e instanceof ApiError && e.code === 'cancelled') setStatus(t('redact.stopped'));
       else onError(messageOf(e));
     } finally {
       jobRef.current = null;
@@ -234,18 +236,18 @@ export function RedactScreen({ route, navigate, onError }: Props) {
       setAccepted(new Set());
       await suggest(doc.id);
       if (!r.current) setShowing('original');
-      setStatus(r.current ? 'Removed the newest redaction: exports send the one before it.' : 'Removed the redaction: exports send the original again.');
+      setStatus(t(r.current ? 'redact.undoneNewest' : 'redact.undone'));
     } catch (e) {
       onError(messageOf(e));
     }
   };
 
-  if (!doc) return <p className="screen-loading" role="status">Opening the document…</p>;
+  if (!doc) return <p className="screen-loading" role="status">{t('document.opening')}</p>;
   if (!canRedact(doc.mediaType) || !doc.sha256) {
     return (
       <main className="document-missing">
-        <p role="alert">Only PDFs and pictures can be redacted. “{doc.title}” is not one: leave it out of the export if it should not be sent.</p>
-        <a href={`#/document/${doc.id}`}>Back to the document</a>
+        <p role="alert">{t('redact.cannot', { title: doc.title })}</p>
+        <a href={`#/document/${doc.id}`}>{t('redact.backToDocument')}</a>
       </main>
     );
   }
@@ -254,35 +256,34 @@ export function RedactScreen({ route, navigate, onError }: Props) {
   const pictures = preview?.pagesWithoutText ?? [];
   return (
     <div className="redact-screen">
-      <ScreenHeader back={{ href: `#/document/${doc.id}`, label: 'Document' }} title={`Redact “${doc.title}” for sending`} subtitle="Black out what the specialist should not receive. The original stays unchanged in your library.">
+      <ScreenHeader back={{ href: `#/document/${doc.id}`, label: t('document.view') }} title={t('redact.title', { title: doc.title })} subtitle={t('redact.subtitle')}>
         {current && (
-          <div className="redact-showing" role="group" aria-label="Show">
+          <div className="redact-showing" role="group" aria-label={t('redact.showWhich')}>
             <button type="button" aria-pressed={showing === 'original'} onClick={() => setShowing('original')}>
-              Original
+              {t('redact.original')}
             </button>
             <button type="button" aria-pressed={showing === 'redacted'} onClick={() => setShowing('redacted')}>
-              Redacted copy
+              {t('redact.redactedCopy')}
             </button>
           </div>
         )}
       </ScreenHeader>
       <div className="redact-body">
-        <main className="redact-view" aria-label="Page">
-          <nav className="redact-pager" aria-label="Pages">
+        <main className="redact-view" aria-label={t('redact.pageRegion')}>
+          <nav className="redact-pager" aria-label={t('redact.pages')}>
             <button type="button" onClick={() => setPage((p) => Math.max(1, p - 1))} disabled={page <= 1}>
-              Previous page
+              {t('redact.previous')}
             </button>
             <span aria-live="polite">
-              Page {page} of {pageCount}
-              {showing === 'redacted' ? ' (redacted copy)' : ''}
+              {t('redact.pageOf', { page, count: pageCount, redacted: showing === 'redacted' ? 'yes' : 'no' })}
             </span>
             <button type="button" onClick={() => setPage((p) => Math.min(pageCount, p + 1))} disabled={page >= pageCount}>
-              Next page
+              {t('redact.next')}
             </button>
           </nav>
-          {showing === 'original' && <p className="redact-hint">Drag across the page to black out an area.{pictures.includes(page) ? ' This page is a picture: its words were read by OCR and may be misread, so look for what a search missed and draw over it.' : ''}</p>}
+          {showing === 'original' && <p className="redact-hint">{t('redact.dragHint', { picture: pictures.includes(page) ? 'yes' : 'no' })}</p>}
           {/* Focusable, so the page scrolls with the keyboard too. */}
-          <div className="redact-page-frame" tabIndex={0} role="region" aria-label={`Page ${page}`}>
+          <div className="redact-page-frame" tabIndex={0} role="region" aria-label={t('redact.page', { page })}>
             <div
               className={`redact-page${showing === 'original' ? ' drawing' : ''}`}
               ref={surface}
@@ -292,10 +293,10 @@ export function RedactScreen({ route, navigate, onError }: Props) {
               onPointerCancel={() => setDragging(null)}
               data-testid="redact-page"
             >
-              {url ? <img src={url} alt={`Page ${page} of ${doc.title}${showing === 'redacted' ? ', redacted copy' : ''}`} draggable={false} /> : <p className="screen-loading" role="status">Drawing the page…</p>}
+              {url ? <img src={url} alt={t('redact.pageAlt', { page, title: doc.title, redacted: showing === 'redacted' ? 'yes' : 'no' })} draggable={false} /> : <p className="screen-loading" role="status">{t('redact.drawing')}</p>}
               {url && showing === 'original' && (
                 <>
-                  {current?.boxes.filter(onPage).map((b, i) => <div key={`c${i}`} className="redact-box done" style={boxStyle(b)} title="Already blacked out in the redacted copy" />)}
+                  {current?.boxes.filter(onPage).map((b, i) => <div key={`c${i}`} className="redact-box done" style={boxStyle(b)} title={t('redact.already')} />)}
                   {drawn.filter(onPage).map((b, i) => <div key={`d${i}`} className="redact-box drawn" style={boxStyle(b)} />)}
                   {foundBoxes.filter(onPage).map((b, i) => <div key={`f${i}`} className="redact-box found" style={boxStyle(b)} />)}
                   {suggestions.map((s, i) =>
@@ -307,9 +308,9 @@ export function RedactScreen({ route, navigate, onError }: Props) {
             </div>
           </div>
         </main>
-        <aside className="redact-panel" aria-label="What to remove">
+        <aside className="redact-panel" aria-label={t('redact.whatToRemove')}>
           <section>
-            <h2>Find and remove</h2>
+            <h2>{t('redact.findAndRemove')}</h2>
             <form
               className="redact-find"
               onSubmit={(e) => {
@@ -317,11 +318,11 @@ export function RedactScreen({ route, navigate, onError }: Props) {
                 void find();
               }}
             >
-              <label htmlFor="redact-find">A word, a name or a number</label>
+              <label htmlFor="redact-find">{t('redact.findLabel')}</label>
               <div>
-                <input id="redact-find" value={findText} onChange={(e) => setFindText(e.target.value)} placeholder="e.g. 123-45-6789" />
+                <input id="redact-find" value={findText} onChange={(e) => setFindText(e.target.value)} placeholder={t('redact.findExample')} />
                 <button type="submit" disabled={!findText.trim()}>
-                  Find
+                  {t('redact.find')}
                 </button>
               </div>
             </form>
@@ -331,10 +332,10 @@ export function RedactScreen({ route, navigate, onError }: Props) {
                 {finds.map((f) => (
                   <li key={f.text}>
                     <span>
-                      “{f.text}”: {f.boxes.length} place{f.boxes.length === 1 ? '' : 's'} (page{new Set(f.boxes.map((b) => b.page)).size > 1 ? 's' : ''} {[...new Set(f.boxes.map((b) => b.page))].join(', ')})
+                      {t('redact.found', { text: f.text, places: f.boxes.length, count: new Set(f.boxes.map((b) => b.page)).size, pages: tr.list([...new Set(f.boxes.map((b) => String(b.page)))]) })}
                     </span>
-                    <button type="button" className="link" onClick={() => setFinds((all) => all.filter((x) => x !== f))} aria-label={`Keep “${f.text}”`}>
-                      Keep
+                    <button type="button" className="link" onClick={() => setFinds((all) => all.filter((x) => x !== f))} aria-label={t('redact.keepText', { text: f.text })}>
+                      {t('redact.keep')}
                     </button>
                   </li>
                 ))}
@@ -342,14 +343,14 @@ export function RedactScreen({ route, navigate, onError }: Props) {
             )}
           </section>
           <section>
-            <h2>Suggested</h2>
+            <h2>{t('redact.suggested')}</h2>
             {preview && !preview.picturesRead && preview.pagesWithoutText.length > 0 && (
               <p className="redact-note" role="status">
-                Reading {preview.pagesWithoutText.length === 1 ? 'the page that is a picture' : `the ${preview.pagesWithoutText.length} pages that are pictures`} (scans, photos) by OCR, for what to suggest there… You can draw and search meanwhile.
+                {t('redact.readingPictures', { count: preview.pagesWithoutText.length })}
               </p>
             )}
             {suggestions.length === 0 ? (
-              <p className="redact-note">{!preview ? 'Reading the pages…' : preview.picturesRead || preview.pagesWithoutText.length === 0 ? 'Nothing here looks like a Social Security or insurance number, or someone else’s phone number or address.' : ''}</p>
+              <p className="redact-note">{!preview ? t('redact.readingPages') : preview.picturesRead || preview.pagesWithoutText.length === 0 ? t('redact.nothingSuggested') : ''}</p>
             ) : (
               <>
                 <ul className="redact-list">
@@ -368,32 +369,32 @@ export function RedactScreen({ route, navigate, onError }: Props) {
                           }}
                         />
                         <span>
-                          <strong>{IDENTIFIER_LABELS[s.kind]}</strong> {s.text} <span className="muted">· page {s.page}</span>
+                          <strong>{t('redact.kind', { kind: s.kind.replace('-', '_') })}</strong> {s.text} <span className="muted">· {t('redact.page', { page: s.page }).toLocaleLowerCase(tr.language)}</span>
                         </span>
                       </label>
                       {s.page !== page && (
-                        <button type="button" className="link" onClick={() => setPage(s.page)} aria-label={`Show page ${s.page}`}>
-                          Show
+                        <button type="button" className="link" onClick={() => setPage(s.page)} aria-label={t('redact.showPage', { page: s.page })}>
+                          {t('redact.show')}
                         </button>
                       )}
                     </li>
                   ))}
                 </ul>
                 <button type="button" className="link" onClick={() => setAccepted(new Set(suggestions.map((_, i) => i)))} disabled={accepted.size === suggestions.length}>
-                  Remove all {suggestions.length} suggested
+                  {t('redact.removeAll', { count: suggestions.length })}
                 </button>
               </>
             )}
           </section>
           {drawn.length > 0 && (
             <section>
-              <h2>Areas you drew</h2>
+              <h2>{t('redact.areasDrawn')}</h2>
               <ul className="redact-list">
                 {drawn.map((b, i) => (
                   <li key={i}>
-                    <span>Page {b.page}, area {i + 1}</span>
-                    <button type="button" className="link" onClick={() => setDrawn((d) => d.filter((_, k) => k !== i))} aria-label={`Remove area ${i + 1} of page ${b.page}`}>
-                      Remove
+                    <span>{t('redact.area', { page: b.page, area: i + 1 })}</span>
+                    <button type="button" className="link" onClick={() => setDrawn((d) => d.filter((_, k) => k !== i))} aria-label={t('redact.removeArea', { page: b.page, area: i + 1 })}>
+                      {t('record.remove')}
                     </button>
                   </li>
                 ))}
@@ -403,18 +404,15 @@ export function RedactScreen({ route, navigate, onError }: Props) {
           <section className="redact-actions">
             {work ? (
               <div role="status" className="redact-progress">
-                <progress max={work.total} value={work.done} aria-label="Pages drawn" />
-                <span>
-                  Drawing page {Math.min(work.done + 1, work.total)} of {work.total}…
-                </span>
+                <progress max={work.total} value={work.done} aria-label={t('redact.pagesDrawn')} />
+                <span>{t('redact.drawingPage', { page: Math.min(work.done + 1, work.total), count: work.total })}</span>
                 <button type="button" disabled={!work.jobId} onClick={() => work.jobId && void invoke('redactions:cancel', work.jobId)}>
-                  Stop
+                  {t('ocr.stop')}
                 </button>
               </div>
             ) : (
               <button type="button" className="primary" disabled={pending === 0} onClick={() => void make()}>
-                {current ? 'Add to the redacted copy' : 'Make the redacted copy'}
-                {pending ? ` (${pending} area${pending === 1 ? '' : 's'})` : ''}
+                {t('redact.make', { current: current ? 'yes' : 'no', pending })}
               </button>
             )}
             {status && (
@@ -424,17 +422,14 @@ export function RedactScreen({ route, navigate, onError }: Props) {
             )}
             {current && !work && (
               <div className="redact-current">
-                <p>
-                  Exports send the redacted copy made {formatDate(current.createdAt.slice(0, 10))}
-                  {redactions && redactions.history.length > 1 ? ` (redacted ${redactions.history.length} times)` : ''}. You can still choose to send the original when you export.
-                </p>
+                <p>{t('redact.current', { date: formatDate(current.createdAt.slice(0, 10)), times: redactions?.history.length ?? 1 })}</p>
                 <button type="button" onClick={() => void undo()}>
-                  Undo the last redaction
+                  {t('redact.undo')}
                 </button>
               </div>
             )}
             <button type="button" className="link" onClick={() => navigate({ name: 'document', id: doc.id })}>
-              Done
+              {t('redact.done')}
             </button>
           </section>
         </aside>

@@ -4,6 +4,7 @@ import type { ExportChoices, ExportPlan, ExportResult, PacketPreview } from '../
 import type { Patient } from '../../../../shared/library-types.ts';
 import { invoke, messageOf } from '../../api.ts';
 import type { PdfSource } from '../../pdf.ts';
+import { useT } from '../../i18n/index.ts';
 import { routeHash } from '../../route.ts';
 import type { Route } from '../../route.ts';
 import { ScreenHeader } from '../../components/ScreenHeader.tsx';
@@ -38,6 +39,7 @@ export function ExportScreen({ patient, route, libraryVersion, onError }: Props)
   const doneHeading = useRef<HTMLHeadingElement>(null);
   const started = useRef(false);
   const caseId = route.caseId;
+  const { t } = useT();
 
   useEffect(() => {
     let live = true;
@@ -86,7 +88,7 @@ export function ExportScreen({ patient, route, libraryVersion, onError }: Props)
     return plan.documents.filter((d) => (ids ? ids.has(d.id) : d.included));
   }, [plan, choices]);
 
-  if (!plan || !details || !choices) return <p className="screen-loading" role="status">Opening the case…</p>;
+  if (!plan || !details || !choices) return <p className="screen-loading" role="status">{t('case.opening')}</p>;
 
   const specialist = details.specialists.find((s) => s.id === specialistId) ?? null;
   const request = { caseId, specialistId, choices };
@@ -123,10 +125,10 @@ export function ExportScreen({ patient, route, libraryVersion, onError }: Props)
 
   const write = async () => {
     setProblem(null);
-    if (chosen.length === 0) return setProblem('Choose at least one document to send.');
+    if (chosen.length === 0) return setProblem(t('export.chooseOne'));
     if (usePassword) {
-      if (password.length < MIN_PASSWORD) return setProblem(`Use a password of at least ${MIN_PASSWORD} characters.`);
-      if (password !== confirm) return setProblem('The two passwords are not the same. Type the password again in both boxes.');
+      if (password.length < MIN_PASSWORD) return setProblem(t('export.passwordShort', { count: MIN_PASSWORD }));
+      if (password !== confirm) return setProblem(t('export.passwordsDiffer'));
     }
     try {
       if (!plan.folder) {
@@ -148,15 +150,15 @@ export function ExportScreen({ patient, route, libraryVersion, onError }: Props)
 
   const previewSource: PdfSource | null =
     preview.work?.state === 'done'
-      ? (({ jobId, value }) => ({ key: `preview:${jobId}`, title: 'Packet preview', size: value.size, read: (offset: number, length: number) => invoke('export:preview-read', jobId, offset, length) }))(preview.work)
+      ? (({ jobId, value }) => ({ key: `preview:${jobId}`, title: t('export.previewTitle'), size: value.size, read: (offset: number, length: number) => invoke('export:preview-read', jobId, offset, length) }))(preview.work)
       : null;
   const parts = choices.zip && choices.maxSizeMb ? Math.max(1, Math.ceil(estimate / (choices.maxSizeMb * 1e6))) : 1;
 
   return (
     <div className="record-screen export-screen">
-      <ScreenHeader back={{ href: routeHash({ name: 'case', id: caseId }), label: details.title }} title="Prepare the bundle" subtitle={`${details.title} · ${patient.name}`} />
+      <ScreenHeader back={{ href: routeHash({ name: 'case', id: caseId }), label: details.title }} title={t('export.title')} subtitle={`${details.title} · ${patient.name}`} />
       <div className="export-body">
-        <main className="export-options" aria-label="What to send">
+        <main className="export-options" aria-label={t('export.whatToSend')}>
           <ForWhom details={details} specialistId={specialistId} specialist={specialist} busy={busy} pickSpecialist={pickSpecialist} />
 
 
@@ -175,10 +177,10 @@ export function ExportScreen({ patient, route, libraryVersion, onError }: Props)
           )}
           <div className="panel-actions export-actions">
             <button type="button" onClick={startPreview} disabled={busy || previewing || chosen.length === 0}>
-              Preview the packet
+              {t('export.preview')}
             </button>
             <button type="button" className="primary" onClick={() => void write()} disabled={busy || chosen.length === 0}>
-              Write the bundle
+              {t('export.write')}
             </button>
           </div>
 

@@ -1,7 +1,7 @@
 /** The export's preview pane. */
 import type { PacketPreview } from '../../../../shared/export-types.ts';
 import { PdfView } from '../../components/PdfView.tsx';
-import { plural } from '../../format.ts';
+import { useT } from '../../i18n/index.ts';
 import type { PdfSource } from '../../pdf.ts';
 import { PrintButton } from '../../components/PrintButton.tsx';
 import { printPdf } from '../../print.ts';
@@ -12,20 +12,19 @@ import type { Work } from './work.tsx';
 export function PreviewPane(props: { work: Work<PacketPreview> | null; source: PdfSource | null; current: boolean; chosenCount: number; onPreview: () => void; onCancel: (jobId: string) => void; onError: (message: string) => void }) {
   const { work, source, current, chosenCount, onPreview, onCancel, onError } = props;
   const previewing = work?.state === 'running' ? work : null;
+  const { t } = useT();
   return (
-    <section className="export-preview" aria-label="Packet preview">
+    <section className="export-preview" aria-label={t('export.previewTitle')}>
       {work?.state === 'done' && source ? (
         <>
           <p className={`export-preview-note${current ? '' : ' stale'}`} role="status">
-            {current
-              ? `The packet as it will be written: ${plural(work.value.pages, 'page')}.`
-              : 'The choices changed since this preview.'}{' '}
+            {current ? t('export.previewCurrent', { pages: work.value.pages }) : t('export.previewStale')}{' '}
             {!current && (
               <button type="button" className="small" onClick={onPreview}>
-                Preview again
+                {t('export.previewAgain')}
               </button>
             )}
-            <PrintButton className="small" label="Print the packet…" print={(onPage) => printPdf(source, onPage)} onError={onError} />
+            <PrintButton className="small" label={t('export.print')} print={(onPage) => printPdf(source, onPage)} onError={onError} />
             {work.value.warnings.map((w) => (
               <span key={w} className="export-warning">
                 {w}
@@ -36,19 +35,15 @@ export function PreviewPane(props: { work: Work<PacketPreview> | null; source: P
         </>
       ) : previewing ? (
         <div className="export-preview-empty">
-          <Progress label="Making the preview" progress={previewing.progress} onCancel={() => onCancel(previewing.jobId)} />
+          <Progress label={t('export.makingPreview')} progress={previewing.progress} onCancel={() => onCancel(previewing.jobId)} />
         </div>
       ) : (
         <div className="export-preview-empty">
           <p>
-            {work?.state === 'failed'
-              ? `The preview could not be made: ${work.message}`
-              : work?.state === 'cancelled'
-                ? 'The preview was cancelled.'
-                : 'See the packet page by page before you write it: the cover, the summary, the timeline, the labs and every document, as the specialist will.'}
+            {work?.state === 'failed' ? t('export.previewFailed', { message: work.message }) : work?.state === 'cancelled' ? t('export.previewCancelled') : t('export.previewHint')}
           </p>
           <button type="button" onClick={onPreview} disabled={chosenCount === 0}>
-            Preview the packet
+            {t('export.preview')}
           </button>
         </div>
       )}

@@ -1,9 +1,9 @@
 /** What the export wrote: the folder, the packet, the ZIP parts, and where to go next. */
 import type { RefObject } from 'react';
-import { ENCRYPTED_ZIP_TOOLS } from '../../../../shared/export-types.ts';
 import type { ExportResult } from '../../../../shared/export-types.ts';
 import { invoke, messageOf } from '../../api.ts';
-import { formatSize, plural } from '../../format.ts';
+import { formatSize } from '../../format.ts';
+import { useT } from '../../i18n/index.ts';
 import { Progress } from './work.tsx';
 import type { Work } from './work.tsx';
 
@@ -29,34 +29,36 @@ export function Written({
 }) {
   const call = (channel: 'export:show' | 'export:open-packet') => void invoke(channel, jobId).catch((e: unknown) => onError(messageOf(e)));
   const fileName = (p: string) => p.split(/[\\/]/).pop() ?? p;
+  const { t, rich } = useT();
   return (
     <>
       <h2 id="outcome-title" tabIndex={-1} ref={headingRef}>
-        ✓ The bundle is written
+        {t('export.written')}
       </h2>
       <p>
         <code>{result.folder}</code>
       </p>
       <p>
-        A packet of {plural(result.pages, 'page')} with {plural(result.documents, 'document')}; {formatSize(result.bytes)} in all.
+        {t('export.writtenSize', { pages: result.pages, documents: result.documents, size: formatSize(result.bytes) })}
       </p>
       {result.zip.length > 0 && (
         <p>
-          {result.zip.length === 1 ? 'ZIP: ' : `ZIP in ${result.zip.length} parts (send every part): `}
-          {result.zip.map(fileName).join(', ')}
+          {t('export.zipParts', { count: result.zip.length, files: result.zip.map(fileName).join(', ') })}
         </p>
       )}
-      {encrypted && <p className="hint">{ENCRYPTED_ZIP_TOOLS}</p>}
+      {encrypted && <p className="hint">{t('export.zipTools')}</p>}
       {sent === false && (
         <p className="export-sent">
-          Once you have sent it (uploaded, emailed or mailed),{' '}
-          <button type="button" className="link" onClick={onSent}>
-            mark the case as sent
-          </button>
-          .
+          {rich('export.markSent', {
+            button: (chunks) => (
+              <button type="button" className="link" onClick={onSent}>
+                {chunks}
+              </button>
+            ),
+          })}
         </p>
       )}
-      {sent === true && <p className="export-sent">✓ The case is marked as sent.</p>}
+      {sent === true && <p className="export-sent">{t('export.markedSent')}</p>}
       {result.warnings.length > 0 && (
         <ul className="export-warnings">
           {result.warnings.map((w) => (
@@ -66,13 +68,13 @@ export function Written({
       )}
       <div className="panel-actions">
         <button type="button" className="primary" onClick={() => call('export:show')}>
-          Show in folder
+          {t('export.show')}
         </button>
         <button type="button" onClick={() => call('export:open-packet')}>
-          Open the packet
+          {t('export.open')}
         </button>
         <button type="button" className="push-right" onClick={onClose}>
-          Close
+          {t('common.close')}
         </button>
       </div>
     </>
@@ -91,23 +93,24 @@ export function Outcome(props: {
   onError: (m: string) => void;
 }) {
   const { work, encrypted, headingRef, sent, onSent, onCancel, onClose, onError } = props;
+  const { t } = useT();
   return (
       <section className="export-outcome" aria-labelledby="outcome-title">
         {work.state === 'running' && (
           <>
-            <h2 id="outcome-title">Writing the bundle</h2>
-            <Progress label="Writing the bundle" progress={work.progress} onCancel={() => onCancel(work.jobId)} />
+            <h2 id="outcome-title">{t('export.writing')}</h2>
+            <Progress label={t('export.writing')} progress={work.progress} onCancel={() => onCancel(work.jobId)} />
           </>
         )}
         {work.state === 'cancelled' && (
           <>
-            <h2 id="outcome-title">Cancelled</h2>
-            <p>The export was cancelled; nothing was written.</p>
+            <h2 id="outcome-title">{t('export.cancelled')}</h2>
+            <p>{t('export.cancelledText')}</p>
           </>
         )}
         {work.state === 'failed' && (
           <>
-            <h2 id="outcome-title">The bundle was not written</h2>
+            <h2 id="outcome-title">{t('export.notWritten')}</h2>
             <p role="alert">{work.message}</p>
           </>
         )}
@@ -124,7 +127,7 @@ export function Outcome(props: {
         {(work.state === 'cancelled' || work.state === 'failed') && (
           <div className="panel-actions done">
             <button type="button" onClick={onClose}>
-              Close
+              {t('common.close')}
             </button>
           </div>
         )}

@@ -1,9 +1,9 @@
 /** Following an export's jobs (the preview, the writing): their progress, cancelling, and result. */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { EXPORT_PHASE_LABELS } from '../../../../shared/export-types.ts';
 import type { ExportProgress } from '../../../../shared/export-types.ts';
 import { ApiError, messageOf, on } from '../../api.ts';
 import { formatSize } from '../../format.ts';
+import { useT } from '../../i18n/index.ts';
 
 /** A job of the export (the preview or the writing) as the screen follows it. */
 export type Work<T> =
@@ -59,19 +59,19 @@ export function useWork<T>(kind: 'export' | 'preview', finish: (jobId: string) =
 }
 
 export function Progress({ label, progress, onCancel }: { label: string; progress: ExportProgress | null; onCancel: () => void }) {
-  const phase = progress ? EXPORT_PHASE_LABELS[progress.phase] : 'Starting';
+  const { t } = useT();
+  const phase = t('export.phase', { phase: progress?.phase ?? 'starting' });
   const counted = progress && progress.total > 1;
   return (
     <div className="export-progress" role="status" aria-label={label}>
       <p>
         <strong>{phase}</strong>
-        {counted && progress.phase !== 'zip' ? ` · ${progress.done} of ${progress.total}` : ''}
-        {counted && progress.phase === 'zip' ? ` · ${formatSize(progress.done)} of ${formatSize(progress.total)}` : ''}
+        {counted ? ` · ${t('export.of', progress.phase === 'zip' ? { done: formatSize(progress.done), total: formatSize(progress.total) } : { done: progress.done, total: progress.total })}` : ''}
       </p>
       <progress max={progress?.total || 1} value={progress ? progress.done : undefined} aria-label={phase} />
       {progress?.current && <p className="export-current">{progress.current}</p>}
       <button type="button" onClick={onCancel}>
-        Cancel
+        {t('common.cancel')}
       </button>
     </div>
   );
