@@ -1,17 +1,22 @@
 /**
- * The names of the library's own terms (document types, specialties) in each language the window or the
+ * The names of the library's own terms (document types, specialties, imaging modalities) in each language the window or the
  * packet speaks: one table both catalogues take them from. English is the library's own labels.
  */
 import { SPECIALTIES, SPECIALTY_LABELS } from './case-types.ts';
 import type { Specialty } from './case-types.ts';
 import { DOCUMENT_TYPES, DOCUMENT_TYPE_LABELS } from './document-types.ts';
 import type { DocumentType } from './document-types.ts';
+import { MODALITY_LABELS } from './imaging.ts';
 
-export type TermKey = `type.${DocumentType}` | `specialty.${Specialty}`;
+export type ModalityCode = keyof typeof MODALITY_LABELS;
+
+export type TermKey = `type.${DocumentType}` | `specialty.${Specialty}` | `modality.${ModalityCode}` | 'modality.none';
 
 export const TERMS_EN = Object.fromEntries([
   ...DOCUMENT_TYPES.map((t) => [`type.${t}`, DOCUMENT_TYPE_LABELS[t]]),
   ...SPECIALTIES.map((s) => [`specialty.${s}`, SPECIALTY_LABELS[s]]),
+  ...Object.entries(MODALITY_LABELS).map(([code, label]) => [`modality.${code}`, label]),
+  ['modality.none', 'Images'],
 ]) as Readonly<Record<TermKey, string>>;
 
 export const TERMS_ES: Readonly<Record<TermKey, string>> = {
@@ -36,6 +41,31 @@ export const TERMS_ES: Readonly<Record<TermKey, string>> = {
   'type.insurance-id': 'Tarjeta del seguro',
   'type.correspondence': 'Carta o correspondencia',
   'type.other': 'Otro',
+  'modality.none': 'Imágenes',
+  'modality.CT': 'TC',
+  'modality.MR': 'RM',
+  'modality.CR': 'Radiografía',
+  'modality.DX': 'Radiografía',
+  'modality.RF': 'Fluoroscopia',
+  'modality.XA': 'Angiografía',
+  'modality.US': 'Ecografía',
+  'modality.NM': 'Medicina nuclear',
+  'modality.PT': 'PET',
+  'modality.MG': 'Mamografía',
+  'modality.OT': 'Otras imágenes',
+  'modality.SR': 'Informe estructurado',
+  'modality.DOC': 'Documento',
+  'modality.KO': 'Imágenes clave',
+  'modality.PR': 'Ajustes de visualización',
+  'modality.ECG': 'ECG',
+  'modality.IVUS': 'Ecografía intravascular',
+  'modality.OCT': 'Tomografía de coherencia óptica',
+  'modality.OP': 'Fotografía ocular',
+  'modality.XC': 'Fotografía',
+  'modality.SEG': 'Segmentación',
+  'modality.RTSTRUCT': 'Estructuras de radioterapia',
+  'modality.RTDOSE': 'Dosis de radioterapia',
+  'modality.RTPLAN': 'Plan de radioterapia',
 };
 
 export const TERMS_AR: Readonly<Record<TermKey, string>> = {
@@ -60,4 +90,29 @@ export const TERMS_AR: Readonly<Record<TermKey, string>> = {
   'type.insurance-id': 'بطاقة التأمين',
   'type.correspondence': 'رسالة أو مراسلة',
   'type.other': 'أخرى',
+  'modality.none': 'صور',
+  'modality.CT': 'تصوير مقطعي محوسب',
+  'modality.MR': 'رنين مغناطيسي',
+  'modality.CR': 'أشعة سينية',
+  'modality.DX': 'أشعة سينية',
+  'modality.RF': 'تنظير تألقي',
+  'modality.XA': 'تصوير الأوعية',
+  'modality.US': 'موجات فوق صوتية',
+  'modality.NM': 'طب نووي',
+  'modality.PT': 'تصوير مقطعي بالإصدار البوزيتروني (PET)',
+  'modality.MG': 'تصوير الثدي',
+  'modality.OT': 'صور أخرى',
+  'modality.SR': 'تقرير منظَّم',
+  'modality.DOC': 'مستند',
+  'modality.KO': 'صور رئيسية',
+  'modality.PR': 'إعدادات العرض',
+  'modality.ECG': 'تخطيط كهربية القلب',
+  'modality.IVUS': 'موجات فوق صوتية داخل الأوعية',
+  'modality.OCT': 'التصوير المقطعي بالترابط البصري',
+  'modality.OP': 'تصوير العين',
+  'modality.XC': 'صورة فوتوغرافية',
+  'modality.SEG': 'تجزئة',
+  'modality.RTSTRUCT': 'بُنى العلاج الإشعاعي',
+  'modality.RTDOSE': 'جرعة العلاج الإشعاعي',
+  'modality.RTPLAN': 'خطة العلاج الإشعاعي',
 };

@@ -81,7 +81,8 @@ export interface StudyDetails {
   readonly readiness: readonly ReadinessCheck[];
 }
 
-const MODALITY_LABELS: Readonly<Record<string, string>> = {
+/** The DICOM modalities the library names (shared/i18n-terms.ts names them in each language). */
+export const MODALITY_LABELS = {
   CT: 'CT scan',
   MR: 'MRI',
   CR: 'X-ray',
@@ -106,7 +107,7 @@ const MODALITY_LABELS: Readonly<Record<string, string>> = {
   RTSTRUCT: 'Radiotherapy structures',
   RTDOSE: 'Radiotherapy dose',
   RTPLAN: 'Radiotherapy plan',
-};
+} as const satisfies Readonly<Record<string, string>>;
 
 /** The words an imaging report uses for a modality (regular expressions), to match reports to studies. */
 const MODALITY_WORDS: Readonly<Record<string, readonly string[]>> = {
@@ -142,7 +143,7 @@ export const MODALITIES_WITH_WORDS: readonly string[] = Object.keys(MODALITY_WOR
 /** "MR" -> "MRI"; unknown codes are shown as they are. */
 export function modalityLabel(code: string | null): string {
   if (!code) return 'Images';
-  return MODALITY_LABELS[code.toUpperCase()] ?? code;
+  return (MODALITY_LABELS as Readonly<Record<string, string>>)[code.toUpperCase()] ?? code;
 }
 
 /** A title for a study when its files carry no description: "MRI study", "CT scan and X-ray study". */

@@ -1,12 +1,21 @@
 import type { DocumentType } from '../../shared/document-types.ts';
 import { formatDate as englishDate } from '../../shared/format.ts';
-import { currentTranslator } from './i18n/index.ts';
+import { CATALOGUES, currentTranslator } from './i18n/index.ts';
+import type { MessageKey } from './i18n/index.ts';
 
 export { formatUnit, plural } from '../../shared/format.ts';
 
 /** A document type as the window's language names it. */
 export function typeLabel(type: DocumentType | null | undefined): string {
   return currentTranslator().t(type ? `type.${type}` : 'type.none');
+}
+
+/** A DICOM modality as the window's language names it ("CT scan", "TC"); a code it does not know, as written. */
+export function modalityLabel(code: string | null): string {
+  const t = currentTranslator();
+  if (!code) return t.t('modality.none');
+  const key = `modality.${code.toUpperCase()}`;
+  return key in CATALOGUES.en ? t.t(key as MessageKey) : code;
 }
 
 /** A day (YYYY-MM-DD) in the window's language: "4 Mar 2025", "4 mar 2025", "4 مارس 2025". */

@@ -41,7 +41,7 @@ test('redacting a note before sending: a suggestion accepted, a word found, a bo
   // A word found wherever it is, and a number.
   await panel.getByLabel('A word, a name or a number').fill(D.word);
   await panel.getByRole('button', { name: 'Find' }).click();
-  await expect(panel.getByText(`“${D.word}”: 3 places (pages 1, 2)`)).toBeVisible();
+  await expect(panel.getByText(`“${D.word}”: 3 places (pages 1 and 2)`)).toBeVisible();
   await panel.getByLabel('A word, a name or a number').fill(D.groupNumber);
   await panel.getByRole('button', { name: 'Find' }).click();
   await expect(panel.getByText(`“${D.groupNumber}”: 1 place (page 1)`)).toBeVisible();

@@ -9,10 +9,11 @@ import type { KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { Enums, eventTarget, getShouldUseCPURendering } from '@cornerstonejs/core';
 import type { Types } from '@cornerstonejs/core';
 import { Enums as ToolEnums, ToolGroupManager, utilities as toolUtilities } from '@cornerstonejs/tools';
-import { decoderProblem, formatPersonName, modalityLabel } from '../../../shared/imaging.ts';
+import { decoderProblem, formatPersonName } from '../../../shared/imaging.ts';
 import type { SeriesImages, SeriesSummary, StudyDetails } from '../../../shared/imaging.ts';
 import { invoke, messageOf } from '../api.ts';
-import { formatDate, plural } from '../format.ts';
+import { formatDate, modalityLabel } from '../format.ts';
+import { currentTranslator, useT } from '../i18n/index.ts';
 import type { Route } from '../route.ts';
 import { ENGINE, imageIdsOf, onDrawingError, probeImage, pixelSpacing, slicePosition, startCornerstone } from './cornerstone.ts';
 import { PRESETS, TOOLS, windowOf } from './tools.ts';
@@ -80,13 +81,14 @@ function drawnAsItIs(viewport: Types.IStackViewport, image: Types.IImage): boole
 
 function SeriesButton({ series, current, onOpen }: { series: SeriesSummary; current: boolean; onOpen: () => void }) {
   const url = useSeriesThumbnail(series);
+  const { t } = useT();
   const name = `${series.number !== null ? `${series.number}. ` : ''}${series.description ?? modalityLabel(series.modality)}`;
   return (
     <li>
       <button type="button" className="scan-series" aria-current={current ? 'true' : undefined} onClick={onOpen}>
         <span className="scan-series-picture">{url ? <img src={url} alt="" /> : <span aria-hidden="true">{series.modality ?? '?'}</span>}</span>
         <span className="scan-series-name">{name}</span>
-        <span className="scan-series-count">{plural(series.instances, 'image')}</span>
+        <span className="scan-series-count">{t('viewer.images', { count: series.instances })}</span>
       </button>
     </li>
   );
@@ -105,12 +107,13 @@ export function ViewerScreen({ route, navigate, onError }: Props) {
   const [speed, setSpeed] = useState<number>(10);
   const element = useRef<HTMLDivElement>(null);
   const viewportRef = useRef<Types.IStackViewport | null>(null);
+  const { t } = useT();
 
   useEffect(() => {
     let live = true;
     invoke('studies:get', route.studyId).then(
       (s) => live && setStudy(s),
-      (e: unknown) => onError(`This study could not be opened: ${messageOf(e)}`),
+      (e: unknown) => onError(currentTranslator().t('viewer.studyFailed', { message: messageOf(e) })),
     );
     return () => {
       live = false;
@@ -130,7 +133,7 @@ export function ViewerScreen({ route, navigate, onError }: Props) {
     setPlaying(false);
     invoke('series:images', seriesId).then(
       (found) => live && setImages(found),
-      (e: unknown) => live && setProblem(`This series could not be opened: ${messageOf(e)}`),
+      (e: unknown) => live && setProblem(currentTranslator().t('viewer.seriesFailed', { message: messageOf(e) })),
     );
     return () => {
       live = false;
@@ -239,7 +242,7 @@ export function ViewerScreen({ route, navigate, onError }: Props) {
         broken = true;
         setShown(null);
         setFailures(new Map());
-        setProblem(`This series could not be drawn. ${decoderProblem(errorText(error), images.images[0]?.transferSyntaxUid ?? null)}`);
+        setProblem(`${currentTranslator().t('viewer.notDrawn')} ${decoderProblem(errorText(error), images.images[0]?.transferSyntaxUid ?? null)}`);
       }
     })();
     const resize = new ResizeObserver(() => engine.resize(true, false));
@@ -359,85 +362,85 @@ export function ViewerScreen({ route, navigate, onError }: Props) {
   };
 
   const isCt = series?.modality === 'CT';
-  const title = study ? `${study.description ?? 'Imaging study'}${study.studyDate ? `, ${formatDate(study.studyDate)}` : ''}` : 'Opening the study…';
+  const title = study ? t('viewer.title', { description: study.description ?? t('viewer.imagingStudy'), date: study.studyDate ? formatDate(study.studyDate) : 'none' }) : t('viewer.opening');
   const imageLabel = shown
-    ? `${modalityLabel(series?.modality ?? null)} image ${shown.index + 1} of ${shown.count}${shown.window ? `, window ${shown.window.width} level ${shown.window.center}` : ''}`
-    : 'The image is loading';
+    ? t('viewer.imageLabel', { kind: modalityLabel(series?.modality ?? null), n: shown.index + 1, count: shown.count, window: shown.window ? 'yes' : 'no', width: shown.window?.width ?? 0, level: shown.window?.center ?? 0 })
+    : t('viewer.imageLoading');
 
   return (
     <div className="scan-viewer" onKeyDown={onKey}>
       <header className="scan-header">
         <button type="button" className="scan-back" onClick={() => navigate({ name: 'document', id: route.studyId })}>
-          Back to the study
+          {t('viewer.back')}
         </button>
         <h1>{title}</h1>
         {study && <p className="scan-patient">{formatPersonName(study.patientName)}</p>}
       </header>
       <div className="scan-body">
-        <nav className="scan-strip" aria-label="Series of this study">
+        <nav className="scan-strip" aria-label={t('viewer.seriesList')}>
           <ul>
             {study?.series.map((s) => (
               <SeriesButton key={s.id} series={s} current={s.id === seriesId} onOpen={() => navigate({ name: 'viewer', studyId: route.studyId, seriesId: s.id })} />
             ))}
           </ul>
         </nav>
-        <section className="scan-main" aria-label="Image viewer">
-          <div className="scan-toolbar" role="toolbar" aria-label="Viewer tools">
-            <div className="scan-group" role="group" aria-label="Left button does">
-              {TOOLS.filter((t) => t.button).map((t) => (
-                <button key={t.name} type="button" aria-pressed={tool === t.name} onClick={() => setTool(t.name)} title={t.hint}>
-                  {t.label}
+        <section className="scan-main" aria-label={t('viewer.viewer')}>
+          <div className="scan-toolbar" role="toolbar" aria-label={t('viewer.tools')}>
+            <div className="scan-group" role="group" aria-label={t('viewer.leftButton')}>
+              {TOOLS.filter((x) => x.button).map((x) => (
+                <button key={x.name} type="button" aria-pressed={tool === x.name} onClick={() => setTool(x.name)} title={t('viewer.toolHint', { name: x.name })}>
+                  {t('viewer.tool', { name: x.name })}
                 </button>
               ))}
             </div>
             <label className="scan-preset">
-              Window preset
+              {t('viewer.preset')}
               <select onChange={(e) => preset(e.target.value)} defaultValue="" disabled={!shown}>
-                <option value="">As the file says</option>
+                <option value="">{t('viewer.asFileSays')}</option>
                 {PRESETS.map((p) => (
                   <option key={p.name} value={p.name} disabled={!isCt}>
-                    {p.label} (W {p.width} L {p.center}){isCt ? '' : ', for CT'}
+                    {t('viewer.presetOption', { name: p.name.replace('-', '_'), width: p.width, level: p.center, ct: isCt ? 'yes' : 'no' })}
                   </option>
                 ))}
               </select>
             </label>
-            <div className="scan-group" role="group" aria-label="Picture">
+            <div className="scan-group" role="group" aria-label={t('viewer.picture')}>
               <button type="button" aria-pressed={!!shown?.invert} onClick={() => act((v) => v.setProperties({ invert: !v.getProperties().invert }))} disabled={!shown}>
-                Invert
+                {t('viewer.invert')}
               </button>
               <button type="button" onClick={() => act((v) => v.setViewPresentation({ rotation: ((v.getViewPresentation().rotation ?? 0) + 90) % 360 }))} disabled={!shown}>
-                Rotate
+                {t('viewer.rotate')}
               </button>
               <button type="button" onClick={() => act((v) => v.setViewPresentation({ flipHorizontal: !v.getViewPresentation().flipHorizontal }))} disabled={!shown}>
-                Flip
+                {t('viewer.flip')}
               </button>
               <button type="button" onClick={fit} disabled={!shown}>
-                Fit
+                {t('viewer.fit')}
               </button>
               <button type="button" onClick={actualSize} disabled={!shown}>
                 1:1
               </button>
               <button type="button" onClick={reset} disabled={!shown}>
-                Reset
+                {t('viewer.reset')}
               </button>
             </div>
-            <div className="scan-group" role="group" aria-label="Play">
+            <div className="scan-group" role="group" aria-label={t('viewer.play')}>
               <button type="button" aria-pressed={playing} onClick={() => setPlaying((p) => !p)} disabled={!shown || shown.count < 2}>
-                {playing ? 'Pause' : 'Play'}
+                {playing ? t('viewer.pause') : t('viewer.play')}
               </button>
               <label>
-                <span className="visually-hidden">Speed</span>
-                <select value={speed} onChange={(e) => setSpeed(Number(e.target.value))} aria-label="Speed, images per second">
+                <span className="visually-hidden">{t('viewer.speed')}</span>
+                <select value={speed} onChange={(e) => setSpeed(Number(e.target.value))} aria-label={t('viewer.speedLabel')}>
                   {SPEEDS.map((s) => (
                     <option key={s} value={s}>
-                      {s} per second
+                      {t('viewer.perSecond', { count: s })}
                     </option>
                   ))}
                 </select>
               </label>
             </div>
             <label className="scan-switch">
-              <input type="checkbox" checked={overlays} onChange={(e) => setOverlays(e.target.checked)} /> Details on the image
+              <input type="checkbox" checked={overlays} onChange={(e) => setOverlays(e.target.checked)} /> {t('viewer.details')}
             </label>
           </div>
 
@@ -452,33 +455,31 @@ export function ViewerScreen({ route, navigate, onError }: Props) {
             {shown && failures.has(shown.index) && (
               <div className="scan-problem scan-image-failed" role="alert">
                 <p>
-                  Image {shown.index + 1} could not be drawn. {failures.get(shown.index)}
+                  {t('viewer.imageNotDrawn', { n: shown.index + 1 })} {failures.get(shown.index)}
                 </p>
               </div>
             )}
             {!shown && !problem && !images?.cannotDraw && (
               <p className="scan-loading" role="status">
-                Opening the images…
+                {t('viewer.openingImages')}
               </p>
             )}
             {overlays && shown && study && (
               <div className="scan-overlay" aria-hidden="true">
                 <div className="corner top-left">
                   <span>{formatPersonName(study.patientName)}</span>
-                  {study.patientId && <span>ID {study.patientId}</span>}
-                  {study.patientBirthDate && <span>Born {formatDate(study.patientBirthDate)}</span>}
+                  {study.patientId && <span>{t('viewer.id', { id: study.patientId })}</span>}
+                  {study.patientBirthDate && <span>{t('viewer.born', { date: formatDate(study.patientBirthDate) })}</span>}
                 </div>
                 <div className="corner top-right">
                   {study.studyDate && <span>{formatDate(study.studyDate)}</span>}
                   {study.description && <span>{study.description}</span>}
-                  {series && <span>{`Series ${series.number ?? ''} ${series.description ?? modalityLabel(series.modality)}`.replace(/\s+/g, ' ')}</span>}
+                  {series && <span>{t('viewer.series', { number: series.number ?? 'none', name: series.description ?? modalityLabel(series.modality) })}</span>}
                 </div>
                 <div className="corner bottom-left">
-                  <span>
-                    Image {shown.index + 1} / {shown.count}
-                  </span>
-                  {shown.location !== null && <span>Position {shown.location.toFixed(1)} mm</span>}
-                  {shown.thickness !== null && <span>Thickness {Number(shown.thickness.toFixed(2))} mm</span>}
+                  <span>{t('viewer.imageOf', { n: shown.index + 1, count: shown.count })}</span>
+                  {shown.location !== null && <span>{t('viewer.position', { mm: Number(shown.location.toFixed(1)) })}</span>}
+                  {shown.thickness !== null && <span>{t('viewer.thickness', { mm: Number(shown.thickness.toFixed(2)) })}</span>}
                 </div>
                 <div className="corner bottom-right">
                   {shown.window && (
@@ -486,15 +487,15 @@ export function ViewerScreen({ route, navigate, onError }: Props) {
                       W {shown.window.width} L {shown.window.center}
                     </span>
                   )}
-                  <span>Zoom {Math.round(shown.zoom * 100)}%</span>
-                  {shown.rotation ? <span>Rotated {shown.rotation}°</span> : null}
+                  <span>{t('viewer.zoom', { zoom: shown.zoom })}</span>
+                  {shown.rotation ? <span>{t('viewer.rotated', { degrees: shown.rotation })}</span> : null}
                 </div>
               </div>
             )}
           </div>
 
           <div className="scan-slider">
-            <label htmlFor="scan-slice">Image</label>
+            <label htmlFor="scan-slice">{t('viewer.image')}</label>
             <input
               id="scan-slice"
               type="range"
@@ -503,16 +504,16 @@ export function ViewerScreen({ route, navigate, onError }: Props) {
               value={(shown?.index ?? 0) + 1}
               disabled={!shown || shown.count < 2}
               onChange={(e) => goTo(Number(e.target.value) - 1)}
-              aria-valuetext={shown ? `Image ${shown.index + 1} of ${shown.count}` : undefined}
+              aria-valuetext={shown ? t('viewer.imageValue', { n: shown.index + 1, count: shown.count }) : undefined}
             />
-            <output htmlFor="scan-slice">{shown ? `${shown.index + 1} / ${shown.count}` : '–'}</output>
+            <output htmlFor="scan-slice">{shown ? [shown.index + 1, shown.count].join(' / ') : '–'}</output>
           </div>
           <p id="scan-keys" className="scan-keys">
-            Wheel or arrow keys: next and previous image · Page Up/Down: jump · Home/End: first and last · drag: {TOOLS.find((t) => t.name === tool)?.hint.toLowerCase()} · right drag: zoom · middle drag: pan · I invert · F fit · R reset · P play · O details
+            {t('viewer.keys', { drag: t('viewer.toolHint', { name: tool }).toLocaleLowerCase() })}
           </p>
           {(images?.leftOut.length ?? 0) > 0 && (
             <details className="scan-left-out">
-              <summary>{plural(images!.leftOut.length, 'file')} of this series not shown</summary>
+              <summary>{t('viewer.leftOut', { count: images!.leftOut.length })}</summary>
               <ul>
                 {images!.leftOut.map((line) => (
                   <li key={line}>{line}</li>
@@ -522,11 +523,11 @@ export function ViewerScreen({ route, navigate, onError }: Props) {
           )}
           {failures.size > 0 && (
             <details className="scan-failures">
-              <summary>{plural(failures.size, 'image')} of this series could not be drawn</summary>
+              <summary>{t('viewer.failures', { count: failures.size })}</summary>
               <ul>
                 {[...failures].map(([index, why]) => (
                   <li key={index}>
-                    Image {index + 1}: {why}
+                    {t('viewer.failure', { n: index + 1, why })}
                   </li>
                 ))}
               </ul>
