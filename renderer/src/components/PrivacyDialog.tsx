@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { SecurityStatus } from '../../../shared/security-types.ts';
 import { IDLE_LOCK_CHOICES } from '../../../shared/security-types.ts';
 import { ApiError, invoke, messageOf, on } from '../api.ts';
+import { useT } from '../i18n/index.ts';
 import './PrivacyDialog.css';
 
 interface Props {
@@ -14,7 +15,7 @@ interface Props {
 /** A job of this dialog (encrypting, decrypting, backing up) as it runs. */
 interface Running {
   readonly jobId: string;
-  readonly what: string;
+  readonly what: 'encrypt' | 'decrypt' | 'backup';
   readonly done: number;
   readonly total: number;
 }
@@ -39,6 +40,7 @@ export function PrivacyDialog({ status, onStatus, onClose, onLock }: Props) {
   const [message, setMessage] = useState<string | null>(null);
   const [running, setRunning] = useState<Running | null>(null);
   useJobProgress(running, setRunning);
+  const { t } = useT();
 
   useEffect(() => {
     const dialog = ref.current;
@@ -58,7 +60,7 @@ export function PrivacyDialog({ status, onStatus, onClose, onLock }: Props) {
 
   return (
     <dialog ref={ref} className="modal privacy" aria-labelledby="privacy-title" onClose={onClose} onCancel={(e) => running && e.preventDefault()}>
-      <h2 id="privacy-title">Privacy and backups</h2>
+      <h2 id="privacy-title">{t('library.privacy')}</h2>
       {message && (
         <p className="privacy-message" role="status">
           {message}
@@ -71,11 +73,11 @@ export function PrivacyDialog({ status, onStatus, onClose, onLock }: Props) {
       )}
       {running ? (
         <section aria-live="polite">
-          <p>{running.what}…</p>
-          <progress max={Math.max(1, running.total)} value={running.done} aria-label={running.what} />
+          <p>{t('privacy.running', { what: running.what })}…</p>
+          <progress max={Math.max(1, running.total)} value={running.done} aria-label={t('privacy.running', { what: running.what })} />
           <div className="panel-actions">
-            <button type="button" onClick={() => void invoke(running.what.startsWith('Backing') ? 'backup:cancel' : 'security:cancel', running.jobId)}>
-              Cancel
+            <button type="button" onClick={() => void invoke(running.what === 'backup' ? 'backup:cancel' : 'security:cancel', running.jobId)}>
+              {t('common.cancel')}
             </button>
           </div>
         </section>
@@ -87,7 +89,7 @@ export function PrivacyDialog({ status, onStatus, onClose, onLock }: Props) {
       {!running && <Backups status={status} onStatus={onStatus} attempt={attempt} setRunning={setRunning} setMessage={setMessage} />}
       <div className="panel-actions dialog-end">
         <button type="button" onClick={onClose} disabled={running !== null}>
-          Close
+          {t('common.close')}
         </button>
       </div>
     </dialog>
@@ -110,17 +112,15 @@ function TurnOn({ attempt, setRunning, onStatus, setMessage }: SectionProps) {
   const [kept, setKept] = useState(false);
   const mismatch = again.length > 0 && again !== passphrase;
   const tooShort = passphrase.length > 0 && [...passphrase].length < 8;
+  const { t } = useT();
 
   if (step === 'off') {
     return (
       <fieldset>
-        <legend>Encryption: off</legend>
-        <p className="hint">
-          The library's files can be read by anyone who opens this computer's disk, copies the folder, or finds it in a synced folder. Encrypted, the database and every original are
-          unreadable without your passphrase, and the window locks when you leave it.
-        </p>
+        <legend>{t('privacy.off')}</legend>
+        <p className="hint">{t('privacy.offHint')}</p>
         <button type="button" className="primary" onClick={() => setStep('passphrase')}>
-          Turn on encryption…
+          {t('privacy.turnOn')}
         </button>
       </fieldset>
     );
@@ -128,16 +128,14 @@ function TurnOn({ attempt, setRunning, onStatus, setMessage }: SectionProps) {
   if (step === 'passphrase') {
     return (
       <fieldset>
-        <legend>Choose a passphrase</legend>
-        <p className="hint warning-banner">
-          If you forget the passphrase and lose the recovery key, nobody can open the library again, Casebinder included. There is no reset.
-        </p>
-        <label htmlFor="new-passphrase">Passphrase (at least 8 characters; a few unrelated words are best)</label>
+        <legend>{t('privacy.choose')}</legend>
+        <p className="hint warning-banner">{t('privacy.noReset')}</p>
+        <label htmlFor="new-passphrase">{t('privacy.newPassphrase')}</label>
         <input id="new-passphrase" type="password" autoComplete="new-password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} aria-invalid={tooShort || undefined} />
-        <label htmlFor="new-passphrase-again">The same passphrase again</label>
+        <label htmlFor="new-passphrase-again">{t('privacy.again')}</label>
         <input id="new-passphrase-again" type="password" autoComplete="new-password" value={again} onChange={(e) => setAgain(e.target.value)} aria-invalid={mismatch || undefined} />
-        {tooShort && <p className="form-error">Use at least 8 characters.</p>}
-        {mismatch && <p className="form-error">The two passphrases differ.</p>}
+        {tooShort && <p className="form-error">{t('privacy.tooShort')}</p>}
+        {mismatch && <p className="form-error">{t('privacy.differ')}</p>}
         <div className="panel-actions">
           <button
             type="button"
@@ -150,10 +148,10 @@ function TurnOn({ attempt, setRunning, onStatus, setMessage }: SectionProps) {
               })
             }
           >
-            Next
+            {t('privacy.next')}
           </button>
           <button type="button" onClick={() => setStep('off')}>
-            Back
+            {t('privacy.back')}
           </button>
         </div>
       </fieldset>
@@ -161,18 +159,19 @@ function TurnOn({ attempt, setRunning, onStatus, setMessage }: SectionProps) {
   }
   return (
     <fieldset>
-      <legend>Your recovery key</legend>
-      <p className="hint">If the passphrase is ever forgotten, only this key opens the library. Write it down or print it, and keep it away from this computer. It is shown only now.</p>
-      <p className="recovery-key mono" aria-label="Recovery key">
+      <legend>{t('privacy.yourKey')}</legend>
+      <p className="hint">{t('privacy.keyHint')}</p>
+      <p className="recovery-key mono" aria-label={t('lock.recoveryKey')}>
         {recoveryKey}
       </p>
       <div className="panel-actions">
         <button type="button" onClick={() => window.print()}>
-          Print…
+          {t('document.print')}
         </button>
       </div>
       <label className="check">
-        <input type="checkbox" checked={kept} onChange={(e) => setKept(e.target.checked)} />I have written down or printed the recovery key
+        <input type="checkbox" checked={kept} onChange={(e) => setKept(e.target.checked)} />
+        {t('privacy.kept')}
       </label>
       <div className="panel-actions">
         <button
@@ -182,10 +181,10 @@ function TurnOn({ attempt, setRunning, onStatus, setMessage }: SectionProps) {
           onClick={() =>
             void attempt(async () => {
               const { jobId } = await invoke('security:encrypt', passphrase, recoveryKey!);
-              setRunning({ jobId, what: 'Encrypting the library', done: 0, total: 1 });
+              setRunning({ jobId, what: 'encrypt', done: 0, total: 1 });
               try {
                 onStatus(await invoke('security:conversion-result', jobId));
-                setMessage('The library is encrypted. It opens with your passphrase from now on.');
+                setMessage(t('privacy.encrypted'));
               } finally {
                 setRunning(null);
                 setPassphrase('');
@@ -194,10 +193,10 @@ function TurnOn({ attempt, setRunning, onStatus, setMessage }: SectionProps) {
             })
           }
         >
-          Encrypt the library
+          {t('privacy.encrypt')}
         </button>
         <button type="button" onClick={() => setStep('passphrase')}>
-          Back
+          {t('privacy.back')}
         </button>
       </div>
     </fieldset>
@@ -210,15 +209,16 @@ function Encrypted({ status, onStatus, attempt, setRunning, setMessage, onLock }
   const [next, setNext] = useState('');
   const [changing, setChanging] = useState(false);
   const [turningOff, setTurningOff] = useState(false);
+  const { t } = useT();
   return (
     <fieldset>
-      <legend>Encryption: on</legend>
-      <p className="hint">The database and every original are encrypted on disk; thumbnails and drafts are kept only in memory.</p>
+      <legend>{t('privacy.on')}</legend>
+      <p className="hint">{t('privacy.onHint')}</p>
       <div className="panel-actions">
         <button type="button" className="primary" onClick={onLock}>
-          Lock now
+          {t('privacy.lockNow')}
         </button>
-        <label htmlFor="idle-lock">Lock after</label>
+        <label htmlFor="idle-lock">{t('privacy.lockAfter')}</label>
         <select
           id="idle-lock"
           value={status.idleLockMinutes ?? 0}
@@ -226,7 +226,7 @@ function Encrypted({ status, onStatus, attempt, setRunning, setMessage, onLock }
         >
           {IDLE_LOCK_CHOICES.map((m) => (
             <option key={m} value={m}>
-              {m === 0 ? 'only when I lock it' : `${m} minute${m === 1 ? '' : 's'} unused`}
+              {t('privacy.idle', { minutes: m })}
             </option>
           ))}
         </select>
@@ -238,7 +238,7 @@ function Encrypted({ status, onStatus, attempt, setRunning, setMessage, onLock }
           disabled={!status.keychain.available && !status.keychain.stored}
           onChange={(e) => void attempt(async () => onStatus(await invoke('security:keychain', e.target.checked)))}
         />
-        Also keep the key in the system keychain{status.keychain.available ? ` (${status.keychain.backend})` : ''}, to unlock without typing
+        {t('privacy.keychain', { backend: status.keychain.available ? status.keychain.backend : 'none' })}
       </label>
       {!status.keychain.available && status.keychain.why && <p className="hint">{status.keychain.why}</p>}
       {changing ? (
@@ -251,20 +251,20 @@ function Encrypted({ status, onStatus, attempt, setRunning, setMessage, onLock }
               setChanging(false);
               setCurrent('');
               setNext('');
-              setMessage('The passphrase is changed. The recovery key still works.');
+              setMessage(t('privacy.changed'));
             });
           }}
         >
-          <label htmlFor="current-passphrase">Current passphrase</label>
+          <label htmlFor="current-passphrase">{t('privacy.current')}</label>
           <input id="current-passphrase" type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} />
-          <label htmlFor="next-passphrase">New passphrase (at least 8 characters)</label>
+          <label htmlFor="next-passphrase">{t('privacy.new')}</label>
           <input id="next-passphrase" type="password" autoComplete="new-password" value={next} onChange={(e) => setNext(e.target.value)} />
           <div className="panel-actions">
             <button type="submit" className="primary" disabled={!current || [...next].length < 8}>
-              Change passphrase
+              {t('privacy.change')}
             </button>
             <button type="button" onClick={() => setChanging(false)}>
-              Cancel
+              {t('common.cancel')}
             </button>
           </div>
         </form>
@@ -275,10 +275,10 @@ function Encrypted({ status, onStatus, attempt, setRunning, setMessage, onLock }
             e.preventDefault();
             void attempt(async () => {
               const { jobId } = await invoke('security:decrypt', current);
-              setRunning({ jobId, what: 'Decrypting the library', done: 0, total: 1 });
+              setRunning({ jobId, what: 'decrypt', done: 0, total: 1 });
               try {
                 onStatus(await invoke('security:conversion-result', jobId));
-                setMessage('The library is no longer encrypted.');
+                setMessage(t('privacy.decrypted'));
               } finally {
                 setRunning(null);
                 setCurrent('');
@@ -286,25 +286,25 @@ function Encrypted({ status, onStatus, attempt, setRunning, setMessage, onLock }
             });
           }}
         >
-          <p className="hint warning-banner">Turned off, the library's files can be read by anyone with access to this computer's disk.</p>
-          <label htmlFor="off-passphrase">Passphrase</label>
+          <p className="hint warning-banner">{t('privacy.offWarning')}</p>
+          <label htmlFor="off-passphrase">{t('lock.passphrase')}</label>
           <input id="off-passphrase" type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} />
           <div className="panel-actions">
             <button type="submit" disabled={!current}>
-              Turn off encryption
+              {t('privacy.turnOff')}
             </button>
             <button type="button" onClick={() => setTurningOff(false)}>
-              Cancel
+              {t('common.cancel')}
             </button>
           </div>
         </form>
       ) : (
         <div className="panel-actions">
           <button type="button" onClick={() => setChanging(true)}>
-            Change passphrase…
+            {t('privacy.changeEllipsis')}
           </button>
           <button type="button" onClick={() => setTurningOff(true)}>
-            Turn off encryption…
+            {t('privacy.turnOffEllipsis')}
           </button>
         </div>
       )}
@@ -318,6 +318,8 @@ function Backups({ status, onStatus, attempt, setRunning, setMessage }: SectionP
   const [password, setPassword] = useState('');
   const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
   const passwordReady = !usePassword || [...password].length >= 8;
+  const tr = useT();
+  const { t } = tr;
   async function backUp(choose: boolean) {
     const to = !choose && status.lastBackup ? status.lastBackup.to : await invoke('backup:choose-folder');
     if (!to) return;
@@ -329,11 +331,11 @@ function Backups({ status, onStatus, attempt, setRunning, setMessage }: SectionP
       if (e instanceof ApiError && e.code === 'library-locked') setUsePassword(true);
       throw e;
     }
-    setRunning({ jobId, what: 'Backing up', done: 0, total: 1 });
+    setRunning({ jobId, what: 'backup', done: 0, total: 1 });
     try {
       const result = await invoke('backup:result', jobId);
       setRecoveryKey(result.recoveryKey);
-      setMessage(`Backed up into ${result.to}: ${result.copied} new file(s) copied, ${result.originals - result.copied} already there.`);
+      setMessage(t('privacy.backedUp', { to: result.to, copied: result.copied, there: result.originals - result.copied }));
       onStatus(await invoke('security:status'));
     } finally {
       setRunning(null);
@@ -341,26 +343,22 @@ function Backups({ status, onStatus, attempt, setRunning, setMessage }: SectionP
   }
   return (
     <fieldset>
-      <legend>Backups</legend>
+      <legend>{t('privacy.backups')}</legend>
       <p className="hint">
-        {status.lastBackup ? (
-          <>
-            Last backup: {new Date(status.lastBackup.at).toLocaleString()}, into <span className="mono">{status.lastBackup.to}</span>.
-          </>
-        ) : (
-          'No backup yet. Back up to a folder on another drive (an external disk): only what changed is copied each time.'
-        )}
-        {status.encrypted && ' Backups of an encrypted library are encrypted too.'}
+        {status.lastBackup
+          ? tr.rich('privacy.lastBackup', { when: new Date(status.lastBackup.at).toLocaleString(tr.language), to: <span className="mono">{status.lastBackup.to}</span> })
+          : t('privacy.noBackup')}
+        {status.encrypted && <> {t('privacy.backupsEncrypted')}</>}
       </p>
       {!status.encrypted && (
         <>
           <label className="check">
             <input type="checkbox" checked={usePassword} onChange={(e) => setUsePassword(e.target.checked)} />
-            Encrypt the backup with a password (the library itself is not encrypted)
+            {t('privacy.backupPassword')}
           </label>
           {usePassword && (
             <>
-              <label htmlFor="backup-password">Backup password (at least 8 characters)</label>
+              <label htmlFor="backup-password">{t('privacy.backupPasswordLabel')}</label>
               <input id="backup-password" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />
             </>
           )}
@@ -368,37 +366,37 @@ function Backups({ status, onStatus, attempt, setRunning, setMessage }: SectionP
       )}
       {recoveryKey && (
         <>
-          <p className="hint">The backup's recovery key: if its password is forgotten, only this key opens the backup. Write it down or print it; it is shown only now.</p>
-          <p className="recovery-key mono" aria-label="Backup recovery key">
+          <p className="hint">{t('privacy.backupKeyHint')}</p>
+          <p className="recovery-key mono" aria-label={t('privacy.backupKey')}>
             {recoveryKey}
           </p>
         </>
       )}
       <div className="panel-actions">
         <button type="button" className="primary" disabled={!passwordReady} onClick={() => void attempt(() => backUp(false))}>
-          Back up now{status.lastBackup ? '' : '…'}
+          {status.lastBackup ? t('privacy.backUpNow') : t('lock.backUpNow')}
         </button>
         {status.lastBackup && (
           <>
             <button type="button" disabled={!passwordReady} onClick={() => void attempt(() => backUp(true))}>
-              Another folder…
+              {t('privacy.anotherFolder')}
             </button>
             <button
               type="button"
               onClick={() =>
                 void attempt(async () => {
                   const report = await invoke('backup:verify', status.lastBackup!.to);
-                  setMessage(report.ok ? `The backup is sound: ${report.filesVerified} file(s) re-read and matched.` : `The backup has problems: ${report.problems.join(' ')}`);
+                  setMessage(report.ok ? t('privacy.sound', { count: report.filesVerified }) : t('privacy.problems', { problems: report.problems.join(' ') }));
                 })
               }
             >
-              Check the backup
+              {t('privacy.check')}
             </button>
           </>
         )}
       </div>
       <div className="panel-actions">
-        <label htmlFor="backup-reminder">Remind me after</label>
+        <label htmlFor="backup-reminder">{t('privacy.remind')}</label>
         <select
           id="backup-reminder"
           value={status.backupReminderDays ?? 7}
@@ -406,7 +404,7 @@ function Backups({ status, onStatus, attempt, setRunning, setMessage }: SectionP
         >
           {REMINDER_CHOICES.map((d) => (
             <option key={d} value={d}>
-              {d === 0 ? 'never' : `${d} day${d === 1 ? '' : 's'} without a backup`}
+              {t('privacy.reminder', { days: d })}
             </option>
           ))}
         </select>
