@@ -5,7 +5,8 @@ import type { DocumentType } from '../../../shared/document-types.ts';
 import type { DocumentEdit, MedicalDocument, SuggestedField } from '../../../shared/library-types.ts';
 import { invoke, messageOf } from '../api.ts';
 import { draft, dropDraft, saveDraft } from '../cache.ts';
-import { formatDate, formatSize, plural, typeLabel } from '../format.ts';
+import { formatDate, formatSize, typeLabel } from '../format.ts';
+import { useT } from '../i18n/index.ts';
 import { routeHash } from '../route.ts';
 import './MetadataPanel.css';
 
@@ -52,14 +53,13 @@ function editOf(doc: MedicalDocument, form: Form): DocumentEdit {
   return edit;
 }
 
-function Suggestion({ field, label, value, onAccept }: { field: SuggestedField; label: string; value: string; onAccept: (field: SuggestedField) => void }) {
+function Suggestion({ field, value, onAccept }: { field: SuggestedField; value: string; onAccept: (field: SuggestedField) => void }) {
+  const { t, rich } = useT();
   return (
     <p className="suggestion">
-      <span>
-        Suggested from the document: <strong>{value}</strong>
-      </span>
-      <button type="button" className="small" onClick={() => onAccept(field)} aria-label={`Accept the suggested ${label}: ${value}`}>
-        Accept
+      <span>{rich('details.suggested', { value: <strong>{value}</strong> })}</span>
+      <button type="button" className="small" onClick={() => onAccept(field)} aria-label={t('details.acceptLabel', { field, value })}>
+        {t('details.accept')}
       </button>
     </p>
   );
@@ -78,6 +78,8 @@ export function MetadataPanel({ document: doc, onSaved }: { document: MedicalDoc
   const [restoredDraft, setRestoredDraft] = useState(false);
   const draftTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const draftKey = `notes:${doc.id}`;
+  const tr = useT();
+  const { t } = tr;
 
   // The document is fetched again whenever anything in the library changes (OCR finishing elsewhere,
   // an import): a field the person is editing keeps what they typed; the others follow the library.
@@ -125,7 +127,7 @@ export function MetadataPanel({ document: doc, onSaved }: { document: MedicalDoc
       await dropDraft(draftKey);
       setRestoredDraft(false);
       onSaved(saved);
-      setStatus('Saved.');
+      setStatus(t('details.saved'));
     } catch (e) {
       setError(messageOf(e));
     }
@@ -136,7 +138,7 @@ export function MetadataPanel({ document: doc, onSaved }: { document: MedicalDoc
     try {
       const saved = await invoke('documents:confirm', doc.id, fields);
       onSaved(saved);
-      setStatus(fields?.length === 1 ? 'Suggestion accepted.' : 'Suggestions accepted.');
+      setStatus(t('details.accepted', { count: fields?.length ?? 2 }));
     } catch (e) {
       setError(messageOf(e));
     }
@@ -147,60 +149,60 @@ export function MetadataPanel({ document: doc, onSaved }: { document: MedicalDoc
 
   return (
     <form className="metadata" onSubmit={(e) => void save(e)} aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>Details</h2>
+      <h2 id={`${id}-title`}>{t('details.title')}</h2>
       {pending.length > 1 && (
         <p className="suggestion all">
-          <span>The library read {pending.length} details from the document.</span>
+          <span>{t('details.read', { count: pending.length })}</span>
           <button type="button" className="small" onClick={() => void accept()}>
-            Accept all suggestions
+            {t('details.acceptAll')}
           </button>
         </p>
       )}
-      <label htmlFor={`${id}-name`}>Title</label>
+      <label htmlFor={`${id}-name`}>{t('details.documentTitle')}</label>
       <input id={`${id}-name`} value={form.title} onChange={(e) => set('title')(e.target.value)} required />
 
-      <label htmlFor={`${id}-type`}>Kind of document</label>
+      <label htmlFor={`${id}-type`}>{t('details.kind')}</label>
       <select id={`${id}-type`} value={form.type} onChange={(e) => set('type')(e.target.value)}>
-        <option value="">Not chosen</option>
-        {DOCUMENT_TYPES.map((t) => (
-          <option key={t} value={t}>
-            {typeLabel(t)}
+        <option value="">{t('details.notChosen')}</option>
+        {DOCUMENT_TYPES.map((type) => (
+          <option key={type} value={type}>
+            {typeLabel(type)}
           </option>
         ))}
       </select>
-      {!doc.type && s.type && <Suggestion field="type" label="kind of document" value={typeLabel(s.type)} onAccept={(f) => void accept([f])} />}
+      {!doc.type && s.type && <Suggestion field="type" value={typeLabel(s.type)} onAccept={(f) => void accept([f])} />}
 
       <label htmlFor={`${id}-date`}>
-        Date of service <span className="hint">(when the care happened)</span>
+        {t('details.date')} <span className="hint">{t('details.dateHint')}</span>
       </label>
       <input id={`${id}-date`} type="date" value={form.dateOfService} onChange={(e) => set('dateOfService')(e.target.value)} />
       {!doc.dateOfService && s.dateOfService && (
-        <Suggestion field="dateOfService" label="date of service" value={formatDate(s.dateOfService)} onAccept={(f) => void accept([f])} />
+        <Suggestion field="dateOfService" value={formatDate(s.dateOfService)} onAccept={(f) => void accept([f])} />
       )}
       {!doc.dateOfService && doc.dateReason && (
         <p className="suggestion-reason" id={`${id}-date-reason`}>
-          Why: {doc.dateReason}
+          {t('details.why', { reason: doc.dateReason })}
         </p>
       )}
 
-      <label htmlFor={`${id}-facility`}>Facility</label>
+      <label htmlFor={`${id}-facility`}>{t('details.facility')}</label>
       <input id={`${id}-facility`} value={form.facility} onChange={(e) => set('facility')(e.target.value)} />
-      {!doc.facility && s.facility && <Suggestion field="facility" label="facility" value={s.facility} onAccept={(f) => void accept([f])} />}
+      {!doc.facility && s.facility && <Suggestion field="facility" value={s.facility} onAccept={(f) => void accept([f])} />}
 
-      <label htmlFor={`${id}-clinician`}>Clinician</label>
+      <label htmlFor={`${id}-clinician`}>{t('details.clinician')}</label>
       <input id={`${id}-clinician`} value={form.clinician} onChange={(e) => set('clinician')(e.target.value)} />
-      {!doc.clinician && s.clinician && <Suggestion field="clinician" label="clinician" value={s.clinician} onAccept={(f) => void accept([f])} />}
+      {!doc.clinician && s.clinician && <Suggestion field="clinician" value={s.clinician} onAccept={(f) => void accept([f])} />}
 
       <label htmlFor={`${id}-tags`}>
-        Tags <span className="hint">(separated by commas)</span>
+        {t('details.tags')} <span className="hint">{t('details.tagsHint')}</span>
       </label>
       <input id={`${id}-tags`} value={form.tags} onChange={(e) => set('tags')(e.target.value)} />
 
-      <label htmlFor={`${id}-notes`}>Notes</label>
+      <label htmlFor={`${id}-notes`}>{t('case.notes')}</label>
       <textarea id={`${id}-notes`} value={form.notes} rows={5} onChange={(e) => set('notes')(e.target.value)} />
       {restoredDraft && (
         <p className="hint" role="status">
-          Notes you had typed but not saved were restored.{' '}
+          {t('details.restored')}{' '}
           <button
             type="button"
             className="link"
@@ -210,7 +212,7 @@ export function MetadataPanel({ document: doc, onSaved }: { document: MedicalDoc
               setRestoredDraft(false);
             }}
           >
-            Discard them
+            {t('details.discard')}
           </button>
         </p>
       )}
@@ -222,7 +224,7 @@ export function MetadataPanel({ document: doc, onSaved }: { document: MedicalDoc
       )}
       <div className="panel-actions">
         <button type="submit" className="primary" disabled={!dirty}>
-          Save changes
+          {t('details.save')}
         </button>
         <span role="status" className="save-status">
           {status}
@@ -232,41 +234,39 @@ export function MetadataPanel({ document: doc, onSaved }: { document: MedicalDoc
       <dl className="file-facts">
         {doc.kind === 'study' ? (
           <>
-            <dt>Original files</dt>
-            <dd>
-              {plural(doc.imaging?.instances ?? 0, 'DICOM file')}, {formatSize(doc.size)}, kept byte for byte
-            </dd>
+            <dt>{t('details.originalFiles')}</dt>
+            <dd>{t('details.studyFiles', { count: doc.imaging?.instances ?? 0, size: formatSize(doc.size) })}</dd>
           </>
         ) : (
           <>
-            <dt>Original file</dt>
+            <dt>{t('details.originalFile')}</dt>
             <dd>{doc.originalName}</dd>
-            <dt>Size</dt>
-            <dd>
-              {formatSize(doc.size)}, {plural(doc.pages, 'page')}
-            </dd>
+            <dt>{t('details.size')}</dt>
+            <dd>{t('details.sizePages', { size: formatSize(doc.size), pages: doc.pages })}</dd>
           </>
         )}
         {doc.ocr && (
           <>
-            <dt>Text</dt>
+            <dt>{t('details.text')}</dt>
             <dd>
-              {doc.ocr.pending
-                ? `${plural(doc.ocr.pending, 'page')} waiting to be read (OCR)`
-                : `Read by OCR${doc.ocr.confidence !== null ? `, ${doc.ocr.confidence}% confident on average` : ''}`}
-              {doc.ocr.lowConfidence > 0 && `; ${plural(doc.ocr.lowConfidence, 'page')} with low confidence`}
-              {doc.ocr.failed > 0 && `; ${plural(doc.ocr.failed, 'page')} could not be read`}
+              {t('details.ocr', {
+                pending: doc.ocr.pending,
+                known: doc.ocr.confidence === null ? 'no' : 'yes',
+                confidence: (doc.ocr.confidence ?? 0) / 100,
+                low: doc.ocr.lowConfidence,
+                failed: doc.ocr.failed,
+              })}
             </dd>
           </>
         )}
         {doc.madeFrom.length > 0 && (
           <>
-            <dt>Made from</dt>
+            <dt>{t('details.madeFrom')}</dt>
             <dd>
               {doc.madeFrom.map((source, i) => (
                 <span key={source}>
                   {i > 0 && ', '}
-                  <a href={routeHash({ name: 'document', id: source })}>photo {i + 1}</a>
+                  <a href={routeHash({ name: 'document', id: source })}>{t('details.photo', { n: i + 1 })}</a>
                 </span>
               ))}
             </dd>
@@ -274,17 +274,17 @@ export function MetadataPanel({ document: doc, onSaved }: { document: MedicalDoc
         )}
         {doc.partOf !== null && (
           <>
-            <dt>Part of</dt>
+            <dt>{t('details.partOf')}</dt>
             <dd>
-              <a href={routeHash({ name: 'document', id: doc.partOf })}>the document made from this photo</a>
+              <a href={routeHash({ name: 'document', id: doc.partOf })}>{t('details.madeFromPhoto')}</a>
             </dd>
           </>
         )}
-        <dt>Imported</dt>
-        <dd>{new Date(doc.importedAt).toLocaleString()}</dd>
+        <dt>{t('details.imported')}</dt>
+        <dd>{new Date(doc.importedAt).toLocaleString(tr.language)}</dd>
         {doc.sha256 && (
           <>
-            <dt>Fingerprint (SHA-256)</dt>
+            <dt>{t('details.fingerprint')}</dt>
             <dd className="mono" title={doc.sha256}>
               {doc.sha256.slice(0, 16)}…
             </dd>

@@ -66,7 +66,7 @@ export function Progress({ label, progress, onCancel }: { label: string; progres
     <div className="export-progress" role="status" aria-label={label}>
       <p>
         <strong>{phase}</strong>
-        {counted ? ` · ${t('export.of', progress.phase === 'zip' ? { done: formatSize(progress.done), total: formatSize(progress.total) } : { done: progress.done, total: progress.total })}` : ''}
+        {counted && <> · {t('export.of', progress.phase === 'zip' ? { done: formatSize(progress.done), total: formatSize(progress.total) } : { done: progress.done, total: progress.total })}</>}
       </p>
       <progress max={progress?.total || 1} value={progress ? progress.done : undefined} aria-label={phase} />
       {progress?.current && <p className="export-current">{progress.current}</p>}
