@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { ImportOutcome, ImportResult } from '../../../shared/import-types.ts';
-import { plural, typeLabel } from '../format.ts';
+import { typeLabel } from '../format.ts';
+import { useT } from '../i18n/index.ts';
 import type { Imports } from '../imports.ts';
 import './ImportPanel.css';
 
@@ -9,51 +10,50 @@ function fileName(path: string): string {
 }
 
 function Outcome({ outcome, onOpen }: { outcome: ImportOutcome; onOpen: (id: number) => void }) {
+  const { t } = useT();
   switch (outcome.status) {
     case 'imported':
       return (
         <li className="outcome imported">
-          <span className="outcome-status">Imported</span>
+          <span className="outcome-status">{t('import.group', { group: 'imported' })}</span>
           <button type="button" className="link" onClick={() => onOpen(outcome.id)} title={outcome.path}>
             {outcome.study?.title ?? fileName(outcome.path)}
           </button>
           <span className="outcome-detail">
-            {outcome.study
-              ? `Imaging study: ${plural(outcome.study.files, 'image file')} in ${plural(outcome.study.series, 'series', 'series')}`
-              : `${typeLabel(outcome.type)}, ${plural(outcome.pages, 'page')}`}
-            {outcome.note ? ` · ${outcome.note}` : ''}
+            {outcome.study ? t('import.study', { files: outcome.study.files, series: outcome.study.series }) : t('import.file', { type: typeLabel(outcome.type), pages: outcome.pages })}
+            {outcome.note ? ' · ' + outcome.note : ''}
           </span>
         </li>
       );
     case 'merged':
       return (
         <li className="outcome imported">
-          <span className="outcome-status">Added to</span>
+          <span className="outcome-status">{t('import.addedTo')}</span>
           <button type="button" className="link" onClick={() => onOpen(outcome.into)} title={outcome.path}>
             {outcome.study.title}
           </button>
           <span className="outcome-detail">
-            {plural(outcome.study.files, 'new image file')} joined an imaging study already in the library
-            {outcome.note ? ` · ${outcome.note}` : ''}
+            {t('import.joined', { count: outcome.study.files })}
+            {outcome.note ? ' · ' + outcome.note : ''}
           </span>
         </li>
       );
     case 'duplicate':
       return (
         <li className="outcome duplicate">
-          <span className="outcome-status">Already in</span>
+          <span className="outcome-status">{t('import.alreadyIn')}</span>
           <button type="button" className="link" onClick={() => onOpen(outcome.of)} title={outcome.path}>
             {outcome.title ?? fileName(outcome.path)}
           </button>
           <span className="outcome-detail">
-            {outcome.files ? `all ${plural(outcome.files, 'image file')} of this study are already in the library` : 'the same file is already in the library'}
+            {t('import.duplicate', { files: outcome.files ?? 0 })}
           </span>
         </li>
       );
     case 'refused':
       return (
         <li className="outcome refused">
-          <span className="outcome-status">Not imported</span>
+          <span className="outcome-status">{t('import.group', { group: 'refused' })}</span>
           <span className="outcome-file" title={outcome.path}>
             {fileName(outcome.path)}
           </span>
@@ -63,7 +63,7 @@ function Outcome({ outcome, onOpen }: { outcome: ImportOutcome; onOpen: (id: num
     case 'skipped':
       return (
         <li className="outcome skipped">
-          <span className="outcome-status">Skipped</span>
+          <span className="outcome-status">{t('import.group', { group: 'skipped' })}</span>
           <span className="outcome-file">{fileName(outcome.path)}</span>
           <span className="outcome-detail">{outcome.reason}</span>
         </li>
@@ -78,29 +78,32 @@ const OPEN_UP_TO = 5;
  * A finished import's files in groups, what went in first: imported, added to studies, already in the
  * library, skipped, and last the files not imported, each with its reason (open: they need the person).
  */
-function groupsOf(result: ImportResult): { title: string; outcomes: readonly ImportOutcome[]; open: boolean }[] {
+type Group = 'imported' | 'merged' | 'duplicates' | 'skipped' | 'refused';
+
+function groupsOf(result: ImportResult): { group: Group; outcomes: readonly ImportOutcome[]; open: boolean }[] {
   const refused = result.refused.filter((r) => r.code !== 'cancelled');
-  return [
-    { title: 'Imported', outcomes: result.imported, open: result.imported.length <= OPEN_UP_TO },
-    { title: 'Added to studies already in the library', outcomes: result.merged, open: result.merged.length <= OPEN_UP_TO },
-    { title: 'Already in the library', outcomes: result.duplicates, open: result.duplicates.length <= OPEN_UP_TO },
-    { title: 'Skipped', outcomes: result.skipped, open: result.skipped.length <= OPEN_UP_TO },
-    { title: 'Not imported', outcomes: refused, open: true },
-  ].filter((g) => g.outcomes.length > 0);
+  const groups: { group: Group; outcomes: readonly ImportOutcome[]; open: boolean }[] = [
+    { group: 'imported', outcomes: result.imported, open: result.imported.length <= OPEN_UP_TO },
+    { group: 'merged', outcomes: result.merged, open: result.merged.length <= OPEN_UP_TO },
+    { group: 'duplicates', outcomes: result.duplicates, open: result.duplicates.length <= OPEN_UP_TO },
+    { group: 'skipped', outcomes: result.skipped, open: result.skipped.length <= OPEN_UP_TO },
+    { group: 'refused', outcomes: refused, open: true },
+  ];
+  return groups.filter((g) => g.outcomes.length > 0);
 }
 
-function OutcomeGroup({ title, outcomes, open, onOpen }: { title: string; outcomes: readonly ImportOutcome[]; open: boolean; onOpen: (id: number) => void }) {
+function OutcomeGroup({ group, outcomes, open, onOpen }: { group: Group; outcomes: readonly ImportOutcome[]; open: boolean; onOpen: (id: number) => void }) {
+  const { t } = useT();
+  const title = t('import.group', { group });
   return (
     <details className="outcome-group" open={open}>
-      <summary>
-        {title} ({outcomes.length.toLocaleString()})
-      </summary>
+      <summary>{t('import.groupCount', { title, count: outcomes.length })}</summary>
       <ul className="outcomes" aria-label={title}>
         {outcomes.slice(0, 500).map((o) => (
           <Outcome key={`${o.status}:${o.path}`} outcome={o} onOpen={onOpen} />
         ))}
       </ul>
-      {outcomes.length > 500 && <p className="hint">and {(outcomes.length - 500).toLocaleString()} more</p>}
+      {outcomes.length > 500 && <p className="hint">{t('export.andMore', { count: outcomes.length - 500 })}</p>}
     </details>
   );
 }
@@ -119,35 +122,30 @@ export function ImportPanel({ imports, onOpen }: { imports: Imports; onOpen: (id
   const result = state.result;
   const outcomes: readonly ImportOutcome[] = result ? [] : [...state.outcomes].reverse();
   const notReached = result?.refused.filter((r) => r.code === 'cancelled').length ?? 0;
+  const { t } = useT();
 
   return (
     <section className="import-panel" aria-labelledby="import-title" role="region">
       <h2 id="import-title" ref={heading} tabIndex={-1}>
-        {state.status === 'starting' && `Starting the import for ${state.patient.name}…`}
-        {state.status === 'running' && `Importing for ${state.patient.name}`}
-        {state.status === 'finished' && `Import finished for ${state.patient.name}`}
-        {state.status === 'cancelled' && 'Import cancelled'}
-        {state.status === 'failed' && 'The import stopped'}
+        {t('import.title', { status: state.status, name: state.patient.name })}
       </h2>
       <div aria-live="polite" className="import-status">
         {!done && (
           <>
-            <progress max={100} value={percent} aria-label="Import progress" />
+            <progress max={100} value={percent} aria-label={t('import.progress')} />
             <p>
               {!p
-                ? 'Looking at the files…'
+                ? t('import.looking')
                 : p.phase === 'previews'
-                  ? 'Making previews of the imaging series…'
-                  : `${plural(p.filesDone, 'file')} of ${p.filesTotal.toLocaleString()}${percent !== undefined ? ` (${percent}%)` : ''}`}
+                  ? t('import.previews')
+                  : t('import.files', { done: p.filesDone, total: p.filesTotal, known: percent === undefined ? 'no' : 'yes', percent: (percent ?? 0) / 100 })}
             </p>
           </>
         )}
         {result && (
           <p>
-            {plural(result.imported.length, 'document')} imported,{result.merged.length ? ` ${result.merged.length.toLocaleString()} added to studies already in,` : ''}{' '}
-            {result.duplicates.length.toLocaleString()} already in the library,{' '}
-            {(result.refused.length - notReached).toLocaleString()} not imported.
-            {notReached > 0 && ` ${plural(notReached, 'file was', 'files were')} not reached before you cancelled; import the same files again to finish.`}
+            {t('import.summary', { imported: result.imported.length, merged: result.merged.length, duplicates: result.duplicates.length, refused: result.refused.length - notReached })}
+            {notReached > 0 && <> {t('import.notReached', { count: notReached })}</>}
           </p>
         )}
         {state.error && <p role="alert">{state.error}</p>}
@@ -155,12 +153,12 @@ export function ImportPanel({ imports, onOpen }: { imports: Imports; onOpen: (id
       {result ? (
         <div className="outcome-groups">
           {groupsOf(result).map((g) => (
-            <OutcomeGroup key={g.title} title={g.title} outcomes={g.outcomes} open={g.open} onOpen={onOpen} />
+            <OutcomeGroup key={g.group} group={g.group} outcomes={g.outcomes} open={g.open} onOpen={onOpen} />
           ))}
         </div>
       ) : (
         outcomes.length > 0 && (
-          <ul className="outcomes" aria-label="Files">
+          <ul className="outcomes" aria-label={t('import.filesLabel')}>
             {outcomes.slice(0, 500).map((o) => (
               <Outcome key={`${o.status}:${o.path}`} outcome={o} onOpen={onOpen} />
             ))}
@@ -172,11 +170,11 @@ export function ImportPanel({ imports, onOpen }: { imports: Imports; onOpen: (id
       <div className={`panel-actions${done ? ' done' : ''}`}>
         {!done ? (
           <button key="cancel" type="button" onClick={imports.cancel} disabled={!state.jobId}>
-            Cancel import
+            {t('import.cancel')}
           </button>
         ) : (
           <button key="done" type="button" className="primary" onClick={imports.dismiss}>
-            Done
+            {t('redact.done')}
           </button>
         )}
       </div>

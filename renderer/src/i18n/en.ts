@@ -507,6 +507,23 @@ export const en = {
   'details.madeFromPhoto': 'the document made from this photo',
   'details.imported': 'Imported',
   'details.fingerprint': 'Fingerprint (SHA-256)',
+  'import.group': '{group, select, imported {Imported} merged {Added to studies already in the library} duplicates {Already in the library} skipped {Skipped} other {Not imported}}',
+  'import.groupCount': '{title} ({count, number})',
+  'import.study': 'Imaging study: {files, plural, one {# image file} other {# image files}} in {series, plural, one {# series} other {# series}}',
+  'import.file': '{type}, {pages, plural, one {# page} other {# pages}}',
+  'import.addedTo': 'Added to',
+  'import.joined': '{count, plural, one {# new image file} other {# new image files}} joined an imaging study already in the library',
+  'import.alreadyIn': 'Already in',
+  'import.duplicate': '{files, plural, =0 {the same file is already in the library} one {the # image file of this study is already in the library} other {all # image files of this study are already in the library}}',
+  'import.title': '{status, select, starting {Starting the import for {name}…} running {Importing for {name}} finished {Import finished for {name}} cancelled {Import cancelled} other {The import stopped}}',
+  'import.progress': 'Import progress',
+  'import.looking': 'Looking at the files…',
+  'import.previews': 'Making previews of the imaging series…',
+  'import.files': '{done, plural, one {# file} other {# files}} of {total, number}{known, select, yes { ({percent, number, percent})} other {}}',
+  'import.summary': '{imported, plural, one {# document} other {# documents}} imported,{merged, plural, =0 {} other { # added to studies already in,}} {duplicates, number} already in the library, {refused, number} not imported.',
+  'import.notReached': '{count, plural, one {# file was} other {# files were}} not reached before you cancelled; import the same files again to finish.',
+  'import.filesLabel': 'Files',
+  'import.cancel': 'Cancel import',
 } as const;
 
 export type MessageKey = keyof typeof en;
