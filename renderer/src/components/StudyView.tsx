@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
-import { formatPersonName, modalityLabel } from '../../../shared/imaging.ts';
+import { formatPersonName } from '../../../shared/imaging.ts';
 import type { SeriesSummary, StudyDetails } from '../../../shared/imaging.ts';
 import type { MedicalDocument } from '../../../shared/library-types.ts';
 import { invoke, messageOf } from '../api.ts';
-import { formatDate, plural } from '../format.ts';
+import { formatDate, modalityLabel } from '../format.ts';
+import { currentTranslator, useT } from '../i18n/index.ts';
 import { routeHash } from '../route.ts';
 import { useSeriesThumbnail } from '../series-thumbnail.ts';
 import { loadViewer } from '../viewer/load.ts';
@@ -11,18 +12,19 @@ import './StudyView.css';
 
 function SeriesPicture({ series, studyId }: { series: SeriesSummary; studyId: number }) {
   const url = useSeriesThumbnail(series);
+  const { t } = useT();
   if (!series.hasThumbnail) {
     return (
       <div className="series-picture none">
-        <p>{series.thumbnailProblem ?? 'The preview is being made.'}</p>
+        <p>{series.thumbnailProblem ?? t('study.previewComing')}</p>
       </div>
     );
   }
   // The key image is the series' middle one: the viewer opens there.
   return (
-    <a className="series-picture" href={routeHash({ name: 'viewer', studyId, seriesId: series.id })} title="Open this series in the viewer">
+    <a className="series-picture" href={routeHash({ name: 'viewer', studyId, seriesId: series.id })} title={t('study.openSeries')}>
       {url && (
-        <img src={url} alt={`Key image of series ${series.number ?? ''}, open it in the viewer`.replace(' ,', ',')} onLoad={() => performance.mark('casebinder:key-image')} />
+        <img src={url} alt={t('study.keyImage', { number: series.number ?? 'none' })} onLoad={() => performance.mark('casebinder:key-image')} />
       )}
     </a>
   );
@@ -53,74 +55,72 @@ export function StudyView({ document: doc, libraryVersion, onError }: { document
     let live = true;
     invoke('studies:get', doc.id).then(
       (s) => live && setStudy(s),
-      (e: unknown) => onError(`This study could not be shown: ${messageOf(e)}`),
+      (e: unknown) => onError(currentTranslator().t('study.failed', { message: messageOf(e) })),
     );
     return () => {
       live = false;
     };
   }, [doc.id, libraryVersion, onError]);
-  if (!study) return <p className="screen-loading" role="status">Opening the study…</p>;
+  const { t } = useT();
+  if (!study) return <p className="screen-loading" role="status">{t('viewer.opening')}</p>;
 
   const patient = [
     formatPersonName(study.patientName),
-    study.patientId && `ID ${study.patientId}`,
-    study.patientBirthDate && `born ${formatDate(study.patientBirthDate)}`,
+    study.patientId && t('viewer.id', { id: study.patientId }),
+    study.patientBirthDate && t('study.born', { date: formatDate(study.patientBirthDate) }),
   ]
     .filter(Boolean)
     .join(', ');
   return (
-    <div className="study-view" tabIndex={0} aria-label="The study's series">
+    <div className="study-view" tabIndex={0} aria-label={t('study.seriesOfStudy')}>
       {/* Whose images these are is said once, above, with what to do about it (IdentityBanner). */}
       {(doc.identity.match === 'other' ? [] : study.warnings).map((w) => (
         <p key={w} className="warning-banner" role="alert">
           {w}
         </p>
       ))}
-      <section className="study-facts" aria-label="About this study">
+      <section className="study-facts" aria-label={t('study.about')}>
         <dl>
-          <Fact label="Study date" value={formatDate(study.studyDate)} />
-          <Fact label="Kind" value={study.modalities.map((m) => `${modalityLabel(m)} (${m})`).join(', ')} />
-          <Fact label="Description" value={study.description} />
-          <Fact label="Institution" value={study.institution} />
-          <Fact label="Referred by" value={formatPersonName(study.referringPhysician)} />
-          <Fact label="Accession number" value={study.accessionNumber} />
-          <Fact label="Patient in the images" value={patient} />
+          <Fact label={t('study.date')} value={formatDate(study.studyDate)} />
+          <Fact label={t('study.kind')} value={study.modalities.map((m) => `${modalityLabel(m)} (${m})`).join(', ')} />
+          <Fact label={t('study.description')} value={study.description} />
+          <Fact label={t('study.institution')} value={study.institution} />
+          <Fact label={t('study.referredBy')} value={formatPersonName(study.referringPhysician)} />
+          <Fact label={t('study.accession')} value={study.accessionNumber} />
+          <Fact label={t('study.patient')} value={patient} />
         </dl>
-        <p className="hint">
-          {plural(study.instances, 'image file')} in {plural(study.series.length, 'series', 'series')}, kept exactly as they came. Open a series to
-          scroll through it; the case bundle carries every file, unchanged, in its DICOM folder for the specialist's own viewer.
-        </p>
+        <p className="hint">{t('study.files', { files: study.instances, series: study.series.length })}</p>
       </section>
       <section className="study-readiness" aria-labelledby="readiness-heading">
         <h2 id="readiness-heading" className="series-heading">
-          Ready for a radiologist?
+          {t('study.ready')}
         </h2>
         <ul>
           {study.readiness.map((r) => (
             <li key={r.check} className={`readiness-${r.status}`}>
-              <span className="readiness-status">{r.status === 'ok' ? 'Yes' : r.status === 'warning' ? 'Check' : 'Missing'}</span>
+              <span className="readiness-status">{t('study.readiness', { status: r.status })}</span>
               <span>{r.message}</span>
             </li>
           ))}
         </ul>
       </section>
-      <h2 className="series-heading">Series</h2>
-      <ul className="series-grid" aria-label="Series">
+      <h2 className="series-heading">{t('study.series')}</h2>
+      <ul className="series-grid" aria-label={t('study.series')}>
         {study.series.map((s) => (
           <li key={s.id} className="series-card">
             <SeriesPicture series={s} studyId={doc.id} />
             <div className="series-text">
               <h3>
-                {s.number !== null ? `${s.number}. ` : ''}
+                {s.number !== null ? s.number + '. ' : ''}
                 {s.description ?? modalityLabel(s.modality)}
               </h3>
               <p className="series-meta">
                 {modalityLabel(s.modality)}
-                {s.bodyPart ? ` · ${s.bodyPart.toLowerCase()}` : ''} · {plural(s.instances, 'image')}
+                {s.bodyPart ? ' · ' + s.bodyPart.toLowerCase() : ''} · {t('viewer.images', { count: s.instances })}
               </p>
               {s.problems.length > 0 && (
                 <details className="series-problems">
-                  <summary>{plural(s.problems.length, 'damaged file')}</summary>
+                  <summary>{t('study.damaged', { count: s.problems.length })}</summary>
                   <ul>
                     {s.problems.map((p) => (
                       <li key={p}>{p}</li>
@@ -130,17 +130,17 @@ export function StudyView({ document: doc, libraryVersion, onError }: { document
               )}
               {s.hasThumbnail && (
                 <a className="series-open" href={routeHash({ name: 'viewer', studyId: doc.id, seriesId: s.id })}>
-                  View the images
+                  {t('study.view')}
                 </a>
               )}
               {s.reportDocumentIds.map((id) => (
                 <a key={id} className="series-report" href={routeHash({ name: 'document', id })}>
-                  Open the PDF report it carries
+                  {t('study.openReport')}
                 </a>
               ))}
               {s.reportText && (
                 <details className="series-report-text">
-                  <summary>Read the report</summary>
+                  <summary>{t('study.readReport')}</summary>
                   <pre>{s.reportText}</pre>
                 </details>
               )}
