@@ -5,6 +5,7 @@ import type { DocumentSummary } from '../../../shared/ipc-contract.ts';
 import type { MedicalDocument } from '../../../shared/library-types.ts';
 import { invoke, messageOf } from '../api.ts';
 import { formatDate } from '../format.ts';
+import { currentTranslator, useT } from '../i18n/index.ts';
 import { readOriginal } from '../pdf.ts';
 import './ComposeDialog.css';
 
@@ -95,9 +96,10 @@ function CropEditor({ choice, onDone }: { choice: PageChoice; onDone: (crop: Cro
     });
   };
   const edges = { left: crop.left, top: crop.top, right: 1 - crop.left - crop.width, bottom: 1 - crop.top - crop.height };
+  const { t } = useT();
   return (
     <div className="crop-editor">
-      <p className="hint">Drag across the page to keep only the part inside the box.</p>
+      <p className="hint">{t('compose.dragHint')}</p>
       <div className="crop-stage">
         <canvas
           ref={canvas}
@@ -114,7 +116,7 @@ function CropEditor({ choice, onDone }: { choice: PageChoice; onDone: (crop: Cro
           }}
           onPointerUp={() => (start.current = null)}
           role="img"
-          aria-label="The page; drag to choose the part to keep"
+          aria-label={t('compose.pageLabel')}
         />
         <div
           className="crop-box"
@@ -123,20 +125,20 @@ function CropEditor({ choice, onDone }: { choice: PageChoice; onDone: (crop: Cro
         />
       </div>
       <fieldset className="crop-edges">
-        <legend>Or trim each edge (percent)</legend>
+        <legend>{t('compose.trim')}</legend>
         {(['left', 'top', 'right', 'bottom'] as const).map((edge) => (
           <label key={edge}>
-            {edge[0]!.toUpperCase() + edge.slice(1)}
+            {t('compose.edge', { edge })}
             <input type="number" min={0} max={45} value={Math.round(edges[edge] * 100)} onChange={(e) => trim(edge, Number(e.target.value))} />
           </label>
         ))}
       </fieldset>
       <div className="panel-actions">
         <button type="button" className="primary" onClick={() => onDone(crop.width > 0.999 && crop.height > 0.999 ? null : crop)}>
-          Use this part
+          {t('compose.usePart')}
         </button>
         <button type="button" onClick={() => onDone(null)}>
-          Keep the whole page
+          {t('compose.wholePage')}
         </button>
       </div>
     </div>
@@ -165,6 +167,7 @@ export function ComposeDialog({
   const [cropping, setCropping] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const { t } = useT();
 
   useEffect(() => {
     const dialog = ref.current;
@@ -221,10 +224,8 @@ export function ComposeDialog({
   const editing = pages.find((p) => p.key === cropping);
   return (
     <dialog ref={ref} className="modal compose" aria-labelledby="compose-title" onClose={onClose} onCancel={onClose}>
-      <h2 id="compose-title">Make one document from photos</h2>
-      <p className="hint">
-        For a paper document photographed page by page. The photos stay in the library as they are; the new document lists them.
-      </p>
+      <h2 id="compose-title">{t('compose.title')}</h2>
+      <p className="hint">{t('compose.hint')}</p>
       {editing ? (
         <CropEditor
           choice={editing}
@@ -236,11 +237,11 @@ export function ComposeDialog({
       ) : (
         <div className="compose-body">
           <section aria-labelledby="compose-photos">
-            <h3 id="compose-photos">Photos and scans</h3>
+            <h3 id="compose-photos">{t('compose.photos')}</h3>
             {photos === null ? (
-              <p role="status">Loading…</p>
+              <p role="status">{t('cases.loading')}</p>
             ) : photos.length === 0 ? (
-              <p>This patient has no photos or scans yet.</p>
+              <p>{t('compose.noPhotos')}</p>
             ) : (
               <ul className="compose-photos">
                 {photos.map((photo) => (
@@ -259,27 +260,28 @@ export function ComposeDialog({
             )}
           </section>
           <section aria-labelledby="compose-pages">
-            <h3 id="compose-pages">Pages of the new document</h3>
+            <h3 id="compose-pages">{t('compose.pages')}</h3>
             {pages.length === 0 ? (
-              <p className="hint">Tick the photos to put in it.</p>
+              <p className="hint">{t('compose.tick')}</p>
             ) : (
               <ol className="compose-pages">
                 {pages.map((p, i) => (
                   <li key={p.key}>
-                    <PagePicture choice={p} side={120} label={`Page ${i + 1}: ${p.photo.title}${p.photo.pages > 1 ? `, page ${p.page}` : ''}`} />
+                    <PagePicture choice={p} side={120} label={t('compose.pagePicture', { n: i + 1, title: p.photo.title, page: p.photo.pages > 1 ? p.page : 0 })} />
                     <div className="compose-page-actions">
-                      <span className="compose-page-number">Page {i + 1}</span>
-                      <button type="button" className="small" onClick={() => move(i, -1)} disabled={i === 0} aria-label={`Move page ${i + 1} up`}>
+                      <span className="compose-page-number">{t('redact.page', { page: i + 1 })}</span>
+                      <button type="button" className="small" onClick={() => move(i, -1)} disabled={i === 0} aria-label={t('compose.up', { n: i + 1 })}>
                         ↑
                       </button>
-                      <button type="button" className="small" onClick={() => move(i, 1)} disabled={i === pages.length - 1} aria-label={`Move page ${i + 1} down`}>
+                      <button type="button" className="small" onClick={() => move(i, 1)} disabled={i === pages.length - 1} aria-label={t('compose.down', { n: i + 1 })}>
                         ↓
                       </button>
-                      <button type="button" className="small" onClick={() => update(p.key, { rotation: (((p.rotation + 90) % 360) as QuarterTurn), crop: null })} aria-label={`Turn page ${i + 1} a quarter clockwise`}>
-                        ↻ Turn
+                      <button type="button" className="small" onClick={() => update(p.key, { rotation: (((p.rotation + 90) % 360) as QuarterTurn), crop: null })} aria-label={t('compose.turnLabel', { n: i + 1 })}>
+                        {t('compose.turn')}
                       </button>
-                      <button type="button" className="small" onClick={() => setCropping(p.key)} aria-label={`Crop page ${i + 1}`}>
-                        Crop{p.crop ? ' ✓' : ''}
+                      <button type="button" className="small" onClick={() => setCropping(p.key)} aria-label={t('compose.cropLabel', { n: i + 1 })}>
+                        {t('compose.crop')}
+                        {p.crop ? ' ✓' : ''}
                       </button>
                     </div>
                   </li>
@@ -297,8 +299,8 @@ export function ComposeDialog({
             void make();
           }}
         >
-          <label htmlFor="compose-name">Title of the new document</label>
-          <input id="compose-name" value={title} onChange={(e) => setTitle(e.target.value)} placeholder="e.g. Letter from Dr. Hale" required />
+          <label htmlFor="compose-name">{t('compose.name')}</label>
+          <input id="compose-name" value={title} onChange={(e) => setTitle(e.target.value)} placeholder={t('compose.nameExample')} required />
           {error && (
             <p className="form-error" role="alert">
               {error}
@@ -306,10 +308,10 @@ export function ComposeDialog({
           )}
           <div className="panel-actions">
             <button type="submit" className="primary" disabled={busy || pages.length === 0 || !title.trim()}>
-              {busy ? 'Making the document…' : `Make the document (${pages.length} ${pages.length === 1 ? 'page' : 'pages'})`}
+              {busy ? t('compose.making') : t('compose.make', { count: pages.length })}
             </button>
             <button type="button" onClick={onClose}>
-              Cancel
+              {t('common.cancel')}
             </button>
           </div>
         </form>
@@ -320,7 +322,8 @@ export function ComposeDialog({
 
 function describe(photo: DocumentSummary): string {
   const date = photo.dateOfService ?? photo.suggested.dateOfService;
-  return [date ? formatDate(date) : 'no date', photo.pages > 1 ? `${photo.pages} pages` : ''].filter(Boolean).join(' · ');
+  const { t } = currentTranslator();
+  return [date ? formatDate(date) : t('compose.noDate'), photo.pages > 1 ? t('compose.pageCount', { count: photo.pages }) : ''].filter(Boolean).join(' · ');
 }
 
 function pagesOf(photo: DocumentSummary): PageChoice[] {
