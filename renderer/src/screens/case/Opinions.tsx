@@ -4,21 +4,18 @@ import type { CaseDetails, OpinionStand, Recommendation } from '../../../../shar
 import type { DocumentSummary } from '../../../../shared/ipc-contract.ts';
 import { invoke, messageOf } from '../../api.ts';
 import { formatDate } from '../../format.ts';
+import { useT } from '../../i18n/index.ts';
 import { routeHash } from '../../route.ts';
 import { orNull, useForm } from './form.tsx';
 
-const POINTS = [
-  ['procedure', 'Procedure or treatment'],
-  ['urgency', 'Urgency'],
-  ['risks', 'Risks'],
-  ['alternatives', 'Alternatives'],
-] as const;
+const POINTS = ['procedure', 'urgency', 'risks', 'alternatives'] as const;
 
 export function Opinions({ details, documents, onError }: { details: CaseDetails; documents: readonly DocumentSummary[]; onError: (m: string) => void }) {
   const form = useForm({ by: '', date: '', summary: '', procedure: '', urgency: '', risks: '', alternatives: '', document: '' });
   const [stand, setStand] = useState<OpinionStand>('agrees');
   const [open, setOpen] = useState(false);
   const original: Recommendation | undefined = details.recommendations[0];
+  const { t } = useT();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const v = form.values;
@@ -43,41 +40,42 @@ export function Opinions({ details, documents, onError }: { details: CaseDetails
   };
   return (
     <section className="case-section" aria-labelledby="opinions-title">
-      <h2 id="opinions-title">Opinions</h2>
+      <h2 id="opinions-title">{t('opinions.title')}</h2>
       {details.opinions.length > 0 && original && (
-        <div className="compare" tabIndex={0} role="region" aria-label="The recommendation and the opinions, point by point">
+        <div className="compare" tabIndex={0} role="region" aria-label={t('opinions.compare')}>
           <table>
             <thead>
               <tr>
                 <th scope="col">
-                  <span className="visually-hidden">Point</span>
+                  <span className="visually-hidden">{t('opinions.point')}</span>
                 </th>
                 <th scope="col">
-                  Under review: {original.clinician}
-                  {original.date ? ` (${formatDate(original.date)})` : ''}
+                  {t('opinions.underReview', { clinician: original.clinician })}
+                  {original.date ? ' (' + formatDate(original.date) + ')' : ''}
                 </th>
                 {details.opinions.map((o) => (
                   <th scope="col" key={o.id}>
                     {o.documentId ? <a href={routeHash({ name: 'document', id: o.documentId })}>{o.by}</a> : o.by}
-                    {o.date ? ` (${formatDate(o.date)})` : ''}
-                    <span className={`stand stand-${o.stand}`}>{o.stand === 'agrees' ? 'Agrees' : o.stand === 'differs' ? 'Differs' : 'Partly agrees'}</span>
+                    {o.date ? ' (' + formatDate(o.date) + ')' : ''}
+                    <span className={`stand stand-${o.stand}`}>{t('opinions.stand', { stand: o.stand })}</span>
                     <button
                       type="button"
                       className="small"
                       onClick={() => {
-                        if (window.confirm(`Remove the opinion of ${o.by}?`)) void invoke('cases:remove-opinion', details.id, o.id).catch((e: unknown) => onError(messageOf(e)));
+                        if (window.confirm(t('opinions.confirmRemove', { by: o.by }))) void invoke('cases:remove-opinion', details.id, o.id).catch((e: unknown) => onError(messageOf(e)));
                       }}
                     >
-                      Remove<span className="visually-hidden"> the opinion of {o.by}</span>
+                      {t('record.remove')}
+                      <span className="visually-hidden"> {t('opinions.removeWhose', { by: o.by })}</span>
                     </button>
                   </th>
                 ))}
               </tr>
             </thead>
             <tbody>
-              {POINTS.map(([key, label]) => (
+              {POINTS.map((key) => (
                 <tr key={key}>
-                  <th scope="row">{label}</th>
+                  <th scope="row">{t('opinions.pointName', { key })}</th>
                   <td>{original[key] ?? '—'}</td>
                   {details.opinions.map((o) => (
                     <td key={o.id} className={o[key] && o[key] !== original[key] ? 'differs' : ''}>
@@ -87,7 +85,7 @@ export function Opinions({ details, documents, onError }: { details: CaseDetails
                 </tr>
               ))}
               <tr>
-                <th scope="row">In short</th>
+                <th scope="row">{t('opinions.inShort')}</th>
                 <td>{original.reasons ?? '—'}</td>
                 {details.opinions.map((o) => (
                   <td key={o.id}>{o.summary || '—'}</td>
@@ -97,28 +95,28 @@ export function Opinions({ details, documents, onError }: { details: CaseDetails
           </table>
         </div>
       )}
-      {details.opinions.length === 0 && <p className="empty">No opinion recorded yet.</p>}
+      {details.opinions.length === 0 && <p className="empty">{t('opinions.none')}</p>}
       {open ? (
-        <form className="case-form" onSubmit={(e) => void submit(e)} aria-label="An opinion received">
-          {form.field('by', 'From', { required: true, placeholder: 'Dr Ana Ruiz, University Spine Center' })}
-          {form.field('date', 'Date', { type: 'date' })}
+        <form className="case-form" onSubmit={(e) => void submit(e)} aria-label={t('opinions.received')}>
+          {form.field('by', t('opinions.from'), { required: true, placeholder: t('opinions.fromExample') })}
+          {form.field('date', t('record.date'), { type: 'date' })}
           <label>
-            On the recommendation
+            {t('opinions.onRecommendation')}
             <select value={stand} onChange={(e) => setStand(e.target.value as OpinionStand)}>
-              <option value="agrees">Agrees</option>
-              <option value="partly">Partly agrees</option>
-              <option value="differs">Differs</option>
+              <option value="agrees">{t('opinions.stand', { stand: 'agrees' })}</option>
+              <option value="partly">{t('opinions.stand', { stand: 'partly' })}</option>
+              <option value="differs">{t('opinions.stand', { stand: 'differs' })}</option>
             </select>
           </label>
-          {form.field('procedure', 'Their recommended plan')}
-          {form.field('urgency', 'Urgency')}
-          {form.field('risks', 'Risks they mention', { multiline: true })}
-          {form.field('alternatives', 'Alternatives they mention', { multiline: true })}
-          {form.field('summary', 'In short', { multiline: true })}
+          {form.field('procedure', t('opinions.plan'))}
+          {form.field('urgency', t('opinions.pointName', { key: 'urgency' }))}
+          {form.field('risks', t('opinions.risks'), { multiline: true })}
+          {form.field('alternatives', t('opinions.alternatives'), { multiline: true })}
+          {form.field('summary', t('opinions.inShort'), { multiline: true })}
           <label>
-            Their letter
+            {t('opinions.letter')}
             <select value={form.values.document} onChange={(e) => form.setValues({ ...form.values, document: e.target.value })}>
-              <option value="">Not in the library yet</option>
+              <option value="">{t('opinions.notInLibrary')}</option>
               {documents.map((d) => (
                 <option key={d.id} value={d.id}>
                   {d.title}
@@ -128,16 +126,16 @@ export function Opinions({ details, documents, onError }: { details: CaseDetails
           </label>
           <div className="panel-actions">
             <button type="submit" className="primary">
-              Save the opinion
+              {t('opinions.save')}
             </button>
             <button type="button" onClick={() => setOpen(false)}>
-              Cancel
+              {t('common.cancel')}
             </button>
           </div>
         </form>
       ) : (
         <button type="button" onClick={() => setOpen(true)}>
-          Record an opinion…
+          {t('opinions.record')}
         </button>
       )}
     </section>

@@ -4,6 +4,7 @@ import type { CaseDetails, Recommendation } from '../../../../shared/case-types.
 import type { DocumentSummary } from '../../../../shared/ipc-contract.ts';
 import { invoke, messageOf } from '../../api.ts';
 import { formatDate } from '../../format.ts';
+import { useT } from '../../i18n/index.ts';
 import { useLoaded } from '../../loaded.ts';
 import { routeHash } from '../../route.ts';
 import { orNull, useForm } from './form.tsx';
@@ -33,6 +34,7 @@ function RecommendationForm({
     alternatives: editing?.alternatives ?? '',
     document: '',
   });
+  const { t } = useT();
   const letters = useLoaded(() => invoke('documents:list', { patientId, types: ['recommendation', 'consult-note', 'operative-note'] }), [patientId, onError], onError) ?? [];
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -57,34 +59,34 @@ function RecommendationForm({
     }
   };
   return (
-    <form className="case-form" onSubmit={(e) => void submit(e)} aria-label="The recommendation under review">
-      {form.field('procedure', 'Recommended procedure or treatment', { required: true, placeholder: 'L4-L5 posterior lumbar fusion' })}
-      {form.field('clinician', 'Recommended by', { required: true, placeholder: 'Daniel Whitaker, MD' })}
-      {form.field('facility', 'Where')}
-      {form.field('date', 'When', { type: 'date' })}
-      {form.field('urgency', 'Urgency, as stated', { placeholder: 'within 6 weeks' })}
+    <form className="case-form" onSubmit={(e) => void submit(e)} aria-label={t('recommendation.title')}>
+      {form.field('procedure', t('recommendation.procedure'), { required: true, placeholder: t('recommendation.procedureExample') })}
+      {form.field('clinician', t('recommendation.by'), { required: true, placeholder: t('recommendation.byExample') })}
+      {form.field('facility', t('recommendation.where'))}
+      {form.field('date', t('recommendation.when'), { type: 'date' })}
+      {form.field('urgency', t('recommendation.urgencyStated'), { placeholder: t('recommendation.urgencyExample') })}
       {!editing && <label>
-        Where it is written
+        {t('recommendation.writtenWhere')}
         <select value={form.values.document} onChange={(e) => form.setValues({ ...form.values, document: e.target.value })}>
-          <option value="">No document yet</option>
+          <option value="">{t('recommendation.noDocument')}</option>
           {letters.map((d) => (
             <option key={d.id} value={d.id}>
               {d.title}
-              {(d.dateOfService ?? d.suggested.dateOfService) ? ` (${formatDate(d.dateOfService ?? d.suggested.dateOfService)})` : ''}
+              {(d.dateOfService ?? d.suggested.dateOfService) ? ' (' + formatDate(d.dateOfService ?? d.suggested.dateOfService) + ')' : ''}
             </option>
           ))}
         </select>
       </label>}
-      {form.field('reasons', 'Reasons given', { multiline: true })}
-      {form.field('risks', 'Risks mentioned', { multiline: true })}
-      {form.field('alternatives', 'Alternatives mentioned', { multiline: true })}
+      {form.field('reasons', t('recommendation.reasons'), { multiline: true })}
+      {form.field('risks', t('recommendation.risks'), { multiline: true })}
+      {form.field('alternatives', t('recommendation.alternatives'), { multiline: true })}
       <div className="panel-actions">
         <button type="submit" className="primary">
-          Save the recommendation
+          {t('recommendation.save')}
         </button>
         {editing && (
           <button type="button" onClick={onDone}>
-            Cancel
+            {t('common.cancel')}
           </button>
         )}
       </div>
@@ -102,71 +104,68 @@ export function Recommendations({ details, patientId, documents, onError }: { de
   const count = details.recommendations.length;
   useEffect(() => setSavedAt(null), [count]);
   const waiting = savedAt !== null && savedAt === count;
+  const { t } = useT();
   return (
     <section className="case-section" aria-labelledby="recommendation-title">
-      <h2 id="recommendation-title">The recommendation under review</h2>
+      <h2 id="recommendation-title">{t('recommendation.title')}</h2>
       {details.recommendations.map((r) =>
         editing === r.id ? (
           <RecommendationForm key={r.id} caseId={details.id} patientId={patientId} editing={r} onDone={() => setEditing(null)} onError={onError} />
         ) : (
         <dl key={r.id} className="recommendation">
-          <dt>Recommended</dt>
+          <dt>{t('recommendation.recommended')}</dt>
           <dd>
             <strong>{r.procedure}</strong>
           </dd>
-          <dt>By</dt>
-          <dd>
-            {r.clinician}
-            {r.facility ? `, ${r.facility}` : ''}
-            {r.date ? `, ${formatDate(r.date)}` : ''}
-          </dd>
+          <dt>{t('recommendation.byShort')}</dt>
+          <dd>{[r.clinician, r.facility, r.date ? formatDate(r.date) : null].filter(Boolean).join(', ')}</dd>
           {r.urgency && (
             <>
-              <dt>Urgency</dt>
+              <dt>{t('opinions.pointName', { key: 'urgency' })}</dt>
               <dd>{r.urgency}</dd>
             </>
           )}
           {r.reasons && (
             <>
-              <dt>Reasons given</dt>
+              <dt>{t('recommendation.reasons')}</dt>
               <dd>{r.reasons}</dd>
             </>
           )}
           {r.risks && (
             <>
-              <dt>Risks mentioned</dt>
+              <dt>{t('recommendation.risks')}</dt>
               <dd>{r.risks}</dd>
             </>
           )}
           {r.alternatives && (
             <>
-              <dt>Alternatives mentioned</dt>
+              <dt>{t('recommendation.alternatives')}</dt>
               <dd>{r.alternatives}</dd>
             </>
           )}
           <dd className="recommendation-actions">
             <button type="button" className="small" onClick={() => setEditing(r.id)}>
-              Edit
+              {t('record.edit')}
             </button>{' '}
             <button
               type="button"
               className="small"
               onClick={() => {
-                if (window.confirm(`Remove the recommendation "${r.procedure}" from this case?`)) {
+                if (window.confirm(t('recommendation.confirmRemove', { procedure: r.procedure }))) {
                   void invoke('cases:remove-recommendation', details.id, r.id).catch((e: unknown) => onError(messageOf(e)));
                 }
               }}
             >
-              Remove this recommendation
+              {t('recommendation.remove')}
             </button>
           </dd>
           {r.documentIds.length > 0 && (
             <>
-              <dt>Written in</dt>
+              <dt>{t('recommendation.writtenIn')}</dt>
               <dd>
                 {r.documentIds.map((id) => (
                   <a key={id} href={routeHash({ name: 'document', id })}>
-                    {documents.find((d) => d.id === id)?.title ?? `Document #${id}`}
+                    {documents.find((d) => d.id === id)?.title ?? t('recommendation.documentNumber', { id })}
                   </a>
                 ))}
               </dd>
@@ -176,7 +175,7 @@ export function Recommendations({ details, patientId, documents, onError }: { de
         ),
       )}
       {waiting ? (
-        <p role="status">Saved. Adding it to the case…</p>
+        <p role="status">{t('recommendation.adding')}</p>
       ) : adding || count === 0 ? (
         <RecommendationForm
           caseId={details.id}
@@ -189,7 +188,7 @@ export function Recommendations({ details, patientId, documents, onError }: { de
         />
       ) : (
         <button type="button" onClick={() => setAdding(true)}>
-          Add another recommendation…
+          {t('recommendation.another')}
         </button>
       )}
     </section>
