@@ -3,6 +3,7 @@ import type { CaseDetails } from '../../../../shared/case-types.ts';
 import type { DocumentSummary } from '../../../../shared/ipc-contract.ts';
 import { invoke } from '../../api.ts';
 import { formatDate, typeLabel } from '../../format.ts';
+import { useT } from '../../i18n/index.ts';
 import { useLoaded } from '../../loaded.ts';
 import { routeHash } from '../../route.ts';
 import { caller } from './form.tsx';
@@ -15,6 +16,7 @@ export function Documents({ details, documents, onError }: { details: CaseDetail
   const byId = useMemo(() => new Map(documents.map((d) => [d.id, d])), [documents]);
   const inCase = new Set(details.documents.map((d) => d.documentId));
   const call = caller(onError);
+  const { t } = useT();
   const move = (index: number, by: number) => {
     const ids = details.documents.map((d) => d.documentId);
     const [id] = ids.splice(index, 1);
@@ -37,8 +39,8 @@ export function Documents({ details, documents, onError }: { details: CaseDetail
         }
       }}
     >
-      <h2 id="case-documents-title">Documents in this case</h2>
-      {details.documents.length === 0 && <p className="empty">None yet. Add them from the library (or drag them here from the list below).</p>}
+      <h2 id="case-documents-title">{t('caseDocuments.title')}</h2>
+      {details.documents.length === 0 && <p className="empty">{t('caseDocuments.none')}</p>}
       <ol className="case-documents">
         {details.documents.map((d, i) => {
           const doc = byId.get(d.documentId);
@@ -46,23 +48,23 @@ export function Documents({ details, documents, onError }: { details: CaseDetail
             <li key={d.documentId} className={d.included ? '' : 'left-out'}>
               <label className="include">
                 <input type="checkbox" checked={d.included} onChange={(e) => call(invoke('cases:set-included', details.id, d.documentId, e.target.checked))} />
-                <span className="visually-hidden">Send {doc?.title}</span>
+                <span className="visually-hidden">{t('caseDocuments.send', { title: doc?.title ?? '' })}</span>
               </label>
-              <a href={routeHash({ name: 'document', id: d.documentId })}>{doc?.title ?? `Document #${d.documentId}`}</a>
+              <a href={routeHash({ name: 'document', id: d.documentId })}>{doc?.title ?? t('recommendation.documentNumber', { id: d.documentId })}</a>
               <small>
                 {typeLabel(doc?.type ?? doc?.suggested.type ?? null)}
-                {(doc?.dateOfService ?? doc?.suggested.dateOfService) ? ` · ${formatDate(doc?.dateOfService ?? doc?.suggested.dateOfService)}` : ''}
-                {d.included ? '' : ' · left out of what is sent'}
+                {(doc?.dateOfService ?? doc?.suggested.dateOfService) ? ' · ' + formatDate(doc?.dateOfService ?? doc?.suggested.dateOfService) : ''}
+                {d.included ? '' : ' · ' + t('caseDocuments.leftOut')}
               </small>
               <span className="row-actions">
-                <button type="button" className="small" onClick={() => move(i, -1)} disabled={i === 0} aria-label={`Move ${doc?.title} up`}>
+                <button type="button" className="small" onClick={() => move(i, -1)} disabled={i === 0} aria-label={t('caseDocuments.up', { title: doc?.title ?? '' })}>
                   ↑
                 </button>
-                <button type="button" className="small" onClick={() => move(i, 1)} disabled={i === details.documents.length - 1} aria-label={`Move ${doc?.title} down`}>
+                <button type="button" className="small" onClick={() => move(i, 1)} disabled={i === details.documents.length - 1} aria-label={t('caseDocuments.down', { title: doc?.title ?? '' })}>
                   ↓
                 </button>
-                <button type="button" className="small" onClick={() => call(invoke('cases:remove-document', details.id, d.documentId))} aria-label={`Take out ${doc?.title ?? 'this document'}`}>
-                  Take out
+                <button type="button" className="small" onClick={() => call(invoke('cases:remove-document', details.id, d.documentId))} aria-label={t('caseDocuments.takeOutLabel', { title: doc?.title ?? '' })}>
+                  {t('caseDocuments.takeOut')}
                 </button>
               </span>
             </li>
@@ -71,7 +73,7 @@ export function Documents({ details, documents, onError }: { details: CaseDetail
       </ol>
       {adding ? (
         <div className="add-documents">
-          <input aria-label="Find a document to add" placeholder="Find by title, facility or kind…" value={filter} onChange={(e) => setFilter(e.target.value)} autoFocus />
+          <input aria-label={t('caseDocuments.find')} placeholder={t('caseDocuments.findPlaceholder')} value={filter} onChange={(e) => setFilter(e.target.value)} autoFocus />
           <ul>
             {candidates.slice(0, 50).map((d) => (
               <li
@@ -82,23 +84,23 @@ export function Documents({ details, documents, onError }: { details: CaseDetail
                   e.dataTransfer.effectAllowed = 'copy';
                 }}
               >
-                <button type="button" className="link" onClick={() => call(invoke('cases:add-documents', details.id, [d.id]))} aria-label={`Add ${d.title}`}>
+                <button type="button" className="link" onClick={() => call(invoke('cases:add-documents', details.id, [d.id]))} aria-label={t('caseDocuments.add', { title: d.title })}>
                   + {d.title}
                 </button>
                 <small>
                   {typeLabel(d.type ?? d.suggested.type)}
-                  {(d.dateOfService ?? d.suggested.dateOfService) ? ` · ${formatDate(d.dateOfService ?? d.suggested.dateOfService)}` : ''}
+                  {(d.dateOfService ?? d.suggested.dateOfService) ? ' · ' + formatDate(d.dateOfService ?? d.suggested.dateOfService) : ''}
                 </small>
               </li>
             ))}
           </ul>
           <button type="button" onClick={() => setAdding(false)}>
-            Done adding
+            {t('caseDocuments.doneAdding')}
           </button>
         </div>
       ) : (
         <button type="button" onClick={() => setAdding(true)}>
-          Add documents from the library…
+          {t('caseDocuments.addFromLibrary')}
         </button>
       )}
     </section>

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import type { CaseDetails } from '../../../../shared/case-types.ts';
-import { SPECIALTY_LABELS } from '../../../../shared/case-types.ts';
 import { STARTER_QUESTIONS } from '../../../../shared/starter-questions.ts';
 import { invoke } from '../../api.ts';
 import type { Patient } from '../../../../shared/library-types.ts';
 import { PrintButton } from '../../components/PrintButton.tsx';
 import { formatDate } from '../../format.ts';
+import { currentTranslator, useT } from '../../i18n/index.ts';
 import { printQuestions } from '../../print.ts';
 import type { QuestionSheet } from '../../print.ts';
 import { caller } from './form.tsx';
@@ -15,11 +15,12 @@ import { Priorities } from './Priorities.tsx';
 function questionSheet(details: CaseDetails, patient: Patient): QuestionSheet {
   const specialist = details.specialists[0];
   const rec = details.recommendations[0];
+  const { t } = currentTranslator();
   return {
     patient: patient.name,
     born: patient.dateOfBirth ? formatDate(patient.dateOfBirth) : null,
     caseTitle: details.title,
-    decision: rec ? `Recommended: ${rec.procedure}${rec.clinician ? `, by ${rec.clinician}` : ''}${rec.date ? ` on ${formatDate(rec.date)}` : ''}.` : details.condition || null,
+    decision: rec ? t('questions.decision', { procedure: rec.procedure, clinician: rec.clinician || 'none', date: rec.date ? formatDate(rec.date) : 'none' }) : details.condition || null,
     specialist: specialist ? `${specialist.name}${specialist.institution ? `, ${specialist.institution}` : ''}` : null,
     questions: details.questions.map((q) => q.text),
   };
@@ -31,6 +32,7 @@ export function Questions({ details, patient, onError }: { details: CaseDetails;
   const asked = new Set(details.questions.map((q) => q.text));
   const starters = STARTER_QUESTIONS[details.specialty].filter((q) => !asked.has(q));
   const call = caller(onError);
+  const { t } = useT();
   const move = (index: number, by: number) => {
     const ids = details.questions.map((q) => q.id);
     const [id] = ids.splice(index, 1);
@@ -39,10 +41,10 @@ export function Questions({ details, patient, onError }: { details: CaseDetails;
   };
   return (
     <section className="case-section" aria-labelledby="questions-title">
-      <h2 id="questions-title">Questions for the specialist</h2>
+      <h2 id="questions-title">{t('questions.title')}</h2>
       {details.questions.length > 0 && (
         <p className="questions-print">
-          <PrintButton className="small" label="Print the questions for the appointment…" print={() => printQuestions(questionSheet(details, patient))} onError={onError} />
+          <PrintButton className="small" label={t('questions.print')} print={() => printQuestions(questionSheet(details, patient))} onError={onError} />
         </p>
       )}
       <ol className="questions">
@@ -56,26 +58,26 @@ export function Questions({ details, patient, onError }: { details: CaseDetails;
                   call(invoke('cases:update-question', q.id, editing.text).then(() => setEditing(null)));
                 }}
               >
-                <input aria-label={`Question ${i + 1}`} value={editing.text} onChange={(e) => setEditing({ id: q.id, text: e.target.value })} autoFocus />
+                <input aria-label={t('questions.question', { n: i + 1 })} value={editing.text} onChange={(e) => setEditing({ id: q.id, text: e.target.value })} autoFocus />
                 <button type="submit" className="small">
-                  Save
+                  {t('common.save')}
                 </button>
               </form>
             ) : (
               <span>{q.text}</span>
             )}
             <span className="row-actions">
-              <button type="button" className="small" onClick={() => move(i, -1)} disabled={i === 0} aria-label={`Move question ${i + 1} up`}>
+              <button type="button" className="small" onClick={() => move(i, -1)} disabled={i === 0} aria-label={t('questions.up', { n: i + 1 })}>
                 ↑
               </button>
-              <button type="button" className="small" onClick={() => move(i, 1)} disabled={i === details.questions.length - 1} aria-label={`Move question ${i + 1} down`}>
+              <button type="button" className="small" onClick={() => move(i, 1)} disabled={i === details.questions.length - 1} aria-label={t('questions.down', { n: i + 1 })}>
                 ↓
               </button>
-              <button type="button" className="small" onClick={() => setEditing({ id: q.id, text: q.text })} aria-label={`Edit question ${i + 1}`}>
-                Edit
+              <button type="button" className="small" onClick={() => setEditing({ id: q.id, text: q.text })} aria-label={t('questions.edit', { n: i + 1 })}>
+                {t('record.edit')}
               </button>
-              <button type="button" className="small" onClick={() => call(invoke('cases:remove-question', q.id))} aria-label={`Remove question ${i + 1}`}>
-                Remove
+              <button type="button" className="small" onClick={() => call(invoke('cases:remove-question', q.id))} aria-label={t('questions.remove', { n: i + 1 })}>
+                {t('record.remove')}
               </button>
             </span>
           </li>
@@ -88,12 +90,12 @@ export function Questions({ details, patient, onError }: { details: CaseDetails;
           if (text.trim()) call(invoke('cases:add-question', details.id, text).then(() => setText('')));
         }}
       >
-        <input aria-label="A question of your own" placeholder="Your question…" value={text} onChange={(e) => setText(e.target.value)} />
-        <button type="submit">Add</button>
+        <input aria-label={t('questions.own')} placeholder={t('questions.placeholder')} value={text} onChange={(e) => setText(e.target.value)} />
+        <button type="submit">{t('questions.add')}</button>
       </form>
       {starters.length > 0 && (
         <div className="starters">
-          <p className="hint">Questions others ask in a {SPECIALTY_LABELS[details.specialty].toLowerCase()} case: add any, then make them yours.</p>
+          <p className="hint">{t('questions.starters', { specialty: t(`specialty.${details.specialty}`).toLocaleLowerCase() })}</p>
           <ul>
             {starters.map((q) => (
               <li key={q}>
