@@ -6,6 +6,7 @@
  * says when the dialog has closed); the page is put back then.
  */
 import { invoke } from './api.ts';
+import { currentTranslator } from './i18n/index.ts';
 import { openPdf } from './pdf.ts';
 import type { PdfSource } from './pdf.ts';
 
@@ -19,7 +20,7 @@ let printing = false;
  * it printed, else why not ('cancelled').
  */
 export async function printWith(build: (root: HTMLElement) => Promise<void> | void): Promise<string> {
-  if (printing) return 'Something is being printed already.';
+  if (printing) return currentTranslator().t('print.busy');
   printing = true;
   const root = document.createElement('div');
   root.id = 'print-root';
@@ -50,10 +51,10 @@ export function printPdf(source: PdfSource, onPage?: (done: number, total: numbe
         canvas.width = Math.round(viewport.width);
         canvas.height = Math.round(viewport.height);
         await page.render({ canvas, viewport, annotationMode: 1 }).promise;
-        const blob = await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error(`Page ${n} could not be drawn for printing.`))), 'image/jpeg', 0.92));
+        const blob = await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error(currentTranslator().t('print.pageFailed', { n })))), 'image/jpeg', 0.92));
         const img = document.createElement('img');
         img.className = 'print-pdf-page';
-        img.alt = `Page ${n}`;
+        img.alt = currentTranslator().t('redact.page', { page: n });
         img.src = URL.createObjectURL(blob);
         root.append(img);
         page.cleanup();
@@ -107,11 +108,12 @@ export function printQuestions(sheet: QuestionSheet): Promise<string> {
       return el;
     };
     const header = document.createElement('header');
-    add(header, 'h1', 'Questions for my appointment');
-    add(header, 'p', `${sheet.patient}${sheet.born ? ` · born ${sheet.born}` : ''}`);
-    add(header, 'p', sheet.caseTitle + (sheet.specialist ? ` · with ${sheet.specialist}` : ''));
+    const { t } = currentTranslator();
+    add(header, 'h1', t('print.questionsTitle'));
+    add(header, 'p', sheet.born ? t('print.patientBorn', { name: sheet.patient, date: sheet.born }) : sheet.patient);
+    add(header, 'p', sheet.specialist ? t('print.caseWith', { title: sheet.caseTitle, specialist: sheet.specialist }) : sheet.caseTitle);
     if (sheet.decision) add(header, 'p', sheet.decision, 'print-questions-decision');
-    add(header, 'p', 'Date: ____________________', 'print-questions-date');
+    add(header, 'p', t('print.date'), 'print-questions-date');
     page.append(header);
     const list = document.createElement('ol');
     // Numbered in the text itself, so the numbers are in the printed words too (a PDF's text, a reader).

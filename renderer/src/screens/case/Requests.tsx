@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import type { CaseDetails, RequestMethod, RequestState } from '../../../../shared/case-types.ts';
-import { REQUEST_METHOD_LABELS, REQUEST_METHODS } from '../../../../shared/case-types.ts';
+import { REQUEST_METHODS } from '../../../../shared/case-types.ts';
 import type { DocumentSummary } from '../../../../shared/ipc-contract.ts';
 import { invoke } from '../../api.ts';
 import { formatDate } from '../../format.ts';
+import { useT } from '../../i18n/index.ts';
 import { caller, useForm } from './form.tsx';
 import { daysBetween, todayIso } from '../../../../shared/dates.ts';
 import { isOverdue } from '../../../../shared/practice.ts';
@@ -13,9 +14,10 @@ export function Requests({ details, documents, onError }: { details: CaseDetails
   const [method, setMethod] = useState<RequestMethod>('portal');
   const call = caller(onError);
   const today = todayIso();
+  const { t } = useT();
   return (
     <section className="case-section" aria-labelledby="requests-title">
-      <h2 id="requests-title">Records asked for</h2>
+      <h2 id="requests-title">{t('requests.title')}</h2>
       <ul className="requests">
         {details.requests.map((r) => {
           const days = daysBetween(r.askedOn, today);
@@ -24,23 +26,23 @@ export function Requests({ details, documents, onError }: { details: CaseDetails
               <div>
                 <strong>{r.facility}</strong>: {r.what}
                 <small>
-                  asked {formatDate(r.askedOn)} {REQUEST_METHOD_LABELS[r.method]}
-                  {isOverdue(r, today) && <span className="reminder"> · {days} days ago: time to ask again</span>}
-                  {r.documentIds.length > 0 && ` · came: ${r.documentIds.map((id) => documents.find((d) => d.id === id)?.title ?? `#${id}`).join(', ')}`}
+                  {t('requests.asked', { date: formatDate(r.askedOn), method: r.method.replace('-', '_') })}
+                  {isOverdue(r, today) && <span className="reminder"> · {t('requests.overdue', { days })}</span>}
+                  {r.documentIds.length > 0 && ' · ' + t('requests.came', { titles: r.documentIds.map((id) => documents.find((d) => d.id === id)?.title ?? '#' + id).join(', ') })}
                 </small>
               </div>
-              <select aria-label={`State of the request to ${r.facility}`} value={r.state} onChange={(e) => call(invoke('cases:set-request-state', r.id, e.target.value as RequestState))}>
-                <option value="asked">Asked</option>
-                <option value="received">Received</option>
-                <option value="refused">Refused</option>
+              <select aria-label={t('requests.state', { facility: r.facility })} value={r.state} onChange={(e) => call(invoke('cases:set-request-state', r.id, e.target.value as RequestState))}>
+                <option value="asked">{t('requests.stateName', { state: 'asked' })}</option>
+                <option value="received">{t('requests.stateName', { state: 'received' })}</option>
+                <option value="refused">{t('requests.stateName', { state: 'refused' })}</option>
               </select>
               {r.state === 'received' && (
                 <select
-                  aria-label={`What came from ${r.facility}`}
+                  aria-label={t('requests.whatCame', { facility: r.facility })}
                   value=""
                   onChange={(e) => e.target.value && call(invoke('cases:set-request-state', r.id, 'received', [Number(e.target.value)]))}
                 >
-                  <option value="">{r.documentIds.length ? `${r.documentIds.length} document(s) came; add one…` : 'Which document came?'}</option>
+                  <option value="">{t('requests.cameCount', { count: r.documentIds.length })}</option>
                   {documents
                     .filter((d) => !r.documentIds.includes(d.id))
                     .map((d) => (
@@ -56,27 +58,27 @@ export function Requests({ details, documents, onError }: { details: CaseDetails
       </ul>
       <form
         className="case-form compact"
-        aria-label="Ask for records"
+        aria-label={t('requests.ask')}
         onSubmit={(e) => {
           e.preventDefault();
           call(invoke('cases:add-request', details.id, { ...form.values, method }).then(() => form.reset()));
         }}
       >
-        {form.field('facility', 'From', { required: true, placeholder: 'Lakeshore Imaging' })}
-        {form.field('what', 'What', { required: true, placeholder: 'MRI lumbar spine images on CD' })}
-        {form.field('askedOn', 'Asked on', { type: 'date', required: true })}
+        {form.field('facility', t('opinions.from'), { required: true, placeholder: t('requests.fromExample') })}
+        {form.field('what', t('requests.what'), { required: true, placeholder: t('requests.whatExample') })}
+        {form.field('askedOn', t('requests.askedOn'), { type: 'date', required: true })}
         <label>
-          How
+          {t('requests.how')}
           <select value={method} onChange={(e) => setMethod(e.target.value as RequestMethod)}>
             {REQUEST_METHODS.map((m) => (
               <option key={m} value={m}>
-                {REQUEST_METHOD_LABELS[m][0]!.toUpperCase() + REQUEST_METHOD_LABELS[m].slice(1)}
+                {t('requests.method', { method: m.replace('-', '_') })}
               </option>
             ))}
           </select>
         </label>
         <div className="panel-actions">
-          <button type="submit">Add the request</button>
+          <button type="submit">{t('requests.add')}</button>
         </div>
       </form>
     </section>
