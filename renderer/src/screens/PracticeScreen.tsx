@@ -1,25 +1,22 @@
 import { useDeferredValue, useEffect, useLayoutEffect, useMemo, useState } from 'react';
-import { SPECIALTY_LABELS } from '../../../shared/case-types.ts';
-import { CASE_STAGE_LABELS, CASE_STAGES, filterClients, sortClients } from '../../../shared/practice.ts';
+import { CASE_STAGES, filterClients, sortClients } from '../../../shared/practice.ts';
 import type { CaseStage, PracticeCase, PracticeClient, PracticeSort } from '../../../shared/practice.ts';
-import { plural } from '../../../shared/format.ts';
 import { invoke } from '../api.ts';
 import { preference, setPreference } from '../cache.ts';
 import { formatDate } from '../format.ts';
+import { currentTranslator, useT } from '../i18n/index.ts';
 import { useLoaded } from '../loaded.ts';
 import type { Route } from '../route.ts';
 import { ScreenHeader } from '../components/ScreenHeader.tsx';
 import './PracticeScreen.css';
 
-const SORT_LABELS: Readonly<Record<PracticeSort, string>> = { name: 'Name', status: 'Where the case stands', activity: 'Last activity' };
-
+const SORTS: readonly PracticeSort[] = ['name', 'status', 'activity'];
 /** When something last happened, as a person says it: "today", "3 days ago", else the date. */
 function whenText(iso: string | null, today = new Date()): string {
-  if (!iso) return 'nothing yet';
+  const { t } = currentTranslator();
+  if (!iso) return t('practice.nothingYet');
   const days = Math.floor((today.getTime() - Date.parse(iso)) / 86_400_000);
-  if (days <= 0) return 'today';
-  if (days === 1) return 'yesterday';
-  if (days < 14) return `${days} days ago`;
+  if (days < 14) return t('practice.daysAgo', { days: Math.max(0, days) });
   return formatDate(iso.slice(0, 10));
 }
 
@@ -51,33 +48,33 @@ export function PracticeScreen({ libraryVersion, onOpen, onError }: { libraryVer
 
   const openCases = clients?.reduce((n, c) => n + c.cases.length, 0) ?? 0;
   const overdue = clients?.reduce((n, c) => n + c.cases.reduce((m, k) => m + k.overdueRequests, 0), 0) ?? 0;
-
+  const { t } = useT();
   return (
     <div className="record-screen practice">
       <ScreenHeader
-        back={{ href: '#/', label: 'Library' }}
-        title="Clients"
-        subtitle={clients ? `${plural(clients.length, 'client')} · ${plural(openCases, 'open case')}${overdue ? ` · ${plural(overdue, 'records request')} overdue` : ''}` : 'Loading…'}
+        back={{ href: '#/', label: t('trash.library') }}
+        title={t('practice.title')}
+        subtitle={clients ? t('practice.summary', { clients: clients.length, cases: openCases, overdue }) : t('cases.loading')}
       />
-      <main className="record-body" aria-label="Clients">
+      <main className="record-body" aria-label={t('practice.title')}>
         <div className="practice-controls" role="search">
           <label>
-            Find a client or case
-            <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="e.g. Müller, or knee" autoComplete="off" spellCheck={false} autoFocus />
+            {t('practice.find')}
+            <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('practice.findExample')} autoComplete="off" spellCheck={false} autoFocus />
           </label>
           <label>
-            Stage
+            {t('practice.stage')}
             <select value={stage} onChange={(e) => setStage(e.target.value as CaseStage | 'any')}>
-              <option value="any">Any open case</option>
+              <option value="any">{t('practice.anyStage')}</option>
               {CASE_STAGES.filter((s) => s !== 'decided').map((s) => (
                 <option key={s} value={s}>
-                  {CASE_STAGE_LABELS[s]}
+                  {t(`status.${s}`)}
                 </option>
               ))}
             </select>
           </label>
           <label>
-            Sort by
+            {t('practice.sortBy')}
             <select
               value={sort}
               onChange={(e) => {
@@ -86,28 +83,30 @@ export function PracticeScreen({ libraryVersion, onOpen, onError }: { libraryVer
                 void setPreference('practiceSort', next);
               }}
             >
-              {(Object.keys(SORT_LABELS) as PracticeSort[]).map((s) => (
+              {SORTS.map((s) => (
                 <option key={s} value={s}>
-                  {SORT_LABELS[s]}
+                  {t('practice.sort', { sort: s })}
                 </option>
               ))}
             </select>
           </label>
         </div>
         {shown === null ? (
-          <p role="status">Loading clients…</p>
+          <p role="status">{t('practice.loading')}</p>
         ) : shown.length === 0 ? (
           <p className="empty" role="status">
-            {clients!.length === 0 ? 'No clients yet.' : `No client matches${typed.trim() ? ` “${typed.trim()}”` : ''}${stage !== 'any' ? ` with a case ${CASE_STAGE_LABELS[stage].toLowerCase()}` : ''}.`}
+            {clients!.length === 0
+              ? t('practice.noClients')
+              : t('practice.noMatch', { typed: typed.trim() || 'none', stage: stage === 'any' ? 'any' : t(`status.${stage}`).toLocaleLowerCase() })}
           </p>
         ) : (
           <table className="practice-table">
-            <caption className="visually-hidden">Clients and their open cases, sorted by {SORT_LABELS[sort].toLowerCase()}</caption>
+            <caption className="visually-hidden">{t('practice.caption', { sort: t('practice.sort', { sort }).toLocaleLowerCase() })}</caption>
             <thead>
               <tr>
-                <th scope="col">Client</th>
-                <th scope="col">Open cases</th>
-                <th scope="col">Last activity</th>
+                <th scope="col">{t('practice.client')}</th>
+                <th scope="col">{t('practice.openCases')}</th>
+                <th scope="col">{t('practice.sort', { sort: 'activity' })}</th>
               </tr>
             </thead>
             <tbody>
@@ -123,6 +122,7 @@ export function PracticeScreen({ libraryVersion, onOpen, onError }: { libraryVer
 }
 
 function ClientRow({ client: c, onOpen }: { client: PracticeClient; onOpen: (patientId: number, route: Route) => void }) {
+  const { t } = useT();
   return (
     <tr>
       <th scope="row">
@@ -130,17 +130,15 @@ function ClientRow({ client: c, onOpen }: { client: PracticeClient; onOpen: (pat
           {c.patient.name}
         </button>
         <small>
-          {c.patient.dateOfBirth ? `born ${formatDate(c.patient.dateOfBirth)} · ` : ''}
-          {plural(c.documents, 'document')}
-          {c.closedCases ? ` · ${plural(c.closedCases, 'case')} decided` : ''}
+          {t('practice.clientFacts', { born: c.patient.dateOfBirth ? formatDate(c.patient.dateOfBirth) : 'none', documents: c.documents, decided: c.closedCases })}
         </small>
       </th>
       <td>
         {c.cases.length === 0 ? (
           <span className="muted">
-            No open case ·{' '}
+            {t('practice.noOpenCase')} ·{' '}
             <button type="button" className="link" onClick={() => onOpen(c.patient.id, { name: 'cases' })}>
-              start one
+              {t('practice.startOne')}
             </button>
           </span>
         ) : (
@@ -158,22 +156,23 @@ function ClientRow({ client: c, onOpen }: { client: PracticeClient; onOpen: (pat
 
 function CaseLine({ item: k, onOpen }: { item: PracticeCase; onOpen: () => void }) {
   const [showGaps, setShowGaps] = useState(false);
+  const { t } = useT();
   return (
     <li>
       <button type="button" className="link" onClick={onOpen}>
         {k.title}
       </button>
       <span className="practice-case-facts">
-        <span className={`badge stage-${k.status}`}>{CASE_STAGE_LABELS[k.status]}</span>
-        {k.openGaps === 0 && <span className="badge badge-ok">Checklist complete</span>}
-        {k.overdueRequests > 0 && <span className="badge badge-alert">{plural(k.overdueRequests, 'request')} overdue</span>}
+        <span className={`badge stage-${k.status}`}>{t(`status.${k.status}`)}</span>
+        {k.openGaps === 0 && <span className="badge badge-ok">{t('practice.complete')}</span>}
+        {k.overdueRequests > 0 && <span className="badge badge-alert">{t('practice.overdue', { count: k.overdueRequests })}</span>}
         <small>
-          {SPECIALTY_LABELS[k.specialty]} · {whenText(k.lastActivity)}
+          {t(`specialty.${k.specialty}`)} · {whenText(k.lastActivity)}
         </small>
       </span>
       {k.openGaps > 0 && (
         <details className="practice-gaps" onToggle={(e) => setShowGaps(e.currentTarget.open)}>
-          <summary>{plural(k.openGaps, 'gap')} in the checklist</summary>
+          <summary>{t('practice.gaps', { count: k.openGaps })}</summary>
           {/* Drawn when opened: two hundred cases' gaps are not laid out for nothing. */}
           {showGaps && (
             <ul>
