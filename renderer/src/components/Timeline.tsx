@@ -3,16 +3,26 @@ import type { TimelineEntry, TimelineKind } from '../../../shared/timeline.ts';
 import { TIMELINE_KINDS } from '../../../shared/timeline.ts';
 import type { DocumentType } from '../../../shared/document-types.ts';
 import { formatDate, typeLabel } from '../format.ts';
+import { useT } from '../i18n/index.ts';
+import type { Translator } from '../i18n/index.ts';
 import { routeHash } from '../route.ts';
 import './Timeline.css';
 
-const KIND_LABELS: Record<TimelineKind, string> = { document: 'Documents', study: 'Imaging', lab: 'Labs', recommendation: 'Recommendations', opinion: 'Opinions' };
-
+/** An entry's title in the window's language (a document's title is its own). */
+function entryTitle(e: TimelineEntry, { t }: Translator): string {
+  const f = e.facts ?? {};
+  if (e.kind === 'lab' && f.values !== undefined) return t('timeline.labs', { values: f.values, outOfRange: f.outOfRange ?? 0 });
+  if (e.kind === 'recommendation' && f.procedure) return t('timeline.recommended', { procedure: f.procedure });
+  if (e.kind === 'opinion' && f.stand) return f.procedure ? t('timeline.opinionOn', { stand: f.stand, procedure: f.procedure }) : t('timeline.opinion', { stand: f.stand });
+  return e.title;
+}
 /** Every dated thing, newest first, grouped by month or year, filterable by kind and document type; each entry opens its document. */
 export function Timeline({ entries, undated }: { entries: readonly TimelineEntry[]; undated: number }) {
   const [hidden, setHidden] = useState<ReadonlySet<TimelineKind>>(new Set());
   const [type, setType] = useState<DocumentType | ''>('');
   const [by, setBy] = useState<'month' | 'year'>('month');
+  const tr = useT();
+  const { t } = tr;
   const types = [...new Set(entries.map((e) => e.type).filter((t): t is DocumentType => !!t))].sort((a, b) => typeLabel(a).localeCompare(typeLabel(b)));
   const shown = entries.filter((e) => !hidden.has(e.kind) && (!type || e.type === type));
   const groups = new Map<string, TimelineEntry[]>();
@@ -22,8 +32,8 @@ export function Timeline({ entries, undated }: { entries: readonly TimelineEntry
   }
   return (
     <section className="case-section" aria-labelledby="timeline-title">
-      <h2 id="timeline-title">Timeline</h2>
-      <div className="timeline-filters" role="group" aria-label="Show in the timeline">
+      <h2 id="timeline-title">{t('record.tab', { tab: 'timeline' })}</h2>
+      <div className="timeline-filters" role="group" aria-label={t('timeline.show')}>
         {TIMELINE_KINDS.map((k) => (
           <label key={k} className="chip">
             <input
@@ -36,44 +46,41 @@ export function Timeline({ entries, undated }: { entries: readonly TimelineEntry
                 setHidden(next);
               }}
             />
-            {KIND_LABELS[k]} ({entries.filter((e) => e.kind === k).length})
+            {t('timeline.kindCount', { kind: k, count: entries.filter((e) => e.kind === k).length })}
           </label>
         ))}
         <label className="timeline-select">
-          Kind of document
+          {t('details.kind')}
           <select value={type} onChange={(e) => setType(e.target.value as DocumentType | '')}>
-            <option value="">All</option>
-            {types.map((t) => (
-              <option key={t} value={t}>
-                {typeLabel(t)}
+            <option value="">{t('timeline.all')}</option>
+            {types.map((x) => (
+              <option key={x} value={x}>
+                {typeLabel(x)}
               </option>
             ))}
           </select>
         </label>
         <label className="timeline-select">
-          Group by
+          {t('timeline.groupBy')}
           <select value={by} onChange={(e) => setBy(e.target.value as 'month' | 'year')}>
-            <option value="month">Month</option>
-            <option value="year">Year</option>
+            <option value="month">{t('timeline.month')}</option>
+            <option value="year">{t('timeline.year')}</option>
           </select>
         </label>
       </div>
       {undated > 0 && (
-        <p className="timeline-undated">
-          {undated === 1 ? '1 document has' : `${undated} documents have`} no date of service, so {undated === 1 ? 'it is' : 'they are'} not in the timeline. Give{' '}
-          {undated === 1 ? 'it' : 'them'} a date in the library to place {undated === 1 ? 'it' : 'them'} here.
-        </p>
+        <p className="timeline-undated">{t('timeline.undated', { count: undated })}</p>
       )}
-      {shown.length === 0 && <p className="empty">Nothing dated yet.</p>}
+      {shown.length === 0 && <p className="empty">{t('timeline.nothing')}</p>}
       {[...groups].map(([month, items]) => (
         <div key={month} className="timeline-month">
-          <h3>{month.length === 4 ? month : new Date(`${month}-01T00:00:00Z`).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' })}</h3>
+          <h3>{month.length === 4 ? month : new Date(`${month}-01T00:00:00Z`).toLocaleDateString(tr.language === 'en' ? 'en-GB' : tr.language, { month: 'long', year: 'numeric', timeZone: 'UTC' })}</h3>
           <ul>
             {items.map((e, i) => (
               <li key={`${e.kind}-${e.documentId}-${i}`} className={`timeline-entry kind-${e.kind}${e.flagged ? ' flagged' : ''}`}>
                 <span className="timeline-date">{formatDate(e.date)}</span>
                 <span>
-                  {e.documentId ? <a href={routeHash({ name: 'document', id: e.documentId })}>{e.title}</a> : e.title}
+                  {e.documentId ? <a href={routeHash({ name: 'document', id: e.documentId })}>{entryTitle(e, tr)}</a> : entryTitle(e, tr)}
                   {e.detail && <small>{e.detail}</small>}
                 </span>
               </li>

@@ -689,6 +689,18 @@ export const en = {
   'practice.complete': 'Checklist complete',
   'practice.overdue': '{count, plural, one {# request overdue} other {# requests overdue}}',
   'practice.gaps': '{count, plural, one {# gap} other {# gaps}} in the checklist',
+  'timeline.show': 'Show in the timeline',
+  'timeline.kindCount': '{kind, select, document {Documents} study {Imaging} lab {Labs} recommendation {Recommendations} other {Opinions}} ({count, number})',
+  'timeline.all': 'All',
+  'timeline.groupBy': 'Group by',
+  'timeline.month': 'Month',
+  'timeline.year': 'Year',
+  'timeline.undated': '{count, plural, one {1 document has no date of service, so it is not in the timeline. Give it a date in the library to place it here.} other {# documents have no date of service, so they are not in the timeline. Give them a date in the library to place them here.}}',
+  'timeline.nothing': 'Nothing dated yet.',
+  'timeline.labs': 'Lab results: {values, plural, one {# value} other {# values}}{outOfRange, plural, =0 {} one {, # out of range} other {, # out of range}}',
+  'timeline.recommended': 'Recommended: {procedure}',
+  'timeline.opinion': 'Opinion: {stand, select, agrees {agrees} differs {differs} other {partly agrees}}',
+  'timeline.opinionOn': 'Opinion: {stand, select, agrees {agrees} differs {differs} other {partly agrees}} ({procedure})',
 } as const;
 
 export type MessageKey = keyof typeof en;
