@@ -3,7 +3,7 @@ import type { FormEvent } from 'react';
 import type { DocumentSummary } from '../../../shared/ipc-contract.ts';
 import type { Patient } from '../../../shared/library-types.ts';
 import { invoke, messageOf } from '../api.ts';
-import { plural } from '../format.ts';
+import { useT } from '../i18n/index.ts';
 import { useLoaded } from '../loaded.ts';
 import './BulkActions.css';
 
@@ -36,8 +36,8 @@ export function BulkActions({ patient, patients, documents, selected, onSelected
   useEffect(() => {
     if (selectAll.current) selectAll.current.indeterminate = ids.length > 0 && !all;
   }, [ids.length, all]);
-  const what = plural(ids.length, 'document');
-
+  const { t } = useT();
+  const count = ids.length;
   const act = async (work: () => Promise<string>, undoable = false) => {
     try {
       const message = await work();
@@ -56,30 +56,30 @@ export function BulkActions({ patient, patients, documents, selected, onSelected
     void act(async () => {
       const { tagged } = await invoke('documents:tag', ids, name);
       setTag('');
-      return `Tagged ${plural(tagged.length, 'document')} “${name}”${tagged.length < ids.length ? ` (${ids.length - tagged.length} had it already)` : ''}.`;
+      return t('bulk.tagged', { count: tagged.length, name, already: ids.length - tagged.length });
     });
   };
 
   return (
-    <div className="bulk-actions" role="toolbar" aria-label="Choose documents and act on them together">
+    <div className="bulk-actions" role="toolbar" aria-label={t('bulk.toolbar')}>
       <label className="bulk-all">
         <input ref={selectAll} type="checkbox" checked={all} onChange={() => onSelected(all ? new Set() : new Set(documents.map((d) => d.id)))} />
-        {all ? `All ${documents.length} chosen` : `Choose all ${documents.length}`}
+        {t(all ? 'bulk.allChosen' : 'bulk.chooseAll', { count: documents.length })}
       </label>
       {ids.length > 0 ? (
         <>
-          <strong className="bulk-count">{what} chosen</strong>
+          <strong className="bulk-count">{t('bulk.chosen', { count })}</strong>
           <select
-            aria-label={`Add the ${what} to a case`}
+            aria-label={t('bulk.addToCaseLabel', { count })}
             value=""
             disabled={cases.length === 0}
-            title={cases.length === 0 ? 'Start a case first (Cases)' : undefined}
+            title={cases.length === 0 ? t('bulk.startCase') : undefined}
             onChange={(e) => {
               const c = cases.find((k) => k.id === Number(e.target.value));
-              if (c) void act(async () => (await invoke('cases:add-documents', c.id, ids), `Added ${what} to the case “${c.title}”.`));
+              if (c) void act(async () => (await invoke('cases:add-documents', c.id, ids), t('bulk.added', { count, title: c.title })));
             }}
           >
-            <option value="">{cases.length ? 'Add to a case…' : 'No case to add to yet'}</option>
+            <option value="">{cases.length ? t('bulk.addToCase') : t('bulk.noCase')}</option>
             {cases.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.title}
@@ -91,28 +91,28 @@ export function BulkActions({ patient, patients, documents, selected, onSelected
             onClick={() =>
               void act(async () => {
                 const { confirmed } = await invoke('documents:confirm-many', ids);
-                return confirmed.length ? `Accepted the suggestions of ${plural(confirmed.length, 'document')}.` : 'None of them had a suggestion left to accept.';
+                return confirmed.length ? t('bulk.accepted', { count: confirmed.length }) : t('bulk.noneToAccept');
               })
             }
           >
-            Accept suggestions
+            {t('bulk.accept')}
           </button>
           <form className="bulk-tag" onSubmit={addTag}>
-            <input aria-label={`A tag for the ${what}`} value={tag} onChange={(e) => setTag(e.target.value)} placeholder="e.g. for Dr. Brandt" maxLength={100} />
+            <input aria-label={t('bulk.tagLabel', { count })} value={tag} onChange={(e) => setTag(e.target.value)} placeholder={t('bulk.tagExample')} maxLength={100} />
             <button type="submit" disabled={!tag.trim()}>
-              Tag
+              {t('bulk.tag')}
             </button>
           </form>
           {patients.length > 1 && (
             <select
-              aria-label={`Move the ${what} to another patient`}
+              aria-label={t('bulk.moveLabel', { count })}
               value=""
               onChange={(e) => {
                 const to = patients.find((p) => p.id === Number(e.target.value));
-                if (to) void act(async () => (await invoke('documents:move-many', ids, to.id), `Moved ${what} from ${patient.name} to ${to.name}.`), true);
+                if (to) void act(async () => (await invoke('documents:move-many', ids, to.id), t('bulk.moved', { count, from: patient.name, to: to.name })), true);
               }}
             >
-              <option value="">Move to another patient…</option>
+              <option value="">{t('bulk.move')}</option>
               {patients
                 .filter((p) => p.id !== patient.id)
                 .map((p) => (
@@ -122,11 +122,11 @@ export function BulkActions({ patient, patients, documents, selected, onSelected
                 ))}
             </select>
           )}
-          <button type="button" className="danger" onClick={() => void act(async () => (await invoke('documents:trash', ids), `Put ${what} in the trash.`), true)}>
-            Move to trash
+          <button type="button" className="danger" onClick={() => void act(async () => (await invoke('documents:trash', ids), t('bulk.trashed', { count })), true)}>
+            {t('bulk.trash')}
           </button>
           <button type="button" className="link" onClick={() => onSelected(new Set())}>
-            Clear the choice
+            {t('bulk.clear')}
           </button>
         </>
       ) : (
@@ -136,11 +136,11 @@ export function BulkActions({ patient, patients, documents, selected, onSelected
             onClick={() =>
               void act(async () => {
                 const { confirmed } = await invoke('documents:confirm-many', opened);
-                return `Accepted the suggestions of ${plural(confirmed.length, 'document')} you had opened.`;
+                return t('bulk.acceptedOpened', { count: confirmed.length });
               })
             }
           >
-            Accept the suggestions of the {plural(opened.length, 'document')} you have opened
+            {t('bulk.acceptOpened', { count: opened.length })}
           </button>
         )
       )}

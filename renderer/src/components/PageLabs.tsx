@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { LabResult } from '../../../shared/records-types.ts';
 import { invoke, messageOf } from '../api.ts';
+import { useT } from '../i18n/index.ts';
 import { useLoaded } from '../loaded.ts';
 import './PageLabs.css';
 
@@ -16,25 +17,26 @@ function Row({ lab, onError }: { lab: LabResult; onError: (m: string) => void })
       : invoke('labs:confirm', [lab.id])
     ).catch((e: unknown) => onError(messageOf(e)));
   const name = lab.analyteAsPrinted;
+  const { t } = useT();
   return (
     <li className={lab.confirmed ? 'page-lab confirmed' : 'page-lab'}>
-      <input className="page-lab-name" aria-label={`Test (${name})`} value={draft.analyte} onChange={(e) => setDraft({ ...draft, analyte: e.target.value })} />
+      <input className="page-lab-name" aria-label={t('pageLabs.test', { name })} value={draft.analyte} onChange={(e) => setDraft({ ...draft, analyte: e.target.value })} />
       <div className="page-lab-fields">
         <label>
-          <span aria-hidden="true">Value</span>
-          <input aria-label={`Value of ${name}`} value={draft.value} onChange={(e) => setDraft({ ...draft, value: e.target.value })} />
+          <span aria-hidden="true">{t('record.value')}</span>
+          <input aria-label={t('pageLabs.field', { field: 'value', name })} value={draft.value} onChange={(e) => setDraft({ ...draft, value: e.target.value })} />
         </label>
         <label>
-          <span aria-hidden="true">Unit</span>
-          <input aria-label={`Unit of ${name}`} value={draft.unit} onChange={(e) => setDraft({ ...draft, unit: e.target.value })} />
+          <span aria-hidden="true">{t('record.unit')}</span>
+          <input aria-label={t('pageLabs.field', { field: 'unit', name })} value={draft.unit} onChange={(e) => setDraft({ ...draft, unit: e.target.value })} />
         </label>
         <label>
-          <span aria-hidden="true">Range</span>
-          <input aria-label={`Range of ${name}`} value={draft.range} onChange={(e) => setDraft({ ...draft, range: e.target.value })} />
+          <span aria-hidden="true">{t('record.range')}</span>
+          <input aria-label={t('pageLabs.field', { field: 'range', name })} value={draft.range} onChange={(e) => setDraft({ ...draft, range: e.target.value })} />
         </label>
         <label>
-          <span aria-hidden="true">Flag</span>
-          <select aria-label={`Flag of ${name}`} value={draft.flag} onChange={(e) => setDraft({ ...draft, flag: e.target.value as LabResult['flag'] })}>
+          <span aria-hidden="true">{t('record.flagHeader')}</span>
+          <select aria-label={t('pageLabs.field', { field: 'flag', name })} value={draft.flag} onChange={(e) => setDraft({ ...draft, flag: e.target.value as LabResult['flag'] })}>
             {FLAGS.map((f) => (
               <option key={f} value={f}>
                 {f || '—'}
@@ -45,15 +47,15 @@ function Row({ lab, onError }: { lab: LabResult; onError: (m: string) => void })
       </div>
       <div className="page-lab-actions">
         {lab.confirmed && !changed ? (
-          <span className="badge badge-ok">Checked</span>
+          <span className="badge badge-ok">{t('pageLabs.checked')}</span>
         ) : (
           <button type="button" className="small primary" onClick={save}>
-            {changed ? 'Save and confirm' : 'Confirm'}
+            {changed ? t('pageLabs.saveConfirm') : t('pageLabs.confirm')}
           </button>
         )}
         {!lab.confirmed && (
-          <button type="button" className="small" onClick={() => void invoke('labs:remove', lab.id).catch((e: unknown) => onError(messageOf(e)))} aria-label={`${name} is not a result`}>
-            Not a result
+          <button type="button" className="small" onClick={() => void invoke('labs:remove', lab.id).catch((e: unknown) => onError(messageOf(e)))} aria-label={t('pageLabs.notResultLabel', { name })}>
+            {t('pageLabs.notResult')}
           </button>
         )}
       </div>
@@ -73,22 +75,23 @@ export function PageLabs({ documentId, patientId, page, libraryVersion, onError 
   const here = labs.filter((l) => l.source.page === page).sort((a, b) => a.id - b.id);
   const waiting = labs.filter((l) => !l.confirmed);
   const unchecked = here.filter((l) => !l.confirmed);
+  const { t } = useT();
   const confirmAll = () => void invoke('labs:confirm', unchecked.map((l) => l.id)).catch((e: unknown) => onError(messageOf(e)));
   return (
     <section className="page-labs" aria-labelledby="page-labs-title">
-      <h2 id="page-labs-title">Lab values on page {page}</h2>
+      <h2 id="page-labs-title">{t('pageLabs.title', { page })}</h2>
       <p className="hint">
-        Read from the page’s table. Check each against the page, correct what is wrong, and confirm it: only then does it count in the health record.
-        {waiting.length > 0 && ` ${waiting.length} of ${labs.length} in this report still to check.`}
+        {t('pageLabs.hint')}
+        {waiting.length > 0 && <> {t('pageLabs.waiting', { waiting: waiting.length, total: labs.length })}</>}
       </p>
       {here.length === 0 ? (
-        <p className="empty">None on this page.</p>
+        <p className="empty">{t('pageLabs.none')}</p>
       ) : (
         <>
           {/* At the top, where the checking starts; again at the bottom of a long list, where it ends. */}
           {unchecked.length > 0 && (
             <button type="button" className="page-labs-all" onClick={confirmAll}>
-              All on this page are right: confirm them
+              {t('pageLabs.allRight')}
             </button>
           )}
           <ul>
@@ -98,7 +101,7 @@ export function PageLabs({ documentId, patientId, page, libraryVersion, onError 
           </ul>
           {unchecked.length > 0 && here.length > 4 && (
             <button type="button" className="page-labs-all" onClick={confirmAll}>
-              Confirm all {unchecked.length} unchecked on this page
+              {t('pageLabs.confirmAll', { count: unchecked.length })}
             </button>
           )}
         </>
