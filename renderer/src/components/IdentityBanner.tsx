@@ -36,33 +36,30 @@ export function LikelyNameNote({ document: doc, patients }: { readonly document:
 export function IdentityBanner({ document: doc, patients, onCorrected, onError }: Props) {
   const patient = patients.find((p) => p.id === doc.patientId);
   const others = patients.filter((p) => p.id !== doc.patientId);
+  const { t, list } = useT();
   if (doc.identity.match !== 'other' || !patient) return null;
   const act = (work: Promise<unknown>, message: string) => void work.then(() => onCorrected(message), (e: unknown) => onError(messageOf(e)));
   return (
     <section className="identity-banner" role="alert" aria-labelledby="identity-title">
-      <h2 id="identity-title">Is this {patient.name}’s record?</h2>
+      <h2 id="identity-title">{t('identity.question', { name: patient.name })}</h2>
       <p>
-        {doc.identity.reason}{' '}
-        {doc.kind === 'study'
-          ? `A specialist sent these images as ${patient.name}’s would read someone else’s: the case’s checklist warns until you say whose they are.`
-          : `Its lab values, medications, allergies and problems are held back from ${patient.name}’s health record, the checklist, the timeline and the packet until you say whose it is.`}
+        {doc.identity.reason} {t(doc.kind === 'study' ? 'identity.heldStudy' : 'identity.held', { name: patient.name })}
       </p>
       {doc.identity.names.length > 0 && (
         <p className="identity-names">
-          Names in it: {doc.identity.names.join(', ')}
-          {doc.identity.birthDates.length ? ` · born ${doc.identity.birthDates.map(formatDate).join(', ')}` : ''}
+          {t('identity.names', { names: list(doc.identity.names), born: doc.identity.birthDates.length ? list(doc.identity.birthDates.map(formatDate)) : 'none' })}
         </p>
       )}
       <div className="identity-actions">
-        <button type="button" className="primary" onClick={() => act(invoke('documents:mine', doc.id), `“${doc.title}” is ${patient.name}’s; its facts are in the health record.`)}>
-          It is {patient.name}’s
+        <button type="button" className="primary" onClick={() => act(invoke('documents:mine', doc.id), t('identity.minedDone', { title: doc.title, name: patient.name }))}>
+          {t('identity.mine', { name: patient.name })}
         </button>
-        <MoveControl document={doc} patients={patients} label="It is another patient’s…" onCorrected={onCorrected} onError={onError} />
-        <button type="button" onClick={() => act(invoke('documents:trash', [doc.id]), `Put “${doc.title}” in the trash.`)}>
-          Not wanted: put it in the trash
+        <MoveControl document={doc} patients={patients} label={t('identity.another')} onCorrected={onCorrected} onError={onError} />
+        <button type="button" onClick={() => act(invoke('documents:trash', [doc.id]), t('identity.trashed', { title: doc.title }))}>
+          {t('identity.trash')}
         </button>
       </div>
-      {others.length === 0 && <p className="hint">To move it to the person it names, add them as a patient first (Patient → Add a patient…).</p>}
+      {others.length === 0 && <p className="hint">{t('identity.addFirst')}</p>}
     </section>
   );
 }
@@ -72,21 +69,21 @@ export function MoveControl({ document: doc, patients, label, onCorrected, onErr
   const others = patients.filter((p) => p.id !== doc.patientId);
   const [moving, setMoving] = useState(false);
   const [target, setTarget] = useState<number | null>(others[0]?.id ?? null);
+  const { t } = useT();
   if (!moving) {
     return (
-      <button type="button" onClick={() => setMoving(true)} disabled={others.length === 0} title={others.length ? undefined : 'Add the patient it belongs to first'}>
+      <button type="button" onClick={() => setMoving(true)} disabled={others.length === 0} title={others.length ? undefined : t('identity.addOwner')}>
         {label}
       </button>
     );
   }
   return (
     <span className="identity-move">
-      <label htmlFor={`move-to-${doc.id}`}>Move to</label>
+      <label htmlFor={`move-to-${doc.id}`}>{t('identity.moveTo')}</label>
       <select id={`move-to-${doc.id}`} value={target ?? ''} onChange={(e) => setTarget(Number(e.target.value))}>
         {others.map((p) => (
           <option key={p.id} value={p.id}>
-            {p.name}
-            {p.dateOfBirth ? ` (born ${formatDate(p.dateOfBirth)})` : ''}
+            {p.dateOfBirth ? t('patients.born', { name: p.name, date: formatDate(p.dateOfBirth) }) : p.name}
           </option>
         ))}
       </select>
@@ -95,15 +92,15 @@ export function MoveControl({ document: doc, patients, label, onCorrected, onErr
         disabled={target === null}
         onClick={() =>
           void invoke('documents:move', doc.id, target!).then(
-            () => onCorrected(`Moved “${doc.title}” to ${others.find((p) => p.id === target)?.name ?? 'the other patient'}.`),
+            () => onCorrected(t('identity.moved', { title: doc.title, name: others.find((p) => p.id === target)?.name ?? '' })),
             (e: unknown) => onError(messageOf(e)),
           )
         }
       >
-        Move
+        {t('identity.move')}
       </button>
       <button type="button" className="link" onClick={() => setMoving(false)}>
-        Cancel
+        {t('common.cancel')}
       </button>
     </span>
   );

@@ -4,6 +4,7 @@ import 'pdfjs-dist/web/pdf_viewer.css';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { invoke, messageOf } from '../api.ts';
+import { useT } from '../i18n/index.ts';
 import { openPdf } from '../pdf.ts';
 import type { PdfSource } from '../pdf.ts';
 import './viewer.css';
@@ -52,11 +53,12 @@ function PageThumbnails({ pdf, current, onSelect }: { pdf: PDFDocumentProxy; cur
   useEffect(() => {
     list.current?.querySelector(`[data-thumb="${current}"]`)?.scrollIntoView({ block: 'nearest' });
   }, [current]);
+  const { t } = useT();
   return (
-    <ol className="page-thumbnails" ref={list} aria-label="Pages">
+    <ol className="page-thumbnails" ref={list} aria-label={t('redact.pages')}>
       {Array.from({ length: pdf.numPages }, (_, i) => i + 1).map((n) => (
         <li key={n} data-thumb={n}>
-          <button type="button" onClick={() => onSelect(n)} aria-current={n === current ? 'page' : undefined} aria-label={`Page ${n}`}>
+          <button type="button" onClick={() => onSelect(n)} aria-current={n === current ? 'page' : undefined} aria-label={t('redact.page', { page: n })}>
             <canvas data-page={n} width={80} height={104} />
             <span>{n}</span>
           </button>
@@ -98,6 +100,7 @@ export function PdfView({ source, initialPage, initialFind, onPage, notice, onEr
   const [find, setFind] = useState(initialFind ?? '');
   const [matches, setMatches] = useState<{ current: number; total: number } | null>(null);
   const pageListener = useRef(onPage);
+  const { t } = useT();
   pageListener.current = onPage;
 
   useEffect(() => {
@@ -195,9 +198,9 @@ export function PdfView({ source, initialPage, initialFind, onPage, notice, onEr
 
   return (
     <div className="pdf-view">
-      <div className="viewer-toolbar" role="toolbar" aria-label="Document view">
+      <div className="viewer-toolbar" role="toolbar" aria-label={t('pdf.toolbar')}>
         <label className="page-jump">
-          Page{' '}
+          {t('redact.pageRegion')}{' '}
           <input
             type="number"
             min={1}
@@ -207,28 +210,28 @@ export function PdfView({ source, initialPage, initialFind, onPage, notice, onEr
               setPage(Number(e.target.value));
               goTo(Number(e.target.value));
             }}
-            aria-label="Page number"
+            aria-label={t('pdf.pageNumber')}
           />{' '}
-          of {pdf?.numPages ?? '…'}
+          {pdf ? t('pdf.ofPages', { count: pdf.numPages }) : t('pdf.ofUnknown')}
         </label>
-        <button type="button" onClick={() => viewer.current?.decreaseScale()} aria-label="Zoom out">
+        <button type="button" onClick={() => viewer.current?.decreaseScale()} aria-label={t('pdf.zoomOut')}>
           −
         </button>
-        <button type="button" onClick={() => viewer.current?.increaseScale()} aria-label="Zoom in">
+        <button type="button" onClick={() => viewer.current?.increaseScale()} aria-label={t('pdf.zoomIn')}>
           +
         </button>
         <button type="button" onClick={() => viewer.current && (viewer.current.currentScaleValue = 'page-width')}>
-          Fit width
+          {t('pdf.fitWidth')}
         </button>
         <div className="find" role="search">
           <label htmlFor="find-input" className="visually-hidden">
-            Find in this document
+            {t('pdf.find')}
           </label>
           <input
             id="find-input"
             ref={findInput}
             type="search"
-            placeholder="Find in document"
+            placeholder={t('pdf.findPlaceholder')}
             value={find}
             onChange={(e) => {
               setFind(e.target.value);
@@ -239,12 +242,12 @@ export function PdfView({ source, initialPage, initialFind, onPage, notice, onEr
             }}
           />
           <span className="find-count" aria-live="polite">
-            {find && matches ? (matches.total ? `${matches.current} of ${matches.total}` : 'No matches') : ''}
+            {find && matches ? (matches.total ? t('export.of', { done: matches.current, total: matches.total }) : t('pdf.noMatches')) : ''}
           </span>
-          <button type="button" onClick={() => runFind(find, true, true)} aria-label="Previous match" disabled={!find}>
+          <button type="button" onClick={() => runFind(find, true, true)} aria-label={t('pdf.previousMatch')} disabled={!find}>
             ↑
           </button>
-          <button type="button" onClick={() => runFind(find, false, true)} aria-label="Next match" disabled={!find}>
+          <button type="button" onClick={() => runFind(find, false, true)} aria-label={t('pdf.nextMatch')} disabled={!find}>
             ↓
           </button>
         </div>
@@ -254,7 +257,7 @@ export function PdfView({ source, initialPage, initialFind, onPage, notice, onEr
         {pdf && <PageThumbnails pdf={pdf} current={page} onSelect={goTo} />}
         <div className="viewer-frame">
           {/* pdf.js requires its scrolling container to be absolutely positioned. */}
-          <div className="viewer-scroller" ref={container} tabIndex={0} role="region" aria-label={`${source.title}, PDF pages`}>
+          <div className="viewer-scroller" ref={container} tabIndex={0} role="region" aria-label={t('pdf.pages', { title: source.title })}>
             <div className="pdfViewer" ref={viewerElement} />
           </div>
         </div>
