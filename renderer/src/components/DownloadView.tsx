@@ -3,17 +3,10 @@ import type { RecordKind } from '../../../shared/records-types.ts';
 import { invoke } from '../api.ts';
 import { useLoaded } from '../loaded.ts';
 import { formatDate } from '../format.ts';
+import { useT } from '../i18n/index.ts';
 import { routeHash } from '../route.ts';
 
-const KIND_NAMES: Record<RecordKind, string> = {
-  problem: 'Problems',
-  medication: 'Medications',
-  allergy: 'Allergies',
-  vital: 'Vital signs',
-  procedure: 'Procedures',
-  encounter: 'Visits',
-  immunization: 'Immunizations',
-};
+const KINDS: readonly RecordKind[] = ['problem', 'medication', 'allergy', 'vital', 'procedure', 'encounter', 'immunization'];
 
 /** A structured download (FHIR) shown by what it holds: its lab results and records, listed. */
 export function DownloadView({ document: doc, libraryVersion, onError }: { document: MedicalDocument; libraryVersion: number; onError: (m: string) => void }) {
@@ -25,22 +18,20 @@ export function DownloadView({ document: doc, libraryVersion, onError }: { docum
     [doc.id, doc.patientId, libraryVersion, onError],
     onError,
   );
-  if (!held) return <p role="status">Opening the download…</p>;
-  const kinds = (Object.keys(KIND_NAMES) as RecordKind[]).filter((k) => held.records.some((r) => r.kind === k));
+  const { t, rich } = useT();
+  if (!held) return <p role="status">{t('download.opening')}</p>;
+  const kinds = KINDS.filter((k) => held.records.some((r) => r.kind === k));
   return (
-    <article className="narrative" tabIndex={0} aria-label={`${doc.title}, what it holds`}>
-      <p className="hint">
-        A health record download. What it holds is in {doc.title.includes('for') ? 'the' : 'this patient’s'} <a href={routeHash({ name: 'record', tab: 'labs' })}>health record</a>; facts that other
-        downloads also list are kept once, under the first.
-      </p>
+    <article className="narrative" tabIndex={0} aria-label={t('download.label', { title: doc.title })}>
+      <p className="hint">{rich('download.hint', { a: (chunks) => <a href={routeHash({ name: 'record', tab: 'labs' })}>{chunks}</a> })}</p>
       {held.labs.length > 0 && (
         <section className="narrative-section depth-0">
-          <h2>Lab results ({held.labs.length})</h2>
+          <h2>{t('download.kind', { kind: 'lab', count: held.labs.length })}</h2>
           <ul>
             {held.labs.map((l) => (
               <li key={l.id}>
                 {formatDate(l.date)}: {l.analyte} {l.value.printed} {l.unitAsPrinted ?? ''}
-                {l.flag ? ` (${l.flag})` : ''}
+                {l.flag ? ' (' + l.flag + ')' : ''}
               </li>
             ))}
           </ul>
@@ -49,16 +40,16 @@ export function DownloadView({ document: doc, libraryVersion, onError }: { docum
       {kinds.map((kind) => (
         <section key={kind} className="narrative-section depth-0">
           <h2>
-            {KIND_NAMES[kind]} ({held.records.filter((r) => r.kind === kind).length})
+            {t('download.kind', { kind, count: held.records.filter((r) => r.kind === kind).length })}
           </h2>
           <ul>
             {held.records
               .filter((r) => r.kind === kind)
               .map((r) => (
                 <li key={r.id}>
-                  {r.date ? `${formatDate(r.date)}: ` : ''}
+                  {r.date ? formatDate(r.date) + ': ' : ''}
                   {r.name}
-                  {r.detail ? ` · ${r.detail}` : ''}
+                  {r.detail ? ' · ' + r.detail : ''}
                 </li>
               ))}
           </ul>

@@ -766,4 +766,8 @@ export const ar: Record<MessageKey, string> = {
   'identity.moveTo': 'نقل إلى',
   'identity.moved': 'نُقل «{title}» إلى {name}.',
   'identity.move': 'نقل',
+  'download.opening': 'جارٍ فتح الملف المنزَّل…',
+  'download.label': '{title}، ما يحتويه',
+  'download.hint': 'ملف سجل صحي منزَّل. ما يحتويه موجود في <a>السجل الصحي</a> للمريض؛ والمعلومات التي تذكرها ملفات أخرى أيضًا تُحفظ مرة واحدة، تحت أولها.',
+  'download.kind': '{kind, select, lab {نتائج التحاليل} problem {المشكلات الصحية} medication {الأدوية} allergy {الحساسيات} vital {العلامات الحيوية} procedure {الإجراءات} encounter {الزيارات} other {اللقاحات}} ({count, number})',
 };

@@ -765,6 +765,10 @@ export const en = {
   'identity.moveTo': 'Move to',
   'identity.moved': 'Moved “{title}” to {name}.',
   'identity.move': 'Move',
+  'download.opening': 'Opening the download…',
+  'download.label': '{title}, what it holds',
+  'download.hint': 'A health record download. What it holds is in the patient’s <a>health record</a>; facts that other downloads also list are kept once, under the first.',
+  'download.kind': '{kind, select, lab {Lab results} problem {Problems} medication {Medications} allergy {Allergies} vital {Vital signs} procedure {Procedures} encounter {Visits} other {Immunizations}} ({count, number})',
 } as const;
 
 export type MessageKey = keyof typeof en;

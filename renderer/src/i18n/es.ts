@@ -766,4 +766,8 @@ export const es: Record<MessageKey, string> = {
   'identity.moveTo': 'Pasar a',
   'identity.moved': 'Se pasó «{title}» a {name}.',
   'identity.move': 'Pasar',
+  'download.opening': 'Abriendo la descarga…',
+  'download.label': '{title}, lo que contiene',
+  'download.hint': 'Una descarga de historia clínica. Lo que contiene está en la <a>historia clínica</a> del paciente; los datos que otras descargas también incluyen se guardan una sola vez, con la primera.',
+  'download.kind': '{kind, select, lab {Resultados de laboratorio} problem {Problemas} medication {Medicamentos} allergy {Alergias} vital {Constantes vitales} procedure {Procedimientos} encounter {Visitas} other {Vacunas}} ({count, number})',
 };
