@@ -8,6 +8,8 @@ import { useT } from './i18n/index.ts';
 import './Lock.css';
 
 /** Events that count as the person using the window (idle time starts again). */
+/** How a recovery key is written: eight groups of four characters. */
+const RECOVERY_KEY_SHAPE = 'XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX';
 const ACTIVITY = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'touchstart'] as const;
 
 /** Asks for the privacy dialog from anywhere in the window (the library's button does). */
@@ -204,7 +206,7 @@ function LockScreen({ keychain, onUnlocked }: { keychain: boolean; onUnlocked: (
           autoFocus
           value={secret}
           onChange={(e) => setSecret(e.target.value)}
-          placeholder={useRecovery ? 'XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX' : undefined}
+          placeholder={useRecovery ? RECOVERY_KEY_SHAPE : undefined}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? 'lock-error' : undefined}
         />

@@ -50,7 +50,8 @@ export function literalStrings(file: string): string[] {
     if (ts.isJsxText(node) && WORDS.test(node.text)) found.push(node.text.trim());
     if (ts.isJsxAttribute(node) && READ_ATTRIBUTES.has(node.name.getText()) && node.initializer) {
       const value = ts.isJsxExpression(node.initializer) ? node.initializer.expression : node.initializer;
-      if (value && (ts.isStringLiteral(value) || ts.isNoSubstitutionTemplateLiteral(value) || ts.isTemplateExpression(value)) && WORDS.test(value.getText())) found.push(value.getText());
+      // A plain string, or the strings an expression may give (placeholder={current ? name : 'Find a patient'}).
+      if (value) found.push(...shownStrings(value));
     }
     // A child written as an expression: the strings it may show ({busy ? 'Unlocking…' : 'Unlock'}), not the
     // keys and arguments of what it calls (t('library.trash')) nor what it compares (kind === 'study').

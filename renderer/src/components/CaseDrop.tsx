@@ -69,7 +69,7 @@ export function CaseDrop({ patientId, libraryVersion, onError }: { patientId: nu
               setDragging(false);
               if (id) {
                 void invoke('cases:add-documents', c.id, [id]).then(
-                  () => setAdded(`Added to the case “${c.title}”.`),
+                  () => setAdded(t('caseDrop.added', { title: c.title })),
                   (err: unknown) => onError(messageOf(err)),
                 );
               }

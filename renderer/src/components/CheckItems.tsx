@@ -1,8 +1,10 @@
 import type { ChecklistStatus } from '../../../shared/case-types.ts';
+import { useT } from '../i18n/index.ts';
 import './CheckItems.css';
 
 /** Items of the completeness check, each with its mark and, where something is open, whom to ask. */
 export function CheckItems({ items }: { items: readonly { readonly status: ChecklistStatus; readonly message: string; readonly ask: string | null }[] }) {
+  const { t } = useT();
   return (
     <ul>
       {items.map((item, i) => (
@@ -11,7 +13,7 @@ export function CheckItems({ items }: { items: readonly { readonly status: Check
             {item.status === 'met' ? '✓' : item.status === 'missing' ? '✗' : '!'}
           </span>
           <div>
-            <span className="visually-hidden">{item.status === 'met' ? 'Done: ' : item.status === 'missing' ? 'Missing: ' : 'Check: '}</span>
+            <span className="visually-hidden">{t('check.status', { status: item.status })} </span>
             {item.message}
             {item.ask && item.status !== 'met' && <small>{item.ask}</small>}
           </div>

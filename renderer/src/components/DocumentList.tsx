@@ -2,11 +2,11 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useLayoutEffect, useRef } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { DocumentSummary } from '../../../shared/ipc-contract.ts';
-import { formatDate, plural, typeLabel } from '../format.ts';
+import { formatDate, typeLabel } from '../format.ts';
 import { routeHash } from '../route.ts';
 import { Thumbnail } from './Thumbnail.tsx';
 import { dragDocument } from './CaseDrop.tsx';
-import { useT } from '../i18n/index.ts';
+import { currentTranslator, useT } from '../i18n/index.ts';
 import './DocumentList.css';
 
 const ROW_REM = 5;
@@ -26,19 +26,21 @@ function Value({ confirmed, suggested, format = (v: string) => v }: { confirmed:
 
 /** Words for how big a document is: its pages, or a study's series and images. */
 function sizeOf(doc: Pick<DocumentSummary, 'imaging' | 'pages'>): string {
-  return doc.imaging ? `${plural(doc.imaging.series, 'series', 'series')}, ${plural(doc.imaging.instances, 'image')}` : plural(doc.pages, 'page');
+  const { t } = currentTranslator();
+  return doc.imaging ? t('list.study', { series: doc.imaging.series, images: doc.imaging.instances }) : t('compose.pageCount', { count: doc.pages });
 }
 
 /** What a person should know at a glance: text still being read, text that may be wrong, a document made from photos. */
 function Badges({ doc }: { doc: DocumentSummary }) {
+  const { t } = useT();
   const badges: { text: string; tone: string; title: string }[] = [];
-  if (doc.ocr?.pending) badges.push({ text: 'Reading text…', tone: 'pending', title: 'OCR is reading the text of its scanned pages' });
+  if (doc.ocr?.pending) badges.push({ text: t('list.reading'), tone: 'pending', title: t('list.readingTitle') });
   if (doc.ocr && !doc.ocr.pending && doc.ocr.lowConfidence) {
-    badges.push({ text: 'Text may be wrong', tone: 'warn', title: 'OCR was not sure of some of its pages' });
+    badges.push({ text: t('list.mayBeWrong'), tone: 'warn', title: t('list.mayBeWrongTitle') });
   }
-  if (doc.madeFrom.length) badges.push({ text: `From ${plural(doc.madeFrom.length, 'photo')}`, tone: 'info', title: 'Made from photos of its pages' });
+  if (doc.madeFrom.length) badges.push({ text: t('list.fromPhotos', { count: doc.madeFrom.length }), tone: 'info', title: t('list.fromPhotosTitle') });
   if (doc.patientMatch === 'other') {
-    badges.push({ text: 'Names someone else', tone: 'warn', title: 'It names another person or birth date: its facts are held back until you say whose it is' });
+    badges.push({ text: t('list.someoneElse'), tone: 'warn', title: t('list.someoneElseTitle') });
   }
   if (badges.length === 0) return null;
   return (

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Patient } from '../../../shared/library-types.ts';
+import { useT } from '../i18n/index.ts';
 import './DropImport.css';
 
 /** Drop files or folders anywhere on the window to import them for the current patient. */
@@ -41,12 +42,11 @@ export function DropImport({ patient, onDrop }: { patient: Patient; onDrop: (pat
       window.removeEventListener('drop', drop);
     };
   }, [onDrop]);
+  const { rich } = useT();
   if (!over) return null;
   return (
     <div className="drop-overlay" aria-hidden="true">
-      <p>
-        Drop to import for <strong>{patient.name}</strong>
-      </p>
+      <p>{rich('drop.importFor', { name: <strong>{patient.name}</strong> })}</p>
     </div>
   );
 }

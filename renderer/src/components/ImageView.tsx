@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { MedicalDocument } from '../../../shared/library-types.ts';
 import { invoke, messageOf } from '../api.ts';
+import { currentTranslator, useT } from '../i18n/index.ts';
 import { readOriginal } from '../pdf.ts';
 import './viewer.css';
 import './ImageView.css';
@@ -25,6 +26,7 @@ interface Props {
 export function ImageView({ document: doc, page, onPage, notice, onError }: Props) {
   const [url, setUrl] = useState<string | null>(null);
   const [fit, setFit] = useState(true);
+  const { t, dir } = useT();
   useEffect(() => {
     let made: string | null = null;
     let live = true;
@@ -39,7 +41,7 @@ export function ImageView({ document: doc, page, onPage, notice, onError }: Prop
         setUrl(made);
         performance.measure('casebinder:image-shown');
       },
-      (e: unknown) => onError(`This image could not be shown: ${messageOf(e)}`),
+      (e: unknown) => onError(currentTranslator().t('image.failed', { message: messageOf(e) })),
     );
     return () => {
       live = false;
@@ -48,27 +50,28 @@ export function ImageView({ document: doc, page, onPage, notice, onError }: Prop
   }, [doc, page, onError]);
   return (
     <div className="image-view">
-      <div className="viewer-toolbar" role="toolbar" aria-label="Image view">
+      <div className="viewer-toolbar" role="toolbar" aria-label={t('image.toolbar')}>
         {doc.pages > 1 && (
           <span className="page-step">
-            <button type="button" onClick={() => onPage(page - 1)} disabled={page <= 1} aria-label="Previous page">
-              ←
+            <button type="button" onClick={() => onPage(page - 1)} disabled={page <= 1} aria-label={t('redact.previous')}>
+              {/* The previous page is behind, where the line of text starts: to the right in Arabic. */}
+              {dir === 'rtl' ? '→' : '←'}
             </button>
             <span aria-live="polite">
-              Page {page} of {doc.pages}
+              {t('redact.pageOf', { page, count: doc.pages, redacted: 'no' })}
             </span>
-            <button type="button" onClick={() => onPage(page + 1)} disabled={page >= doc.pages} aria-label="Next page">
-              →
+            <button type="button" onClick={() => onPage(page + 1)} disabled={page >= doc.pages} aria-label={t('redact.next')}>
+              {dir === 'rtl' ? '←' : '→'}
             </button>
           </span>
         )}
         <button type="button" onClick={() => setFit(!fit)} aria-pressed={!fit}>
-          {fit ? 'Actual size' : 'Fit to window'}
+          {fit ? t('image.actualSize') : t('image.fit')}
         </button>
       </div>
       {notice}
-      <div className={`image-frame${fit ? ' fit' : ''}`} tabIndex={0} aria-label={`${doc.title}, ${doc.pages > 1 ? `page ${page}` : 'image'}`}>
-        {url && <img src={url} alt={doc.pages > 1 ? `${doc.title}, page ${page}` : doc.title} />}
+      <div className={`image-frame${fit ? ' fit' : ''}`} tabIndex={0} aria-label={t('image.label', { title: doc.title, page: doc.pages > 1 ? page : 0 })}>
+        {url && <img src={url} alt={doc.pages > 1 ? t('image.label', { title: doc.title, page }) : doc.title} />}
       </div>
     </div>
   );

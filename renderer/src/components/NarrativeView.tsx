@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { NarrativeNode } from '../../../shared/narrative.ts';
 import type { MedicalDocument } from '../../../shared/library-types.ts';
 import { invoke } from '../api.ts';
+import { currentTranslator, useT } from '../i18n/index.ts';
 import { useLoaded } from '../loaded.ts';
 import './NarrativeView.css';
 
@@ -16,7 +17,7 @@ function render(nodes: readonly NarrativeNode[]): ReactNode[] {
         return <p key={i}>{render(node.children)}</p>;
       case 'table':
         return (
-          <div key={i} className="narrative-table" tabIndex={0} role="region" aria-label="Table">
+          <div key={i} className="narrative-table" tabIndex={0} role="region" aria-label={currentTranslator().t('narrative.table')}>
             <table>{render(node.children)}</table>
           </div>
         );
@@ -48,10 +49,11 @@ function render(nodes: readonly NarrativeNode[]): ReactNode[] {
  */
 export function NarrativeView({ document: doc, onError }: { document: MedicalDocument; onError: (m: string) => void }) {
   const sections = useLoaded(() => invoke('documents:narrative', doc.id), [doc.id, onError], onError);
-  if (!sections) return <p role="status">Opening the document…</p>;
-  if (sections.length === 0) return <p className="empty">This clinical document has no sections of text (its content may be a PDF carried inside it, imported as a document of its own).</p>;
+  const { t } = useT();
+  if (!sections) return <p role="status">{t('document.opening')}</p>;
+  if (sections.length === 0) return <p className="empty">{t('narrative.empty')}</p>;
   return (
-    <article className="narrative" tabIndex={0} aria-label={`${doc.title}, its text`}>
+    <article className="narrative" tabIndex={0} aria-label={t('narrative.label', { title: doc.title })}>
       {sections.map((section, i) => (
         <section key={i} className={`narrative-section depth-${section.depth}`}>
           {section.depth === 0 ? <h2>{section.title}</h2> : <h3>{section.title}</h3>}

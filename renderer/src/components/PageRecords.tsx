@@ -1,5 +1,6 @@
 import type { ClinicalRecord } from '../../../shared/records-types.ts';
 import { invoke, messageOf } from '../api.ts';
+import { useT } from '../i18n/index.ts';
 import { useLoaded } from '../loaded.ts';
 import './PageRecords.css';
 
@@ -9,22 +10,23 @@ import './PageRecords.css';
  * lists, the checklist and the packet (which marks those not yet checked).
  */
 export function PageRecords({ documentId, patientId, page, libraryVersion, onError }: { documentId: number; patientId: number; page: number; libraryVersion: number; onError: (m: string) => void }) {
+  const { t } = useT();
   const all = useLoaded(() => invoke('records:list', patientId, undefined, { withHeldBack: true }), [patientId, libraryVersion, onError], onError);
   const read = (all ?? []).filter((r) => r.source.documentId === documentId && r.origin === 'pdf' && (r.kind === 'medication' || r.kind === 'allergy'));
   if (read.length === 0) return null;
   const here = read.filter((r) => r.source.page === page).sort((a, b) => a.id - b.id);
   const waiting = read.filter((r) => !r.confirmed);
-  const label = (r: ClinicalRecord) => (r.kind === 'medication' ? 'Medication' : 'Allergy');
-  const notOne = (r: ClinicalRecord) => (r.kind === 'medication' ? 'Not a medication' : 'Not an allergy');
+  const label = (r: ClinicalRecord) => t('pageRecords.kind', { kind: r.kind });
+  const notOne = (r: ClinicalRecord) => t('pageRecords.notOne', { kind: r.kind });
   return (
     <section className="page-labs page-records" aria-labelledby="page-records-title">
-      <h2 id="page-records-title">Medications and allergies on page {page}</h2>
+      <h2 id="page-records-title">{t('pageRecords.title', { page })}</h2>
       <p className="hint">
-        Read from the page’s lists. Check each against the page and confirm it, or take it out if it is not one.
-        {waiting.length > 0 && ` ${waiting.length} of ${read.length} still to check.`}
+        {t('pageRecords.hint')}
+        {waiting.length > 0 && <> {t('pageRecords.waiting', { waiting: waiting.length, total: read.length })}</>}
       </p>
       {here.length === 0 ? (
-        <p className="empty">None on this page.</p>
+        <p className="empty">{t('pageLabs.none')}</p>
       ) : (
         <>
           <ul>
@@ -37,13 +39,13 @@ export function PageRecords({ documentId, patientId, page, libraryVersion, onErr
                 </p>
                 <div className="page-lab-actions">
                   {r.confirmed ? (
-                    <span className="badge badge-ok">Checked</span>
+                    <span className="badge badge-ok">{t('pageLabs.checked')}</span>
                   ) : (
                     <>
-                      <button type="button" className="small primary" onClick={() => void invoke('records:confirm', [r.id]).catch((e: unknown) => onError(messageOf(e)))} aria-label={`Confirm ${r.name}`}>
-                        Confirm
+                      <button type="button" className="small primary" onClick={() => void invoke('records:confirm', [r.id]).catch((e: unknown) => onError(messageOf(e)))} aria-label={t('pageRecords.confirmName', { name: r.name })}>
+                        {t('pageLabs.confirm')}
                       </button>
-                      <button type="button" className="small" onClick={() => void invoke('records:remove', r.id).catch((e: unknown) => onError(messageOf(e)))} aria-label={`${notOne(r)}: ${r.name}`}>
+                      <button type="button" className="small" onClick={() => void invoke('records:remove', r.id).catch((e: unknown) => onError(messageOf(e)))} aria-label={t('pageRecords.notOneName', { what: notOne(r), name: r.name })}>
                         {notOne(r)}
                       </button>
                     </>
@@ -54,7 +56,7 @@ export function PageRecords({ documentId, patientId, page, libraryVersion, onErr
           </ul>
           {here.some((r) => !r.confirmed) && (
             <button type="button" onClick={() => void invoke('records:confirm', here.filter((r) => !r.confirmed).map((r) => r.id)).catch((e: unknown) => onError(messageOf(e)))}>
-              All on this page are right: confirm them
+              {t('pageLabs.allRight')}
             </button>
           )}
         </>

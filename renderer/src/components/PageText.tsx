@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { LOW_OCR_CONFIDENCE } from '../../../shared/library-types.ts';
 import type { PageInfo } from '../../../shared/library-types.ts';
 import { invoke, messageOf } from '../api.ts';
+import { currentTranslator, useT } from '../i18n/index.ts';
 import './PageText.css';
 
 /**
@@ -11,6 +12,7 @@ import './PageText.css';
 export function PageText({ documentId, page }: { documentId: number; page: PageInfo | undefined }) {
   const [open, setOpen] = useState(false);
   const [text, setText] = useState<string | null>(null);
+  const { t } = useT();
   const number = page?.number;
   const ocr = page?.ocr;
   useEffect(() => {
@@ -19,7 +21,7 @@ export function PageText({ documentId, page }: { documentId: number; page: PageI
     let live = true;
     invoke('documents:page-text', documentId, number).then(
       (t) => live && setText(t),
-      (e: unknown) => live && setText(`The text could not be read: ${messageOf(e)}`),
+      (e: unknown) => live && setText(currentTranslator().t('pageText.failed', { message: messageOf(e) })),
     );
     return () => {
       live = false;
@@ -29,11 +31,10 @@ export function PageText({ documentId, page }: { documentId: number; page: PageI
 
   const low = page.ocr === 'done' && page.confidence !== null && page.confidence < LOW_OCR_CONFIDENCE;
   let status: string;
-  if (page.ocr === 'pending') status = 'This page is a picture of text. Its words are being read (OCR); until then search cannot find them.';
-  else if (page.ocr === 'failed') status = page.problem ?? 'The text of this page could not be read.';
-  else if (page.confidence === null) status = 'OCR found no text on this page.';
-  else if (low) status = `OCR read this page but is not sure of it (${page.confidence}% confident): the text found may be wrong. Check it against the picture.`;
-  else status = `The text of this page was read by OCR (${page.confidence}% confident).`;
+  if (page.ocr === 'pending') status = t('pageText.pending');
+  else if (page.ocr === 'failed') status = page.problem ?? t('pageText.notRead');
+  else if (page.confidence === null) status = t('pageText.noText');
+  else status = t(low ? 'pageText.low' : 'pageText.read', { confidence: page.confidence / 100 });
 
   return (
     <div className={`page-text${low || page.ocr === 'failed' ? ' warn' : ''}`}>
@@ -41,12 +42,12 @@ export function PageText({ documentId, page }: { documentId: number; page: PageI
       {page.ocr === 'done' && page.confidence !== null && (
         <>
           <button type="button" className="small" onClick={() => setOpen(!open)} aria-expanded={open}>
-            {open ? 'Hide the text' : 'Show the text read'}
+            {open ? t('pageText.hide') : t('pageText.show')}
           </button>
           {open && (
             // Focusable so the text can be scrolled from the keyboard.
-            <pre className="page-text-body" tabIndex={0} aria-label={`Text read from page ${page.number}`}>
-              {text ?? 'Loading…'}
+            <pre className="page-text-body" tabIndex={0} aria-label={t('pageText.label', { page: page.number })}>
+              {text ?? t('cases.loading')}
             </pre>
           )}
         </>

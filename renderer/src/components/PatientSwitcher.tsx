@@ -31,10 +31,10 @@ export function PatientSwitcher({ patients, patientId, onSelect, onAdd, onPracti
     });
     return [
       ...found.map((p) => ({ key: `p${p.id}`, label: patientLabel(p), pick: () => onSelect(p.id) })),
-      { key: 'practice', label: 'All clients and their cases…', pick: onPractice },
-      { key: 'add', label: 'Add a patient…', pick: onAdd },
+      { key: 'practice', label: t('patients.practice'), pick: onPractice },
+      { key: 'add', label: t('patients.add'), pick: onAdd },
     ];
-  }, [patients, typed, onSelect, onAdd, onPractice]);
+  }, [patients, typed, onSelect, onAdd, onPractice, t]);
   const matches = choices.length - 2;
   useEffect(() => {
     if (open) document.getElementById(`${listId}-${choices[active]?.key}`)?.scrollIntoView({ block: 'nearest' });
@@ -66,7 +66,7 @@ export function PatientSwitcher({ patients, patientId, onSelect, onAdd, onPracti
           aria-activedescendant={open ? `${listId}-${choices[active]?.key}` : undefined}
           aria-describedby={`${listId}-hint`}
           value={open ? typed : current ? patientLabel(current) : ''}
-          placeholder={current ? patientLabel(current) : 'Find a patient'}
+          placeholder={current ? patientLabel(current) : t('patients.find')}
           autoComplete="off"
           spellCheck={false}
           onFocus={() => {

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { messageOf } from '../api.ts';
+import { useT } from '../i18n/index.ts';
 
 interface Props {
   readonly label: string;
@@ -15,21 +16,22 @@ interface Props {
  */
 export function PrintButton({ label, className, print, onError }: Props) {
   const [busy, setBusy] = useState<string | null>(null);
+  const { t } = useT();
   return (
     <button
       type="button"
       className={className}
       disabled={busy !== null}
       onClick={() => {
-        setBusy('Preparing to print…');
-        print((done, total) => setBusy(`Preparing page ${done} of ${total}…`)).then(
+        setBusy(t('printButton.preparing'));
+        print((done, total) => setBusy(t('printButton.page', { done, total }))).then(
           (reason) => {
             setBusy(null);
-            if (reason && reason !== 'cancelled') onError(`Printing did not work (${reason}). Check that a printer is set up, then try again.`);
+            if (reason && reason !== 'cancelled') onError(t('printButton.failedReason', { reason }));
           },
           (e: unknown) => {
             setBusy(null);
-            onError(`Printing did not work: ${messageOf(e)}`);
+            onError(t('printButton.failed', { message: messageOf(e) }));
           },
         );
       }}

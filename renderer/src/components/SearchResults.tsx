@@ -1,6 +1,7 @@
 import { useLayoutEffect } from 'react';
 import type { SearchHit } from '../../../shared/library-types.ts';
-import { formatDate, plural, typeLabel } from '../format.ts';
+import { formatDate, typeLabel } from '../format.ts';
+import { useT } from '../i18n/index.ts';
 import { routeHash } from '../route.ts';
 import { Snippet } from './Snippet.tsx';
 import { dragDocument } from './CaseDrop.tsx';
@@ -13,19 +14,20 @@ export function SearchResults({ query, hits, startedAt }: { query: string; hits:
     // For the bench: from the keystroke to results on screen.
     requestAnimationFrame(() => performance.measure('casebinder:search', { start: startedAt, end: performance.now() }));
   }, [hits, startedAt]);
+  const { t } = useT();
 
-  if (hits === null) return <p className="empty" role="status">Searching…</p>;
+  if (hits === null) return <p className="empty" role="status">{t('search.searching')}</p>;
   if (hits.length === 0) {
     return (
       <p className="empty" role="status">
-        Nothing found for “{query}”. Try fewer words, or check the spelling; scanned pages can be searched once their text has been read.
+        {t('search.nothing', { query })}
       </p>
     );
   }
   return (
     <div className="search-results">
       <p className="result-count" role="status">
-        {plural(hits.length, 'document')} {hits.length === 1 ? 'matches' : 'match'} “{query}”
+        {t('search.count', { count: hits.length, query })}
       </p>
       <ol className="hits">
         {hits.map((hit) => (
@@ -34,9 +36,8 @@ export function SearchResults({ query, hits, startedAt }: { query: string; hits:
               <span className="hit-title">{hit.title}</span>
               <span className="hit-meta">
                 {typeLabel(hit.type)}
-                {hit.dateOfService ? ` · ${formatDate(hit.dateOfService)}` : ''}
-                {hit.facility ? ` · ${hit.facility}` : ''} · page {hit.page}
-                {hit.otherPages.length ? ` (also ${plural(hit.otherPages.length, 'other page')})` : ''}
+                {hit.dateOfService ? ' · ' + formatDate(hit.dateOfService) : ''}
+                {hit.facility ? ' · ' + hit.facility : ''} · {t('search.page', { page: hit.page, others: hit.otherPages.length })}
               </span>
               <Snippet text={hit.snippet} />
             </a>

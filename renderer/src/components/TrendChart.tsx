@@ -1,5 +1,6 @@
 import type { LabResult } from '../../../shared/records-types.ts';
 import { formatDate, formatUnit } from '../format.ts';
+import { useT } from '../i18n/index.ts';
 import './TrendChart.css';
 
 const WIDTH = 640;
@@ -21,7 +22,8 @@ export function TrendChart({ results, unit }: { results: readonly LabResult[]; u
     .filter((r) => r.value.number !== null && r.date && r.unit === unit)
     .map((r) => ({ t: Date.parse(r.date!), v: r.value.number!, r }))
     .sort((a, b) => a.t - b.t);
-  if (points.length === 0) return <p className="empty">No numeric values to draw.</p>;
+  const tr = useT();
+  if (points.length === 0) return <p className="empty">{tr.t('trend.none')}</p>;
   const low = points.map((p) => p.r.range?.low).find((n): n is number => typeof n === 'number') ?? null;
   const high = points.map((p) => p.r.range?.high).find((n): n is number => typeof n === 'number') ?? null;
   const values = [...points.map((p) => p.v), ...(low !== null ? [low] : []), ...(high !== null ? [high] : [])];
@@ -46,13 +48,20 @@ export function TrendChart({ results, unit }: { results: readonly LabResult[]; u
   const x = (t: number) => (points.length === 1 ? PAD.left + span / 2 : PAD.left + ((t - t0) / (t1 - t0)) * span);
   const y = (v: number) => PAD.top + (1 - (v - min) / (max - min)) * (HEIGHT - PAD.top - PAD.bottom);
   const ticks = Array.from({ length: Math.round((max - min) / step) + 1 }, (_, i) => min + step * i);
-  const describe =
-    `${points.length} value${points.length === 1 ? '' : 's'} from ${formatDate(points[0]!.r.date!)} to ${formatDate(points.at(-1)!.r.date!)}, ` +
-    `from ${tick(Math.min(...points.map((p) => p.v)))} to ${tick(Math.max(...points.map((p) => p.v)))}${unit ? ` ${formatUnit(unit)}` : ''}` +
-    (low !== null || high !== null ? `; reference range ${low ?? '…'} to ${high ?? '…'}` : '') +
-    `; ${points.filter((p) => p.r.flag).length} outside it.`;
+  const describe = tr.t('trend.describe', {
+    count: points.length,
+    first: formatDate(points[0]!.r.date!),
+    last: formatDate(points.at(-1)!.r.date!),
+    min: tick(Math.min(...points.map((p) => p.v))),
+    max: tick(Math.max(...points.map((p) => p.v))),
+    unit: unit ? formatUnit(unit) : 'none',
+    range: low !== null || high !== null ? 'yes' : 'no',
+    low: low ?? '…',
+    high: high ?? '…',
+    outside: points.filter((p) => p.r.flag).length,
+  });
   return (
-    <svg className="trend-chart" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={`Trend: ${describe}`}>
+    <svg className="trend-chart" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={tr.t('trend.label', { describe })}>
       {(low !== null || high !== null) && (
         <rect
           className="trend-band"
@@ -81,7 +90,7 @@ export function TrendChart({ results, unit }: { results: readonly LabResult[]; u
       <polyline className="trend-line" points={points.map((p) => `${x(p.t)},${y(p.v)}`).join(' ')} />
       {points.map((p) => (
         <circle key={p.r.id} className={p.r.flag ? 'trend-point out' : 'trend-point'} cx={x(p.t)} cy={y(p.v)} r={p.r.flag ? 5 : 4}>
-          <title>{`${formatDate(p.r.date!)}: ${p.r.value.printed}${p.r.unitAsPrinted ? ` ${p.r.unitAsPrinted}` : ''}${p.r.flag ? ` (${p.r.flag})` : ''}`}</title>
+          <title>{[formatDate(p.r.date!) + ':', p.r.value.printed, p.r.unitAsPrinted, p.r.flag ? '(' + p.r.flag + ')' : null].filter(Boolean).join(' ')}</title>
         </circle>
       ))}
     </svg>

@@ -8,6 +8,7 @@
  */
 import { useEffect, useState } from 'react';
 import type * as Viewer from './ViewerScreen.tsx';
+import { currentTranslator } from '../i18n/index.ts';
 
 type ViewerModule = typeof Viewer;
 
@@ -42,7 +43,7 @@ export function useViewerModule(onError: (message: string) => void): ViewerModul
     let live = true;
     loadViewer().then(
       (m) => live && setModule(m),
-      (error: unknown) => live && onError(`The scan viewer could not be loaded: ${error instanceof Error ? error.message : String(error)}. Close the window and open it again.`),
+      (error: unknown) => live && onError(currentTranslator().t('viewer.notLoaded', { message: error instanceof Error ? error.message : String(error) })),
     );
     return () => {
       live = false;

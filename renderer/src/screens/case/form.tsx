@@ -2,11 +2,13 @@
 import { useState } from 'react';
 import type { ReactNode } from 'react';
 import { messageOf } from '../../api.ts';
+import { useT } from '../../i18n/index.ts';
 
 type Fields<K extends string> = Record<K, string>;
 
 export function useForm<K extends string>(initial: Fields<K>) {
   const [values, setValues] = useState(initial);
+  const { t } = useT();
   const field = (key: K, label: ReactNode, props: { required?: boolean; type?: string; placeholder?: string; multiline?: boolean } = {}) => (
     <label>
       {label}
@@ -18,7 +20,7 @@ export function useForm<K extends string>(initial: Fields<K>) {
           value={values[key]}
           onChange={(e) => setValues({ ...values, [key]: e.target.value })}
           required={props.required}
-          placeholder={props.placeholder && `e.g. ${props.placeholder}`}
+          placeholder={props.placeholder && t('form.example', { example: props.placeholder })}
         />
       )}
     </label>
