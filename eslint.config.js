@@ -1,6 +1,7 @@
 // @ts-check
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { ALLOWED_PLACES, BACK_END_FLOORS, floorOf, placeOf, SQL_FILES, SQL_MODULES, SQL_OWNER } from './layering.config.ts';
@@ -116,6 +117,12 @@ export default tseslint.config(
       '@typescript-eslint/no-non-null-assertion': 'off',
       'no-restricted-syntax': ['error', NO_ENUMS],
     },
+  },
+  {
+    // A hook after an early return renders once and crashes the screen the next time (React error 310).
+    files: ['renderer/**/*.tsx', 'renderer/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error' },
   },
   {
     files: ['electron/**/*.ts'],

@@ -88,7 +88,7 @@ test('records in other languages: a name in Persian letters read as the patient\
   expect(app.errors).toEqual([]);
 });
 
-test('the window in Spanish and in Arabic (right to left): chosen in Settings, applied at once, kept; the screens moved to the catalogue read, fit and pass axe in both', async ({ app }) => {
+test('the window in Spanish and in Arabic (right to left): chosen in Settings, applied at once, kept; the welcome, the library, Settings, the cases and the trash read, fit and pass axe in both', async ({ app }) => {
   const { page } = app;
   await app.open();
   // First run, in the system's language (English here).

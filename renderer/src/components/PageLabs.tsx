@@ -69,13 +69,13 @@ function Row({ lab, onError }: { lab: LabResult; onError: (m: string) => void })
  */
 export function PageLabs({ documentId, patientId, page, libraryVersion, onError }: { documentId: number; patientId: number; page: number; libraryVersion: number; onError: (m: string) => void }) {
   const all = useLoaded(() => invoke('labs:list', patientId, { withHeldBack: true }), [patientId, libraryVersion, onError], onError);
+  const { t } = useT();
   const labs = (all ?? []).filter((l) => l.source.documentId === documentId && l.origin === 'pdf');
   if (labs.length === 0) return null;
   // In the order they are on the page (the order they were read in).
   const here = labs.filter((l) => l.source.page === page).sort((a, b) => a.id - b.id);
   const waiting = labs.filter((l) => !l.confirmed);
   const unchecked = here.filter((l) => !l.confirmed);
-  const { t } = useT();
   const confirmAll = () => void invoke('labs:confirm', unchecked.map((l) => l.id)).catch((e: unknown) => onError(messageOf(e)));
   return (
     <section className="page-labs" aria-labelledby="page-labs-title">

@@ -1,7 +1,8 @@
 /**
  * The window in Arabic (Modern Standard Arabic), translated from en.ts and laid out right to left: the
- * back arrow points right, numbers in the digits Arabic writes, the six plural forms Arabic has. A key
- * missing, or values not those of the English, fails tests/unit/window-i18n.test.ts.
+ * back arrow points right; numbers in the digits Intl's `ar` writes (CLDR 48: Western digits), the
+ * catalogue's own numbers too, so a screen never mixes two kinds; the six plural forms Arabic has. A
+ * key missing, or values not those of the English, fails tests/unit/window-i18n.test.ts.
  */
 import { TERMS_AR } from '../../../shared/i18n-terms.ts';
 import type { MessageKey } from './en.ts';
@@ -247,7 +248,7 @@ export const ar: Record<MessageKey, string> = {
   'export.split': 'قسِّم ملف ZIP إلى أجزاء لا يتجاوز كل منها',
   'export.largestPart': 'أكبر جزء، بالميغابايت',
   'export.mb': 'ميغابايت',
-  'export.emailGrows': 'يزيد البريد الإلكتروني حجم المرفق بنحو الثلث: لصندوق بريد سعته ٢٥ ميغابايت، اختر ١٨ ميغابايت.',
+  'export.emailGrows': 'يزيد البريد الإلكتروني حجم المرفق بنحو الثلث: لصندوق بريد سعته 25 ميغابايت، اختر 18 ميغابايت.',
   'export.password': 'كلمة المرور',
   'export.protect': 'احمِها بكلمة مرور (AES-256: الحزمة وملف ZIP)',
   'export.sameAgain': 'أعِد كتابتها',
@@ -412,7 +413,8 @@ export const ar: Record<MessageKey, string> = {
   'viewer.details': 'التفاصيل على الصورة',
   'viewer.imageNotDrawn': 'تعذّر رسم الصورة {n}.',
   'viewer.openingImages': 'جارٍ فتح الصور…',
-  'viewer.id': 'المعرّف {id}',
+  // The identifier isolated (FSI … PDI), so its letters and digits keep their order inside the Arabic.
+  'viewer.id': 'المعرّف \u2068{id}\u2069',
   'viewer.born': 'تاريخ الميلاد {date}',
   'viewer.series': 'السلسلة {number, select, none {} other {{number} }}{name}',
   'viewer.imageOf': 'الصورة {n} / {count}',
@@ -432,9 +434,9 @@ export const ar: Record<MessageKey, string> = {
   'privacy.turnOn': 'تشغيل التشفير…',
   'privacy.choose': 'اختر عبارة مرور',
   'privacy.noReset': 'إن نسيت عبارة المرور وأضعت مفتاح الاسترداد، فلن يستطيع أحد فتح المكتبة مرة أخرى، ولا Casebinder نفسه. لا توجد إعادة تعيين.',
-  'privacy.newPassphrase': 'عبارة المرور (٨ أحرف على الأقل؛ والأفضل بضع كلمات لا رابط بينها)',
+  'privacy.newPassphrase': 'عبارة المرور (8 أحرف على الأقل؛ والأفضل بضع كلمات لا رابط بينها)',
   'privacy.again': 'عبارة المرور نفسها مرة أخرى',
-  'privacy.tooShort': 'استخدم ٨ أحرف على الأقل.',
+  'privacy.tooShort': 'استخدم 8 أحرف على الأقل.',
   'privacy.differ': 'عبارتا المرور مختلفتان.',
   'privacy.next': 'التالي',
   'privacy.back': 'رجوع',
@@ -451,7 +453,7 @@ export const ar: Record<MessageKey, string> = {
   'privacy.keychain': 'احفظ المفتاح أيضًا في سلسلة مفاتيح النظام{backend, select, none {} other { ({backend})}}، للفتح دون كتابة',
   'privacy.changed': 'تغيّرت عبارة المرور. ولا يزال مفتاح الاسترداد صالحًا.',
   'privacy.current': 'عبارة المرور الحالية',
-  'privacy.new': 'عبارة المرور الجديدة (٨ أحرف على الأقل)',
+  'privacy.new': 'عبارة المرور الجديدة (8 أحرف على الأقل)',
   'privacy.change': 'تغيير عبارة المرور',
   'privacy.changeEllipsis': 'تغيير عبارة المرور…',
   'privacy.decrypted': 'لم تعد المكتبة مشفَّرة.',
@@ -464,7 +466,7 @@ export const ar: Record<MessageKey, string> = {
   'privacy.noBackup': 'لا نسخة احتياطية بعد. انسخ إلى مجلد على قرص آخر (قرص خارجي): لا يُنسخ في كل مرة إلا ما تغيّر.',
   'privacy.backupsEncrypted': 'النسخ الاحتياطية لمكتبة مشفَّرة مشفَّرة هي أيضًا.',
   'privacy.backupPassword': 'شفِّر النسخة الاحتياطية بكلمة مرور (المكتبة نفسها غير مشفَّرة)',
-  'privacy.backupPasswordLabel': 'كلمة مرور النسخة الاحتياطية (٨ أحرف على الأقل)',
+  'privacy.backupPasswordLabel': 'كلمة مرور النسخة الاحتياطية (8 أحرف على الأقل)',
   'privacy.backupKeyHint': 'مفتاح استرداد النسخة الاحتياطية: إن نُسيت كلمة مرورها، فهذا المفتاح وحده يفتحها. اكتبه أو اطبعه؛ لن يُعرض إلا الآن.',
   'privacy.backupKey': 'مفتاح استرداد النسخة الاحتياطية',
   'privacy.backUpNow': 'النسخ الاحتياطي الآن',
@@ -601,7 +603,7 @@ export const ar: Record<MessageKey, string> = {
   'recommendation.where': 'أين',
   'recommendation.when': 'متى',
   'recommendation.urgencyStated': 'مدى الاستعجال كما ذُكر',
-  'recommendation.urgencyExample': 'خلال ٦ أسابيع',
+  'recommendation.urgencyExample': 'خلال 6 أسابيع',
   'recommendation.writtenWhere': 'أين كُتبت',
   'recommendation.noDocument': 'لا مستند بعد',
   'recommendation.reasons': 'الأسباب المذكورة',
