@@ -6,11 +6,12 @@
 import type { ChecklistItem, Specialty } from './case-types.ts';
 import { COMMON_RULES, SPECIALTY_RULES } from './checklist-rules.ts';
 import type { ChecklistRule, Need } from './checklist-rules.ts';
+import { checklistWords } from './checklist-words.ts';
+import type { ChecklistWords } from './checklist-words.ts';
 import type { IsoDate } from './dates.ts';
 import { daysBetween } from './dates.ts';
 import type { DocumentType } from './document-types.ts';
 import { modalityMentioned } from './imaging.ts';
-import { languageNames } from './languages.ts';
 import type { ReadinessCheck } from './imaging.ts';
 
 export interface ChecklistDocument {
@@ -77,16 +78,11 @@ function newest(found: readonly Found[]): IsoDate | null {
   return found.map((f) => f.date).filter((d): d is IsoDate => !!d).sort().at(-1) ?? null;
 }
 
-function facilityFor(rule: ChecklistRule, input: ChecklistInput): string {
+function facilityFor(rule: ChecklistRule, input: ChecklistInput, w: ChecklistWords): string {
   const related = input.documents
     .filter((d) => d.facility && d.type && (rule.askFrom ?? []).includes(d.type))
     .sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''))[0];
-  return related?.facility ?? rule.fallbackFacility;
-}
-
-function formatDay(iso: IsoDate): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return new Date(Date.UTC(y!, m! - 1, d!)).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  return related?.facility ?? w.say(`${rule.words}.fallback`, rule.values);
 }
 
 export function rulesFor(specialty: Specialty): readonly ChecklistRule[] {
@@ -112,7 +108,7 @@ function imagesOf(report: ChecklistDocument, studies: readonly ChecklistDocument
  * are read), and each study's radiology-ready gaps (secondary captures, lossy compression, only thick
  * CT slices, no disc index). The report check of a study is the specialty's own rule, not repeated here.
  */
-function imagingItems(input: ChecklistInput): ChecklistItem[] {
+function imagingItems(input: ChecklistInput, w: ChecklistWords): ChecklistItem[] {
   const items: ChecklistItem[] = [];
   const studies = input.documents.filter((d) => d.kind === 'study');
   // With no study in the case at all, the specialty's own images rule says the images are missing.
@@ -122,8 +118,8 @@ function imagingItems(input: ChecklistInput): ChecklistItem[] {
       items.push({
         rule: 'report-images',
         status: 'missing',
-        message: `“${report.title}”${report.date ? ` (${formatDay(report.date)})` : ''}: its images are not in this case. The specialist reads the images themselves, not only the report.`,
-        ask: `Ask ${report.facility ?? 'the imaging center'} for the images of this exam on a disc (DICOM), then add them to the case.`,
+        message: w.say('report-images', { title: report.title, date: report.date ? w.day(report.date) : 'none' }),
+        ask: w.say('report-images.ask', { facility: report.facility ?? w.say('imaging-center') }),
       });
     }
   }
@@ -133,11 +129,8 @@ function imagingItems(input: ChecklistInput): ChecklistItem[] {
       items.push({
         rule: 'radiology-ready',
         status: check.status === 'missing' ? 'missing' : 'warning',
-        message: `“${study.title}”: ${check.message}`,
-        ask:
-          check.check === 'dicomdir'
-            ? 'Import the whole disc (with its DICOMDIR), not single files from it.'
-            : `Ask ${study.facility ?? 'the imaging center'} for the complete study on a disc: every series, as acquired, without lossy compression.`,
+        message: w.say('radiology-ready', { title: study.title, check: check.message }),
+        ask: check.check === 'dicomdir' ? w.say('radiology-ready.dicomdir') : w.say('radiology-ready.ask', { facility: study.facility ?? w.say('imaging-center') }),
       });
     }
   }
@@ -148,7 +141,7 @@ function imagingItems(input: ChecklistInput): ChecklistItem[] {
  * Documents in a language a specialist's centre does not read: each named, with the facility to ask for
  * a copy in the centre's language or a certified translation. With no specialist chosen yet, English.
  */
-function languageItems(input: ChecklistInput): ChecklistItem[] {
+function languageItems(input: ChecklistInput, w: ChecklistWords): ChecklistItem[] {
   const readers: readonly ChecklistReader[] = input.readers?.length ? input.readers : [{ name: '', institution: null, reads: ['en'] }];
   const items: ChecklistItem[] = [];
   for (const doc of input.documents) {
@@ -156,25 +149,35 @@ function languageItems(input: ChecklistInput): ChecklistItem[] {
     for (const reader of readers) {
       const unread = languages.filter((l) => !reader.reads.includes(l));
       if (unread.length === 0) continue;
-      const wanted = languageNames(reader.reads.slice(0, 1));
-      const who = reader.name ? `${reader.name}${reader.institution ? ` (${reader.institution})` : ''} reads records in ${languageNames(reader.reads)}` : `second-opinion centres usually ask for records in ${wanted}`;
-      const part = unread.length < languages.length ? `partly in ${languageNames(unread)}` : `in ${languageNames(unread)}`;
+      const wanted = w.languages(reader.reads.slice(0, 1));
       items.push({
         rule: 'record-language',
         status: 'warning',
-        message: `“${doc.title}” is ${part}; ${who}.`,
-        ask: `Ask ${doc.facility ?? 'whoever wrote it'} for a copy in ${wanted}, or have it translated by a certified medical translator (many centres take only records in ${wanted} or certified translations).`,
+        message: w.say('record-language', {
+          title: doc.title,
+          part: unread.length < languages.length ? 'partly' : 'all',
+          unread: w.languages(unread),
+          reader: reader.name ? `${reader.name}${reader.institution ? ` (${reader.institution})` : ''}` : 'none',
+          reads: w.languages(reader.reads),
+          wanted,
+        }),
+        ask: w.say('record-language.ask', { facility: doc.facility ?? w.say('record-language.writer'), wanted }),
       });
     }
   }
   return items;
 }
 
-export function evaluateChecklist(input: ChecklistInput): ChecklistItem[] {
+/** The case's checklist, its words in `language` (the window's; English for the command line and the files). */
+export function evaluateChecklist(input: ChecklistInput, language = 'en'): ChecklistItem[] {
+  const w = checklistWords(language);
   const items: ChecklistItem[] = rulesFor(input.specialty).map((rule) => {
     const found = rule.needs.flatMap((need) => matches(need, input));
-    const ask = (text: string) => text.replaceAll('{facility}', facilityFor(rule, input));
-    if (found.length === 0) return { rule: rule.id, status: rule.severity ?? 'missing', message: rule.missing, ask: ask(rule.ask) };
+    const values = rule.values ?? {};
+    const met = w.say(`${rule.words}.met`, values);
+    if (found.length === 0) {
+      return { rule: rule.id, status: rule.severity ?? 'missing', message: w.say(`${rule.words}.missing`, values), ask: w.say(`${rule.words}.ask`, { ...values, facility: facilityFor(rule, input, w) }) };
+    }
     const latest = newest(found);
     if (rule.freshDays && latest && daysBetween(latest, input.today) > rule.freshDays) {
       // Who made the newest one is who may have a newer one.
@@ -182,21 +185,21 @@ export function evaluateChecklist(input: ChecklistInput): ChecklistItem[] {
       return {
         rule: rule.id,
         status: 'warning',
-        message: `${rule.met} But the newest is from ${formatDay(latest)}, more than ${rule.freshDays >= 365 ? 'a year' : `${Math.round(rule.freshDays / 30)} months`} old.`,
-        ask: maker ? `Ask ${maker} whether there is a newer one.` : ask('Ask {facility} whether there is a newer one.'),
+        message: w.say('stale', { met, date: w.day(latest), months: rule.freshDays >= 365 ? 12 : Math.round(rule.freshDays / 30) }),
+        ask: w.say('newer', { facility: maker ?? facilityFor(rule, input, w) }),
       };
     }
-    return { rule: rule.id, status: 'met', message: rule.met, ask: null };
+    return { rule: rule.id, status: 'met', message: met, ask: null };
   });
-  items.push(...imagingItems(input));
-  items.push(...languageItems(input));
+  items.push(...imagingItems(input, w));
+  items.push(...languageItems(input, w));
   for (const doc of input.documents) {
     for (const warning of doc.warnings) {
       items.push({
         rule: 'patient-mismatch',
         status: 'warning',
-        message: `“${doc.title}”: ${warning}`,
-        ask: `Check with ${doc.facility ?? 'whoever gave you this record'} that it belongs to the patient before sending it.`,
+        message: w.say('patient-mismatch', { title: doc.title, warning }),
+        ask: w.say('patient-mismatch.ask', { facility: doc.facility ?? w.say('patient-mismatch.giver') }),
       });
     }
   }

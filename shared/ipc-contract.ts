@@ -6,6 +6,7 @@
  */
 import type { PracticeClient } from './practice.ts';
 import { z } from 'zod';
+import { CHECKLIST_LANGUAGES } from './checklist-words.ts';
 import { isIsoDate } from './dates.ts';
 import { DOCUMENT_TYPES, unknownDocumentTypeMessage } from './document-types.ts';
 import type { ErrorInfo } from './errors.ts';
@@ -33,6 +34,8 @@ import type { DocumentRedactions, Redaction, RedactionPreview } from './redactio
 
 // The messages are the person's (the window shows them, the command line prints them): what is wrong and how to write it.
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+/** The window's language, for what the back end words itself (the checklist). */
+const windowLanguage = z.enum(CHECKLIST_LANGUAGES);
 const isoDate = z.string().refine(isIsoDate, { error: (issue) => `"${String(issue.input)}" is not a date. Write it as YYYY-MM-DD, for example 2024-03-14.` });
 const shortText = z.string().max(500);
 /** A BCP 47 primary language subtag as the library stores it (`es`, `fa`, `zh`; three letters where there is no two). */
@@ -248,9 +251,9 @@ export const CHANNELS = {
   'records:update': z.tuple([id, recordChange]),
   'records:remove': z.tuple([id]),
   'cases:list': z.tuple([id]),
-  'practice:overview': z.tuple([]),
+  'practice:overview': z.tuple([windowLanguage.optional()]),
   'cases:create': z.tuple([id, z.object({ title: z.string().min(1).max(300), specialty, condition: optionalText }).strict()]),
-  'cases:get': z.tuple([id]),
+  'cases:get': z.tuple([id, windowLanguage.optional()]),
   'cases:update': z.tuple([id, caseChange]),
   'cases:remove': z.tuple([id]),
   'cases:add-documents': z.tuple([id, z.array(id).min(1).max(10_000)]),
@@ -272,7 +275,7 @@ export const CHANNELS = {
   'cases:add-opinion': z.tuple([id, opinionInput]),
   timeline: z.tuple([id, id.optional()]),
   'timeline:undated': z.tuple([id, id.optional()]),
-  'export:plan': z.tuple([id]),
+  'export:plan': z.tuple([id, windowLanguage.optional()]),
   'export:choose-folder': z.tuple([]),
   'export:preview': z.tuple([exportRequest.omit({ password: true })]),
   'export:preview-info': z.tuple([z.string().uuid()]),

@@ -8,7 +8,7 @@ import type { ExportPlan } from '../../shared/export-types.ts';
 import { effectiveType, effectiveValue } from '../../shared/library-types.ts';
 import type { Library } from '../library/library.ts';
 
-export function exportPlan(library: Library, caseId: number, today: IsoDate): ExportPlan {
+export function exportPlan(library: Library, caseId: number, today: IsoDate, language = 'en'): ExportPlan {
   const details = library.cases.details(caseId);
   const unchecked = new Map<number, number>();
   const count = (documentId: number | null) => documentId !== null && unchecked.set(documentId, (unchecked.get(documentId) ?? 0) + 1);
@@ -37,7 +37,7 @@ export function exportPlan(library: Library, caseId: number, today: IsoDate): Ex
       };
     });
   const openGaps = library.cases
-    .checklist(caseId, today)
+    .checklist(caseId, today, undefined, language)
     .flatMap((item) => (item.status === 'met' ? [] : [{ status: item.status, message: item.message, ask: item.ask }]));
   return { documents, openGaps, remembered: library.cases.exportChoices(caseId), folder: library.settings.exportFolder() };
 }

@@ -421,8 +421,9 @@ export class Cases {
     return { readiness: studyReadiness(input), matchedReportIds: input.reports.map((r) => r.id) };
   }
 
-  checklist(caseId: number, today: IsoDate, facts?: Map<number, PatientFacts>): ChecklistItem[] {
-    return evaluateChecklist(this.checklistInput(caseId, today, facts));
+  /** The case's checklist, in the window's language when it asks for one (English otherwise). */
+  checklist(caseId: number, today: IsoDate, facts?: Map<number, PatientFacts>, language = 'en'): ChecklistItem[] {
+    return evaluateChecklist(this.checklistInput(caseId, today, facts), language);
   }
 }
 

@@ -142,8 +142,9 @@ export class Library {
 
   /** Whether the library is encrypted (its database and every original). */
   /** Every client with their open cases, where each stands and what is missing or overdue (the practice view). */
-  practice(today: IsoDate): PracticeClient[] {
-    return practiceOverview(this.db, this.cases, today);
+  /** Every client with their open cases; the checklist's gaps in `language`. */
+  practice(today: IsoDate, language = 'en'): PracticeClient[] {
+    return practiceOverview(this.db, this.cases, today, language);
   }
 
   get encrypted(): boolean {

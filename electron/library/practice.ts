@@ -21,7 +21,7 @@ interface CaseRow {
   updated_at: string;
 }
 
-export function practiceOverview(db: Database, cases: Cases, today: IsoDate): PracticeClient[] {
+export function practiceOverview(db: Database, cases: Cases, today: IsoDate, language = 'en'): PracticeClient[] {
   const patients = all<{ id: number; name: string; date_of_birth: IsoDate | null }>(db, sql`SELECT id, name, date_of_birth FROM patients ORDER BY name COLLATE NOCASE, id`);
   // Per patient, from the index: a seek for the latest import, a count of the patient's entries.
   const documents = new Map(
@@ -49,7 +49,7 @@ export function practiceOverview(db: Database, cases: Cases, today: IsoDate): Pr
     }
     const waiting = requests.get(c.id) ?? [];
     const gaps = cases
-      .checklist(c.id, today, facts)
+      .checklist(c.id, today, facts, language)
       .filter((item) => item.status === 'missing')
       .map((item) => item.message);
     open.set(c.patient_id, [

@@ -30,13 +30,13 @@ function englishSentences(language: WindowLanguage): string[] {
 
 /**
  * The window's own English words left on the screen shown: its text (options of lists too) and the
- * attributes a person reads or hears. The checklist's items are left aside: their words are made by the
- * back end, in English still (the closing note of issue 18 says so).
+ * attributes a person reads or hears (the checklist's items included: the back end words them in the
+ * window's language).
  */
 async function englishLeft(page: Page, sentences: readonly string[]): Promise<string[]> {
   const shown = await page.evaluate(() => {
     const body = document.body.cloneNode(true) as HTMLElement;
-    for (const e of body.querySelectorAll('.check, script, style')) e.remove();
+    for (const e of body.querySelectorAll('script, style')) e.remove();
     const attributes = [...body.querySelectorAll('[aria-label],[title],[placeholder],[alt]')].flatMap((e) => ['aria-label', 'title', 'placeholder', 'alt'].map((a) => e.getAttribute(a) ?? ''));
     return `${body.textContent}\n${attributes.join('\n')}`;
   });

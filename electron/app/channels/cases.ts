@@ -29,13 +29,13 @@ export function caseChannels({ library }: AppContext) {
   return slice(
     {
       'cases:list': (patientId) => library.cases.list(patientId),
-      'practice:overview': () => library.practice(today()),
+      'practice:overview': (language) => library.practice(today(), language),
       'cases:create': (patientId, input) => library.cases.create(patientId, input, library.now()),
-      'cases:get': (id) => {
+      'cases:get': (id, language) => {
         const details = library.cases.details(id);
         // The case's own documents (and those its recommendations cite): never the whole library.
         const ids = [...new Set([...details.documents.map((d) => d.documentId), ...details.recommendations.flatMap((r) => r.documentIds)])];
-        return { case: details, checklist: library.cases.checklist(id, today()), documents: ids.map((d) => summary(library.documents.get(d))) };
+        return { case: details, checklist: library.cases.checklist(id, today(), undefined, language), documents: ids.map((d) => summary(library.documents.get(d))) };
       },
       'cases:update': (id, change) => library.cases.update(id, change),
       'cases:remove': (id) => done(() => library.cases.remove(id)),

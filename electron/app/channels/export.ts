@@ -16,7 +16,7 @@ export function exportChannels({ library, jobs, dialogs, shell }: AppContext) {
     return result;
   };
   return slice({
-    'export:plan': (caseId) => exportPlan(library, caseId, today()),
+    'export:plan': (caseId, language) => exportPlan(library, caseId, today(), language),
     'export:choose-folder': async () => {
       const folder = await dialogs.chooseExportFolder(library.settings.exportFolder());
       if (folder) library.settings.setExportFolder(folder);

@@ -25,7 +25,9 @@ function whenText(iso: string | null, today = new Date()): string {
  * still misses, records requests overdue and the last activity; found by typing, sorted, filtered by stage.
  */
 export function PracticeScreen({ libraryVersion, onOpen, onError }: { libraryVersion: number; onOpen: (patientId: number, route: Route) => void; onError: (m: string) => void }) {
-  const clients = useLoaded(() => invoke('practice:overview'), [libraryVersion, onError], onError);
+  const { t, language } = useT();
+  // The checklist's gaps in the window's language: asked for again when it changes.
+  const clients = useLoaded(() => invoke('practice:overview', language), [libraryVersion, onError, language], onError);
   const [query, setQuery] = useState('');
   const typed = useDeferredValue(query);
   const [sort, setSort] = useState<PracticeSort>('name');
@@ -48,7 +50,6 @@ export function PracticeScreen({ libraryVersion, onOpen, onError }: { libraryVer
 
   const openCases = clients?.reduce((n, c) => n + c.cases.length, 0) ?? 0;
   const overdue = clients?.reduce((n, c) => n + c.cases.reduce((m, k) => m + k.overdueRequests, 0), 0) ?? 0;
-  const { t } = useT();
   return (
     <div className="record-screen practice">
       <ScreenHeader

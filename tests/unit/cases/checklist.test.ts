@@ -3,7 +3,9 @@ import { SPECIALTIES } from '../../../shared/case-types.ts';
 import type { ChecklistItem } from '../../../shared/case-types.ts';
 import { evaluateChecklist, rulesFor } from '../../../shared/checklist.ts';
 import type { ChecklistDocument, ChecklistInput } from '../../../shared/checklist.ts';
+import { CHECKLIST_AR, CHECKLIST_EN, CHECKLIST_ES } from '../../../shared/checklist-words.ts';
 import { STARTER_QUESTIONS } from '../../../shared/starter-questions.ts';
+import { catalogueProblems } from '../../helpers/icu.ts';
 
 let nextId = 1;
 function doc(fields: Partial<ChecklistDocument> & Pick<ChecklistDocument, 'type'>): ChecklistDocument {
@@ -163,5 +165,51 @@ describe('the completeness check', () => {
       message: '“CT Chest”: The study’s files name the patient "DOE^JOHN", not Ann Lee.',
       ask: 'Check with Valley Imaging that it belongs to the patient before sending it.',
     });
+  });
+});
+
+describe("the checklist in the window's languages", () => {
+  for (const [language, catalogue] of [['es', CHECKLIST_ES], ['ar', CHECKLIST_AR]] as const) {
+    it(`${language}: has every message of the English, each taking the values the English takes`, () => {
+      expect(catalogueProblems(CHECKLIST_EN, catalogue, language)).toEqual([]);
+    });
+  }
+
+  // A spine case with old medications, no images, a Spanish letter and a specialist whose centre reads English.
+  const medications = doc({ type: 'medication-list', date: '2024-03-02', facility: 'Clínica San Rafael' });
+  const informe = doc({ type: 'consult-note', title: 'Informe de consulta', facility: 'Clínica San Rafael', languages: ['es'] });
+  const input: ChecklistInput = {
+    ...complete('spine-orthopedic', [informe]),
+    documents: [letter, medications, informe],
+    readers: [{ name: 'Dr. Lena Brandt', institution: 'University Spine Center', reads: ['en'] }],
+  };
+
+  it('says the same of the same case in Spanish, with the records’ own names and dates as the language writes them', () => {
+    const english = evaluateChecklist(input);
+    const spanish = evaluateChecklist(input, 'es');
+    expect(spanish.map((i) => [i.rule, i.status])).toEqual(english.map((i) => [i.rule, i.status]));
+    const es = byRule(spanish);
+    expect(es['imaging-images']).toMatchObject({
+      message: 'Faltan las propias imágenes (DICOM) de RM, TC o radiografía; un especialista lee las imágenes, no solo el informe.',
+      ask: 'Pida al centro de diagnóstico por imagen un CD (o un enlace de descarga) con las imágenes en formato DICOM.',
+    });
+    expect(es['medication-list']).toMatchObject({
+      status: 'warning',
+      message: 'Se incluye una lista de medicamentos actual. Pero el más reciente es del 2 mar 2024, de hace más de un año.',
+      ask: 'Pregunte a Clínica San Rafael si hay uno más reciente.',
+    });
+    expect(es['record-language']).toMatchObject({
+      message: '«Informe de consulta» está en español; Dr. Lena Brandt (University Spine Center) lee registros en inglés.',
+      ask: 'Pida a Clínica San Rafael una copia en inglés, o encargue su traducción a un traductor médico jurado (muchos centros solo aceptan registros en inglés o traducciones juradas).',
+    });
+    // English, for the command line and the files, is as it was.
+    expect(byRule(english)['medication-list']!.message).toBe('A current medication list is included. But the newest is from 2 Mar 2024, more than a year old.');
+  });
+
+  it('says it in Arabic, and falls back to English for a language it does not have', () => {
+    const ar = byRule(evaluateChecklist(input, 'ar'));
+    expect(ar['imaging-images']!.message).toBe('صور الرنين المغناطيسي أو التصوير المقطعي أو الأشعة السينية نفسها (DICOM) ناقصة؛ فالطبيب الاختصاصي يقرأ الصور، لا التقرير وحده.');
+    expect(ar['record-language']!.message).toBe('«Informe de consulta» مكتوب باللغة الإسبانية؛ وDr. Lena Brandt (University Spine Center) يقرأ السجلات باللغة الإنجليزية.');
+    expect(evaluateChecklist(input, 'fr')).toEqual(evaluateChecklist(input));
   });
 });

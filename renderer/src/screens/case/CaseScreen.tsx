@@ -36,7 +36,7 @@ export function CaseScreen({ patient, route, libraryVersion, onError }: Props) {
   const [data, setData] = useState<{ case: CaseDetails; checklist: ChecklistItem[]; documents: DocumentSummary[] } | null>(null);
   const [entries, setEntries] = useState<TimelineEntry[]>([]);
   const [undated, setUndated] = useState(0);
-  const { t } = useT();
+  const { t, language } = useT();
   const groupTitle = (g: CaseGroupId) => t('case.group', { group: g });
   const [openedAt] = useState(() => performance.now());
   // Which groups the person opened or closed in this case (the rest follow isOpen's defaults).
@@ -56,7 +56,8 @@ export function CaseScreen({ patient, route, libraryVersion, onError }: Props) {
   );
   const load = useCallback(() => {
     let live = true;
-    Promise.all([invoke('cases:get', route.id), invoke('timeline', patient.id, route.id), invoke('timeline:undated', patient.id, route.id)]).then(
+    // The checklist in the window's language: asked for again when it changes.
+    Promise.all([invoke('cases:get', route.id, language), invoke('timeline', patient.id, route.id), invoke('timeline:undated', patient.id, route.id)]).then(
       ([c, t, u]) => {
         if (!live) return;
         setData(c);
@@ -68,7 +69,7 @@ export function CaseScreen({ patient, route, libraryVersion, onError }: Props) {
     return () => {
       live = false;
     };
-  }, [route.id, patient.id, onError]);
+  }, [route.id, patient.id, onError, language]);
   useEffect(() => load(), [load, libraryVersion]);
   const shown = data !== null;
   useEffect(() => {

@@ -39,11 +39,12 @@ export function ExportScreen({ patient, route, libraryVersion, onError }: Props)
   const doneHeading = useRef<HTMLHeadingElement>(null);
   const started = useRef(false);
   const caseId = route.caseId;
-  const { t } = useT();
+  const { t, language } = useT();
 
   useEffect(() => {
     let live = true;
-    Promise.all([invoke('cases:get', caseId), invoke('export:plan', caseId)]).then(
+    // The checklist's open gaps in the window's language: asked for again when it changes.
+    Promise.all([invoke('cases:get', caseId, language), invoke('export:plan', caseId, language)]).then(
       ([c, plan]) => {
         if (!live) return;
         setLoaded({ case: c.case, plan });
@@ -59,7 +60,7 @@ export function ExportScreen({ patient, route, libraryVersion, onError }: Props)
     return () => {
       live = false;
     };
-  }, [caseId, libraryVersion, onError]);
+  }, [caseId, libraryVersion, onError, language]);
 
   const readPreview = useCallback((jobId: string) => invoke('export:preview-info', jobId), []);
   const readResult = useCallback((jobId: string) => invoke('export:result', jobId), []);
