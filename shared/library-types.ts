@@ -151,8 +151,10 @@ export interface DocumentIdentity {
   /** The names it states for its patient, as people write them. */
   readonly names: readonly string[];
   readonly birthDates: readonly IsoDate[];
-  /** For `other`: what it says instead, in a sentence. */
+  /** For `other`: what it says instead, in a sentence (English: the command line's and the files'). */
   readonly reason: string | null;
+  /** For `other`: the names and birth dates it states that are not the patient's (the window says them in its language). */
+  readonly others: { readonly names: readonly string[]; readonly birthDates: readonly IsoDate[] } | null;
   /** For `same`: names that are the patient's only read across scripts ("محمد رضایی" for Mohammad Rezaei): a likely match. */
   readonly likelyNames: readonly string[];
 }

@@ -40,8 +40,10 @@ export interface KnownPatient {
 
 export interface PatientVerdict {
   readonly match: PatientMatch;
-  /** For `other`: what the document says instead, in a sentence; null otherwise. */
+  /** For `other`: what the document says instead, in a sentence (English); null otherwise. */
   readonly reason: string | null;
+  /** For `other`: the names and birth dates it states that are not the patient's, for the window to say in its language. */
+  readonly others: { readonly names: readonly string[]; readonly birthDates: readonly IsoDate[] } | null;
   /** For `same`: the names that name the patient only in another script (a likely match, not a certain one). */
   readonly likely: readonly string[];
 }
@@ -291,9 +293,9 @@ export function matchPatient(stated: readonly StatedPatient[], patient: KnownPat
     if (otherNames.size) parts.push(`names ${[...otherNames].join(' and ')}`);
     if (otherBirthDates.size) parts.push(`gives the date of birth ${[...otherBirthDates].map(formatDate).join(' and ')}`);
     const theirs = otherNames.size && !otherBirthDates.size ? `, not ${patient.name}` : `; ${patient.name}${patient.dateOfBirth ? ` was born ${formatDate(patient.dateOfBirth)}` : ''}`;
-    return { match: 'other', reason: `It ${parts.join(' and ')}${theirs}.`, likely: [] };
+    return { match: 'other', reason: `It ${parts.join(' and ')}${theirs}.`, others: { names: [...otherNames], birthDates: [...otherBirthDates] as IsoDate[] }, likely: [] };
   }
-  return { match: same ? 'same' : 'unknown', reason: null, likely: same ? [...likely] : [] };
+  return { match: same ? 'same' : 'unknown', reason: null, others: null, likely: same ? [...likely] : [] };
 }
 
 /** What the person can do about a document that names someone else, in one sentence. */

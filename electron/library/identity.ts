@@ -27,8 +27,8 @@ export function identityOf(stated: readonly StatedPatient[], patient: KnownPatie
   const verdict = matchPatient(stated, patient);
   const names = [...new Set(stated.flatMap((s) => s.names.map(readableName)).filter(Boolean))];
   const birthDates = [...new Set(stated.map((s) => s.birthDate).filter((d): d is IsoDate => !!d))];
-  if (confirmed) return { match: 'same', confirmed: true, names, birthDates, reason: null, likelyNames: verdict.likely };
-  return { match: verdict.match, confirmed: false, names, birthDates, reason: verdict.reason, likelyNames: verdict.likely };
+  if (confirmed) return { match: 'same', confirmed: true, names, birthDates, reason: null, others: null, likelyNames: verdict.likely };
+  return { match: verdict.match, confirmed: false, names, birthDates, reason: verdict.reason, others: verdict.others, likelyNames: verdict.likely };
 }
 
 /** The SQL that gives a document's stated people as one JSON array (document alias `d`). */

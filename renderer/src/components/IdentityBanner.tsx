@@ -3,6 +3,7 @@ import type { MedicalDocument, Patient } from '../../../shared/library-types.ts'
 import { invoke, messageOf } from '../api.ts';
 import { formatDate } from '../format.ts';
 import { useT } from '../i18n/index.ts';
+import type { Translator } from '../i18n/index.ts';
 import './IdentityBanner.css';
 
 interface Props {
@@ -11,6 +12,20 @@ interface Props {
   /** Told what was done, so the window can offer to undo it. */
   readonly onCorrected: (message: string) => void;
   readonly onError: (message: string) => void;
+}
+
+/** What a document says instead of the patient's name or birth date, in the window's language. */
+export function identityReason(identity: MedicalDocument['identity'], patient: Patient, { t, list }: Translator): string {
+  const others = identity.others;
+  if (!others) return identity.reason ?? '';
+  return t('identity.reason', {
+    hasNames: others.names.length ? 'yes' : 'no',
+    names: list(others.names),
+    hasDates: others.birthDates.length ? 'yes' : 'no',
+    dates: list(others.birthDates.map(formatDate)),
+    patient: patient.name,
+    born: patient.dateOfBirth ? formatDate(patient.dateOfBirth) : 'none',
+  });
 }
 
 /**
@@ -36,14 +51,15 @@ export function LikelyNameNote({ document: doc, patients }: { readonly document:
 export function IdentityBanner({ document: doc, patients, onCorrected, onError }: Props) {
   const patient = patients.find((p) => p.id === doc.patientId);
   const others = patients.filter((p) => p.id !== doc.patientId);
-  const { t, list } = useT();
+  const tr = useT();
+  const { t, list } = tr;
   if (doc.identity.match !== 'other' || !patient) return null;
   const act = (work: Promise<unknown>, message: string) => void work.then(() => onCorrected(message), (e: unknown) => onError(messageOf(e)));
   return (
     <section className="identity-banner" role="alert" aria-labelledby="identity-title">
       <h2 id="identity-title">{t('identity.question', { name: patient.name })}</h2>
       <p>
-        {doc.identity.reason} {t(doc.kind === 'study' ? 'identity.heldStudy' : 'identity.held', { name: patient.name })}
+        {identityReason(doc.identity, patient, tr)} {t(doc.kind === 'study' ? 'identity.heldStudy' : 'identity.held', { name: patient.name })}
       </p>
       {doc.identity.names.length > 0 && (
         <p className="identity-names">

@@ -7,7 +7,8 @@ import { TrendChart } from '../components/TrendChart.tsx';
 import type { TimelineEntry } from '../../../shared/timeline.ts';
 import { Timeline } from '../components/Timeline.tsx';
 import { formatDate, formatUnit } from '../format.ts';
-import { useT } from '../i18n/index.ts';
+import { currentTranslator, useT } from '../i18n/index.ts';
+import { identityReason } from '../components/IdentityBanner.tsx';
 import { RECORD_TABS, routeHash } from '../route.ts';
 import type { RecordTab, Route } from '../route.ts';
 import { ScreenHeader } from '../components/ScreenHeader.tsx';
@@ -264,6 +265,7 @@ export function HealthRecordScreen({ patient, route, libraryVersion, onError }: 
   const [entries, setEntries] = useState<TimelineEntry[]>([]);
   const [undated, setUndated] = useState(0);
   const [heldBack, setHeldBack] = useState<{ documentId: number; title: string; reason: string; count: number }[]>([]);
+  const { t, language } = useT();
   useEffect(() => {
     let live = true;
     Promise.all([invoke('labs:list', patient.id, { withHeldBack: true }), invoke('records:list', patient.id, undefined, { withHeldBack: true }), invoke('timeline', patient.id), invoke('timeline:undated', patient.id)]).then(
@@ -281,17 +283,22 @@ export function HealthRecordScreen({ patient, route, libraryVersion, onError }: 
           entry.count++;
           held.set(fact.source.documentId, entry);
         }
-        void Promise.all([...held].map(async ([documentId, h]) => ({ documentId, title: (await invoke('documents:get', documentId)).title, ...h }))).then((list) => live && setHeldBack(list));
+        void Promise.all(
+          [...held].map(async ([documentId, h]) => {
+            const doc = await invoke('documents:get', documentId);
+            return { documentId, title: doc.title, ...h, reason: identityReason(doc.identity, patient, currentTranslator()) };
+          }),
+        ).then((list) => live && setHeldBack(list));
       },
       (e: unknown) => onError(messageOf(e)),
     );
     return () => {
       live = false;
     };
-  }, [patient.id, libraryVersion, onError]);
+    // The reasons are said in the window's language: said again when it changes.
+  }, [patient, libraryVersion, onError, language]);
 
   const toCheck = labs?.filter((l) => !l.confirmed) ?? [];
-  const { t } = useT();
   const count = (tab: RecordTab) => (tab === 'labs' ? (labs?.length ?? 0) : tab === 'timeline' ? entries.length : (records?.filter((r) => r.kind === KINDS[tab]).length ?? 0));
   return (
     <div className="record-screen">
