@@ -35,7 +35,7 @@ describe('names across scripts', () => {
   ];
   for (const [stated, patient] of samePerson) {
     it(`reads ${stated} as a likely match for ${patient}, and says so`, () => {
-      expect(verdict(stated, patient)).toEqual({ match: 'same', reason: null, likely: [expect.any(String)] });
+      expect(verdict(stated, patient)).toEqual({ match: 'same', reason: null, others: null, likely: [expect.any(String)] });
     });
   }
 
@@ -56,8 +56,8 @@ describe('names across scripts', () => {
   }
 
   it('keeps a match in the same letters a plain match, and a different birth date someone else whatever the script', () => {
-    expect(verdict('REZAEI, MOHAMMAD', 'Mohammad Rezaei')).toEqual({ match: 'same', reason: null, likely: [] });
-    expect(verdict('محمد رضایی', 'محمد رضایی')).toEqual({ match: 'same', reason: null, likely: [] });
+    expect(verdict('REZAEI, MOHAMMAD', 'Mohammad Rezaei')).toEqual({ match: 'same', reason: null, others: null, likely: [] });
+    expect(verdict('محمد رضایی', 'محمد رضایی')).toEqual({ match: 'same', reason: null, others: null, likely: [] });
     expect(verdict('محمد رضایی', 'Mohammad Rezaei', '1970-01-01', '1980-05-05').match).toBe('other');
     expect(verdict('محمد رضایی', 'Mohammad Rezaei', '1980-05-05', '1980-05-05')).toMatchObject({ match: 'same', likely: ['محمد رضایی'] });
   });

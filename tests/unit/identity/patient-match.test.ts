@@ -45,16 +45,17 @@ describe('whose record a document is', () => {
   });
 
   it('weighs names and dates of birth together, and says what the document says instead', () => {
-    expect(matchPatient([], margaret)).toEqual({ match: 'unknown', reason: null, likely: [] });
-    expect(matchPatient([text("O'NEILL, MARGARET"), text(null, '1958-04-12')], margaret)).toEqual({ match: 'same', reason: null, likely: [] });
+    expect(matchPatient([], margaret)).toEqual({ match: 'unknown', reason: null, others: null, likely: [] });
+    expect(matchPatient([text("O'NEILL, MARGARET"), text(null, '1958-04-12')], margaret)).toEqual({ match: 'same', reason: null, others: null, likely: [] });
     expect(matchPatient([text(null, '1958-04-12')], margaret).match).toBe('same');
     // HL7's consultation note gives its patient a legal and a birth name: neither is Margaret's.
     expect(matchPatient([{ names: ['Betterhalf^Eve', 'Everywoman^Eve'], birthDate: '1975-05-01', source: 'ccda' }], margaret)).toEqual({
       match: 'other',
       reason: "It names Eve Betterhalf and gives the date of birth 1 May 1975; Margaret O'Neill was born 12 Apr 1958.",
+      others: { names: ['Eve Betterhalf'], birthDates: ['1975-05-01'] },
       likely: [],
     });
-    expect(matchPatient([text('Betterhalf^Eve')], margaret)).toEqual({ match: 'other', reason: "It names Eve Betterhalf, not Margaret O'Neill.", likely: [] });
+    expect(matchPatient([text('Betterhalf^Eve')], margaret)).toEqual({ match: 'other', reason: "It names Eve Betterhalf, not Margaret O'Neill.", others: { names: ['Eve Betterhalf'], birthDates: [] }, likely: [] });
     // The right name with another birth date is another person of the same name (or a mistake to check).
     expect(matchPatient([text("Margaret O'Neill", '1961-02-03')], margaret).match).toBe('other');
     // A page with the patient's name and someone else's mixes two people.
