@@ -4,7 +4,7 @@ import type { ChecklistItem } from '../../../shared/case-types.ts';
 import { evaluateChecklist, rulesFor } from '../../../shared/checklist.ts';
 import type { ChecklistDocument, ChecklistInput } from '../../../shared/checklist.ts';
 import { CHECKLIST_AR, CHECKLIST_EN, CHECKLIST_ES } from '../../../shared/checklist-words.ts';
-import { STARTER_QUESTIONS } from '../../../shared/starter-questions.ts';
+import { STARTER_QUESTIONS, starterQuestions } from '../../../shared/starter-questions.ts';
 import { catalogueProblems } from '../../helpers/icu.ts';
 
 let nextId = 1;
@@ -211,5 +211,25 @@ describe("the checklist in the window's languages", () => {
     expect(ar['imaging-images']!.message).toBe('صور الرنين المغناطيسي أو التصوير المقطعي أو الأشعة السينية نفسها (DICOM) ناقصة؛ فالطبيب الاختصاصي يقرأ الصور، لا التقرير وحده.');
     expect(ar['record-language']!.message).toBe('«Informe de consulta» مكتوب باللغة الإسبانية؛ وDr. Lena Brandt (University Spine Center) يقرأ السجلات باللغة الإنجليزية.');
     expect(evaluateChecklist(input, 'fr')).toEqual(evaluateChecklist(input));
+  });
+});
+
+describe('the questions to start from', () => {
+  it('are offered in Spanish and Arabic too, the same questions in the same order', () => {
+    for (const s of SPECIALTIES) {
+      const english = starterQuestions(s, 'en');
+      expect(english).toEqual(STARTER_QUESTIONS[s]);
+      for (const language of ['es', 'ar'] as const) {
+        const theirs = starterQuestions(s, language);
+        expect(theirs).toHaveLength(english.length);
+        expect(new Set(theirs).size).toBe(theirs.length);
+        theirs.forEach((question, i) => {
+          expect(question).not.toBe(english[i]);
+          expect(question.endsWith(language === 'es' ? '?' : '؟')).toBe(true);
+        });
+      }
+    }
+    expect(starterQuestions('pathology', 'es')[0]).toBe('¿Está de acuerdo con el diagnóstico y su grado?');
+    expect(starterQuestions('pathology', 'fr')).toEqual(STARTER_QUESTIONS.pathology);
   });
 });

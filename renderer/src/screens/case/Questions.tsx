@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { CaseDetails } from '../../../../shared/case-types.ts';
-import { STARTER_QUESTIONS } from '../../../../shared/starter-questions.ts';
+import { STARTER_LANGUAGES, starterQuestions } from '../../../../shared/starter-questions.ts';
 import { invoke } from '../../api.ts';
 import type { Patient } from '../../../../shared/library-types.ts';
 import { PrintButton } from '../../components/PrintButton.tsx';
@@ -30,9 +30,11 @@ export function Questions({ details, patient, onError }: { details: CaseDetails;
   const [text, setText] = useState('');
   const [editing, setEditing] = useState<{ id: number; text: string } | null>(null);
   const asked = new Set(details.questions.map((q) => q.text));
-  const starters = STARTER_QUESTIONS[details.specialty].filter((q) => !asked.has(q));
+  const { t, language } = useT();
+  // In the window's language; one already asked in any language is not offered again.
+  const everyLanguage = STARTER_LANGUAGES.map((l) => starterQuestions(details.specialty, l));
+  const starters = starterQuestions(details.specialty, language).filter((_, i) => !everyLanguage.some((questions) => asked.has(questions[i]!)));
   const call = caller(onError);
-  const { t } = useT();
   const move = (index: number, by: number) => {
     const ids = details.questions.map((q) => q.id);
     const [id] = ids.splice(index, 1);
