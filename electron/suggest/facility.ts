@@ -4,16 +4,17 @@ import type { Line } from './text.ts';
 /**
  * Finds the facility that produced a document: the letterhead at the top of page one when there is
  * one (skipping addresses, phone lines, titles and department names), else a labelled field
- * ("Performing lab:", "Facility:"), else the organisation that signs a letter.
+ * ("Performing lab:", "Facility:"), else the organisation that signs a letter. Titles and organisations
+ * are known in English and Spanish ("Informe de consulta" is a title; "Clínica San Rafael" a facility).
  */
 
 const ORGANISATION =
-  /\b(hospital|medical (center|centre|group)|health( system| care|care)?|clinic|laborator(y|ies)|labs?|diagnostics|imaging|radiology|pathology|associates|institute|cent(er|re)|physicians|partners|specialists|practice|surgery|surgical|orthop(a)?edic\w*|cardiology|oncology|urology|gastroenterology|neurology|rehab\w*|therapy|plan|insurance|blue ?cross|blue ?shield|aetna|humana|cigna|unitedhealthcare|kaiser|medicare|labcorp|university|foundation|p\.?c\.?|llc|p\.?a\.?)\b/i;
+  /\b(hospital|medical (center|centre|group)|health( system| care|care)?|clinic|laborator(y|ies)|labs?|diagnostics|imaging|radiology|pathology|associates|institute|cent(er|re)|physicians|partners|specialists|practice|surgery|surgical|orthop(a)?edic\w*|cardiology|oncology|urology|gastroenterology|neurology|rehab\w*|therapy|plan|insurance|blue ?cross|blue ?shield|aetna|humana|cigna|unitedhealthcare|kaiser|medicare|labcorp|university|foundation|p\.?c\.?|llc|p\.?a\.?|cl[ií]nica|centro|laboratorios?|sanatorio|policl[ií]nic[oa]|instituto|fundaci[oó]n|universidad|consultorio)\b/i;
 const ADDRESS =
   /(^\d+\s+\w)|\b(suite|ste\.?|floor|p\.?\s?o\.? box|street|avenue|ave|blvd|boulevard|road|rd|drive|dr|lane|ln|way|plaza|court|ct|st)\b\.?[^a-z]*(\d|,)|\b[A-Z]{2}\s+\d{5}(-\d{4})?\b/i;
 const CONTACT = /\b(tel|phone|fax|ph|toll[- ]free|www\.|https?:|@)\b|\(\d{3}\)\s*\d{3}|\b\d{3}[-. ]\d{3}[-. ]\d{4}\b|\b\d{3}\.\d{3}\.\d{4}\b/i;
 const TITLE_WORDS =
-  /\b(report|note|summary|consultation|evaluation|list|card|results?|statement|request|order|record|electrocardiogram|echocardiogram|ultrasound|mri|ct|x-?ray|scan|panel|profile|test|study|exam|examination|instructions|medications?|medicines)\b/i;
+  /\b(report|note|summary|consultation|evaluation|list|card|results?|statement|request|order|record|electrocardiogram|echocardiogram|ultrasound|mri|ct|x-?ray|scan|panel|profile|test|study|exam|examination|instructions|medications?|medicines|informe|nota|resumen|consulta|evaluaci[oó]n|lista|resultados?|solicitud|orden|historia|an[aá]lisis|estudio|examen|ecograf[ií]a|radiograf[ií]a|resonancia|tomograf[ií]a|receta|carta|alta|medicamentos?)\b/i;
 const DEPARTMENT = /^(department|dept\.?|division|a division|section|service|services|unit|laboratory services|clinical laboratory|patient (access|financial)|utilization|member|health information|release of information)\b/i;
 const FIELD = /^[\p{L} .#/()'-]{2,40}:\s*\S/u;
 

@@ -99,10 +99,10 @@ test('every screen in Spanish and in Arabic: shown, read in the language, passin
   library.cases.addOpinion(c.id, { specialistId: specialist.id, by: 'Dr. Lena Brandt', date: '2026-11-20', summary: 'Try therapy first.', stand: 'differs', procedure: 'Physical therapy for 12 weeks', urgency: null, risks: null, alternatives: null, documentId: null });
   library.cases.addRequest(c.id, { facility: 'Riverside Imaging', what: 'Knee MRI images', askedOn: '2026-09-01', method: 'portal' });
 
-  const screens: { name: string; hash: string; ready: string }[] = [
+  const screens: { name: string; hash: string; ready: string; also?: string }[] = [
     { name: 'library', hash: '#/', ready: '.doc-row' },
-    { name: 'pdf', hash: `#/document/${pdf.id}`, ready: '.pdf-view .page' },
-    { name: 'lab-report', hash: `#/document/${byName('Northside labs.pdf').id}`, ready: '.page-labs' },
+    { name: 'pdf', hash: `#/document/${pdf.id}`, ready: '.pdf-view .page canvas' },
+    { name: 'lab-report', hash: `#/document/${byName('Northside labs.pdf').id}`, ready: '.pdf-view .page canvas', also: '.page-labs' },
     { name: 'photo', hash: `#/document/${photo.id}`, ready: '.image-frame img' },
     { name: 'study', hash: `#/document/${study.id}`, ready: '.series-card' },
     { name: 'viewer', hash: `#/study/${study.id}/viewer`, ready: '.scan-overlay' },
@@ -133,6 +133,7 @@ test('every screen in Spanish and in Arabic: shown, read in the language, passin
       const name = `${screen.name}-${language}`;
       await page.goto(`${app.origin}/index.html${screen.hash}`);
       await expect(page.locator(screen.ready).first(), name).toBeVisible({ timeout: 30_000 });
+      if (screen.also) await expect(page.locator(screen.also).first(), name).toBeVisible();
       await expect(page.locator('.screen-loading')).toHaveCount(0);
       if (screen.name === 'case') {
         // Every part of the case open, the opinions compared with the recommendation.

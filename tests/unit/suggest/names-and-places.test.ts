@@ -48,6 +48,13 @@ describe('facility', () => {
     expect(suggestFacility(readLines(['My Medications\nName: Hannah Weiss\nLast reviewed: 04/24/2025 by Cascade Gynecology Partners']))).toBe('Cascade Gynecology Partners');
   });
 
+  it('knows a Spanish title from a Spanish facility: no title suggested as the facility, the clinic found', () => {
+    // The letter the languages journey imports: its title, then its sentences; nothing names a facility.
+    expect(suggestFacility(readLines(['Informe de consulta\nEl paciente acude a consulta por dolor lumbar.']))).toBeNull();
+    expect(suggestFacility(readLines(['Resumen de alta\nClínica San Rafael\nCalle Mayor 12, Madrid\nPaciente: X']))).toBe('Clínica San Rafael');
+    expect(suggestFacility(readLines(['CENTRO MÉDICO SAN JORGE\nSERVICIO DE RADIOLOGÍA\nPaciente: X']))).toBe('Centro Médico San Jorge');
+  });
+
   it('falls back to a labelled performing lab', () => {
     expect(suggestFacility(readLines(['COMPREHENSIVE METABOLIC PANEL\nPatient: X\nPerforming Lab: Sunrise Clinical Laboratory, 12 Main St']))).toBe('Sunrise Clinical Laboratory');
   });
