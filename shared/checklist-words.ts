@@ -4,7 +4,7 @@
  * window asks for, so a person reading Spanish or Arabic reads what their case lacks in it. What the
  * records say (a title, a facility, a study's own warning) goes in as a value, as written.
  */
-import { IntlMessageFormat } from 'intl-messageformat';
+import { sayer } from './icu.ts';
 import type { IsoDate } from './dates.ts';
 import { languageNames } from './languages.ts';
 
@@ -233,17 +233,12 @@ export interface ChecklistWords {
 export function checklistWords(language: string = 'en'): ChecklistWords {
   const lang: ChecklistLanguage = (CHECKLIST_LANGUAGES as readonly string[]).includes(language) ? (language as ChecklistLanguage) : 'en';
   const catalogue = CATALOGUES[lang];
-  const formats = new Map<ChecklistKey, IntlMessageFormat>();
+  const say = sayer(catalogue, lang);
   const days = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
   return {
     language: lang,
     say(key, values) {
-      let format = formats.get(key);
-      if (!format) {
-        format = new IntlMessageFormat(catalogue[key], lang);
-        formats.set(key, format);
-      }
-      const said = String(format.format(values));
+      const said = say(key, values);
       // Spanish contracts "a el" and "de el" ("Pida al centro…"); a name that starts with "El" stays as written.
       return lang === 'es' ? said.replace(/\b(a|de) el\b/g, (_, p: string) => (p === 'a' ? 'al' : 'del')) : said;
     },

@@ -4,7 +4,7 @@
  * lists, language names). Dates are the packet's own short form: "4 Mar 2025" in English, "4 mar 2025" in
  * Spanish.
  */
-import { IntlMessageFormat } from 'intl-messageformat';
+import { sayer } from '../../../shared/icu.ts';
 import type { DocumentType } from '../../../shared/document-types.ts';
 import type { Specialty } from '../../../shared/case-types.ts';
 import type { PacketLanguage } from '../../../shared/export-types.ts';
@@ -44,15 +44,7 @@ export function packetText(language: PacketLanguage): PacketText {
   const cached = cache.get(language);
   if (cached) return cached;
   const catalogue = PACKET_CATALOGUES[language];
-  const formats = new Map<PacketMessageKey, IntlMessageFormat>();
-  const t = (key: PacketMessageKey, values?: Values): string => {
-    let format = formats.get(key);
-    if (!format) {
-      format = new IntlMessageFormat(catalogue[key], language);
-      formats.set(key, format);
-    }
-    return String(format.format(values));
-  };
+  const t: (key: PacketMessageKey, values?: Values) => string = sayer(catalogue, language);
   const dayFormat = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
   const listFormat = new Intl.ListFormat(language, { type: 'conjunction' });
   const modality = (code: string | null) => {
