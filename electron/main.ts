@@ -18,6 +18,8 @@ import { hardenContents, hardenSession } from './desktop/security.ts';
 import { createMainWindow } from './desktop/window.ts';
 import { printWindow } from './desktop/print.ts';
 import { resolveLibraryDir } from './library/location.ts';
+import { loadWindowLanguage, saveWindowLanguage } from './desktop/language.ts';
+import type { WindowLanguageCode } from '../shared/ipc-contract.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const OUT = path.resolve(here, '..');
@@ -25,8 +27,24 @@ const OUT = path.resolve(here, '..');
 registerAppScheme();
 if (!app.requestSingleInstanceLock()) app.quit();
 
+// Chromium in the window's language (its date pickers and number fields), as the window last said.
+const languageFile = path.join(app.getPath('userData'), 'window-language.json');
+const chosenLanguage = loadWindowLanguage(languageFile);
+if (chosenLanguage) app.commandLine.appendSwitch('lang', chosenLanguage);
+let windowLanguage: WindowLanguageCode = chosenLanguage ?? 'en';
+
 let window: BrowserWindow | undefined;
 let backend: Backend | undefined;
+
+let setMenu: () => void = () => undefined;
+
+/** The window speaks another language: the menu follows now; a language the person chose, Chromium at the next start. */
+function setWindowLanguage(language: WindowLanguageCode, chosen: boolean): void {
+  saveWindowLanguage(languageFile, chosen ? language : null);
+  if (language === windowLanguage) return;
+  windowLanguage = language;
+  setMenu();
+}
 
 function emit(event: string, payload: unknown): void {
   if (window && !window.isDestroyed()) window.webContents.send(IPC_EVENT, event, payload);
@@ -44,7 +62,7 @@ async function start(): Promise<void> {
     backend = new Backend({
       libraryDir,
       dialogs,
-      shell: { openExternal: (url) => shell.openExternal(url), showItemInFolder: (file) => shell.showItemInFolder(file), openPath: (file) => shell.openPath(file), printWindow: () => printWindow(window) },
+      shell: { openExternal: (url) => shell.openExternal(url), showItemInFolder: (file) => shell.showItemInFolder(file), openPath: (file) => shell.openPath(file), printWindow: () => printWindow(window), windowLanguage: (language, chosen) => setWindowLanguage(language, chosen) },
       emit,
       version: app.getVersion(),
       keychain: safeStorageKeychain(safeStorage),
@@ -62,9 +80,11 @@ async function start(): Promise<void> {
       void dialogs.confirmExternalLink(url).then((yes) => (yes ? shell.openExternal(url) : undefined));
     }),
   );
-  Menu.setApplicationMenu(
-    buildMenu({ window: () => window, command: (command) => emit('menu:command', { command }), libraryDir, development: !app.isPackaged }),
-  );
+  setMenu = () =>
+    Menu.setApplicationMenu(
+      buildMenu({ window: () => window, command: (command) => emit('menu:command', { command }), libraryDir, development: !app.isPackaged, language: windowLanguage }),
+    );
+  setMenu();
   // An encrypted library locks when the computer does, or sleeps.
   powerMonitor.on('lock-screen', () => void backend?.lock());
   powerMonitor.on('suspend', () => void backend?.lock());

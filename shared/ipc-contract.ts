@@ -34,8 +34,10 @@ import type { DocumentRedactions, Redaction, RedactionPreview } from './redactio
 
 // The messages are the person's (the window shows them, the command line prints them): what is wrong and how to write it.
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-/** The window's language, for what the back end words itself (the checklist). */
-const windowLanguage = z.enum(CHECKLIST_LANGUAGES);
+/** The languages the window speaks (renderer/src/i18n), for what the back end and the desktop word themselves. */
+export const WINDOW_LANGUAGES = CHECKLIST_LANGUAGES;
+export type WindowLanguageCode = (typeof WINDOW_LANGUAGES)[number];
+const windowLanguage = z.enum(WINDOW_LANGUAGES);
 const isoDate = z.string().refine(isIsoDate, { error: (issue) => `"${String(issue.input)}" is not a date. Write it as YYYY-MM-DD, for example 2024-03-14.` });
 const shortText = z.string().max(500);
 /** A BCP 47 primary language subtag as the library stores it (`es`, `fa`, `zh`; three letters where there is no two). */
@@ -224,6 +226,8 @@ export const CHANNELS = {
   'shell:open-external': z.tuple([z.string().max(2048)]),
   /** Prints the window (as it lays out for paper) through the system's print dialog. */
   'shell:print': z.tuple([]),
+  /** The window's language, and whether the person chose it (false: it follows the system's). */
+  'shell:window-language': z.tuple([windowLanguage, z.boolean()]),
   'documents:trash': z.tuple([z.array(id).min(1).max(10_000)]),
   'documents:restore': z.tuple([id]),
   'documents:move': z.tuple([id, id]),
@@ -410,6 +414,7 @@ export interface ChannelResults {
   'shell:open-external': boolean;
   /** '' when it printed; else why not ('cancelled' when the person cancelled). */
   'shell:print': string;
+  'shell:window-language': null;
   'documents:trash': null;
   'documents:restore': MedicalDocument;
   'documents:move': MedicalDocument;

@@ -1,42 +1,46 @@
 import { app, dialog, Menu, shell } from 'electron';
 import type { BrowserWindow, MenuItemConstructorOptions } from 'electron';
-import type { MenuCommand } from '../../shared/ipc-contract.ts';
+import type { MenuCommand, WindowLanguageCode } from '../../shared/ipc-contract.ts';
+import { MENU_WORDS } from './menu-words.ts';
 
 interface MenuOptions {
   readonly window: () => BrowserWindow | undefined;
   readonly command: (command: MenuCommand) => void;
   readonly libraryDir: string;
   readonly development: boolean;
+  /** The window's language (English until the window says). */
+  readonly language?: WindowLanguageCode;
 }
 
 /** The native menu with the usual entries and shortcuts; app actions are forwarded to the window. */
 export function buildMenu(options: MenuOptions): Menu {
   const isMac = process.platform === 'darwin';
   const send = (command: MenuCommand) => () => options.command(command);
+  const w = MENU_WORDS[options.language ?? 'en'];
   const template: MenuItemConstructorOptions[] = [
     ...(isMac ? [{ role: 'appMenu' } as MenuItemConstructorOptions] : []),
     {
-      label: '&File',
+      label: w.file,
       submenu: [
-        { label: 'Import Files…', accelerator: 'CmdOrCtrl+O', click: send('import-files') },
-        { label: 'Import a Folder…', accelerator: 'CmdOrCtrl+Shift+O', click: send('import-folder') },
+        { label: w.importFiles, accelerator: 'CmdOrCtrl+O', click: send('import-files') },
+        { label: w.importFolder, accelerator: 'CmdOrCtrl+Shift+O', click: send('import-folder') },
         { type: 'separator' },
-        { label: 'Add Patient…', accelerator: 'CmdOrCtrl+Shift+N', click: send('add-patient') },
+        { label: w.addPatient, accelerator: 'CmdOrCtrl+Shift+N', click: send('add-patient') },
         { type: 'separator' },
-        { label: 'Privacy and Backups…', click: send('privacy') },
-        { label: 'Lock Casebinder', accelerator: 'CmdOrCtrl+L', click: send('lock') },
+        { label: w.privacy, click: send('privacy') },
+        { label: w.lock, accelerator: 'CmdOrCtrl+L', click: send('lock') },
         { type: 'separator' },
-        { label: 'Show Library Folder', click: () => void shell.openPath(options.libraryDir) },
+        { label: w.showFolder, click: () => void shell.openPath(options.libraryDir) },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],
     },
     { role: 'editMenu' },
     {
-      label: '&View',
+      label: w.view,
       submenu: [
-        { label: 'Library', accelerator: 'CmdOrCtrl+Shift+L', click: send('go-library') },
-        { label: 'Find…', accelerator: 'CmdOrCtrl+F', click: send('find') },
+        { label: w.library, accelerator: 'CmdOrCtrl+Shift+L', click: send('go-library') },
+        { label: w.find, accelerator: 'CmdOrCtrl+F', click: send('find') },
         { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },
@@ -51,13 +55,13 @@ export function buildMenu(options: MenuOptions): Menu {
       role: 'help',
       submenu: [
         {
-          label: 'About Casebinder',
+          label: w.about,
           click: () => {
             const win = options.window();
             const about = {
               type: 'info' as const,
               message: `Casebinder ${app.getVersion()}`,
-              detail: `Your library: ${options.libraryDir}\n\nEverything stays on this computer until you export it.`,
+              detail: w.aboutDetail.replace('{folder}', options.libraryDir),
             };
             void (win ? dialog.showMessageBox(win, about) : dialog.showMessageBox(about));
           },

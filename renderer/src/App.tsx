@@ -21,7 +21,7 @@ import { PracticeScreen } from './screens/PracticeScreen.tsx';
 import { useViewerModule } from './viewer/load.ts';
 import { Welcome } from './screens/Welcome.tsx';
 import { RedactScreen } from './screens/RedactScreen.tsx';
-import { useT } from './i18n/index.ts';
+import { savedLanguage, useT } from './i18n/index.ts';
 
 /** The window: first-run welcome, the library, or one document; imports and errors float above. */
 export function App() {
@@ -35,7 +35,12 @@ export function App() {
   const [corrected, setCorrected] = useState<string | null>(null);
   const [route, navigate] = useRoute();
   const imports = useImports();
-  const { t } = useT();
+  const { t, language } = useT();
+  // The desktop speaks the window's language too: its menu now, and Chromium's own fields from the next start.
+  const chosen = savedLanguage() !== 'system';
+  useEffect(() => {
+    void invoke('shell:window-language', language, chosen).catch(() => undefined);
+  }, [language, chosen]);
 
   const loadPatients = useCallback(async () => {
     try {

@@ -65,6 +65,8 @@ export interface App {
   readonly popups: string[];
   /** What was printed: each time, the page as it laid out for paper, as a PDF file. */
   readonly printed: string[];
+  /** The languages the window told the desktop it speaks, in order (for the native menu and the next start). */
+  readonly windowLanguages: string[];
   /** Uncaught errors and console errors in the page. */
   readonly errors: string[];
   open(): Promise<void>;
@@ -93,6 +95,7 @@ export const test = base.extend<{ app: App }, { server: PreviewServer }>({
     const opened: string[] = [];
     const shown: string[] = [];
     const printed: string[] = [];
+    const windowLanguages: string[] = [];
     const requests: string[] = [];
     const popups: string[] = [];
     const errors: string[] = [];
@@ -114,6 +117,7 @@ export const test = base.extend<{ app: App }, { server: PreviewServer }>({
         printed.push(file);
         return '';
       },
+      windowLanguage: (language: string, chosen: boolean) => void windowLanguages.push(`${language}${chosen ? '' : ' (the system’s)'}`),
     };
     const backend = new Backend({ libraryDir, dialogs, shell, emit: emitTo(() => page), version: 'test', importThreads: 2 });
 
@@ -135,6 +139,7 @@ export const test = base.extend<{ app: App }, { server: PreviewServer }>({
       opened,
       shown,
       printed,
+      windowLanguages,
       popups,
       errors,
       open: async () => {

@@ -156,5 +156,7 @@ test('the window in Spanish and in Arabic (right to left): chosen in Settings, a
   await page.getByRole('dialog', { name: 'الإعدادات' }).getByRole('radio', { name: 'English', exact: true }).check();
   await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
   await expect(page.getByRole('dialog', { name: 'Settings' })).toBeVisible();
+  // The desktop was told each time (its menu speaks the window's language; a chosen one starts Chromium in it next time).
+  await expect.poll(() => app.windowLanguages.filter((l, i, all) => l !== all[i - 1])).toEqual(['en (the system’s)', 'es', 'ar', 'en']);
   expect(app.errors).toEqual([]);
 });

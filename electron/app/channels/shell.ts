@@ -1,4 +1,4 @@
-/** The shell channels: opening a web link in the person's browser once they agree; printing the window. */
+/** The shell channels: opening a web link in the person's browser once they agree; printing the window; the window's language. */
 import { CasebinderError } from '../../../shared/errors.ts';
 import { slice } from '../context.ts';
 import type { AppContext } from '../context.ts';
@@ -13,5 +13,9 @@ export function shellChannels({ dialogs, shell }: AppContext) {
       return true;
     },
     'shell:print': () => shell.printWindow(),
+    'shell:window-language': (language, chosen) => {
+      shell.windowLanguage(language, chosen);
+      return null;
+    },
   });
 }

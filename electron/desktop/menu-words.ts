@@ -1,0 +1,54 @@
+/**
+ * The native menu's words in each language the window speaks. Menus a role names (Edit, Window, zoom,
+ * full screen) are named by Electron and the system in the language Chromium was started in.
+ */
+import type { WindowLanguageCode } from '../../shared/ipc-contract.ts';
+
+const en = {
+  file: '&File',
+  importFiles: 'Import Files…',
+  importFolder: 'Import a Folder…',
+  addPatient: 'Add Patient…',
+  privacy: 'Privacy and Backups…',
+  lock: 'Lock Casebinder',
+  showFolder: 'Show Library Folder',
+  view: '&View',
+  library: 'Library',
+  find: 'Find…',
+  about: 'About Casebinder',
+  aboutDetail: 'Your library: {folder}\n\nEverything stays on this computer until you export it.',
+};
+
+export type MenuWords = Readonly<Record<keyof typeof en, string>>;
+
+const es: MenuWords = {
+  file: '&Archivo',
+  importFiles: 'Importar archivos…',
+  importFolder: 'Importar una carpeta…',
+  addPatient: 'Añadir paciente…',
+  privacy: 'Privacidad y copias de seguridad…',
+  lock: 'Bloquear Casebinder',
+  showFolder: 'Mostrar la carpeta de la biblioteca',
+  view: '&Ver',
+  library: 'Biblioteca',
+  find: 'Buscar…',
+  about: 'Acerca de Casebinder',
+  aboutDetail: 'Su biblioteca: {folder}\n\nTodo se queda en este equipo hasta que usted lo exporta.',
+};
+
+const ar: MenuWords = {
+  file: '&ملف',
+  importFiles: 'استيراد ملفات…',
+  importFolder: 'استيراد مجلد…',
+  addPatient: 'إضافة مريض…',
+  privacy: 'الخصوصية والنسخ الاحتياطية…',
+  lock: 'قفل Casebinder',
+  showFolder: 'إظهار مجلد المكتبة',
+  view: '&عرض',
+  library: 'المكتبة',
+  find: 'بحث…',
+  about: 'حول Casebinder',
+  aboutDetail: 'مكتبتك: {folder}\n\nيبقى كل شيء على هذا الحاسوب إلى أن تصدّره.',
+};
+
+export const MENU_WORDS: Readonly<Record<WindowLanguageCode, MenuWords>> = { en, es, ar };
