@@ -19,7 +19,7 @@ import { createMainWindow } from './desktop/window.ts';
 import { printWindow } from './desktop/print.ts';
 import { resolveLibraryDir } from './library/location.ts';
 import { loadWindowLanguage, saveWindowLanguage } from './desktop/language.ts';
-import type { WindowLanguageCode } from '../shared/ipc-contract.ts';
+import type { WindowLanguage } from '../shared/languages.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const OUT = path.resolve(here, '..');
@@ -31,7 +31,7 @@ if (!app.requestSingleInstanceLock()) app.quit();
 const languageFile = path.join(app.getPath('userData'), 'window-language.json');
 const chosenLanguage = loadWindowLanguage(languageFile);
 if (chosenLanguage) app.commandLine.appendSwitch('lang', chosenLanguage);
-let windowLanguage: WindowLanguageCode = chosenLanguage ?? 'en';
+let windowLanguage: WindowLanguage = chosenLanguage ?? 'en';
 
 let window: BrowserWindow | undefined;
 let backend: Backend | undefined;
@@ -39,7 +39,7 @@ let backend: Backend | undefined;
 let setMenu: () => void = () => undefined;
 
 /** The window speaks another language: the menu follows now; a language the person chose, Chromium at the next start. */
-function setWindowLanguage(language: WindowLanguageCode, chosen: boolean): void {
+function setWindowLanguage(language: WindowLanguage, chosen: boolean): void {
   saveWindowLanguage(languageFile, chosen ? language : null);
   if (language === windowLanguage) return;
   windowLanguage = language;

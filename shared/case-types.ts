@@ -68,16 +68,6 @@ export interface CaseDocument {
 
 export const REQUEST_METHODS = ['portal', 'fax', 'letter', 'cd', 'email', 'phone', 'in-person'] as const;
 export type RequestMethod = (typeof REQUEST_METHODS)[number];
-/** How a request was made, in words ("by fax", "in person"). */
-export const REQUEST_METHOD_LABELS: Readonly<Record<RequestMethod, string>> = {
-  portal: 'through the patient portal',
-  fax: 'by fax',
-  letter: 'by letter',
-  cd: 'for a CD or DVD',
-  email: 'by email',
-  phone: 'by phone',
-  'in-person': 'in person',
-};
 export const REQUEST_STATES = ['asked', 'received', 'refused'] as const;
 export type RequestState = (typeof REQUEST_STATES)[number];
 
@@ -95,15 +85,6 @@ export interface RecordsRequest {
 
 export const SUBMISSION_METHODS = ['portal', 'email', 'mail', 'cd', 'fax'] as const;
 export type SubmissionMethod = (typeof SUBMISSION_METHODS)[number];
-/** How a specialist takes records, in words. */
-export const SUBMISSION_METHOD_LABELS: Readonly<Record<SubmissionMethod, string>> = {
-  portal: 'an upload to their portal',
-  email: 'email',
-  mail: 'mail',
-  cd: 'a CD or DVD',
-  fax: 'fax',
-};
-
 export interface Specialist {
   readonly id: number;
   readonly caseId: number;

@@ -6,10 +6,9 @@
  */
 import { sayer } from './icu.ts';
 import type { IsoDate } from './dates.ts';
-import { languageNames } from './languages.ts';
+import { languageNames, windowLanguageOf } from './languages.ts';
+import type { WindowLanguage } from './languages.ts';
 
-export const CHECKLIST_LANGUAGES = ['en', 'es', 'ar'] as const;
-export type ChecklistLanguage = (typeof CHECKLIST_LANGUAGES)[number];
 
 const WHAT_EN = '{what, select, spine {MRI, CT or X-ray} neuro {MRI or CT} surgery {CT, MRI or ultrasound} other {imaging}}';
 const WHAT_ES = '{what, select, spine {RM, TC o radiografía} neuro {RM o TC} surgery {TC, RM o ecografía} other {imagen}}';
@@ -218,10 +217,10 @@ export const CHECKLIST_AR: Readonly<Record<ChecklistKey, string>> = {
   'patient-mismatch.giver': 'من أعطاك هذا السجل',
 };
 
-const CATALOGUES: Readonly<Record<ChecklistLanguage, Readonly<Record<ChecklistKey, string>>>> = { en: CHECKLIST_EN, es: CHECKLIST_ES, ar: CHECKLIST_AR };
+const CATALOGUES: Readonly<Record<WindowLanguage, Readonly<Record<ChecklistKey, string>>>> = { en: CHECKLIST_EN, es: CHECKLIST_ES, ar: CHECKLIST_AR };
 
 export interface ChecklistWords {
-  readonly language: ChecklistLanguage;
+  readonly language: WindowLanguage;
   say(key: ChecklistKey, values?: Record<string, string | number>): string;
   /** A day as the language writes it ("26 Aug 2004", "26 ago 2004"). */
   day(iso: IsoDate): string;
@@ -231,7 +230,7 @@ export interface ChecklistWords {
 
 /** The checklist's words in a language (English for one it does not have). */
 export function checklistWords(language: string = 'en'): ChecklistWords {
-  const lang: ChecklistLanguage = (CHECKLIST_LANGUAGES as readonly string[]).includes(language) ? (language as ChecklistLanguage) : 'en';
+  const lang = windowLanguageOf(language) ?? 'en';
   const catalogue = CATALOGUES[lang];
   const say = sayer(catalogue, lang);
   const days = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });

@@ -6,7 +6,7 @@
  */
 import type { PracticeClient } from './practice.ts';
 import { z } from 'zod';
-import { CHECKLIST_LANGUAGES } from './checklist-words.ts';
+import { WINDOW_LANGUAGES } from './languages.ts';
 import { isIsoDate } from './dates.ts';
 import { DOCUMENT_TYPES, unknownDocumentTypeMessage } from './document-types.ts';
 import type { ErrorInfo } from './errors.ts';
@@ -34,9 +34,7 @@ import type { DocumentRedactions, Redaction, RedactionPreview } from './redactio
 
 // The messages are the person's (the window shows them, the command line prints them): what is wrong and how to write it.
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-/** The languages the window speaks (renderer/src/i18n), for what the back end and the desktop word themselves. */
-export const WINDOW_LANGUAGES = CHECKLIST_LANGUAGES;
-export type WindowLanguageCode = (typeof WINDOW_LANGUAGES)[number];
+/** The window's language, for what the back end and the desktop word themselves. */
 const windowLanguage = z.enum(WINDOW_LANGUAGES);
 const isoDate = z.string().refine(isIsoDate, { error: (issue) => `"${String(issue.input)}" is not a date. Write it as YYYY-MM-DD, for example 2024-03-14.` });
 const shortText = z.string().max(500);

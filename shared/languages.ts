@@ -34,3 +34,12 @@ export function languageLabel(code: string, locale = 'en'): string {
   const theirs = languageName(code, locale);
   return own.toLocaleLowerCase(code) === theirs.toLocaleLowerCase(locale) ? theirs : `${own} (${theirs})`;
 }
+
+/** The languages the window speaks (renderer/src/i18n): its words, the checklist's, the questions to start from, the menu. */
+export const WINDOW_LANGUAGES = ['en', 'es', 'ar'] as const;
+export type WindowLanguage = (typeof WINDOW_LANGUAGES)[number];
+
+/** A language the window speaks, or null for any other code. */
+export function windowLanguageOf(code: unknown): WindowLanguage | null {
+  return (WINDOW_LANGUAGES as readonly unknown[]).includes(code) ? (code as WindowLanguage) : null;
+}

@@ -4,12 +4,11 @@
  * language (English, Spanish, Arabic): a question chosen becomes the person's own words, as written.
  */
 import type { Specialty } from './case-types.ts';
-
-export const STARTER_LANGUAGES = ['en', 'es', 'ar'] as const;
-export type StarterLanguage = (typeof STARTER_LANGUAGES)[number];
+import { windowLanguageOf } from './languages.ts';
+import type { WindowLanguage } from './languages.ts';
 
 /** One question in each language, the same question. */
-type Asked = Readonly<Record<StarterLanguage, string>>;
+type Asked = Readonly<Record<WindowLanguage, string>>;
 
 const q = (en: string, es: string, ar: string): Asked => ({ en, es, ar });
 
@@ -89,7 +88,7 @@ const ASKED: Readonly<Record<Specialty, readonly Asked[]>> = {
 
 /** The questions to start from for a specialty, in a language (English for one it does not have). */
 export function starterQuestions(specialty: Specialty, language: string = 'en'): readonly string[] {
-  const lang: StarterLanguage = (STARTER_LANGUAGES as readonly string[]).includes(language) ? (language as StarterLanguage) : 'en';
+  const lang = windowLanguageOf(language) ?? 'en';
   return ASKED[specialty].map((asked) => asked[lang]);
 }
 

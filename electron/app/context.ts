@@ -3,7 +3,8 @@
  * shell) and the types that tie each domain's handlers to its slice of the IPC contract.
  */
 import type { z } from 'zod';
-import type { Channel, ChannelResults, CHANNELS, WindowLanguageCode } from '../../shared/ipc-contract.ts';
+import type { Channel, ChannelResults, CHANNELS } from '../../shared/ipc-contract.ts';
+import type { WindowLanguage } from '../../shared/languages.ts';
 import type { Library } from '../library/library.ts';
 import type { LibraryKey } from '../library/keyring.ts';
 import type { WorkerPool } from '../workers/pool.ts';
@@ -47,7 +48,7 @@ export interface ExternalShell {
    * The window's language, for the native menu; when the person chose it (not the system's), also for
    * starting Chromium in it next time.
    */
-  windowLanguage(language: WindowLanguageCode, chosen: boolean): void;
+  windowLanguage(language: WindowLanguage, chosen: boolean): void;
 }
 
 export interface AppContext {

@@ -5,21 +5,20 @@
  * window, not the system). Following the system's language keeps no file, so the system's stays in charge.
  */
 import fs from 'node:fs';
-import { WINDOW_LANGUAGES } from '../../shared/ipc-contract.ts';
-import type { WindowLanguageCode } from '../../shared/ipc-contract.ts';
+import { windowLanguageOf } from '../../shared/languages.ts';
+import type { WindowLanguage } from '../../shared/languages.ts';
 
 /** The language saved last time, or null when none was (or the file is not one this writes). */
-export function loadWindowLanguage(file: string): WindowLanguageCode | null {
+export function loadWindowLanguage(file: string): WindowLanguage | null {
   try {
-    const saved = (JSON.parse(fs.readFileSync(file, 'utf8')) as { language?: unknown }).language;
-    return (WINDOW_LANGUAGES as readonly unknown[]).includes(saved) ? (saved as WindowLanguageCode) : null;
+    return windowLanguageOf((JSON.parse(fs.readFileSync(file, 'utf8')) as { language?: unknown }).language);
   } catch {
     return null;
   }
 }
 
 /** Keeps the language the person chose; with none chosen (the system's is followed), keeps none. */
-export function saveWindowLanguage(file: string, language: WindowLanguageCode | null): void {
+export function saveWindowLanguage(file: string, language: WindowLanguage | null): void {
   if (language) fs.writeFileSync(file, `${JSON.stringify({ language })}\n`);
   else fs.rmSync(file, { force: true });
 }

@@ -2,7 +2,7 @@
  * The native menu's words in each language the window speaks. Menus a role names (Edit, Window, zoom,
  * full screen) are named by Electron and the system in the language Chromium was started in.
  */
-import type { WindowLanguageCode } from '../../shared/ipc-contract.ts';
+import type { WindowLanguage } from '../../shared/languages.ts';
 
 const en = {
   file: '&File',
@@ -51,4 +51,4 @@ const ar: MenuWords = {
   aboutDetail: 'مكتبتك: {folder}\n\nيبقى كل شيء على هذا الحاسوب إلى أن تصدّره.',
 };
 
-export const MENU_WORDS: Readonly<Record<WindowLanguageCode, MenuWords>> = { en, es, ar };
+export const MENU_WORDS: Readonly<Record<WindowLanguage, MenuWords>> = { en, es, ar };

@@ -1,6 +1,7 @@
 import { app, dialog, Menu, shell } from 'electron';
 import type { BrowserWindow, MenuItemConstructorOptions } from 'electron';
-import type { MenuCommand, WindowLanguageCode } from '../../shared/ipc-contract.ts';
+import type { MenuCommand } from '../../shared/ipc-contract.ts';
+import type { WindowLanguage } from '../../shared/languages.ts';
 import { MENU_WORDS } from './menu-words.ts';
 
 interface MenuOptions {
@@ -9,7 +10,7 @@ interface MenuOptions {
   readonly libraryDir: string;
   readonly development: boolean;
   /** The window's language (English until the window says). */
-  readonly language?: WindowLanguageCode;
+  readonly language?: WindowLanguage;
 }
 
 /** The native menu with the usual entries and shortcuts; app actions are forwarded to the window. */

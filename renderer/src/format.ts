@@ -3,7 +3,7 @@ import { formatDate as englishDate } from '../../shared/format.ts';
 import { CATALOGUES, currentTranslator } from './i18n/index.ts';
 import type { MessageKey } from './i18n/index.ts';
 
-export { formatUnit, plural } from '../../shared/format.ts';
+export { formatUnit } from '../../shared/format.ts';
 
 /** A document type as the window's language names it. */
 export function typeLabel(type: DocumentType | null | undefined): string {

@@ -16,8 +16,11 @@ import { es } from './es.ts';
 
 export type { MessageKey };
 
-export const WINDOW_LANGUAGES = ['en', 'es', 'ar'] as const;
-export type WindowLanguage = (typeof WINDOW_LANGUAGES)[number];
+import { WINDOW_LANGUAGES } from '../../../shared/languages.ts';
+import type { WindowLanguage } from '../../../shared/languages.ts';
+
+export { WINDOW_LANGUAGES };
+export type { WindowLanguage };
 export type LanguageChoice = 'system' | WindowLanguage;
 
 export const CATALOGUES: Readonly<Record<WindowLanguage, Readonly<Record<MessageKey, string>>>> = { en, es, ar };

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadWindowLanguage, saveWindowLanguage } from '../../../electron/desktop/language.ts';
 import { MENU_WORDS } from '../../../electron/desktop/menu-words.ts';
-import { WINDOW_LANGUAGES } from '../../../shared/ipc-contract.ts';
+import { WINDOW_LANGUAGES } from '../../../shared/languages.ts';
 import { CATALOGUES } from '../../../renderer/src/i18n/index.ts';
 import { tempDir } from '../../helpers/paths.ts';
 

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { CaseDetails } from '../../../../shared/case-types.ts';
-import { STARTER_LANGUAGES, starterQuestions } from '../../../../shared/starter-questions.ts';
+import { WINDOW_LANGUAGES } from '../../../../shared/languages.ts';
+import { starterQuestions } from '../../../../shared/starter-questions.ts';
 import { invoke } from '../../api.ts';
 import type { Patient } from '../../../../shared/library-types.ts';
 import { PrintButton } from '../../components/PrintButton.tsx';
@@ -32,7 +33,7 @@ export function Questions({ details, patient, onError }: { details: CaseDetails;
   const asked = new Set(details.questions.map((q) => q.text));
   const { t, language } = useT();
   // In the window's language; one already asked in any language is not offered again.
-  const everyLanguage = STARTER_LANGUAGES.map((l) => starterQuestions(details.specialty, l));
+  const everyLanguage = WINDOW_LANGUAGES.map((l) => starterQuestions(details.specialty, l));
   const starters = starterQuestions(details.specialty, language).filter((_, i) => !everyLanguage.some((questions) => asked.has(questions[i]!)));
   const call = caller(onError);
   const move = (index: number, by: number) => {
