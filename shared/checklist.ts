@@ -4,6 +4,8 @@
  * cases directly.
  */
 import type { ChecklistItem, Specialty } from './case-types.ts';
+import { say } from './said.ts';
+import type { Said } from './said.ts';
 import { COMMON_RULES, SPECIALTY_RULES } from './checklist-rules.ts';
 import type { ChecklistRule, Need } from './checklist-rules.ts';
 import { checklistWords } from './checklist-words.ts';
@@ -24,7 +26,8 @@ export interface ChecklistDocument {
   /** For a study: its modalities (MR, CT...). */
   readonly modalities: readonly string[];
   /** Warnings about whose record it is (a study naming another patient or birth date). */
-  readonly warnings: readonly string[];
+  /** Why it reads as someone else's, as said (shared/said.ts). */
+  readonly warnings: readonly Said[];
   /** For a study: its radiology-ready checks (shared/readiness.ts). */
   readonly readiness?: readonly ReadinessCheck[];
   /** For a study: the imaging reports the library matched to it (by accession number, or date and modality). */
@@ -129,7 +132,7 @@ function imagingItems(input: ChecklistInput, w: ChecklistWords): ChecklistItem[]
       items.push({
         rule: 'radiology-ready',
         status: check.status === 'missing' ? 'missing' : 'warning',
-        message: w.say('radiology-ready', { title: study.title, check: check.message }),
+        message: w.say('radiology-ready', { title: study.title, check: say(check.words, w.language) }),
         ask: check.check === 'dicomdir' ? w.say('radiology-ready.dicomdir') : w.say('radiology-ready.ask', { facility: study.facility ?? w.say('imaging-center') }),
       });
     }
@@ -198,7 +201,7 @@ export function evaluateChecklist(input: ChecklistInput, language = 'en'): Check
       items.push({
         rule: 'patient-mismatch',
         status: 'warning',
-        message: w.say('patient-mismatch', { title: doc.title, warning }),
+        message: w.say('patient-mismatch', { title: doc.title, warning: say(warning, w.language) }),
         ask: w.say('patient-mismatch.ask', { facility: doc.facility ?? w.say('patient-mismatch.giver') }),
       });
     }

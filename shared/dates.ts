@@ -22,11 +22,6 @@ export function isoDate(year: number, month: number, day: number): IsoDate | nul
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-/** The message a person sees for a date we cannot read. */
-export function invalidDateMessage(what: string, value: string): string {
-  return `${what} "${value}" is not a date. Write it as YYYY-MM-DD, for example 2024-03-14.`;
-}
-
 /** Today on this computer's calendar, as YYYY-MM-DD. */
 export function todayIso(now = new Date()): IsoDate {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;

@@ -4,6 +4,8 @@
  */
 import { isIsoDate } from './dates.ts';
 import type { IsoDate } from './dates.ts';
+import { said } from './said.ts';
+import type { Said } from './said.ts';
 
 export interface SeriesSummary {
   readonly id: number;
@@ -54,7 +56,10 @@ export const DICOM_INSTANCE_PATH = '/dicom/instances/';
 export interface ReadinessCheck {
   readonly check: 'dicomdir' | 'acquired' | 'lossy' | 'thin-slices' | 'report';
   readonly status: 'ok' | 'warning' | 'missing';
+  /** In English, as the command line prints it. */
   readonly message: string;
+  /** The same, as said (shared/said.ts), for the window and the checklist to say in their language. */
+  readonly words: Said;
 }
 
 export interface StudyDetails {
@@ -75,8 +80,8 @@ export interface StudyDetails {
   readonly modalities: readonly string[];
   readonly instances: number;
   readonly series: readonly SeriesSummary[];
-  /** Where the study's patient differs from the library's patient, one sentence each. */
-  readonly warnings: readonly string[];
+  /** Where the study's patient differs from the library's patient, one sentence each, as said (shared/said.ts). */
+  readonly warnings: readonly Said[];
   /** Whether it is what a second-opinion radiologist can read, check by check. */
   readonly readiness: readonly ReadinessCheck[];
 }
@@ -229,20 +234,11 @@ export function patientWarnings(
   study: { readonly patientName: string | null; readonly patientBirthDate: IsoDate | null },
   patient: { readonly name: string; readonly dateOfBirth: IsoDate | null },
   reader: 'person' | 'specialist' = 'person',
-): string[] {
-  const warnings: string[] = [];
-  const forPerson = reader === 'person';
-  if (!sameAsPatient(study.patientName, patient.name)) {
-    warnings.push(
-      `The study's files name the patient "${formatPersonName(study.patientName)}", not ${patient.name}.` +
-        (forPerson ? ` Check that these images are ${patient.name}'s before sending them to anyone.` : ''),
-    );
-  }
+): Said[] {
+  const warnings: Said[] = [];
+  if (!sameAsPatient(study.patientName, patient.name)) warnings.push(said('study-other-name', { named: formatPersonName(study.patientName), patient: patient.name, reader }));
   if (study.patientBirthDate && patient.dateOfBirth && study.patientBirthDate !== patient.dateOfBirth) {
-    warnings.push(
-      `The study's files give the date of birth ${study.patientBirthDate}; ${patient.name}'s is ${patient.dateOfBirth}.` +
-        (forPerson ? ' Check that these images belong to this patient.' : ''),
-    );
+    warnings.push(said('study-other-birth', { theirs: study.patientBirthDate, patient: patient.name, own: patient.dateOfBirth, reader }));
   }
   return warnings;
 }

@@ -1,4 +1,6 @@
 import type { DocumentType } from './document-types.ts';
+import { say, sayAll } from './said.ts';
+import type { Said } from './said.ts';
 
 /** Why a file was not imported; the `reason` beside it says it in plain words with what to do. */
 export type RefusalCode =
@@ -17,7 +19,10 @@ export type RefusalCode =
 
 export interface Refusal {
   readonly code: RefusalCode;
+  /** In English, as the command line prints it. */
   readonly reason: string;
+  /** The same, as said (shared/said.ts), for the window to say in its own language. */
+  readonly words?: readonly Said[];
 }
 
 export type ImportOutcome =
@@ -29,11 +34,13 @@ export type ImportOutcome =
       readonly pages: number;
       /** Something the person should know, e.g. a file whose name did not match its content. */
       readonly note?: string;
+      /** The note, as said (shared/said.ts), for the window to say in its own language. */
+      readonly words?: readonly Said[];
       /** For an imaging study: how many of its DICOM files and series came in. */
       readonly study?: StudyImport;
     }
   /** New files of an imaging study already in the library, added to it. */
-  | { readonly status: 'merged'; readonly path: string; readonly into: number; readonly study: StudyImport; readonly note?: string }
+  | { readonly status: 'merged'; readonly path: string; readonly into: number; readonly study: StudyImport; readonly note?: string; readonly words?: readonly Said[] }
   | {
       readonly status: 'duplicate';
       readonly path: string;
@@ -45,10 +52,11 @@ export type ImportOutcome =
       readonly title?: string;
       /** E.g. that the document was in the trash and is back. */
       readonly note?: string;
+      readonly words?: readonly Said[];
     }
   | ({ readonly status: 'refused'; readonly path: string } & Refusal)
   /** Hidden and system files (.DS_Store, Thumbs.db) that are not records; listed, never imported. */
-  | { readonly status: 'skipped'; readonly path: string; readonly reason: string };
+  | { readonly status: 'skipped'; readonly path: string; readonly reason: string; readonly words?: readonly Said[] };
 
 export interface StudyImport {
   /** The study's title in the library (its description, else its modality), shown instead of a file name. */
@@ -102,4 +110,20 @@ export interface ImportProgress {
   readonly bytesTotal: number;
   /** The outcome that just completed, so a list can grow while the import runs. */
   readonly outcome?: ImportOutcome;
+}
+
+/** A file not imported, and why: English for the command line, the words for the window. */
+export function refusal(code: RefusalCode, what: Said): Refusal {
+  return { code, reason: say(what), words: [what] };
+}
+
+/** A skipped file's reason, both ways. */
+export function skipping(what: Said): { readonly reason: string; readonly words: readonly Said[] } {
+  return { reason: say(what), words: [what] };
+}
+
+/** Notes on what came in, both ways; nothing when there is nothing to say. */
+export function noting(what: readonly (Said | null | undefined | false)[]): { readonly note: string; readonly words: readonly Said[] } | Record<string, never> {
+  const words = what.filter((w): w is Said => !!w);
+  return words.length ? { note: sayAll(words), words } : {};
 }

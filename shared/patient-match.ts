@@ -9,6 +9,8 @@
  */
 import type { IsoDate } from './dates.ts';
 import { formatDate } from './format.ts';
+import { said } from './said.ts';
+import type { Said } from './said.ts';
 import { isAbjad, latinOf, sameAcrossScripts } from './name-scripts.ts';
 
 /** `same`: the document names the patient; `other`: it clearly names someone else; `unknown`: it names nobody readable. */
@@ -299,5 +301,17 @@ export function matchPatient(stated: readonly StatedPatient[], patient: KnownPat
 }
 
 /** What the person can do about a document that names someone else, in one sentence. */
+/** Why a document reads as someone else's (the names and birth dates it gives that are not the patient's), as said. */
+export function identityWords(others: { readonly names: readonly string[]; readonly birthDates: readonly string[] }, patient: { readonly name: string; readonly dateOfBirth: string | null }): Said {
+  return said('identity-reason', {
+    hasNames: others.names.length ? 'yes' : 'no',
+    names: { list: others.names },
+    hasDates: others.birthDates.length ? 'yes' : 'no',
+    dates: { dates: others.birthDates },
+    patient: patient.name,
+    born: patient.dateOfBirth ? { dates: [patient.dateOfBirth] } : 'none',
+  });
+}
+
 export const HELD_BACK_ADVICE =
   'Its lab values and other entries are held back from the health record, the checklist, the timeline and the packet until you say whose it is: yours (a name change or nickname), another patient\'s, or not wanted.';

@@ -7,9 +7,12 @@
 import { notAnImage, transferSyntaxName } from './imaging.ts';
 import type { ReadinessCheck } from './imaging.ts';
 import type { IsoDate } from './dates.ts';
+import { said, say } from './said.ts';
+import type { Said } from './said.ts';
 
 export interface ReadinessSeries {
-  readonly label: string;
+  /** "series 3 “AX T2”", as said. */
+  readonly label: Said;
   readonly modality: string | null;
   readonly sopClasses: readonly string[];
   readonly imageTypes: readonly string[];
@@ -28,9 +31,9 @@ export interface ReadinessInput {
   readonly withDicomdir: { readonly yes: number; readonly known: number };
   readonly series: readonly ReadinessSeries[];
   /** Imaging reports in the library that match the study, with how they were matched. */
-  readonly reports: readonly { readonly id: number; readonly title: string; readonly how: string }[];
+  readonly reports: readonly { readonly id: number; readonly title: string; readonly how: Said }[];
   /** Reports the study carries itself (a structured report, a PDF in DICOM), as "a structured report in series 3". */
-  readonly inStudy: readonly string[];
+  readonly inStudy: readonly Said[];
 }
 
 const SECONDARY_CAPTURE = /^1\.2\.840\.10008\.5\.1\.4\.1\.1\.7(\.|$)/;
@@ -39,7 +42,13 @@ const LOSSY_SYNTAXES = new Set(['1.2.840.10008.1.2.4.50', '1.2.840.10008.1.2.4.5
 /** A CT reconstruction counts as thin at this thickness or less. */
 export const THIN_SLICE_MM = 1.5;
 
-const list = (labels: readonly string[]) => (labels.length <= 3 ? labels.join(', ') : `${labels.slice(0, 3).join(', ')} and ${labels.length - 3} more`);
+/** Up to three series named, then how many more. */
+const some = (labels: readonly Said[]): Said => said('some-of', { items: { list: labels.slice(0, 3), joined: ', ' }, more: Math.max(0, labels.length - 3) });
+
+/** A check, in English (the command line's) and as said (for the window's language). */
+function checked(check: ReadinessCheck['check'], status: ReadinessCheck['status'], words: Said): ReadinessCheck {
+  return { check, status, message: say(words), words };
+}
 
 function secondary(series: ReadinessSeries): boolean {
   return series.sopClasses.some((c) => SECONDARY_CAPTURE.test(c)) || series.imageTypes.some((t) => /^DERIVED\\SECONDARY|\\SECONDARY(\\|$)/i.test(t) && !/^ORIGINAL/i.test(t));
@@ -50,57 +59,34 @@ export function studyReadiness(input: ReadinessInput): ReadinessCheck[] {
   const pictures = input.series.filter((s) => s.images > 0 && !s.sopClasses.every((c) => notAnImage(c) !== null));
 
   if (input.withDicomdir.known > 0) {
-    const all = input.withDicomdir.yes === input.withDicomdir.known;
+    const { yes, known } = input.withDicomdir;
     checks.push(
-      all
-        ? { check: 'dicomdir', status: 'ok', message: 'The images came with their disc index (DICOMDIR), so the whole disc could be checked.' }
-        : {
-            check: 'dicomdir',
-            status: 'warning',
-            message:
-              input.withDicomdir.yes === 0
-                ? 'No disc index (DICOMDIR) came with these images, so nothing shows whether every file of the study is here. The bundle writes one for the specialist’s viewer; if the files were copied from a disc, import the whole disc.'
-                : `Only ${input.withDicomdir.yes} of ${input.withDicomdir.known} files came with a disc index (DICOMDIR); the others were added from elsewhere.`,
-          },
+      yes === known
+        ? checked('dicomdir', 'ok', said('ready-dicomdir'))
+        : checked('dicomdir', 'warning', yes === 0 ? said('ready-no-dicomdir') : said('ready-some-dicomdir', { yes, known })),
     );
   }
 
   if (pictures.length === 0) {
-    checks.push({ check: 'acquired', status: 'missing', message: 'This study holds no images, only reports or other objects. Ask the imaging center for the images themselves.' });
+    checks.push(checked('acquired', 'missing', said('ready-no-images')));
   } else {
     const captured = pictures.filter(secondary);
     checks.push(
       captured.length === 0
-        ? { check: 'acquired', status: 'ok', message: 'The images are as the scanner acquired them (not screenshots or secondary captures).' }
+        ? checked('acquired', 'ok', said('ready-acquired'))
         : captured.length === pictures.length
-          ? {
-              check: 'acquired',
-              status: 'missing',
-              message: `Every series is a secondary capture or derived picture (${list(captured.map((s) => s.label))}): pictures of images, such as screenshots or key images, not the images as acquired. A radiologist needs the full study: ask the imaging center for the original images on a disc.`,
-            }
-          : {
-              check: 'acquired',
-              status: 'warning',
-              message: `Some series are secondary captures or derived pictures (${list(captured.map((s) => s.label))}); the others are the images as acquired.`,
-            },
+          ? checked('acquired', 'missing', said('ready-all-captured', { series: some(captured.map((s) => s.label)) }))
+          : checked('acquired', 'warning', said('ready-some-captured', { series: some(captured.map((s) => s.label)) })),
     );
   }
 
   if (pictures.length > 0) {
     const lossy = pictures.filter((s) => s.lossyFlags.includes('01') || s.transferSyntaxes.some((t) => LOSSY_SYNTAXES.has(t)));
-    const how = (s: ReadinessSeries) => {
+    const how = (s: ReadinessSeries): Said => {
       const syntax = s.transferSyntaxes.find((t) => LOSSY_SYNTAXES.has(t));
-      return syntax ? `${s.label} (${transferSyntaxName(syntax)})` : `${s.label} (compressed with loss before it was stored this way)`;
+      return syntax ? said('series-lossy-syntax', { series: s.label, syntax: transferSyntaxName(syntax) }) : said('series-lossy-flag', { series: s.label });
     };
-    checks.push(
-      lossy.length === 0
-        ? { check: 'lossy', status: 'ok', message: 'No lossy compression: the images hold every detail the scanner recorded.' }
-        : {
-            check: 'lossy',
-            status: 'warning',
-            message: `Compressed with loss of detail: ${list(lossy.map(how))}. Fine for looking; for a formal reading a radiologist may ask for the uncompressed images.`,
-          },
-    );
+    checks.push(lossy.length === 0 ? checked('lossy', 'ok', said('ready-lossless')) : checked('lossy', 'warning', said('ready-lossy', { series: some(lossy.map(how)) })));
   }
 
   const ct = pictures.filter((s) => s.modality === 'CT' && !secondary(s));
@@ -109,22 +95,14 @@ export function studyReadiness(input: ReadinessInput): ReadinessCheck[] {
     const thinnest = thicknesses.length ? Math.min(...thicknesses) : null;
     checks.push(
       thinnest === null
-        ? { check: 'thin-slices', status: 'warning', message: 'The CT files do not say their slice thickness, so it is not known whether thin slices are here.' }
+        ? checked('thin-slices', 'warning', said('ready-thickness-unknown'))
         : thinnest <= THIN_SLICE_MM
-          ? { check: 'thin-slices', status: 'ok', message: `Thin CT slices are here (${thinnest} mm), which a radiologist can reconstruct in any plane.` }
-          : {
-              check: 'thin-slices',
-              status: 'warning',
-              message: `Only thick CT reconstructions (thinnest ${thinnest} mm). A radiologist usually wants the thin slices (${THIN_SLICE_MM} mm or less): ask the imaging center for the thin-slice series.`,
-            },
+          ? checked('thin-slices', 'ok', said('ready-thin', { mm: thinnest }))
+          : checked('thin-slices', 'warning', said('ready-thick', { mm: thinnest, thin: THIN_SLICE_MM })),
     );
   }
 
-  const reports = [...input.reports.map((r) => `“${r.title}” (${r.how})`), ...input.inStudy];
-  checks.push(
-    reports.length
-      ? { check: 'report', status: 'ok', message: `The radiologist’s report is in the library: ${reports.join('; ')}.` }
-      : { check: 'report', status: 'missing', message: 'No radiologist’s report matching this study is in the library. Ask the imaging center for the report that goes with these images.' },
-  );
+  const reports = [...input.reports.map((r) => said('report-found', { title: r.title, how: r.how })), ...input.inStudy];
+  checks.push(reports.length ? checked('report', 'ok', said('ready-report', { reports: { list: reports, joined: '; ' } })) : checked('report', 'missing', said('ready-no-report')));
   return checks;
 }

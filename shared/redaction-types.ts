@@ -4,6 +4,7 @@
  * in black, and a text layer of the page's own words without the covered ones), which exports send
  * instead of the original unless the person chooses to send the original.
  */
+import type { Said } from './said.ts';
 
 /** A rectangle on one page, in fractions of the page as it is shown (upright; 0,0 is the top left). */
 export interface RedactionBox {
@@ -42,8 +43,10 @@ export interface SuggestedRedaction {
   /** The text as it is on the page. */
   readonly text: string;
   readonly page: number;
-  /** Why it is suggested, in a sentence. */
+  /** Why it is suggested, in a sentence (English, as the command line prints it). */
   readonly reason: string;
+  /** The same, as said (shared/said.ts), for the window to say in its language. */
+  readonly words: Said;
   /** Where it is (one box per line it spans). */
   readonly boxes: readonly RedactionBox[];
 }

@@ -2,6 +2,7 @@ import { readUnreadLanguages } from '../suggest/language.ts';
 import { CHANNELS } from '../../shared/ipc-contract.ts';
 import type { Channel } from '../../shared/ipc-contract.ts';
 import { CasebinderError } from '../../shared/errors.ts';
+import { said } from '../../shared/said.ts';
 import { pagePictureFrom } from '../export/bundle.ts';
 import { Importer } from '../import/importer.ts';
 import { readStatedPatientsOfOlderDocuments } from '../import/stated-patients.ts';
@@ -102,8 +103,8 @@ export class Backend {
 
   /** The open session, or a plain error for a channel that needs the library while it is locked or busy. */
   current(): Session {
-    if (this.busyWith) throw new CasebinderError('conflict', `The library is being ${this.busyWith}. Everything else waits until that is done.`);
-    if (!this.session) throw new CasebinderError('library-locked', 'The library is locked. Unlock it with its passphrase to go on.');
+    if (this.busyWith) throw new CasebinderError('conflict', said('err.busy', { doing: this.busyWith }));
+    if (!this.session) throw new CasebinderError('library-locked', said('err.locked'));
     return this.session;
   }
 

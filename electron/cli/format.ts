@@ -8,6 +8,7 @@ import type { StudyDetails } from '../../shared/imaging.ts';
 import { effectiveType, LOW_OCR_CONFIDENCE } from '../../shared/library-types.ts';
 import type { MedicalDocument, PageInfo, Patient, SearchHit } from '../../shared/library-types.ts';
 import type { OcrResult } from '../../shared/ocr-types.ts';
+import { say } from '../../shared/said.ts';
 import { snippetParts } from '../../shared/snippet.ts';
 import type { CheckReport } from '../library/check.ts';
 
@@ -141,7 +142,7 @@ export function formatStudy(s: StudyDetails): string {
     line('Referred by', formatPersonName(s.referringPhysician)),
     line('In the images', patient),
     line('Study UID', s.studyInstanceUid),
-    ...s.warnings.map((w) => `warning: ${w}`),
+    ...s.warnings.map((w) => `warning: ${say(w)}`),
     'Ready for a radiologist?',
     ...s.readiness.map((r) => `  ${r.status.padEnd(8)}${r.check.padEnd(13)}${r.message}`),
     `Series (${s.series.length}, ${s.instances} file(s)):`,

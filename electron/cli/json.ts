@@ -5,6 +5,7 @@
 import { todayIso } from '../../shared/dates.ts';
 import type { MedicalDocument, SearchHit } from '../../shared/library-types.ts';
 import type { ClinicalRecord, LabResult } from '../../shared/records-types.ts';
+import { say } from '../../shared/said.ts';
 import { snippetWithStars } from '../../shared/snippet.ts';
 import type { Library } from '../library/library.ts';
 
@@ -75,7 +76,7 @@ export function studyJson(doc: MedicalDocument, library: Library) {
       ...(x.reportText ? { reportText: x.reportText } : {}),
       ...(x.reportDocumentIds.length ? { reportDocuments: x.reportDocumentIds } : {}),
     })),
-    warnings: s.warnings,
+    warnings: s.warnings.map((w) => say(w)),
   };
 }
 

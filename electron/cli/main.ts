@@ -44,7 +44,7 @@ async function main(argv: string[]): Promise<number> {
         ? { code: 'invalid-input' as const, message: `${error.message}. Run "casebinder help" to see the options.` }
         : toErrorInfo(error, 'casebinder');
     const json = values?.json ?? argv.includes('--json');
-    if (json) process.stdout.write(`${JSON.stringify({ error: info }, null, 2)}\n`);
+    if (json) process.stdout.write(`${JSON.stringify({ error: { code: info.code, message: info.message } }, null, 2)}\n`);
     process.stderr.write(`casebinder: ${info.message}\n`);
     return EXIT_FAILURE;
   }

@@ -13,6 +13,8 @@ import { dicomDate, SOP_CLASS } from '../../shared/imaging.ts';
 import type { DicomHeader } from '../../shared/imaging.ts';
 import { openOriginal, originalChunks } from '../library/sealed.ts';
 import type { OriginalRef } from '../library/sealed.ts';
+import { asWritten, said } from '../../shared/said.ts';
+import type { Said } from '../../shared/said.ts';
 
 const PIXEL_DATA = 'x7fe00010';
 const IMPLICIT_LE = '1.2.840.10008.1.2';
@@ -71,6 +73,38 @@ export function dicomEncoding(head: Uint8Array): Encoding | null {
 export const MAX_INFLATED_BYTES = 128 * 1024 * 1024;
 
 /** Why a deflated file past MAX_INFLATED_BYTES is not read. */
+/** Said when a header goes on past what is read of it. */
+export const DICOM_HEADER_TOO_LARGE = 'its header is larger than Casebinder reads';
+
+const FIXED_PROBLEMS: Readonly<Record<string, Said>> = {
+  'it does not start the way DICOM files do': said('dicom-bad-start'),
+  'it is a DICOMDIR (the index of a disc), not an image': said('dicom-is-index'),
+  'it is a colour palette (a display setting shared by viewers), not part of a study': said('dicom-palette'),
+  'it does not say which image it is (its instance identifier is missing)': said('dicom-no-instance'),
+  [DICOM_HEADER_TOO_LARGE]: said('dicom-header-large'),
+  'Its compressed image data is damaged (an image fragment is not where the file says it is)': said('fragments-misplaced'),
+  'Its compressed image data is damaged (an unexpected marker among the image fragments)': said('fragments-marker'),
+};
+
+/**
+ * What is wrong with a DICOM file, as said: the header reader's problems are kept as English text (they
+ * are stored with a study's files), so the fixed ones are looked up; a problem naming what a parser
+ * said stays as written.
+ */
+export function dicomProblem(stated: string): Said {
+  // Said without its full stop: the messages that name a problem end the sentence themselves.
+  const problem = stated.replace(/\.$/, '');
+  const fixed = FIXED_PROBLEMS[problem];
+  if (fixed) return fixed;
+  const bomb = /^its compressed \(deflated\) data unpacks to more than (\d+) MB, far more than a DICOM object of its kind holds \(a file built to exhaust memory looks like this\)$/.exec(problem);
+  if (bomb) return said('dicom-bomb', { mb: Number(bomb[1]) });
+  const short = /^Its (compressed )?image data is cut short: the file ends ([\d,]+) bytes before the (last image fragment|image) does$/.exec(problem);
+  if (short) return said(short[1] ? 'fragments-short' : 'pixels-short', { bytes: Number(short[2]!.replace(/,/g, '')) });
+  const noStudy = /^it holds (an image, but|no image and) names no (study or series|study|series), so it belongs to no imaging study and cannot be filed with one$/.exec(problem);
+  if (noStudy) return said('dicom-no-study', { image: noStudy[1]!.startsWith('an') ? 'yes' : 'no', missing: noStudy[2] === 'study or series' ? 'both' : noStudy[2]! });
+  return asWritten(problem);
+}
+
 export const INFLATED_TOO_LARGE = `its compressed (deflated) data unpacks to more than ${MAX_INFLATED_BYTES / 1024 / 1024} MB, far more than a DICOM object of its kind holds (a file built to exhaust memory looks like this)`;
 
 class InflatedTooLarge extends Error {

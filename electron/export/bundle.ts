@@ -13,6 +13,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Readable, Transform } from 'node:stream';
 import { CasebinderError } from '../../shared/errors.ts';
+import { said } from '../../shared/said.ts';
 import type { ExportProgress, ExportRequest, ExportResult, PacketPreview } from '../../shared/export-types.ts';
 import { Job } from '../jobs/job.ts';
 import type { ImageMediaType } from '../media/detect.ts';
@@ -155,7 +156,7 @@ export async function exportCase(services: ExportServices, request: ExportReques
   } catch (error) {
     // Clearing up must not hide why the export failed (a folder that is a file cannot be cleared either).
     for (const partial of [temp, ...tempZips]) await fsp.rm(partial, { recursive: true, force: true }).catch(() => undefined);
-    if (signal.aborted) throw new CasebinderError('cancelled', 'The export was cancelled; nothing was written.');
+    if (signal.aborted) throw new CasebinderError('cancelled', said('err.export-cancelled'));
     throw writeError(error, outDir);
   } finally {
     library.settings.exportEnded(temp, ...tempZips);
@@ -165,12 +166,12 @@ export async function exportCase(services: ExportServices, request: ExportReques
 /** What the disk said, in words a person can act on. */
 function writeError(error: unknown, outDir: string): unknown {
   const { code, path: where } = (error ?? {}) as NodeJS.ErrnoException;
-  if (code === 'ENOSPC') return new CasebinderError('invalid-input', `The disk holding ${outDir} is full, so the bundle was not written (nothing was left behind). Free some space or choose another folder, then export again.`, { cause: error });
+  if (code === 'ENOSPC') return new CasebinderError('invalid-input', said('err.export-disk-full', { folder: outDir }), { cause: error });
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
-    return new CasebinderError('invalid-input', `Casebinder may not write into ${outDir}, so the bundle was not written. Choose another folder, such as your Documents folder, and export again.`, { cause: error });
+    return new CasebinderError('invalid-input', said('err.export-not-allowed', { folder: outDir }), { cause: error });
   }
   // The folder itself, or a folder above it, is a file.
-  if ((code === 'ENOTDIR' || code === 'EEXIST') && where && outDir.startsWith(path.resolve(where))) return new CasebinderError('invalid-input', `${outDir} is not a folder Casebinder can write into (a file is in the way). Choose another folder and export again.`, { cause: error });
+  if ((code === 'ENOTDIR' || code === 'EEXIST') && where && outDir.startsWith(path.resolve(where))) return new CasebinderError('invalid-input', said('err.export-file-in-way', { folder: outDir }), { cause: error });
   return error;
 }
 

@@ -13,6 +13,7 @@ import type { DocumentType } from '../../shared/document-types.ts';
 import type { IsoDate } from '../../shared/dates.ts';
 import { todayIso } from '../../shared/dates.ts';
 import { CasebinderError } from '../../shared/errors.ts';
+import { said } from '../../shared/said.ts';
 import type { ExportChoices, PacketLanguage } from '../../shared/export-types.ts';
 import { formatDate } from '../../shared/format.ts';
 import type { StudyDetails } from '../../shared/imaging.ts';
@@ -121,7 +122,7 @@ export function gatherCase(library: Library, caseId: number, specialistId: numbe
   }
   const ids = chosenDocumentIds(details, choices);
   if (ids.length === 0) {
-    throw new CasebinderError('invalid-input', 'No documents are chosen for this bundle. Include at least one of the case\'s documents.');
+    throw new CasebinderError('invalid-input', said('err.export-none-chosen'));
   }
   const usedNames = new Set<string>();
   // Documents from before languages were read: read now, as the manifest, FHIR and XDM name them.

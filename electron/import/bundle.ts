@@ -12,6 +12,9 @@ import { isIsoDate } from '../../shared/dates.ts';
 import { isDocumentType } from '../../shared/document-types.ts';
 import type { DocumentType } from '../../shared/document-types.ts';
 import type { ImportOutcome } from '../../shared/import-types.ts';
+import { said } from '../../shared/said.ts';
+import { refusal } from '../../shared/import-types.ts';
+import type { Said } from '../../shared/said.ts';
 import type { DocumentEdit } from '../../shared/library-types.ts';
 import { BUNDLE_FILE_ROLES } from '../../shared/export-types.ts';
 import type { BundleFileRole } from '../../shared/export-types.ts';
@@ -120,28 +123,26 @@ export function bundleOf(relativePath: string, bundles: readonly { readonly fold
 }
 
 /** Why a file in a bundle is not imported as a record of its own, or undefined when it is one (or unknown to the manifest). */
-export function bundleSkipReason(ref: BundleRef): string | undefined {
-  if (ref.relativePath.toLowerCase() === MANIFEST_NAME) {
-    return "The case bundle's manifest (manifest.json), read to take each original under the title, type and date the bundle gives it.";
-  }
+export function bundleSkipReason(ref: BundleRef): Said | undefined {
+  if (ref.relativePath.toLowerCase() === MANIFEST_NAME) return said('bundle-manifest');
   const file = ref.manifest.files.get(ref.relativePath);
-  const of = (d: BundleDocument | null) => (d?.number ? `D${d.number}${d.title ? ` (${d.title})` : ''}` : 'an original');
+  const of = (d: BundleDocument | null) => (d?.number ? { document: d.number, title: d.title || 'none' } : { document: 'none', title: 'none' });
   switch (file?.role) {
     case 'packet':
-      return "The case bundle's PDF packet, made by Casebinder from the bundle's originals; the originals were imported instead, so nothing is in the library twice.";
+      return said('bundle-packet');
     case 'fhir':
-      return "The case bundle's FHIR copy of its document list, for hospital systems; the originals it points to were imported instead.";
+      return said('bundle-fhir');
     case 'xdm-metadata':
-      return "The case bundle's index for hospital systems (IHE XDM METADATA.XML); the originals it lists were imported instead.";
+      return said('bundle-xdm-index');
     case 'xdm-document':
-      return `A second copy of ${of(file.document)} that the bundle keeps for hospital systems (IHE XDM); the original was imported once.`;
+      return said('bundle-xdm-copy', of(file.document));
     case 'xdm-manifest':
-      return `The list of ${of(file.document)}'s images that the bundle keeps for hospital systems (a DICOM key object selection, IHE XDS-I); the images themselves were imported.`;
+      return said('bundle-kos', of(file.document));
     case 'readme':
     case 'index':
-      return "The case bundle's cover page (how to open the bundle), not a medical record.";
+      return said('bundle-cover');
     case 'dicomdir':
-      return "The case bundle's disc index (DICOMDIR); every image it lists is also in the manifest, which was checked instead.";
+      return said('bundle-dicomdir');
     default:
       return undefined;
   }
@@ -157,17 +158,14 @@ export function isBundleOriginal(ref: BundleRef | undefined): boolean {
  * What the library takes from the manifest for an original just imported: its details when the bytes
  * are the ones the manifest names, else nothing and a note saying so.
  */
-export function manifestDetails(ref: BundleRef, sha256: string | null): { edit: DocumentEdit | null; note: string } | null {
+export function manifestDetails(ref: BundleRef, sha256: string | null): { edit: DocumentEdit | null; note: Said } | null {
   const file = ref.manifest.files.get(ref.relativePath);
   if (!file?.document || file.role !== 'original') return null;
   if (!sha256 || file.sha256 !== sha256) {
-    return {
-      edit: null,
-      note: `Its bytes are not the ones the case bundle's manifest records for ${ref.relativePath}, so it was changed after the bundle was made: it was imported as it is, and the manifest's title, type and date were not applied. Ask the sender for a new copy if it matters.`,
-    };
+    return { edit: null, note: said('bundle-changed', { path: ref.relativePath }) };
   }
   const d = file.document;
-  return { edit: editOf(d, true), note: `From a case bundle${d.number ? ` (D${d.number})` : ''}: filed under the title, type, date, facility and clinician its manifest gives; its bytes match the manifest's SHA-256.` };
+  return { edit: editOf(d, true), note: said('bundle-filed', { document: d.number || 'none' }) };
 }
 
 /** The details a manifest gives a document, as a change to the library's record (a study's type is its own, so left out). */
@@ -225,13 +223,7 @@ export class BundleIndex {
   outcomes(): ImportOutcome[] {
     return [...this.found].flatMap(([manifest, seen]) => {
       const missing = [...manifest.files.values()].filter((f) => (f.role === 'original' || f.role === 'dicom') && !seen.has(f.path));
-      return missing.map((f): ImportOutcome => ({
-        status: 'refused',
-        path: joinWhere(manifest.where, f.path),
-        code: 'not-found',
-        reason:
-          "The case bundle's manifest lists this original, but it is not in what was imported. If the bundle came as several ZIP parts (volumes), import all the parts together; otherwise ask the sender for the bundle again.",
-      }));
+      return missing.map((f): ImportOutcome => ({ status: 'refused', path: joinWhere(manifest.where, f.path), ...refusal('not-found', said('bundle-missing')) }));
     });
   }
 }

@@ -4,7 +4,10 @@
  * lets the import skip the viewer quietly, and compare what the DICOMDIR lists with what is there.
  */
 import type { ImportOutcome } from '../../shared/import-types.ts';
+import { said } from '../../shared/said.ts';
+import { refusal, skipping } from '../../shared/import-types.ts';
 import { discPathKey } from '../dicom/dicomdir.ts';
+import { dicomProblem } from '../dicom/header.ts';
 import type { DicomdirListing } from '../dicom/dicomdir.ts';
 import type { DiscRef } from './source.ts';
 
@@ -53,31 +56,14 @@ export class DiscIndex {
       const read = disc.listing;
       if (!read) continue;
       if ('problem' in read) {
-        outcomes.push({
-          status: 'skipped',
-          path: read.path,
-          reason: `The disc's index (DICOMDIR) could not be read: ${read.problem}. Every file on the disc was still looked at.`,
-        });
+        outcomes.push({ status: 'skipped', path: read.path, ...skipping(said('dicomdir-unreadable', { problem: dicomProblem(read.problem) })) });
         continue;
       }
       const listed = read.listing.files;
       const missing = listed.filter((f) => !disc.found.has(discPathKey(f)));
-      outcomes.push({
-        status: 'skipped',
-        path: read.path,
-        reason:
-          `The disc's index (DICOMDIR), read to check the disc: it lists ${listed.length} file(s)` +
-          (missing.length ? `, of which ${missing.length} ${missing.length === 1 ? 'is' : 'are'} not on the disc.` : ', all found.'),
-      });
+      outcomes.push({ status: 'skipped', path: read.path, ...skipping(said('dicomdir-read', { listed: listed.length, missing: missing.length })) });
       for (const file of missing) {
-        outcomes.push({
-          status: 'refused',
-          path: `${root}/${file}`,
-          code: 'not-found',
-          reason:
-            "The disc's index (DICOMDIR) lists this file, but it is not on the disc. " +
-            'If these images matter for the opinion, ask the imaging center for a new copy of the disc.',
-        });
+        outcomes.push({ status: 'refused', path: `${root}/${file}`, ...refusal('not-found', said('dicomdir-missing')) });
       }
     }
     return outcomes;

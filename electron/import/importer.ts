@@ -1,11 +1,11 @@
 import { detectLanguages } from '../suggest/language.ts';
 import type { ImportOutcome, ImportProgress, ImportResult, ImportStage, Refusal } from '../../shared/import-types.ts';
-import { IMPORT_STAGES } from '../../shared/import-types.ts';
+import { IMPORT_STAGES, noting, refusal, skipping } from '../../shared/import-types.ts';
 import { isStructuredReport, SOP_CLASS } from '../../shared/imaging.ts';
-import { HELD_BACK_ADVICE } from '../../shared/patient-match.ts';
+import { identityWords } from '../../shared/patient-match.ts';
 import { readDicomdir } from '../dicom/dicomdir.ts';
 import { FragmentWalker } from '../dicom/fragments.ts';
-import { deflatedWithinLimit, fragmentStart, INFLATED_TOO_LARGE, isDeflated, pixelDataProblem, readDicomHeader } from '../dicom/header.ts';
+import { deflatedWithinLimit, DICOM_HEADER_TOO_LARGE, dicomProblem, fragmentStart, INFLATED_TOO_LARGE, isDeflated, pixelDataProblem, readDicomHeader } from '../dicom/header.ts';
 import type { HeaderRead } from '../dicom/header.ts';
 import type { DicomHeader } from '../../shared/imaging.ts';
 import { encapsulatedPdf, structuredReportText } from '../dicom/reports.ts';
@@ -18,7 +18,9 @@ import type { StagedFile } from '../library/vault.ts';
 import { normalizeLab } from '../labs/normalize.ts';
 import { describeRecords, MAX_RECORDS_FILE_BYTES } from '../records/read.ts';
 import type { RecordFormat } from '../records/read.ts';
-import type { Patient } from '../../shared/library-types.ts';
+import type { DocumentIdentity, Patient } from '../../shared/library-types.ts';
+import { asWritten, said, sayAll } from '../../shared/said.ts';
+import type { Said } from '../../shared/said.ts';
 import type { WorkerPool } from '../workers/pool.ts';
 import type { ExtractResult } from '../workers/worker.ts';
 import { detectBytes, HEAD_BYTES, isRefusal, readFailure } from '../media/detect.ts';
@@ -30,7 +32,7 @@ import { StudyTally } from './study-tally.ts';
 import { walk } from './walk.ts';
 import { WorkQueue } from './work-queue.ts';
 import { XdmIndex } from './xdm.ts';
-import { bundlesInArchive, formatBytes, isOpenArchive, openArchive, ZIP_LIMITS } from './zip.ts';
+import { bundlesInArchive, isOpenArchive, openArchive, ZIP_LIMITS } from './zip.ts';
 import type { OpenArchive, ZipBudget, ZipLimits } from './zip.ts';
 import { openOriginal, readOriginal, readOriginalRange } from '../library/sealed.ts';
 import type { OriginalRef } from '../library/sealed.ts';
@@ -69,29 +71,20 @@ class Gate {
   }
 }
 
-const CANCELLED: Refusal = { code: 'cancelled', reason: 'Not imported: the import was cancelled before this file was done.' };
-const TOO_LARGE: Refusal = {
-  code: 'too-large',
-  reason: 'This file is too large or too complex to read within the memory Casebinder allows for one file. Split it into smaller PDFs and import those.',
-};
+const CANCELLED: Refusal = refusal('cancelled', said('cancelled'));
+const TOO_LARGE: Refusal = refusal('too-large', said('too-complex'));
 
 function internalError(where: string, error: unknown): Refusal {
-  return {
-    code: 'internal',
-    reason: `Casebinder could not read this file because of an internal error (${where}: ${(error as Error).message}). Please report it.`,
-  };
+  return refusal('internal', said('internal', { where, detail: (error as Error).message }));
 }
 
 /** A valid DICOM file that is no part of an imaging study: left out, and why; nothing is wrong with it. */
 function notInAStudy(path: string, problem: string): ImportOutcome {
-  return { status: 'skipped', path, reason: `This DICOM file was left out: ${problem}. Nothing is wrong with it as a file; it stays unchanged where it is.` };
+  return { status: 'skipped', path, ...skipping(said('dicom-left-out', { problem: dicomProblem(problem) })) };
 }
 
 function damagedDicom(problem: string): Refusal {
-  return {
-    code: 'damaged',
-    reason: `This DICOM file cannot be read: ${problem}. It was not imported. If it came from an imaging disc, ask the imaging center for a new copy of the disc.`,
-  };
+  return refusal('damaged', said('dicom-damaged', { problem: dicomProblem(problem) }));
 }
 
 /** Everything one import keeps track of while its lanes work. */
@@ -314,7 +307,7 @@ export class Importer {
     if (!details) return outcome;
     if (details.edit) this.library.documents.edit(outcome.id, details.edit);
     const type = details.edit?.type ?? outcome.type;
-    return { ...outcome, type, note: [outcome.note, details.note].filter(Boolean).join(' ') };
+    return { ...outcome, type, ...noting([...(outcome.words ?? []), details.note]) };
   }
 
   /** One file: its outcome, or null when it is told later (a study's file, an archive's contents). */
@@ -323,7 +316,7 @@ export class Importer {
     if (source.bundle) {
       state.bundles.seen(source.bundle);
       const reason = bundleSkipReason(source.bundle);
-      if (reason) return { status: 'skipped', path: source.path, reason };
+      if (reason) return { status: 'skipped', path: source.path, ...skipping(reason) };
     }
     let reader: SourceReader;
     try {
@@ -337,7 +330,7 @@ export class Importer {
       if (isRefusal(detected)) return refused(detected);
       switch (detected.kind) {
         case 'skip':
-          return { status: 'skipped', path: source.path, reason: detected.reason };
+          return { status: 'skipped', path: source.path, reason: detected.reason, words: detected.words };
         case 'zip':
           return await timed(state, 'archives', () => this.expandArchive(source, reader, state));
         case 'dicomdir':
@@ -346,7 +339,7 @@ export class Importer {
           return await timed(state, 'dicom', () => this.importDicom(source, reader, state));
         case 'xdm-index':
           state.xdm.listed(source.path, await readAll(reader, state.signal, MAX_RECORDS_FILE_BYTES));
-          return { status: 'skipped', path: source.path, reason: "The download's index (IHE XDM METADATA.XML), read to check that every document it lists is in the download." };
+          return { status: 'skipped', path: source.path, ...skipping(said('xdm-index')) };
         case 'records':
           return this.fromBundle(source, await timed(state, 'records', () => this.importRecords(source, reader, detected.format, state)));
         default:
@@ -364,12 +357,7 @@ export class Importer {
 
   private async expandArchive(source: ImportSource, reader: SourceReader, state: Run): Promise<ImportOutcome | null> {
     if (source.depth >= this.zipLimits.maxDepth) {
-      return {
-        status: 'refused',
-        path: source.path,
-        code: 'unsupported',
-        reason: 'This is an archive inside an archive inside an archive; Casebinder does not unpack that deep. Unpack it yourself and import the folder.',
-      };
+      return { status: 'refused', path: source.path, ...refusal('unsupported', said('too-deep')) };
     }
     let file: OriginalRef = source.path;
     if (source.depth > 0) {
@@ -389,7 +377,7 @@ export class Importer {
 
   private async readDiscIndex(source: ImportSource, reader: SourceReader, state: Run): Promise<ImportOutcome | null> {
     if (!source.disc || source.name.toUpperCase() !== 'DICOMDIR' || source.disc.relativePath.includes('/')) {
-      return { status: 'skipped', path: source.path, reason: 'A copy of a disc index (DICOMDIR), not at the top of a disc: not a medical record.' };
+      return { status: 'skipped', path: source.path, ...skipping(said('dicomdir-copy')) };
     }
     const parts: Uint8Array[] = [];
     let length = 0;
@@ -425,12 +413,12 @@ export class Importer {
       if (!read.ok) {
         await this.library.vault.discard(staged);
         if (!read.needMore && read.notInAStudy) return notInAStudy(source.path, read.problem);
-        return refused(damagedDicom(read.needMore ? 'its header is larger than Casebinder reads' : read.problem));
+        return refused(damagedDicom(read.needMore ? DICOM_HEADER_TOO_LARGE : read.problem));
       }
       const header = read.header;
       if (isDeflated(header) && !(await deflatedWithinLimit(staged.ref))) {
         await this.library.vault.discard(staged);
-        return refused({ code: 'too-large', reason: `This DICOM file was not imported: ${INFLATED_TOO_LARGE}. If it came from an imaging disc, ask the imaging center for a new copy.` });
+        return refused(refusal('too-large', said('dicom-inflated', { problem: dicomProblem(INFLATED_TOO_LARGE) })));
       }
       const problem = pixelDataProblem(header, staged.size) ?? walker?.problem(staged.size) ?? null;
       return await this.onlyOnce(state, `sop:${header.sopInstanceUid}`, async () => {
@@ -474,7 +462,7 @@ export class Importer {
     known: NonNullable<ReturnType<Library['studies']['instanceBySop']>>,
     state: Run,
   ): Promise<ImportOutcome | null> {
-    const same = `${source.name} and ${known.originalName}, already in the library, claim to be the same image (SOP Instance UID ${read.header.sopInstanceUid}) but their bytes differ`;
+    const same = said('same-image', { file: source.name, known: known.originalName, sop: read.header.sopInstanceUid });
     if (known.problem && !read.problem) {
       await this.library.vault.commit(staged);
       this.library.studies.replaceInstanceFile(known.instanceId, {
@@ -488,17 +476,18 @@ export class Importer {
       state.studies.record(known.studyId, source.folder, {
         added: false,
         newStudy: false,
-        note: `${same}. ${known.originalName} is damaged (${known.problem.replace(/\.$/, '')}), so ${source.name}, which reads fully, took its place.`,
+        note: [same, said('same-image-replaced', { known: known.originalName, problem: dicomProblem(known.problem), file: source.name })],
       });
       return null;
     }
     await this.library.vault.discard(staged);
     const why = read.problem
-      ? `${source.name} is damaged (${read.problem.replace(/\.$/, '')}); the copy that reads fully was kept.`
+      ? said('same-image-kept', { file: source.name, problem: dicomProblem(read.problem) })
       : known.problem
-        ? `Both are damaged; the one imported first was kept.`
-        : `Both read fully (the same image saved twice, perhaps in two encodings); the one imported first was kept.`;
-    return { status: 'skipped', path: source.path, reason: `${same}. ${why}` };
+        ? said('same-image-both-damaged')
+        : said('same-image-both-fine');
+    const words = [same, why];
+    return { status: 'skipped', path: source.path, reason: sayAll(words), words };
   }
 
   /** Reports inside DICOM files: a structured report's text joins its series; a PDF becomes a document. */
@@ -518,7 +507,7 @@ export class Importer {
     const inner = encapsulatedPdf(await readOriginal(this.library.vault.ref(sha256)));
     const path = `${source.path} (PDF report inside)`;
     if ('problem' in inner) {
-      return { status: 'refused', path, code: 'damaged', reason: `The PDF report inside this DICOM file cannot be read: ${inner.problem}. The DICOM file itself was kept with its study.` };
+      return { status: 'refused', path, ...refusal('damaged', said('pdf-in-dicom-damaged', { problem: asWritten(inner.problem) })) };
     }
     const staged = await this.library.vault.stage(inner.pdf, state.signal);
     const outcome = await this.importStaged(
@@ -583,7 +572,7 @@ export class Importer {
       if (known.inTrash) {
         // Importing what is in the trash is asking for it back.
         this.library.documents.restore(known.id);
-        return { status: 'duplicate', path: source.path, of: known.id, note: 'It was in the trash: it is back in the library, as it was.' };
+        return { status: 'duplicate', path: source.path, of: known.id, ...noting([said('from-trash')]) };
       }
       return { status: 'duplicate', path: source.path, of: known.id };
     }
@@ -594,7 +583,7 @@ export class Importer {
       const earlier = await first;
       if (earlier?.status === 'imported') return { status: 'duplicate', path: source.path, of: earlier.id };
       if (earlier?.status === 'duplicate') return { status: 'duplicate', path: source.path, of: earlier.of };
-      if (earlier?.status === 'refused') return { status: 'refused', path: source.path, code: earlier.code, reason: earlier.reason };
+      if (earlier?.status === 'refused') return { status: 'refused', path: source.path, code: earlier.code, reason: earlier.reason, words: earlier.words };
       return { status: 'refused', path: source.path, ...CANCELLED };
     }
     const running = work();
@@ -690,26 +679,19 @@ export class Importer {
     if ('status' in inserted) return inserted;
     const { id } = inserted;
     const identity = this.library.documents.get(id).identity;
-    const notes = [
+    const notes = noting([
       detected.note,
-      identity.match === 'other' ? `${identity.reason} ${HELD_BACK_ADVICE}` : undefined,
+      heldBack(identity, patient),
       labs.length
-        ? `${labs.length} lab result${labs.length === 1 ? ' was' : 's were'} read from its tables; check them against the page to confirm them.`
+        ? said('labs-read', { count: labs.length })
         : suggested.type === 'lab-report' && detected.kind === 'pdf' && extracted.ocrPages.length < extracted.pageTexts.length
-          ? 'No results table Casebinder reads was found on its pages, so no lab values were taken from it; its text is kept and searchable.'
+          ? said('no-lab-table')
           : undefined,
       listNote(extracted.records),
-      fromStudy ? `This PDF report came inside a DICOM file of imaging study #${fromStudy.studyId}.` : undefined,
+      fromStudy ? said('from-study', { study: fromStudy.studyId }) : undefined,
       ocrNote(extracted.ocrPages.length, extracted.pageTexts.length),
-    ].filter(Boolean);
-    return {
-      status: 'imported',
-      path: source.path,
-      id,
-      type: suggested.type ?? 'other',
-      pages: extracted.pageTexts.length,
-      ...(notes.length ? { note: notes.join(' ') } : {}),
-    };
+    ]);
+    return { status: 'imported', path: source.path, id, type: suggested.type ?? 'other', pages: extracted.pageTexts.length, ...notes };
   }
 
   /**
@@ -719,7 +701,7 @@ export class Importer {
   private async importRecords(source: ImportSource, reader: SourceReader, format: RecordFormat, state: Run): Promise<ImportOutcome> {
     const { signal } = state;
     if (source.size > MAX_RECORDS_FILE_BYTES) {
-      return { status: 'refused', path: source.path, code: 'too-large', reason: `This health record file is ${formatBytes(source.size)}, larger than any one person's record from a portal (up to ${formatBytes(MAX_RECORDS_FILE_BYTES)}); it may not be one. Casebinder did not import it.` };
+      return { status: 'refused', path: source.path, ...refusal('too-large', said('records-too-large', { size: { bytes: source.size }, limit: { bytes: MAX_RECORDS_FILE_BYTES } })) };
     }
     const staged = await this.library.vault.stage(reader.chunks(signal), signal);
     return this.onceByContent(source, staged, state, () => this.readRecordsAndCommit(source, staged, format, state));
@@ -760,20 +742,21 @@ export class Importer {
     const { id, added: counts } = inserted;
     const identity = this.library.documents.get(id).identity;
     const holds = describeRecords(counts.labs, counts.records);
-    const notes = [
-      holds ? `Health record: ${holds}.` : counts.known || read.notes.some((n) => n.includes('could not be read')) ? '' : 'It lists no lab results or other entries; its text is kept and searchable.',
-      counts.known ? `${counts.known} ${counts.known === 1 ? 'entry was' : 'entries were'} already in the library from another document, and not added again.` : '',
-      counts.repeated ? `${counts.repeated} ${counts.repeated === 1 ? 'entry is' : 'entries are'} listed twice in it, and kept once.` : '',
+    const notes: (Said | null | undefined)[] = [
+      holds ?? (counts.known || read.notes.some((n) => n.key === 'entries-unreadable') ? null : said('records-empty')),
+      counts.known ? said('records-known', { count: counts.known }) : null,
+      counts.repeated ? said('records-repeated', { count: counts.repeated }) : null,
       ...read.notes,
-      identity.match === 'other' ? `${identity.reason} ${HELD_BACK_ADVICE}` : '',
-    ].filter(Boolean);
+      heldBack(identity, patient),
+    ];
     if (read.embedded) {
       const staged = await this.library.vault.stage(read.embedded.bytes, signal);
       const inner = await this.importStaged({ ...source, path: `${source.path} (PDF inside)`, name: `${read.title}.pdf` }, staged, { kind: 'pdf', mediaType: 'application/pdf' }, state);
       state.outcomes.push(inner);
-      notes.push('It carries a PDF, imported as a document of its own.');
+      notes.push(said('carries-pdf'));
     }
-    return { status: 'imported', path: source.path, id, type: read.suggested.type ?? 'other', pages: 1, note: notes.join(' ') };
+    const noted = noting(notes);
+    return { status: 'imported', path: source.path, id, type: read.suggested.type ?? 'other', pages: 1, note: '', ...noted };
   }
 
   /** Runs work for the same key one after another (the same DICOM file twice on a disc). */
@@ -790,20 +773,25 @@ export class Importer {
 }
 
 /** What the person learns about the medications and allergies read from a document's lists. */
-function listNote(records: readonly { readonly kind: string }[]): string | undefined {
+function listNote(records: readonly { readonly kind: string }[]): Said | undefined {
   const medications = records.filter((r) => r.kind === 'medication').length;
   const allergies = records.filter((r) => r.kind === 'allergy').length;
   if (!medications && !allergies) return undefined;
-  const what = [medications ? `${medications} medication${medications === 1 ? '' : 's'}` : '', allergies ? `${allergies} allerg${allergies === 1 ? 'y' : 'ies'}` : ''].filter(Boolean).join(' and ');
-  return `${what} ${medications + allergies === 1 ? 'was' : 'were'} read from its lists; check them against the page to confirm them.`;
+  return said('lists-read', { medications, allergies, total: medications + allergies });
 }
 
 /** What the person learns about pages that wait for OCR. */
-function ocrNote(waiting: number, pages: number): string | undefined {
+function ocrNote(waiting: number, pages: number): Said | undefined {
   if (waiting === 0) return undefined;
-  if (pages === 1) return 'It is a picture of text: OCR will read it.';
-  if (waiting === pages) return `Its ${pages} pages are pictures of text: OCR will read them.`;
-  return `${waiting} of its ${pages} pages are pictures of text: OCR will read ${waiting === 1 ? 'it' : 'them'}.`;
+  if (pages === 1) return said('ocr-one');
+  if (waiting === pages) return said('ocr-all', { pages });
+  return said('ocr-some', { waiting, pages });
+}
+
+/** A document that names someone else: who, and that its entries wait until the person says whose it is. */
+function heldBack(identity: DocumentIdentity, patient: Patient): Said | undefined {
+  if (identity.match !== 'other') return undefined;
+  return said('held-back', { reason: identity.others ? identityWords(identity.others, patient) : asWritten(identity.reason ?? '') });
 }
 
 /** A whole (small) file's bytes, up to `limit`. */

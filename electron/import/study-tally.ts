@@ -4,14 +4,18 @@
  * study, and said at the end.
  */
 import type { ImportOutcome } from '../../shared/import-types.ts';
+import { said } from '../../shared/said.ts';
+import { noting } from '../../shared/import-types.ts';
+import type { Said } from '../../shared/said.ts';
+import { dicomProblem } from '../dicom/header.ts';
 
 interface StudyCount {
   newStudy: boolean;
   added: number;
   alreadyIn: number;
   folders: string[];
-  problems: string[];
-  notes: string[];
+  problems: Said[];
+  notes: Said[];
 }
 
 /** The longest folder path all of them share (a study's files usually sit under one folder of the disc). */
@@ -31,7 +35,7 @@ function commonFolder(folders: readonly string[]): string {
 export class StudyTally {
   private readonly studies = new Map<number, StudyCount>();
 
-  record(studyId: number, folder: string, fate: { readonly added: boolean; readonly newStudy: boolean; readonly problem?: string | null; readonly file?: string; readonly note?: string }): void {
+  record(studyId: number, folder: string, fate: { readonly added: boolean; readonly newStudy: boolean; readonly problem?: string | null; readonly file?: string; readonly note?: readonly Said[] }): void {
     let count = this.studies.get(studyId);
     if (!count) {
       count = { newStudy: false, added: 0, alreadyIn: 0, folders: [], problems: [], notes: [] };
@@ -41,8 +45,8 @@ export class StudyTally {
     if (fate.added) count.added++;
     else count.alreadyIn++;
     if (count.folders.length < 1000 && !count.folders.includes(folder)) count.folders.push(folder);
-    if (fate.problem) count.problems.push(`${fate.file ?? 'A file'}: ${fate.problem}`);
-    if (fate.note && count.notes.length < 20) count.notes.push(fate.note);
+    if (fate.problem) count.problems.push(said('file-problem', { file: fate.file ?? '?', problem: dicomProblem(fate.problem) }));
+    if (fate.note && count.notes.length < 40) count.notes.push(...fate.note);
   }
 
   /** Whether this import made the study (rather than adding to one the library held). */
@@ -56,15 +60,14 @@ export class StudyTally {
   }
 
   /** One outcome per study; `describe` gives its title, series count and what the person should know. */
-  outcomes(describe: (studyId: number) => { title: string; series: number; warnings: readonly string[] }): ImportOutcome[] {
+  outcomes(describe: (studyId: number) => { title: string; series: number; warnings: readonly Said[] }): ImportOutcome[] {
     return [...this.studies].map(([id, count]): ImportOutcome => {
       const { title, series, warnings } = describe(id);
       const path = commonFolder(count.folders);
       const damaged = count.problems.length
-        ? [`${count.problems.length} of its files ${count.problems.length === 1 ? 'is' : 'are'} damaged and kept as they came: ${count.problems.slice(0, 3).join(' ')}${count.problems.length > 3 ? ' …' : ''}`]
+        ? [said('study-damaged', { count: count.problems.length, problems: { list: count.problems.slice(0, 3), joined: ' ' }, more: count.problems.length > 3 ? 'yes' : 'no' })]
         : [];
-      const notes = [...warnings, ...damaged, ...count.notes];
-      const note = notes.length ? { note: notes.join(' ') } : {};
+      const note = noting([...warnings, ...damaged, ...count.notes]);
       const study = { title, files: count.added, alreadyIn: count.alreadyIn, series };
       if (count.newStudy) return { status: 'imported', path, id, type: 'imaging-study', pages: 0, study, ...note };
       if (count.added > 0) return { status: 'merged', path, into: id, study, ...note };

@@ -2,6 +2,9 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import type { ImportOutcome } from '../../shared/import-types.ts';
 import { readFailure } from '../media/detect.ts';
+import { said } from '../../shared/said.ts';
+import { refusal, skipping } from '../../shared/import-types.ts';
+import type { Said } from '../../shared/said.ts';
 import { MANIFEST_NAME, MAX_MANIFEST_BYTES, parseBundleManifest } from './bundle.ts';
 import type { BundleManifest } from './bundle.ts';
 import { fileSource } from './source.ts';
@@ -17,11 +20,11 @@ export interface Walked {
 const SYSTEM_FILES = new Set(['.ds_store', 'thumbs.db', 'desktop.ini', 'ehthumbs.db', '.localized', 'icon\r']);
 const SYSTEM_DIRS = new Set(['__macosx', '.spotlight-v100', '.trashes', '.fseventsd', '$recycle.bin', 'system volume information', '.git']);
 
-export function systemReason(name: string, isDir: boolean): string | undefined {
+export function systemReason(name: string, isDir: boolean): Said | undefined {
   const lower = name.toLowerCase();
-  if (isDir && SYSTEM_DIRS.has(lower)) return 'A folder the computer keeps for itself, not medical records.';
-  if (!isDir && (SYSTEM_FILES.has(lower) || lower.startsWith('._'))) return 'A hidden file the computer keeps for itself, not a medical record.';
-  if (name.startsWith('.')) return 'A hidden file or folder, skipped.';
+  if (isDir && SYSTEM_DIRS.has(lower)) return said('system-folder');
+  if (!isDir && (SYSTEM_FILES.has(lower) || lower.startsWith('._'))) return said('system-file');
+  if (name.startsWith('.')) return said('hidden');
   return undefined;
 }
 
@@ -75,7 +78,7 @@ export async function walk(inputs: readonly string[], signal?: AbortSignal): Pro
     if (!chosen) {
       const reason = systemReason(name, stat.isDirectory());
       if (reason) {
-        outcomes.push({ status: 'skipped', path: target, reason });
+        outcomes.push({ status: 'skipped', path: target, ...skipping(reason) });
         return;
       }
     }
@@ -102,7 +105,7 @@ export async function walk(inputs: readonly string[], signal?: AbortSignal): Pro
       const bundled = bundle ? { manifest: bundle.manifest, relativePath: path.relative(bundle.root, target).split(path.sep).join('/') } : undefined;
       files.push(fileSource(target, stat.size, path.dirname(target), onDisc ? { root: onDisc.root, relativePath: relative } : undefined, bundled));
     } else {
-      outcomes.push({ status: 'refused', path: target, code: 'unsupported', reason: 'This is not a regular file (a device or a pipe); there is nothing to import.' });
+      outcomes.push({ status: 'refused', path: target, ...refusal('unsupported', said('not-regular')) });
     }
   }
 

@@ -6,6 +6,8 @@
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import type { ImportOutcome } from '../../shared/import-types.ts';
+import { said } from '../../shared/said.ts';
+import { refusal } from '../../shared/import-types.ts';
 
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', removeNSPrefix: true, processEntities: false, isArray: (_name: string, _path: unknown, _leaf: boolean, isAttribute: boolean) => !isAttribute });
 
@@ -57,12 +59,7 @@ export class XdmIndex {
       uris
         .map((uri) => path.join(folder, uri))
         .filter((p) => !paths.has(p))
-        .map((p): ImportOutcome => ({
-          status: 'refused',
-          path: p,
-          code: 'not-found',
-          reason: `The download's index (${path.basename(indexPath)}) lists this document, but it is not in the download. Download the record from the portal again.`,
-        })),
+        .map((p): ImportOutcome => ({ status: 'refused', path: p, ...refusal('not-found', said('xdm-missing', { index: path.basename(indexPath) })) })),
     );
   }
 }

@@ -8,6 +8,8 @@ import { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
 import type { ImportOutcome, Refusal } from '../../shared/import-types.ts';
+import { said } from '../../shared/said.ts';
+import { refusal, skipping } from '../../shared/import-types.ts';
 import { bundleOf, manifestCandidates, MAX_MANIFEST_BYTES, parseBundleManifest } from './bundle.ts';
 import type { BundleIndex, BundleManifest } from './bundle.ts';
 import { discOf, discRoots } from './disc.ts';
@@ -48,15 +50,6 @@ export interface OpenArchive {
   readonly outcomes: ImportOutcome[];
   close(): void;
 }
-
-/** A size in words: "20.0 MB". */
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 ** 3) return `${(bytes / 1024 ** 3).toFixed(1)} GB`;
-  if (bytes >= 1024 ** 2) return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
-  return `${Math.max(1, Math.round(bytes / 1024))} KB`;
-}
-
-const BOMB_ADVICE = 'That is how "zip bombs" exhaust a computer, so Casebinder did not unpack it. If you trust where it came from, unpack it yourself and import the folder.';
 
 /** Lets yauzl read an archive staged sealed in an encrypted vault, decrypting the ranges it asks for. */
 class OriginalZipReader extends yauzl.RandomAccessReader {
@@ -150,17 +143,14 @@ export async function openArchive(
   try {
     zip = await openZip(file);
   } catch (error) {
-    return {
-      code: 'damaged',
-      reason: `This ZIP archive is damaged and cannot be opened (${(error as Error).message}). Download it again, or ask the sender for a new copy.`,
-    };
+    return refusal('damaged', said('zip-damaged', { detail: (error as Error).message }));
   }
   try {
     const entries: { entry: Entry; name: string }[] = [];
     for await (const entry of zip.eachEntry()) {
       if (entries.length >= limits.maxEntries) {
         zip.close();
-        return { code: 'too-large', reason: `This ZIP archive holds more than ${limits.maxEntries.toLocaleString('en-US')} files, more than Casebinder unpacks at once. Unpack it yourself and import its folders one at a time.` };
+        return refusal('too-large', said('zip-too-many', { max: limits.maxEntries }));
       }
       const name = entryName(entry);
       if (!name.endsWith('/')) entries.push({ entry, name });
@@ -168,17 +158,11 @@ export async function openArchive(
     const expanded = entries.reduce((n, e) => n + e.entry.uncompressedSize, 0);
     if (expanded > budget.bytes) {
       zip.close();
-      return {
-        code: 'too-large',
-        reason: `This ZIP archive would expand to ${formatBytes(expanded)}, more than Casebinder unpacks in one import (${formatBytes(limits.maxTotalBytes)} in all). Unpack it yourself and import the folder.`,
-      };
+      return refusal('too-large', said('zip-too-big', { expanded: { bytes: expanded }, limit: { bytes: limits.maxTotalBytes } }));
     }
     if (expanded > limits.ratioFloorBytes && expanded > limits.maxRatio * zip.fileSize) {
       zip.close();
-      return {
-        code: 'too-large',
-        reason: `This ZIP archive would expand from ${formatBytes(zip.fileSize)} to ${formatBytes(expanded)}, ${Math.round(expanded / zip.fileSize).toLocaleString('en-US')} times its size. ${BOMB_ADVICE}`,
-      };
+      return refusal('too-large', said('zip-bomb', { from: { bytes: zip.fileSize }, to: { bytes: expanded }, times: Math.round(expanded / zip.fileSize) }));
     }
     budget.bytes -= expanded;
 
@@ -193,31 +177,27 @@ export async function openArchive(
       const path = `${displayPath}/${name}`;
       const refused = (refusal: Refusal) => outcomes.push({ status: 'refused', path, ...refusal });
       if (yauzl.validateFileName(name) !== null) {
-        refused({
-          code: 'unsafe',
-          reason: `This file in the archive is named "${name}", a path that leads out of the archive's folder: that is how harmful archives overwrite other files. Casebinder did not take it; the archive's other files were looked at as usual.`,
-        });
+        refused(refusal('unsafe', said('zip-escape', { name })));
         continue;
       }
       const parts = name.split('/');
       const system = parts.map((part, i) => systemReason(part, i < parts.length - 1)).find(Boolean);
       if (system) {
-        outcomes.push({ status: 'skipped', path, reason: system });
+        outcomes.push({ status: 'skipped', path, ...skipping(system) });
         continue;
       }
       if (entry.isEncrypted()) {
-        refused({ code: 'password-protected', reason: 'This file in the ZIP archive is locked with a password. Unpack the archive with its password (double-click it), then import the folder.' });
+        refused(refusal('password-protected', said('zip-locked')));
         continue;
       }
       if (!entry.canDecodeFileData()) {
-        refused({ code: 'unsupported', reason: `This file in the ZIP archive is compressed in a way Casebinder cannot read (method ${entry.compressionMethod}). Unpack the archive with another program and import the folder.` });
+        refused(refusal('unsupported', said('zip-method', { method: entry.compressionMethod })));
         continue;
       }
       if (entry.uncompressedSize > limits.ratioFloorBytes && entry.uncompressedSize > limits.maxRatio * Math.max(1, entry.compressedSize)) {
-        refused({
-          code: 'too-large',
-          reason: `This file in the ZIP archive would expand from ${formatBytes(entry.compressedSize)} to ${formatBytes(entry.uncompressedSize)}, ${Math.round(entry.uncompressedSize / Math.max(1, entry.compressedSize)).toLocaleString('en-US')} times its size. ${BOMB_ADVICE}`,
-        });
+        refused(
+          refusal('too-large', said('zip-entry-bomb', { from: { bytes: entry.compressedSize }, to: { bytes: entry.uncompressedSize }, times: Math.round(entry.uncompressedSize / Math.max(1, entry.compressedSize)) })),
+        );
         continue;
       }
       const disc = discOf(name, roots, (root) => (root ? `${displayPath}/${root}` : displayPath));
@@ -237,10 +217,7 @@ export async function openArchive(
     return { sources, outcomes, close: () => zip.close() };
   } catch (error) {
     zip.close();
-    return {
-      code: 'damaged',
-      reason: `This ZIP archive is damaged: its list of files cannot be read (${(error as Error).message}). Download it again, or ask the sender for a new copy.`,
-    };
+    return refusal('damaged', said('zip-list-damaged', { detail: (error as Error).message }));
   }
 }
 

@@ -6,6 +6,7 @@
  */
 import type { IsoDate } from '../../shared/dates.ts';
 import { CasebinderError } from '../../shared/errors.ts';
+import { said } from '../../shared/said.ts';
 import type { Comparator, LabCorrection, LabFlag, LabResult, LabValue, NormalizedLab, ReferenceRange, RecordOrigin } from '../../shared/records-types.ts';
 import { analyteKey, findTest } from './loinc-table.ts';
 import { convert, toUcum } from './units.ts';
@@ -160,6 +161,6 @@ export function correctedLab(before: LabResult, correction: LabCorrection): Norm
     },
     before.origin,
   );
-  if (!fixed.value.printed) throw new CasebinderError('invalid-input', 'A lab result needs its value. Type it as the page shows it.');
+  if (!fixed.value.printed) throw new CasebinderError('invalid-input', said('err.lab-value'));
   return fixed;
 }

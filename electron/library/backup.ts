@@ -18,6 +18,7 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { CasebinderError } from '../../shared/errors.ts';
+import { said } from '../../shared/said.ts';
 import type { BackupProgress } from '../../shared/backup-types.ts';
 import { Job } from '../jobs/job.ts';
 import { contentDigest, referencedOriginals, rekeyDatabase } from './database.ts';
@@ -82,7 +83,7 @@ export function readManifest(dir: string): BackupManifest {
     const why = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'it has no casebinder-backup.json' : `its casebinder-backup.json cannot be read (${(error as Error).message})`;
     throw new CasebinderError('not-found', `${dir} is not a Casebinder backup: ${why}. Choose the folder a backup was made into.`);
   }
-  if (manifest.format !== FORMAT || manifest.version !== 1) throw new CasebinderError('library-too-new', `The backup in ${dir} was made by a version of Casebinder this one does not know. Update Casebinder to use it.`);
+  if (manifest.format !== FORMAT || manifest.version !== 1) throw new CasebinderError('library-too-new', said('err.backup-too-new', { folder: dir }));
   return manifest;
 }
 
@@ -202,26 +203,26 @@ export function startBackup(library: Library, to: string, options: { readonly pa
   return new Job<BackupProgress, BackupResult>('backup', async ({ report, signal }) => {
     const dir = path.resolve(to);
     if (dir === path.resolve(library.dir) || dir.startsWith(path.resolve(library.dir) + path.sep)) {
-      throw new CasebinderError('invalid-input', 'A backup inside the library folder goes with the library when the disk fails. Choose a folder on another drive.');
+      throw new CasebinderError('invalid-input', said('err.backup-inside'));
     }
     await fsp.mkdir(dir, { recursive: true, mode: PRIVATE_FOLDER });
     makePrivate(dir, PRIVATE_FOLDER);
     const previous = fs.existsSync(path.join(dir, BACKUP_MANIFEST)) ? readManifest(dir) : null;
     if (previous && previous.libraryId !== library.settings.libraryId()) {
-      throw new CasebinderError('conflict', `${dir} holds the backup of another library. Choose an empty folder, or that library's own.`);
+      throw new CasebinderError('conflict', said('err.backup-other-library', { folder: dir }));
     }
     if (!previous && fs.readdirSync(dir).some((n) => !n.startsWith('.'))) {
-      throw new CasebinderError('conflict', `${dir} is not empty and holds no Casebinder backup. Choose an empty folder (or one a backup of this library was made into).`);
+      throw new CasebinderError('conflict', said('err.backup-not-empty', { folder: dir }));
     }
     const password = options.password ?? null;
     if (password && library.encrypted) {
-      throw new CasebinderError('invalid-input', 'This library is encrypted, and so are its backups, with its own key. A backup password is for a library that is not encrypted.');
+      throw new CasebinderError('invalid-input', said('err.backup-password-encrypted'));
     }
     if (previous?.password && !password) {
-      throw new CasebinderError('library-locked', `The backup in ${dir} is protected by a password: give it (the window asks; the command line reads --password-file F).`);
+      throw new CasebinderError('library-locked', said('err.backup-has-password', { folder: dir }));
     }
     if (previous && !previous.password && password) {
-      throw new CasebinderError('conflict', `The backup in ${dir} has no password. Back up with a password into an empty folder (the old backup can then be deleted).`);
+      throw new CasebinderError('conflict', said('err.backup-no-password', { folder: dir }));
     }
     const temp = path.join(dir, '.tmp');
     await fsp.rm(temp, { recursive: true, force: true });
@@ -386,9 +387,9 @@ export function startRestore(from: string, target: string, secret: Secret | null
     const dir = path.resolve(from);
     const newDir = path.resolve(target);
     const manifest = readManifest(dir);
-    if (fs.existsSync(newDir) && fs.readdirSync(newDir).length) throw new CasebinderError('conflict', `${newDir} is not empty. Restore into a new folder; nothing was changed.`);
+    if (fs.existsSync(newDir) && fs.readdirSync(newDir).length) throw new CasebinderError('conflict', said('err.restore-not-empty', { folder: newDir }));
     if (manifest.encrypted && !secret) {
-      throw new CasebinderError('library-locked', manifest.password ? 'This backup is protected by a password: give it (or its recovery key) to restore it.' : 'This backup is of an encrypted library: give its passphrase (or recovery key) to restore it.');
+      throw new CasebinderError('library-locked', said(manifest.password ? 'err.restore-password' : 'err.restore-passphrase'));
     }
     const building = path.join(path.dirname(newDir), `.${path.basename(newDir)}.restoring-${randomUUID().slice(0, 8)}`);
     await fsp.mkdir(building, { recursive: true, mode: PRIVATE_FOLDER });
@@ -406,8 +407,8 @@ export function startRestore(from: string, target: string, secret: Secret | null
       await fsp.mkdir(path.join(building, '.tmp'), { mode: PRIVATE_FOLDER });
       let done = 0;
       await inParallel(files, FILES_AT_ONCE, async (f, i) => {
-        if (!fs.existsSync(f.from)) throw new CasebinderError('library-damaged', `The backup is missing ${f.name}; it cannot be restored whole. Run "casebinder backup verify" on it, and use another backup.`);
-        const damaged = new CasebinderError('library-damaged', `${f.name} in the backup is damaged (it no longer matches its fingerprint); it cannot be restored whole. Use another backup.`);
+        if (!fs.existsSync(f.from)) throw new CasebinderError('library-damaged', said('err.backup-missing-file', { file: f.name }));
+        const damaged = new CasebinderError('library-damaged', said('err.backup-damaged-file', { file: f.name }));
         if (backupKey && f.original) {
           // Sealed with the backup's key: decrypting checks every chunk; the name proves which original it is.
           let plain: { sha256: string };
@@ -436,7 +437,7 @@ export function startRestore(from: string, target: string, secret: Secret | null
         restored.close();
       }
       const digest = contentDigest(path.join(building, DATABASE_FILE), key?.database ?? null);
-      if (digest.sha256 !== manifest.contents.sha256) throw new CasebinderError('library-damaged', 'The restored library differs from the library that was backed up. Use another backup.');
+      if (digest.sha256 !== manifest.contents.sha256) throw new CasebinderError('library-damaged', said('err.restore-differs'));
       await fsp.rm(path.join(building, VAULT_DIR, 'tmp'), { recursive: true, force: true });
       if (fs.existsSync(newDir)) await fsp.rmdir(newDir);
       await fsp.rename(building, newDir);

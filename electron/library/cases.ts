@@ -30,6 +30,8 @@ import type { ChecklistDocument, ChecklistInput } from '../../shared/checklist.t
 import type { IsoDate } from '../../shared/dates.ts';
 import type { ClinicalRecord, LabResult } from '../../shared/records-types.ts';
 import { CasebinderError } from '../../shared/errors.ts';
+import { asWritten, said } from '../../shared/said.ts';
+import { identityWords } from '../../shared/patient-match.ts';
 import type { Documents } from './documents.ts';
 import type { Patients } from './patients.ts';
 import type { Records } from './records.ts';
@@ -94,7 +96,7 @@ export class Cases {
   create(patientId: number, input: NewCase, now: Date): Case {
     this.services.patients.get(patientId);
     const title = input.title.trim();
-    if (!title) throw new CasebinderError('invalid-input', 'Give the case a title, e.g. "Recommended L4-L5 spinal fusion".');
+    if (!title) throw new CasebinderError('invalid-input', said('err.case-title'));
     if (!SPECIALTIES.includes(input.specialty)) throw new CasebinderError('invalid-input', unknownSpecialtyMessage(input.specialty));
     const inserted = run(
       this.db,
@@ -121,7 +123,7 @@ export class Cases {
   update(id: number, change: CaseChange): Case {
     const before = this.get(id);
     const next = { ...before, ...change };
-    if (!next.title.trim()) throw new CasebinderError('invalid-input', 'A case needs a title.');
+    if (!next.title.trim()) throw new CasebinderError('invalid-input', said('err.case-needs-title'));
     if (!SPECIALTIES.includes(next.specialty)) throw new CasebinderError('invalid-input', unknownSpecialtyMessage(next.specialty));
     run(
       this.db,
@@ -223,7 +225,7 @@ export class Cases {
   addQuestion(caseId: number, text: string): CaseQuestion {
     this.get(caseId);
     const trimmed = text.trim();
-    if (!trimmed) throw new CasebinderError('invalid-input', 'Write the question.');
+    if (!trimmed) throw new CasebinderError('invalid-input', said('err.question'));
     const inserted = run(
       this.db,
       sql`INSERT INTO case_questions (case_id, position, text) VALUES (${caseId}, (SELECT coalesce(max(position), 0) + 1 FROM case_questions WHERE case_id = ${caseId}), ${trimmed})`,
@@ -232,7 +234,7 @@ export class Cases {
   }
 
   updateQuestion(id: number, text: string): void {
-    if (!text.trim()) throw new CasebinderError('invalid-input', 'Write the question, or remove it.');
+    if (!text.trim()) throw new CasebinderError('invalid-input', said('err.question-or-remove'));
     if (!run(this.db, sql`UPDATE case_questions SET text = ${text.trim()} WHERE id = ${id}`).changes) throw new CasebinderError('not-found', `There is no question #${id}.`);
   }
 
@@ -246,8 +248,8 @@ export class Cases {
 
   addRecommendation(caseId: number, input: NewRecommendation): Recommendation {
     const c = this.get(caseId);
-    if (!input.clinician.trim()) throw new CasebinderError('invalid-input', 'Say who recommended it (the clinician).');
-    if (!input.procedure.trim()) throw new CasebinderError('invalid-input', 'Say what was recommended (the procedure or treatment).');
+    if (!input.clinician.trim()) throw new CasebinderError('invalid-input', said('err.recommended-by'));
+    if (!input.procedure.trim()) throw new CasebinderError('invalid-input', said('err.recommended-what'));
     for (const documentId of input.documentIds ?? []) {
       if (this.services.documents.get(documentId).patientId !== c.patientId) throw new CasebinderError('invalid-input', `Document #${documentId} belongs to another patient.`);
     }
@@ -276,8 +278,8 @@ export class Cases {
     if (!row) throw new CasebinderError('not-found', `There is no recommendation #${id}.`);
     const before = this.details(row.case_id).recommendations.find((r) => r.id === id)!;
     const next = { ...before, ...change };
-    if (!next.clinician.trim()) throw new CasebinderError('invalid-input', 'Say who recommended it (the clinician).');
-    if (!next.procedure.trim()) throw new CasebinderError('invalid-input', 'Say what was recommended (the procedure or treatment).');
+    if (!next.clinician.trim()) throw new CasebinderError('invalid-input', said('err.recommended-by'));
+    if (!next.procedure.trim()) throw new CasebinderError('invalid-input', said('err.recommended-what'));
     run(
       this.db,
       sql`UPDATE case_recommendations SET clinician = ${next.clinician.trim()}, facility = ${next.facility?.trim() || null}, date = ${next.date ?? null},
@@ -292,7 +294,7 @@ export class Cases {
     const row = get<{ case_id: number }>(this.db, sql`SELECT case_id FROM case_opinions WHERE id = ${id}`);
     if (!row) throw new CasebinderError('not-found', `There is no opinion #${id}.`);
     const next = { ...this.details(row.case_id).opinions.find((o) => o.id === id)!, ...change };
-    if (!next.by.trim()) throw new CasebinderError('invalid-input', 'Say whose opinion it is.');
+    if (!next.by.trim()) throw new CasebinderError('invalid-input', said('err.opinion-by'));
     run(
       this.db,
       sql`UPDATE case_opinions SET specialist_id = ${next.specialistId}, by = ${next.by.trim()}, date = ${next.date}, summary = ${next.summary},
@@ -371,6 +373,7 @@ export class Cases {
    */
   checklistInput(caseId: number, today: IsoDate, facts: Map<number, PatientFacts> = new Map()): ChecklistInput {
     const c = this.details(caseId);
+    const patient = this.services.patients.get(c.patientId);
     const included = this.services.documents.getMany(c.documents.filter((d) => d.included).map((d) => d.documentId));
     const documents = included.map(
       (d): ChecklistDocument => ({
@@ -381,7 +384,7 @@ export class Cases {
         date: d.dateOfService ?? d.suggested.dateOfService,
         facility: d.facility ?? d.suggested.facility,
         modalities: d.imaging?.modalities ?? [],
-        warnings: d.identity.match === 'other' && d.identity.reason ? [d.identity.reason] : [],
+        warnings: d.identity.match !== 'other' ? [] : d.identity.others ? [identityWords(d.identity.others, patient)] : d.identity.reason ? [asWritten(d.identity.reason)] : [],
         languages: d.languages ?? [],
         ...(d.kind === 'study' ? this.studyChecks(d.id) : {}),
       }),

@@ -8,6 +8,7 @@
  */
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { CasebinderError } from '../../shared/errors.ts';
+import { said } from '../../shared/said.ts';
 import type { IsoDate } from '../../shared/dates.ts';
 import type { MedicalDocument, Patient, PatientEdit } from '../../shared/library-types.ts';
 import type { Documents } from './documents.ts';
@@ -301,7 +302,7 @@ export class Corrections {
    * one of their other names, and `fromId` is gone.
    */
   merge(fromId: number, intoId: number): Patient {
-    if (fromId === intoId) throw new CasebinderError('invalid-input', 'Choose two different patients to merge.');
+    if (fromId === intoId) throw new CasebinderError('invalid-input', said('err.merge-same'));
     const from = this.patients.get(fromId);
     const into = this.patients.get(intoId);
     if (from.dateOfBirth && into.dateOfBirth && from.dateOfBirth !== into.dateOfBirth) {
@@ -332,7 +333,7 @@ export class Corrections {
   /** Undoes the newest correction (or says there is none): every row it changed is put back as it was. */
   undo(): Correction {
     const newest = get<Correction & { undo: string }>(this.db, sql`SELECT id, at, description, undo FROM corrections ORDER BY id DESC LIMIT 1`);
-    if (!newest) throw new CasebinderError('not-found', 'There is nothing to undo (emptying the trash forgets what could be undone).');
+    if (!newest) throw new CasebinderError('not-found', said('err.nothing-to-undo'));
     const changes = JSON.parse(newest.undo) as Change[];
     writeTransaction(this.db, () => {
       for (const change of [...changes].reverse()) this.putBack(change);

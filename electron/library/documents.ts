@@ -1,8 +1,9 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { invalidDateMessage, isIsoDate } from '../../shared/dates.ts';
+import { isIsoDate } from '../../shared/dates.ts';
 import { isDocumentType, unknownDocumentTypeMessage } from '../../shared/document-types.ts';
 import type { DocumentType } from '../../shared/document-types.ts';
 import { CasebinderError } from '../../shared/errors.ts';
+import { said } from '../../shared/said.ts';
 import { SUGGESTED_FIELDS } from '../../shared/library-types.ts';
 import type {
   DocumentEdit,
@@ -355,7 +356,7 @@ export class Documents {
     const sets: SqlQuery[] = [];
     if (edit.title !== undefined) {
       const title = edit.title.trim();
-      if (!title) throw new CasebinderError('invalid-input', 'A document needs a title. Type a few words that say what it is.');
+      if (!title) throw new CasebinderError('invalid-input', said('err.document-title'));
       sets.push(sql`title = ${title}`);
     }
     if (edit.type !== undefined) {
@@ -364,7 +365,7 @@ export class Documents {
     }
     if (edit.dateOfService !== undefined) {
       if (edit.dateOfService !== null && !isIsoDate(edit.dateOfService)) {
-        throw new CasebinderError('invalid-input', invalidDateMessage('The date of service', edit.dateOfService));
+        throw new CasebinderError('invalid-input', said('err.not-a-date', { what: 'service', value: edit.dateOfService }));
       }
       sets.push(sql`date_of_service = ${edit.dateOfService}`);
     }
@@ -415,7 +416,7 @@ export class Documents {
   /** Adds one tag to many documents (one that already has it, in any case, keeps it as it was). Returns those that gained it. */
   addTag(ids: readonly number[], tag: string): number[] {
     const [clean] = normaliseTags([tag]);
-    if (!clean) throw new CasebinderError('invalid-input', 'Type the tag to add, e.g. "for Dr. Brandt".');
+    if (!clean) throw new CasebinderError('invalid-input', said('err.tag'));
     this.getMany(ids); // each must be in the library, or nothing changes
     const added: number[] = [];
     writeTransaction(this.db, () => {

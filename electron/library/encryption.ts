@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { CasebinderError } from '../../shared/errors.ts';
+import { said } from '../../shared/said.ts';
 import type { EncryptionProgress } from '../../shared/encryption-types.ts';
 import { Job } from '../jobs/job.ts';
 import { rekeyDatabase } from './database.ts';
@@ -61,7 +62,7 @@ export function startConversion(request: ConvertRequest): Job<EncryptionProgress
     } catch (error) {
       // Cancelled or failed before the marker: the library is as it was; the copy goes.
       if (!fs.existsSync(path.join(convert, READY))) await fsp.rm(convert, { recursive: true, force: true });
-      if (signal.aborted) throw new CasebinderError('cancelled', `${request.passphrase ? 'Encrypting' : 'Decrypting'} was cancelled; the library is as it was.`);
+      if (signal.aborted) throw new CasebinderError('cancelled', said('err.converting-cancelled', { encrypting: request.passphrase ? 'yes' : 'no' }));
       throw error;
     }
   });

@@ -11,6 +11,7 @@ import { createCipheriv, createDecipheriv, hkdfSync, randomBytes, scrypt } from 
 import fs from 'node:fs';
 import path from 'node:path';
 import { CasebinderError } from '../../shared/errors.ts';
+import { said } from '../../shared/said.ts';
 import { replaceFileDurably } from './durable.ts';
 import { PRIVATE_FILE } from './private.ts';
 
@@ -158,14 +159,14 @@ export async function writeKeys(dir: string, keys: KeysFile): Promise<void> {
 
 export function checkNewPassphrase(passphrase: string): void {
   if ([...passphrase].length < MIN_PASSPHRASE_LENGTH) {
-    throw new CasebinderError('invalid-input', `The passphrase is too short: use at least ${MIN_PASSPHRASE_LENGTH} characters (a few unrelated words are easy to remember and hard to guess).`);
+    throw new CasebinderError('invalid-input', said('err.passphrase-short', { min: MIN_PASSPHRASE_LENGTH }));
   }
 }
 
 /** Wraps a library key by a passphrase and a new recovery key; returns what keys.json should hold and the recovery key to show once. */
 export async function sealKeys(key: LibraryKey, passphrase: string, chosenRecoveryKey?: string): Promise<{ keys: KeysFile; recoveryKey: string }> {
   checkNewPassphrase(passphrase);
-  if (chosenRecoveryKey !== undefined && !recoveryBytes(chosenRecoveryKey)) throw new CasebinderError('invalid-input', 'That is not a recovery key Casebinder made.');
+  if (chosenRecoveryKey !== undefined && !recoveryBytes(chosenRecoveryKey)) throw new CasebinderError('invalid-input', said('err.not-a-recovery-key'));
   const recoveryKey = chosenRecoveryKey ?? newRecoveryKey();
   const kdf: ScryptParams = { name: 'scrypt', ...SCRYPT_COST, salt: b64(randomBytes(16)) };
   const recoverySalt = randomBytes(16);
@@ -195,13 +196,12 @@ export async function unlockKeys(keys: KeysFile, secret: Secret, whose: 'library
   if ('key' in secret) return secret.key;
   if ('passphrase' in secret) {
     const key = unwrap(await passphraseKey(secret.passphrase, keys.passphrase.kdf), keys.passphrase);
-    const what = whose === 'library' ? 'passphrase is not this library\'s' : 'password is not this backup\'s';
-    if (!key) throw new CasebinderError('wrong-passphrase', `The ${what}. Check it and try again (it is case-sensitive); if it is forgotten, use the recovery key.`);
+    if (!key) throw new CasebinderError('wrong-passphrase', said('err.wrong-passphrase', { whose }));
     return key;
   }
   const bytes = recoveryBytes(secret.recoveryKey);
   const key = bytes && unwrap(recoveryWrappingKey(bytes, unb64(keys.recovery.salt)), keys.recovery);
-  if (!key) throw new CasebinderError('wrong-passphrase', `The recovery key is not this ${whose}'s. Check each group of four letters and digits and try again.`);
+  if (!key) throw new CasebinderError('wrong-passphrase', said('err.wrong-recovery-key', { whose }));
   return key;
 }
 

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { invalidDateMessage, isIsoDate } from '../../shared/dates.ts';
+import { isIsoDate } from '../../shared/dates.ts';
 import { CasebinderError } from '../../shared/errors.ts';
+import { said } from '../../shared/said.ts';
 import type { NewPatient, Patient, PatientEdit } from '../../shared/library-types.ts';
 import { all, get, run, sql } from './sql.ts';
 
@@ -49,7 +50,7 @@ export class Patients {
 
   add(input: NewPatient): Patient {
     const name = input.name.trim().replace(/\s+/g, ' ');
-    if (!name) throw new CasebinderError('invalid-input', "A patient needs a name. Enter the patient's name.");
+    if (!name) throw new CasebinderError('invalid-input', said('err.patient-name'));
     const dateOfBirth = input.dateOfBirth ?? null;
     if (dateOfBirth !== null) checkDateOfBirth(dateOfBirth, this.now());
     const same = this.list().find(
@@ -84,7 +85,7 @@ export class Patients {
   edit(id: number, change: PatientEdit): Patient {
     const before = this.get(id);
     const name = change.name === undefined ? before.name : change.name.trim().replace(/\s+/g, ' ');
-    if (!name) throw new CasebinderError('invalid-input', "A patient needs a name. Enter the patient's name.");
+    if (!name) throw new CasebinderError('invalid-input', said('err.patient-name'));
     const dateOfBirth = change.dateOfBirth === undefined ? before.dateOfBirth : change.dateOfBirth;
     if (dateOfBirth !== null) checkDateOfBirth(dateOfBirth, this.now());
     const same = this.list().find((p) => p.id !== id && p.name.toLowerCase() === name.toLowerCase() && (p.dateOfBirth ?? null) === dateOfBirth);
@@ -156,8 +157,8 @@ export class Patients {
 }
 
 function checkDateOfBirth(value: string, today: Date): void {
-  if (!isIsoDate(value)) throw new CasebinderError('invalid-input', invalidDateMessage('The date of birth', value));
+  if (!isIsoDate(value)) throw new CasebinderError('invalid-input', said('err.not-a-date', { what: 'birth', value }));
   if (value > today.toISOString().slice(0, 10)) {
-    throw new CasebinderError('invalid-input', `The date of birth ${value} is in the future. Check the year.`);
+    throw new CasebinderError('invalid-input', said('err.born-in-future', { date: value }));
   }
 }

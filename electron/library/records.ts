@@ -6,6 +6,7 @@
  */
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { CasebinderError } from '../../shared/errors.ts';
+import { said } from '../../shared/said.ts';
 import type { ClinicalRecord, LabFlag, LabResult, NormalizedLab, RecordCode, RecordKind, RecordOrigin } from '../../shared/records-types.ts';
 import { all, get, list, run, sql, where, writeTransaction } from './sql.ts';
 import type { SqlQuery } from './sql.ts';
@@ -277,7 +278,7 @@ export class Records {
   /** A problem, medication or allergy the person adds by hand. */
   addRecord(patientId: number, input: RecordInput, now: Date): ClinicalRecord {
     const name = input.name.trim();
-    if (!name) throw new CasebinderError('invalid-input', `Give the ${input.kind} a name.`);
+    if (!name) throw new CasebinderError('invalid-input', said('err.record-name', { kind: input.kind }));
     const inserted = run(
       this.db,
       sql`INSERT INTO clinical_records (patient_id, document_id, kind, name, codes, status, date, end_date, detail, origin, fingerprint, created_at)
@@ -291,7 +292,7 @@ export class Records {
   updateRecord(id: number, change: Partial<Pick<RecordInput, 'name' | 'status' | 'date' | 'endDate' | 'detail'>>): ClinicalRecord {
     const before = this.record(id);
     const name = (change.name ?? before.name).trim();
-    if (!name) throw new CasebinderError('invalid-input', `Give the ${before.kind} a name.`);
+    if (!name) throw new CasebinderError('invalid-input', said('err.record-name', { kind: before.kind }));
     run(
       this.db,
       sql`UPDATE clinical_records SET name = ${name}, status = ${change.status !== undefined ? change.status?.trim() || null : before.status},

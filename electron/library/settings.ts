@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { randomUUID } from 'node:crypto';
 import { CasebinderError } from '../../shared/errors.ts';
+import { said } from '../../shared/said.ts';
 import { DEFAULT_OCR_LANGUAGES, isOcrLanguage, unknownOcrLanguageMessage } from '../../shared/ocr-languages.ts';
 import type { OcrLanguage } from '../../shared/ocr-languages.ts';
 import { get, run, sql, writeTransaction } from './sql.ts';
@@ -37,7 +38,7 @@ export class Settings {
 
   setOcrLanguages(languages: readonly string[]): OcrLanguage[] {
     const chosen = [...new Set(languages.map((l) => l.trim().toLowerCase()).filter(Boolean))];
-    if (chosen.length === 0) throw new CasebinderError('invalid-input', 'Choose at least one language for reading scanned pages.');
+    if (chosen.length === 0) throw new CasebinderError('invalid-input', said('err.ocr-languages'));
     for (const l of chosen) if (!isOcrLanguage(l)) throw new CasebinderError('invalid-input', unknownOcrLanguageMessage(l));
     this.set(OCR_LANGUAGES_KEY, chosen.join('+'));
     return chosen as OcrLanguage[];
@@ -101,7 +102,7 @@ export class Settings {
   }
 
   setBackupReminderDays(days: number): void {
-    if (!Number.isInteger(days) || days < 0 || days > 365) throw new CasebinderError('invalid-input', 'Remind after a whole number of days from 1 to 365, or 0 for never.');
+    if (!Number.isInteger(days) || days < 0 || days > 365) throw new CasebinderError('invalid-input', said('err.remind-days'));
     this.set(BACKUP_REMINDER_KEY, String(days));
   }
 
@@ -112,7 +113,7 @@ export class Settings {
   }
 
   setIdleLockMinutes(minutes: number): void {
-    if (!Number.isInteger(minutes) || minutes < 0 || minutes > 24 * 60) throw new CasebinderError('invalid-input', 'Lock after a whole number of minutes from 1 to 1440, or 0 to lock only when asked.');
+    if (!Number.isInteger(minutes) || minutes < 0 || minutes > 24 * 60) throw new CasebinderError('invalid-input', said('err.lock-minutes'));
     this.set(IDLE_LOCK_KEY, String(minutes));
   }
 

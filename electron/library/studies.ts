@@ -7,6 +7,8 @@ import { studyReadiness } from '../../shared/readiness.ts';
 import type { ReadinessInput } from '../../shared/readiness.ts';
 import type { Patient } from '../../shared/library-types.ts';
 import type { DicomHeader } from '../../shared/imaging.ts';
+import { said } from '../../shared/said.ts';
+import type { Said } from '../../shared/said.ts';
 import type { Documents } from './documents.ts';
 import { all, get, plainBytes, run, sql, writeTransaction } from './sql.ts';
 
@@ -355,13 +357,13 @@ export class Studies {
           FROM series s JOIN instances i ON i.series_id = s.id WHERE s.document_id = ${documentId}
           ORDER BY s.series_number IS NULL, s.series_number, s.id`,
     );
-    const series = new Map<number, { label: string; modality: string | null; sopClasses: Set<string>; imageTypes: Set<string>; lossyFlags: Set<string>; transferSyntaxes: Set<string>; thicknesses: Set<number>; images: number }>();
+    const series = new Map<number, { label: Said; modality: string | null; sopClasses: Set<string>; imageTypes: Set<string>; lossyFlags: Set<string>; transferSyntaxes: Set<string>; thicknesses: Set<number>; images: number }>();
     let withDicomdir = 0;
     let known = 0;
     for (const r of rows) {
       let s = series.get(r.id);
       if (!s) {
-        s = { label: `series ${r.series_number ?? '?'}${r.description ? ` “${r.description}”` : ''}`, modality: r.modality, sopClasses: new Set(), imageTypes: new Set(), lossyFlags: new Set(), transferSyntaxes: new Set(), thicknesses: new Set(), images: 0 };
+        s = { label: said('series-label', { number: String(r.series_number ?? '?'), described: r.description ? 'yes' : 'no', description: r.description ?? '' }), modality: r.modality, sopClasses: new Set(), imageTypes: new Set(), lossyFlags: new Set(), transferSyntaxes: new Set(), thicknesses: new Set(), images: 0 };
         series.set(r.id, s);
       }
       if (r.sop_class_uid) s.sopClasses.add(r.sop_class_uid);
@@ -381,7 +383,7 @@ export class Studies {
       withDicomdir: { yes: withDicomdir, known },
       series: [...series.values()].map((s) => ({ ...s, sopClasses: [...s.sopClasses], imageTypes: [...s.imageTypes], lossyFlags: [...s.lossyFlags], transferSyntaxes: [...s.transferSyntaxes], thicknesses: [...s.thicknesses] })),
       reports: this.matchingReports(documentId, study.patient_id, study.study_date, study.accession_number, [...new Set(rows.map((r) => r.modality).filter((m): m is string => !!m))]),
-      inStudy: [...series.values()].flatMap((s) => (s.sopClasses.has(SR_KEY_OBJECT) ? [] : [...s.sopClasses].some(isStructuredReport) ? [`a structured report in ${s.label}`] : s.sopClasses.has(SOP_CLASS.encapsulatedPdf) ? [`a PDF report in ${s.label}`] : [])),
+      inStudy: [...series.values()].flatMap((s) => (s.sopClasses.has(SR_KEY_OBJECT) ? [] : [...s.sopClasses].some(isStructuredReport) ? [said('in-study-sr', { series: s.label })] : s.sopClasses.has(SOP_CLASS.encapsulatedPdf) ? [said('in-study-pdf', { series: s.label })] : [])),
     };
   }
 
@@ -390,8 +392,8 @@ export class Studies {
    * number (4 characters or more, so a "2" matches nothing by chance), or one of the study's date whose
    * title or text names one of its modalities.
    */
-  matchingReports(documentId: number, patientId: number, studyDate: string | null, accession: string | null, modalities: readonly string[]): { id: number; title: string; how: string }[] {
-    const found = new Map<number, { id: number; title: string; how: string }>();
+  matchingReports(documentId: number, patientId: number, studyDate: string | null, accession: string | null, modalities: readonly string[]): { id: number; title: string; how: Said }[] {
+    const found = new Map<number, { id: number; title: string; how: Said }>();
     const acc = accession?.trim() ?? '';
     if (acc.length >= 4) {
       for (const r of all<{ id: number; title: string }>(
@@ -400,7 +402,7 @@ export class Studies {
             WHERE d.patient_id = ${patientId} AND d.deleted_at IS NULL AND d.type = 'imaging-report' AND d.id <> ${documentId}
               AND instr(p.text, ${acc}) > 0`,
       )) {
-        found.set(r.id, { id: r.id, title: r.title, how: `accession number ${acc}` });
+        found.set(r.id, { id: r.id, title: r.title, how: said('how-accession', { number: acc }) });
       }
     }
     if (studyDate) {
@@ -413,7 +415,7 @@ export class Studies {
       )) {
         if (found.has(r.id)) continue;
         const named = modalityMentioned(`${r.title} ${r.text}`, modalities);
-        if (named) found.set(r.id, { id: r.id, title: r.title, how: `same date, “${named}”` });
+        if (named) found.set(r.id, { id: r.id, title: r.title, how: said('how-same-date', { named }) });
       }
     }
     return [...found.values()];

@@ -3,6 +3,9 @@ import { imageSize } from 'image-size';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import type { Refusal } from '../../shared/import-types.ts';
+import { said } from '../../shared/said.ts';
+import { refusal, skipping } from '../../shared/import-types.ts';
+import type { Said } from '../../shared/said.ts';
 import { SOP_CLASS } from '../../shared/imaging.ts';
 import dicomParser from 'dicom-parser';
 import { dicomEncoding } from '../dicom/header.ts';
@@ -13,8 +16,8 @@ export const HEAD_BYTES = 256 * 1024;
 export type ImageMediaType = 'image/png' | 'image/jpeg' | 'image/tiff' | 'image/heic' | 'image/webp';
 
 export type Detected =
-  | { readonly kind: 'pdf'; readonly mediaType: 'application/pdf'; readonly note?: string }
-  | { readonly kind: 'image'; readonly mediaType: ImageMediaType; readonly note?: string }
+  | { readonly kind: 'pdf'; readonly mediaType: 'application/pdf'; readonly note?: Said }
+  | { readonly kind: 'image'; readonly mediaType: ImageMediaType; readonly note?: Said }
   | { readonly kind: 'dicom' }
   /** A disc's index of its images. */
   | { readonly kind: 'dicomdir' }
@@ -24,7 +27,7 @@ export type Detected =
   /** The index of an IHE XDM download (METADATA.XML), listing the documents it holds. */
   | { readonly kind: 'xdm-index' }
   /** Not a record, and nothing wrong: viewer programs and their files on a disc, programs anywhere. */
-  | { readonly kind: 'skip'; readonly reason: string };
+  | ({ readonly kind: 'skip' } & ReturnType<typeof skipping>);
 
 export type ImportKind = 'pdf' | 'image';
 
@@ -37,70 +40,59 @@ const SUPPORTED: Readonly<Record<string, Detected>> = {
   webp: { kind: 'image', mediaType: 'image/webp' },
 };
 
-/** What the name's extension promises, in words. */
+/** What the name's extension promises: the kind of file it names (said by `shared/import-words.ts`). */
 const NAMED: Readonly<Record<string, string>> = {
-  '.pdf': 'a PDF',
-  '.png': 'a PNG image',
-  '.jpg': 'a JPEG photo',
-  '.jpeg': 'a JPEG photo',
-  '.tif': 'a TIFF image',
-  '.tiff': 'a TIFF image',
-  '.heic': 'an iPhone photo (HEIC)',
-  '.heif': 'an iPhone photo (HEIC)',
-  '.webp': 'a WebP image',
-  '.dcm': 'a DICOM image',
-  '.zip': 'a ZIP archive',
-};
-
-const CONTENT_NAMES: Readonly<Record<string, string>> = {
-  pdf: 'a PDF',
-  png: 'a PNG image',
-  jpg: 'a JPEG photo',
-  tif: 'a TIFF image',
-  heic: 'an iPhone photo (HEIC)',
-  webp: 'a WebP image',
-  dcm: 'a DICOM image',
-  zip: 'a ZIP archive',
+  '.pdf': 'pdf',
+  '.png': 'png',
+  '.jpg': 'jpg',
+  '.jpeg': 'jpg',
+  '.tif': 'tif',
+  '.tiff': 'tif',
+  '.heic': 'heic',
+  '.heif': 'heic',
+  '.webp': 'webp',
+  '.dcm': 'dcm',
+  '.zip': 'zip',
 };
 
 /** Programs and installers: never records, never run, never imported. */
 const PROGRAMS = new Set(['exe', 'elf', 'macho', 'jar', 'msi', 'cab', 'class', 'wasm', 'apk', 'dmg', 'deb', 'rpm', 'dex', 'lnk', 'swf']);
 
-const PROGRAM_REASON = 'A program (a disc viewer or an installer). Casebinder never runs programs and does not import them.';
-const VIEWER_REASON = "Part of the disc's viewer software, not a medical record.";
-const VIEWER_ART_REASON = "A small picture that belongs to the disc's viewer (an icon or artwork), not a medical record.";
-const AUTORUN_REASON = 'Instructions for Windows to start a program from the disc. Casebinder never runs them.';
+const PROGRAM_REASON = skipping(said('program'));
+const VIEWER_REASON = skipping(said('viewer'));
+const VIEWER_ART_REASON = skipping(said('viewer-art'));
+const AUTORUN_REASON = skipping(said('autorun'));
 
 /** Pictures this small on a disc are its viewer's icons and artwork; scans and key images are larger. */
 const VIEWER_ART_MAX_SIDE = 512;
 
 /** Files we recognise but cannot import yet, each with what the person can do instead. */
-function unsupportedReason(ext: string, mime: string): string {
+function unsupportedReason(ext: string, mime: string): Said {
   switch (ext) {
     case 'docx':
     case 'doc':
     case 'odt':
     case 'rtf':
-      return 'This is a word-processor document, which Casebinder cannot import. Open it and save or print it as a PDF, then import the PDF.';
+      return said('word-processor');
     case 'xlsx':
     case 'xls':
     case 'ods':
-      return 'This is a spreadsheet, which Casebinder cannot import. Save or print it as a PDF, then import the PDF.';
+      return said('spreadsheet');
     case '7z':
     case 'rar':
     case 'gz':
     case 'tar':
     case 'bz2':
     case 'xz':
-      return `This is a ${ext.toUpperCase()} archive, which Casebinder cannot open (it opens ZIP archives). Unpack it and import the folder it contains.`;
+      return said('other-archive', { format: ext.toUpperCase() });
     case 'avif':
     case 'gif':
     case 'bmp':
-      return `This is a ${ext.toUpperCase()} image, which Casebinder cannot import yet. Save it as JPEG or PNG, or print it as a PDF, and import that.`;
+      return said('other-image', { format: ext.toUpperCase() });
     case 'xml':
-      return XML_REASON;
+      return said('other-xml');
     default:
-      return `This kind of file (${mime}) is not something Casebinder imports. Import PDFs, photos and scans (JPEG, PNG, HEIC, TIFF), imaging discs (DICOM) or ZIP archives of them.`;
+      return said('other-kind', { mime });
   }
 }
 
@@ -117,37 +109,34 @@ function sniffText(head: Uint8Array): string | undefined {
   return undefined;
 }
 
-function textReason(kind: string): string {
+function textReason(kind: string): Said {
   switch (kind) {
     case 'html':
-      return 'This file is a web page, not a document. If it came from a patient portal, the download probably failed: download the document again and import the PDF.';
+      return said('web-page');
     case 'json':
-      return 'This is a JSON data file but not a FHIR health record (it has no "resourceType"), so Casebinder cannot import it. Ask the portal for its FHIR or C-CDA download, or for a PDF copy.';
+      return said('json-not-fhir');
     case 'xml':
-      return XML_REASON;
+      return said('other-xml');
     default:
-      return 'This is a plain text file, which Casebinder does not import. Print it as a PDF and import that.';
+      return said('plain-text');
   }
 }
 
-const XML_REASON =
-  'This XML file is not a health record Casebinder reads (it reads C-CDA documents and IHE XDM downloads from patient portals). Ask the portal for one of those, or for a PDF copy.';
-const APPLE_HEALTH_REASON =
-  "Apple Health's record of the phone's own measurements (steps, heart rate, sleep…), not records from a clinic. The clinic records in the same export (its clinical-records folder) are imported.";
-const XDM_PAGE_REASON = "The download's own index page or read-me, not a record; the documents it lists are imported.";
+const APPLE_HEALTH_REASON = skipping(said('apple-health'));
+const XDM_PAGE_REASON = skipping(said('xdm-page'));
 
 /** Portal downloads: C-CDA documents, FHIR resources, an XDM download's index; Apple Health's own data. */
 function structuredRecord(head: Uint8Array, kind: string, name: string): Detected | undefined {
   const start = new TextDecoder('utf-8', { fatal: false }).decode(head.subarray(0, 16 * 1024));
   const lower = name.toLowerCase();
   if (kind === 'xml') {
-    if (/<HealthData\b/.test(start) || lower === 'export_cda.xml') return { kind: 'skip', reason: APPLE_HEALTH_REASON };
+    if (/<HealthData\b/.test(start) || lower === 'export_cda.xml') return { kind: 'skip', ...APPLE_HEALTH_REASON };
     if (/<([\w-]+:)?ClinicalDocument\b/.test(start)) return { kind: 'records', format: 'ccda' };
     if (/<([\w-]+:)?SubmitObjectsRequest\b/.test(start) || (lower === 'metadata.xml' && /ebxml-regrep/.test(start))) return { kind: 'xdm-index' };
   }
   if (kind === 'json' && /"resourceType"\s*:/.test(start)) return { kind: 'records', format: 'fhir' };
   if ((kind === 'html' && /^index\.html?$/.test(lower)) || (kind === 'text' && /^readme\.txt$/.test(lower))) {
-    return /IHE_XDM|SUBSET01|XDM/i.test(start) ? { kind: 'skip', reason: XDM_PAGE_REASON } : undefined;
+    return /IHE_XDM|SUBSET01|XDM/i.test(start) ? { kind: 'skip', ...XDM_PAGE_REASON } : undefined;
   }
   return undefined;
 }
@@ -182,28 +171,23 @@ export interface DetectOptions {
  */
 export async function detectBytes(head: Uint8Array, name: string, size: number, options: DetectOptions = {}): Promise<Detected | Refusal> {
   if (size === 0 || head.length === 0) {
-    return {
-      code: 'empty',
-      reason: 'This file is empty (0 bytes), so there is nothing to import. If it came from a download or an email, download it again.',
-    };
+    return refusal('empty', said('empty'));
   }
   const ext = path.extname(name).toLowerCase();
   const lower = name.toLowerCase();
-  if (lower === 'autorun.inf' || lower === 'autorun.exe' || lower === 'autoplay.inf') return { kind: 'skip', reason: AUTORUN_REASON };
+  if (lower === 'autorun.inf' || lower === 'autorun.exe' || lower === 'autoplay.inf') return { kind: 'skip', ...AUTORUN_REASON };
 
   if (dicomEncoding(head)) {
     return mediaStorageClass(head) === SOP_CLASS.mediaStorageDirectory ? { kind: 'dicomdir' } : { kind: 'dicom' };
   }
   const found = await fileTypeFromBuffer(head);
-  if (found && PROGRAMS.has(found.ext)) return { kind: 'skip', reason: PROGRAM_REASON };
+  if (found && PROGRAMS.has(found.ext)) return { kind: 'skip', ...PROGRAM_REASON };
   if (found?.ext === 'zip') return { kind: 'zip' };
   const supported = found && SUPPORTED[found.ext];
   if (found && supported) {
-    if (options.onDisc && supported.kind === 'image' && smallPicture(head)) return { kind: 'skip', reason: VIEWER_ART_REASON };
+    if (options.onDisc && supported.kind === 'image' && smallPicture(head)) return { kind: 'skip', ...VIEWER_ART_REASON };
     const named = NAMED[ext];
-    if (named && named !== CONTENT_NAMES[found.ext] && !(ext === '.heif' && found.ext === 'heic')) {
-      return { ...supported, note: `The file is named "${ext}" but it is ${CONTENT_NAMES[found.ext]}; it was imported as what it really is.` } as Detected;
-    }
+    if (named && named !== found.ext) return { ...supported, note: said('renamed', { ext, kind: found.ext }) } as Detected;
     return supported;
   }
 
@@ -212,38 +196,17 @@ export async function detectBytes(head: Uint8Array, name: string, size: number, 
   const structured = text ? structuredRecord(head, text, name) : undefined;
   if (structured) return structured;
   if (!found && !text && looksLikeDamagedDicom(head)) {
-    return {
-      code: 'damaged',
-      reason:
-        'This looks like a DICOM image file, but it does not start the way DICOM files do, so it is probably damaged. ' +
-        'If it came from an imaging disc, ask the imaging center for a new copy of the disc.',
-    };
+    return refusal('damaged', said('dicom-looking'));
   }
-  if (options.onDisc) return { kind: 'skip', reason: VIEWER_REASON };
+  if (options.onDisc) return { kind: 'skip', ...VIEWER_REASON };
   const named = NAMED[ext];
   if (named) {
-    const actually = found
-      ? `it holds something else (${found.mime})`
-      : text === 'html'
-        ? 'it holds a web page'
-        : text
-          ? `it holds ${text === 'text' ? 'plain text' : `${text.toUpperCase()} data`}`
-          : 'its content is not readable as one';
-    return {
-      code: 'mislabeled',
-      reason:
-        `This file is named like ${named} (${ext}) but ${actually}. ` +
-        (text === 'html' ? 'It is probably a failed download: download the document again.' : 'It may be damaged or a failed download: ask the sender for a new copy.'),
-    };
+    const actually: Record<string, string> = found ? { actually: 'mime', mime: found.mime } : text === 'html' || text === 'text' ? { actually: text } : text ? { actually: 'data', data: text.toUpperCase() } : { actually: 'none' };
+    return refusal('mislabeled', said('mislabeled', { named, ext, ...actually }));
   }
-  if (found) return { code: 'unsupported', reason: unsupportedReason(found.ext, found.mime) };
-  if (text) return { code: 'unsupported', reason: textReason(text) };
-  return {
-    code: 'unsupported',
-    reason:
-      'Casebinder cannot tell what kind of file this is: it is not a PDF, a photo or scan, a DICOM image or a ZIP archive. ' +
-      'If it should be one of those, it may be damaged; ask the sender for a new copy.',
-  };
+  if (found) return refusal('unsupported', unsupportedReason(found.ext, found.mime));
+  if (text) return refusal('unsupported', textReason(text));
+  return refusal('unsupported', said('unknown'));
 }
 
 /** DICOM's own identifiers (1.2.840.10008...) or its character-set names near the start of the bytes. */
@@ -277,18 +240,18 @@ export function readFailure(error: unknown): Refusal {
   const code = (error as NodeJS.ErrnoException).code;
   switch (code) {
     case 'ENOENT':
-      return { code: 'not-found', reason: 'This file is no longer there (it was moved or deleted). Find it again and import it from where it is now.' };
+      return refusal('not-found', said('gone'));
     case 'EACCES':
     case 'EPERM':
-      return { code: 'unreadable', reason: 'Casebinder is not allowed to read this file. Check its permissions, or copy it somewhere you can open it and import the copy.' };
+      return refusal('unreadable', said('not-allowed'));
     case 'EISDIR':
-      return { code: 'unreadable', reason: 'This is a folder, not a file.' };
+      return refusal('unreadable', said('folder'));
     case 'ENOSPC':
-      return { code: 'unreadable', reason: 'The disk that holds the library is full. Free some space and import this file again.' };
+      return refusal('unreadable', said('disk-full'));
     case 'EIO':
-      return { code: 'unreadable', reason: 'The disk could not read this file (an input/output error). If it is on a CD or USB stick, copy it to the computer first.' };
+      return refusal('unreadable', said('io-error'));
     default:
-      return { code: 'unreadable', reason: `This file could not be read (${(error as Error).message}).` };
+      return refusal('unreadable', said('unreadable', { detail: (error as Error).message }));
   }
 }
 

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { getDocument, InvalidPDFException, OPS, PasswordException, PDFDataRangeTransport, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem, TextMarkedContent } from 'pdfjs-dist/types/src/display/api.js';
 import type { Refusal } from '../../shared/import-types.ts';
+import { said } from '../../shared/said.ts';
+import { refusal } from '../../shared/import-types.ts';
 import type { PageRuns, TextRun } from './pdf-lines.ts';
 import { MAX_PDF_IMAGE_PIXELS } from '../../shared/limits.ts';
 import { openOriginal } from '../library/sealed.ts';
@@ -30,22 +32,9 @@ const PAINTS_IMAGE = new Set(
 /** Text turned into outlines is drawn with many paths; a form's boxes and lines with few. */
 const OUTLINED_TEXT_PATHS = 300;
 
-const PASSWORD_PROTECTED: Refusal = {
-  code: 'password-protected',
-  reason:
-    'This PDF is password-protected. Ask the clinic for an unlocked copy, or open it with its password and save an unlocked copy (Print > Save as PDF), then import that.',
-};
-
-const TRUNCATED: Refusal = {
-  code: 'truncated',
-  reason:
-    'This PDF is incomplete: the file stops before its end, as happens when a download or copy is interrupted. Download it again or ask the sender for a new copy.',
-};
-
-const DAMAGED: Refusal = {
-  code: 'damaged',
-  reason: 'This PDF is damaged and cannot be read. Ask the clinic or the sender for a new copy.',
-};
+const PASSWORD_PROTECTED: Refusal = refusal('password-protected', said('pdf-locked'));
+const TRUNCATED: Refusal = refusal('truncated', said('pdf-truncated'));
+const DAMAGED: Refusal = refusal('damaged', said('pdf-damaged'));
 
 /**
  * A complete PDF ends with `%%EOF`. pdf.js bravely rebuilds a file cut short and shows what it can,
@@ -154,7 +143,7 @@ export async function withPdf<T>(file: OriginalRef, use: (pdf: PdfDocument) => P
       if (failed) throw failed;
       if (error instanceof PasswordException) return PASSWORD_PROTECTED;
       if (error instanceof InvalidPDFException) return DAMAGED;
-      return { code: 'damaged', reason: `${DAMAGED.reason} (${(error as Error).message})` };
+      return refusal('damaged', said('pdf-damaged-because', { detail: (error as Error).message }));
     } finally {
       await task.destroy();
     }

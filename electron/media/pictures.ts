@@ -8,6 +8,8 @@ import decodeHeic from 'heic-decode';
 import sharp from 'sharp';
 import type { Sharp } from 'sharp';
 import type { Refusal } from '../../shared/import-types.ts';
+import { said } from '../../shared/said.ts';
+import { refusal } from '../../shared/import-types.ts';
 import type { ImageMediaType } from './detect.ts';
 import { pathOrBytes, readOriginal } from '../library/sealed.ts';
 import type { OriginalRef } from '../library/sealed.ts';
@@ -38,15 +40,9 @@ const needsPreview = (mediaType: ImageMediaType) => mediaType === 'image/heic' |
 
 function damaged(mediaType: ImageMediaType, detail: string): Refusal {
   if (mediaType === 'image/heic') {
-    return {
-      code: 'damaged',
-      reason: `This iPhone photo (HEIC) holds no picture Casebinder can read (${detail}). On the iPhone, share the photo as JPEG ("Most Compatible") and import that.`,
-    };
+    return refusal('damaged', said('heic-unreadable', { detail }));
   }
-  return {
-    code: 'damaged',
-    reason: `This image is damaged and cannot be read (${detail}). Take the photo or scan again, or ask the sender for a new copy.`,
-  };
+  return refusal('damaged', said('image-damaged', { detail }));
 }
 
 /** An upright picture of one page, ready for resizing, encoding or OCR. */
@@ -74,7 +70,7 @@ export async function readPicture(file: OriginalRef, mediaType: ImageMediaType):
       const meta = await sharp(input, { limitInputPixels: MAX_PIXELS }).metadata();
       if (!meta.width || !meta.height) return damaged(mediaType, 'it has no size');
       if (meta.width * meta.height > MAX_PIXELS) {
-        return { code: 'too-large', reason: `This picture is ${meta.width.toLocaleString('en-US')} x ${meta.height.toLocaleString('en-US')} pixels, larger than Casebinder reads. Save a smaller copy and import that.` };
+        return refusal('too-large', said('picture-too-large', { width: meta.width, height: meta.height }));
       }
       pages = mediaType === 'image/tiff' ? (meta.pages ?? 1) : 1;
     }

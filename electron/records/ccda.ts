@@ -8,6 +8,9 @@
 import { convertCcdaToFhir, convertXmlToCcda } from '@medplum/ccda';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { DocumentType } from '../../shared/document-types.ts';
+import type { Refusal } from '../../shared/import-types.ts';
+import { said } from '../../shared/said.ts';
+import { refusal } from '../../shared/import-types.ts';
 import { narrativeText } from '../../shared/narrative.ts';
 import type { StatedPatient } from '../../shared/patient-match.ts';
 import type { NarrativeNode, NarrativeSection } from '../../shared/narrative.ts';
@@ -48,12 +51,19 @@ const DOCUMENT_TYPES: Readonly<Record<string, DocumentType>> = {
   '10160-0': 'medication-list',
 };
 
-function refuseUnsafeXml(text: string): string | null {
-  const head = text.slice(0, 64 * 1024);
-  if (/<!DOCTYPE/i.test(head) || /<!ENTITY/i.test(text)) {
-    return 'This XML file declares a DOCTYPE or entities, which health record documents never need and which can be used to attack the program reading them. Casebinder does not read it. Ask the portal for the download again, or for a PDF copy.';
+/** A file that is not a C-CDA Casebinder can read, and why (in English and as said). */
+export class NotReadable extends Error {
+  readonly refusal: Refusal;
+  constructor(refusal: Refusal, options?: { cause?: unknown }) {
+    super(refusal.reason, options);
+    this.name = 'NotReadable';
+    this.refusal = refusal;
   }
-  return null;
+}
+
+function refuseUnsafeXml(text: string): Refusal | null {
+  const head = text.slice(0, 64 * 1024);
+  return /<!DOCTYPE/i.test(head) || /<!ENTITY/i.test(text) ? refusal('unsupported', said('xml-unsafe')) : null;
 }
 
 type Ordered = Record<string, unknown>;
@@ -250,19 +260,17 @@ function withDay(resource: unknown, days: ReadonlyMap<string, string>): unknown 
 /** Reads a C-CDA document. Throws with a reason a person can act on when it is not one. */
 export function readCcda(text: string): CcdaRead {
   const unsafe = refuseUnsafeXml(text);
-  if (unsafe) throw new Error(unsafe);
+  if (unsafe) throw new NotReadable(unsafe);
   const valid = XMLValidator.validate(text);
-  if (valid !== true) {
-    throw new Error(`This XML file is damaged (${valid.err.msg} at line ${valid.err.line}), so it cannot be read. Download it from the portal again.`);
-  }
+  if (valid !== true) throw new NotReadable(refusal('damaged', said('xml-damaged-at', { detail: valid.err.msg, line: valid.err.line })));
   let tree: Ordered[];
   try {
     tree = parser.parse(text) as Ordered[];
   } catch (error) {
-    throw new Error(`This XML file is damaged (${(error as Error).message}), so it cannot be read. Download it from the portal again.`, { cause: error });
+    throw new NotReadable(refusal('damaged', said('xml-damaged', { detail: (error as Error).message })), { cause: error });
   }
   const doc = find(tree, 'ClinicalDocument');
-  if (!doc) throw new Error('This XML file is not a clinical document (C-CDA): it has no ClinicalDocument. Casebinder reads C-CDA documents and IHE XDM downloads.');
+  if (!doc) throw new NotReadable(refusal('damaged', said('not-ccda')));
   const top = childrenOf(doc);
   const code = attr(find(top, 'code') ?? {}, 'code') ?? '';
   const title = textOf(find(top, 'title')).replace(/\s+/g, ' ').trim() || attr(find(top, 'code') ?? {}, 'displayName') || 'Clinical document';

@@ -6,6 +6,8 @@
  * specialist reviews. Read loosely: a missing or odd field leaves that field empty, never the file.
  */
 import type { LabInput } from '../labs/normalize.ts';
+import { said } from '../../shared/said.ts';
+import type { Said } from '../../shared/said.ts';
 import type { RecordInput } from '../library/records.ts';
 import type { StatedPatient } from '../../shared/patient-match.ts';
 import type { RecordCode, RecordKind } from '../../shared/records-types.ts';
@@ -288,7 +290,7 @@ export function readFhirResources(resources: readonly unknown[]): FhirRead {
 }
 
 /** The resources in a FHIR file: a Bundle's entries, one resource, a JSON array, or NDJSON lines. */
-export function fhirResources(text: string): unknown[] | { problem: string } {
+export function fhirResources(text: string): unknown[] | { problem: Said } {
   const trimmed = text.replace(/^\uFEFF/, '').trim();
   let values: unknown[];
   try {
@@ -304,7 +306,7 @@ export function fhirResources(text: string): unknown[] | { problem: string } {
       }
     }
   } catch (error) {
-    return { problem: `it is not valid JSON (${(error as Error).message})` };
+    return { problem: said('fhir-not-json', { detail: (error as Error).message }) };
   }
   const out: unknown[] = [];
   const take = (v: unknown, depth: number) => {
@@ -314,6 +316,6 @@ export function fhirResources(text: string): unknown[] | { problem: string } {
     else if (str(res.resourceType)) out.push(res);
   };
   for (const v of values) take(v, 0);
-  if (out.length === 0) return { problem: 'it holds no FHIR resources (nothing with a "resourceType")' };
+  if (out.length === 0) return { problem: said('fhir-no-resources') };
   return out;
 }

@@ -4,12 +4,15 @@
  */
 import type { DocumentSuggestions } from '../../shared/library-types.ts';
 import type { Refusal } from '../../shared/import-types.ts';
+import { said } from '../../shared/said.ts';
+import { refusal } from '../../shared/import-types.ts';
+import type { Said } from '../../shared/said.ts';
 import type { StatedPatient } from '../../shared/patient-match.ts';
 import { readableName } from '../../shared/patient-match.ts';
 import type { RecordKind } from '../../shared/records-types.ts';
 import { normalizeLab } from '../labs/normalize.ts';
 import type { DerivedRecords } from '../library/records.ts';
-import { readCcda } from './ccda.ts';
+import { NotReadable, readCcda } from './ccda.ts';
 import { fhirResources, readFhirResources } from './fhir.ts';
 import type { FhirRead } from './fhir.ts';
 import { readOriginal } from '../library/sealed.ts';
@@ -29,43 +32,46 @@ export interface RecordsRead {
   /** Whose record the file says it is (names as Family^Given, birth dates), to check against the patient. */
   readonly patients: readonly StatedPatient[];
   /** What the person should know: what was left out, what could not be read. */
-  readonly notes: string[];
+  readonly notes: Said[];
   readonly embedded: { readonly bytes: Uint8Array; readonly mediaType: string } | null;
 }
 
-const KIND_WORDS: Readonly<Record<RecordKind, [string, string]>> = {
-  problem: ['problem', 'problems'],
-  medication: ['medication', 'medications'],
-  allergy: ['allergy', 'allergies'],
-  vital: ['vital sign', 'vital signs'],
-  procedure: ['procedure', 'procedures'],
-  encounter: ['visit', 'visits'],
-  immunization: ['immunization', 'immunizations'],
+
+/** Each kind of record in a word, for the searchable text and a one-entry file's title (the person's own words, in English). */
+const KIND_WORD: Readonly<Record<RecordKind, string>> = {
+  problem: 'problem',
+  medication: 'medication',
+  allergy: 'allergy',
+  vital: 'vital sign',
+  procedure: 'procedure',
+  encounter: 'visit',
+  immunization: 'immunization',
 };
 
-export function describeRecords(labs: number, kinds: Readonly<Partial<Record<RecordKind, number>>>): string {
+/** What a health record file holds ("46 lab results, 12 problems"), as said; null when it holds nothing read. */
+export function describeRecords(labs: number, kinds: Readonly<Partial<Record<RecordKind, number>>>): Said | null {
   const parts = [
-    ...(labs ? [`${labs} lab result${labs === 1 ? '' : 's'}`] : []),
-    ...Object.entries(kinds).flatMap(([kind, n]) => (n ? [`${n} ${KIND_WORDS[kind as RecordKind][n === 1 ? 0 : 1]}`] : [])),
+    ...(labs ? [said('records-count', { kind: 'lab', count: labs })] : []),
+    ...Object.entries(kinds).flatMap(([kind, n]) => (n ? [said('records-count', { kind, count: n })] : [])),
   ];
-  return parts.join(', ');
+  return parts.length ? said('records-holds', { holds: { list: parts, commas: true } }) : null;
 }
 
-function leftOutNote(read: FhirRead): string | null {
+function leftOutNote(read: FhirRead): Said | null {
   const billing = (read.leftOut.Claim ?? 0) + (read.leftOut.ExplanationOfBenefit ?? 0) + (read.leftOut.Coverage ?? 0);
   const parts = [
-    ...(billing ? [`${billing} billing entr${billing === 1 ? 'y' : 'ies'} (claims, insurance)`] : []),
-    ...(read.labsWithoutValue ? [`${read.labsWithoutValue} test${read.labsWithoutValue === 1 ? '' : 's'} with no result yet`] : []),
-    ...(read.leftOut['AllergyIntolerance (no known allergies)'] ? ['a statement of no known allergies'] : []),
+    ...(billing ? [said('left-out-billing', { count: billing })] : []),
+    ...(read.labsWithoutValue ? [said('left-out-pending', { count: read.labsWithoutValue })] : []),
+    ...(read.leftOut['AllergyIntolerance (no known allergies)'] ? [said('left-out-nka')] : []),
   ];
-  return parts.length ? `Left out: ${parts.join(', ')}.` : null;
+  return parts.length ? said('left-out', { parts: { list: parts, commas: true } }) : null;
 }
 
 /** A summary of the records, in words, so search finds a download by what it holds. */
 function recordsText(derived: DerivedRecords): string {
   const lines: string[] = [];
   for (const lab of derived.labs) lines.push(`${lab.analyte} ${lab.value.printed}${lab.unitAsPrinted ? ` ${lab.unitAsPrinted}` : ''}${lab.date ? ` ${lab.date}` : ''}`);
-  for (const r of derived.records) lines.push(`${KIND_WORDS[r.kind][0]}: ${r.name}${r.detail ? ` (${r.detail})` : ''}${r.date ? ` ${r.date}` : ''}`);
+  for (const r of derived.records) lines.push(`${KIND_WORD[r.kind]}: ${r.name}${r.detail ? ` (${r.detail})` : ''}${r.date ? ` ${r.date}` : ''}`);
   return lines.join('\n');
 }
 
@@ -89,7 +95,7 @@ function singleEntry(derived: DerivedRecords): { title: string; suggested: Docum
     };
   }
   const record = derived.records[0]!;
-  const kind = KIND_WORDS[record.kind][0];
+  const kind = KIND_WORD[record.kind];
   return {
     title: `${kind[0]!.toUpperCase()}${kind.slice(1)}: ${record.name}`,
     suggested: { ...NO_SUGGESTIONS, type: record.kind === 'medication' ? 'medication-list' : null, dateOfService: record.date ?? null },
@@ -101,20 +107,13 @@ export async function readRecordsFile(file: OriginalRef, format: RecordFormat, o
   if (format === 'fhir') {
     const resources = fhirResources(text);
     if (!Array.isArray(resources)) {
-      return { ok: false, refusal: { code: 'damaged', reason: `This FHIR file cannot be read: ${resources.problem}. Download it from the portal again.` } };
+      return { ok: false, refusal: refusal('damaged', said('fhir-damaged', { problem: resources.problem })) };
     }
     const read = readFhirResources(resources);
     const derived = derive(read, 'fhir');
     const holds = describeRecords(derived.labs.length, countKinds(derived));
     if (!holds) {
-      const types = Object.keys(read.leftOut).join(', ');
-      return {
-        ok: false,
-        refusal: {
-          code: 'unsupported',
-          reason: `This FHIR file holds no lab results, problems, medications, allergies, vital signs, procedures, visits or immunizations (it holds: ${types}), so there is nothing to import from it.`,
-        },
-      };
+      return { ok: false, refusal: refusal('unsupported', said('fhir-nothing', { types: Object.keys(read.leftOut).join(', ') })) };
     }
     const whose = readableName(read.patients[0]?.names[0]);
     const single = singleEntry(derived);
@@ -126,7 +125,7 @@ export async function readRecordsFile(file: OriginalRef, format: RecordFormat, o
       suggested: single?.suggested ?? NO_SUGGESTIONS,
       derived,
       patients: read.patients,
-      notes: [leftOutNote(read)].filter((n): n is string => !!n),
+      notes: [leftOutNote(read)].filter((n): n is Said => !!n),
       embedded: null,
     };
   }
@@ -134,13 +133,14 @@ export async function readRecordsFile(file: OriginalRef, format: RecordFormat, o
   try {
     ccda = readCcda(text);
   } catch (error) {
-    return { ok: false, refusal: { code: /DOCTYPE/.test((error as Error).message) ? 'unsupported' : 'damaged', reason: (error as Error).message } };
+    if (error instanceof NotReadable) return { ok: false, refusal: error.refusal };
+    return { ok: false, refusal: { code: 'damaged', reason: (error as Error).message } };
   }
   const derived = ccda.records ? derive(ccda.records, 'ccda') : { labs: [], records: [], origin: 'ccda' as const };
   const notes = [
     ...(ccda.records ? [leftOutNote(ccda.records)] : []),
-    ccda.entriesProblem ? `Its structured entries could not be read (${ccda.entriesProblem}); its text is kept and searchable.` : null,
-  ].filter((n): n is string => !!n);
+    ccda.entriesProblem ? said('entries-unreadable', { detail: ccda.entriesProblem }) : null,
+  ].filter((n): n is Said => !!n);
   return {
     ok: true,
     title: ccda.title || originalName,

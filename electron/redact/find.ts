@@ -5,6 +5,8 @@
  * nor a clinic's). Each match becomes the boxes that cover it, one per line.
  */
 import type { FoundText, IdentifierKind, RedactionBox, SuggestedRedaction } from '../../shared/redaction-types.ts';
+import { said, say } from '../../shared/said.ts';
+import type { Said } from '../../shared/said.ts';
 import { coverOf } from './page-words.ts';
 import type { PageWord, PageWords } from './page-words.ts';
 
@@ -134,7 +136,8 @@ interface Pattern {
   readonly pattern: RegExp;
   /** The capture group holding the identifier (0: the whole match). */
   readonly group: number;
-  readonly reason: string;
+  /** Why it is suggested (shared/redaction-words.ts). */
+  readonly words: Said;
   /** Left out when the line is a clinic's, or the text is the patient's own. */
   readonly notClinics?: boolean;
 }
@@ -145,38 +148,38 @@ const PATTERNS: readonly Pattern[] = [
     // Area 000, 666 and 900-999, group 00 and serial 0000 are never issued (SSA), so such a number is something else.
     pattern: /(?<![\d-])(?!000|666|9\d\d)\d{3}([- ])(?!00)\d{2}\1(?!0000)\d{4}(?![\d-])/g,
     group: 0,
-    reason: 'Looks like a Social Security number, which a specialist does not need.',
+    words: said('redact-ssn'),
   },
   {
     kind: 'ssn',
     pattern: /\b(?:SSN|SS#|Social Security(?: (?:No\.?|Number|#))?)\s*[:#]?\s*((?!000|666|9\d\d)\d{3}[- ]?\d{2}[- ]?\d{4}|[X*]{3}[- ]?[X*]{2}[- ]?\d{4})\b/gi,
     group: 1,
-    reason: 'A Social Security number (its label says so), which a specialist does not need.',
+    words: said('redact-ssn-labelled'),
   },
   {
     kind: 'member-id',
     pattern: /\b(?:member|subscriber|policy|insured|medicaid|medicare|MBI|insurance|beneficiary|ins\.?)\s*(?:ID|I\.D\.|#|No\.?|Number|Num)\s*[:#.]?\s*([A-Z0-9][A-Z0-9-]{3,24}[A-Z0-9])\b/gi,
     group: 1,
-    reason: 'An insurance member number (beside its label); the specialist does not need it to read the records.',
+    words: said('redact-member'),
   },
   {
     kind: 'group-number',
     pattern: /\b(?:group|grp)\s*(?:ID|#|No\.?|Number|Num)?\s*[:#.]\s*([A-Z0-9][A-Z0-9-]{2,24}[A-Z0-9])\b/gi,
     group: 1,
-    reason: 'An insurance group number (beside its label).',
+    words: said('redact-group'),
   },
   {
     kind: 'phone',
     pattern: /(?<![\d-])(?:\+?1[\s.-]?)?\(?[2-9]\d{2}\)?[\s.-]?[2-9]\d{2}[\s.-]\d{4}(?![\d-])/g,
     group: 0,
-    reason: 'A phone number that is neither yours nor a clinic\u2019s (perhaps a relative\u2019s or an employer\u2019s).',
+    words: said('redact-phone'),
     notClinics: true,
   },
   {
     kind: 'address',
     pattern: /\b\d{1,6}\s+(?:[NSEW]\.?\s+)?(?:[A-Z][A-Za-z'-]+\s+){1,4}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy)\b\.?(?:,?\s+(?:Apt|Unit|#)\s*[A-Z0-9-]+)?/g,
     group: 0,
-    reason: 'A street address that is neither yours nor a clinic\u2019s (perhaps a relative\u2019s or an employer\u2019s).',
+    words: said('redact-address'),
     notClinics: true,
   },
 ];
@@ -213,7 +216,7 @@ export function suggestIdentifiers(pages: readonly PageWords[], own: readonly st
           const box = cover(page, line, start, start + text.length);
           if (!box) continue;
           taken.add(key);
-          found.push({ kind: p.kind, text, page: page.page, reason: p.reason, boxes: [box] });
+          found.push({ kind: p.kind, text, page: page.page, reason: say(p.words), words: p.words, boxes: [box] });
         }
       }
     }

@@ -6,6 +6,7 @@
  * The drawing runs where `work` says (the app's worker threads; the command line in its own process).
  */
 import { CasebinderError } from '../../shared/errors.ts';
+import { said } from '../../shared/said.ts';
 import type { Refusal } from '../../shared/import-types.ts';
 import type { MedicalDocument } from '../../shared/library-types.ts';
 import type { FoundText, Redaction, RedactionBox, RedactionPreview, RedactionRequest, SuggestedRedaction } from '../../shared/redaction-types.ts';
@@ -203,13 +204,10 @@ function contains(outer: RedactionBox, inner: RedactionBox): boolean {
 function checkBox(box: RedactionBox, pages: number): void {
   const inside = (v: number) => Number.isFinite(v) && v >= 0 && v <= 1;
   if (!Number.isInteger(box.page) || box.page < 1 || box.page > pages) {
-    throw new CasebinderError('invalid-input', `There is no page ${box.page}: the document has ${pages} page${pages === 1 ? '' : 's'}. Nothing was changed.`);
+    throw new CasebinderError('invalid-input', said('err.redact-no-page', { page: box.page, pages }));
   }
   if (![box.x, box.y, box.width, box.height].every(inside) || box.width <= 0 || box.height <= 0 || box.x + box.width > 1.000001 || box.y + box.height > 1.000001) {
-    throw new CasebinderError(
-      'invalid-input',
-      `A box on page ${box.page} is not on the page: give its left, top, width and height as fractions of the page (from 0 to 1), e.g. 0.1,0.2,0.3,0.05. Nothing was changed.`,
-    );
+    throw new CasebinderError('invalid-input', said('err.redact-box-off-page', { page: box.page }));
   }
 }
 
@@ -245,7 +243,7 @@ export async function redactDocument(
   const suggestions: SuggestedRedaction[] = request.suggested ? suggestIdentifiers(words.pages, ownDetails(library, doc)) : [];
   const added = [...request.boxes, ...found.flatMap((f) => f.boxes), ...suggestions.flatMap((s) => s.boxes)];
   if (!added.length) {
-    throw new CasebinderError('invalid-input', request.suggested ? `Casebinder suggests nothing to remove from "${doc.title}"; draw a box or search for a text to remove. Nothing was changed.` : 'Say what to remove: draw a box, or search for a text. Nothing was changed.');
+    throw new CasebinderError('invalid-input', request.suggested ? said('err.redact-nothing-suggested', { title: doc.title }) : 'Say what to remove: draw a box, or search for a text. Nothing was changed.');
   }
   const boxes = [...(before?.boxes ?? []), ...added];
   const pictureWords = new Map(words.pages.filter((p) => words.pagesWithoutText.includes(p.page)).map((p) => [p.page, p.words]));

@@ -1,5 +1,8 @@
 import type { AppEvent, AppEvents, CasebinderBridge, Channel, ChannelArgs, ChannelResults } from '../../shared/ipc-contract.ts';
 import type { ErrorCode } from '../../shared/errors.ts';
+import { say } from '../../shared/said.ts';
+import type { Said } from '../../shared/said.ts';
+import { currentTranslator } from './i18n/index.ts';
 
 declare global {
   interface Window {
@@ -7,11 +10,14 @@ declare global {
   }
 }
 
-/** An error the back end reported, with its plain-words message. */
+/**
+ * An error the back end reported, with its plain-words message: in the window's language when the back
+ * end said it in words (shared/said.ts), else as the back end wrote it.
+ */
 export class ApiError extends Error {
   readonly code: ErrorCode;
-  constructor(code: ErrorCode, message: string) {
-    super(message);
+  constructor(code: ErrorCode, message: string, words?: Said) {
+    super(words ? say(words, currentTranslator().language) : message);
     this.name = 'ApiError';
     this.code = code;
   }
@@ -21,7 +27,7 @@ export class ApiError extends Error {
 export async function invoke<C extends Channel>(channel: C, ...args: ChannelArgs<C>): Promise<ChannelResults[C]> {
   const result = await window.casebinder.invoke(channel, args);
   if (result.ok) return result.value as ChannelResults[C];
-  throw new ApiError(result.error.code, result.error.message);
+  throw new ApiError(result.error.code, result.error.message, result.error.words);
 }
 
 export function on<E extends AppEvent>(event: E, listener: (payload: AppEvents[E]) => void): () => void {

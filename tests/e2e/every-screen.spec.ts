@@ -5,13 +5,28 @@
  * out right to left.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { CATALOGUES } from '../../renderer/src/i18n/index.ts';
+import { IMPORT_AR, IMPORT_EN, IMPORT_ES } from '../../shared/import-words.ts';
+import type { ImportKey } from '../../shared/import-words.ts';
+import { ERROR_AR, ERROR_EN, ERROR_ES } from '../../shared/error-words.ts';
+import type { ErrorKey } from '../../shared/error-words.ts';
+import { REDACTION_AR, REDACTION_EN, REDACTION_ES } from '../../shared/redaction-words.ts';
+import type { RedactionKey } from '../../shared/redaction-words.ts';
+import { said, say } from '../../shared/said.ts';
+import { STUDY_AR, STUDY_EN, STUDY_ES } from '../../shared/study-words.ts';
+import type { StudyKey } from '../../shared/study-words.ts';
 import type { MessageKey, WindowLanguage } from '../../renderer/src/i18n/index.ts';
 import { labReports, writeLabReport } from '../corpus/lab-reports.ts';
 import { fixture } from '../helpers/paths.ts';
 import { expect, noViolations, test } from './harness.ts';
 import type { App } from './harness.ts';
+
+const IMPORT_LANGUAGES = { en: IMPORT_EN, es: IMPORT_ES, ar: IMPORT_AR } as const;
+const STUDY_LANGUAGES = { en: STUDY_EN, es: STUDY_ES, ar: STUDY_AR } as const;
+const ERROR_LANGUAGES = { en: ERROR_EN, es: ERROR_ES, ar: ERROR_AR } as const;
+const REDACTION_LANGUAGES = { en: REDACTION_EN, es: REDACTION_ES, ar: REDACTION_AR } as const;
 
 /**
  * The English sentences of the catalogue, whole, that another language says otherwise: one of them on a
@@ -21,9 +36,15 @@ import type { App } from './harness.ts';
  */
 function englishSentences(language: WindowLanguage): string[] {
   const en = CATALOGUES.en;
-  return (Object.keys(en) as MessageKey[])
-    .filter((k) => !/^(type|specialty|modality)\./.test(k))
-    .map((k) => [en[k], CATALOGUES[language][k]] as const)
+  const imports = IMPORT_LANGUAGES[language];
+  return [
+    ...(Object.keys(en) as MessageKey[]).filter((k) => !/^(type|specialty|modality)\./.test(k)).map((k) => [en[k], CATALOGUES[language][k]] as const),
+    // What the back end says about imported files (shared/import-words.ts).
+    ...(Object.keys(IMPORT_EN) as ImportKey[]).map((k) => [IMPORT_EN[k], imports[k]] as const),
+    ...(Object.keys(STUDY_EN) as StudyKey[]).map((k) => [STUDY_EN[k], STUDY_LANGUAGES[language][k]] as const),
+    ...(Object.keys(ERROR_EN) as ErrorKey[]).map((k) => [ERROR_EN[k], ERROR_LANGUAGES[language][k]] as const),
+    ...(Object.keys(REDACTION_EN) as RedactionKey[]).map((k) => [REDACTION_EN[k], REDACTION_LANGUAGES[language][k]] as const),
+  ]
     .filter(([english, theirs]) => english !== theirs && english.length >= 16 && !/[{<]/.test(english))
     .map(([english]) => english);
 }
@@ -166,8 +187,22 @@ test('every screen in Spanish and in Arabic: shown, read in the language, passin
       await expect(page.getByRole('dialog')).toHaveCount(0);
     }
 
+    // An error the back end says (a backup folder that holds something else), said in the language.
+    const taken = testInfo.outputPath(`taken-${language}`);
+    fs.mkdirSync(taken, { recursive: true });
+    fs.writeFileSync(path.join(taken, 'notes.txt'), 'not a backup');
+    await page.getByRole('button', { name: T['library.privacy'] }).click();
+    const privacy = page.getByRole('dialog');
+    app.dialogs.willChoose(taken);
+    await privacy.getByRole('button', { name: T['lock.backUpNow'] }).click();
+    await expect(privacy.getByRole('alert')).toHaveText(say(said('err.backup-not-empty', { folder: taken }), language));
+    await app.screenshot(`backup-refused-${language}`);
+    expect(await englishLeft(page, sentences), `English left on backup-refused-${language}`).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+
     // An import, as it ends: every file's outcome, in the language.
-    app.dialogs.willChoose(fixture('pdf/pdfjs/rotation.pdf'), fixture('bad/empty.pdf'));
+    app.dialogs.willChoose(fixture('pdf/pdfjs/rotation.pdf'), fixture('bad/empty.pdf'), fixture('bad/truncated_rotation.pdf'), fixture('bad/random_64k.bin'));
     await page.getByRole('button', { name: T['library.importFiles'] }).click();
     await expect(page.locator('.import-panel .panel-actions.done')).toBeVisible({ timeout: 60_000 });
     const name = `import-${language}`;

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detect } from '../../electron/media/detect.ts';
+import { say } from '../../shared/said.ts';
 import { fixture, tempDir } from '../helpers/paths.ts';
 
 describe('detecting what a file is, by its content', () => {
@@ -14,7 +15,9 @@ describe('detecting what a file is, by its content', () => {
   it('imports a PNG named .pdf as the image it is, and says so', async () => {
     const found = await detect(fixture('bad/actually_png.pdf'));
     expect(found).toMatchObject({ kind: 'image', mediaType: 'image/png' });
-    expect(found).toHaveProperty('note', expect.stringContaining('named ".pdf" but it is a PNG image'));
+    const note = 'note' in found ? found.note : undefined;
+    expect(note && say(note)).toContain('named ".pdf" but it is a PNG image');
+    expect(note && say(note, 'es')).toBe('El archivo se llama «.pdf» pero es una imagen PNG; se importó como lo que realmente es.');
   });
 
   it('gives each bad input its own reason', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dicomDate, formatPersonName, isPreviewableTransferSyntax, patientWarnings, sameAsPatient, studyTitle, transferSyntaxName } from '../../shared/imaging.ts';
+import { say } from '../../shared/said.ts';
 
 describe('imaging words', () => {
   it('writes DICOM person names the way people write names', () => {
@@ -35,9 +36,15 @@ describe('imaging words', () => {
   });
 
   it('warns in words when the images name another patient or birth date', () => {
-    expect(patientWarnings({ patientName: 'Doe^Peter', patientBirthDate: '1950-01-01' }, { name: 'Jane Doe', dateOfBirth: '1980-05-02' })).toEqual([
+    const warnings = patientWarnings({ patientName: 'Doe^Peter', patientBirthDate: '1950-01-01' }, { name: 'Jane Doe', dateOfBirth: '1980-05-02' });
+    expect(warnings.map((w) => say(w))).toEqual([
       expect.stringContaining('name the patient "Peter Doe", not Jane Doe'),
       expect.stringContaining('date of birth 1950-01-01; Jane Doe\'s is 1980-05-02'),
+    ]);
+    // And in the window's other languages.
+    expect(warnings.map((w) => say(w, 'es'))).toEqual([
+      'Los archivos del estudio nombran al paciente «Peter Doe», no a Jane Doe. Compruebe que estas imágenes son de Jane Doe antes de enviarlas a nadie.',
+      'Los archivos del estudio dan la fecha de nacimiento 1950-01-01; la de Jane Doe es 1980-05-02. Compruebe que estas imágenes son de este paciente.',
     ]);
     expect(patientWarnings({ patientName: 'DOE^JANE', patientBirthDate: '1980-05-02' }, { name: 'Jane Doe', dateOfBirth: '1980-05-02' })).toEqual([]);
   });

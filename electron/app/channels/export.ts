@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import { todayIso as today } from '../../../shared/dates.ts';
 import { CasebinderError } from '../../../shared/errors.ts';
+import { said } from '../../../shared/said.ts';
 import { exportPlan } from '../../export/plan.ts';
 import { slice } from '../context.ts';
 import type { AppContext } from '../context.ts';
@@ -11,7 +12,7 @@ export function exportChannels({ library, jobs, dialogs, shell }: AppContext) {
   const written = async (jobId: string) => {
     const result = await jobs.exportResult(jobId);
     if (!fs.existsSync(result.packet)) {
-      throw new CasebinderError('not-found', `The bundle is no longer at ${result.folder}; it may have been moved or deleted. Export the case again to write a new one.`);
+      throw new CasebinderError('not-found', said('err.bundle-gone', { folder: result.folder }));
     }
     return result;
   };
@@ -32,7 +33,7 @@ export function exportChannels({ library, jobs, dialogs, shell }: AppContext) {
     'export:start': ({ password, ...request }) => {
       // Only a folder the person chose in the dialog: the window never names where files are written.
       const outDir = library.settings.exportFolder();
-      if (!outDir) throw new CasebinderError('invalid-input', 'Choose the folder to write the bundle into first.');
+      if (!outDir) throw new CasebinderError('invalid-input', said('err.export-folder'));
       return { jobId: jobs.startExport({ ...request, outDir, password }) };
     },
     'export:running': (caseId) => {
@@ -51,7 +52,7 @@ export function exportChannels({ library, jobs, dialogs, shell }: AppContext) {
     'export:open-packet': async (jobId) => {
       const { packet } = await written(jobId);
       const failed = await shell.openPath(packet);
-      if (failed) throw new CasebinderError('not-found', `The packet could not be opened: ${failed}. It is at ${packet}.`);
+      if (failed) throw new CasebinderError('not-found', said('err.packet-not-opened', { detail: failed, packet }));
       return null;
     },
   });

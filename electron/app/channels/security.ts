@@ -4,6 +4,7 @@
  * backups. Encrypting or decrypting closes the library while it runs and opens it again after.
  */
 import { CasebinderError } from '../../../shared/errors.ts';
+import { said } from '../../../shared/said.ts';
 import type { AppEvents } from '../../../shared/ipc-contract.ts';
 import type { KeychainStatus, SecurityStatus } from '../../../shared/security-types.ts';
 import type { Job } from '../../jobs/job.ts';
@@ -82,7 +83,7 @@ export function securityChannels(backend: LockHost): { readonly [C in BackendCha
   }
 
   function mustBeEncrypted(): void {
-    if (!isEncrypted(dir)) throw new CasebinderError('conflict', 'The library is not encrypted, so it has no passphrase. Turn encryption on first.');
+    if (!isEncrypted(dir)) throw new CasebinderError('conflict', said('err.not-encrypted'));
   }
 
   return {
@@ -93,9 +94,9 @@ export function securityChannels(backend: LockHost): { readonly [C in BackendCha
       mustBeEncrypted();
       if ('keychain' in request) {
         const data = keychainData(dir);
-        if (!data || !options.keychain) throw new CasebinderError('not-found', 'The library key is not kept in the system keychain. Unlock with the passphrase.');
+        if (!data || !options.keychain) throw new CasebinderError('not-found', said('err.keychain-none'));
         const key = keyFromText(await options.keychain.decrypt(data));
-        if (!key) throw new CasebinderError('library-damaged', 'What the system keychain gave back is not this library\'s key. Unlock with the passphrase, then keep it in the keychain again.');
+        if (!key) throw new CasebinderError('library-damaged', said('err.keychain-wrong'));
         await backend.unlockWith(key);
       } else {
         await backend.unlockWith(await unlock(dir, request));
@@ -108,13 +109,13 @@ export function securityChannels(backend: LockHost): { readonly [C in BackendCha
       return null;
     },
     'security:new-recovery-key': () => {
-      if (isEncrypted(dir)) throw new CasebinderError('conflict', 'The library is encrypted already; it has its recovery key.');
+      if (isEncrypted(dir)) throw new CasebinderError('conflict', said('err.encrypted-has-key'));
       pendingRecoveryKey = newRecoveryKey();
       return pendingRecoveryKey;
     },
     'security:encrypt': (passphrase, recoveryKey) => {
-      if (isEncrypted(dir)) throw new CasebinderError('conflict', 'The library is encrypted already.');
-      if (!pendingRecoveryKey || recoveryKey !== pendingRecoveryKey) throw new CasebinderError('invalid-input', 'Start again from the recovery key: it must be the one shown just now.');
+      if (isEncrypted(dir)) throw new CasebinderError('conflict', said('err.encrypted-already'));
+      if (!pendingRecoveryKey || recoveryKey !== pendingRecoveryKey) throw new CasebinderError('invalid-input', said('err.recovery-key-changed'));
       pendingRecoveryKey = null;
       return convertInBackground(
         'encrypt',
@@ -152,7 +153,7 @@ export function securityChannels(backend: LockHost): { readonly [C in BackendCha
       if (!keep) await forgetKeychain(dir);
       else {
         const found = await keychain();
-        if (!found.available || !options.keychain) throw new CasebinderError('conflict', `The system keychain cannot keep the key safely here: ${found.why ?? 'it is not available'}`);
+        if (!found.available || !options.keychain) throw new CasebinderError('conflict', said('err.keychain-unsafe', { why: found.why ?? 'it is not available' }));
         await keepInKeychain(dir, found.backend, await options.keychain.encrypt(keyText(key)));
       }
       return status();

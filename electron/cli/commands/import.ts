@@ -25,7 +25,8 @@ export const importFiles: Command = {
       const patient = values.patient ? library.patients.find(values.patient) : library.patients.only();
       const [checkedPaths, patientId] = checked('import:start', [paths, patient.id], { '0': 'PATH' }, USAGE);
       const result = await follow(importer.start({ paths: checkedPaths, patientId }), values, {
-        event: ({ outcome, ...counts }) => ({ event: 'progress', ...counts, ...(outcome ? { outcome } : {}) }),
+        // The words for the window (`words`) stay out: the command line says them in English, as `reason` and `note`.
+        event: ({ outcome, ...counts }) => ({ event: 'progress', ...counts, ...(outcome ? { outcome: { ...outcome, words: undefined } } : {}) }),
         line: (p) =>
           p.phase === 'importing'
             ? `Importing for ${patient.name}: ${p.filesDone}/${p.filesTotal} files (${p.bytesTotal ? Math.floor((100 * p.bytesDone) / p.bytesTotal) : 100}%)  `

@@ -93,7 +93,7 @@ export const redactions: Command = {
       } else lines.push('', 'Nothing suggested for removal.');
       if (preview.pagesWithoutText.length) lines.push(`Pages without text of their own (scans or photos; draw boxes there): ${preview.pagesWithoutText.join(', ')}`);
       return {
-        json: { documentId, current, history, suggestions: preview.suggestions, pagesWithoutText: preview.pagesWithoutText },
+        json: { documentId, current, history, suggestions: preview.suggestions.map(({ words: _words, ...s }) => s), pagesWithoutText: preview.pagesWithoutText },
         text: lines.join('\n'),
         exit: EXIT_OK,
       };

@@ -23,7 +23,7 @@ export const show: Command = {
       return {
         json: {
           ...documentJson(doc, library),
-          ...(study ? { study: studyJson(doc, library), readiness: study.readiness } : {}),
+          ...(study ? { study: studyJson(doc, library), readiness: study.readiness.map(({ check, status, message }) => ({ check, status, message })) } : {}),
           ...(pages ? { ocrPages: pages.map((p) => ({ page: p.number, state: p.ocr, confidence: p.confidence, languages: p.languages, ...(p.problem ? { problem: p.problem } : {}) })) } : {}),
           ...(text ? { text } : {}),
         },

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { ImportOutcome, ImportResult } from '../../../shared/import-types.ts';
+import { sayAll } from '../../../shared/said.ts';
 import { typeLabel } from '../format.ts';
 import { useT } from '../i18n/index.ts';
 import type { Imports } from '../imports.ts';
@@ -9,8 +10,15 @@ function fileName(path: string): string {
   return path.split(/[\\/]/).pop() ?? path;
 }
 
+/** What the back end said about a file (its reason or note), in the window's language when it said it in words. */
+function said(outcome: ImportOutcome, language: string): string {
+  if (outcome.words?.length) return sayAll(outcome.words, language);
+  return outcome.status === 'refused' || outcome.status === 'skipped' ? outcome.reason : (outcome.note ?? '');
+}
+
 function Outcome({ outcome, onOpen }: { outcome: ImportOutcome; onOpen: (id: number) => void }) {
-  const { t } = useT();
+  const { t, language } = useT();
+  const detail = said(outcome, language);
   switch (outcome.status) {
     case 'imported':
       return (
@@ -21,7 +29,7 @@ function Outcome({ outcome, onOpen }: { outcome: ImportOutcome; onOpen: (id: num
           </button>
           <span className="outcome-detail">
             {outcome.study ? t('import.study', { files: outcome.study.files, series: outcome.study.series }) : t('import.file', { type: typeLabel(outcome.type), pages: outcome.pages })}
-            {outcome.note ? ' · ' + outcome.note : ''}
+            {detail ? ' · ' + detail : ''}
           </span>
         </li>
       );
@@ -34,7 +42,7 @@ function Outcome({ outcome, onOpen }: { outcome: ImportOutcome; onOpen: (id: num
           </button>
           <span className="outcome-detail">
             {t('import.joined', { count: outcome.study.files })}
-            {outcome.note ? ' · ' + outcome.note : ''}
+            {detail ? ' · ' + detail : ''}
           </span>
         </li>
       );
@@ -47,6 +55,7 @@ function Outcome({ outcome, onOpen }: { outcome: ImportOutcome; onOpen: (id: num
           </button>
           <span className="outcome-detail">
             {t('import.duplicate', { files: outcome.files ?? 0 })}
+            {detail ? ' · ' + detail : ''}
           </span>
         </li>
       );
@@ -57,7 +66,7 @@ function Outcome({ outcome, onOpen }: { outcome: ImportOutcome; onOpen: (id: num
           <span className="outcome-file" title={outcome.path}>
             {fileName(outcome.path)}
           </span>
-          <span className="outcome-detail">{outcome.reason}</span>
+          <span className="outcome-detail">{detail}</span>
         </li>
       );
     case 'skipped':
@@ -65,7 +74,7 @@ function Outcome({ outcome, onOpen }: { outcome: ImportOutcome; onOpen: (id: num
         <li className="outcome skipped">
           <span className="outcome-status">{t('import.group', { group: 'skipped' })}</span>
           <span className="outcome-file">{fileName(outcome.path)}</span>
-          <span className="outcome-detail">{outcome.reason}</span>
+          <span className="outcome-detail">{detail}</span>
         </li>
       );
   }

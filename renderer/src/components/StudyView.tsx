@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { formatPersonName } from '../../../shared/imaging.ts';
+import { say } from '../../../shared/said.ts';
 import type { SeriesSummary, StudyDetails } from '../../../shared/imaging.ts';
 import type { MedicalDocument } from '../../../shared/library-types.ts';
 import { invoke, messageOf } from '../api.ts';
@@ -61,7 +62,7 @@ export function StudyView({ document: doc, libraryVersion, onError }: { document
       live = false;
     };
   }, [doc.id, libraryVersion, onError]);
-  const { t } = useT();
+  const { t, language } = useT();
   if (!study) return <p className="screen-loading" role="status">{t('viewer.opening')}</p>;
 
   const patient = [
@@ -74,7 +75,7 @@ export function StudyView({ document: doc, libraryVersion, onError }: { document
   return (
     <div className="study-view" tabIndex={0} aria-label={t('study.seriesOfStudy')}>
       {/* Whose images these are is said once, above, with what to do about it (IdentityBanner). */}
-      {(doc.identity.match === 'other' ? [] : study.warnings).map((w) => (
+      {(doc.identity.match === 'other' ? [] : study.warnings.map((w) => say(w, language))).map((w) => (
         <p key={w} className="warning-banner" role="alert">
           {w}
         </p>
@@ -99,7 +100,7 @@ export function StudyView({ document: doc, libraryVersion, onError }: { document
           {study.readiness.map((r) => (
             <li key={r.check} className={`readiness-${r.status}`}>
               <span className="readiness-status">{t('study.readiness', { status: r.status })}</span>
-              <span>{r.message}</span>
+              <span>{say(r.words, language)}</span>
             </li>
           ))}
         </ul>

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { PointerEvent as ReactPointerEvent } from 'react';
 import type { MedicalDocument } from '../../../shared/library-types.ts';
 import type { DocumentRedactions, FoundText, RedactionBox, RedactionPreview, SuggestedRedaction } from '../../../shared/redaction-types.ts';
+import { say } from '../../../shared/said.ts';
 import { canRedact } from '../../../shared/redaction-types.ts';
 import { ApiError, invoke, messageOf, on } from '../api.ts';
 import { ScreenHeader } from '../components/ScreenHeader.tsx';
@@ -300,7 +301,7 @@ export function RedactScreen({ route, navigate, onError }: Props) {
                   {drawn.filter(onPage).map((b, i) => <div key={`d${i}`} className="redact-box drawn" style={boxStyle(b)} />)}
                   {foundBoxes.filter(onPage).map((b, i) => <div key={`f${i}`} className="redact-box found" style={boxStyle(b)} />)}
                   {suggestions.map((s, i) =>
-                    s.boxes.filter(onPage).map((b, j) => <div key={`s${i}-${j}`} className={`redact-box ${accepted.has(i) ? 'found' : 'suggested'}`} style={boxStyle(b)} title={s.reason} />),
+                    s.boxes.filter(onPage).map((b, j) => <div key={`s${i}-${j}`} className={`redact-box ${accepted.has(i) ? 'found' : 'suggested'}`} style={boxStyle(b)} title={say(s.words, tr.language)} />),
                   )}
                   {dragging && <div className="redact-box drawn" style={boxStyle(dragging.box)} />}
                 </>
@@ -356,7 +357,7 @@ export function RedactScreen({ route, navigate, onError }: Props) {
                 <ul className="redact-list">
                   {suggestions.map((s: SuggestedRedaction, i) => (
                     <li key={`${s.page}-${i}`}>
-                      <label title={s.reason}>
+                      <label title={say(s.words, tr.language)}>
                         <input
                           type="checkbox"
                           checked={accepted.has(i)}

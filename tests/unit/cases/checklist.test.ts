@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SPECIALTIES } from '../../../shared/case-types.ts';
+import { said } from '../../../shared/said.ts';
+import { identityWords } from '../../../shared/patient-match.ts';
 import type { ChecklistItem } from '../../../shared/case-types.ts';
 import { evaluateChecklist, rulesFor } from '../../../shared/checklist.ts';
 import type { ChecklistDocument, ChecklistInput } from '../../../shared/checklist.ts';
@@ -141,9 +143,9 @@ describe('the completeness check', () => {
       title: 'CT Chest',
       facility: 'Valley Imaging',
       readiness: [
-        { check: 'acquired', status: 'ok', message: 'As acquired.' },
-        { check: 'thin-slices', status: 'warning', message: 'Only thick CT reconstructions (thinnest 5 mm).' },
-        { check: 'report', status: 'missing', message: 'No report.' },
+        { check: 'acquired', status: 'ok', message: 'As acquired.', words: said('ready-acquired') },
+        { check: 'thin-slices', status: 'warning', message: 'Only thick CT reconstructions (thinnest 5 mm).', words: said('ready-thick', { mm: 5, thin: 1.5 }) },
+        { check: 'report', status: 'missing', message: 'No report.', words: said('ready-no-report') },
       ],
     });
     const items = evaluateChecklist(complete('radiology', [ready, doc({ type: 'imaging-report', title: 'CT Chest', date: '2026-09-01' })])).filter((i) => i.rule === 'radiology-ready');
@@ -151,20 +153,26 @@ describe('the completeness check', () => {
       {
         rule: 'radiology-ready',
         status: 'warning',
-        message: '“CT Chest”: Only thick CT reconstructions (thinnest 5 mm).',
+        message: '“CT Chest”: Only thick CT reconstructions (thinnest 5 mm). A radiologist usually wants the thin slices (1.5 mm or less): ask the imaging center for the thin-slice series.',
         ask: 'Ask Valley Imaging for the complete study on a disc: every series, as acquired, without lossy compression.',
       },
     ]);
+    // In Spanish, the study's own check is said in Spanish too, not put into the sentence in English.
+    const spanish = evaluateChecklist(complete('radiology', [ready, doc({ type: 'imaging-report', title: 'CT Chest', date: '2026-09-01' })]), 'es').filter((i) => i.rule === 'radiology-ready');
+    expect(spanish.map((i) => i.message)).toEqual([expect.stringContaining('Solo hay reconstrucciones gruesas de TC (la más fina de 5 mm).')]);
   });
 
   it('warns when a document names someone else', () => {
-    const items = evaluateChecklist(complete('radiology', [study(['CT'], { title: 'CT Chest', facility: 'Valley Imaging', warnings: ['The study’s files name the patient "DOE^JOHN", not Ann Lee.'] }), doc({ type: 'imaging-report' })]));
+    const items = evaluateChecklist(complete('radiology', [study(['CT'], { title: 'CT Chest', facility: 'Valley Imaging', warnings: [identityWords({ names: ['John Doe'], birthDates: [] }, { name: 'Ann Lee', dateOfBirth: null })] }), doc({ type: 'imaging-report' })]));
     expect(items.find((i) => i.rule === 'patient-mismatch')).toEqual({
       rule: 'patient-mismatch',
       status: 'warning',
-      message: '“CT Chest”: The study’s files name the patient "DOE^JOHN", not Ann Lee.',
+      message: '“CT Chest”: It names John Doe, not Ann Lee.',
       ask: 'Check with Valley Imaging that it belongs to the patient before sending it.',
     });
+    // In Spanish, the reason is said in Spanish too.
+    const spanish = evaluateChecklist(complete('radiology', [study(['CT'], { title: 'CT Chest', facility: 'Valley Imaging', warnings: [identityWords({ names: ['John Doe'], birthDates: ['1950-02-03'] }, { name: 'Ann Lee', dateOfBirth: '1961-07-08' })] }), doc({ type: 'imaging-report' })]), 'es');
+    expect(spanish.find((i) => i.rule === 'patient-mismatch')!.message).toBe('«CT Chest»: Nombra a John Doe y da la fecha de nacimiento 3 feb 1950; Ann Lee nació el 8 jul 1961.');
   });
 });
 

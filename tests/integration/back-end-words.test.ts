@@ -1,0 +1,145 @@
+/**
+ * What the back end says to a person, in the window's language: every reason and note the importer
+ * gives about real bad files (nobody here wrote them), a renamed photo, a portal download naming someone
+ * else, a disc and archives; a study's radiology-ready checks; the errors a form or a folder meets. Said
+ * in Spanish and Arabic with no English sentence left, and in English exactly as the command line prints.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ImportOutcome } from '../../shared/import-types.ts';
+import { toErrorInfo } from '../../shared/errors.ts';
+import { ERROR_AR, ERROR_EN, ERROR_ES } from '../../shared/error-words.ts';
+import { IMPORT_AR, IMPORT_EN, IMPORT_ES } from '../../shared/import-words.ts';
+import { say, sayAll } from '../../shared/said.ts';
+import { REDACTION_AR, REDACTION_EN, REDACTION_ES } from '../../shared/redaction-words.ts';
+import { STUDY_AR, STUDY_EN, STUDY_ES } from '../../shared/study-words.ts';
+import { catalogueProblems } from '../helpers/icu.ts';
+import { importingLibrary } from '../helpers/library.ts';
+import { fixture, tempDir } from '../helpers/paths.ts';
+
+const BAD = ['empty.pdf', 'random_64k.bin', 'actually_png.pdf', 'truncated_rotation.pdf', 'truncated_photo.jpg', 'password_entry.zip', 'path_traversal.zip', 'flat_ratio_20MiB.zip'];
+
+/** The English messages with no values: whole sentences that must not be left in another language. */
+const FIXED_ENGLISH = [...Object.values(IMPORT_EN), ...Object.values(STUDY_EN), ...Object.values(ERROR_EN), ...Object.values(REDACTION_EN)].filter((m) => !m.includes('{'));
+
+function told(outcome: ImportOutcome): string {
+  return outcome.status === 'refused' || outcome.status === 'skipped' ? outcome.reason : (outcome.note ?? '');
+}
+
+describe("what the back end says, in the window's language", () => {
+  for (const [language, imports, studies, errors, redactions] of [['es', IMPORT_ES, STUDY_ES, ERROR_ES, REDACTION_ES], ['ar', IMPORT_AR, STUDY_AR, ERROR_AR, REDACTION_AR]] as const) {
+    it(`${language}: has every message of the English, each taking the values the English takes`, () => {
+      expect(catalogueProblems(IMPORT_EN, imports, language)).toEqual([]);
+      expect(catalogueProblems(STUDY_EN, studies, language)).toEqual([]);
+      expect(catalogueProblems(ERROR_EN, errors, language)).toEqual([]);
+      expect(catalogueProblems(REDACTION_EN, redactions, language)).toEqual([]);
+    });
+  }
+
+  it('says each file’s reason and note in Spanish and Arabic, and in English exactly as before', async () => {
+    const { run } = importingLibrary({ patient: { name: 'Gustavo Mejía', dateOfBirth: '1986-01-01' } });
+    // Hostile and broken health record files (a billion laughs, a C-CDA cut in half, broken and empty FHIR).
+    const dir = tempDir();
+    const write = (name: string, content: string) => {
+      fs.writeFileSync(path.join(dir, name), content);
+      return path.join(dir, name);
+    };
+    const consult = fs.readFileSync(fixture('ccda/HL7_Consultation_Note.xml'), 'utf8');
+    const records = [
+      write('billion-laughs.xml', '<?xml version="1.0"?>\n<!DOCTYPE ClinicalDocument [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]>\n<ClinicalDocument xmlns="urn:hl7-org:v3"><title>&b;</title></ClinicalDocument>'),
+      write('cut-off.xml', consult.slice(0, Math.floor(consult.length / 2))),
+      write('wrong-shape.json', JSON.stringify({ resourceType: 'Claim', id: 'c1', status: 'active' })),
+      write('broken.json', '{"resourceType": "Bundle", "entry": [ {"resource": '),
+    ];
+    const result = await run(
+      ...records,
+      ...BAD.map((f) => fixture(`bad/${f}`)),
+      fixture('dicom/single/MR_truncated.dcm'),
+      fixture('images/derived/two_page_scan.tif'),
+      fixture('fhir/Buster_Hoeger_ad2e3fc5-2b5d-4cb9-8d03-9ea0f4ac8423.json'),
+      fixture('dicom/derived/hospital_cd.zip'),
+    );
+    const all = [...result.imported, ...result.merged, ...result.duplicates, ...result.skipped, ...result.refused];
+    const withWords = all.filter((o) => told(o));
+    expect(withWords.length).toBeGreaterThanOrEqual(12);
+    for (const outcome of withWords) {
+      expect(outcome.words, outcome.path).toBeDefined();
+      // English: what the command line prints, unchanged.
+      expect(sayAll(outcome.words!, 'en'), outcome.path).toBe(told(outcome));
+      for (const language of ['es', 'ar']) {
+        const text = sayAll(outcome.words!, language);
+        expect(text, `${language} ${outcome.path}`).not.toBe(told(outcome));
+        for (const english of FIXED_ENGLISH) expect(text, `${language} ${outcome.path}`).not.toContain(english);
+        // Nothing said "as written" but what a record or a program wrote (a name, an error's own text).
+        expect(outcome.words!.filter((w) => w.key === 'as-written'), outcome.path).toEqual([]);
+      }
+    }
+    const byFile = (name: string) => withWords.find((o) => o.path.endsWith(name))!;
+    expect(sayAll(byFile('empty.pdf').words!, 'es')).toBe('Este archivo está vacío (0 bytes), así que no hay nada que importar. Si vino de una descarga o de un correo, descárguelo de nuevo.');
+    expect(sayAll(byFile('truncated_rotation.pdf').words!, 'ar')).toContain('ملف PDF هذا ناقص');
+    // Sizes and counts as the language writes them.
+    expect(sayAll(byFile('flat_ratio_20MiB.zip').words!, 'es')).toMatch(/pasaría de \d+ kB a 20,0 MB/);
+    // The held-back download: its other name and birth date, and the patient's, in Spanish.
+    const buster = sayAll(byFile('.json').words!, 'es');
+    expect(buster).toContain('Historial de salud:');
+    expect(buster).toContain('Nombra a Buster Hoeger y da la fecha de nacimiento 16 mar 1988; Gustavo Mejía nació el 1 ene 1986.');
+    expect(told(byFile('.json'))).toContain('It names Buster Hoeger and gives the date of birth 16 Mar 1988; Gustavo Mejía was born 1 Jan 1986.');
+    expect(sayAll(byFile('billion-laughs.xml').words!, 'es')).toMatch(/^Este archivo XML declara un DOCTYPE o entidades/);
+    expect(sayAll(byFile('cut-off.xml').words!, 'es')).toMatch(/^Este archivo XML está dañado \(.* en la línea \d+\)/);
+    // A scan waiting for OCR.
+    expect(sayAll(byFile('two_page_scan.tif').words!, 'es')).toBe('Sus 2 páginas son imágenes de texto: el OCR las leerá.');
+  });
+
+  it('says a value that is itself something said (a DICOM file’s problem) in the same language', () => {
+    const problem = { key: 'dicom-bad-start' } as const;
+    expect(say({ key: 'dicom-damaged', values: { problem } }, 'es')).toMatch(/^Este archivo DICOM no se puede leer: no empieza como empiezan los archivos DICOM\./);
+    expect(say({ key: 'dicom-damaged', values: { problem } })).toMatch(/^This DICOM file cannot be read: it does not start the way DICOM files do\./);
+    // A language the window does not speak says English.
+    expect(say({ key: 'folder' }, 'fr')).toBe('This is a folder, not a file.');
+  });
+
+  it('says a study’s radiology-ready checks and its patient warnings in the language, from a real disc', async () => {
+    const { library, patient, run } = importingLibrary();
+    const result = await run(fixture('dicom/derived/hospital_cd.zip'));
+    const ct = result.imported.find((i) => i.study && library.studies.details(i.id, patient).modalities.includes('CT'))!;
+    const details = library.studies.details(ct.id, patient);
+    expect(details.readiness.length).toBeGreaterThanOrEqual(4);
+    for (const check of details.readiness) {
+      expect(say(check.words)).toBe(check.message);
+      for (const language of ['es', 'ar']) {
+        const text = say(check.words, language);
+        expect(text).not.toBe(check.message);
+        for (const english of FIXED_ENGLISH) expect(text).not.toContain(english);
+      }
+    }
+    expect(details.warnings.map((w) => say(w, 'es'))).toEqual([expect.stringMatching(/^Los archivos del estudio nombran al paciente «CT1 CompressedSamples», no a Margaret O'Neill\./)]);
+  });
+
+  it('says the errors a person meets in the window in the language, and crosses to the window with its words', () => {
+    const { library, patient } = importingLibrary();
+    const errors: unknown[] = [];
+    const attempt = (work: () => unknown) => {
+      try {
+        work();
+      } catch (error) {
+        errors.push(error);
+      }
+    };
+    attempt(() => library.patients.add({ name: '  ' }));
+    attempt(() => library.patients.add({ name: 'Ana Ruiz', dateOfBirth: '2999-01-01' }));
+    attempt(() => library.cases.create(patient.id, { title: '', specialty: 'spine-orthopedic' }, new Date()));
+    attempt(() => library.settings.setIdleLockMinutes(5000));
+    expect(errors).toHaveLength(4);
+    for (const error of errors) {
+      const info = toErrorInfo(error, 'test');
+      expect(info.words, info.message).toBeDefined();
+      expect(say(info.words!)).toBe(info.message);
+      const es = say(info.words!, 'es');
+      expect(es).not.toBe(info.message);
+      for (const english of FIXED_ENGLISH) expect(es).not.toContain(english);
+    }
+    expect(say(toErrorInfo(errors[1], 'test').words!, 'es')).toBe('La fecha de nacimiento 2999-01-01 está en el futuro. Revise el año.');
+    expect(say(toErrorInfo(errors[0], 'test').words!, 'ar')).toBe('يحتاج المريض إلى اسم. أدخل اسم المريض.');
+  });
+});
