@@ -57,11 +57,7 @@ export class Patients {
       (p) => p.name.toLowerCase() === name.toLowerCase() && (p.dateOfBirth ?? null) === dateOfBirth,
     );
     if (same) {
-      throw new CasebinderError(
-        'conflict',
-        `There is already a patient named ${same.name}${same.dateOfBirth ? ` born ${same.dateOfBirth}` : ''} (number ${same.id}). ` +
-          'Use that patient, or give a date of birth to tell two people apart.',
-      );
+      throw new CasebinderError('conflict', said('err.patient-exists', { name: same.name, born: same.dateOfBirth ?? 'none', id: same.id }));
     }
     const { lastInsertRowid } = run(
       this.db,
@@ -90,10 +86,7 @@ export class Patients {
     if (dateOfBirth !== null) checkDateOfBirth(dateOfBirth, this.now());
     const same = this.list().find((p) => p.id !== id && p.name.toLowerCase() === name.toLowerCase() && (p.dateOfBirth ?? null) === dateOfBirth);
     if (same) {
-      throw new CasebinderError(
-        'conflict',
-        `There is already a patient named ${same.name}${same.dateOfBirth ? ` born ${same.dateOfBirth}` : ''} (number ${same.id}). If they are the same person, merge the two: casebinder patient merge "${before.name}" "${same.name}"`,
-      );
+      throw new CasebinderError('conflict', said('err.patient-exists-merge', { name: same.name, born: same.dateOfBirth ?? 'none', id: same.id, before: before.name }));
     }
     run(
       this.db,

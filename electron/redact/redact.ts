@@ -6,7 +6,7 @@
  * The drawing runs where `work` says (the app's worker threads; the command line in its own process).
  */
 import { CasebinderError } from '../../shared/errors.ts';
-import { said } from '../../shared/said.ts';
+import { asWritten, said } from '../../shared/said.ts';
 import type { Refusal } from '../../shared/import-types.ts';
 import type { MedicalDocument } from '../../shared/library-types.ts';
 import type { FoundText, Redaction, RedactionBox, RedactionPreview, RedactionRequest, SuggestedRedaction } from '../../shared/redaction-types.ts';
@@ -149,15 +149,15 @@ export interface RedactionProgress {
 function redactable(library: Library, documentId: number): MedicalDocument {
   const doc = library.documents.get(documentId);
   if (!doc.sha256 || !canRedact(doc.mediaType)) {
-    const what = doc.imaging ? 'an imaging study (its DICOM images are sent as the scanner made them, or left out with "reports only")' : `a ${doc.mediaType} file`;
-    throw new CasebinderError('invalid-input', `"${doc.title}" is ${what}, which cannot be redacted here: only PDFs and pictures can. Leave it out of the export instead, if it should not be sent.`);
+    throw new CasebinderError('invalid-input', said('err.redact-kind', { title: doc.title, study: doc.imaging ? 'yes' : 'no', mediaType: doc.mediaType }));
   }
   return doc;
 }
 
 function orThrow<T>(read: T | Refusal, doc: MedicalDocument): T {
   if (read && typeof read === 'object' && 'code' in read && 'reason' in read) {
-    throw new CasebinderError('invalid-input', `"${doc.title}" could not be redacted: ${(read as Refusal).reason}`);
+    const refusal = read as Refusal;
+    throw new CasebinderError('invalid-input', said('err.redact-unreadable', { title: doc.title, reason: refusal.words?.length === 1 ? refusal.words[0]! : asWritten(refusal.reason) }));
   }
   return read as T;
 }
@@ -232,13 +232,16 @@ export async function redactDocument(
   // picture page's words as OCR reads them).
   const words = await withPictureWords(library, work, doc, orThrow(await work.words(file, doc.mediaType, doc.pages, signal), doc), signal);
   const found: FoundText[] = find.map((t) => findText(words.pages, t));
-  const missing = found.filter((f) => f.boxes.length === 0).map((f) => `"${f.text}"`);
+  const missing = found.filter((f) => f.boxes.length === 0).map((f) => said('err.quoted', { text: f.text }));
   if (missing.length) {
     const pictures = words.pagesWithoutText;
-    const scans = pictures.length
-      ? ` ${pictures.length === doc.pages ? 'This document is a picture' : `Page${pictures.length === 1 ? '' : 's'} ${pictures.join(', ')} ${pictures.length === 1 ? 'is a picture' : 'are pictures'}`} (a scan or a photo) whose words ${work.ocr ? 'OCR may have misread' : 'cannot be searched'}: look at the page${pictures.length === 1 ? '' : 's'}, and draw a box over what should go.`
-      : '';
-    throw new CasebinderError('not-found', `${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not in "${doc.title}", so nothing was changed.${scans}`);
+    const ocr = work.ocr ? 'yes' : 'no';
+    const scans = !pictures.length
+      ? ''
+      : pictures.length === doc.pages
+        ? said('err.redact-scans-all', { ocr, count: pictures.length })
+        : said('err.redact-scans-some', { ocr, count: pictures.length, pages: { list: pictures.map(String), joined: ', ' } });
+    throw new CasebinderError('not-found', said('err.redact-not-found', { texts: { list: missing, joined: ', ' }, count: missing.length, title: doc.title, scans }));
   }
   const suggestions: SuggestedRedaction[] = request.suggested ? suggestIdentifiers(words.pages, ownDetails(library, doc)) : [];
   const added = [...request.boxes, ...found.flatMap((f) => f.boxes), ...suggestions.flatMap((s) => s.boxes)];

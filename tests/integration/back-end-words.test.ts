@@ -130,7 +130,9 @@ describe("what the back end says, in the window's language", () => {
     attempt(() => library.patients.add({ name: 'Ana Ruiz', dateOfBirth: '2999-01-01' }));
     attempt(() => library.cases.create(patient.id, { title: '', specialty: 'spine-orthopedic' }, new Date()));
     attempt(() => library.settings.setIdleLockMinutes(5000));
-    expect(errors).toHaveLength(4);
+    library.patients.add({ name: 'Ana Ruiz', dateOfBirth: '1980-02-03' });
+    attempt(() => library.patients.add({ name: 'ana ruiz', dateOfBirth: '1980-02-03' }));
+    expect(errors).toHaveLength(5);
     for (const error of errors) {
       const info = toErrorInfo(error, 'test');
       expect(info.words, info.message).toBeDefined();
@@ -141,5 +143,6 @@ describe("what the back end says, in the window's language", () => {
     }
     expect(say(toErrorInfo(errors[1], 'test').words!, 'es')).toBe('La fecha de nacimiento 2999-01-01 está en el futuro. Revise el año.');
     expect(say(toErrorInfo(errors[0], 'test').words!, 'ar')).toBe('يحتاج المريض إلى اسم. أدخل اسم المريض.');
+    expect(say(toErrorInfo(errors[4], 'test').words!, 'es')).toMatch(/^Ya hay un paciente llamado Ana Ruiz, nacido el 1980-02-03 \(número \d+\)\. Use ese paciente/);
   });
 });
