@@ -8,8 +8,7 @@
  * make someone else. Pure: no Node, no DOM.
  */
 import type { IsoDate } from './dates.ts';
-import { formatDate } from './format.ts';
-import { said } from './said.ts';
+import { said, say } from './said.ts';
 import type { Said } from './said.ts';
 import { isAbjad, latinOf, sameAcrossScripts } from './name-scripts.ts';
 
@@ -291,16 +290,12 @@ export function matchPatient(stated: readonly StatedPatient[], patient: KnownPat
     }
   }
   if (otherNames.size || otherBirthDates.size) {
-    const parts: string[] = [];
-    if (otherNames.size) parts.push(`names ${[...otherNames].join(' and ')}`);
-    if (otherBirthDates.size) parts.push(`gives the date of birth ${[...otherBirthDates].map(formatDate).join(' and ')}`);
-    const theirs = otherNames.size && !otherBirthDates.size ? `, not ${patient.name}` : `; ${patient.name}${patient.dateOfBirth ? ` was born ${formatDate(patient.dateOfBirth)}` : ''}`;
-    return { match: 'other', reason: `It ${parts.join(' and ')}${theirs}.`, others: { names: [...otherNames], birthDates: [...otherBirthDates] as IsoDate[] }, likely: [] };
+    const others = { names: [...otherNames], birthDates: [...otherBirthDates] as IsoDate[] };
+    return { match: 'other', reason: say(identityWords(others, patient)), others, likely: [] };
   }
   return { match: same ? 'same' : 'unknown', reason: null, others: null, likely: same ? [...likely] : [] };
 }
 
-/** What the person can do about a document that names someone else, in one sentence. */
 /** Why a document reads as someone else's (the names and birth dates it gives that are not the patient's), as said. */
 export function identityWords(others: { readonly names: readonly string[]; readonly birthDates: readonly string[] }, patient: { readonly name: string; readonly dateOfBirth: string | null }): Said {
   return said('identity-reason', {
@@ -312,6 +307,3 @@ export function identityWords(others: { readonly names: readonly string[]; reado
     born: patient.dateOfBirth ? { dates: [patient.dateOfBirth] } : 'none',
   });
 }
-
-export const HELD_BACK_ADVICE =
-  'Its lab values and other entries are held back from the health record, the checklist, the timeline and the packet until you say whose it is: yours (a name change or nickname), another patient\'s, or not wanted.';

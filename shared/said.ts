@@ -56,7 +56,7 @@ export function asWritten(text: string): Said {
 }
 
 /** A size in bytes: English as Casebinder always wrote it ("1.4 MB"), other languages through Intl ("1,4 MB"). */
-export function formatBytesIn(bytes: number, language: string = 'en'): string {
+function formatBytesIn(bytes: number, language: string = 'en'): string {
   const [value, unit, digits] = bytes >= 1024 ** 3 ? [bytes / 1024 ** 3, 'gigabyte', 1] : bytes >= 1024 ** 2 ? [bytes / 1024 ** 2, 'megabyte', 1] : [Math.max(1, Math.round(bytes / 1024)), 'kilobyte', 0];
   if (language === 'en') return `${value.toFixed(digits)} ${unit === 'gigabyte' ? 'GB' : unit === 'megabyte' ? 'MB' : 'KB'}`;
   return new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: 'short', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);

@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import type { MedicalDocument, Patient } from '../../../shared/library-types.ts';
+import { identityWords } from '../../../shared/patient-match.ts';
+import { say } from '../../../shared/said.ts';
 import { invoke, messageOf } from '../api.ts';
 import { formatDate } from '../format.ts';
 import { useT } from '../i18n/index.ts';
@@ -15,17 +17,8 @@ interface Props {
 }
 
 /** What a document says instead of the patient's name or birth date, in the window's language. */
-export function identityReason(identity: MedicalDocument['identity'], patient: Patient, { t, list }: Translator): string {
-  const others = identity.others;
-  if (!others) return identity.reason ?? '';
-  return t('identity.reason', {
-    hasNames: others.names.length ? 'yes' : 'no',
-    names: list(others.names),
-    hasDates: others.birthDates.length ? 'yes' : 'no',
-    dates: list(others.birthDates.map(formatDate)),
-    patient: patient.name,
-    born: patient.dateOfBirth ? formatDate(patient.dateOfBirth) : 'none',
-  });
+export function identityReason(identity: MedicalDocument['identity'], patient: Patient, { language }: Translator): string {
+  return identity.others ? say(identityWords(identity.others, patient), language) : (identity.reason ?? '');
 }
 
 /**

@@ -824,5 +824,4 @@ export const ar: Record<MessageKey, string> = {
   'viewer.notLoaded': 'تعذّر تحميل عارض الصور الطبية: {message}. أغلِق النافذة وافتحها من جديد.',
   'patients.find': 'ابحث عن مريض',
   'form.example': 'مثلًا: {example}',
-  'identity.reason': '{hasNames, select, yes {يذكر اسم {names}{hasDates, select, yes { ويعطي} other {}}} other {يعطي}}{hasDates, select, yes { تاريخ الميلاد {dates}} other {}}{hasDates, select, yes {؛ و{patient}{born, select, none {} other { مولود في {born}}}} other {، لا {patient}}}.',
 };

@@ -821,7 +821,6 @@ export const en = {
   'viewer.notLoaded': 'The scan viewer could not be loaded: {message}. Close the window and open it again.',
   'patients.find': 'Find a patient',
   'form.example': 'e.g. {example}',
-  'identity.reason': 'It {hasNames, select, yes {names {names}{hasDates, select, yes { and } other {}}} other {}}{hasDates, select, yes {gives the date of birth {dates}} other {}}{hasDates, select, yes {; {patient}{born, select, none {} other { was born {born}}}} other {, not {patient}}}.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -822,5 +822,4 @@ export const es: Record<MessageKey, string> = {
   'viewer.notLoaded': 'No se pudo cargar el visor de imágenes: {message}. Cierre la ventana y vuelva a abrirla.',
   'patients.find': 'Buscar un paciente',
   'form.example': 'p. ej., {example}',
-  'identity.reason': '{hasNames, select, yes {Nombra a {names}{hasDates, select, yes { y da} other {}}} other {Da}}{hasDates, select, yes { la fecha de nacimiento {dates}} other {}}{hasDates, select, yes {; {patient}{born, select, none {} other { nació el {born}}}} other {, no a {patient}}}.',
 };
