@@ -17,7 +17,6 @@ import type { CaseDetails } from '../../shared/case-types.ts';
 import type { NarrativeSection } from '../../shared/narrative.ts';
 import type { ClinicalRecord, LabResult } from '../../shared/records-types.ts';
 import type { TimelineEntry } from '../../shared/timeline.ts';
-import { readCcda } from '../records/ccda.ts';
 import { packetText } from './i18n/index.ts';
 import type { PacketText } from './i18n/index.ts';
 import type { BundleDocument, CaseBundleInput } from './gather.ts';
@@ -558,6 +557,9 @@ async function studyPage(w: PageWriter, d: BundleDocument, input: CaseBundleInpu
 async function narrativeOf(d: BundleDocument): Promise<NarrativeSection[] | null> {
   if (d.doc.mediaType !== 'application/xml') return null;
   try {
+    // Loaded only for a case that holds a clinical document: the C-CDA reader and its FHIR
+    // converter are about 25 MB of a process's memory that a packet of PDFs and photos never needs.
+    const { readCcda } = await import('../records/ccda.ts');
     const sections = readCcda((await readOriginal(d.vaultPath!)).toString('utf8')).sections;
     return sections.length ? sections : null;
   } catch {

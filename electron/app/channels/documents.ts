@@ -1,7 +1,6 @@
 /** The documents channels: the library list, a document's pages and bytes, edits, search, studies, the trash and undo. */
 import { CasebinderError } from '../../../shared/errors.ts';
 import { composeDocument } from '../../compose/compose.ts';
-import { readCcda } from '../../records/ccda.ts';
 import { slice } from '../context.ts';
 import type { AppContext } from '../context.ts';
 import { summary } from './summary.ts';
@@ -34,6 +33,7 @@ export function documentChannels(ctx: AppContext) {
       'documents:narrative': async (id) => {
         const doc = library.documents.get(id);
         if (doc.mediaType !== 'application/xml' || !doc.sha256) throw new CasebinderError('invalid-input', 'This document is not a clinical document (C-CDA).');
+        const { readCcda } = await import('../../records/ccda.ts'); // loaded when first asked: ~25 MB
         return readCcda((await readOriginal(library.vault.ref(doc.sha256))).toString('utf8')).sections;
       },
       search: (query, filters, limit) => library.search.search(query, filters, limit),
