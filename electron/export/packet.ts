@@ -25,7 +25,7 @@ import { ACCENT, ALERT, CONTENT_WIDTH, HEADER_ROW, INK, MARGIN, MUTED, PAGE, Pag
 import type { Column } from './layout.ts';
 import { CHART, trendChart, valueText } from './chart.ts';
 import { writeNarrative } from './narrative.ts';
-import { installBlockStreamCopy, streamPdf } from './pdf-write.ts';
+import { installBlockStreamCopy, PdfOut } from './pdf-write.ts';
 import { StructureTree } from './tags.ts';
 import type { StructureElement } from './tags.ts';
 import { readOriginal } from '../library/sealed.ts';
@@ -462,6 +462,8 @@ async function addPicture(doc: PDFDocument, image: PDFImage, width: number, heig
   const upright = turn === 90 || turn === 270 ? { width: height, height: width } : { width, height };
   const box = pictureBox(upright.width, upright.height);
   const page = doc.addPage(box.pageSize);
+  // Made a stream now rather than when the file is written, so its bytes can go out with the document's.
+  await image.embed();
   // Drawn turned, so a phone photo's pixels go in as they are (no re-encoding) and show upright.
   const s = box.w / upright.width;
   const [iw, ih] = [width * s, height * s];
@@ -713,22 +715,27 @@ installBlockStreamCopy();
 
 /** The packet in memory (the export screen's preview reads it from there). */
 export async function buildPacket(input: CaseBundleInput, options: PacketOptions): Promise<Packet> {
-  const { doc, layout, clock } = await composePacket(input, options);
-  const bytes = await doc.save({ useObjectStreams: true });
-  clock.lap('write');
-  return { ...layout, bytes, timings: clock.timings };
+  const chunks: Uint8Array[] = [];
+  const packet = await writePacket(input, options, async (chunk) => {
+    chunks.push(chunk);
+  });
+  return { ...packet, bytes: Buffer.concat(chunks) };
 }
 
-/** The packet written as it is laid out, object by object, to `write` (a file): the same bytes as buildPacket's, never all in memory. */
+/**
+ * The packet written object by object to `write` (a file), the pages of originals and the photos as
+ * soon as each document is in: the same bytes as buildPacket's, never all in memory.
+ */
 export async function writePacket(input: CaseBundleInput, options: PacketOptions, write: (chunk: Uint8Array) => Promise<void>): Promise<Omit<Packet, 'bytes'>> {
-  const { doc, layout, clock } = await composePacket(input, options);
-  await streamPdf(doc, write);
+  const out = new PdfOut(write, !options.password);
+  const { doc, layout, clock } = await composePacket(input, options, out);
+  await out.finish(doc);
   clock.lap('write');
   return { ...layout, timings: clock.timings };
 }
 
 /** Everything but the writing: the document with its pages, tags and fonts, and where each part is. */
-async function composePacket(input: CaseBundleInput, options: PacketOptions): Promise<{ doc: PDFDocument; layout: Omit<Packet, 'bytes' | 'timings'>; clock: ReturnType<typeof stopwatch> }> {
+async function composePacket(input: CaseBundleInput, options: PacketOptions, out: PdfOut): Promise<{ doc: PDFDocument; layout: Omit<Packet, 'bytes' | 'timings'>; clock: ReturnType<typeof stopwatch> }> {
   const clock = stopwatch();
   const doc = await PDFDocument.create({ updateMetadata: false });
   const fonts = new FontSet(doc);
@@ -816,6 +823,8 @@ async function composePacket(input: CaseBundleInput, options: PacketOptions): Pr
       clock.lap('ownPages');
     }
     documentPages.push(doc.getPageCount() - start);
+    await out.streams(doc);
+    clock.lap('write');
   }
 
   const total = doc.getPageCount();

@@ -4,7 +4,7 @@
  * with one block copy instead, into the same place, so the file is byte for byte what pdf-lib writes
  * (the packet's tests and `npm run bench -- export` compare). Installed once, by the packet's module.
  */
-import { PDFStream, PDFStreamWriter } from '@cantoo/pdf-lib';
+import { PDFName, PDFRawStream, PDFStream, PDFStreamWriter } from '@cantoo/pdf-lib';
 import type { PDFDocument, PDFRef } from '@cantoo/pdf-lib';
 
 const STREAM = Buffer.from('\nstream\n', 'latin1');
@@ -40,7 +40,7 @@ interface Sized {
 
 /** The parts of pdf-lib's stream writer (PDFWriter.serializeToBuffer) that lay a file out, as it uses them. */
 interface WriterInternals {
-  computeBufferSize(incremental: boolean): Promise<{ size: number; header: Sized; indirectObjects: [PDFRef, Sized][]; xref?: Sized; trailerDict?: Sized; trailer: Sized }>;
+  computeBufferSize(incremental: boolean): Promise<{ size: number; header: Sized; indirectObjects: [PDFRef, Sized][]; trailer: Sized }>;
   shouldSave(incremental: boolean, objectNumber: number, objects: [PDFRef, Sized][]): boolean;
   shouldSkipCopiedObjectStream(object: Sized): boolean;
 }
@@ -59,39 +59,108 @@ function piece(...parts: (Sized | string)[]): Uint8Array {
   return offset === size ? buffer : buffer.subarray(0, offset);
 }
 
+/** The parts of pdf-lib's cross-reference stream used here (its entries are kept in object number order). */
+interface CrossReference {
+  addUncompressedEntry(ref: PDFRef, offset: number): void;
+  readonly entries: readonly { type: number; ref: PDFRef; offset?: number }[];
+}
+
+/** Marks a flushed stream whose bytes have been written and let go. */
+const EMPTY = new Uint8Array(0);
+
 /**
- * Writes a new document (not an incremental update) as `doc.save({ useObjectStreams: true })` would, byte
- * for byte, but object by object to `write`, so the whole file is never in memory at once (a packet of
- * photos and scans is 70 MB and more). The layout is pdf-lib's own (its stream writer computes every
- * offset); only the copying is done here, in the order pdf-lib's serializeToBuffer copies. Returns the
- * bytes written; a layout that does not add up to pdf-lib's own size is an error, never a bad file.
+ * Writes a new PDF (not an incremental update) object by object to `write`, so the whole file is never
+ * in memory at once; a packet of scans and photos is 70 MB and more.
+ *
+ * While the document is being made, `streams` writes the raw streams made so far (the pages copied from
+ * original PDFs, the photos) and lets go of their bytes: those are most of a packet, and are never changed
+ * once copied in. `finish` writes everything else with pdf-lib's own stream writer, which lays out the
+ * rest after what was written (its "snapshot" of what is already in the file) and whose cross-reference
+ * stream is given the early streams' places. Without early streams the file is byte for byte what
+ * `doc.save({ useObjectStreams: true })` writes. Every object's place is checked against the
+ * cross-reference as it is written, and an early stream changed after it was written is an error:
+ * a mistake here is never a bad file.
  */
-export async function streamPdf(doc: PDFDocument, write: (chunk: Uint8Array) => Promise<void>): Promise<number> {
-  await (doc as unknown as { prepareForSave(options: object): Promise<void> }).prepareForSave({ addDefaultPage: true, updateFieldAppearances: true });
-  const writer = PDFStreamWriter.forContext(doc.context, 50) as unknown as WriterInternals;
-  const { size, header, indirectObjects, xref, trailerDict, trailer } = await writer.computeBufferSize(false);
-  let written = 0;
-  const out = async (chunk: Uint8Array) => {
-    written += chunk.length;
-    await write(chunk);
-  };
-  await out(piece(header, '\n\n'));
-  for (const [ref, object] of indirectObjects) {
-    if (!writer.shouldSave(false, ref.objectNumber, indirectObjects) || writer.shouldSkipCopiedObjectStream(object)) continue;
-    const opening = `${ref.objectNumber} ${ref.generationNumber} obj\n`;
-    if (object instanceof PDFStream) {
-      // A stream's bytes (a scanned page, a photo) go out as they are, not copied into a new buffer
-      // first: those copies were 70 MB of garbage for a packet of scans and most of the write's peak.
+export class PdfOut {
+  private written = 0;
+  private started = false;
+  /** Early streams by object number: where each starts, and its dictionary as written. */
+  private readonly early = new Map<number, { ref: PDFRef; offset: number; stream: PDFRawStream; dict: string }>();
+
+  private readonly write: (chunk: Uint8Array) => Promise<void>;
+  /** Whether raw streams may go out before the end (not for an encrypted file: its streams are encrypted at the end). */
+  private readonly streamsEarly: boolean;
+
+  constructor(write: (chunk: Uint8Array) => Promise<void>, streamsEarly: boolean) {
+    this.write = write;
+    this.streamsEarly = streamsEarly;
+  }
+
+  private async out(chunk: Uint8Array): Promise<void> {
+    this.written += chunk.length;
+    await this.write(chunk);
+  }
+
+  private async start(doc: PDFDocument): Promise<void> {
+    if (this.started) return;
+    this.started = true;
+    await this.out(piece(doc.context.header, '\n\n'));
+  }
+
+  /** Writes the raw streams made so far and lets go of their bytes. */
+  async streams(doc: PDFDocument): Promise<void> {
+    if (!this.streamsEarly) return;
+    await this.start(doc);
+    for (const [ref, object] of doc.context.enumerateIndirectObjects()) {
+      if (!(object instanceof PDFRawStream) || ref.generationNumber !== 0 || this.early.has(ref.objectNumber)) continue;
+      const type = object.dict.lookup(PDFName.of('Type'));
+      if (type === PDFName.of('XRef') || type === PDFName.of('ObjStm')) continue;
       const stream = object as unknown as Writable;
       stream.updateDict();
-      await out(piece(opening, stream.dict, '\nstream\n'));
-      await out(stream.getContents());
-      await out(piece('\nendstream\nendobj\n\n'));
-    } else await out(piece(opening, object, '\nendobj\n\n'));
+      const offset = this.written;
+      const opening = piece(`${ref.objectNumber} ${ref.generationNumber} obj\n`, stream.dict, '\nstream\n');
+      await this.out(opening);
+      await this.out(stream.getContents());
+      await this.out(piece('\nendstream\nendobj\n\n'));
+      this.early.set(ref.objectNumber, { ref, offset, stream: object, dict: stream.dict.toString() });
+      (object as unknown as { contents: Uint8Array }).contents = EMPTY;
+    }
   }
-  if (xref) await out(piece(xref, '\n'));
-  if (trailerDict) await out(piece(trailerDict, '\n\n'));
-  await out(piece(trailer));
-  if (written !== size) throw new Error(`the packet's PDF came out at ${written} bytes where pdf-lib laid out ${size}`);
-  return written;
+
+  /** Writes the rest of the document, its cross-reference stream and trailer; returns the file's size. */
+  async finish(doc: PDFDocument): Promise<number> {
+    await (doc as unknown as { prepareForSave(options: object): Promise<void> }).prepareForSave({ addDefaultPage: true, updateFieldAppearances: true });
+    for (const [n, e] of this.early) {
+      if (doc.context.lookup(e.ref) !== e.stream || e.stream.dict.toString() !== e.dict) throw new Error(`the packet's PDF changed object ${n} after it was written`);
+    }
+    await this.start(doc);
+    const headerSize = doc.context.header.sizeInBytes() + 2;
+    const early = this.early;
+    const snapshot = {
+      pdfSize: this.written - headerSize,
+      prevStartXRef: 0,
+      deletedCount: 0,
+      shouldSave: (objectNumber: number) => !early.has(objectNumber),
+    };
+    const writer = (early.size ? PDFStreamWriter.forContextWithSnapshot(doc.context, 50, snapshot as never) : PDFStreamWriter.forContext(doc.context, 50)) as unknown as WriterInternals;
+    const { indirectObjects, trailer } = await writer.computeBufferSize(false);
+    const xref = indirectObjects.at(-1)![1] as unknown as CrossReference;
+    for (const e of early.values()) xref.addUncompressedEntry(e.ref, e.offset);
+    const places = new Map(xref.entries.flatMap((e) => (e.type === 1 ? [[e.ref.objectNumber, e.offset] as const] : [])));
+    for (const [ref, object] of indirectObjects) {
+      if (!writer.shouldSave(false, ref.objectNumber, indirectObjects) || writer.shouldSkipCopiedObjectStream(object)) continue;
+      if (places.get(ref.objectNumber) !== this.written) throw new Error(`the packet's PDF put object ${ref.objectNumber} at ${this.written} where its cross-reference says ${places.get(ref.objectNumber)}`);
+      const opening = `${ref.objectNumber} ${ref.generationNumber} obj\n`;
+      if (object instanceof PDFStream) {
+        // A stream's bytes go out as they are, not copied into a new buffer first.
+        const stream = object as unknown as Writable;
+        stream.updateDict();
+        await this.out(piece(opening, stream.dict, '\nstream\n'));
+        await this.out(stream.getContents());
+        await this.out(piece('\nendstream\nendobj\n\n'));
+      } else await this.out(piece(opening, object, '\nendobj\n\n'));
+    }
+    await this.out(piece(trailer));
+    return this.written;
+  }
 }

@@ -857,7 +857,7 @@ const PHASES: readonly [PacketPhase, string][] = [
   ['photos', '  photos fitted to pages'],
   ['stamps', '  footers, bookmarks, page labels, links'],
   ['fonts', '  fonts subset and embedded, pictures embedded'],
-  ['write', '  the file written, object by object (object streams)'],
+  ['write', '  the file written: originals and photos as each is in, the rest at the end'],
 ];
 
 async function benchExport(): Promise<void> {
