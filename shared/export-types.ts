@@ -1,6 +1,7 @@
 /** Exporting a case: what the person chooses, what the work reports as it goes, and what it wrote. */
 import type { DocumentType } from './document-types.ts';
 import type { PatientMatch } from './patient-match.ts';
+import type { Said } from './said.ts';
 
 /** What goes into a bundle; remembered per specialist (never the password). */
 export interface ExportChoices {
@@ -62,8 +63,8 @@ export interface ExportResult {
   readonly documents: number;
   /** Bytes written (folder), for the person to see. */
   readonly bytes: number;
-  /** Things the person should know (a document that could not be drawn, letters no font has). */
-  readonly warnings: readonly string[];
+  /** Things the person should know (a document that could not be drawn, letters no font has), said in the reader's language. */
+  readonly warnings: readonly Said[];
 }
 
 /** What the export screen shows before writing: the documents with their sizes, the open gaps, the choices remembered. */
@@ -97,7 +98,7 @@ export interface ExportPlan {
 export interface PacketPreview {
   readonly pages: number;
   readonly size: number;
-  readonly warnings: readonly string[];
+  readonly warnings: readonly Said[];
 }
 
 /** Said wherever a password is chosen: which programs open an AES-256 ZIP and which do not. */

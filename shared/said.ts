@@ -20,8 +20,10 @@ import { ERROR_AR, ERROR_EN, ERROR_ES } from './error-words.ts';
 import type { ErrorKey } from './error-words.ts';
 import { REDACTION_AR, REDACTION_EN, REDACTION_ES } from './redaction-words.ts';
 import type { RedactionKey } from './redaction-words.ts';
+import { EXPORT_AR, EXPORT_EN, EXPORT_ES } from './export-words.ts';
+import type { ExportKey } from './export-words.ts';
 
-export type SaidKey = ImportKey | StudyKey | ErrorKey | RedactionKey;
+export type SaidKey = ImportKey | StudyKey | ErrorKey | RedactionKey | ExportKey;
 
 export type SaidValue =
   | string
@@ -41,9 +43,9 @@ export interface Said {
 }
 
 const CATALOGUES: Readonly<Record<WindowLanguage, Readonly<Record<SaidKey, string>>>> = {
-  en: { ...IMPORT_EN, ...STUDY_EN, ...ERROR_EN, ...REDACTION_EN },
-  es: { ...IMPORT_ES, ...STUDY_ES, ...ERROR_ES, ...REDACTION_ES },
-  ar: { ...IMPORT_AR, ...STUDY_AR, ...ERROR_AR, ...REDACTION_AR },
+  en: { ...IMPORT_EN, ...STUDY_EN, ...ERROR_EN, ...REDACTION_EN, ...EXPORT_EN },
+  es: { ...IMPORT_ES, ...STUDY_ES, ...ERROR_ES, ...REDACTION_ES, ...EXPORT_ES },
+  ar: { ...IMPORT_AR, ...STUDY_AR, ...ERROR_AR, ...REDACTION_AR, ...EXPORT_AR },
 };
 
 export function said(key: SaidKey, values?: Readonly<Record<string, SaidValue>>): Said {

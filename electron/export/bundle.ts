@@ -14,6 +14,7 @@ import { pipeline } from 'node:stream/promises';
 import { Readable, Transform } from 'node:stream';
 import { CasebinderError } from '../../shared/errors.ts';
 import { said } from '../../shared/said.ts';
+import type { Said } from '../../shared/said.ts';
 import type { ExportProgress, ExportRequest, ExportResult, PacketPreview } from '../../shared/export-types.ts';
 import { Job } from '../jobs/job.ts';
 import type { ImageMediaType } from '../media/detect.ts';
@@ -176,16 +177,18 @@ function writeError(error: unknown, outDir: string): unknown {
 }
 
 /** What the export tells the person of values the DICOMDIR had to supply, one line per study. */
-function derivedValueNotes(derived: readonly DerivedValue[], input: CaseBundleInput): string[] {
+function derivedValueNotes(derived: readonly DerivedValue[], input: CaseBundleInput): Said[] {
   const byStudy = new Map<string, DerivedValue[]>();
   for (const d of derived) byStudy.set(d.studyInstanceUid, [...(byStudy.get(d.studyInstanceUid) ?? []), d]);
   return [...byStudy].map(([uid, values]) => {
-    const title = input.documents.find((d) => d.study?.studyInstanceUid === uid)?.doc.title ?? 'An imaging study';
+    const title = input.documents.find((d) => d.study?.studyInstanceUid === uid)?.doc.title;
     const counted = (keyword: DerivedValue['keyword']) => values.filter((v) => v.keyword === keyword).length;
-    const said = values.filter((v) => v.keyword !== 'InstanceNumber' && v.keyword !== 'SeriesNumber').map((v) => `${v.keyword} ${v.value} (${v.how})`);
-    if (counted('SeriesNumber')) said.push(`${counted('SeriesNumber')} series number(s) from the series' places in the study`);
-    if (counted('InstanceNumber')) said.push(`${counted('InstanceNumber')} instance number(s) from the images' places in their series`);
-    return `${title}: its files lack values the disc index (DICOMDIR) requires, so the index gives ${said.join('; ')}. The image files themselves are unchanged.`;
+    const given: Said[] = values
+      .filter((v) => v.keyword !== 'InstanceNumber' && v.keyword !== 'SeriesNumber')
+      .map((v) => said('export-derived-value', { keyword: v.keyword, value: v.value, how: said(`derived-${v.how}`) }));
+    if (counted('SeriesNumber')) given.push(said('export-derived-series', { count: counted('SeriesNumber') }));
+    if (counted('InstanceNumber')) given.push(said('export-derived-instances', { count: counted('InstanceNumber') }));
+    return said('export-derived', { title: title ?? said('export-derived-study'), values: { list: given, joined: '; ' } });
   });
 }
 
@@ -193,7 +196,7 @@ async function writeBundle(services: ExportServices, input: CaseBundleInput, req
   const password = request.password || null;
   const seed = `${input.details.id}|${input.patient.id}|${input.now.toISOString()}|${input.documents.map((d) => d.doc.id).join(',')}`;
   const files: ManifestFile[] = [];
-  const warnings: string[] = [];
+  const warnings: Said[] = [];
 
   // The packet.
   // Written as it is laid out: a packet of scans and photos is never held in memory whole a second time.

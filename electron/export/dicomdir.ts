@@ -180,8 +180,11 @@ export interface DerivedValue {
   readonly studyInstanceUid: string;
   readonly keyword: 'StudyDate' | 'StudyTime' | 'StudyID' | 'PatientID' | 'SeriesNumber' | 'InstanceNumber';
   readonly value: string;
-  readonly how: string;
+  /** How the value was found, said as `derived-<how>` of `shared/export-words.ts`. */
+  readonly how: DerivedHow;
 }
+
+export type DerivedHow = 'series-date' | 'content-date' | 'no-date' | 'no-time' | 'accession' | 'bundle-place' | 'no-patient-id' | 'series-place' | 'instance-place';
 
 function codeSequence(group: number, elementNumber: number, concept: CodedConcept | null): Buffer {
   if (!concept) return element(group, elementNumber, 'SQ', Buffer.alloc(0));
@@ -227,7 +230,7 @@ const LOWER_AT = 8 + 12 + 10 + 8;
  */
 export function writeDicomdir(studies: readonly DicomdirStudy[], fileSetUid: string): { readonly bytes: Buffer; readonly derived: readonly DerivedValue[] } {
   const derived: DerivedValue[] = [];
-  const derive = (study: DicomdirStudy, keyword: DerivedValue['keyword'], value: string, how: string) => {
+  const derive = (study: DicomdirStudy, keyword: DerivedValue['keyword'], value: string, how: DerivedHow) => {
     derived.push({ studyInstanceUid: study.studyInstanceUid, keyword, value, how });
     return value;
   };
@@ -239,15 +242,15 @@ export function writeDicomdir(studies: readonly DicomdirStudy[], fileSetUid: str
     const contentDate = study.series.flatMap((s) => s.images).map((i) => i.keys?.ContentDate).find((d): d is string => typeof d === 'string' && /^\d{8}$/.test(d));
     const studyDate =
       dicomDate(study.studyDate) ||
-      (study.seriesDate ? derive(study, 'StudyDate', dicomDate(study.seriesDate), 'the date of its series, as the files give no study date') : '') ||
-      (contentDate ? derive(study, 'StudyDate', contentDate, 'the date of its content, as the files give no study or series date') : '') ||
-      derive(study, 'StudyDate', '19000101', 'no date: neither the study nor its series give one, and the directory requires a value');
-    const studyTime = study.studyTime?.trim() || derive(study, 'StudyTime', '000000', 'no time: the files give none, and the directory requires a value');
+      (study.seriesDate ? derive(study, 'StudyDate', dicomDate(study.seriesDate), 'series-date') : '') ||
+      (contentDate ? derive(study, 'StudyDate', contentDate, 'content-date') : '') ||
+      derive(study, 'StudyDate', '19000101', 'no-date');
+    const studyTime = study.studyTime?.trim() || derive(study, 'StudyTime', '000000', 'no-time');
     const studyId =
       study.studyId?.trim() ||
-      (study.accessionNumber?.trim() ? derive(study, 'StudyID', study.accessionNumber.trim().slice(0, 16), 'its accession number, as the files give no study ID') : '') ||
-      derive(study, 'StudyID', `CB${String(studyNumber).padStart(6, '0')}`, 'its place in this bundle, as the files give no study ID or accession number');
-    const patientId = study.patientId || derive(study, 'PatientID', 'UNKNOWN', 'the files give no patient ID');
+      (study.accessionNumber?.trim() ? derive(study, 'StudyID', study.accessionNumber.trim().slice(0, 16), 'accession') : '') ||
+      derive(study, 'StudyID', `CB${String(studyNumber).padStart(6, '0')}`, 'bundle-place');
+    const patientId = study.patientId || derive(study, 'PatientID', 'UNKNOWN', 'no-patient-id');
     const key = `${study.patientId}\u0000${study.patientName}`;
     let patient = patients.get(key);
     if (!patient) {
@@ -278,7 +281,7 @@ export function writeDicomdir(studies: readonly DicomdirStudy[], fileSetUid: str
             0x0020,
             0x0011,
             'IS',
-            series.number !== null ? String(series.number) : derive(study, 'SeriesNumber', String(seriesIndex + 1), 'its place in the study, as its files give no series number'),
+            series.number !== null ? String(series.number) : derive(study, 'SeriesNumber', String(seriesIndex + 1), 'series-place'),
           ),
         ]),
         children: series.images.map((image, index) => {
@@ -286,7 +289,7 @@ export function writeDicomdir(studies: readonly DicomdirStudy[], fileSetUid: str
           const instanceNumber =
             image.instanceNumber !== null
               ? String(image.instanceNumber)
-              : derive(study, 'InstanceNumber', String(index + 1), `the place of ${image.fileId.join('/')} in its series, as the file gives no instance number`);
+              : derive(study, 'InstanceNumber', String(index + 1), 'instance-place');
           return {
             type,
             // Referenced File ID and the referenced UIDs are in group 0004, so they come before the keys.

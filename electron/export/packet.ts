@@ -12,6 +12,8 @@ import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFSt
 import type { PDFImage, PDFPage, PDFRef } from '@cantoo/pdf-lib';
 import sharp from 'sharp';
 import { formatUnit } from '../../shared/format.ts';
+import { said } from '../../shared/said.ts';
+import type { Said } from '../../shared/said.ts';
 import { formatPersonName, sameAsPatient } from '../../shared/imaging.ts';
 import type { CaseDetails } from '../../shared/case-types.ts';
 import type { NarrativeSection } from '../../shared/narrative.ts';
@@ -60,7 +62,8 @@ export interface Packet {
   readonly documentPages: readonly number[];
   /** 0-based pages of the index of enclosed documents, with where each of its rows links to. */
   readonly indexLinks: readonly { readonly page: number; readonly document: number; readonly target: number }[];
-  readonly warnings: readonly string[];
+  /** What the person should know about it, said in the window's language (the command line says the English). */
+  readonly warnings: readonly Said[];
   /** Where the time went, in milliseconds (the bench prints it). */
   readonly timings: Readonly<Record<PacketPhase, number>>;
   /** The documents whose pages use fonts their files do not carry: why the packet cannot be PDF/A (archival PDF). */
@@ -754,7 +757,7 @@ async function composePacket(input: CaseBundleInput, options: PacketOptions, out
   const pictureFigure = (d: BundleDocument) => (page: number, pages: number) => (on: PDFPage, draw: () => void) => {
     tags.mark(on, tags.open('Figure', tags.document, { alt: originalAlt(d, page, pages, t('document.altPicture')) }), draw);
   };
-  const warnings: string[] = [];
+  const warnings: Said[] = [];
   const sections: PacketSection[] = [];
   const section = (title: string) => sections.push({ title, page: doc.getPageCount() - 1 });
 
@@ -805,7 +808,7 @@ async function composePacket(input: CaseBundleInput, options: PacketOptions, out
         originalFigures(d, start);
       } catch (error) {
         if (options.signal?.aborted) throw error;
-        warnings.push(`"${d.doc.title}" could not be put into the packet (${(error as Error).message}); its original is in the bundle.`);
+        warnings.push(said('export-pdf-failed', { title: d.doc.title, reason: (error as Error).message }));
         await cannotShow(w, d, t('document.pdfFailed'), x);
       }
       clock.lap('pdfs');
@@ -814,7 +817,7 @@ async function composePacket(input: CaseBundleInput, options: PacketOptions, out
         await pictureDocument(doc, d, options, pictureFigure(d));
       } catch (error) {
         if (options.signal?.aborted) throw error;
-        warnings.push(`The picture "${d.doc.title}" could not be put into the packet (${(error as Error).message}); its original is in the bundle.`);
+        warnings.push(said('export-picture-failed', { title: d.doc.title, reason: (error as Error).message }));
         await cannotShow(w, d, t('document.pictureFailed'), x);
       }
       clock.lap('photos');
@@ -889,7 +892,7 @@ async function composePacket(input: CaseBundleInput, options: PacketOptions, out
   doc.setModificationDate(input.now);
   doc.setLanguage(input.language);
   if (fonts.missing.size) {
-    warnings.push(`The packet's fonts have no letters for ${[...fonts.missing].join(' ')}; they print as boxes. The originals are not affected.`);
+    warnings.push(said('export-fonts-missing', { letters: { list: [...fonts.missing], joined: ' ' } }));
   }
   if (options.password) {
     doc.encrypt({

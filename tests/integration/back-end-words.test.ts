@@ -13,6 +13,7 @@ import { ERROR_AR, ERROR_EN, ERROR_ES } from '../../shared/error-words.ts';
 import { IMPORT_AR, IMPORT_EN, IMPORT_ES } from '../../shared/import-words.ts';
 import { say, sayAll } from '../../shared/said.ts';
 import { REDACTION_AR, REDACTION_EN, REDACTION_ES } from '../../shared/redaction-words.ts';
+import { EXPORT_AR, EXPORT_EN, EXPORT_ES } from '../../shared/export-words.ts';
 import { STUDY_AR, STUDY_EN, STUDY_ES } from '../../shared/study-words.ts';
 import { catalogueProblems } from '../helpers/icu.ts';
 import { importingLibrary } from '../helpers/library.ts';
@@ -21,19 +22,20 @@ import { fixture, tempDir } from '../helpers/paths.ts';
 const BAD = ['empty.pdf', 'random_64k.bin', 'actually_png.pdf', 'truncated_rotation.pdf', 'truncated_photo.jpg', 'password_entry.zip', 'path_traversal.zip', 'flat_ratio_20MiB.zip'];
 
 /** The English messages with no values: whole sentences that must not be left in another language. */
-const FIXED_ENGLISH = [...Object.values(IMPORT_EN), ...Object.values(STUDY_EN), ...Object.values(ERROR_EN), ...Object.values(REDACTION_EN)].filter((m) => !m.includes('{'));
+const FIXED_ENGLISH = [...Object.values(IMPORT_EN), ...Object.values(STUDY_EN), ...Object.values(ERROR_EN), ...Object.values(REDACTION_EN), ...Object.values(EXPORT_EN)].filter((m) => !m.includes('{'));
 
 function told(outcome: ImportOutcome): string {
   return outcome.status === 'refused' || outcome.status === 'skipped' ? outcome.reason : (outcome.note ?? '');
 }
 
 describe("what the back end says, in the window's language", () => {
-  for (const [language, imports, studies, errors, redactions] of [['es', IMPORT_ES, STUDY_ES, ERROR_ES, REDACTION_ES], ['ar', IMPORT_AR, STUDY_AR, ERROR_AR, REDACTION_AR]] as const) {
+  for (const [language, imports, studies, errors, redactions, exports] of [['es', IMPORT_ES, STUDY_ES, ERROR_ES, REDACTION_ES, EXPORT_ES], ['ar', IMPORT_AR, STUDY_AR, ERROR_AR, REDACTION_AR, EXPORT_AR]] as const) {
     it(`${language}: has every message of the English, each taking the values the English takes`, () => {
       expect(catalogueProblems(IMPORT_EN, imports, language)).toEqual([]);
       expect(catalogueProblems(STUDY_EN, studies, language)).toEqual([]);
       expect(catalogueProblems(ERROR_EN, errors, language)).toEqual([]);
       expect(catalogueProblems(REDACTION_EN, redactions, language)).toEqual([]);
+      expect(catalogueProblems(EXPORT_EN, exports, language)).toEqual([]);
     });
   }
 

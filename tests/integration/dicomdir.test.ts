@@ -8,6 +8,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { say } from '../../shared/said.ts';
 import { pagePictureFrom, startExport } from '../../electron/export/bundle.ts';
 import { Library } from '../../electron/library/library.ts';
 import { WorkerPool } from '../../electron/workers/pool.ts';
@@ -90,7 +91,15 @@ describe('the DICOMDIR of a bundle', () => {
     expect(types).toEqual(expect.arrayContaining(['RT PLAN', 'RT DOSE', 'IMAGE']));
 
     // pydicom's structured report has no study date or ID: the directory takes them as the standard allows, and the export says so.
-    expect(result.warnings.join('\n')).toMatch(/its files lack values the disc index \(DICOMDIR\) requires, so the index gives .*StudyID/);
-    expect(result.warnings.join('\n')).toMatch(/The image files themselves are unchanged/);
+    const notes = result.warnings.map((w) => say(w)).join('\n');
+    expect(notes).toMatch(/its files lack values the disc index \(DICOMDIR\) requires, so the index gives .*StudyID/);
+    expect(notes).toMatch(/The image files themselves are unchanged/);
+    // The window says the same note in its language, with no English left but the DICOM keywords and values.
+    for (const language of ['es', 'ar']) {
+      const there = result.warnings.map((w) => say(w, language)).join('\n');
+      expect(there).not.toMatch(/files lack values|as the files? gives?|places in|An imaging study/);
+      expect(there).toMatch(language === 'es' ? /les faltan valores que el índice del disco \(DICOMDIR\) exige/ : /فهرس القرص \(DICOMDIR\)/);
+      expect(there).toMatch(/StudyID/);
+    }
   });
 });

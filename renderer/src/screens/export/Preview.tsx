@@ -1,5 +1,6 @@
 /** The export's preview pane. */
 import type { PacketPreview } from '../../../../shared/export-types.ts';
+import { say } from '../../../../shared/said.ts';
 import { PdfView } from '../../components/PdfView.tsx';
 import { useT } from '../../i18n/index.ts';
 import type { PdfSource } from '../../pdf.ts';
@@ -12,7 +13,7 @@ import type { Work } from './work.tsx';
 export function PreviewPane(props: { work: Work<PacketPreview> | null; source: PdfSource | null; current: boolean; chosenCount: number; onPreview: () => void; onCancel: (jobId: string) => void; onError: (message: string) => void }) {
   const { work, source, current, chosenCount, onPreview, onCancel, onError } = props;
   const previewing = work?.state === 'running' ? work : null;
-  const { t } = useT();
+  const { t, language } = useT();
   return (
     <section className="export-preview" aria-label={t('export.previewTitle')}>
       {work?.state === 'done' && source ? (
@@ -25,7 +26,7 @@ export function PreviewPane(props: { work: Work<PacketPreview> | null; source: P
               </button>
             )}
             <PrintButton className="small" label={t('export.print')} print={(onPage) => printPdf(source, onPage)} onError={onError} />
-            {work.value.warnings.map((w) => (
+            {work.value.warnings.map((w) => say(w, language)).map((w) => (
               <span key={w} className="export-warning">
                 {w}
               </span>

@@ -1,6 +1,7 @@
 /** What the export wrote: the folder, the packet, the ZIP parts, and where to go next. */
 import type { RefObject } from 'react';
 import type { ExportResult } from '../../../../shared/export-types.ts';
+import { say } from '../../../../shared/said.ts';
 import { invoke, messageOf } from '../../api.ts';
 import { formatSize } from '../../format.ts';
 import { useT } from '../../i18n/index.ts';
@@ -29,7 +30,7 @@ export function Written({
 }) {
   const call = (channel: 'export:show' | 'export:open-packet') => void invoke(channel, jobId).catch((e: unknown) => onError(messageOf(e)));
   const fileName = (p: string) => p.split(/[\\/]/).pop() ?? p;
-  const { t, rich } = useT();
+  const { t, rich, language } = useT();
   return (
     <>
       <h2 id="outcome-title" tabIndex={-1} ref={headingRef}>
@@ -61,7 +62,7 @@ export function Written({
       {sent === true && <p className="export-sent">{t('export.markedSent')}</p>}
       {result.warnings.length > 0 && (
         <ul className="export-warnings">
-          {result.warnings.map((w) => (
+          {result.warnings.map((w) => say(w, language)).map((w) => (
             <li key={w}>{w}</li>
           ))}
         </ul>
