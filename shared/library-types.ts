@@ -1,6 +1,7 @@
 import type { DocumentType } from './document-types.ts';
 import type { IsoDate } from './dates.ts';
 import type { PatientMatch } from './patient-match.ts';
+import type { Said } from './said.ts';
 
 export interface Patient {
   readonly id: number;
@@ -131,8 +132,8 @@ export interface MedicalDocument {
   readonly madeFrom: readonly number[];
   /** Whose record it says it is, against its patient (see shared/patient-match.ts). */
   readonly identity: DocumentIdentity;
-  /** Why the suggested date of service is that date, in a sentence; null when none was suggested. */
-  readonly dateReason: string | null;
+  /** Why the suggested date of service is that date; null when none was suggested. */
+  readonly dateReason: Said | null;
   /** When it was put in the trash (ISO time); null when it is not there. */
   readonly deletedAt: string | null;
   /**

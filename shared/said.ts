@@ -22,8 +22,10 @@ import { REDACTION_AR, REDACTION_EN, REDACTION_ES } from './redaction-words.ts';
 import type { RedactionKey } from './redaction-words.ts';
 import { EXPORT_AR, EXPORT_EN, EXPORT_ES } from './export-words.ts';
 import type { ExportKey } from './export-words.ts';
+import { SUGGESTION_AR, SUGGESTION_EN, SUGGESTION_ES } from './suggestion-words.ts';
+import type { SuggestionKey } from './suggestion-words.ts';
 
-export type SaidKey = ImportKey | StudyKey | ErrorKey | RedactionKey | ExportKey;
+export type SaidKey = ImportKey | StudyKey | ErrorKey | RedactionKey | ExportKey | SuggestionKey;
 
 export type SaidValue =
   | string
@@ -43,9 +45,9 @@ export interface Said {
 }
 
 const CATALOGUES: Readonly<Record<WindowLanguage, Readonly<Record<SaidKey, string>>>> = {
-  en: { ...IMPORT_EN, ...STUDY_EN, ...ERROR_EN, ...REDACTION_EN, ...EXPORT_EN },
-  es: { ...IMPORT_ES, ...STUDY_ES, ...ERROR_ES, ...REDACTION_ES, ...EXPORT_ES },
-  ar: { ...IMPORT_AR, ...STUDY_AR, ...ERROR_AR, ...REDACTION_AR, ...EXPORT_AR },
+  en: { ...IMPORT_EN, ...STUDY_EN, ...ERROR_EN, ...REDACTION_EN, ...EXPORT_EN, ...SUGGESTION_EN },
+  es: { ...IMPORT_ES, ...STUDY_ES, ...ERROR_ES, ...REDACTION_ES, ...EXPORT_ES, ...SUGGESTION_ES },
+  ar: { ...IMPORT_AR, ...STUDY_AR, ...ERROR_AR, ...REDACTION_AR, ...EXPORT_AR, ...SUGGESTION_AR },
 };
 
 export function said(key: SaidKey, values?: Readonly<Record<string, SaidValue>>): Said {
@@ -55,6 +57,22 @@ export function said(key: SaidKey, values?: Readonly<Record<string, SaidValue>>)
 /** What a person reads when a piece has no message of its own (yet): the text as it was written. */
 export function asWritten(text: string): Said {
   return { key: 'as-written', values: { text } };
+}
+
+/**
+ * What was said, as a text column of the library keeps it (JSON). A sentence a library stored before it
+ * kept what was said (English) is said as it was written.
+ */
+export function fromStored(text: string): Said {
+  if (text.startsWith('{')) {
+    try {
+      const value = JSON.parse(text) as Partial<Said> | null;
+      if (value && typeof value.key === 'string' && value.key in CATALOGUES.en) return value as Said;
+    } catch {
+      // Not JSON: a sentence stored as it was written.
+    }
+  }
+  return asWritten(text);
 }
 
 /** A size in bytes: English as Casebinder always wrote it ("1.4 MB"), other languages through Intl ("1,4 MB"). */

@@ -96,7 +96,7 @@ export function formatDocument(d: MedicalDocument, patient: Patient, pages?: rea
     ...identityLines(d, line),
     field('Type', d.type && DOCUMENT_TYPE_LABELS[d.type], d.suggested.type && DOCUMENT_TYPE_LABELS[d.suggested.type]),
     field('Date of service', d.dateOfService, d.suggested.dateOfService),
-    ...(d.dateOfService === null && d.dateReason ? [line('', `why: ${d.dateReason}`)] : []),
+    ...(d.dateOfService === null && d.dateReason ? [line('', `why: ${say(d.dateReason)}`)] : []),
     field('Facility', d.facility, d.suggested.facility),
     field('Clinician', d.clinician, d.suggested.clinician),
     ...(d.imaging ? [] : [line('Pages', String(d.pages))]),

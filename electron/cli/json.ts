@@ -42,7 +42,7 @@ export function documentJson(doc: MedicalDocument, library: Library) {
     ...(doc.identity.confirmed ? { patientConfirmed: true } : {}),
     // Names that are the patient's only read across scripts (Arabic letters for a Latin name): a likely match.
     ...(doc.identity.likelyNames.length ? { patientNamesInOtherScripts: doc.identity.likelyNames } : {}),
-    ...(doc.dateReason ? { dateOfServiceReason: doc.dateReason } : {}),
+    ...(doc.dateReason ? { dateOfServiceReason: say(doc.dateReason) } : {}),
     // BCP 47, read from the text: the main language, and all of them (main first); null and [] when the
     // text says too little (a study, a photo not read yet) or the library has not read it yet.
     language: doc.languages?.[0] ?? null,

@@ -244,7 +244,7 @@ export class Importer {
 
     for (const report of state.reports) {
       const date = this.library.studies.date(report.studyId);
-      if (date) this.library.documents.suggestDate(report.documentId, date, 'The date of the imaging study the report came with.');
+      if (date) this.library.documents.suggestDate(report.documentId, date, said('date-from-study'));
     }
     this.fileBundleStudies(state);
     const touched = state.studies.studyIds();
@@ -669,7 +669,7 @@ export class Importer {
         pageTexts: extracted.pageTexts,
         ocrPages: extracted.ocrPages,
         previews: extracted.previews,
-        dateReason: fromStudy && !extracted.suggested.dateOfService && fromStudy.studyDate ? 'The date of the imaging study the report came with.' : extracted.dateReason,
+        dateReason: fromStudy && !extracted.suggested.dateOfService && fromStudy.studyDate ? said('date-from-study') : extracted.dateReason,
         statedPatients: extracted.statedPatients,
         languages: extracted.languages,
       },

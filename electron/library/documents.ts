@@ -3,7 +3,8 @@ import { isIsoDate } from '../../shared/dates.ts';
 import { isDocumentType, unknownDocumentTypeMessage } from '../../shared/document-types.ts';
 import type { DocumentType } from '../../shared/document-types.ts';
 import { CasebinderError } from '../../shared/errors.ts';
-import { said } from '../../shared/said.ts';
+import { fromStored, said } from '../../shared/said.ts';
+import type { Said } from '../../shared/said.ts';
 import { SUGGESTED_FIELDS } from '../../shared/library-types.ts';
 import type {
   DocumentEdit,
@@ -159,7 +160,7 @@ function toDocument(row: DocumentRow): MedicalDocument {
       { name: row.patient_name, dateOfBirth: row.patient_birth_date, otherNames: JSON.parse(row.patient_other_names) as string[] },
       row.patient_confirmed === 1,
     ),
-    dateReason: row.suggested_date_of_service ? row.suggested_date_reason : null,
+    dateReason: row.suggested_date_of_service && row.suggested_date_reason ? fromStored(row.suggested_date_reason) : null,
     deletedAt: row.deleted_at,
     languages: row.languages === null ? null : row.languages.split(' ').filter(Boolean),
   };
@@ -194,7 +195,7 @@ export interface NewDocument {
   /** Details that are facts, not guesses (a study's type and date come from its files). */
   readonly confirmed?: { readonly type?: DocumentType; readonly dateOfService?: string | null };
   /** Why the suggested date of service is that date. */
-  readonly dateReason?: string | null;
+  readonly dateReason?: Said | null;
   /** Whom it states as its patient (names, dates of birth), and from what (its text, a C-CDA header...). */
   readonly statedPatients?: readonly StatedPatient[];
   /**
@@ -281,7 +282,7 @@ export class Documents {
             VALUES (${doc.patientId}, ${doc.kind ?? 'file'}, ${doc.sha256}, ${doc.originalName}, ${doc.sourcePath}, ${doc.size},
                     ${doc.mediaType}, ${doc.pageTexts.length}, ${importedAt.toISOString()}, ${doc.title},
                     ${doc.confirmed?.type ?? null}, ${doc.confirmed?.dateOfService ?? null},
-                    ${s.type}, ${s.dateOfService}, ${s.facility}, ${s.clinician}, ${doc.dateReason ?? null}, 1,
+                    ${s.type}, ${s.dateOfService}, ${s.facility}, ${s.clinician}, ${doc.dateReason ? JSON.stringify(doc.dateReason) : null}, 1,
                     ${doc.languages ? doc.languages.join(' ') : null})`,
       );
       const id = Number(lastInsertRowid);
@@ -475,20 +476,20 @@ export class Documents {
    * made without that text. What the person confirmed stays; the title changes only while it is
    * still the one the library gave (`automaticTitle`).
    */
-  resuggest(id: number, suggested: DocumentSuggestions, title: string, automaticTitle: string, dateReason: string | null): void {
+  resuggest(id: number, suggested: DocumentSuggestions, title: string, automaticTitle: string, dateReason: Said | null): void {
     run(
       this.db,
       sql`UPDATE documents SET suggested_type = ${suggested.type}, suggested_date_of_service = ${suggested.dateOfService},
                                suggested_facility = ${suggested.facility}, suggested_clinician = ${suggested.clinician},
-                               suggested_date_reason = ${dateReason},
+                               suggested_date_reason = ${dateReason ? JSON.stringify(dateReason) : null},
                                title = CASE WHEN title = ${automaticTitle} THEN ${title} ELSE title END
           WHERE id = ${id}`,
     );
   }
 
   /** Suggests a date for a document that has none suggested yet (a report from its study's date). */
-  suggestDate(id: number, date: string, reason: string): void {
-    run(this.db, sql`UPDATE documents SET suggested_date_of_service = ${date}, suggested_date_reason = ${reason} WHERE id = ${id} AND suggested_date_of_service IS NULL`);
+  suggestDate(id: number, date: string, reason: Said): void {
+    run(this.db, sql`UPDATE documents SET suggested_date_of_service = ${date}, suggested_date_reason = ${JSON.stringify(reason)} WHERE id = ${id} AND suggested_date_of_service IS NULL`);
   }
 
   /** Each page's origin of text: the file's own text, or OCR with its confidence. */

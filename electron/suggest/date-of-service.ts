@@ -1,8 +1,9 @@
 import * as chrono from 'chrono-node';
 import type { DocumentType } from '../../shared/document-types.ts';
 import { isoDate } from '../../shared/dates.ts';
-import { formatDate } from '../../shared/format.ts';
 import type { IsoDate } from '../../shared/dates.ts';
+import { said } from '../../shared/said.ts';
+import type { Said } from '../../shared/said.ts';
 import { cells } from './text.ts';
 import type { Line } from './text.ts';
 
@@ -117,7 +118,7 @@ export function suggestDateOfService(lines: readonly Line[], options: DateOption
 export interface DateChoice {
   readonly date: IsoDate | null;
   /** Which date was chosen and why, and what other dates the document holds; null when it holds none. */
-  readonly reason: string | null;
+  readonly reason: Said | null;
 }
 
 /** What a label says in a sentence: the words before the date, as printed ("Collected", "Date of Visit"). */
@@ -128,18 +129,19 @@ function labelWords(label: string): string {
 /** The score of a date that is a plan for later: never the date of service. */
 const PLAN = -50;
 
-/** "14 Mar 2024, labelled “Collected”" or "14 Mar 2024, the letter's own date". */
-function describe(c: Candidate): string {
-  if (c.score === PLAN) return `${formatDate(c.date)} (a plan for later)`;
+/** "14 Mar 2024 (“Collected”)" or "9 May 2025 (the date the document is written on)". */
+function describe(c: Candidate): Said {
+  const date = { dates: [c.date] };
+  if (c.score === PLAN) return said('date-plan', { date });
   const words = labelWords(c.label);
-  if (c.score < 0 && /\b(dob|birth|born)\b/i.test(words)) return `${formatDate(c.date)} (the date of birth)`;
-  if (c.alone && !words) return `${formatDate(c.date)} (the date the document is written on)`;
-  return words ? `${formatDate(c.date)} (“${words}”)` : formatDate(c.date);
+  if (c.score < 0 && /\b(dob|birth|born)\b/i.test(words)) return said('date-birth', { date });
+  if (c.alone && !words) return said('date-written', { date });
+  return words ? said('date-labelled', { date, label: words }) : said('date-plain', { date });
 }
 
 export function chooseDateOfService(lines: readonly Line[], options: DateOptions): DateChoice {
   // An insurance card's dates are coverage dates: it records no care, so it has no date of service.
-  if (options.type === 'insurance-id') return { date: null, reason: 'An insurance card records no care: its dates are coverage dates.' };
+  if (options.type === 'insurance-id') return { date: null, reason: said('date-insurance') };
   const reference = options.reference ?? new Date();
   const candidates: Candidate[] = [];
   lines.forEach((line, i) => {
@@ -203,8 +205,10 @@ export function chooseDateOfService(lines: readonly Line[], options: DateOptions
   const best = candidates
     .filter((c) => c.score > 0)
     .sort((a, b) => b.score - a.score || a.line.index - b.line.index)[0];
-  if (!best) return { date: null, reason: candidates.length ? 'None of its dates is when the care happened (a date of birth, a print or fax stamp, a comparison).' : null };
+  if (!best) return { date: null, reason: candidates.length ? said('date-none-of-care') : null };
   const others = [...new Map(candidates.filter((c) => c.date !== best.date).map((c) => [c.date, c])).values()].slice(0, 4);
-  const chosen = `${describe(best)} is when the care happened${labelWords(best.label) ? '' : ': it is the date the document gives for itself'}`;
-  return { date: best.date, reason: others.length ? `${chosen}; not ${others.map(describe).join(', ')}.` : `${chosen}.` };
+  const itself = !labelWords(best.label);
+  const date = describe(best);
+  if (!others.length) return { date: best.date, reason: said(itself ? 'date-chosen-itself' : 'date-chosen', { date }) };
+  return { date: best.date, reason: said(itself ? 'date-chosen-itself-not' : 'date-chosen-not', { date, others: { list: others.map(describe), commas: true } }) };
 }

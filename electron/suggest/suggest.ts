@@ -1,5 +1,6 @@
 import { DOCUMENT_TYPE_LABELS } from '../../shared/document-types.ts';
 import type { DocumentType } from '../../shared/document-types.ts';
+import type { Said } from '../../shared/said.ts';
 import type { IsoDate } from '../../shared/dates.ts';
 import type { DocumentSuggestions } from '../../shared/library-types.ts';
 import { suggestClinician } from './clinician.ts';
@@ -15,7 +16,7 @@ import type { Line } from './text.ts';
 export interface Suggested {
   readonly suggested: DocumentSuggestions;
   /** Why the date of service is that date (and not the document's other dates). */
-  readonly dateReason: string | null;
+  readonly dateReason: Said | null;
   /** Whom the document names as its patient. */
   readonly statedPatients: StatedPatient[];
   /** A title to start from: the report's own heading, else its kind and facility, else the file name. */

@@ -6,6 +6,7 @@
  */
 import './quiet.ts';
 import type { Crop, QuarterTurn } from '../../shared/compose-types.ts';
+import type { Said } from '../../shared/said.ts';
 import type { DocumentSuggestions } from '../../shared/library-types.ts';
 import type { StatedPatient } from '../../shared/patient-match.ts';
 import type { Refusal } from '../../shared/import-types.ts';
@@ -57,7 +58,7 @@ export type ExtractResult =
       readonly ocrPages: number[];
       readonly previews: Preview[];
       readonly suggested: DocumentSuggestions;
-      readonly dateReason: string | null;
+      readonly dateReason: Said | null;
       /** Whom its text names as its patient. */
       readonly statedPatients: StatedPatient[];
       readonly title: string;

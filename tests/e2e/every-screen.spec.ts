@@ -15,6 +15,8 @@ import type { ErrorKey } from '../../shared/error-words.ts';
 import { REDACTION_AR, REDACTION_EN, REDACTION_ES } from '../../shared/redaction-words.ts';
 import { EXPORT_AR, EXPORT_EN, EXPORT_ES } from '../../shared/export-words.ts';
 import type { ExportKey } from '../../shared/export-words.ts';
+import { SUGGESTION_AR, SUGGESTION_EN, SUGGESTION_ES } from '../../shared/suggestion-words.ts';
+import type { SuggestionKey } from '../../shared/suggestion-words.ts';
 import type { RedactionKey } from '../../shared/redaction-words.ts';
 import { said, say } from '../../shared/said.ts';
 import { STUDY_AR, STUDY_EN, STUDY_ES } from '../../shared/study-words.ts';
@@ -30,6 +32,7 @@ const STUDY_LANGUAGES = { en: STUDY_EN, es: STUDY_ES, ar: STUDY_AR } as const;
 const ERROR_LANGUAGES = { en: ERROR_EN, es: ERROR_ES, ar: ERROR_AR } as const;
 const REDACTION_LANGUAGES = { en: REDACTION_EN, es: REDACTION_ES, ar: REDACTION_AR } as const;
 const EXPORT_LANGUAGES = { en: EXPORT_EN, es: EXPORT_ES, ar: EXPORT_AR } as const;
+const SUGGESTION_LANGUAGES = { en: SUGGESTION_EN, es: SUGGESTION_ES, ar: SUGGESTION_AR } as const;
 
 /**
  * The English sentences of the catalogue, whole, that another language says otherwise: one of them on a
@@ -48,6 +51,7 @@ function englishSentences(language: WindowLanguage): string[] {
     ...(Object.keys(ERROR_EN) as ErrorKey[]).map((k) => [ERROR_EN[k], ERROR_LANGUAGES[language][k]] as const),
     ...(Object.keys(REDACTION_EN) as RedactionKey[]).map((k) => [REDACTION_EN[k], REDACTION_LANGUAGES[language][k]] as const),
     ...(Object.keys(EXPORT_EN) as ExportKey[]).map((k) => [EXPORT_EN[k], EXPORT_LANGUAGES[language][k]] as const),
+    ...(Object.keys(SUGGESTION_EN) as SuggestionKey[]).map((k) => [SUGGESTION_EN[k], SUGGESTION_LANGUAGES[language][k]] as const),
   ]
     .filter(([english, theirs]) => english !== theirs && english.length >= 16 && !/[{<]/.test(english))
     .map(([english]) => english);

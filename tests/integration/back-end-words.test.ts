@@ -14,6 +14,7 @@ import { IMPORT_AR, IMPORT_EN, IMPORT_ES } from '../../shared/import-words.ts';
 import { say, sayAll } from '../../shared/said.ts';
 import { REDACTION_AR, REDACTION_EN, REDACTION_ES } from '../../shared/redaction-words.ts';
 import { EXPORT_AR, EXPORT_EN, EXPORT_ES } from '../../shared/export-words.ts';
+import { SUGGESTION_AR, SUGGESTION_EN, SUGGESTION_ES } from '../../shared/suggestion-words.ts';
 import { STUDY_AR, STUDY_EN, STUDY_ES } from '../../shared/study-words.ts';
 import { catalogueProblems } from '../helpers/icu.ts';
 import { importingLibrary } from '../helpers/library.ts';
@@ -22,20 +23,21 @@ import { fixture, tempDir } from '../helpers/paths.ts';
 const BAD = ['empty.pdf', 'random_64k.bin', 'actually_png.pdf', 'truncated_rotation.pdf', 'truncated_photo.jpg', 'password_entry.zip', 'path_traversal.zip', 'flat_ratio_20MiB.zip'];
 
 /** The English messages with no values: whole sentences that must not be left in another language. */
-const FIXED_ENGLISH = [...Object.values(IMPORT_EN), ...Object.values(STUDY_EN), ...Object.values(ERROR_EN), ...Object.values(REDACTION_EN), ...Object.values(EXPORT_EN)].filter((m) => !m.includes('{'));
+const FIXED_ENGLISH = [...Object.values(IMPORT_EN), ...Object.values(STUDY_EN), ...Object.values(ERROR_EN), ...Object.values(REDACTION_EN), ...Object.values(EXPORT_EN), ...Object.values(SUGGESTION_EN)].filter((m) => !m.includes('{'));
 
 function told(outcome: ImportOutcome): string {
   return outcome.status === 'refused' || outcome.status === 'skipped' ? outcome.reason : (outcome.note ?? '');
 }
 
 describe("what the back end says, in the window's language", () => {
-  for (const [language, imports, studies, errors, redactions, exports] of [['es', IMPORT_ES, STUDY_ES, ERROR_ES, REDACTION_ES, EXPORT_ES], ['ar', IMPORT_AR, STUDY_AR, ERROR_AR, REDACTION_AR, EXPORT_AR]] as const) {
+  for (const [language, imports, studies, errors, redactions, exports, suggestions] of [['es', IMPORT_ES, STUDY_ES, ERROR_ES, REDACTION_ES, EXPORT_ES, SUGGESTION_ES], ['ar', IMPORT_AR, STUDY_AR, ERROR_AR, REDACTION_AR, EXPORT_AR, SUGGESTION_AR]] as const) {
     it(`${language}: has every message of the English, each taking the values the English takes`, () => {
       expect(catalogueProblems(IMPORT_EN, imports, language)).toEqual([]);
       expect(catalogueProblems(STUDY_EN, studies, language)).toEqual([]);
       expect(catalogueProblems(ERROR_EN, errors, language)).toEqual([]);
       expect(catalogueProblems(REDACTION_EN, redactions, language)).toEqual([]);
       expect(catalogueProblems(EXPORT_EN, exports, language)).toEqual([]);
+      expect(catalogueProblems(SUGGESTION_EN, suggestions, language)).toEqual([]);
     });
   }
 
@@ -116,6 +118,19 @@ describe("what the back end says, in the window's language", () => {
       }
     }
     expect(details.warnings.map((w) => say(w, 'es'))).toEqual([expect.stringMatching(/^Los archivos del estudio nombran al paciente «CT1 CompressedSamples», no a Margaret O'Neill\./)]);
+  });
+
+  it('says why a date of service is suggested in the language, kept in the library as what was said', async () => {
+    const { library, run } = importingLibrary({ patient: { name: 'Elena Vasquez-Moreau', dateOfBirth: '1967-05-21' } });
+    // A surgeon's letter printed by Chromium (tests/fixtures/document-corpus): its date of service is the visit's.
+    const result = await run(fixture('document-corpus/tuning/spine surgeon letter.pdf'));
+    const doc = library.documents.get(result.imported[0]!.id);
+    expect(doc.suggested.dateOfService).toBe('2025-05-29');
+    expect(say(doc.dateReason!)).toMatch(/^29 May 2025 \(“.*”\) is when the care happened/);
+    const spanish = say(doc.dateReason!, 'es');
+    expect(spanish).toMatch(/^29 may 2025 \(«.*»\) es cuando se prestó la atención/);
+    expect(spanish).not.toMatch(/care happened|written on|plan for later/);
+    expect(say(doc.dateReason!, 'ar')).toMatch(/هو وقت تقديم الرعاية/);
   });
 
   it('says the errors a person meets in the window in the language, and crosses to the window with its words', () => {

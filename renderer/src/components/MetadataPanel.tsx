@@ -7,6 +7,7 @@ import { invoke, messageOf } from '../api.ts';
 import { draft, dropDraft, saveDraft } from '../cache.ts';
 import { formatDate, formatSize, typeLabel } from '../format.ts';
 import { useT } from '../i18n/index.ts';
+import { say } from '../../../shared/said.ts';
 import { routeHash } from '../route.ts';
 import './MetadataPanel.css';
 
@@ -79,7 +80,7 @@ export function MetadataPanel({ document: doc, onSaved }: { document: MedicalDoc
   const draftTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const draftKey = `notes:${doc.id}`;
   const tr = useT();
-  const { t } = tr;
+  const { t, language } = tr;
 
   // The document is fetched again whenever anything in the library changes (OCR finishing elsewhere,
   // an import): a field the person is editing keeps what they typed; the others follow the library.
@@ -181,7 +182,7 @@ export function MetadataPanel({ document: doc, onSaved }: { document: MedicalDoc
       )}
       {!doc.dateOfService && doc.dateReason && (
         <p className="suggestion-reason" id={`${id}-date-reason`}>
-          {t('details.why', { reason: doc.dateReason })}
+          {t('details.why', { reason: say(doc.dateReason, language) })}
         </p>
       )}
 

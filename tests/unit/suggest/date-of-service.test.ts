@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { chooseDateOfService, suggestDateOfService } from '../../../electron/suggest/date-of-service.ts';
 import { readLines } from '../../../electron/suggest/text.ts';
 import type { DocumentType } from '../../../shared/document-types.ts';
+import { fromStored, said, say } from '../../../shared/said.ts';
 
 const date = (text: string, type: DocumentType | null = null, dateOfBirth: string | null = null) =>
   suggestDateOfService(readLines([text]), { type, dateOfBirth, reference: new Date('2026-01-01') });
@@ -74,7 +75,17 @@ describe('date of service', () => {
       reference: new Date('2026-01-01'),
     });
     expect(choice.date).toBe('2025-05-06');
-    expect(choice.reason).toMatch(/^6 May 2025 \(“.*consultation on”\) is when the care happened; not 9 May 2025 \(the date the document is written on\), 12 Jun 2025 \(a plan for later\)\.$/);
+    expect(say(choice.reason!)).toMatch(/^6 May 2025 \(“.*consultation on”\) is when the care happened; not 9 May 2025 \(the date the document is written on\), 12 Jun 2025 \(a plan for later\)\.$/);
+    // The window says it in its language, dates as the language writes them; the label stays as printed.
+    expect(say(choice.reason!, 'es')).toMatch(/^6 may 2025 \(«.*consultation on»\) es cuando se prestó la atención; no 9 may 2025 \(la fecha en que se redactó el documento\) y 12 jun 2025 \(algo previsto para más adelante\)\.$/);
+    expect(say(choice.reason!, 'ar')).toMatch(/هو وقت تقديم الرعاية؛ وليس .*تاريخ كتابة المستند.*موعد مخطط لاحقًا/);
+    expect(say(choice.reason!, 'ar')).not.toMatch(/care happened|written on|plan for later/);
+  });
+
+  it('keeps a reason a library stored as an English sentence before, and says it as it was written', () => {
+    expect(say(fromStored('6 May 2025 is when the care happened.'), 'es')).toBe('6 May 2025 is when the care happened.');
+    expect(say(fromStored(JSON.stringify(said('date-insurance'))), 'es')).toBe('Una tarjeta del seguro no registra atención médica: sus fechas son de cobertura.');
+    expect(say(fromStored('{"key":"no-such-message"}'))).toBe('{"key":"no-such-message"}');
   });
 
   it('gives an insurance card no date of service: its dates are coverage dates', () => {
