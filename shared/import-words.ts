@@ -164,6 +164,12 @@ export const IMPORT_EN = {
   'records-known': '{count, plural, one {# entry was} other {# entries were}} already in the library from another document, and not added again.',
   'records-repeated': '{count, plural, one {# entry is} other {# entries are}} listed twice in it, and kept once.',
   'carries-pdf': 'It carries a PDF, imported as a document of its own.',
+  // Why OCR could not read a page (kept with the page).
+  'ocr-no-pages': 'This document has no scanned pages to read.',
+  'ocr-original-missing': "Reading this page failed: the document's original is missing from the library's vault. Run the library check (casebinder check) to see what else is missing, and import the file again.",
+  'ocr-failed': 'Reading this page failed (OCR: {message}). Try again with casebinder ocr --again --document ID; if it fails again, please report it.',
+  'ocr-page-refused': '{words}',
+  'page-picture-too-large': 'This page holds a picture of more than {millions} million pixels, far more than any scan of a page, so it was not read (its text is not searchable). The page itself is kept as it is.',
 } as const;
 
 export type ImportKey = keyof typeof IMPORT_EN;
@@ -299,6 +305,11 @@ export const IMPORT_ES: Readonly<Record<ImportKey, string>> = {
   'records-known': '{count, plural, one {# dato ya estaba} other {# datos ya estaban}} en la biblioteca por otro documento, y no se añadieron de nuevo.',
   'records-repeated': '{count, plural, one {# dato aparece} other {# datos aparecen}} dos veces en él, y se conservan una vez.',
   'carries-pdf': 'Lleva un PDF, importado como documento propio.',
+  'ocr-no-pages': 'Este documento no tiene páginas escaneadas que leer.',
+  'ocr-original-missing': 'No se pudo leer esta página: falta el original del documento en el depósito de la biblioteca. Compruebe la biblioteca (casebinder check) para ver qué más falta, e importe el archivo de nuevo.',
+  'ocr-failed': 'No se pudo leer esta página (OCR: {message}). Inténtelo de nuevo con casebinder ocr --again --document ID; si vuelve a fallar, infórmenos.',
+  'ocr-page-refused': '{words}',
+  'page-picture-too-large': 'Esta página contiene una imagen de más de {millions} millones de píxeles, mucho más que cualquier escaneo de una página, así que no se leyó (su texto no se puede buscar). La página se conserva tal como está.',
 };
 
 export const IMPORT_AR: Readonly<Record<ImportKey, string>> = {
@@ -431,4 +442,9 @@ export const IMPORT_AR: Readonly<Record<ImportKey, string>> = {
   'records-known': '{count, plural, one {بند واحد كان} two {بندان كانا} few {# بنود كانت} many {# بندًا كانت} other {# بند كانت}} في المكتبة من مستند آخر، ولم يُضف مرة أخرى.',
   'records-repeated': '{count, plural, one {بند واحد مذكور} two {بندان مذكوران} few {# بنود مذكورة} many {# بندًا مذكورة} other {# بند مذكورة}} مرتين فيه، وحُفظ مرة واحدة.',
   'carries-pdf': 'يحمل ملف PDF، استُورد مستندًا مستقلًا.',
+  'ocr-no-pages': 'لا يحتوي هذا المستند على صفحات ممسوحة لقراءتها.',
+  'ocr-original-missing': 'تعذّرت قراءة هذه الصفحة: أصل المستند مفقود من خزنة المكتبة. شغّل فحص المكتبة (casebinder check) لمعرفة ما يفقد غيره، واستورد الملف مرة أخرى.',
+  'ocr-failed': 'تعذّرت قراءة هذه الصفحة (OCR: {message}). أعد المحاولة بالأمر casebinder ocr --again --document ID؛ وإن فشلت مرة أخرى فأبلغنا بذلك.',
+  'ocr-page-refused': '{words}',
+  'page-picture-too-large': 'تحتوي هذه الصفحة على صورة تتجاوز {millions} مليون بكسل، أي أكثر بكثير من أي مسح ضوئي لصفحة، لذا لم تُقرأ (لا يمكن البحث في نصها). الصفحة نفسها محفوظة كما هي.',
 };

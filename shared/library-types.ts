@@ -94,8 +94,8 @@ export interface PageInfo {
   readonly ocr: 'pending' | 'done' | 'failed' | null;
   readonly confidence: number | null;
   readonly languages: string | null;
-  /** Why OCR failed, in words. */
-  readonly problem: string | null;
+  /** Why OCR failed, as said. */
+  readonly problem: Said | null;
   /** An upright preview exists for this page (HEIC and TIFF, which the window cannot show as they are). */
   readonly preview: { readonly width: number; readonly height: number } | null;
 }

@@ -63,7 +63,7 @@ function ocrLine(d: MedicalDocument, pages: readonly PageInfo[] | undefined): st
   const low = pages?.filter((p) => p.ocr === 'done' && p.confidence !== null && p.confidence < LOW_OCR_CONFIDENCE).map((p) => p.number) ?? [];
   const lines = [`${'Text'.padEnd(16)}${parts.join(', ')}`];
   if (low.length) lines.push(`${''.padEnd(16)}low confidence, the text may be wrong: page ${low.join(', ')}`);
-  for (const p of pages ?? []) if (p.problem) lines.push(`${''.padEnd(16)}page ${p.number}: ${p.problem}`);
+  for (const p of pages ?? []) if (p.problem) lines.push(`${''.padEnd(16)}page ${p.number}: ${say(p.problem)}`);
   return lines;
 }
 

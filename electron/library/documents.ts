@@ -505,7 +505,7 @@ export class Documents {
       ocr: r.ocr,
       confidence: r.ocr_confidence === null ? null : Math.round(r.ocr_confidence),
       languages: r.ocr_languages,
-      problem: r.ocr_problem,
+      problem: r.ocr_problem === null ? null : fromStored(r.ocr_problem),
       preview: r.width !== null && r.height !== null ? { width: r.width, height: r.height } : null,
     }));
   }

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { Said } from '../../shared/said.ts';
 import { all, get, run, sql } from './sql.ts';
 
 export interface WaitingPage {
@@ -45,10 +46,11 @@ export class OcrPages {
     return changes > 0;
   }
 
-  failed(page: WaitingPage, problem: string): void {
+  /** Marks a page OCR could not read, keeping why (as said, so the window says it in its language). */
+  failed(page: WaitingPage, problem: Said): void {
     run(
       this.db,
-      sql`UPDATE pages SET ocr = 'failed', ocr_problem = ${problem}
+      sql`UPDATE pages SET ocr = 'failed', ocr_problem = ${JSON.stringify(problem)}
           WHERE document_id = ${page.documentId} AND number = ${page.number} AND ocr = 'pending'`,
     );
   }

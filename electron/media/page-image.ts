@@ -6,7 +6,9 @@
 import { createCanvas } from '@napi-rs/canvas';
 import type { PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
 import sharp from 'sharp';
+import { refusal } from '../../shared/import-types.ts';
 import type { Refusal } from '../../shared/import-types.ts';
+import { said } from '../../shared/said.ts';
 import { MAX_PDF_IMAGE_PIXELS } from '../../shared/limits.ts';
 import { noticingPicturesTooLarge, withPdf } from './pdf-text.ts';
 import type { ImageMediaType } from './detect.ts';
@@ -34,10 +36,7 @@ function greymap(grey: Uint8Array, width: number, height: number): PageImage {
 }
 
 /** Why a page holding a picture past MAX_PDF_IMAGE_PIXELS is not read. */
-export const PAGE_IMAGE_TOO_LARGE: Refusal = {
-  code: 'too-large',
-  reason: `This page holds a picture of more than ${MAX_PDF_IMAGE_PIXELS / 1_000_000} million pixels, far more than any scan of a page, so it was not read (its text is not searchable). The page itself is kept as it is.`,
-};
+export const PAGE_IMAGE_TOO_LARGE: Refusal = refusal('too-large', said('page-picture-too-large', { millions: MAX_PDF_IMAGE_PIXELS / 1_000_000 }));
 
 /**
  * A PDF page drawn at 300 dpi (or less, for a very large page), with its /Rotate applied. A page whose

@@ -2,6 +2,8 @@ import { CasebinderError } from '../../shared/errors.ts';
 import { LOW_OCR_CONFIDENCE } from '../../shared/library-types.ts';
 import type { MedicalDocument } from '../../shared/library-types.ts';
 import type { OcrProgress, OcrResult } from '../../shared/ocr-types.ts';
+import { asWritten, said } from '../../shared/said.ts';
+import type { Said } from '../../shared/said.ts';
 import { Job } from '../jobs/job.ts';
 import type { JobContext } from '../jobs/job.ts';
 import type { Library } from '../library/library.ts';
@@ -143,16 +145,16 @@ export class OcrRunner {
     if (!automaticTitles.has(document.id)) automaticTitles.set(document.id, this.automaticTitle(document));
     started(document);
     if (!document.sha256) {
-      this.library.ocr.failed(page, 'This document has no scanned pages to read.');
+      this.library.ocr.failed(page, said('ocr-no-pages'));
       return 'failed';
     }
     if (!this.library.vault.has(document.sha256)) {
-      this.library.ocr.failed(page, MISSING_ORIGINAL);
+      this.library.ocr.failed(page, said('ocr-original-missing'));
       return 'failed';
     }
     const image = await this.pool.pageImage({ file: this.library.vault.ref(document.sha256), mediaType: document.mediaType, page: page.number }, signal);
     if ('code' in image) {
-      this.library.ocr.failed(page, image.reason);
+      this.library.ocr.failed(page, image.words?.length ? said('ocr-page-refused', { words: { list: image.words, joined: ' ' } }) : asWritten(image.reason));
       return 'failed';
     }
     const recognized = await this.engine.recognize(image.pgm, languages as Parameters<OcrEngine['recognize']>[1], signal);
@@ -194,12 +196,9 @@ export class OcrRunner {
   }
 }
 
-const MISSING_ORIGINAL =
-  "Reading this page failed: the document's original is missing from the library's vault. Run the library check (casebinder check) to see what else is missing, and import the file again.";
-
 /** Why a page could not be read, in words the person can act on. */
-function failureReason(error: unknown): string {
+function failureReason(error: unknown): Said {
   const message = (error as Error).message ?? String(error);
-  if ((error as NodeJS.ErrnoException).code === 'ENOENT') return MISSING_ORIGINAL;
-  return `Reading this page failed (OCR: ${message}). Try again with casebinder ocr --again --document ID; if it fails again, please report it.`;
+  if ((error as NodeJS.ErrnoException).code === 'ENOENT') return said('ocr-original-missing');
+  return said('ocr-failed', { message });
 }

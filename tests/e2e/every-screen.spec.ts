@@ -127,10 +127,15 @@ test('every screen in Spanish and in Arabic: shown, read in the language, passin
   const specialist = library.cases.addSpecialist(c.id, { name: 'Dr. Lena Brandt', institution: 'University Knee Center', accepts: 'portal', sizeLimitMb: 25, reads: ['en'] });
   library.cases.addOpinion(c.id, { specialistId: specialist.id, by: 'Dr. Lena Brandt', date: '2026-11-20', summary: 'Try therapy first.', stand: 'differs', procedure: 'Physical therapy for 12 weeks', urgency: null, risks: null, alternatives: null, documentId: null });
   library.cases.addRequest(c.id, { facility: 'Riverside Imaging', what: 'Knee MRI images', askedOn: '2026-09-01', method: 'portal' });
+  // A surgeon's letter printed by Chromium (tests/fixtures/document-corpus), outside the case: its suggested
+  // date of service comes with why, which the details say in the window's language.
+  const letterImport = await jobs.result(jobs.startImport({ paths: [fixture('document-corpus/tuning/spine surgeon letter.pdf')], patientId: patient.id }));
+  const letter = letterImport.imported[0]!;
 
   const screens: { name: string; hash: string; ready: string; also?: string }[] = [
     { name: 'library', hash: '#/', ready: '.doc-row' },
     { name: 'pdf', hash: `#/document/${pdf.id}`, ready: '.pdf-view .page canvas' },
+    { name: 'letter', hash: `#/document/${letter.id}`, ready: '.pdf-view .page canvas', also: '.suggestion-reason' },
     { name: 'lab-report', hash: `#/document/${byName('Northside labs.pdf').id}`, ready: '.pdf-view .page canvas', also: '.page-labs' },
     { name: 'photo', hash: `#/document/${photo.id}`, ready: '.image-frame img' },
     { name: 'study', hash: `#/document/${study.id}`, ready: '.series-card' },
@@ -163,6 +168,9 @@ test('every screen in Spanish and in Arabic: shown, read in the language, passin
       await page.goto(`${app.origin}/index.html${screen.hash}`);
       await expect(page.locator(screen.ready).first(), name).toBeVisible({ timeout: 30_000 });
       if (screen.also) await expect(page.locator(screen.also).first(), name).toBeVisible();
+      if (screen.name === 'letter') {
+        await expect(page.locator('.suggestion-reason')).toContainText(language === 'es' ? /29 may 2025 \(«.*»\) es cuando se prestó la atención/ : /هو وقت تقديم الرعاية/);
+      }
       await expect(page.locator('.screen-loading')).toHaveCount(0);
       if (screen.name === 'case') {
         // Every part of the case open, the opinions compared with the recommendation.

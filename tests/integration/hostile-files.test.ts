@@ -8,6 +8,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { Library } from '../../electron/library/library.ts';
+import { say } from '../../shared/said.ts';
 import { casebinder } from '../helpers/cli.ts';
 import { fixture, ROOT, tempDir } from '../helpers/paths.ts';
 
@@ -58,6 +60,14 @@ describe('hostile files', () => {
     const [document] = (run.json as { imported: { id: number }[] }).imported;
     const shown = casebinder(library, ['show', String(document!.id), '--json']).json as { ocrPages: unknown[] };
     expect(shown.ocrPages).toEqual([expect.objectContaining({ page: 1, state: 'failed', problem: expect.stringContaining('more than 80 million pixels') })]);
+    // The library keeps what was said, so the window says it in its language.
+    const opened = Library.open(library);
+    try {
+      const [page] = opened.documents.pageInfo(document!.id);
+      expect(say(page!.problem!, 'es')).toMatch(/^Esta página contiene una imagen de más de 80 millones de píxeles/);
+    } finally {
+      opened.close();
+    }
     expect(peakKiB).toBeLessThan(GIB_IN_KIB);
   }, 300_000);
 });

@@ -11,6 +11,7 @@ import { FOLDERS } from '../corpus/folders.ts';
 import { writeCorpus } from '../corpus/generate.ts';
 import { closeAfterTest, importingLibrary } from '../helpers/library.ts';
 import { fixture, tempDir } from '../helpers/paths.ts';
+import { say } from '../../shared/said.ts';
 
 function setup() {
   const { library, patient, pool, run } = importingLibrary();
@@ -180,7 +181,12 @@ describe('OCR', () => {
     fs.rmSync(file, { force: true });
     const read = await ocr.start().result;
     expect(read).toMatchObject({ pagesRead: 1, pagesFailed: 1 });
-    expect(library.documents.pageInfo(broken!.id)[0]).toMatchObject({ ocr: 'failed', problem: expect.stringContaining("the document's original is missing from the library's vault") });
+    const page = library.documents.pageInfo(broken!.id)[0]!;
+    expect(page.ocr).toBe('failed');
+    expect(say(page.problem!)).toContain("the document's original is missing from the library's vault");
+    // Kept as what was said, so the window says it in its language.
+    expect(say(page.problem!, 'es')).toMatch(/^No se pudo leer esta página: falta el original del documento/);
+    expect(say(page.problem!, 'ar')).toMatch(/^تعذّرت قراءة هذه الصفحة/);
     expect(library.documents.get(fine!.id).ocr).toMatchObject({ pending: 0, failed: 0 });
   });
 });

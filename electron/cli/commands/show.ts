@@ -1,3 +1,4 @@
+import { say } from '../../../shared/said.ts';
 import { readUnreadLanguages } from '../../suggest/language.ts';
 import { EXIT_OK, parseId } from '../common.ts';
 import type { Command } from '../common.ts';
@@ -24,7 +25,7 @@ export const show: Command = {
         json: {
           ...documentJson(doc, library),
           ...(study ? { study: studyJson(doc, library), readiness: study.readiness.map(({ check, status, message }) => ({ check, status, message })) } : {}),
-          ...(pages ? { ocrPages: pages.map((p) => ({ page: p.number, state: p.ocr, confidence: p.confidence, languages: p.languages, ...(p.problem ? { problem: p.problem } : {}) })) } : {}),
+          ...(pages ? { ocrPages: pages.map((p) => ({ page: p.number, state: p.ocr, confidence: p.confidence, languages: p.languages, ...(p.problem ? { problem: say(p.problem) } : {}) })) } : {}),
           ...(text ? { text } : {}),
         },
         text:

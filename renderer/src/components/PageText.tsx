@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { LOW_OCR_CONFIDENCE } from '../../../shared/library-types.ts';
 import type { PageInfo } from '../../../shared/library-types.ts';
+import { say } from '../../../shared/said.ts';
 import { invoke, messageOf } from '../api.ts';
 import { currentTranslator, useT } from '../i18n/index.ts';
 import './PageText.css';
@@ -12,7 +13,7 @@ import './PageText.css';
 export function PageText({ documentId, page }: { documentId: number; page: PageInfo | undefined }) {
   const [open, setOpen] = useState(false);
   const [text, setText] = useState<string | null>(null);
-  const { t } = useT();
+  const { t, language } = useT();
   const number = page?.number;
   const ocr = page?.ocr;
   useEffect(() => {
@@ -32,7 +33,7 @@ export function PageText({ documentId, page }: { documentId: number; page: PageI
   const low = page.ocr === 'done' && page.confidence !== null && page.confidence < LOW_OCR_CONFIDENCE;
   let status: string;
   if (page.ocr === 'pending') status = t('pageText.pending');
-  else if (page.ocr === 'failed') status = page.problem ?? t('pageText.notRead');
+  else if (page.ocr === 'failed') status = page.problem ? say(page.problem, language) : t('pageText.notRead');
   else if (page.confidence === null) status = t('pageText.noText');
   else status = t(low ? 'pageText.low' : 'pageText.read', { confidence: page.confidence / 100 });
 
