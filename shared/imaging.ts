@@ -20,7 +20,7 @@ export interface SeriesSummary {
   /** True when a thumbnail of the key image exists. */
   readonly hasThumbnail: boolean;
   /** Why there is no thumbnail, in plain words; null when there is one (or none was tried yet). */
-  readonly thumbnailProblem: string | null;
+  readonly thumbnailProblem: Said | null;
   /** Problems of single files of the series (e.g. a file cut short), one sentence each. */
   readonly problems: readonly string[];
   /** Text of a structured report (SR) in this series. */
@@ -292,15 +292,15 @@ export function isViewableTransferSyntax(uid: string): boolean {
  * abort) in words a person understands: what could not be drawn and that the file itself is kept.
  * The decoder's words follow in brackets, for whoever supports the person.
  */
-export function decoderProblem(raw: string, transferSyntaxUid: string | null): string {
-  const encoding = transferSyntaxUid ? transferSyntaxName(transferSyntaxUid) : 'its encoding';
+export function decoderProblem(raw: string, transferSyntaxUid: string | null): Said {
+  const encoding = transferSyntaxUid ? transferSyntaxName(transferSyntaxUid) : said('decoder-its-encoding');
   const detail = raw.replace(/\s+/g, ' ').trim().slice(0, 200);
-  let what: string;
-  if (/unsupported|not supported|no decoder|unknown transfer syntax|not implemented/i.test(raw)) what = `Casebinder has no decoder for images encoded as ${encoding}`;
-  else if (/memory|allocation|too large|out of bounds|RangeError/i.test(raw)) what = 'The image is too large to draw here';
-  else if (/truncat|unexpected end|buffer|offset|length|cut short|EOF/i.test(raw)) what = `The image data ends before the image does (${encoding}): the file was probably cut short when it was copied`;
-  else what = `The image data (${encoding}) could not be decoded: it is damaged or written in a way the decoder does not accept`;
-  return `${what}. The file is kept exactly as it came, for the specialist's viewer.${detail ? ` (Decoder: ${detail})` : ''}`;
+  let what: Said;
+  if (/unsupported|not supported|no decoder|unknown transfer syntax|not implemented/i.test(raw)) what = said('decoder-none', { encoding });
+  else if (/memory|allocation|too large|out of bounds|RangeError/i.test(raw)) what = said('decoder-too-large');
+  else if (/truncat|unexpected end|buffer|offset|length|cut short|EOF/i.test(raw)) what = said('decoder-cut-short', { encoding });
+  else what = said('decoder-damaged', { encoding });
+  return said('decoder-problem', { what, hasDetail: detail ? 'yes' : 'no', detail });
 }
 
 export const SOP_CLASS = {

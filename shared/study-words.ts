@@ -31,6 +31,19 @@ export const STUDY_EN = {
   'how-same-date': 'same date, “{named}”',
   'in-study-sr': 'a structured report in {series}',
   'in-study-pdf': 'a PDF report in {series}',
+  // Why a series has no preview, and why an image could not be drawn (the thumbnail and the viewer).
+  'decoder-problem': "{what}. The file is kept exactly as it came, for the specialist's viewer.{hasDetail, select, yes { (Decoder: {detail})} other {}}",
+  'decoder-none': 'Casebinder has no decoder for images encoded as {encoding}',
+  'decoder-too-large': 'The image is too large to draw here',
+  'decoder-cut-short': 'The image data ends before the image does ({encoding}): the file was probably cut short when it was copied',
+  'decoder-damaged': 'The image data ({encoding}) could not be decoded: it is damaged or written in a way the decoder does not accept',
+  'decoder-its-encoding': 'its encoding',
+  'thumbnail-not-previewable': "Its images are encoded as {encoding}, which Casebinder cannot preview. The files are kept exactly as they came, for the specialist's viewer.",
+  'thumbnail-failed': "Casebinder could not draw this series' key image. {problem}",
+  'series-all-damaged': 'Every image file of this series is damaged. {problem}. The files are kept as they came.',
+  'series-pdf-report': 'A PDF report, not images: it was imported as a document of its own.',
+  'series-structured-report': 'A structured report: its text is shown here, there are no images.',
+  'series-no-images': 'This series holds no images (it carries other data, such as a report or measurements).',
 } as const;
 
 export type StudyKey = keyof typeof STUDY_EN;
@@ -61,6 +74,18 @@ export const STUDY_ES: Readonly<Record<StudyKey, string>> = {
   'how-same-date': 'misma fecha, «{named}»',
   'in-study-sr': 'un informe estructurado en la {series}',
   'in-study-pdf': 'un informe PDF en la {series}',
+  'decoder-problem': '{what}. El archivo se conserva exactamente como llegó, para el visor del especialista.{hasDetail, select, yes { (Decodificador: {detail})} other {}}',
+  'decoder-none': 'Casebinder no tiene decodificador para imágenes codificadas como {encoding}',
+  'decoder-too-large': 'La imagen es demasiado grande para dibujarla aquí',
+  'decoder-cut-short': 'Los datos de la imagen terminan antes que la imagen ({encoding}): probablemente el archivo se cortó al copiarlo',
+  'decoder-damaged': 'Los datos de la imagen ({encoding}) no se pudieron decodificar: están dañados o escritos de una forma que el decodificador no acepta',
+  'decoder-its-encoding': 'su codificación',
+  'thumbnail-not-previewable': 'Sus imágenes están codificadas como {encoding}, que Casebinder no puede previsualizar. Los archivos se conservan exactamente como llegaron, para el visor del especialista.',
+  'thumbnail-failed': 'Casebinder no pudo dibujar la imagen clave de esta serie. {problem}',
+  'series-all-damaged': 'Todos los archivos de imagen de esta serie están dañados. {problem}. Los archivos se conservan como llegaron.',
+  'series-pdf-report': 'Un informe en PDF, no imágenes: se importó como documento aparte.',
+  'series-structured-report': 'Un informe estructurado: aquí se muestra su texto; no hay imágenes.',
+  'series-no-images': 'Esta serie no contiene imágenes (lleva otros datos, como un informe o mediciones).',
 };
 
 export const STUDY_AR: Readonly<Record<StudyKey, string>> = {
@@ -89,4 +114,16 @@ export const STUDY_AR: Readonly<Record<StudyKey, string>> = {
   'how-same-date': 'التاريخ نفسه، «{named}»',
   'in-study-sr': 'تقرير منظم في {series}',
   'in-study-pdf': 'تقرير PDF في {series}',
+  'decoder-problem': '{what}. يُحفظ الملف كما وصل تمامًا، لعارض الأخصائي.{hasDetail, select, yes { (أداة فك الترميز: {detail})} other {}}',
+  'decoder-none': 'لا يملك Casebinder أداة لفك ترميز الصور المرمّزة بصيغة {encoding}',
+  'decoder-too-large': 'الصورة أكبر من أن تُرسم هنا',
+  'decoder-cut-short': 'تنتهي بيانات الصورة قبل أن تنتهي الصورة ({encoding}): على الأرجح قُطع الملف عند نسخه',
+  'decoder-damaged': 'تعذّر فك ترميز بيانات الصورة ({encoding}): إنها تالفة أو مكتوبة بطريقة لا تقبلها أداة فك الترميز',
+  'decoder-its-encoding': 'ترميزها',
+  'thumbnail-not-previewable': 'صورها مرمّزة بصيغة {encoding}، ولا يستطيع Casebinder معاينتها. تُحفظ الملفات كما وصلت تمامًا، لعارض الأخصائي.',
+  'thumbnail-failed': 'تعذّر على Casebinder رسم الصورة الرئيسية لهذه السلسلة. {problem}',
+  'series-all-damaged': 'كل ملفات الصور في هذه السلسلة تالفة. {problem}. تُحفظ الملفات كما وصلت.',
+  'series-pdf-report': 'تقرير PDF وليس صورًا: استُورد مستندًا مستقلًا.',
+  'series-structured-report': 'تقرير منظّم: يظهر نصه هنا، ولا توجد صور.',
+  'series-no-images': 'لا تحتوي هذه السلسلة على صور (تحمل بيانات أخرى، مثل تقرير أو قياسات).',
 };

@@ -149,7 +149,7 @@ export function formatStudy(s: StudyDetails): string {
     ...s.series.map((x) =>
       [
         `  ${String(x.number ?? '-').padStart(4)}  ${(x.modality ?? '-').padEnd(4)} ${String(x.instances).padStart(5)} file(s)  ${x.description ?? modalityLabel(x.modality)}${x.bodyPart ? ` (${x.bodyPart})` : ''}`,
-        ...(x.thumbnailProblem ? [`        no preview: ${x.thumbnailProblem}`] : []),
+        ...(x.thumbnailProblem ? [`        no preview: ${say(x.thumbnailProblem)}`] : []),
         ...x.problems.map((p) => `        damaged: ${p}`),
         ...(x.reportDocumentIds.length ? [`        PDF report imported as document ${x.reportDocumentIds.map((id) => `#${id}`).join(', ')}`] : []),
       ].join('\n'),

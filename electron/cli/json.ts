@@ -71,7 +71,7 @@ export function studyJson(doc: MedicalDocument, library: Library) {
       bodyPart: x.bodyPart,
       instances: x.instances,
       thumbnail: x.hasThumbnail,
-      ...(x.thumbnailProblem ? { thumbnailProblem: x.thumbnailProblem } : {}),
+      ...(x.thumbnailProblem ? { thumbnailProblem: say(x.thumbnailProblem) } : {}),
       ...(x.problems.length ? { problems: x.problems } : {}),
       ...(x.reportText ? { reportText: x.reportText } : {}),
       ...(x.reportDocumentIds.length ? { reportDocuments: x.reportDocumentIds } : {}),

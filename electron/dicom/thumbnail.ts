@@ -9,6 +9,8 @@ import path from 'node:path';
 import sharp from 'sharp';
 import type { ResizeOptions } from 'sharp';
 import { decoderProblem, isPreviewableTransferSyntax, transferSyntaxName } from '../../shared/imaging.ts';
+import { said } from '../../shared/said.ts';
+import type { Said } from '../../shared/said.ts';
 import { forViewing } from './header.ts';
 import { readOriginal } from '../library/sealed.ts';
 import type { OriginalRef } from '../library/sealed.ts';
@@ -29,7 +31,7 @@ function codecs(): Promise<void> {
   return decoders;
 }
 
-export type Thumbnail = { readonly png: Uint8Array; readonly width: number; readonly height: number } | { readonly problem: string };
+export type Thumbnail = { readonly png: Uint8Array; readonly width: number; readonly height: number } | { readonly problem: Said };
 
 /**
  * The key image's size: large images shrink to THUMBNAIL_SIDE; small ones (a 128-pixel CT, a 16-pixel
@@ -47,9 +49,7 @@ function thumbnailSize(width: number, height: number): ResizeOptions {
 /** Draws the middle frame of a DICOM file as a PNG between THUMBNAIL_MIN_SIDE and THUMBNAIL_SIDE on its long side, or says why not. */
 export async function dicomThumbnail(file: OriginalRef, transferSyntaxUid: string | null): Promise<Thumbnail> {
   if (transferSyntaxUid && !isPreviewableTransferSyntax(transferSyntaxUid)) {
-    return {
-      problem: `Its images are encoded as ${transferSyntaxName(transferSyntaxUid)}, which Casebinder cannot preview. The files are kept exactly as they came, for the specialist's viewer.`,
-    };
+    return { problem: said('thumbnail-not-previewable', { encoding: transferSyntaxName(transferSyntaxUid) }) };
   }
   await codecs();
   const bytes = forViewing(new Uint8Array(await readOriginal(file)));
@@ -64,8 +64,6 @@ export async function dicomThumbnail(file: OriginalRef, transferSyntaxUid: strin
       .toBuffer({ resolveWithObject: true });
     return { png: new Uint8Array(data), width: info.width, height: info.height };
   } catch (error) {
-    return {
-      problem: `Casebinder could not draw this series' key image. ${decoderProblem(error instanceof Error ? error.message : String(error), transferSyntaxUid)}`,
-    };
+    return { problem: said('thumbnail-failed', { problem: decoderProblem(error instanceof Error ? error.message : String(error), transferSyntaxUid) }) };
   }
 }

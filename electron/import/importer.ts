@@ -180,12 +180,12 @@ export class Importer {
     return waiting.length;
   }
 
-  private noImageReason(seriesId: number): string {
+  private noImageReason(seriesId: number): Said {
     const series = this.library.studies.seriesContents(seriesId);
-    if (series?.withPixels && series.problem) return `Every image file of this series is damaged. ${series.problem} The files are kept as they came.`;
-    if (series?.report) return 'A PDF report, not images: it was imported as a document of its own.';
-    if (series?.modality === 'SR') return 'A structured report: its text is shown here, there are no images.';
-    return 'This series holds no images (it carries other data, such as a report or measurements).';
+    if (series?.withPixels && series.problem) return said('series-all-damaged', { problem: dicomProblem(series.problem) });
+    if (series?.report) return said('series-pdf-report');
+    if (series?.modality === 'SR') return said('series-structured-report');
+    return said('series-no-images');
   }
 
   private async run(paths: readonly string[], patient: Patient, context: JobContext<ImportProgress>): Promise<ImportResult> {

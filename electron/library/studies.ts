@@ -7,7 +7,7 @@ import { studyReadiness } from '../../shared/readiness.ts';
 import type { ReadinessInput } from '../../shared/readiness.ts';
 import type { Patient } from '../../shared/library-types.ts';
 import type { DicomHeader } from '../../shared/imaging.ts';
-import { said } from '../../shared/said.ts';
+import { fromStored, said } from '../../shared/said.ts';
 import type { Said } from '../../shared/said.ts';
 import type { Documents } from './documents.ts';
 import { all, get, plainBytes, run, sql, writeTransaction } from './sql.ts';
@@ -471,9 +471,9 @@ export class Studies {
     return row && { modality: row.modality, withPixels: row.with_pixels, files: row.files, problem: row.problem, report: row.report };
   }
 
-  setThumbnail(seriesId: number, result: { png: Uint8Array; width: number; height: number } | { problem: string }): void {
+  setThumbnail(seriesId: number, result: { png: Uint8Array; width: number; height: number } | { problem: Said }): void {
     if ('problem' in result) {
-      run(this.db, sql`UPDATE series SET thumbnail = NULL, thumbnail_problem = ${result.problem} WHERE id = ${seriesId}`);
+      run(this.db, sql`UPDATE series SET thumbnail = NULL, thumbnail_problem = ${JSON.stringify(result.problem)} WHERE id = ${seriesId}`);
     } else {
       run(
         this.db,
@@ -561,7 +561,7 @@ export class Studies {
       date: r.series_date,
       instances: r.instances,
       hasThumbnail: r.has_thumbnail === 1,
-      thumbnailProblem: r.thumbnail_problem,
+      thumbnailProblem: r.thumbnail_problem === null ? null : fromStored(r.thumbnail_problem),
       problems: r.problems ? r.problems.split(SEPARATOR) : [],
       reportText: r.report_text,
       reportDocumentIds: r.reports ? r.reports.split(',').map(Number) : [],

@@ -13,11 +13,11 @@ import './StudyView.css';
 
 function SeriesPicture({ series, studyId }: { series: SeriesSummary; studyId: number }) {
   const url = useSeriesThumbnail(series);
-  const { t } = useT();
+  const { t, language } = useT();
   if (!series.hasThumbnail) {
     return (
       <div className="series-picture none">
-        <p>{series.thumbnailProblem ?? t('study.previewComing')}</p>
+        <p>{series.thumbnailProblem ? say(series.thumbnailProblem, language) : t('study.previewComing')}</p>
       </div>
     );
   }

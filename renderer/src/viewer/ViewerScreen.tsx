@@ -11,6 +11,8 @@ import type { Types } from '@cornerstonejs/core';
 import { Enums as ToolEnums, ToolGroupManager, utilities as toolUtilities } from '@cornerstonejs/tools';
 import { decoderProblem, formatPersonName } from '../../../shared/imaging.ts';
 import type { SeriesImages, SeriesSummary, StudyDetails } from '../../../shared/imaging.ts';
+import { say } from '../../../shared/said.ts';
+import type { Said } from '../../../shared/said.ts';
 import { invoke, messageOf } from '../api.ts';
 import { formatDate, modalityLabel } from '../format.ts';
 import { currentTranslator, useT } from '../i18n/index.ts';
@@ -99,7 +101,7 @@ export function ViewerScreen({ route, navigate, onError }: Props) {
   const [images, setImages] = useState<SeriesImages | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   /** Images of the stack that could not be drawn (0-based index -> why). */
-  const [failures, setFailures] = useState<ReadonlyMap<number, string>>(new Map());
+  const [failures, setFailures] = useState<ReadonlyMap<number, Said>>(new Map());
   const [shown, setShown] = useState<Shown | null>(null);
   const [tool, setTool] = useState<ToolName>('window');
   const [overlays, setOverlays] = useState(true);
@@ -107,7 +109,7 @@ export function ViewerScreen({ route, navigate, onError }: Props) {
   const [speed, setSpeed] = useState<number>(10);
   const element = useRef<HTMLDivElement>(null);
   const viewportRef = useRef<Types.IStackViewport | null>(null);
-  const { t } = useT();
+  const { t, language } = useT();
 
   useEffect(() => {
     let live = true;
@@ -242,7 +244,8 @@ export function ViewerScreen({ route, navigate, onError }: Props) {
         broken = true;
         setShown(null);
         setFailures(new Map());
-        setProblem(`${currentTranslator().t('viewer.notDrawn')} ${decoderProblem(errorText(error), images.images[0]?.transferSyntaxUid ?? null)}`);
+        const tr = currentTranslator();
+        setProblem(`${tr.t('viewer.notDrawn')} ${say(decoderProblem(errorText(error), images.images[0]?.transferSyntaxUid ?? null), tr.language)}`);
       }
     })();
     const resize = new ResizeObserver(() => engine.resize(true, false));
@@ -455,7 +458,7 @@ export function ViewerScreen({ route, navigate, onError }: Props) {
             {shown && failures.has(shown.index) && (
               <div className="scan-problem scan-image-failed" role="alert">
                 <p>
-                  {t('viewer.imageNotDrawn', { n: shown.index + 1 })} {failures.get(shown.index)}
+                  {t('viewer.imageNotDrawn', { n: shown.index + 1 })} {say(failures.get(shown.index)!, language)}
                 </p>
               </div>
             )}
@@ -527,7 +530,7 @@ export function ViewerScreen({ route, navigate, onError }: Props) {
               <ul>
                 {[...failures].map(([index, why]) => (
                   <li key={index}>
-                    {t('viewer.failure', { n: index + 1, why })}
+                    {t('viewer.failure', { n: index + 1, why: say(why, language) })}
                   </li>
                 ))}
               </ul>
