@@ -101,6 +101,14 @@ export class PdfOut {
     await this.write(chunk);
   }
 
+  /** One stream object, its bytes written as they are rather than copied into a new buffer first. */
+  private async stream(ref: PDFRef, stream: Writable): Promise<void> {
+    stream.updateDict();
+    await this.out(piece(`${ref.objectNumber} ${ref.generationNumber} obj\n`, stream.dict, '\nstream\n'));
+    await this.out(stream.getContents());
+    await this.out(piece('\nendstream\nendobj\n\n'));
+  }
+
   private async start(doc: PDFDocument): Promise<void> {
     if (this.started) return;
     this.started = true;
@@ -115,14 +123,9 @@ export class PdfOut {
       if (!(object instanceof PDFRawStream) || ref.generationNumber !== 0 || this.early.has(ref.objectNumber)) continue;
       const type = object.dict.lookup(PDFName.of('Type'));
       if (type === PDFName.of('XRef') || type === PDFName.of('ObjStm')) continue;
-      const stream = object as unknown as Writable;
-      stream.updateDict();
       const offset = this.written;
-      const opening = piece(`${ref.objectNumber} ${ref.generationNumber} obj\n`, stream.dict, '\nstream\n');
-      await this.out(opening);
-      await this.out(stream.getContents());
-      await this.out(piece('\nendstream\nendobj\n\n'));
-      this.early.set(ref.objectNumber, { ref, offset, stream: object, dict: stream.dict.toString() });
+      await this.stream(ref, object as unknown as Writable);
+      this.early.set(ref.objectNumber, { ref, offset, stream: object, dict: object.dict.toString() });
       (object as unknown as { contents: Uint8Array }).contents = EMPTY;
     }
   }
@@ -150,15 +153,8 @@ export class PdfOut {
     for (const [ref, object] of indirectObjects) {
       if (!writer.shouldSave(false, ref.objectNumber, indirectObjects) || writer.shouldSkipCopiedObjectStream(object)) continue;
       if (places.get(ref.objectNumber) !== this.written) throw new Error(`the packet's PDF put object ${ref.objectNumber} at ${this.written} where its cross-reference says ${places.get(ref.objectNumber)}`);
-      const opening = `${ref.objectNumber} ${ref.generationNumber} obj\n`;
-      if (object instanceof PDFStream) {
-        // A stream's bytes go out as they are, not copied into a new buffer first.
-        const stream = object as unknown as Writable;
-        stream.updateDict();
-        await this.out(piece(opening, stream.dict, '\nstream\n'));
-        await this.out(stream.getContents());
-        await this.out(piece('\nendstream\nendobj\n\n'));
-      } else await this.out(piece(opening, object, '\nendobj\n\n'));
+      if (object instanceof PDFStream) await this.stream(ref, object as unknown as Writable);
+      else await this.out(piece(`${ref.objectNumber} ${ref.generationNumber} obj\n`, object, '\nendobj\n\n'));
     }
     await this.out(piece(trailer));
     return this.written;
