@@ -228,9 +228,24 @@ export interface ChecklistWords {
   languages(codes: readonly string[]): string;
 }
 
-/** The checklist's words in a language (English for one it does not have). */
+const wordsByLanguage = new Map<WindowLanguage, ChecklistWords>();
+
+/**
+ * The checklist's words in a language (English for one it does not have). Made once per language and
+ * kept: the practice view words two hundred checklists at a time, and parsing every message again for
+ * each was a fifth of its time.
+ */
 export function checklistWords(language: string = 'en'): ChecklistWords {
   const lang = windowLanguageOf(language) ?? 'en';
+  let words = wordsByLanguage.get(lang);
+  if (!words) {
+    words = wordsIn(lang);
+    wordsByLanguage.set(lang, words);
+  }
+  return words;
+}
+
+function wordsIn(lang: WindowLanguage): ChecklistWords {
   const catalogue = CATALOGUES[lang];
   const say = sayer(catalogue, lang);
   const days = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
