@@ -51,3 +51,34 @@ export const SUGGESTION_AR: Readonly<Record<SuggestionKey, string>> = {
   'date-written': '{date} (تاريخ كتابة المستند)',
   'date-labelled': '{date} («{label}»)',
 };
+
+/**
+ * The titles the library gives a document from its kind and facility, in the language the window
+ * speaks when the document comes in (a title is the person's to change; the command line names in
+ * English). Plain text, nothing isolated: a title is stored as it reads.
+ */
+export const TITLE_EN = {
+  'title-from': '{kind} from {facility}',
+  'title-with': '{kind} – {facility}',
+  'title-correspondence': 'Letter',
+  'title-lab-report': 'Lab results',
+  'title-recommendation': "Surgeon's recommendation",
+} as const;
+
+export type TitleKey = keyof typeof TITLE_EN;
+
+export const TITLE_ES: Readonly<Record<TitleKey, string>> = {
+  'title-from': '{kind} de {facility}',
+  'title-with': '{kind} – {facility}',
+  'title-correspondence': 'Carta',
+  'title-lab-report': 'Resultados de laboratorio',
+  'title-recommendation': 'Recomendación del cirujano',
+};
+
+export const TITLE_AR: Readonly<Record<TitleKey, string>> = {
+  'title-from': '{kind} من {facility}',
+  'title-with': '{kind} – {facility}',
+  'title-correspondence': 'رسالة',
+  'title-lab-report': 'نتائج المختبر',
+  'title-recommendation': 'توصية الجرّاح',
+};

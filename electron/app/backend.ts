@@ -13,6 +13,7 @@ import { OcrRunner } from '../ocr/runner.ts';
 import { WorkerPool } from '../workers/pool.ts';
 import { createHandlers } from './handlers.ts';
 import type { Dialogs, ExternalShell, Handler, Handlers, Keychain, LibraryChannel, LibraryHandlers } from './context.ts';
+import type { WindowLanguage } from '../../shared/languages.ts';
 import { JobRegistry } from './jobs.ts';
 import type { Emit } from './jobs.ts';
 import { ChosenPaths } from './chosen-paths.ts';
@@ -59,6 +60,8 @@ export class Backend {
   private session: Session | null = null;
   /** Set while the library is being encrypted or decrypted: nothing else may touch it. */
   private busyWith: string | null = null;
+  /** The window's language: the titles the library makes are written in it. */
+  private windowLanguage: WindowLanguage = 'en';
 
   constructor(options: BackendOptions) {
     this.options = options;
@@ -73,6 +76,13 @@ export class Backend {
       if (channel in own) continue;
       handlers[channel] = (...args) => (this.current().handlers[channel as LibraryChannel] as Handler<Channel>)(...args);
     }
+    // Told even while the library is locked (the window says it as it starts).
+    const windowLanguage: Handler<'shell:window-language'> = (language, chosen) => {
+      this.windowLanguage = language;
+      options.shell.windowLanguage(language, chosen);
+      return null;
+    };
+    handlers['shell:window-language'] = windowLanguage as unknown as Handler<Channel>;
     this.handlers = handlers as unknown as Handlers;
   }
 
@@ -111,8 +121,10 @@ export class Backend {
   private openSession(key: LibraryKey | null): Session {
     const { options } = this;
     const library = Library.open(options.libraryDir, { create: true, key });
-    const importer = new Importer(library, this.pool);
+    const titleLanguage = () => this.windowLanguage;
+    const importer = new Importer(library, this.pool, { titleLanguage });
     const ocr = new OcrRunner(library, this.pool, {
+      titleLanguage,
       ...(options.ocrWorkers ? { workers: options.ocrWorkers } : {}),
       onDocumentRead: (document) => options.emit('library:changed', { patientId: document.patientId }),
     });

@@ -1,5 +1,6 @@
 import { detectLanguages } from '../suggest/language.ts';
 import type { ImportOutcome, ImportProgress, ImportResult, ImportStage, Refusal } from '../../shared/import-types.ts';
+import type { WindowLanguage } from '../../shared/languages.ts';
 import { IMPORT_STAGES, noting, refusal, skipping } from '../../shared/import-types.ts';
 import { isStructuredReport, SOP_CLASS } from '../../shared/imaging.ts';
 import { identityWords } from '../../shared/patient-match.ts';
@@ -44,6 +45,8 @@ export interface ImportRequest {
 
 export interface ImporterOptions {
   readonly zipLimits?: ZipLimits;
+  /** The language the titles the library makes are written in: the window's (English on the command line). */
+  readonly titleLanguage?: () => WindowLanguage;
 }
 
 export type ImportJob = Job<ImportProgress, ImportResult>;
@@ -129,11 +132,13 @@ export class Importer {
   private readonly pool: WorkerPool;
   private readonly largeFiles = new Gate();
   private readonly zipLimits: ZipLimits;
+  private readonly titleLanguage: () => WindowLanguage;
 
   constructor(library: Library, pool: WorkerPool, options: ImporterOptions = {}) {
     this.library = library;
     this.pool = pool;
     this.zipLimits = options.zipLimits ?? ZIP_LIMITS;
+    this.titleLanguage = options.titleLanguage ?? (() => 'en');
   }
 
   start(request: ImportRequest): ImportJob {
@@ -638,6 +643,7 @@ export class Importer {
             originalName: source.name,
             dateOfBirth: patient.dateOfBirth,
             reference: this.library.now().toISOString(),
+            language: this.titleLanguage(),
           },
           signal,
         );

@@ -2,6 +2,8 @@ import { CasebinderError } from '../../shared/errors.ts';
 import { LOW_OCR_CONFIDENCE } from '../../shared/library-types.ts';
 import type { MedicalDocument } from '../../shared/library-types.ts';
 import type { OcrProgress, OcrResult } from '../../shared/ocr-types.ts';
+import { WINDOW_LANGUAGES } from '../../shared/languages.ts';
+import type { WindowLanguage } from '../../shared/languages.ts';
 import { asWritten, said } from '../../shared/said.ts';
 import type { Said } from '../../shared/said.ts';
 import { Job } from '../jobs/job.ts';
@@ -20,6 +22,8 @@ export interface OcrRunnerOptions {
   readonly workers?: number;
   /** Told when a document's last waiting page was read (the app refreshes its lists). */
   readonly onDocumentRead?: (document: MedicalDocument) => void;
+  /** The language the titles the library makes are written in: the window's (English on the command line). */
+  readonly titleLanguage?: () => WindowLanguage;
 }
 
 /** Pages asked from the library at a time; new imports' pages join as the queue is refilled. */
@@ -36,6 +40,7 @@ export class OcrRunner {
   private readonly pool: WorkerPool;
   private readonly engine: OcrEngine;
   private readonly onDocumentRead: ((document: MedicalDocument) => void) | undefined;
+  private readonly titleLanguage: () => WindowLanguage;
   private job: OcrJob | undefined;
 
   /** The Tesseract threads, for other work that reads pictures of pages (redaction's search on a scan). */
@@ -48,6 +53,7 @@ export class OcrRunner {
     this.pool = pool;
     this.engine = new OcrEngine(options.workers ?? ocrThreads());
     this.onDocumentRead = options.onDocumentRead;
+    this.titleLanguage = options.titleLanguage ?? (() => 'en');
   }
 
   /** The run in progress, if any. */
@@ -162,13 +168,16 @@ export class OcrRunner {
     return recognized.text && recognized.confidence < LOW_OCR_CONFIDENCE ? 'low' : 'read';
   }
 
-  /** The title the library would give the document from its text as it is before this reading. */
+  /**
+   * The title the library gave the document from its text as it is before this reading, in whichever
+   * language the window spoke when it came in; a title that is none of those is the person's own.
+   */
   private automaticTitle(document: MedicalDocument): string {
     const patient = this.library.patients.get(document.patientId);
-    return suggestDetails(this.library.documents.pageTexts(document.id), document.originalName, {
-      dateOfBirth: patient.dateOfBirth,
-      reference: new Date(document.importedAt),
-    }).title;
+    const titles = WINDOW_LANGUAGES.map(
+      (language) => suggestDetails(this.library.documents.pageTexts(document.id), document.originalName, { dateOfBirth: patient.dateOfBirth, reference: new Date(document.importedAt), language }).title,
+    );
+    return titles.find((title) => title === document.title) ?? titles[0]!;
   }
 
   /** Once a document has no page waiting or being read: new suggestions from its new text. */
@@ -187,6 +196,7 @@ export class OcrRunner {
     const { suggested, title, dateReason, statedPatients, languages } = suggestDetails(this.library.documents.pageTexts(documentId), document.originalName, {
       dateOfBirth: patient.dateOfBirth,
       reference: new Date(document.importedAt),
+      language: this.titleLanguage(),
     });
     this.library.documents.resuggest(documentId, suggested, title, automatic, dateReason);
     this.library.documents.setLanguages(documentId, languages);

@@ -1,4 +1,8 @@
-import { DOCUMENT_TYPE_LABELS } from '../../shared/document-types.ts';
+import { sayer } from '../../shared/icu.ts';
+import { TERMS_AR, TERMS_EN, TERMS_ES } from '../../shared/i18n-terms.ts';
+import type { WindowLanguage } from '../../shared/languages.ts';
+import { TITLE_AR, TITLE_EN, TITLE_ES } from '../../shared/suggestion-words.ts';
+import type { TitleKey } from '../../shared/suggestion-words.ts';
 import type { DocumentType } from '../../shared/document-types.ts';
 import type { Said } from '../../shared/said.ts';
 import type { IsoDate } from '../../shared/dates.ts';
@@ -28,6 +32,8 @@ export interface Suggested {
 export interface SuggestOptions {
   readonly dateOfBirth?: IsoDate | null;
   readonly reference?: Date;
+  /** The language titles made from a document's kind and facility are written in (English unless told). */
+  readonly language?: WindowLanguage;
 }
 
 /** Reads a document's text and suggests its type, date of service, facility, clinician and a title. */
@@ -46,7 +52,7 @@ export function suggestDetails(pageTexts: readonly string[], originalName: strin
     suggested,
     dateReason: date.reason,
     statedPatients: statedPatients(lines, options.reference),
-    title: suggestTitle(lines, type, facility, originalName),
+    title: suggestTitle(lines, type, facility, originalName, options.language ?? 'en'),
     languages: detectLanguages(pageTexts),
   };
 }
@@ -55,13 +61,30 @@ const HEADING_WORDS =
   /\b(report|note|summary|consultation|evaluation|list|reconciliation|electrocardiogram|ECG|echocardiogram|catheteri[sz]ation|imaging|scan|MRI?|CT|PET|XR|X-?RAY|ULTRASOUND|DUPLEX|panel|colonoscopy|holter|visit|procedure)\b/i;
 
 /** Kinds that read better as "… from <facility>" than as "<kind> – <facility>". */
-const FROM: Partial<Record<DocumentType, string>> = {
-  correspondence: 'Letter',
-  'lab-report': 'Lab results',
-  recommendation: "Surgeon's recommendation",
+const FROM: Partial<Record<DocumentType, TitleKey>> = {
+  correspondence: 'title-correspondence',
+  'lab-report': 'title-lab-report',
+  recommendation: 'title-recommendation',
 };
 
-function suggestTitle(lines: readonly Line[], type: DocumentType | null, facility: string | null, originalName: string): string {
+const TITLES = { en: TITLE_EN, es: TITLE_ES, ar: TITLE_AR } as const;
+const TERMS = { en: TERMS_EN, es: TERMS_ES, ar: TERMS_AR } as const;
+const titleSayers = new Map<WindowLanguage, (key: TitleKey, values?: Record<string, string>) => string>();
+
+/** A title from a document's kind (and facility), in `language`. */
+function kindTitle(type: DocumentType, facility: string | null, language: WindowLanguage): string {
+  let say = titleSayers.get(language);
+  if (!say) {
+    say = sayer(TITLES[language], language);
+    titleSayers.set(language, say);
+  }
+  const from = FROM[type];
+  const kind = from ? say(from) : TERMS[language][`type.${type}`];
+  if (!facility) return kind;
+  return say(from ? 'title-from' : 'title-with', { kind, facility });
+}
+
+function suggestTitle(lines: readonly Line[], type: DocumentType | null, facility: string | null, originalName: string, language: WindowLanguage): string {
   const top = lines.filter((l) => l.page === 1 && !l.banner).slice(0, 14);
   // An exam named in a field ("Exam: CT CHEST WITHOUT CONTRAST") is the most telling title of all.
   for (const line of top) {
@@ -74,11 +97,7 @@ function suggestTitle(lines: readonly Line[], type: DocumentType | null, facilit
     if (facility && text.toLowerCase() === facility.toLowerCase()) continue;
     if (HEADING_WORDS.test(text) && !/\d{3}/.test(text)) return tidyCase(text);
   }
-  if (type && type !== 'other') {
-    const from = FROM[type];
-    if (facility) return from ? `${from} from ${facility}` : `${DOCUMENT_TYPE_LABELS[type]} – ${facility}`;
-    return from ?? DOCUMENT_TYPE_LABELS[type];
-  }
+  if (type && type !== 'other') return kindTitle(type, facility, language);
   return titleFromFileName(originalName);
 }
 

@@ -6,6 +6,7 @@
  */
 import './quiet.ts';
 import type { Crop, QuarterTurn } from '../../shared/compose-types.ts';
+import type { WindowLanguage } from '../../shared/languages.ts';
 import type { Said } from '../../shared/said.ts';
 import type { DocumentSuggestions } from '../../shared/library-types.ts';
 import type { StatedPatient } from '../../shared/patient-match.ts';
@@ -44,6 +45,8 @@ export interface ExtractTask {
   readonly dateOfBirth: string | null;
   /** When the import runs (ISO time), for dates written with a two-digit year. */
   readonly reference: string;
+  /** The language of the titles the library makes (the window's). */
+  readonly language: WindowLanguage;
 }
 
 export type ExtractResult =
@@ -100,6 +103,7 @@ export default async function extract(task: ExtractTask): Promise<ExtractResult>
   const { suggested, title, dateReason, statedPatients, languages } = suggestDetails(pageTexts, task.originalName, {
     dateOfBirth: task.dateOfBirth,
     reference: new Date(task.reference),
+    language: task.language,
   });
   const suggestions = lap();
   const labs = pageRuns.length ? readLabTables(pageRuns, { date: suggested.dateOfService, lab: suggested.facility, reference: new Date(task.reference) }) : [];

@@ -7,7 +7,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ImportOutcome } from '../../shared/import-types.ts';
+import { Backend } from '../../electron/app/backend.ts';
+import { dispatch } from '../../electron/app/dispatch.ts';
+import { Library } from '../../electron/library/library.ts';
+import type { ImportOutcome, ImportResult } from '../../shared/import-types.ts';
 import { toErrorInfo } from '../../shared/errors.ts';
 import { ERROR_AR, ERROR_EN, ERROR_ES } from '../../shared/error-words.ts';
 import { IMPORT_AR, IMPORT_EN, IMPORT_ES } from '../../shared/import-words.ts';
@@ -17,6 +20,7 @@ import { EXPORT_AR, EXPORT_EN, EXPORT_ES } from '../../shared/export-words.ts';
 import { SUGGESTION_AR, SUGGESTION_EN, SUGGESTION_ES } from '../../shared/suggestion-words.ts';
 import { STUDY_AR, STUDY_EN, STUDY_ES } from '../../shared/study-words.ts';
 import { catalogueProblems } from '../helpers/icu.ts';
+import { NO_DESKTOP } from '../helpers/desktop.ts';
 import { importingLibrary } from '../helpers/library.ts';
 import { fixture, tempDir } from '../helpers/paths.ts';
 
@@ -131,6 +135,44 @@ describe("what the back end says, in the window's language", () => {
     expect(spanish).toMatch(/^29 may 2025 \(«.*»\) es cuando se prestó la atención/);
     expect(spanish).not.toMatch(/care happened|written on|plan for later/);
     expect(say(doc.dateReason!, 'ar')).toMatch(/هو وقت تقديم الرعاية/);
+  });
+
+  it('names the documents it imports in the window’s language', async () => {
+    const letter = fixture('document-corpus/tuning/spine surgeon letter.pdf');
+    const report = fixture('document-corpus/tuning/pathology.pdf');
+    // As the command line names them: in English.
+    const english = importingLibrary({ patient: { name: 'Elena Vasquez-Moreau', dateOfBirth: '1967-05-21' } });
+    const titleOf = (documents: { originalName: string; title: string }[], name: string) => documents.find((d) => d.originalName === name)!.title;
+    const inEnglish = (await english.run(letter, report)).imported.map((i) => english.library.documents.get(i.id));
+    const [letterInEnglish, reportInEnglish] = [titleOf(inEnglish, 'spine surgeon letter.pdf'), titleOf(inEnglish, 'pathology.pdf')];
+    expect(letterInEnglish).toBe("Surgeon's recommendation from Cascadia Spine & Orthopaedics");
+    for (const [language, expected] of [
+      ['es', 'Recomendación del cirujano de Cascadia Spine & Orthopaedics'],
+      ['ar', 'توصية الجرّاح من Cascadia Spine & Orthopaedics'],
+    ] as const) {
+      const dir = path.join(tempDir(), 'library');
+      Library.open(dir, { create: true }).close();
+      const backend = new Backend({ libraryDir: dir, ...NO_DESKTOP, emit: () => undefined, version: 'test', importThreads: 1, backgroundOcr: false });
+      try {
+        const call = async (channel: string, ...args: unknown[]) => {
+          const answer = await dispatch(backend.handlers, channel, args);
+          if (!answer.ok) throw new Error(answer.error.message);
+          return answer.value as never;
+        };
+        const patient: { id: number } = await call('patients:add', { name: 'Elena Vasquez-Moreau', dateOfBirth: '1967-05-21' });
+        // The window says its language as it starts; the titles the library makes follow it.
+        await call('shell:window-language', language, true);
+        backend.chosen.choose(letter, report);
+        const { jobId }: { jobId: string } = await call('import:start', [letter, report], patient.id);
+        const result: ImportResult = await call('import:result', jobId);
+        const imported = result.imported.map((i) => backend.library.documents.get(i.id));
+        expect(titleOf(imported, 'spine surgeon letter.pdf')).toBe(expected);
+        // A report with a heading of its own keeps it, as printed.
+        expect(titleOf(imported, 'pathology.pdf')).toBe(reportInEnglish);
+      } finally {
+        await backend.close();
+      }
+    }
   });
 
   it('says the errors a person meets in the window in the language, and crosses to the window with its words', () => {

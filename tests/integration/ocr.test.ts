@@ -12,10 +12,11 @@ import { writeCorpus } from '../corpus/generate.ts';
 import { closeAfterTest, importingLibrary } from '../helpers/library.ts';
 import { fixture, tempDir } from '../helpers/paths.ts';
 import { say } from '../../shared/said.ts';
+import type { WindowLanguage } from '../../shared/languages.ts';
 
-function setup() {
+function setup(titleLanguage?: WindowLanguage) {
   const { library, patient, pool, run } = importingLibrary();
-  const ocr = new OcrRunner(library, pool, { workers: 1 });
+  const ocr = new OcrRunner(library, pool, { workers: 1, ...(titleLanguage ? { titleLanguage: () => titleLanguage } : {}) });
   closeAfterTest(() => ocr.close());
   return { library, patient, ocr, run };
 }
@@ -85,6 +86,27 @@ describe('OCR', () => {
     // A scanned book page inside a PDF (no text layer) is read as well.
     expect(library.search.search('tip-toeing').map((h) => h.id)).toEqual([id('c02-22.pdf')]);
     expect(await library.check()).toMatchObject({ ok: true });
+  });
+
+  it('names a photo from what it read in the window’s language, and never renames one the person named', async () => {
+    const { library, ocr, run } = setup('es');
+    const dir = tempDir();
+    // A surgeon's letter printed by Chromium (tests/fixtures/document-corpus), photographed: a picture of its page.
+    const page = await pdfPageImage(fixture('document-corpus/tuning/spine surgeon letter.pdf'), 1);
+    if ('code' in page) throw new Error(page.reason);
+    const grey = Buffer.from(page.pgm.subarray(page.pgm.length - page.width * page.height));
+    for (const name of ['IMG_3310.jpg', 'named.jpg']) {
+      // The second with other JPEG settings, so the library takes it as another file.
+      await sharp(grey, { raw: { width: page.width, height: page.height, channels: 1 } }).jpeg({ quality: name === 'named.jpg' ? 80 : 90 }).toFile(path.join(dir, name));
+    }
+    const imported = await run(path.join(dir, 'IMG_3310.jpg'), path.join(dir, 'named.jpg'));
+    const id = (name: string) => imported.imported.find((i) => path.basename(i.path) === name)!.id;
+    // Before it is read there is only its file name to go by.
+    expect(library.documents.get(id('IMG_3310.jpg')).title).toBe('IMG 3310');
+    library.documents.edit(id('named.jpg'), { title: 'Carta del Dr. Lindqvist' });
+    await ocr.start().result;
+    expect(library.documents.get(id('IMG_3310.jpg')).title).toBe('Recomendación del cirujano de Cascadia Spine & Orthopaedics');
+    expect(library.documents.get(id('named.jpg')).title).toBe('Carta del Dr. Lindqvist');
   });
 
   it('stops when cancelled, leaving the pages not yet read waiting for the next run', async () => {
