@@ -5,6 +5,10 @@
  * the reader's language writes dates, and a label as the document printed it.
  */
 
+import { sayer } from './icu.ts';
+import type { MessageValues } from './icu.ts';
+import type { WindowLanguage } from './languages.ts';
+
 export const SUGGESTION_EN = {
   'date-insurance': 'An insurance card records no care: its dates are coverage dates.',
   'date-none-of-care': 'None of its dates is when the care happened (a date of birth, a print or fax stamp, a comparison).',
@@ -63,6 +67,10 @@ export const TITLE_EN = {
   'title-correspondence': 'Letter',
   'title-lab-report': 'Lab results',
   'title-recommendation': "Surgeon's recommendation",
+  'title-fhir': 'Health record download (FHIR)',
+  'title-fhir-for': 'Health record download (FHIR) for {whose}',
+  'title-lab-result': 'Lab result: {what}',
+  'title-record': '{kind, select, problem {Problem} medication {Medication} allergy {Allergy} vital {Vital sign} procedure {Procedure} encounter {Visit} other {Immunization}}: {name}',
 } as const;
 
 export type TitleKey = keyof typeof TITLE_EN;
@@ -73,6 +81,10 @@ export const TITLE_ES: Readonly<Record<TitleKey, string>> = {
   'title-correspondence': 'Carta',
   'title-lab-report': 'Resultados de laboratorio',
   'title-recommendation': 'Recomendación del cirujano',
+  'title-fhir': 'Descarga del historial clínico (FHIR)',
+  'title-fhir-for': 'Descarga del historial clínico (FHIR) de {whose}',
+  'title-lab-result': 'Resultado de laboratorio: {what}',
+  'title-record': '{kind, select, problem {Problema} medication {Medicamento} allergy {Alergia} vital {Signo vital} procedure {Procedimiento} encounter {Visita} other {Vacuna}}: {name}',
 };
 
 export const TITLE_AR: Readonly<Record<TitleKey, string>> = {
@@ -81,4 +93,21 @@ export const TITLE_AR: Readonly<Record<TitleKey, string>> = {
   'title-correspondence': 'رسالة',
   'title-lab-report': 'نتائج المختبر',
   'title-recommendation': 'توصية الجرّاح',
+  'title-fhir': 'تنزيل السجل الصحي (FHIR)',
+  'title-fhir-for': 'تنزيل السجل الصحي (FHIR) الخاص بـ {whose}',
+  'title-lab-result': 'نتيجة مختبر: {what}',
+  'title-record': '{kind, select, problem {مشكلة صحية} medication {دواء} allergy {حساسية} vital {علامة حيوية} procedure {إجراء} encounter {زيارة} other {تطعيم}}: {name}',
 };
+
+const TITLES = { en: TITLE_EN, es: TITLE_ES, ar: TITLE_AR } as const;
+const titleSayers = new Map<WindowLanguage, (key: TitleKey, values?: MessageValues) => string>();
+
+/** Says a title the library makes, in `language`: plain text, as it is stored. */
+export function sayTitle(language: WindowLanguage, key: TitleKey, values?: MessageValues): string {
+  let say = titleSayers.get(language);
+  if (!say) {
+    say = sayer(TITLES[language], language);
+    titleSayers.set(language, say);
+  }
+  return say(key, values);
+}

@@ -717,7 +717,7 @@ export class Importer {
     const { signal, patient } = state;
     let read: Awaited<ReturnType<WorkerPool['records']>>;
     try {
-      read = await this.pool.records({ file: staged.ref, format, originalName: source.name }, signal);
+      read = await this.pool.records({ file: staged.ref, format, originalName: source.name, language: this.titleLanguage() }, signal);
     } catch (error) {
       await this.library.vault.discard(staged);
       if (signal.aborted) return { status: 'refused', path: source.path, ...CANCELLED };

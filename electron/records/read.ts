@@ -5,6 +5,8 @@
 import type { DocumentSuggestions } from '../../shared/library-types.ts';
 import type { Refusal } from '../../shared/import-types.ts';
 import { said } from '../../shared/said.ts';
+import { sayTitle } from '../../shared/suggestion-words.ts';
+import type { WindowLanguage } from '../../shared/languages.ts';
 import { refusal } from '../../shared/import-types.ts';
 import type { Said } from '../../shared/said.ts';
 import type { StatedPatient } from '../../shared/patient-match.ts';
@@ -37,7 +39,7 @@ export interface RecordsRead {
 }
 
 
-/** Each kind of record in a word, for the searchable text and a one-entry file's title (the person's own words, in English). */
+/** Each kind of record in a word, for the searchable text. */
 const KIND_WORD: Readonly<Record<RecordKind, string>> = {
   problem: 'problem',
   medication: 'medication',
@@ -85,24 +87,23 @@ const NO_SUGGESTIONS: DocumentSuggestions = { type: null, dateOfService: null, f
  * A file with one entry (an iPhone's Health export writes one file per record): named and dated by
  * that entry, so hundreds of them can be told apart in the library.
  */
-function singleEntry(derived: DerivedRecords): { title: string; suggested: DocumentSuggestions } | null {
+function singleEntry(derived: DerivedRecords, language: WindowLanguage): { title: string; suggested: DocumentSuggestions } | null {
   if (derived.labs.length + derived.records.length !== 1) return null;
   const lab = derived.labs[0];
   if (lab) {
     return {
-      title: `Lab result: ${lab.analyte} ${lab.value.printed}${lab.unitAsPrinted ? ` ${lab.unitAsPrinted}` : ''}`,
+      title: sayTitle(language, 'title-lab-result', { what: `${lab.analyte} ${lab.value.printed}${lab.unitAsPrinted ? ` ${lab.unitAsPrinted}` : ''}` }),
       suggested: { ...NO_SUGGESTIONS, type: 'lab-report', dateOfService: lab.date, facility: lab.lab },
     };
   }
   const record = derived.records[0]!;
-  const kind = KIND_WORD[record.kind];
   return {
-    title: `${kind[0]!.toUpperCase()}${kind.slice(1)}: ${record.name}`,
+    title: sayTitle(language, 'title-record', { kind: record.kind, name: record.name }),
     suggested: { ...NO_SUGGESTIONS, type: record.kind === 'medication' ? 'medication-list' : null, dateOfService: record.date ?? null },
   };
 }
 
-export async function readRecordsFile(file: OriginalRef, format: RecordFormat, originalName: string): Promise<RecordsRead | { ok: false; refusal: Refusal }> {
+export async function readRecordsFile(file: OriginalRef, format: RecordFormat, originalName: string, language: WindowLanguage = 'en'): Promise<RecordsRead | { ok: false; refusal: Refusal }> {
   const text = new TextDecoder('utf-8').decode(await readOriginal(file));
   if (format === 'fhir') {
     const resources = fhirResources(text);
@@ -116,8 +117,8 @@ export async function readRecordsFile(file: OriginalRef, format: RecordFormat, o
       return { ok: false, refusal: refusal('unsupported', said('fhir-nothing', { types: Object.keys(read.leftOut).join(', ') })) };
     }
     const whose = readableName(read.patients[0]?.names[0]);
-    const single = singleEntry(derived);
-    const title = single?.title ?? `Health record download (FHIR)${whose ? ` for ${whose}` : ''}`;
+    const single = singleEntry(derived, language);
+    const title = single?.title ?? (whose ? sayTitle(language, 'title-fhir-for', { whose }) : sayTitle(language, 'title-fhir'));
     return {
       ok: true,
       title,

@@ -1,7 +1,6 @@
-import { sayer } from '../../shared/icu.ts';
 import { TERMS_AR, TERMS_EN, TERMS_ES } from '../../shared/i18n-terms.ts';
 import type { WindowLanguage } from '../../shared/languages.ts';
-import { TITLE_AR, TITLE_EN, TITLE_ES } from '../../shared/suggestion-words.ts';
+import { sayTitle } from '../../shared/suggestion-words.ts';
 import type { TitleKey } from '../../shared/suggestion-words.ts';
 import type { DocumentType } from '../../shared/document-types.ts';
 import type { Said } from '../../shared/said.ts';
@@ -67,21 +66,14 @@ const FROM: Partial<Record<DocumentType, TitleKey>> = {
   recommendation: 'title-recommendation',
 };
 
-const TITLES = { en: TITLE_EN, es: TITLE_ES, ar: TITLE_AR } as const;
 const TERMS = { en: TERMS_EN, es: TERMS_ES, ar: TERMS_AR } as const;
-const titleSayers = new Map<WindowLanguage, (key: TitleKey, values?: Record<string, string>) => string>();
 
 /** A title from a document's kind (and facility), in `language`. */
 function kindTitle(type: DocumentType, facility: string | null, language: WindowLanguage): string {
-  let say = titleSayers.get(language);
-  if (!say) {
-    say = sayer(TITLES[language], language);
-    titleSayers.set(language, say);
-  }
   const from = FROM[type];
-  const kind = from ? say(from) : TERMS[language][`type.${type}`];
+  const kind = from ? sayTitle(language, from) : TERMS[language][`type.${type}`];
   if (!facility) return kind;
-  return say(from ? 'title-from' : 'title-with', { kind, facility });
+  return sayTitle(language, from ? 'title-from' : 'title-with', { kind, facility });
 }
 
 function suggestTitle(lines: readonly Line[], type: DocumentType | null, facility: string | null, originalName: string, language: WindowLanguage): string {

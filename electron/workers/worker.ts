@@ -152,11 +152,13 @@ export interface RecordsTask {
   readonly file: OriginalRef;
   readonly format: RecordFormat;
   readonly originalName: string;
+  /** The language of the titles the library makes (the window's). */
+  readonly language: WindowLanguage;
 }
 
 /** A portal download's file (C-CDA or FHIR): its text and the records it lists. */
 export async function records(task: RecordsTask): Promise<RecordsRead | { ok: false; refusal: Refusal }> {
-  return readRecordsFile(task.file, task.format, task.originalName);
+  return readRecordsFile(task.file, task.format, task.originalName, task.language);
 }
 
 export interface RedactionWordsTask {

@@ -140,15 +140,16 @@ describe("what the back end says, in the window's language", () => {
   it('names the documents it imports in the window’s language', async () => {
     const letter = fixture('document-corpus/tuning/spine surgeon letter.pdf');
     const report = fixture('document-corpus/tuning/pathology.pdf');
+    const download = fixture('fhir', 'Buster_Hoeger_ad2e3fc5-2b5d-4cb9-8d03-9ea0f4ac8423.json');
     // As the command line names them: in English.
     const english = importingLibrary({ patient: { name: 'Elena Vasquez-Moreau', dateOfBirth: '1967-05-21' } });
     const titleOf = (documents: { originalName: string; title: string }[], name: string) => documents.find((d) => d.originalName === name)!.title;
     const inEnglish = (await english.run(letter, report)).imported.map((i) => english.library.documents.get(i.id));
     const [letterInEnglish, reportInEnglish] = [titleOf(inEnglish, 'spine surgeon letter.pdf'), titleOf(inEnglish, 'pathology.pdf')];
     expect(letterInEnglish).toBe("Surgeon's recommendation from Cascadia Spine & Orthopaedics");
-    for (const [language, expected] of [
-      ['es', 'Recomendación del cirujano de Cascadia Spine & Orthopaedics'],
-      ['ar', 'توصية الجرّاح من Cascadia Spine & Orthopaedics'],
+    for (const [language, expected, downloadTitle] of [
+      ['es', 'Recomendación del cirujano de Cascadia Spine & Orthopaedics', 'Descarga del historial clínico (FHIR) de Buster Hoeger'],
+      ['ar', 'توصية الجرّاح من Cascadia Spine & Orthopaedics', 'تنزيل السجل الصحي (FHIR) الخاص بـ Buster Hoeger'],
     ] as const) {
       const dir = path.join(tempDir(), 'library');
       Library.open(dir, { create: true }).close();
@@ -162,13 +163,15 @@ describe("what the back end says, in the window's language", () => {
         const patient: { id: number } = await call('patients:add', { name: 'Elena Vasquez-Moreau', dateOfBirth: '1967-05-21' });
         // The window says its language as it starts; the titles the library makes follow it.
         await call('shell:window-language', language, true);
-        backend.chosen.choose(letter, report);
-        const { jobId }: { jobId: string } = await call('import:start', [letter, report], patient.id);
+        backend.chosen.choose(letter, report, download);
+        const { jobId }: { jobId: string } = await call('import:start', [letter, report, download], patient.id);
         const result: ImportResult = await call('import:result', jobId);
         const imported = result.imported.map((i) => backend.library.documents.get(i.id));
         expect(titleOf(imported, 'spine surgeon letter.pdf')).toBe(expected);
         // A report with a heading of its own keeps it, as printed.
         expect(titleOf(imported, 'pathology.pdf')).toBe(reportInEnglish);
+        // Synthea's download (naming someone else, so held back, but named all the same).
+        expect(titleOf(imported, path.basename(download))).toBe(downloadTitle);
       } finally {
         await backend.close();
       }
