@@ -22,7 +22,7 @@ export interface SeriesSummary {
   /** Why there is no thumbnail, in plain words; null when there is one (or none was tried yet). */
   readonly thumbnailProblem: Said | null;
   /** Problems of single files of the series (e.g. a file cut short), one sentence each. */
-  readonly problems: readonly string[];
+  readonly problems: readonly Said[];
   /** Text of a structured report (SR) in this series. */
   readonly reportText: string | null;
   /** Documents (PDF reports) that files of this series carried. */

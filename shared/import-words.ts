@@ -99,6 +99,8 @@ export const IMPORT_EN = {
   'dicom-palette': 'it is a colour palette (a display setting shared by viewers), not part of a study',
   'dicom-no-instance': 'it does not say which image it is (its instance identifier is missing)',
   'dicom-header-large': 'its header is larger than Casebinder reads',
+  'dicom-unreadable':
+    "{what, select, header {its header} other {it}} {how, select, syntax {does not say how its data is encoded (the transfer syntax every DICOM file must state), and its data is in no encoding Casebinder can recognise} end {runs past the end of the file: the file is cut short, or one of its elements states a length it does not have} other {does not follow the DICOM format where Casebinder reads it}} (the reader's message: {message})",
   'dicom-no-study':
     '{image, select, yes {it holds an image, but} other {it holds no image and}} names no {missing, select, both {study or series} study {study} other {series}}, so it belongs to no imaging study and cannot be filed with one',
   // Imaging studies.
@@ -244,6 +246,8 @@ export const IMPORT_ES: Readonly<Record<ImportKey, string>> = {
   'dicom-palette': 'es una paleta de colores (un ajuste de visualización que comparten los visores), no parte de un estudio',
   'dicom-no-instance': 'no dice qué imagen es (falta su identificador de instancia)',
   'dicom-header-large': 'su cabecera es más grande de lo que Casebinder lee',
+  'dicom-unreadable':
+    '{what, select, header {su cabecera} other {el archivo}} {how, select, syntax {no dice cómo están codificados sus datos (la sintaxis de transferencia que todo archivo DICOM debe indicar), y sus datos no están en ninguna codificación que Casebinder reconozca} end {va más allá del final del archivo: el archivo está cortado, o uno de sus elementos indica una longitud que no tiene} other {no sigue el formato DICOM donde Casebinder lo lee}} (mensaje del lector: {message})',
   'dicom-no-study':
     '{image, select, yes {contiene una imagen, pero} other {no contiene ninguna imagen y}} no nombra {missing, select, both {estudio ni serie} study {estudio} other {serie}}, así que no pertenece a ningún estudio de imagen y no se puede archivar con uno',
   'pixels-short': 'Sus datos de imagen están cortados: el archivo termina {bytes, number} bytes antes que la imagen',
@@ -382,6 +386,8 @@ export const IMPORT_AR: Readonly<Record<ImportKey, string>> = {
   'dicom-palette': 'إنه لوحة ألوان (إعداد عرض تتشاركه العارضات)، وليس جزءًا من دراسة',
   'dicom-no-instance': 'لا يذكر أي صورة هو (معرّف النسخة مفقود)',
   'dicom-header-large': 'ترويسته أكبر مما يقرؤه Casebinder',
+  'dicom-unreadable':
+    '{what, select, header {ترويسة الملف} other {الملف}}: {how, select, syntax {لا يُذكر كيف رُمّزت البيانات (صيغة النقل التي يجب أن يذكرها كل ملف DICOM)، والبيانات ليست بأي ترميز يعرفه Casebinder} end {تتجاوز البيانات نهاية الملف: الملف مقطوع، أو أحد عناصره يذكر طولًا ليس له} other {لا يتبع صيغة DICOM حيث يقرؤه Casebinder}} (رسالة القارئ: {message})',
   'dicom-no-study':
     '{image, select, yes {يحوي صورة لكنه} other {لا يحوي صورة و}} لا يذكر {missing, select, both {دراسة ولا سلسلة} study {دراسة} other {سلسلة}}، فلا ينتمي إلى أي دراسة تصوير ولا يمكن حفظه مع إحداها',
   'pixels-short': 'بيانات صورته مقطوعة: ينتهي الملف قبل نهاية الصورة بـ {bytes, number} بايت',

@@ -150,7 +150,7 @@ export function formatStudy(s: StudyDetails): string {
       [
         `  ${String(x.number ?? '-').padStart(4)}  ${(x.modality ?? '-').padEnd(4)} ${String(x.instances).padStart(5)} file(s)  ${x.description ?? modalityLabel(x.modality)}${x.bodyPart ? ` (${x.bodyPart})` : ''}`,
         ...(x.thumbnailProblem ? [`        no preview: ${say(x.thumbnailProblem)}`] : []),
-        ...x.problems.map((p) => `        damaged: ${p}`),
+        ...x.problems.map((p) => `        damaged: ${say(p)}`),
         ...(x.reportDocumentIds.length ? [`        PDF report imported as document ${x.reportDocumentIds.map((id) => `#${id}`).join(', ')}`] : []),
       ].join('\n'),
     ),

@@ -72,7 +72,7 @@ export function studyJson(doc: MedicalDocument, library: Library) {
       instances: x.instances,
       thumbnail: x.hasThumbnail,
       ...(x.thumbnailProblem ? { thumbnailProblem: say(x.thumbnailProblem) } : {}),
-      ...(x.problems.length ? { problems: x.problems } : {}),
+      ...(x.problems.length ? { problems: x.problems.map((p) => say(p)) } : {}),
       ...(x.reportText ? { reportText: x.reportText } : {}),
       ...(x.reportDocumentIds.length ? { reportDocuments: x.reportDocumentIds } : {}),
     })),

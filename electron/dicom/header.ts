@@ -13,8 +13,8 @@ import { dicomDate, SOP_CLASS } from '../../shared/imaging.ts';
 import type { DicomHeader } from '../../shared/imaging.ts';
 import { openOriginal, originalChunks } from '../library/sealed.ts';
 import type { OriginalRef } from '../library/sealed.ts';
-import { asWritten, said } from '../../shared/said.ts';
-import type { Said } from '../../shared/said.ts';
+import { INFLATED_TOO_LARGE, unreadableProblem } from '../../shared/dicom-problems.ts';
+import { MAX_INFLATED_BYTES } from '../../shared/limits.ts';
 
 const PIXEL_DATA = 'x7fe00010';
 const IMPLICIT_LE = '1.2.840.10008.1.2';
@@ -63,49 +63,6 @@ export function dicomEncoding(head: Uint8Array): Encoding | null {
   return null;
 }
 
-/**
- * The most a deflated data set may unpack to. Deflate packs a run of zeros about 1,000 to 1, so a 3 MB
- * file could otherwise unpack to 3 GB in the process reading it (measured: 9 GB for the importer). The
- * deflated transfer syntax is used for reports, key object selections and small images, far below
- * this; a file past it is refused with the reason, so neither the importer nor the key-image drawing
- * (which unpacks the whole file again) ever holds more.
- */
-export const MAX_INFLATED_BYTES = 128 * 1024 * 1024;
-
-/** Why a deflated file past MAX_INFLATED_BYTES is not read. */
-/** Said when a header goes on past what is read of it. */
-export const DICOM_HEADER_TOO_LARGE = 'its header is larger than Casebinder reads';
-
-const FIXED_PROBLEMS: Readonly<Record<string, Said>> = {
-  'it does not start the way DICOM files do': said('dicom-bad-start'),
-  'it is a DICOMDIR (the index of a disc), not an image': said('dicom-is-index'),
-  'it is a colour palette (a display setting shared by viewers), not part of a study': said('dicom-palette'),
-  'it does not say which image it is (its instance identifier is missing)': said('dicom-no-instance'),
-  [DICOM_HEADER_TOO_LARGE]: said('dicom-header-large'),
-  'Its compressed image data is damaged (an image fragment is not where the file says it is)': said('fragments-misplaced'),
-  'Its compressed image data is damaged (an unexpected marker among the image fragments)': said('fragments-marker'),
-};
-
-/**
- * What is wrong with a DICOM file, as said: the header reader's problems are kept as English text (they
- * are stored with a study's files), so the fixed ones are looked up; a problem naming what a parser
- * said stays as written.
- */
-export function dicomProblem(stated: string): Said {
-  // Said without its full stop: the messages that name a problem end the sentence themselves.
-  const problem = stated.replace(/\.$/, '');
-  const fixed = FIXED_PROBLEMS[problem];
-  if (fixed) return fixed;
-  const bomb = /^its compressed \(deflated\) data unpacks to more than (\d+) MB, far more than a DICOM object of its kind holds \(a file built to exhaust memory looks like this\)$/.exec(problem);
-  if (bomb) return said('dicom-bomb', { mb: Number(bomb[1]) });
-  const short = /^Its (compressed )?image data is cut short: the file ends ([\d,]+) bytes before the (last image fragment|image) does$/.exec(problem);
-  if (short) return said(short[1] ? 'fragments-short' : 'pixels-short', { bytes: Number(short[2]!.replace(/,/g, '')) });
-  const noStudy = /^it holds (an image, but|no image and) names no (study or series|study|series), so it belongs to no imaging study and cannot be filed with one$/.exec(problem);
-  if (noStudy) return said('dicom-no-study', { image: noStudy[1]!.startsWith('an') ? 'yes' : 'no', missing: noStudy[2] === 'study or series' ? 'both' : noStudy[2]! });
-  return asWritten(problem);
-}
-
-export const INFLATED_TOO_LARGE = `its compressed (deflated) data unpacks to more than ${MAX_INFLATED_BYTES / 1024 / 1024} MB, far more than a DICOM object of its kind holds (a file built to exhaust memory looks like this)`;
 
 class InflatedTooLarge extends Error {
   constructor() {
@@ -192,14 +149,10 @@ function parseWithSyntax(bytes: Uint8Array, encoding: Encoding, untilPixels: boo
  * What is wrong with a file dicom-parser could not read, in words, with the parser's own message
  * after them for whoever looks into it.
  */
-function unreadable(what: string, error: unknown): string {
+function unreadable(what: 'its header' | 'it', error: unknown): string {
   const raw = errorText(error);
-  const words = NO_TRANSFER_SYNTAX.test(raw)
-    ? `${what} does not say how its data is encoded (the transfer syntax every DICOM file must state), and its data is in no encoding Casebinder can recognise`
-    : /cannot be greater than or equal to|past (the )?end|buffer overrun|beyond the end|out of range/i.test(raw)
-      ? `${what} runs past the end of the file: the file is cut short, or one of its elements states a length it does not have`
-      : `${what} does not follow the DICOM format where Casebinder reads it`;
-  return `${words} (the reader's message: ${raw})`;
+  const how = NO_TRANSFER_SYNTAX.test(raw) ? 'syntax' : /cannot be greater than or equal to|past (the )?end|buffer overrun|beyond the end|out of range/i.test(raw) ? 'end' : 'format';
+  return unreadableProblem(what, how, raw);
 }
 
 /**

@@ -7,7 +7,7 @@ import type { ImportOutcome } from '../../shared/import-types.ts';
 import { said } from '../../shared/said.ts';
 import { refusal, skipping } from '../../shared/import-types.ts';
 import { discPathKey } from '../dicom/dicomdir.ts';
-import { dicomProblem } from '../dicom/header.ts';
+import { dicomProblem } from '../../shared/dicom-problems.ts';
 import type { DicomdirListing } from '../dicom/dicomdir.ts';
 import type { DiscRef } from './source.ts';
 

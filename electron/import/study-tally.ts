@@ -7,7 +7,7 @@ import type { ImportOutcome } from '../../shared/import-types.ts';
 import { said } from '../../shared/said.ts';
 import { noting } from '../../shared/import-types.ts';
 import type { Said } from '../../shared/said.ts';
-import { dicomProblem } from '../dicom/header.ts';
+import { dicomProblem } from '../../shared/dicom-problems.ts';
 
 interface StudyCount {
   newStudy: boolean;

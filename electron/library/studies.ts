@@ -7,6 +7,7 @@ import { studyReadiness } from '../../shared/readiness.ts';
 import type { ReadinessInput } from '../../shared/readiness.ts';
 import type { Patient } from '../../shared/library-types.ts';
 import type { DicomHeader } from '../../shared/imaging.ts';
+import { dicomProblem } from '../../shared/dicom-problems.ts';
 import { fromStored, said } from '../../shared/said.ts';
 import type { Said } from '../../shared/said.ts';
 import type { Documents } from './documents.ts';
@@ -87,6 +88,8 @@ interface SeriesRow {
 }
 
 const SEPARATOR = '\u001f';
+/** Between a file's name and its problem in a series' list of damaged files. */
+const NAME_SEPARATOR = '\u001e';
 /** A key object selection is a list of key images, not a report. */
 const SR_KEY_OBJECT = '1.2.840.10008.5.1.4.1.1.88.59';
 
@@ -545,7 +548,7 @@ export class Studies {
       sql`SELECT s.id, s.series_instance_uid, s.modality, s.series_number, s.description, s.body_part, s.series_date,
                  s.thumbnail IS NOT NULL AS has_thumbnail, s.thumbnail_problem, s.report_text,
                  (SELECT count(*) FROM instances i WHERE i.series_id = s.id) AS instances,
-                 (SELECT group_concat(i.original_name || ': ' || i.problem, char(31)) FROM instances i
+                 (SELECT group_concat(i.original_name || char(30) || i.problem, char(31)) FROM instances i
                    WHERE i.series_id = s.id AND i.problem IS NOT NULL) AS problems,
                  (SELECT group_concat(DISTINCT i.report_document_id) FROM instances i
                    WHERE i.series_id = s.id AND i.report_document_id IS NOT NULL) AS reports
@@ -562,7 +565,12 @@ export class Studies {
       instances: r.instances,
       hasThumbnail: r.has_thumbnail === 1,
       thumbnailProblem: r.thumbnail_problem === null ? null : fromStored(r.thumbnail_problem),
-      problems: r.problems ? r.problems.split(SEPARATOR) : [],
+      problems: r.problems
+        ? r.problems.split(SEPARATOR).map((p) => {
+            const [file, problem] = p.split(NAME_SEPARATOR) as [string, string];
+            return said('file-problem', { file, problem: dicomProblem(problem) });
+          })
+        : [],
       reportText: r.report_text,
       reportDocumentIds: r.reports ? r.reports.split(',').map(Number) : [],
     }));

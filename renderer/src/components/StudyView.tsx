@@ -123,7 +123,7 @@ export function StudyView({ document: doc, libraryVersion, onError }: { document
                 <details className="series-problems">
                   <summary>{t('study.damaged', { count: s.problems.length })}</summary>
                   <ul>
-                    {s.problems.map((p) => (
+                    {s.problems.map((p) => say(p, language)).map((p) => (
                       <li key={p}>{p}</li>
                     ))}
                   </ul>
