@@ -79,6 +79,13 @@ export const ERROR_EN = {
   'err.redact-no-page': 'There is no page {page}: the document has {pages, plural, one {# page} other {# pages}}. Nothing was changed.',
   'err.redact-box-off-page': 'A box on page {page} is not on the page: give its left, top, width and height as fractions of the page (from 0 to 1), e.g. 0.1,0.2,0.3,0.05. Nothing was changed.',
   'err.redact-nothing-suggested': 'Casebinder suggests nothing to remove from "{title}"; draw a box or search for a text to remove. Nothing was changed.',
+  // Something the window asked for that is no longer there (a link to a document emptied from the trash).
+  'err.no-document': 'There is no document number {id} in this library.',
+  'err.no-case': 'There is no case #{id}. List them with: casebinder case list',
+  'err.no-page': 'Document {id} has no page {page}.',
+  'err.not-a-study': 'Document {id} is not an imaging study.',
+  'err.no-series': 'Series {id} is not in the library.',
+  'err.no-image': 'Image {id} is not in the library.',
 } as const;
 
 export type ErrorKey = keyof typeof ERROR_EN;
@@ -151,6 +158,12 @@ export const ERROR_ES: Readonly<Record<ErrorKey, string>> = {
   'err.redact-no-page': 'No hay página {page}: el documento tiene {pages, plural, one {# página} other {# páginas}}. No se cambió nada.',
   'err.redact-box-off-page': 'Un recuadro de la página {page} no está en la página: indique su izquierda, arriba, ancho y alto como fracciones de la página (de 0 a 1), p. ej. 0.1,0.2,0.3,0.05. No se cambió nada.',
   'err.redact-nothing-suggested': 'Casebinder no sugiere nada que quitar de «{title}»; dibuje un recuadro o busque un texto que quitar. No se cambió nada.',
+  'err.no-document': 'No hay ningún documento número {id} en esta biblioteca.',
+  'err.no-case': 'No hay ningún caso n.º {id}. Véalos con: casebinder case list',
+  'err.no-page': 'El documento {id} no tiene página {page}.',
+  'err.not-a-study': 'El documento {id} no es un estudio de imagen.',
+  'err.no-series': 'La serie {id} no está en la biblioteca.',
+  'err.no-image': 'La imagen {id} no está en la biblioteca.',
 };
 
 export const ERROR_AR: Readonly<Record<ErrorKey, string>> = {
@@ -221,4 +234,10 @@ export const ERROR_AR: Readonly<Record<ErrorKey, string>> = {
   'err.redact-no-page': 'لا توجد صفحة {page}: في المستند {pages, plural, zero {لا صفحات} one {صفحة واحدة} two {صفحتان} few {# صفحات} many {# صفحة} other {# صفحة}}. لم يتغير شيء.',
   'err.redact-box-off-page': 'مربع في الصفحة {page} ليس على الصفحة: أعطِ يساره وأعلاه وعرضه وارتفاعه كنسب من الصفحة (من 0 إلى 1)، مثل 0.1,0.2,0.3,0.05. لم يتغير شيء.',
   'err.redact-nothing-suggested': 'لا يقترح Casebinder شيئًا لإزالته من «{title}»؛ ارسم مربعًا أو ابحث عن نص لإزالته. لم يتغير شيء.',
+  'err.no-document': 'لا يوجد مستند رقم {id} في هذه المكتبة.',
+  'err.no-case': 'لا توجد حالة رقم {id}. اعرضها بالأمر: casebinder case list',
+  'err.no-page': 'المستند {id} ليس فيه صفحة {page}.',
+  'err.not-a-study': 'المستند {id} ليس دراسة تصوير.',
+  'err.no-series': 'السلسلة {id} ليست في المكتبة.',
+  'err.no-image': 'الصورة {id} ليست في المكتبة.',
 };

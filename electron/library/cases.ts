@@ -108,7 +108,7 @@ export class Cases {
 
   get(id: number): Case {
     const row = get<CaseRow>(this.db, sql`SELECT * FROM cases WHERE id = ${id}`);
-    if (!row) throw new CasebinderError('not-found', `There is no case #${id}. List them with: casebinder case list`);
+    if (!row) throw new CasebinderError('not-found', said('err.no-case', { id: String(id) }));
     return toCase(row);
   }
 

@@ -235,7 +235,7 @@ export class Documents {
 
   get(id: number): MedicalDocument {
     const row = get<DocumentRow>(this.db, sql`${SELECT_DOCUMENT} WHERE d.id = ${id}`);
-    if (!row) throw new CasebinderError('not-found', `There is no document number ${id} in this library.`);
+    if (!row) throw new CasebinderError('not-found', said('err.no-document', { id: String(id) }));
     return toDocument(row);
   }
 
@@ -245,7 +245,7 @@ export class Documents {
     const rows = new Map(all<DocumentRow>(this.db, sql`${SELECT_DOCUMENT} WHERE d.id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`).map((r) => [r.id, r]));
     return ids.map((id) => {
       const row = rows.get(id);
-      if (!row) throw new CasebinderError('not-found', `There is no document number ${id} in this library.`);
+      if (!row) throw new CasebinderError('not-found', said('err.no-document', { id: String(id) }));
       return toDocument(row);
     });
   }
@@ -467,7 +467,7 @@ export class Documents {
 
   pageText(id: number, page: number): string {
     const row = get<{ text: string }>(this.db, sql`SELECT text FROM pages WHERE document_id = ${id} AND number = ${page}`);
-    if (!row) throw new CasebinderError('not-found', `Document ${id} has no page ${page}.`);
+    if (!row) throw new CasebinderError('not-found', said('err.no-page', { id: String(id), page: String(page) }));
     return row.text;
   }
 

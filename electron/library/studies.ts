@@ -138,7 +138,7 @@ export class Studies {
     const h = instance.header;
     writeTransaction(this.db, () => {
       const before = get<{ size: number; series_id: number }>(this.db, sql`SELECT size, series_id FROM instances WHERE id = ${instanceId}`);
-      if (!before) throw new CasebinderError('not-found', `Image ${instanceId} is not in the library.`);
+      if (!before) throw new CasebinderError('not-found', said('err.no-image', { id: String(instanceId) }));
       run(
         this.db,
         sql`UPDATE instances SET sha256 = ${instance.sha256}, size = ${instance.size}, original_name = ${instance.originalName},
@@ -318,7 +318,7 @@ export class Studies {
    */
   seriesImages(seriesId: number): SeriesImages {
     const series = get<{ document_id: number }>(this.db, sql`SELECT document_id FROM series WHERE id = ${seriesId}`);
-    if (!series) throw new CasebinderError('not-found', `Series ${seriesId} is not in the library.`);
+    if (!series) throw new CasebinderError('not-found', said('err.no-series', { id: String(seriesId) }));
     const rows = all<{ id: number; instance_number: number | null; frames: number | null; has_pixels: number; problem: string | null; transfer_syntax_uid: string | null; original_name: string; sop_class_uid: string | null }>(
       this.db,
       sql`SELECT id, instance_number, frames, has_pixels, problem, transfer_syntax_uid, original_name, sop_class_uid FROM instances
@@ -352,7 +352,7 @@ export class Studies {
       this.db,
       sql`SELECT s.study_date, s.accession_number, d.patient_id FROM studies s JOIN documents d ON d.id = s.document_id WHERE s.document_id = ${documentId}`,
     );
-    if (!study) throw new CasebinderError('not-found', `Document ${documentId} is not an imaging study.`);
+    if (!study) throw new CasebinderError('not-found', said('err.not-a-study', { id: String(documentId) }));
     const rows = all<{ id: number; series_number: number | null; description: string | null; modality: string | null; sop_class_uid: string | null; image_type: string | null; lossy: string | null; transfer_syntax_uid: string | null; slice_thickness: number | null; has_pixels: number; with_dicomdir: number | null; details_read: number }>(
       this.db,
       sql`SELECT s.id, s.series_number, s.description, s.modality, i.sop_class_uid, i.image_type, i.lossy, i.transfer_syntax_uid,
@@ -445,7 +445,7 @@ export class Studies {
   /** The vault fingerprint of one instance's file, for the viewer's reads. */
   instanceFile(instanceId: number): { sha256: string } {
     const row = get<{ sha256: string }>(this.db, sql`SELECT sha256 FROM instances WHERE id = ${instanceId}`);
-    if (!row) throw new CasebinderError('not-found', `Image ${instanceId} is not in the library.`);
+    if (!row) throw new CasebinderError('not-found', said('err.no-image', { id: String(instanceId) }));
     return { sha256: row.sha256 };
   }
 
@@ -495,7 +495,7 @@ export class Studies {
   /** Everything the app and the command line show of a study, with warnings about its patient. */
   details(documentId: number, patient: Pick<Patient, 'name' | 'dateOfBirth'>): StudyDetails {
     const study = get<StudyRow>(this.db, sql`SELECT * FROM studies WHERE document_id = ${documentId}`);
-    if (!study) throw new CasebinderError('not-found', `Document ${documentId} is not an imaging study.`);
+    if (!study) throw new CasebinderError('not-found', said('err.not-a-study', { id: String(documentId) }));
     const series = this.seriesOf(documentId);
     const modalities = [...new Set(series.map((s) => s.modality).filter((m): m is string => !!m))].sort();
     return {

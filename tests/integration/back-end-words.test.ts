@@ -194,7 +194,11 @@ describe("what the back end says, in the window's language", () => {
     attempt(() => library.settings.setIdleLockMinutes(5000));
     library.patients.add({ name: 'Ana Ruiz', dateOfBirth: '1980-02-03' });
     attempt(() => library.patients.add({ name: 'ana ruiz', dateOfBirth: '1980-02-03' }));
-    expect(errors).toHaveLength(5);
+    // A link to what is no longer there (a document emptied from the trash, a case deleted).
+    attempt(() => library.documents.get(9999));
+    attempt(() => library.cases.get(9999));
+    attempt(() => library.studies.details(9999, patient));
+    expect(errors).toHaveLength(8);
     for (const error of errors) {
       const info = toErrorInfo(error, 'test');
       expect(info.words, info.message).toBeDefined();
@@ -206,5 +210,7 @@ describe("what the back end says, in the window's language", () => {
     expect(say(toErrorInfo(errors[1], 'test').words!, 'es')).toBe('La fecha de nacimiento 2999-01-01 está en el futuro. Revise el año.');
     expect(say(toErrorInfo(errors[0], 'test').words!, 'ar')).toBe('يحتاج المريض إلى اسم. أدخل اسم المريض.');
     expect(say(toErrorInfo(errors[4], 'test').words!, 'es')).toMatch(/^Ya hay un paciente llamado Ana Ruiz, nacido el 1980-02-03 \(número \d+\)\. Use ese paciente/);
+    expect(toErrorInfo(errors[5], 'test').message).toBe('There is no document number 9999 in this library.');
+    expect(say(toErrorInfo(errors[5], 'test').words!, 'es')).toBe('No hay ningún documento número 9999 en esta biblioteca.');
   });
 });
