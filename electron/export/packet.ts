@@ -722,7 +722,14 @@ export async function buildPacket(input: CaseBundleInput, options: PacketOptions
   const packet = await writePacket(input, options, async (chunk) => {
     chunks.push(chunk);
   });
-  return { ...packet, bytes: Buffer.concat(chunks) };
+  // A plain Uint8Array, not a Buffer: the preview's ranges are copies (slice), never views of the whole packet.
+  const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.length;
+  }
+  return { ...packet, bytes };
 }
 
 /**
