@@ -2,7 +2,6 @@ import { CasebinderError } from '../../shared/errors.ts';
 import { LOW_OCR_CONFIDENCE } from '../../shared/library-types.ts';
 import type { MedicalDocument } from '../../shared/library-types.ts';
 import type { OcrProgress, OcrResult } from '../../shared/ocr-types.ts';
-import { WINDOW_LANGUAGES } from '../../shared/languages.ts';
 import type { WindowLanguage } from '../../shared/languages.ts';
 import { asWritten, said } from '../../shared/said.ts';
 import type { Said } from '../../shared/said.ts';
@@ -11,7 +10,7 @@ import type { JobContext } from '../jobs/job.ts';
 import type { Library } from '../library/library.ts';
 import { pageKey } from '../library/ocr-pages.ts';
 import type { WaitingPage } from '../library/ocr-pages.ts';
-import { suggestDetails } from '../suggest/suggest.ts';
+import { automaticTitles, suggestDetails } from '../suggest/suggest.ts';
 import type { WorkerPool } from '../workers/pool.ts';
 import { OcrEngine, ocrThreads } from '../media/ocr-engine.ts';
 
@@ -173,10 +172,7 @@ export class OcrRunner {
    * language the window spoke when it came in; a title that is none of those is the person's own.
    */
   private automaticTitle(document: MedicalDocument): string {
-    const patient = this.library.patients.get(document.patientId);
-    const titles = WINDOW_LANGUAGES.map(
-      (language) => suggestDetails(this.library.documents.pageTexts(document.id), document.originalName, { dateOfBirth: patient.dateOfBirth, reference: new Date(document.importedAt), language }).title,
-    );
+    const titles = automaticTitles(this.library.documents.pageTexts(document.id), document.originalName);
     return titles.find((title) => title === document.title) ?? titles[0]!;
   }
 

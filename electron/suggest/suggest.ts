@@ -1,4 +1,5 @@
 import { TERMS_AR, TERMS_EN, TERMS_ES } from '../../shared/i18n-terms.ts';
+import { WINDOW_LANGUAGES } from '../../shared/languages.ts';
 import type { WindowLanguage } from '../../shared/languages.ts';
 import { sayTitle } from '../../shared/suggestion-words.ts';
 import type { TitleKey } from '../../shared/suggestion-words.ts';
@@ -54,6 +55,17 @@ export function suggestDetails(pageTexts: readonly string[], originalName: strin
     title: suggestTitle(lines, type, facility, originalName, options.language ?? 'en'),
     languages: detectLanguages(pageTexts),
   };
+}
+
+/**
+ * The title the library would give a document from its text, in each language the window speaks: the
+ * text is read once (what suggestDetails gives as `title`, without its other suggestions).
+ */
+export function automaticTitles(pageTexts: readonly string[], originalName: string): readonly string[] {
+  const lines = readLines(pageTexts);
+  const type = suggestType(lines).best;
+  const facility = suggestFacility(lines);
+  return WINDOW_LANGUAGES.map((language) => suggestTitle(lines, type, facility, originalName, language));
 }
 
 const HEADING_WORDS =
