@@ -38,6 +38,9 @@ export function ownerToken(patientId: number): string {
 const MARKED_PAGE = sql`highlight(pages_fts, 0, char(2), char(3))`;
 const MARKED_DETAILS = [0, 1, 2, 3, 4, 5].map((column) => sql`highlight(documents_fts, ${integer(column)}, char(2), char(3))`);
 
+/** The details index's columns a person's words are matched in: all but the owner. */
+const DETAIL_COLUMNS = 'title facility clinician original_name tags notes';
+
 /** Pages of each result whose matches are marked in the first pass; a long chart's later pages only if needed. */
 const MARKED_PAGES_PER_DOCUMENT = 12;
 
@@ -73,10 +76,10 @@ export class Search {
     const query = toFtsQuery(typed);
     if (!query) return [];
     const conditions = filterConditions(filters);
-    const details = this.detailsHits(query, conditions, limit);
-    // The words in the text alone; within one client, only that client's documents are matched and ranked.
-    const inText = `text : (${query})`;
-    const match = filters.patientId !== undefined ? `owner : ${ownerToken(filters.patientId)} AND ${inText}` : inText;
+    // Within one client, only that client's documents are matched and ranked (migrations 11 and 14).
+    const theirs = (words: string) => (filters.patientId !== undefined ? `owner : ${ownerToken(filters.patientId)} AND ${words}` : words);
+    const details = this.detailsHits(theirs(`{${DETAIL_COLUMNS}} : (${query})`), conditions, limit);
+    const match = theirs(`text : (${query})`);
     const ranked = all<DocumentRow>(
       this.db,
       sql`SELECT d.id, d.patient_id, d.title, ${EFFECTIVE.type} AS type, ${EFFECTIVE.date} AS date, ${EFFECTIVE.facility} AS facility
@@ -159,7 +162,8 @@ export class Search {
     return result;
   }
 
-  private detailsHits(query: string, conditions: readonly SqlQuery[], limit: number): DetailsHitRow[] {
+  /** Documents whose details match `match` (an FTS5 query naming its columns), best first. */
+  private detailsHits(match: string, conditions: readonly SqlQuery[], limit: number): DetailsHitRow[] {
     const mark = (column: 0 | 1 | 2 | 3 | 4 | 5) => MARKED_DETAILS[column]!;
     return all<DetailsHitRow>(
       this.db,
@@ -169,8 +173,8 @@ export class Search {
                  ${mark(3)} AS name_marked, ${mark(4)} AS tags_marked, ${mark(5)} AS notes_marked
           FROM documents_fts
           JOIN documents d ON d.id = documents_fts.rowid
-          ${where([sql`documents_fts MATCH ${query}`, ...conditions])}
-          ORDER BY bm25(documents_fts, 10.0, 5.0, 5.0, 3.0, 5.0, 1.0)
+          ${where([sql`documents_fts MATCH ${match}`, ...conditions])}
+          ORDER BY bm25(documents_fts, 10.0, 5.0, 5.0, 3.0, 5.0, 1.0, 0.0)
           LIMIT ${integer(limit)}`,
     );
   }

@@ -89,7 +89,13 @@ describe('search', () => {
     library.corrections.move(ids.psa1, margaret.id);
     expect(library.search.search('PSA', { patientId: robert.id }).map((h) => h.id)).not.toContain(ids.psa1);
     expect(library.search.search('PSA', { patientId: margaret.id }).map((h) => h.id)).toContain(ids.psa1);
+    // Its details too (the facility the library suggested, as typed letter by letter), with the client it is under now.
+    for (const typed of ['La', 'Lab', 'LabCorp']) {
+      expect(library.search.search(typed, { patientId: margaret.id }).map((h) => h.id)).toContain(ids.psa1);
+      expect(library.search.search(typed, { patientId: robert.id }).map((h) => h.id)).not.toContain(ids.psa1);
+    }
     library.corrections.undo();
+    expect(library.search.search('LabCorp', { patientId: robert.id }).map((h) => h.id)).toEqual([ids.psa1]);
     expect(library.search.search('PSA', { patientId: robert.id }).map((h) => h.id)).toContain(ids.psa1);
     // The owner token is never a word of the records: typing it finds nothing.
     expect(library.search.search(`c${robert.id}`)).toEqual([]);
