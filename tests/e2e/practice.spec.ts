@@ -91,6 +91,27 @@ test('an advocate sees every client’s cases, finds one by typing, and opens a 
   expect(app.errors).toEqual([]);
 });
 
+test('a practice of sixty clients is drawn whole and in order, though its first rows come first, and its last client is found by typing', async ({ app }) => {
+  const { page, backend } = app;
+  const names = Array.from({ length: 60 }, (_, i) => `Client ${String(i + 1).padStart(2, '0')} Okafor`);
+  for (const name of names) backend.library.patients.add({ name });
+  await app.open();
+  await page.goto(`${app.origin}/index.html#/practice`);
+  await expect(page.getByText('60 clients · 0 open cases')).toBeVisible();
+  const rows = page.locator('.practice-table tbody tr');
+  // The rest follow the first rows a frame or two later: every client, in order, none twice.
+  await expect(rows).toHaveCount(60);
+  await expect(rows.locator('th .client-name')).toHaveText(names);
+  await rows.last().scrollIntoViewIfNeeded();
+  await expect(rows.last()).toBeVisible();
+  await page.getByLabel('Find a client or case').fill('client 60');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('Client 60 Okafor');
+  await page.getByLabel('Find a client or case').fill('');
+  await expect(rows).toHaveCount(60);
+  expect(app.errors).toEqual([]);
+});
+
 test('an advocate acts on many documents at once: choose with Shift and Ctrl, add to a case, tag, accept, move, trash', async ({ app }, testInfo) => {
   const { page, backend } = app;
   const { library } = backend;

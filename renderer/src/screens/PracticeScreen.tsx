@@ -11,6 +11,13 @@ import { ScreenHeader } from '../components/ScreenHeader.tsx';
 import './PracticeScreen.css';
 
 const SORTS: readonly PracticeSort[] = ['name', 'status', 'activity'];
+/**
+ * Clients drawn at first: more than the tallest window shows. The rest follow in steps, a frame
+ * apart, so a practice of a hundred clients is on screen as soon as its first rows are laid out
+ * (laying out all of them at once took most of the view's time) and stays responsive while the rest come.
+ */
+const FIRST_ROWS = 25;
+const MORE_ROWS = 25;
 /** When something last happened, as a person says it: "today", "3 days ago", else the date. */
 function whenText(iso: string | null, today = new Date()): string {
   const { t } = currentTranslator();
@@ -42,6 +49,20 @@ export function PracticeScreen({ libraryVersion, onOpen, onError }: { libraryVer
     const staged = stage === 'any' ? clients : clients.filter((c) => c.cases.some((k) => k.status === stage)).map((c) => ({ ...c, cases: c.cases.filter((k) => k.status === stage) }));
     return sortClients(filterClients(staged, typed), sort);
   }, [clients, typed, sort, stage]);
+
+  const [drawn, setDrawn] = useState(FIRST_ROWS);
+  useEffect(() => {
+    if (!shown || drawn >= shown.length) return;
+    // After the frame that shows what is drawn: then the next rows.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setDrawn((n) => n + MORE_ROWS));
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [shown, drawn]);
 
   useLayoutEffect(() => {
     // For the bench: when the clients are on screen.
@@ -111,7 +132,7 @@ export function PracticeScreen({ libraryVersion, onOpen, onError }: { libraryVer
               </tr>
             </thead>
             <tbody>
-              {shown.map((c) => (
+              {shown.slice(0, drawn).map((c) => (
                 <ClientRow key={c.patient.id} client={c} onOpen={onOpen} />
               ))}
             </tbody>
