@@ -135,6 +135,7 @@ const documentEdit = z
     clinician: shortText.nullable().optional(),
     tags: z.array(z.string().max(100)).max(50).optional(),
     notes: z.string().max(100_000).optional(),
+    languages: z.array(languageCode).max(5).nullable().optional(),
   })
   .strict();
 
@@ -347,6 +348,8 @@ export interface DocumentSummary {
   readonly madeFrom: readonly number[];
   /** `other`: it names someone else, and its facts are held back. */
   readonly patientMatch: PatientMatch;
+  /** The languages it is written in, main one first (MedicalDocument.languages). */
+  readonly languages: readonly string[] | null;
 }
 
 /** A document in the trash, with the day it goes for good. */

@@ -141,6 +141,8 @@ export interface MedicalDocument {
    * the text says too little (a study, a photo not read yet); null until the library has read it.
    */
   readonly languages: readonly string[] | null;
+  /** The person said the languages (corrected what the text was read as); reading never changes them then. */
+  readonly languagesByPerson: boolean;
 }
 
 /** Whose record a document says it is, and what the person decided about it. */
@@ -169,6 +171,8 @@ export interface DocumentEdit {
   readonly clinician?: string | null;
   readonly tags?: readonly string[];
   readonly notes?: string;
+  /** The languages it is written in, main one first ([] for none); null to read them from its text again. */
+  readonly languages?: readonly string[] | null;
 }
 
 /** The value to show and filter by: what the person confirmed, else what the library suggested. */

@@ -80,10 +80,10 @@ function identityLines(d: MedicalDocument, line: (label: string, value: string) 
   return stated ? [line('Whose record', `the patient's: it names ${stated}`)] : [];
 }
 
-function languageLine(languages: readonly string[] | null): string {
+function languageLine({ languages, languagesByPerson }: Pick<MedicalDocument, 'languages' | 'languagesByPerson'>): string {
   if (languages === null) return 'not read yet';
-  if (languages.length === 0) return '- (too little text to tell)';
-  return `${languageNames(languages)} (${languages.join(', ')}; read from the text)`;
+  if (languages.length === 0) return languagesByPerson ? '- (none, you said so)' : '- (too little text to tell)';
+  return `${languageNames(languages)} (${languages.join(', ')}; ${languagesByPerson ? 'you said so' : 'read from the text'})`;
 }
 
 export function formatDocument(d: MedicalDocument, patient: Patient, pages?: readonly PageInfo[]): string {
@@ -100,7 +100,7 @@ export function formatDocument(d: MedicalDocument, patient: Patient, pages?: rea
     field('Facility', d.facility, d.suggested.facility),
     field('Clinician', d.clinician, d.suggested.clinician),
     ...(d.imaging ? [] : [line('Pages', String(d.pages))]),
-    line('Language', languageLine(d.languages)),
+    line('Language', languageLine(d)),
     ...ocrLine(d, pages),
     ...(d.partOf !== null ? [line('Part of', `document ${d.partOf} (made from this and other photos)`)] : []),
     ...(d.madeFrom.length ? [line('Made from', `photos ${d.madeFrom.map((id) => `#${id}`).join(', ')}`)] : []),

@@ -44,9 +44,11 @@ export function documentJson(doc: MedicalDocument, library: Library) {
     ...(doc.identity.likelyNames.length ? { patientNamesInOtherScripts: doc.identity.likelyNames } : {}),
     ...(doc.dateReason ? { dateOfServiceReason: say(doc.dateReason) } : {}),
     // BCP 47, read from the text: the main language, and all of them (main first); null and [] when the
-    // text says too little (a study, a photo not read yet) or the library has not read it yet.
+    // text says too little (a study, a photo not read yet) or the library has not read it yet. Or as
+    // the person said them (`edit --language`): then languagesByPerson.
     language: doc.languages?.[0] ?? null,
     languages: doc.languages ?? [],
+    ...(doc.languagesByPerson ? { languagesByPerson: true } : {}),
     ...(doc.deletedAt ? { deletedAt: doc.deletedAt } : {}),
   };
 }

@@ -62,6 +62,7 @@ interface DocumentRow {
   deleted_at: string | null;
   suggested_date_reason: string | null;
   languages: string | null;
+  languages_by_person: number;
 }
 
 /** Accepting a suggestion copies it into the confirmed column, unless the person already chose a value. */
@@ -163,6 +164,7 @@ function toDocument(row: DocumentRow): MedicalDocument {
     dateReason: row.suggested_date_of_service && row.suggested_date_reason ? fromStored(row.suggested_date_reason) : null,
     deletedAt: row.deleted_at,
     languages: row.languages === null ? null : row.languages.split(' ').filter(Boolean),
+    languagesByPerson: row.languages_by_person === 1,
   };
 }
 
@@ -373,6 +375,12 @@ export class Documents {
     if (edit.facility !== undefined) sets.push(sql`facility = ${blankToNull(edit.facility)}`);
     if (edit.clinician !== undefined) sets.push(sql`clinician = ${blankToNull(edit.clinician)}`);
     if (edit.notes !== undefined) sets.push(sql`notes = ${edit.notes}`);
+    if (edit.languages === null) {
+      // Read from the text again (electron/suggest/language.ts reads what is NULL).
+      sets.push(sql`languages = NULL`, sql`languages_by_person = 0`);
+    } else if (edit.languages !== undefined) {
+      sets.push(sql`languages = ${[...new Set(edit.languages)].join(' ')}`, sql`languages_by_person = 1`);
+    }
 
     writeTransaction(this.db, () => {
       for (const set of sets) run(this.db, sql`UPDATE documents SET ${set} WHERE id = ${id}`);
@@ -452,7 +460,8 @@ export class Documents {
 
   /** Records the languages read from a document's text (after OCR read it, or for an older library). */
   setLanguages(id: number, languages: readonly string[]): void {
-    run(this.db, sql`UPDATE documents SET languages = ${languages.join(' ')} WHERE id = ${id}`);
+    // What the person said stays: reading the text again never overwrites it.
+    run(this.db, sql`UPDATE documents SET languages = ${languages.join(' ')} WHERE id = ${id} AND languages_by_person = 0`);
   }
 
   /** Documents whose languages are not read yet (from a library older than reading them), oldest first; only `ids` when given. */

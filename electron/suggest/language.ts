@@ -1,4 +1,5 @@
 import { franc } from 'franc';
+import type { DocumentEdit, MedicalDocument } from '../../shared/library-types.ts';
 import type { Library } from '../library/library.ts';
 
 /**
@@ -102,4 +103,15 @@ export function readUnreadLanguages(library: Library, limit: number, ids?: reado
   const unread = library.documents.languagesUnread(limit, ids);
   for (const id of unread) library.documents.setLanguages(id, detectLanguages(library.documents.pageTexts(id)));
   return unread.length;
+}
+
+/**
+ * Applies what a person changed on a document (the window's details, `casebinder edit`); languages
+ * given back to the text (`languages: null`) are read from it again at once.
+ */
+export function editDocument(library: Library, id: number, edit: DocumentEdit): MedicalDocument {
+  const doc = library.documents.edit(id, edit);
+  if (edit.languages !== null) return doc;
+  readUnreadLanguages(library, 1, [id]);
+  return library.documents.get(id);
 }

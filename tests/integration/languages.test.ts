@@ -126,6 +126,30 @@ describe('documents in other languages, in the library and the bundle', () => {
     expect(casebinder(library, ['show', String(ids.es)]).stdout).toMatch(/Language\s+Spanish \(es; read from the text\)/);
   });
 
+  it('keeps the languages a person corrects over what is read from the text, until given back to the text', () => {
+    const edited = (value: string) => casebinder(library, ['edit', String(ids.en), '--language', value, '--json']).json as { language: string | null; languages: string[]; languagesByPerson?: boolean };
+    try {
+      expect(edited('es,en')).toMatchObject({ language: 'es', languages: ['es', 'en'], languagesByPerson: true });
+      expect(casebinder(library, ['show', String(ids.en)]).stdout).toMatch(/Language\s+Spanish and English \(es, en; you said so\)/);
+      // Reading the text again (OCR, or a library's background reading) leaves the person's word as it is.
+      const opened = Library.open(library);
+      try {
+        opened.documents.setLanguages(ids.en, ['en']);
+        expect(opened.documents.get(ids.en)).toMatchObject({ languages: ['es', 'en'], languagesByPerson: true });
+      } finally {
+        opened.close();
+      }
+      expect(edited('none')).toMatchObject({ language: null, languages: [], languagesByPerson: true });
+      const bad = casebinder(library, ['edit', String(ids.en), '--language', 'Spanish']);
+      expect(bad.code).not.toBe(0);
+      expect(bad.stderr).toContain('--language');
+    } finally {
+      // Given back to the text: read from it at once.
+      expect(edited('text')).toEqual(expect.objectContaining({ language: 'en', languages: ['en'] }));
+    }
+    expect(show(ids.en)).not.toHaveProperty('languagesByPerson');
+  });
+
   it('lists the documents written (wholly or partly) in a language', () => {
     const listed = (language: string) => (casebinder(library, ['list', '--language', language, '--json']).json as { id: number }[]).map((d) => d.id).sort();
     expect(listed('es')).toEqual([ids.es, ids.both].sort());

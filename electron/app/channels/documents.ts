@@ -6,6 +6,7 @@ import type { AppContext } from '../context.ts';
 import { summary } from './summary.ts';
 import { readOriginal, readOriginalRange } from '../../library/sealed.ts';
 import { previewRedaction, startRedaction } from '../../redact/redact.ts';
+import { editDocument } from '../../suggest/language.ts';
 
 export function documentChannels(ctx: AppContext) {
   const { library } = ctx;
@@ -20,7 +21,7 @@ export function documentChannels(ctx: AppContext) {
         const bytes = await readOriginalRange(library.vault.ref(doc.sha256), offset, Math.min(length, doc.size - offset));
         return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
       },
-      'documents:edit': (id, edit) => library.documents.edit(id, edit),
+      'documents:edit': (id, edit) => editDocument(library, id, edit),
       'documents:confirm': (id, fields) => library.documents.confirm(id, fields),
       'documents:pages': (id) => library.documents.pageInfo(id),
       'documents:page-text': (id, page) => library.documents.pageText(id, page),

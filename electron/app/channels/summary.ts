@@ -21,5 +21,6 @@ export function summary(doc: MedicalDocument): DocumentSummary {
     ocr: doc.ocr,
     madeFrom: doc.madeFrom,
     patientMatch: doc.identity.match,
+    languages: doc.languages,
   };
 }

@@ -13,9 +13,10 @@ import { migration0011 } from './0011-search-by-client.ts';
 import { migration0012 } from './0012-redactions.ts';
 import { migration0013 } from './0013-languages.ts';
 import { migration0014 } from './0014-details-by-client.ts';
+import { migration0015 } from './0015-languages-by-person.ts';
 
 /** Every schema step in order; a library's `user_version` is the number of the last one applied. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012, migration0013, migration0014];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012, migration0013, migration0014, migration0015];
 
 export const LATEST_VERSION = MIGRATIONS.length;
 
