@@ -88,6 +88,51 @@ test('records in other languages: a name in Persian letters read as the patient\
   expect(app.errors).toEqual([]);
 });
 
+test("each document's language: shown in the list and on the document, filtered by, corrected by the person and given back to the text", async ({ app }, testInfo) => {
+  const { page, backend } = app;
+  const { library, jobs } = backend;
+  // Real sentences set by pdfkit: a report in Spanish, a letter in English, and one in both.
+  const files = { es: testInfo.outputPath('informe.pdf'), en: testInfo.outputPath('letter.pdf'), both: testInfo.outputPath('referral.pdf') };
+  await writeTextPdf(files.es, 'Informe de consulta', [sentences('es').slice(0, 10)]);
+  await writeTextPdf(files.en, 'Consultation letter', [sentences('en').slice(0, 10)]);
+  await writeTextPdf(files.both, 'Referral', [sentences('en').slice(20, 32), sentences('es').slice(20, 32)]);
+  const patient = library.patients.add({ name: 'Gustavo Mejía', dateOfBirth: '1986-02-11' });
+  const imported = await jobs.result(jobs.startImport({ paths: Object.values(files), patientId: patient.id }));
+  expect(imported.refused).toEqual([]);
+  await app.open();
+
+  // In an English window, the rows in another language say which; the English one says nothing.
+  const row = (name: RegExp) => page.locator('.doc-line').filter({ has: page.locator('.doc-row').filter({ hasText: name }) });
+  await expect(row(/Informe de consulta|informe/).locator('.badge')).toHaveText('Spanish');
+  await expect(row(/Referral|referral/).locator('.badge')).toHaveText(/English and Spanish|Spanish and English/);
+  await expect(row(/Consultation letter|letter/).locator('.badge')).toHaveCount(0);
+
+  // Filtered by language: those written wholly or partly in Spanish.
+  await page.getByLabel('Written in').selectOption({ label: 'Español (Spanish)' });
+  await expect(page.locator('.doc-row')).toHaveCount(2);
+  await app.screenshot('library-filtered-by-language');
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(page.locator('.doc-row')).toHaveCount(3);
+
+  // On the document: read from its text; the person corrects it, and the correction is kept and shown.
+  await page.locator('.doc-row').filter({ hasText: /letter/i }).click();
+  const written = page.getByRole('combobox', { name: 'Written in' });
+  await expect(written.locator('option:checked')).toHaveText('English');
+  await expect(page.getByText('Read from its text: English.')).toBeVisible();
+  await written.selectOption({ label: 'Français (French)' });
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByText('As you said.')).toBeVisible();
+  const letterId = library.documents.list({ patientId: patient.id }).find((d) => d.originalName === 'letter.pdf')!.id;
+  expect(library.documents.get(letterId)).toMatchObject({ languages: ['fr'], languagesByPerson: true });
+  await app.screenshot('document-language-corrected');
+  await noViolations(app, "a document's corrected language");
+  await page.getByRole('button', { name: 'Read it from the text again' }).click();
+  await expect(page.getByText('Read from its text: English.')).toBeVisible();
+  await expect(written.locator('option:checked')).toHaveText('English');
+  expect(library.documents.get(letterId)).toMatchObject({ languages: ['en'], languagesByPerson: false });
+  expect(app.errors).toEqual([]);
+});
+
 test('the window in Spanish and in Arabic (right to left): chosen in Settings, applied at once, kept; the welcome, the library, Settings, the cases and the trash read, fit and pass axe in both', async ({ app }) => {
   const { page } = app;
   await app.open();

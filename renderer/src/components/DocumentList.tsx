@@ -7,6 +7,7 @@ import { routeHash } from '../route.ts';
 import { Thumbnail } from './Thumbnail.tsx';
 import { dragDocument } from './CaseDrop.tsx';
 import { currentTranslator, useT } from '../i18n/index.ts';
+import { languageNames } from '../../../shared/languages.ts';
 import './DocumentList.css';
 
 const ROW_REM = 5;
@@ -30,10 +31,14 @@ function sizeOf(doc: Pick<DocumentSummary, 'imaging' | 'pages'>): string {
   return doc.imaging ? t('list.study', { series: doc.imaging.series, images: doc.imaging.instances }) : t('compose.pageCount', { count: doc.pages });
 }
 
-/** What a person should know at a glance: text still being read, text that may be wrong, a document made from photos. */
+/**
+ * What a person should know at a glance: text still being read, text that may be wrong, a document made
+ * from photos, one written in a language other than the window's.
+ */
 function Badges({ doc }: { doc: DocumentSummary }) {
-  const { t } = useT();
+  const { t, language } = useT();
   const badges: { text: string; tone: string; title: string }[] = [];
+  if (doc.languages?.some((code) => code !== language)) badges.push({ text: languageNames(doc.languages, language), tone: 'info', title: t('list.languageTitle') });
   if (doc.ocr?.pending) badges.push({ text: t('list.reading'), tone: 'pending', title: t('list.readingTitle') });
   if (doc.ocr && !doc.ocr.pending && doc.ocr.lowConfidence) {
     badges.push({ text: t('list.mayBeWrong'), tone: 'warn', title: t('list.mayBeWrongTitle') });

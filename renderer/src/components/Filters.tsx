@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { DOCUMENT_TYPES } from '../../../shared/document-types.ts';
 import type { DocumentType } from '../../../shared/document-types.ts';
+import { languageLabel } from '../../../shared/languages.ts';
 import { typeLabel } from '../format.ts';
 import { useT } from '../i18n/index.ts';
 import './Filters.css';
@@ -11,18 +12,23 @@ export interface FilterState {
   readonly to: string;
   readonly facility: string;
   readonly tag: string;
+  /** Written (wholly or partly) in this language (BCP 47); '' for any. */
+  readonly language: string;
 }
 
-export const NO_FILTERS: FilterState = { types: [], from: '', to: '', facility: '', tag: '' };
+export const NO_FILTERS: FilterState = { types: [], from: '', to: '', facility: '', tag: '', language: '' };
 
 export function isFiltered(f: FilterState): boolean {
-  return f.types.length > 0 || !!f.from || !!f.to || !!f.facility.trim() || !!f.tag.trim();
+  return f.types.length > 0 || !!f.from || !!f.to || !!f.facility.trim() || !!f.tag.trim() || !!f.language;
 }
 
-/** Narrow the list by kind of document, date of service, facility and tag. */
-export function Filters({ value, onChange, facilities, tags }: { value: FilterState; onChange: (f: FilterState) => void; facilities: readonly string[]; tags: readonly string[] }) {
+/** Narrow the list by kind of document, date of service, facility, tag and the language it is written in. */
+export function Filters(props: { value: FilterState; onChange: (f: FilterState) => void; facilities: readonly string[]; tags: readonly string[]; languages: readonly string[] }) {
+  const { value, onChange, facilities, tags } = props;
   const id = useId();
-  const { t } = useT();
+  const { t, language: windowLanguage } = useT();
+  // The languages of the documents shown, and the one chosen even when none shown is in it any more.
+  const languages = value.language && !props.languages.includes(value.language) ? [value.language, ...props.languages] : props.languages;
   const toggle = (type: DocumentType) =>
     onChange({ ...value, types: value.types.includes(type) ? value.types.filter((other) => other !== type) : [...value.types, type] });
   return (
@@ -58,6 +64,19 @@ export function Filters({ value, onChange, facilities, tags }: { value: FilterSt
           <option key={tag} value={tag} />
         ))}
       </datalist>
+      {languages.length > 0 && (
+        <>
+          <label htmlFor={`${id}-language`}>{t('filters.language')}</label>
+          <select id={`${id}-language`} value={value.language} onChange={(e) => onChange({ ...value, language: e.target.value })}>
+            <option value="">{t('filters.anyLanguage')}</option>
+            {languages.map((code) => (
+              <option key={code} value={code} lang={code}>
+                {languageLabel(code, windowLanguage)}
+              </option>
+            ))}
+          </select>
+        </>
+      )}
       {isFiltered(value) && (
         <button type="button" className="link" onClick={() => onChange(NO_FILTERS)}>
           {t('filters.clear')}

@@ -8,6 +8,8 @@ import { draft, dropDraft, saveDraft } from '../cache.ts';
 import { formatDate, formatSize, typeLabel } from '../format.ts';
 import { useT } from '../i18n/index.ts';
 import { say } from '../../../shared/said.ts';
+import { languageNames } from '../../../shared/languages.ts';
+import { LanguageSelect } from './LanguageSelect.tsx';
 import { routeHash } from '../route.ts';
 import './MetadataPanel.css';
 
@@ -19,6 +21,8 @@ interface Form {
   clinician: string;
   tags: string;
   notes: string;
+  /** The main language it is written in; '' for none (or not read yet). */
+  language: string;
 }
 
 function formOf(doc: MedicalDocument): Form {
@@ -30,6 +34,7 @@ function formOf(doc: MedicalDocument): Form {
     clinician: doc.clinician ?? '',
     tags: doc.tags.join(', '),
     notes: doc.notes,
+    language: doc.languages?.[0] ?? '',
   };
 }
 
@@ -51,6 +56,8 @@ function editOf(doc: MedicalDocument, form: Form): DocumentEdit {
   if (form.clinician !== saved.clinician) edit.clinician = form.clinician || null;
   if (tagsOf(form.tags).join(',') !== doc.tags.join(',')) edit.tags = tagsOf(form.tags);
   if (form.notes !== saved.notes) edit.notes = form.notes;
+  // The person names one language (or none); what the text was read as is replaced.
+  if (form.language !== saved.language) edit.languages = form.language ? [form.language] : [];
   return edit;
 }
 
@@ -134,6 +141,16 @@ export function MetadataPanel({ document: doc, onSaved }: { document: MedicalDoc
     }
   }
 
+  async function readLanguagesAgain() {
+    setError(null);
+    try {
+      const saved = await invoke('documents:edit', doc.id, { languages: null });
+      onSaved(saved);
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  }
+
   async function accept(fields?: SuggestedField[]) {
     setError(null);
     try {
@@ -193,6 +210,25 @@ export function MetadataPanel({ document: doc, onSaved }: { document: MedicalDoc
       <label htmlFor={`${id}-clinician`}>{t('details.clinician')}</label>
       <input id={`${id}-clinician`} value={form.clinician} onChange={(e) => set('clinician')(e.target.value)} />
       {!doc.clinician && s.clinician && <Suggestion field="clinician" value={s.clinician} onAccept={(f) => void accept([f])} />}
+
+      <label htmlFor={`${id}-language`}>{t('details.writtenIn')}</label>
+      <LanguageSelect id={`${id}-language`} value={form.language} onChange={set('language')} notSaid={t('details.noLanguage')} describedBy={`${id}-language-how`} />
+      <p className="suggestion-reason" id={`${id}-language-how`}>
+        {doc.languagesByPerson ? (
+          <>
+            {t('details.languagesYours')}{' '}
+            <button type="button" className="link" onClick={() => void readLanguagesAgain()}>
+              {t('details.readAgain')}
+            </button>
+          </>
+        ) : doc.languages === null ? (
+          t('details.languagesUnread')
+        ) : doc.languages.length === 0 ? (
+          t('details.languagesNone')
+        ) : (
+          t('details.languagesRead', { languages: languageNames(doc.languages, language) })
+        )}
+      </p>
 
       <label htmlFor={`${id}-tags`}>
         {t('details.tags')} <span className="hint">{t('details.tagsHint')}</span>

@@ -44,6 +44,7 @@ function toFilters(patientId: number, f: FilterState): DocumentFilters {
     ...(f.to ? { to: f.to } : {}),
     ...(f.facility.trim() ? { facility: f.facility.trim() } : {}),
     ...(f.tag.trim() ? { tag: f.tag.trim() } : {}),
+    ...(f.language ? { language: f.language } : {}),
   };
 }
 
@@ -98,7 +99,8 @@ export function LibraryScreen({ patient, patients, onSelectPatient, onAddPatient
   const selection = useMemo(() => ({ selected, onSelect }), [selected, onSelect]);
 
   useEffect(() => {
-    void preference<FilterState>(`filters:${patient.id}`, NO_FILTERS).then(setFilters);
+    // Filters kept before a filter was added have none of it.
+    void preference<Partial<FilterState>>(`filters:${patient.id}`, NO_FILTERS).then((kept) => setFilters({ ...NO_FILTERS, ...kept }));
   }, [patient.id]);
 
   const changeFilters = (next: FilterState) => {
@@ -165,6 +167,7 @@ export function LibraryScreen({ patient, patients, onSelectPatient, onAddPatient
 
   const facilities = useMemo(() => [...new Set((documents ?? []).map((d) => d.facility ?? d.suggested.facility).filter((f): f is string => !!f))].sort(), [documents]);
   const tags = useMemo(() => [...new Set((documents ?? []).flatMap((d) => d.tags))].sort(), [documents]);
+  const languages = useMemo(() => [...new Set((documents ?? []).flatMap((d) => d.languages ?? []))].sort(), [documents]);
   const photos = useMemo(() => (documents ?? []).filter((d) => d.kind === 'file' && d.mediaType.startsWith('image/')).length, [documents]);
   const importing = imports.state !== null && imports.state.status !== 'finished' && imports.state.status !== 'cancelled' && imports.state.status !== 'failed';
 
@@ -223,7 +226,7 @@ export function LibraryScreen({ patient, patients, onSelectPatient, onAddPatient
       <div className="library-body">
         <aside className="filters-pane" aria-label={t('library.filters')}>
           {/* Nothing to narrow in an empty library: its filters come with its first documents. */}
-          {!(documents !== null && documents.length === 0 && !searching && !isFiltered(filters)) && <Filters value={filters} onChange={changeFilters} facilities={facilities} tags={tags} />}
+          {!(documents !== null && documents.length === 0 && !searching && !isFiltered(filters)) && <Filters value={filters} onChange={changeFilters} facilities={facilities} tags={tags} languages={languages} />}
           <p className="trash-link">
             <a href={routeHash({ name: 'trash' })}>{t('library.trash')}</a>
           </p>
