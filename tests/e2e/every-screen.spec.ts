@@ -169,7 +169,7 @@ test('every screen in Spanish and in Arabic: shown, read in the language, passin
       await expect(page.locator(screen.ready).first(), name).toBeVisible({ timeout: 30_000 });
       if (screen.also) await expect(page.locator(screen.also).first(), name).toBeVisible();
       if (screen.name === 'letter') {
-        await expect(page.locator('.suggestion-reason')).toContainText(language === 'es' ? /29 may 2025 \(«.*»\) es cuando se prestó la atención/ : /هو وقت تقديم الرعاية/);
+        await expect(page.locator('.suggestion-reason').filter({ hasText: language === 'es' ? /29 may 2025 \(«.*»\) es cuando se prestó la atención/ : /هو وقت تقديم الرعاية/ })).toBeVisible();
       }
       await expect(page.locator('.screen-loading')).toHaveCount(0);
       if (screen.name === 'case') {
