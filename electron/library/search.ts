@@ -38,6 +38,9 @@ export function ownerToken(patientId: number): string {
 const MARKED_PAGE = sql`highlight(pages_fts, 0, char(2), char(3))`;
 const MARKED_DETAILS = [0, 1, 2, 3, 4, 5].map((column) => sql`highlight(documents_fts, ${integer(column)}, char(2), char(3))`);
 
+/** An FTS query of one word of two or three letters, as a prefix (toFtsQuery's `"an"*`). */
+const JUST_BEGUN = /^"[^"]{2,3}"\*$/u;
+
 /** The details index's columns a person's words are matched in: all but the owner. */
 const DETAIL_COLUMNS = 'title facility clinician original_name tags notes';
 
@@ -80,12 +83,16 @@ export class Search {
     const theirs = (words: string) => (filters.patientId !== undefined ? `owner : ${ownerToken(filters.patientId)} AND ${words}` : words);
     const details = this.detailsHits(theirs(`{${DETAIL_COLUMNS}} : (${query})`), conditions, limit);
     const match = theirs(`text : (${query})`);
+    // One word just begun ("an", "ste") says nothing yet about which of a client's documents are about
+    // it: they come newest care first. Ranking them cost a pass over every document of the practice
+    // holding a word that starts so (bm25 counts them all), most of such a keystroke's time.
+    const order = filters.patientId !== undefined && JUST_BEGUN.test(query) ? sql`${EFFECTIVE.date} IS NULL, ${EFFECTIVE.date} DESC, d.id DESC` : sql`f.rank`;
     const ranked = all<DocumentRow>(
       this.db,
       sql`SELECT d.id, d.patient_id, d.title, ${EFFECTIVE.type} AS type, ${EFFECTIVE.date} AS date, ${EFFECTIVE.facility} AS facility
           FROM document_text_fts f JOIN documents d ON d.id = f.rowid
           ${where([sql`document_text_fts MATCH ${match}`, ...conditions])}
-          ORDER BY f.rank LIMIT ${integer(limit)}`,
+          ORDER BY ${order} LIMIT ${integer(limit)}`,
     );
     const chosen = new Map<number, DocumentRow>();
     for (const doc of [...details, ...ranked]) if (!chosen.has(doc.id) && chosen.size < limit) chosen.set(doc.id, doc);

@@ -102,6 +102,27 @@ describe('search', () => {
     expect(library.search.search(`c${robert.id}`, { patientId: robert.id })).toEqual([]);
   });
 
+  it("lists one client's documents newest care first while the word is only begun, and by relevance once it says more", () => {
+    const { library } = setup();
+    const ann = library.patients.add({ name: 'Ann Okafor' });
+    const older = add(library, ann.id, {
+      suggested: { type: 'imaging-report', dateOfService: '2023-05-01', facility: null, clinician: null },
+      pageTexts: ['Stenosis at L3-L4. Stenosis at L4-L5, severe stenosis. Foraminal stenosis.'],
+    });
+    const newer = add(library, ann.id, {
+      suggested: { type: 'consult-note', dateOfService: '2025-02-01', facility: null, clinician: null },
+      pageTexts: ['Follow-up visit. Walking tolerance is better with therapy; the stenosis is known. Plan: review in six months, sooner if leg pain returns.'],
+    });
+    const found = (typed: string) => library.search.search(typed, { patientId: ann.id }).map((h) => h.id);
+    expect(found('st')).toEqual([newer, older]);
+    expect(found('ste')).toEqual([newer, older]);
+    // Four letters and more: ranked (bm25), the report about stenosis first.
+    expect(found('sten')).toEqual([older, newer]);
+    expect(found('stenosis')).toEqual([older, newer]);
+    // Across every client, ranked from the first letters on.
+    expect(library.search.search('ste').map((h) => h.id).filter((id) => id === older || id === newer)).toEqual([older, newer]);
+  });
+
   it('combines with filters: patient, type, date range, facility', () => {
     const { library, margaret, robert, ids } = setup();
     expect(library.search.search('PSA', { patientId: margaret.id })).toEqual([]);
