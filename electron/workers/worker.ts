@@ -30,9 +30,7 @@ import type { RecordInput } from '../library/records.ts';
 import type { RecordFormat, RecordsRead } from '../records/read.ts';
 import { suggestDetails } from '../suggest/suggest.ts';
 import type { OriginalRef } from '../library/sealed.ts';
-import { documentWords } from '../redact/rebuild.ts';
 import type { DocumentWords, RedactedPage, RedactedPicture } from '../redact/rebuild.ts';
-import { redactPage } from '../redact/redact.ts';
 import type { RedactPageTask } from '../redact/redact.ts';
 
 export interface ExtractTask {
@@ -169,10 +167,14 @@ export interface RedactionWordsTask {
 
 /** A document's words with their places, for finding what to redact. */
 export async function redactionWords(task: RedactionWordsTask): Promise<DocumentWords | Refusal> {
+  // Redaction's modules (pdf-lib, its fonts) are loaded when a redaction first asks: about 24 MB of
+  // each worker thread that an import, which never redacts, no longer holds.
+  const { documentWords } = await import('../redact/rebuild.ts');
   return documentWords(task.file, task.mediaType, task.pages);
 }
 
 /** One page of a redaction drawn again. */
 export async function redactionPage(task: RedactPageTask): Promise<RedactedPage | RedactedPicture | Refusal> {
+  const { redactPage } = await import('../redact/redact.ts');
   return redactPage(task);
 }
