@@ -699,7 +699,7 @@ export const es: Record<MessageKey, string> = {
   'practice.startOne': 'empezar uno',
   'practice.complete': 'Lista completa',
   'practice.overdue': '{count, plural, one {# solicitud atrasada} other {# solicitudes atrasadas}}',
-  'practice.gaps': '{count, plural, one {# hueco} other {# huecos}} en la lista',
+  'practice.gaps': '{count, plural, one {Falta # elemento} other {Faltan # elementos}} de la lista',
   'timeline.show': 'Mostrar en la cronología',
   'timeline.kindCount': '{kind, select, document {Documentos} study {Imagen} lab {Análisis} recommendation {Recomendaciones} other {Opiniones}} ({count, number})',
   'timeline.all': 'Todos',
