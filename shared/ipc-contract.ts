@@ -113,6 +113,16 @@ const opinionInput = z
   })
   .strict();
 
+const specialistInput = z
+  .object({
+    name: z.string().min(1).max(300),
+    institution: optionalText,
+    accepts: z.enum(SUBMISSION_METHODS).nullable().optional(),
+    sizeLimitMb: z.number().positive().max(1_000_000).nullable().optional(),
+    reads: z.array(languageCode).min(1).max(10).optional(),
+  })
+  .strict();
+
 export const documentFilters = z
   .object({
     patientId: id.optional(),
@@ -274,7 +284,9 @@ export const CHANNELS = {
   'cases:remove-opinion': z.tuple([id, id]),
   'cases:add-request': z.tuple([id, z.object({ facility: z.string().min(1).max(300), what: z.string().min(1).max(1000), askedOn: isoDate, method: z.enum(REQUEST_METHODS) }).strict()]),
   'cases:set-request-state': z.tuple([id, z.enum(REQUEST_STATES), z.array(id).max(1000).optional()]),
-  'cases:add-specialist': z.tuple([id, z.object({ name: z.string().min(1).max(300), institution: optionalText, accepts: z.enum(SUBMISSION_METHODS).nullable().optional(), sizeLimitMb: z.number().positive().max(1_000_000).nullable().optional(), reads: z.array(languageCode).min(1).max(10).optional() }).strict()]),
+  'cases:add-specialist': z.tuple([id, specialistInput]),
+  'cases:update-specialist': z.tuple([id, id, specialistInput.partial()]),
+  'cases:remove-specialist': z.tuple([id, id]),
   'cases:add-opinion': z.tuple([id, opinionInput]),
   timeline: z.tuple([id, id.optional()]),
   'timeline:undated': z.tuple([id, id.optional()]),
@@ -473,6 +485,8 @@ export interface ChannelResults {
   'cases:add-request': null;
   'cases:set-request-state': null;
   'cases:add-specialist': null;
+  'cases:update-specialist': null;
+  'cases:remove-specialist': null;
   'cases:add-opinion': null;
   /** Every dated thing of a patient (or of one case), oldest first. */
   timeline: TimelineEntry[];

@@ -84,6 +84,18 @@ const toCase = (r: CaseRow): Case => ({
 });
 
 
+/** What is said of a specialist when they are added or corrected. */
+export interface SpecialistInput {
+  readonly name: string;
+  readonly institution?: string | null;
+  readonly accepts?: SubmissionMethod | null;
+  readonly sizeLimitMb?: number | null;
+  readonly reads?: readonly string[];
+}
+
+/** The languages a specialist's centre reads, as stored: each once, in the order given; English when none is said. */
+const readsOf = (reads: readonly string[] | undefined): string => [...new Set(reads?.length ? reads : ['en'])].join(' ');
+
 export class Cases {
   private readonly db: Database;
   private readonly services: { patients: Patients; documents: Documents; studies: Studies; records: Records };
@@ -328,15 +340,46 @@ export class Cases {
     })();
   }
 
-  addSpecialist(caseId: number, input: { name: string; institution?: string | null; accepts?: SubmissionMethod | null; sizeLimitMb?: number | null; reads?: readonly string[] }): Specialist {
+  addSpecialist(caseId: number, input: SpecialistInput): Specialist {
     this.get(caseId);
-    const reads = [...new Set(input.reads?.length ? input.reads : ['en'])].join(' ');
     const inserted = run(
       this.db,
       sql`INSERT INTO case_specialists (case_id, name, institution, accepts, size_limit_mb, reads)
-          VALUES (${caseId}, ${input.name.trim()}, ${input.institution?.trim() || null}, ${input.accepts ?? null}, ${input.sizeLimitMb ?? null}, ${reads})`,
+          VALUES (${caseId}, ${input.name.trim()}, ${input.institution?.trim() || null}, ${input.accepts ?? null}, ${input.sizeLimitMb ?? null}, ${readsOf(input.reads)})`,
     );
     return this.details(caseId).specialists.find((s) => s.id === Number(inserted.lastInsertRowid))!;
+  }
+
+  /** Corrects what is known of a specialist: their name, centre, how they take records, the languages they read. */
+  updateSpecialist(id: number, change: Partial<SpecialistInput>): Specialist {
+    const next = { ...this.specialist(id), ...change };
+    if (!next.name.trim()) throw new CasebinderError('invalid-input', 'A specialist needs a name.');
+    run(
+      this.db,
+      sql`UPDATE case_specialists SET name = ${next.name.trim()}, institution = ${next.institution?.trim() || null}, accepts = ${next.accepts ?? null},
+            size_limit_mb = ${next.sizeLimitMb ?? null}, reads = ${readsOf(next.reads)}
+          WHERE id = ${id}`,
+    );
+    return this.specialist(id);
+  }
+
+  /** One specialist, with the case they were added to. */
+  specialist(id: number): Specialist {
+    const row = get<{ case_id: number }>(this.db, sql`SELECT case_id FROM case_specialists WHERE id = ${id}`);
+    if (!row) throw new CasebinderError('not-found', `There is no specialist #${id}.`);
+    return this.details(row.case_id).specialists.find((s) => s.id === id)!;
+  }
+
+  /**
+   * Takes a specialist off the case. Their opinions stay (still under the name they were recorded by); the
+   * export choices remembered for them go.
+   */
+  removeSpecialist(id: number): void {
+    writeTransaction(this.db, () => {
+      const { caseId } = this.specialist(id);
+      run(this.db, sql`DELETE FROM export_choices WHERE case_id = ${caseId} AND specialist_key = ${id}`);
+      run(this.db, sql`DELETE FROM case_specialists WHERE id = ${id}`);
+    })();
   }
 
   addOpinion(caseId: number, input: Omit<Opinion, 'id' | 'caseId'>): Opinion {

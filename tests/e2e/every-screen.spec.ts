@@ -176,6 +176,12 @@ test('every screen in Spanish and in Arabic: shown, read in the language, passin
         // Every part of the case open, the opinions compared with the recommendation.
         for (const link of await page.getByRole('navigation', { name: T['case.parts'] }).getByRole('link').all()) await link.click();
         await expect(page.locator('.compare')).toBeVisible();
+        // A specialist being corrected: the languages their centre reads, each with its button to take it away.
+        await page.getByRole('button', { name: `${T['record.edit']} Dr. Lena Brandt` }).click();
+        await page.locator('.requests form').getByRole('combobox', { name: T['specialists.reads'] }).selectOption('es');
+        await expect(page.locator('.requests form .languages-picker li')).toHaveCount(2);
+        await page.locator('#specialists-title').scrollIntoViewIfNeeded();
+        await app.screenshot(`${name}-specialist`);
       }
       await app.screenshot(name);
       expect(await englishLeft(page, sentences), `English left on ${name}`).toEqual([]);

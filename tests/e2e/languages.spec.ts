@@ -52,7 +52,10 @@ test('records in other languages: a name in Persian letters read as the patient\
   const form = page.getByRole('form', { name: 'Add a specialist' });
   await form.getByLabel('Name', { exact: true }).fill('Dr. Lena Brandt');
   await form.getByLabel('Institution').fill('University Hernia Center');
-  await expect(form.getByLabel('Their centre reads records in')).toHaveValue('en');
+  // English unless said otherwise, and never none.
+  const reads = form.getByRole('group', { name: 'Their centre reads records in' });
+  await expect(reads.locator('li > span')).toHaveText(['English']);
+  await expect(reads.getByRole('button', { name: 'Remove English' })).toHaveCount(0);
   await app.screenshot('specialist-reads');
   await form.getByRole('button', { name: 'Add the specialist' }).click();
   await expect(page.locator('.requests strong').filter({ hasText: 'Dr. Lena Brandt' })).toBeVisible();
@@ -61,6 +64,20 @@ test('records in other languages: a name in Persian letters read as the patient\
   await item.scrollIntoViewIfNeeded();
   await app.screenshot('checklist-language');
   await noViolations(app, 'the case with a document in another language');
+
+  // Learning later that her centre reads Spanish too: corrected in place, and the checklist stops asking.
+  await page.getByRole('button', { name: 'Edit Dr. Lena Brandt' }).click();
+  const edit = page.getByRole('form', { name: 'Dr. Lena Brandt’s details' });
+  await expect(edit.getByLabel('Institution')).toHaveValue('University Hernia Center');
+  await edit.getByRole('combobox', { name: 'Their centre reads records in' }).selectOption({ label: 'Español (Spanish)' });
+  const editReads = edit.getByRole('group', { name: 'Their centre reads records in' });
+  await expect(editReads.locator('li > span')).toHaveText(['English', 'Español (Spanish)']);
+  await app.screenshot('specialist-edit');
+  await noViolations(app, 'a specialist being corrected');
+  await edit.getByRole('button', { name: 'Save' }).click();
+  await expect(page.locator('.requests li').filter({ hasText: 'Dr. Lena Brandt' })).toContainText('reads records in English and Spanish');
+  await expect(item).toHaveCount(0);
+  expect(library.cases.details(c.id).specialists).toEqual([expect.objectContaining({ name: 'Dr. Lena Brandt', institution: 'University Hernia Center', reads: ['en', 'es'] })]);
 
   // The packet in Spanish, for her; remembered.
   await page.getByRole('link', { name: 'Prepare the bundle…' }).click();
@@ -116,19 +133,27 @@ test("each document's language: shown in the list and on the document, filtered 
 
   // On the document: read from its text; the person corrects it, and the correction is kept and shown.
   await page.locator('.doc-row').filter({ hasText: /letter/i }).click();
-  const written = page.getByRole('combobox', { name: 'Written in' });
-  await expect(written.locator('option:checked')).toHaveText('English');
+  const written = page.getByRole('group', { name: 'Written in' });
+  const chosen = written.locator('li > span');
+  await expect(chosen).toHaveText(['English']);
   await expect(page.getByText('Read from its text: English.')).toBeVisible();
-  await written.selectOption({ label: 'Français (French)' });
+  // Two languages: French added beside the English...
+  await page.getByRole('combobox', { name: 'Written in' }).selectOption({ label: 'Français (French)' });
+  await expect(chosen).toHaveText(['English', 'Français (French)']);
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.getByText('As you said.')).toBeVisible();
   const letterId = library.documents.list({ patientId: patient.id }).find((d) => d.originalName === 'letter.pdf')!.id;
-  expect(library.documents.get(letterId)).toMatchObject({ languages: ['fr'], languagesByPerson: true });
+  expect(library.documents.get(letterId)).toMatchObject({ languages: ['en', 'fr'], languagesByPerson: true });
+  // ...then the English taken away: French alone.
+  await written.getByRole('button', { name: 'Remove English' }).click();
+  await expect(chosen).toHaveText(['Français (French)']);
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect.poll(() => library.documents.get(letterId).languages).toEqual(['fr']);
   await app.screenshot('document-language-corrected');
   await noViolations(app, "a document's corrected language");
   await page.getByRole('button', { name: 'Read it from the text again' }).click();
   await expect(page.getByText('Read from its text: English.')).toBeVisible();
-  await expect(written.locator('option:checked')).toHaveText('English');
+  await expect(chosen).toHaveText(['English']);
   expect(library.documents.get(letterId)).toMatchObject({ languages: ['en'], languagesByPerson: false });
   expect(app.errors).toEqual([]);
 });

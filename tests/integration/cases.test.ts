@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_EXPORT_CHOICES } from '../../shared/export-types.ts';
 import { timeline, undatedDocuments } from '../../electron/library/timeline.ts';
 import { importerFor, newLibrary } from '../helpers/library.ts';
 import { fixture } from '../helpers/paths.ts';
@@ -97,5 +98,30 @@ describe('a case on the library', () => {
     library.cases.removeOpinion(opinion.id);
     expect(library.cases.details(c.id).opinions).toEqual([]);
     expect(() => library.cases.removeOpinion(opinion.id)).toThrow(/no opinion/);
+  });
+
+  it('corrects a specialist as recorded, and takes them off the case keeping their opinion under the name it was recorded by', () => {
+    const { library, patient } = newLibrary();
+    cleanup.push(() => library.close());
+    const c = library.cases.create(patient.id, { title: 'Knee replacement', specialty: 'spine-orthopedic' }, new Date());
+    const other = library.cases.create(patient.id, { title: 'Shoulder', specialty: 'spine-orthopedic' }, new Date());
+    const sp = library.cases.addSpecialist(c.id, { name: 'Dr. Lena Brandt', institution: 'University Spine Center' });
+    expect(sp.reads).toEqual(['en']);
+    const fixed = library.cases.updateSpecialist(sp.id, { reads: ['de', 'en', 'de'], sizeLimitMb: 20, accepts: 'portal' });
+    // Only what was said changes; a language given twice is kept once, in the order first given.
+    expect(fixed).toMatchObject({ name: 'Dr. Lena Brandt', institution: 'University Spine Center', reads: ['de', 'en'], sizeLimitMb: 20, accepts: 'portal' });
+    expect(library.cases.updateSpecialist(sp.id, { institution: '  ', reads: [] })).toMatchObject({ institution: null, reads: ['en'] });
+    expect(() => library.cases.updateSpecialist(sp.id, { name: ' ' })).toThrow(/needs a name/);
+    const opinion = library.cases.addOpinion(c.id, { specialistId: sp.id, by: 'Dr. Lena Brandt', date: null, summary: 'Therapy first', stand: 'differs', procedure: null, urgency: null, risks: null, alternatives: null, documentId: null });
+    library.cases.rememberExportChoices(c.id, sp.id, { ...DEFAULT_EXPORT_CHOICES, language: 'es' });
+    library.cases.rememberExportChoices(c.id, null, { ...DEFAULT_EXPORT_CHOICES, language: 'es' });
+    library.cases.removeSpecialist(sp.id);
+    expect(library.cases.details(c.id).specialists).toEqual([]);
+    expect(library.cases.details(c.id).opinions).toEqual([expect.objectContaining({ id: opinion.id, by: 'Dr. Lena Brandt', summary: 'Therapy first', specialistId: null })]);
+    // What was remembered for them goes; what was remembered for no one in particular stays.
+    expect(Object.keys(library.cases.exportChoices(c.id))).toEqual(['0']);
+    expect(() => library.cases.removeSpecialist(sp.id)).toThrow(`There is no specialist #${sp.id}.`);
+    expect(() => library.cases.updateSpecialist(sp.id, { name: 'X' })).toThrow(`There is no specialist #${sp.id}.`);
+    expect(library.cases.details(other.id).specialists).toEqual([]);
   });
 });

@@ -232,7 +232,7 @@ describe('documents in other languages, in the library and the bundle', () => {
     // A centre that reads English and Spanish needs nothing more; one that reads Spanish only is told of the English letter.
     json(['case', 'specialist', String(made.id), 'Dr. Lucía Ferrer', '--institution', 'Hospital Clínic', '--reads', 'es,en']);
     expect(languageItems()).toEqual([]);
-    json(['case', 'specialist', String(made.id), 'Dr. Pau Roca', '--reads', 'es']);
+    const pau = json(['case', 'specialist', String(made.id), 'Dr. Pau Roca', '--reads', 'es']) as { id: number };
     expect(languageItems().map((i) => i.message).sort()).toEqual([
       '“Consultation letter” is in English; Dr. Pau Roca reads records in Spanish.',
       '“letter with translation” is partly in English; Dr. Pau Roca reads records in Spanish.',
@@ -240,6 +240,22 @@ describe('documents in other languages, in the library and the bundle', () => {
     const bad = casebinder(library, ['case', 'specialist', String(made.id), 'Dr. X', '--reads', 'Spanish']);
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toContain('--reads');
+
+    // Learning later that the centre reads Catalan and English too: corrected, and the checklist follows.
+    const corrected = json(['case', 'specialist-edit', String(pau.id), '--reads', 'es,ca,en', '--institution', 'Hospital de Sant Pau']);
+    expect(corrected).toMatchObject({ id: pau.id, name: 'Dr. Pau Roca', institution: 'Hospital de Sant Pau', reads: ['es', 'ca', 'en'] });
+    expect(languageItems()).toEqual([]);
+    const badEdit = casebinder(library, ['case', 'specialist-edit', String(pau.id), '--reads', 'Catalan']);
+    expect(badEdit.code).not.toBe(0);
+    expect(badEdit.stderr).toContain('--reads');
+    expect((json(['case', 'specialist-edit', String(pau.id), '--reads', 'es']) as { reads: string[] }).reads).toEqual(['es']);
+    expect(languageItems()).toHaveLength(2);
+    // Taken off the case: no longer checked against, and an unknown specialist is named as such.
+    json(['case', 'specialist-remove', String(pau.id)]);
+    expect(languageItems()).toEqual([]);
+    const gone = casebinder(library, ['case', 'specialist-remove', String(pau.id)]);
+    expect(gone.code).not.toBe(0);
+    expect(gone.stderr).toContain(`There is no specialist #${pau.id}.`);
 
     // The cover says what language the patient speaks, whether an interpreter is needed, and which documents are in which language.
     json(['patient', 'edit', 'Gustavo Mejía', '--language', 'es', '--interpreter']);

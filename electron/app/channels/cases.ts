@@ -18,6 +18,10 @@ export function caseChannels({ library }: AppContext) {
     if (!library.cases.details(caseId).opinions.some((o) => o.id === id)) throw new CasebinderError('not-found', `Case #${caseId} has no opinion #${id}.`);
     return id;
   };
+  const ownSpecialist = (caseId: number, id: number) => {
+    if (!library.cases.details(caseId).specialists.some((s) => s.id === id)) throw new CasebinderError('not-found', `Case #${caseId} has no specialist #${id}.`);
+    return id;
+  };
   /** A change to the case its first argument names: that case's patient. */
   const ofCase = { after: (_result: unknown, caseId: number) => library.cases.get(caseId).patientId };
   /** A change to a question or request, which names no case: anyone's. */
@@ -55,6 +59,8 @@ export function caseChannels({ library }: AppContext) {
       'cases:add-request': (id, input) => done(() => library.cases.addRequest(id, input)),
       'cases:set-request-state': (requestId, state, documentIds) => done(() => library.cases.setRequestState(requestId, state, documentIds ?? [])),
       'cases:add-specialist': (id, input) => done(() => library.cases.addSpecialist(id, input)),
+      'cases:update-specialist': (id, specialistId, change) => done(() => library.cases.updateSpecialist(ownSpecialist(id, specialistId), change)),
+      'cases:remove-specialist': (id, specialistId) => done(() => library.cases.removeSpecialist(ownSpecialist(id, specialistId))),
       'cases:add-opinion': (id, input) => done(() => library.cases.addOpinion(id, input)),
     },
     {
@@ -77,6 +83,8 @@ export function caseChannels({ library }: AppContext) {
       'cases:add-request': ofCase,
       'cases:set-request-state': somebodys,
       'cases:add-specialist': ofCase,
+      'cases:update-specialist': ofCase,
+      'cases:remove-specialist': ofCase,
       'cases:add-opinion': ofCase,
     },
   );

@@ -12,8 +12,16 @@ const USAGE = {
   add: 'case add CASE DOC...',
   question: 'case question CASE TEXT',
   specialist: 'case specialist CASE NAME [--institution TEXT] [--reads es,en]',
+  specialistEdit: 'case specialist-edit SPECIALIST [--name TEXT] [--institution TEXT] [--reads es,en]',
   recommendation: 'case recommendation CASE --by NAME --date YYYY-MM-DD --procedure TEXT [--urgency TEXT] [--reasons TEXT] [--risks TEXT] [--alternatives TEXT] [--facility TEXT] [--document DOC]...',
 };
+
+const READS_OPTION = '--reads (language codes, e.g. es,en)';
+const readsOf = (option: string) =>
+  option
+    .split(',')
+    .map((l) => l.trim().toLowerCase())
+    .filter(Boolean);
 
 function run(library: Library, [sub, ...rest]: readonly string[], values: Values): Output {
   const caseId = () => parseId(rest[0], 'case');
@@ -52,12 +60,29 @@ function run(library: Library, [sub, ...rest]: readonly string[], values: Values
       const specialist = library.cases.addSpecialist(
         ...checked(
           'cases:add-specialist',
-          [caseId(), { name, institution: values.institution ?? null, ...(values.reads ? { reads: values.reads.split(',').map((l) => l.trim().toLowerCase()).filter(Boolean) } : {}) }],
-          { '1.name': 'The name', '1.institution': '--institution', '1.reads': '--reads (language codes, e.g. es,en)' },
+          [caseId(), { name, institution: values.institution ?? null, ...(values.reads ? { reads: readsOf(values.reads) } : {}) }],
+          { '1.name': 'The name', '1.institution': '--institution', '1.reads': READS_OPTION },
           USAGE.specialist,
         ),
       );
       return { json: specialist, text: `Added specialist ${specialist.id} to case #${caseId()}: ${specialist.name}. Export for them with --specialist ${specialist.id}.`, exit: EXIT_OK };
+    }
+    case 'specialist-edit': {
+      const id = parseId(rest[0], 'specialist');
+      const change = {
+        ...(values.name !== undefined ? { name: values.name } : {}),
+        ...(values.institution !== undefined ? { institution: values.institution || null } : {}),
+        ...(values.reads !== undefined ? { reads: readsOf(values.reads) } : {}),
+      };
+      if (Object.keys(change).length === 0) return invalid(`Say what to change: casebinder ${USAGE.specialistEdit}`);
+      const [, , checkedChange] = checked('cases:update-specialist', [library.cases.specialist(id).caseId, id, change], { '2.name': '--name', '2.institution': '--institution', '2.reads': READS_OPTION }, USAGE.specialistEdit);
+      const specialist = library.cases.updateSpecialist(id, checkedChange);
+      return { json: specialist, text: `Specialist ${specialist.id}: ${specialist.name}${specialist.institution ? `, ${specialist.institution}` : ''}; reads records in ${specialist.reads.join(', ')}.`, exit: EXIT_OK };
+    }
+    case 'specialist-remove': {
+      const id = parseId(rest[0], 'specialist');
+      library.cases.removeSpecialist(id);
+      return { json: { removed: id }, text: `Took specialist ${id} off their case. Opinions recorded from them stay.`, exit: EXIT_OK };
     }
     case 'question': {
       const question = library.cases.addQuestion(...checked('cases:add-question', [caseId(), rest.slice(1).join(' ')], { '1': 'The question' }, USAGE.question));
@@ -101,7 +126,7 @@ function run(library: Library, [sub, ...rest]: readonly string[], values: Values
       return { json, text: formatCase(json), exit: EXIT_OK };
     }
     default:
-      return invalid(`"case ${sub ?? ''}" is not a command. Use: case create | list | add | question | recommendation | show`);
+      return invalid(`"case ${sub ?? ''}" is not a command. Use: case create | list | add | question | specialist | specialist-edit | specialist-remove | recommendation | show`);
   }
 }
 
@@ -114,13 +139,17 @@ export const caseCommand: Command = {
   case add CASE DOC...                  attach library documents to a case
   case question CASE TEXT               add a question for the specialist
   case specialist CASE NAME [--institution TEXT]
-                                        whom the case is sent to (export --specialist ID)
+                                        whom the case is sent to (export --specialist ID); --reads:
+                                        the languages their centre reads records in (English if not said)
+  case specialist-edit SPECIALIST [--name TEXT] [--institution TEXT] [--reads es,en]
+                                        correct what is known of a specialist
+  case specialist-remove SPECIALIST     take a specialist off their case (their opinions stay)
   case recommendation CASE --by NAME --date YYYY-MM-DD --procedure TEXT [--urgency TEXT]
           [--reasons TEXT] [--risks TEXT] [--alternatives TEXT] [--facility TEXT] [--document DOC]...
                                         the recommendation under review, with the reasons,
                                         risks and alternatives the surgeon gave
   case show CASE                        a case with its documents, recommendations, questions
                                         and completeness checklist`,
-  options: ['patient', 'title', 'specialty', 'condition', 'institution', 'reads', 'by', 'date', 'procedure', 'urgency', 'reasons', 'risks', 'alternatives', 'facility', 'document'],
+  options: ['patient', 'name', 'title', 'specialty', 'condition', 'institution', 'reads', 'by', 'date', 'procedure', 'urgency', 'reasons', 'risks', 'alternatives', 'facility', 'document'],
   run: (args, values) => withLibrary(values, (library) => run(library, args, values)),
 };

@@ -9,7 +9,7 @@ import { formatDate, formatSize, typeLabel } from '../format.ts';
 import { useT } from '../i18n/index.ts';
 import { say } from '../../../shared/said.ts';
 import { languageNames } from '../../../shared/languages.ts';
-import { LanguageSelect } from './LanguageSelect.tsx';
+import { LanguagesPicker } from './LanguageSelect.tsx';
 import { routeHash } from '../route.ts';
 import './MetadataPanel.css';
 
@@ -21,8 +21,8 @@ interface Form {
   clinician: string;
   tags: string;
   notes: string;
-  /** The main language it is written in; '' for none (or not read yet). */
-  language: string;
+  /** The languages it is written in, the main one first, space-separated; '' for none (or not read yet). */
+  languages: string;
 }
 
 function formOf(doc: MedicalDocument): Form {
@@ -34,7 +34,7 @@ function formOf(doc: MedicalDocument): Form {
     clinician: doc.clinician ?? '',
     tags: doc.tags.join(', '),
     notes: doc.notes,
-    language: doc.languages?.[0] ?? '',
+    languages: doc.languages?.join(' ') ?? '',
   };
 }
 
@@ -56,8 +56,8 @@ function editOf(doc: MedicalDocument, form: Form): DocumentEdit {
   if (form.clinician !== saved.clinician) edit.clinician = form.clinician || null;
   if (tagsOf(form.tags).join(',') !== doc.tags.join(',')) edit.tags = tagsOf(form.tags);
   if (form.notes !== saved.notes) edit.notes = form.notes;
-  // The person names one language (or none); what the text was read as is replaced.
-  if (form.language !== saved.language) edit.languages = form.language ? [form.language] : [];
+  // The person names the languages (or none); what the text was read as is replaced.
+  if (form.languages !== saved.languages) edit.languages = form.languages.split(' ').filter(Boolean);
   return edit;
 }
 
@@ -211,8 +211,17 @@ export function MetadataPanel({ document: doc, onSaved }: { document: MedicalDoc
       <input id={`${id}-clinician`} value={form.clinician} onChange={(e) => set('clinician')(e.target.value)} />
       {!doc.clinician && s.clinician && <Suggestion field="clinician" value={s.clinician} onAccept={(f) => void accept([f])} />}
 
-      <label htmlFor={`${id}-language`}>{t('details.writtenIn')}</label>
-      <LanguageSelect id={`${id}-language`} value={form.language} onChange={set('language')} notSaid={t('details.noLanguage')} describedBy={`${id}-language-how`} />
+      <label htmlFor={`${id}-language`} id={`${id}-language-label`}>
+        {t('details.writtenIn')}
+      </label>
+      <LanguagesPicker
+        id={`${id}-language`}
+        labelledBy={`${id}-language-label`}
+        value={form.languages.split(' ').filter(Boolean)}
+        onChange={(codes) => set('languages')(codes.join(' '))}
+        none={t('details.noLanguage')}
+        describedBy={`${id}-language-how`}
+      />
       <p className="suggestion-reason" id={`${id}-language-how`}>
         {doc.languagesByPerson ? (
           <>
