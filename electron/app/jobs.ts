@@ -11,6 +11,7 @@ import type { ExportJob, ExportServices, PreviewJob } from '../export/bundle.ts'
 import type { Job } from '../jobs/job.ts';
 import type { Redaction } from '../../shared/redaction-types.ts';
 import type { RedactionProgress } from '../redact/redact.ts';
+import { said } from '../../shared/said.ts';
 
 type RedactionJob = Job<RedactionProgress, Redaction>;
 
@@ -192,6 +193,6 @@ export class JobRegistry {
   }
 
   private unknown(): never {
-    throw new CasebinderError('not-found', 'That job is no longer known; it may have finished before the app restarted.');
+    throw new CasebinderError('not-found', said('err.job-gone', { restarted: 'yes' }));
   }
 }

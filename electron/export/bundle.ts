@@ -79,7 +79,7 @@ async function copyOriginal(from: OriginalRef, to: string, expectedSha256: strin
   await pipeline(Readable.from(originalChunks(from, signal)), h.transform, fs.createWriteStream(to, { flags: 'wx', flush: true }), { signal });
   const written = h.result();
   if (written.sha256 !== expectedSha256) {
-    throw new CasebinderError('library-damaged', `The library's copy of ${path.basename(to)} no longer matches its fingerprint, so it was not exported. Run "casebinder check" to see what changed.`);
+    throw new CasebinderError('library-damaged', said('err.export-original-changed', { name: path.basename(to) }));
   }
   return written;
 }

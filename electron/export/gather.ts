@@ -106,7 +106,7 @@ function chosenDocumentIds(details: CaseDetails, choices: ExportChoices): number
   if (choices.documentIds) {
     const outside = choices.documentIds.filter((id) => !inCase.has(id));
     if (outside.length) {
-      throw new CasebinderError('invalid-input', `Document${outside.length > 1 ? 's' : ''} ${outside.join(', ')} ${outside.length > 1 ? 'are' : 'is'} not in this case. Add ${outside.length > 1 ? 'them' : 'it'} to the case first.`);
+      throw new CasebinderError('invalid-input', said('err.export-not-in-case', { count: outside.length, ids: { list: outside.map(String), commas: true } }));
     }
     return [...new Set(choices.documentIds)];
   }
@@ -118,7 +118,7 @@ export function gatherCase(library: Library, caseId: number, specialistId: numbe
   const patient = library.patients.get(details.patientId);
   const specialist = specialistId === null ? null : (details.specialists.find((s) => s.id === specialistId) ?? null);
   if (specialistId !== null && !specialist) {
-    throw new CasebinderError('not-found', `Specialist ${specialistId} is not one of this case's specialists. Add them to the case first.`);
+    throw new CasebinderError('not-found', said('err.export-no-specialist', { id: specialistId }));
   }
   const ids = chosenDocumentIds(details, choices);
   if (ids.length === 0) {

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import { Readable, Writable } from 'node:stream';
 import { ZipWriter, configure } from '@zip.js/zip.js';
 import { CasebinderError } from '../../shared/errors.ts';
+import { said } from '../../shared/said.ts';
 
 configure({ useWebWorkers: false });
 
@@ -41,7 +42,7 @@ export function planVolumes(entries: readonly ZipEntry[], limit: number | null):
     if (cost > budget) {
       throw new CasebinderError(
         'invalid-input',
-        `"${entry.name}" is ${(entry.size / 1e6).toFixed(1)} MB, more than the ${Number((limit / 1e6).toPrecision(3))} MB size limit allows in one ZIP. Choose a larger limit, or leave the images out (reports only).`,
+        said('err.zip-file-too-large', { name: entry.name, size: entry.size / 1e6, limit: Number((limit / 1e6).toPrecision(3)) }),
       );
     }
     const last = volumes.at(-1);

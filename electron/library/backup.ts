@@ -80,8 +80,8 @@ export function readManifest(dir: string): BackupManifest {
   try {
     manifest = JSON.parse(fs.readFileSync(file, 'utf8')) as BackupManifest;
   } catch (error) {
-    const why = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'it has no casebinder-backup.json' : `its casebinder-backup.json cannot be read (${(error as Error).message})`;
-    throw new CasebinderError('not-found', `${dir} is not a Casebinder backup: ${why}. Choose the folder a backup was made into.`);
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    throw new CasebinderError('not-found', said('err.not-a-backup', { folder: dir, why: missing ? 'missing' : 'unreadable', detail: (error as Error).message }));
   }
   if (manifest.format !== FORMAT || manifest.version !== 1) throw new CasebinderError('library-too-new', said('err.backup-too-new', { folder: dir }));
   return manifest;
@@ -290,7 +290,7 @@ async function backUp(
       // A plain vault names each file by its SHA-256: what was read must be what the name says.
       if (!library.encrypted && written.readSha256 !== source) {
         await fsp.rm(vaultPath(dir, name), { force: true });
-        throw new CasebinderError('library-damaged', `An original in the library no longer matches its fingerprint (${name}), so the backup stopped; the previous backup is untouched. Run "casebinder check" to see which document it is.`);
+        throw new CasebinderError('library-damaged', said('err.backup-original-changed', { name }));
       }
       stored = { name, size: written.size, sha256: written.sha256 };
       copied++;
@@ -432,7 +432,7 @@ export function startRestore(from: string, target: string, secret: Secret | null
       const restored = Library.open(building, { key });
       try {
         const check = await restored.check({ signal });
-        if (!check.ok) throw new CasebinderError('library-damaged', `The restored library does not pass its check: ${check.problems.join(' ')}`);
+        if (!check.ok) throw new CasebinderError('library-damaged', said('err.restore-check-failed', { problems: check.problems.join(' ') }));
       } finally {
         restored.close();
       }

@@ -342,6 +342,7 @@ export class Cases {
 
   addSpecialist(caseId: number, input: SpecialistInput): Specialist {
     this.get(caseId);
+    if (!input.name.trim()) throw new CasebinderError('invalid-input', said('err.specialist-name'));
     const inserted = run(
       this.db,
       sql`INSERT INTO case_specialists (case_id, name, institution, accepts, size_limit_mb, reads)
@@ -353,7 +354,7 @@ export class Cases {
   /** Corrects what is known of a specialist: their name, centre, how they take records, the languages they read. */
   updateSpecialist(id: number, change: Partial<SpecialistInput>): Specialist {
     const next = { ...this.specialist(id), ...change };
-    if (!next.name.trim()) throw new CasebinderError('invalid-input', 'A specialist needs a name.');
+    if (!next.name.trim()) throw new CasebinderError('invalid-input', said('err.specialist-name'));
     run(
       this.db,
       sql`UPDATE case_specialists SET name = ${next.name.trim()}, institution = ${next.institution?.trim() || null}, accepts = ${next.accepts ?? null},

@@ -156,7 +156,7 @@ export class Corrections {
     if (doc.partOf !== null) {
       throw new CasebinderError(
         'invalid-input',
-        `Document #${doc.id} is a photo of a page of document #${doc.partOf}. Delete or move that document instead; its photos go with it.`,
+        said('err.photo-of-page', { id: doc.id, of: doc.partOf }),
       );
     }
     return [doc.id, ...doc.madeFrom];
@@ -175,7 +175,7 @@ export class Corrections {
 
   restore(documentId: number): MedicalDocument {
     const doc = this.documents.get(documentId);
-    if (doc.deletedAt === null) throw new CasebinderError('invalid-input', `Document #${documentId} is not in the trash.`);
+    if (doc.deletedAt === null) throw new CasebinderError('invalid-input', said('err.not-in-trash', { id: documentId }));
     this.correct(`Took “${doc.title}” out of the trash`, (journal) => {
       journal.update('documents', sql`id IN ${list(this.withPages(doc))} AND deleted_at IS NOT NULL`, { deleted_at: null });
     });
@@ -240,7 +240,7 @@ export class Corrections {
     const docs = documentIds.map((id) => this.documents.get(id));
     const to = this.patients.get(toPatientId);
     const already = docs.find((d) => d.patientId === to.id);
-    if (already) throw new CasebinderError('invalid-input', `Document #${already.id} is already ${to.name}'s.`);
+    if (already) throw new CasebinderError('invalid-input', said('err.already-theirs', { id: already.id, name: to.name }));
     const froms = [...new Set(docs.map((d) => this.patients.get(d.patientId).name))];
     const what = docs.length === 1 ? `“${docs[0]!.title}”` : `${docs.length} documents`;
     this.correct(`Moved ${what} from ${froms.join(' and ')} to ${to.name}`, (journal) => {
@@ -308,7 +308,7 @@ export class Corrections {
     if (from.dateOfBirth && into.dateOfBirth && from.dateOfBirth !== into.dateOfBirth) {
       throw new CasebinderError(
         'conflict',
-        `${from.name} was born ${from.dateOfBirth} and ${into.name} ${into.dateOfBirth}: they are not one person. If one date is wrong, correct it first (casebinder patient edit NAME --dob YYYY-MM-DD), then merge.`,
+        said('err.merge-born-apart', { from: from.name, fromBorn: from.dateOfBirth, into: into.name, intoBorn: into.dateOfBirth }),
       );
     }
     this.correct(`Merged ${from.name} into ${into.name}`, (journal) => {

@@ -84,7 +84,7 @@ async function convertLibrary(request: ConvertRequest, report: (p: EncryptionPro
     if (others.length) {
       throw new CasebinderError(
         'conflict',
-        `The library is open in another Casebinder (process ${others.join(', ')}). Close the app and any other casebinder command using this library, then try again. Nothing was changed.`,
+        said('err.open-elsewhere', { processes: others.join(', ') }),
       );
     }
     await fsp.rm(convert, { recursive: true, force: true });
@@ -108,7 +108,7 @@ async function convertLibrary(request: ConvertRequest, report: (p: EncryptionPro
         await target.discard(staged);
         throw new CasebinderError(
           'library-damaged',
-          `An original in the library no longer matches its fingerprint (${name}). Nothing was changed. Run "casebinder check" to see which document it is, and restore it from a backup.`,
+          said('err.convert-original-changed', { name }),
         );
       }
       await target.commit(staged);

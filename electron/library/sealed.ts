@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import fsp from 'node:fs/promises';
 import { CasebinderError } from '../../shared/errors.ts';
+import { said } from '../../shared/said.ts';
 
 /**
  * The vault's encrypted file format, for libraries with encryption on: AES-256-GCM in chunks, so a large
@@ -41,7 +42,7 @@ function nonce(index: number, last: boolean): Buffer {
 function damaged(path: string, why: string): CasebinderError {
   return new CasebinderError(
     'library-damaged',
-    `An encrypted original in the library cannot be read (${why}): ${path}. Run "casebinder check" to see what else is affected, and restore the library from a backup.`,
+    said('err.encrypted-original-unreadable', { why, path }),
   );
 }
 

@@ -12,6 +12,10 @@ import { dispatch } from '../../electron/app/dispatch.ts';
 import { Library } from '../../electron/library/library.ts';
 import type { ImportOutcome, ImportResult } from '../../shared/import-types.ts';
 import { toErrorInfo } from '../../shared/errors.ts';
+import { DEFAULT_EXPORT_CHOICES } from '../../shared/export-types.ts';
+import { readManifest } from '../../electron/library/backup.ts';
+import { gatherCase } from '../../electron/export/gather.ts';
+import { planVolumes } from '../../electron/export/zip.ts';
 import { ERROR_AR, ERROR_EN, ERROR_ES } from '../../shared/error-words.ts';
 import { IMPORT_AR, IMPORT_EN, IMPORT_ES } from '../../shared/import-words.ts';
 import { say, sayAll } from '../../shared/said.ts';
@@ -212,5 +216,46 @@ describe("what the back end says, in the window's language", () => {
     expect(say(toErrorInfo(errors[4], 'test').words!, 'es')).toMatch(/^Ya hay un paciente llamado Ana Ruiz, nacido el 1980-02-03 \(número \d+\)\. Use ese paciente/);
     expect(toErrorInfo(errors[5], 'test').message).toBe('There is no document number 9999 in this library.');
     expect(say(toErrorInfo(errors[5], 'test').words!, 'es')).toBe('No hay ningún documento número 9999 en esta biblioteca.');
+  });
+
+  it('says in the language what a backup folder, an export or a correction meets when the library is not as the window thought', () => {
+    const { library, patient } = importingLibrary();
+    const errors: unknown[] = [];
+    const attempt = (work: () => unknown) => {
+      try {
+        work();
+      } catch (error) {
+        errors.push(error);
+      }
+    };
+    const c = library.cases.create(patient.id, { title: 'Knee replacement', specialty: 'spine-orthopedic' }, new Date());
+    const other = library.patients.add({ name: 'Ana Ruiz', dateOfBirth: '1980-02-03' });
+    const same = library.patients.add({ name: 'Ana Ruiz-Soto', dateOfBirth: '1981-02-03' });
+    attempt(() => readManifest(tempDir()));
+    attempt(() => planVolumes([{ name: 'DICOM/0001.dcm', file: '/nowhere', size: 31_040_000 }], 25_000_000));
+    attempt(() => gatherCase(library, c.id, null, { ...DEFAULT_EXPORT_CHOICES, documentIds: [12, 1345] }, new Date()));
+    attempt(() => gatherCase(library, c.id, 77, DEFAULT_EXPORT_CHOICES, new Date()));
+    attempt(() => library.corrections.merge(other.id, same.id));
+    attempt(() => library.cases.addSpecialist(c.id, { name: '  ' }));
+    expect(errors).toHaveLength(6);
+    for (const error of errors) {
+      const info = toErrorInfo(error, 'test');
+      expect(info.words, info.message).toBeDefined();
+      expect(say(info.words!)).toBe(info.message);
+      for (const language of ['es', 'ar']) {
+        const said = say(info.words!, language);
+        expect(said).not.toBe(info.message);
+        for (const english of FIXED_ENGLISH) expect(said).not.toContain(english);
+      }
+    }
+    const [backup, zip, notInCase, specialist, merge, name] = errors.map((e) => toErrorInfo(e, 'test'));
+    expect(backup!.message).toMatch(/ is not a Casebinder backup: it has no casebinder-backup\.json\. Choose the folder a backup was made into\.$/);
+    expect(zip!.message).toBe('"DICOM/0001.dcm" is 31.0 MB, more than the 25 MB size limit allows in one ZIP. Choose a larger limit, or leave the images out (reports only).');
+    expect(say(zip!.words!, 'es')).toBe('«DICOM/0001.dcm» ocupa 31,0 MB, más de lo que permite en un solo ZIP el límite de 25 MB. Elija un límite mayor, o deje fuera las imágenes (solo informes).');
+    expect(notInCase!.message).toBe('Documents 12, 1345 are not in this case. Add them to the case first.');
+    expect(say(notInCase!.words!, 'es')).toBe('Los documentos 12 y 1345 no están en este caso. Añádalos primero al caso.');
+    expect(say(specialist!.words!, 'es')).toBe('El especialista 77 no es uno de los especialistas de este caso. Añádalo primero al caso.');
+    expect(merge!.message).toMatch(/^Ana Ruiz was born 1980-02-03 and Ana Ruiz-Soto 1981-02-03: they are not one person\./);
+    expect(say(name!.words!, 'ar')).toBe('اذكر اسم الطبيب المختص.');
   });
 });

@@ -111,7 +111,8 @@ describe('a case on the library', () => {
     // Only what was said changes; a language given twice is kept once, in the order first given.
     expect(fixed).toMatchObject({ name: 'Dr. Lena Brandt', institution: 'University Spine Center', reads: ['de', 'en'], sizeLimitMb: 20, accepts: 'portal' });
     expect(library.cases.updateSpecialist(sp.id, { institution: '  ', reads: [] })).toMatchObject({ institution: null, reads: ['en'] });
-    expect(() => library.cases.updateSpecialist(sp.id, { name: ' ' })).toThrow(/needs a name/);
+    expect(() => library.cases.updateSpecialist(sp.id, { name: ' ' })).toThrow('Say the specialist’s name.');
+    expect(() => library.cases.addSpecialist(c.id, { name: '  ' })).toThrow('Say the specialist’s name.');
     const opinion = library.cases.addOpinion(c.id, { specialistId: sp.id, by: 'Dr. Lena Brandt', date: null, summary: 'Therapy first', stand: 'differs', procedure: null, urgency: null, risks: null, alternatives: null, documentId: null });
     library.cases.rememberExportChoices(c.id, sp.id, { ...DEFAULT_EXPORT_CHOICES, language: 'es' });
     library.cases.rememberExportChoices(c.id, null, { ...DEFAULT_EXPORT_CHOICES, language: 'es' });

@@ -7,6 +7,7 @@ import { summary } from './summary.ts';
 import { readOriginal, readOriginalRange } from '../../library/sealed.ts';
 import { previewRedaction, startRedaction } from '../../redact/redact.ts';
 import { editDocument } from '../../suggest/language.ts';
+import { said } from '../../../shared/said.ts';
 
 export function documentChannels(ctx: AppContext) {
   const { library } = ctx;
@@ -83,7 +84,7 @@ export function documentChannels(ctx: AppContext) {
       },
       'redactions:read': async (id, offset, length) => {
         const current = library.redactions.of(id).current;
-        if (!current) throw new CasebinderError('not-found', 'This document has no redacted copy (it may just have been undone).');
+        if (!current) throw new CasebinderError('not-found', said('err.no-redacted-copy'));
         if (offset >= current.size) return new Uint8Array(0);
         const bytes = await readOriginalRange(library.vault.ref(current.sha256), offset, Math.min(length, current.size - offset));
         return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);

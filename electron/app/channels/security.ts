@@ -39,7 +39,7 @@ export function securityChannels(backend: LockHost): { readonly [C in BackendCha
 
   function running(jobId: string) {
     const found = jobs.get(jobId);
-    if (!found) throw new CasebinderError('not-found', 'That job is not running (it may have finished long ago).');
+    if (!found) throw new CasebinderError('not-found', said('err.job-gone', { restarted: 'no' }));
     return found;
   }
 
