@@ -105,6 +105,14 @@ export const ERROR_EN = {
   'err.merge-born-apart': '{from} was born {fromBorn} and {into} {intoBorn}: they are not one person. If one date is wrong, correct it first (casebinder patient edit NAME --dob YYYY-MM-DD), then merge.',
   'err.job-gone': '{restarted, select, yes {That job is no longer known; it may have finished before the app restarted.} other {That job is not running (it may have finished long ago).}}',
   'err.no-redacted-copy': 'This document has no redacted copy (it may just have been undone).',
+  // A document made from photos.
+  'err.compose-title': 'Give the new document a title, e.g. "Letter from Dr. Hale, 3 pages".',
+  'err.compose-no-photos': 'Choose at least one photo to make the document from.',
+  'err.compose-too-many': 'A document made from photos can have at most {max} pages.',
+  'err.compose-not-picture': 'Document {id} ("{title}") is not a photo or scan; only pictures can be combined into a document.',
+  'err.compose-already-part': 'Photo {id} ("{title}") is already part of document {of}.',
+  'err.compose-crop-outside': 'The crop of page {page} goes outside its photo.',
+  'err.compose-patients': 'These photos belong to different patients; a document is made from one patient\'s photos.',
 } as const;
 
 export type ErrorKey = keyof typeof ERROR_EN;
@@ -200,6 +208,13 @@ export const ERROR_ES: Readonly<Record<ErrorKey, string>> = {
   'err.merge-born-apart': '{from} nació el {fromBorn} y {into} el {intoBorn}: no son la misma persona. Si una de las fechas está mal, corríjala primero y después únalos.',
   'err.job-gone': '{restarted, select, yes {Esa tarea ya no se conoce; puede que terminara antes de que se reiniciara la aplicación.} other {Esa tarea no está en marcha (puede que terminara hace rato).}}',
   'err.no-redacted-copy': 'Este documento no tiene una copia con datos ocultos (puede que se acabe de deshacer).',
+  'err.compose-title': 'Dé un título al nuevo documento, p. ej. «Carta del Dr. Hale, 3 páginas».',
+  'err.compose-no-photos': 'Elija al menos una foto con la que crear el documento.',
+  'err.compose-too-many': 'Un documento creado a partir de fotos puede tener como mucho {max} páginas.',
+  'err.compose-not-picture': 'El documento {id} («{title}») no es una foto ni un escaneo; solo se pueden combinar imágenes en un documento.',
+  'err.compose-already-part': 'La foto {id} («{title}») ya forma parte del documento {of}.',
+  'err.compose-crop-outside': 'El recorte de la página {page} se sale de su foto.',
+  'err.compose-patients': 'Estas fotos son de pacientes distintos; un documento se crea con las fotos de un solo paciente.',
 };
 
 export const ERROR_AR: Readonly<Record<ErrorKey, string>> = {
@@ -293,4 +308,11 @@ export const ERROR_AR: Readonly<Record<ErrorKey, string>> = {
   'err.merge-born-apart': 'وُلد {from} في {fromBorn} ووُلد {into} في {intoBorn}: فليسا شخصًا واحدًا. إن كان أحد التاريخين خطأً فصحّحه أولًا، ثم ادمجهما.',
   'err.job-gone': '{restarted, select, yes {تلك المهمة لم تعد معروفة؛ ربما انتهت قبل إعادة تشغيل التطبيق.} other {تلك المهمة لا تعمل (ربما انتهت منذ وقت طويل).}}',
   'err.no-redacted-copy': 'ليس لهذا المستند نسخة حُجبت فيها بيانات (ربما أُلغيت للتو).',
+  'err.compose-title': 'أعطِ المستند الجديد عنوانًا، مثل «رسالة من د. هيل، 3 صفحات».',
+  'err.compose-no-photos': 'اختر صورة واحدة على الأقل لإنشاء المستند منها.',
+  'err.compose-too-many': 'المستند المُنشأ من الصور لا يتجاوز {max} صفحة.',
+  'err.compose-not-picture': 'المستند {id} («{title}») ليس صورة ولا مسحًا ضوئيًا؛ لا يُجمع في مستند إلا الصور.',
+  'err.compose-already-part': 'الصورة {id} («{title}») جزء بالفعل من المستند {of}.',
+  'err.compose-crop-outside': 'قصّ الصفحة {page} يتجاوز حدود صورتها.',
+  'err.compose-patients': 'هذه الصور لمرضى مختلفين؛ يُنشأ المستند من صور مريض واحد.',
 };

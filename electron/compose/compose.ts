@@ -11,36 +11,38 @@ import type { MedicalDocument } from '../../shared/library-types.ts';
 import type { Library } from '../library/library.ts';
 import { suggestDetails } from '../suggest/suggest.ts';
 import type { WorkerPool } from '../workers/pool.ts';
+import { said } from '../../shared/said.ts';
+import type { Said } from '../../shared/said.ts';
 
 /** Pages are as large as fits a US Letter page (in points), keeping each photo's shape. */
 const LETTER = { long: 792, short: 612 };
 const MAX_COMPOSED_PAGES = 200;
 
-function invalid(message: string): never {
+function invalid(message: Said): never {
   throw new CasebinderError('invalid-input', message);
 }
 
 /** Checks the request against the library: pictures of one patient, each page there, none used twice. */
 function sourcesOf(library: Library, request: ComposeRequest): MedicalDocument[] {
   const title = request.title.trim();
-  if (!title) invalid('Give the new document a title, e.g. "Letter from Dr. Hale, 3 pages".');
-  if (request.pages.length === 0) invalid('Choose at least one photo to make the document from.');
-  if (request.pages.length > MAX_COMPOSED_PAGES) invalid(`A document made from photos can have at most ${MAX_COMPOSED_PAGES} pages.`);
+  if (!title) invalid(said('err.compose-title'));
+  if (request.pages.length === 0) invalid(said('err.compose-no-photos'));
+  if (request.pages.length > MAX_COMPOSED_PAGES) invalid(said('err.compose-too-many', { max: MAX_COMPOSED_PAGES }));
   const sources = request.pages.map((p) => library.documents.get(p.documentId));
   request.pages.forEach((p, i) => {
     const doc = sources[i]!;
     if (doc.kind !== 'file' || !doc.mediaType.startsWith('image/')) {
-      invalid(`Document ${doc.id} ("${doc.title}") is not a photo or scan; only pictures can be combined into a document.`);
+      invalid(said('err.compose-not-picture', { id: doc.id, title: doc.title }));
     }
-    if (p.page < 1 || p.page > doc.pages) invalid(`Document ${doc.id} has no page ${p.page}.`);
-    if (doc.partOf !== null) invalid(`Photo ${doc.id} ("${doc.title}") is already part of document ${doc.partOf}.`);
+    if (p.page < 1 || p.page > doc.pages) invalid(said('err.no-page', { id: doc.id, page: p.page }));
+    if (doc.partOf !== null) invalid(said('err.compose-already-part', { id: doc.id, title: doc.title, of: doc.partOf }));
     const crop = p.crop;
     if (crop && (crop.left + crop.width > 1.0001 || crop.top + crop.height > 1.0001 || crop.width <= 0 || crop.height <= 0)) {
-      invalid(`The crop of page ${i + 1} goes outside its photo.`);
+      invalid(said('err.compose-crop-outside', { page: i + 1 }));
     }
   });
   const patients = new Set(sources.map((s) => s.patientId));
-  if (patients.size > 1) invalid('These photos belong to different patients; a document is made from one patient\'s photos.');
+  if (patients.size > 1) invalid(said('err.compose-patients'));
   return sources;
 }
 

@@ -7,6 +7,8 @@ import type { WorkerPool } from '../../electron/workers/pool.ts';
 import type { Library } from '../../electron/library/library.ts';
 import { importerFor, newLibrary } from '../helpers/library.ts';
 import { fixture } from '../helpers/paths.ts';
+import { CasebinderError } from '../../shared/errors.ts';
+import { say } from '../../shared/said.ts';
 
 const cleanup: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -85,6 +87,10 @@ describe('a document made from photos', () => {
     ).rejects.toThrow(/goes outside its photo/);
     expect(library.documents.count()).toBe(count);
     await composeDocument(library, pool, { title: 'Letter', pages: [{ documentId: heic, page: 1, rotation: 0 }] });
-    await expect(composeDocument(library, pool, { title: 'Again', pages: [{ documentId: heic, page: 1, rotation: 0 }] })).rejects.toThrow(/already part of document/);
+    const again = await composeDocument(library, pool, { title: 'Again', pages: [{ documentId: heic, page: 1, rotation: 0 }] }).catch((e: unknown) => e);
+    expect(again).toBeInstanceOf(CasebinderError);
+    expect((again as CasebinderError).message).toMatch(/^Photo \d+ \(".*"\) is already part of document \d+\.$/);
+    // Said in the window's language too.
+    expect(say((again as CasebinderError).words!, 'es')).toMatch(/^La foto \d+ \(«.*»\) ya forma parte del documento \d+\.$/);
   });
 });
