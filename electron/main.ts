@@ -19,6 +19,7 @@ import { createMainWindow } from './desktop/window.ts';
 import { printWindow } from './desktop/print.ts';
 import { resolveLibraryDir } from './library/location.ts';
 import { loadWindowLanguage, saveWindowLanguage } from './desktop/language.ts';
+import { openFailure, startupLanguage } from './desktop/open-failure.ts';
 import type { WindowLanguage } from '../shared/languages.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -69,8 +70,8 @@ async function start(): Promise<void> {
       workerFile: path.join(here, 'worker.js'),
     });
   } catch (error) {
-    const message = error instanceof CasebinderError ? error.message : `The library could not be opened: ${(error as Error).message}`;
-    dialog.showErrorBox('Casebinder cannot open your library', `${message}\n\nLibrary folder: ${libraryDir}`);
+    const { title, body } = openFailure(error, libraryDir, startupLanguage(chosenLanguage, app.getLocale()));
+    dialog.showErrorBox(title, body);
     app.quit();
     return;
   }

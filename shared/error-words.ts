@@ -113,6 +113,13 @@ export const ERROR_EN = {
   'err.compose-already-part': 'Photo {id} ("{title}") is already part of document {of}.',
   'err.compose-crop-outside': 'The crop of page {page} goes outside its photo.',
   'err.compose-patients': 'These photos belong to different patients; a document is made from one patient\'s photos.',
+  // Opening the library: a folder holding something else, a library too new, a damaged one.
+  'err.not-a-library': '{file} is not a Casebinder library, or it is damaged ({detail}). Choose the folder of a Casebinder library, or restore it from a backup.{keys, select, missing { If it is an encrypted library, its key file (keys.json) is missing beside it: put it back, or restore the library from a backup.} other {}}',
+  'err.other-program': '{file} is a database of another program, not a Casebinder library. Nothing was changed. Choose another folder for the library.',
+  'err.library-too-new': 'This library was written by a newer version of Casebinder (library format {found}; this version reads up to format {latest}). Nothing was changed. Update Casebinder to open it.',
+  'err.keys-unreadable': 'The library\'s key file ({file}) cannot be read: {detail}. Restore the library from a backup.',
+  'err.keys-too-new': 'The library\'s key file ({file}) is of a kind this version of Casebinder does not know. Update Casebinder to open it.',
+  'err.cannot-open': 'The library could not be opened: {detail}',
 } as const;
 
 export type ErrorKey = keyof typeof ERROR_EN;
@@ -215,6 +222,12 @@ export const ERROR_ES: Readonly<Record<ErrorKey, string>> = {
   'err.compose-already-part': 'La foto {id} («{title}») ya forma parte del documento {of}.',
   'err.compose-crop-outside': 'El recorte de la página {page} se sale de su foto.',
   'err.compose-patients': 'Estas fotos son de pacientes distintos; un documento se crea con las fotos de un solo paciente.',
+  'err.not-a-library': '{file} no es una biblioteca de Casebinder, o está dañada ({detail}). Elija la carpeta de una biblioteca de Casebinder, o restáurela desde una copia de seguridad.{keys, select, missing { Si es una biblioteca cifrada, falta a su lado su archivo de claves (keys.json): vuelva a ponerlo, o restaure la biblioteca desde una copia de seguridad.} other {}}',
+  'err.other-program': '{file} es una base de datos de otro programa, no una biblioteca de Casebinder. No se cambió nada. Elija otra carpeta para la biblioteca.',
+  'err.library-too-new': 'Esta biblioteca la escribió una versión más reciente de Casebinder (formato de biblioteca {found}; esta versión lee hasta el formato {latest}). No se cambió nada. Actualice Casebinder para abrirla.',
+  'err.keys-unreadable': 'El archivo de claves de la biblioteca ({file}) no se puede leer: {detail}. Restaure la biblioteca desde una copia de seguridad.',
+  'err.keys-too-new': 'El archivo de claves de la biblioteca ({file}) es de un tipo que esta versión de Casebinder no conoce. Actualice Casebinder para abrirla.',
+  'err.cannot-open': 'No se pudo abrir la biblioteca: {detail}',
 };
 
 export const ERROR_AR: Readonly<Record<ErrorKey, string>> = {
@@ -315,4 +328,10 @@ export const ERROR_AR: Readonly<Record<ErrorKey, string>> = {
   'err.compose-already-part': 'الصورة {id} («{title}») جزء بالفعل من المستند {of}.',
   'err.compose-crop-outside': 'قصّ الصفحة {page} يتجاوز حدود صورتها.',
   'err.compose-patients': 'هذه الصور لمرضى مختلفين؛ يُنشأ المستند من صور مريض واحد.',
+  'err.not-a-library': '{file} ليس مكتبة Casebinder، أو أنه تالف ({detail}). اختر مجلد مكتبة Casebinder، أو استعدها من نسخة احتياطية.{keys, select, missing { إن كانت مكتبة مشفرة فملف مفاتيحها (keys.json) مفقود بجانبها: أعده إلى مكانه، أو استعد المكتبة من نسخة احتياطية.} other {}}',
+  'err.other-program': '{file} قاعدة بيانات لبرنامج آخر، وليس مكتبة Casebinder. لم يتغير شيء. اختر مجلدًا آخر للمكتبة.',
+  'err.library-too-new': 'كتب هذه المكتبةَ إصدارٌ أحدث من Casebinder (صيغة المكتبة {found}؛ وهذا الإصدار يقرأ حتى الصيغة {latest}). لم يتغير شيء. حدّث Casebinder لفتحها.',
+  'err.keys-unreadable': 'لا يمكن قراءة ملف مفاتيح المكتبة ({file}): {detail}. استعد المكتبة من نسخة احتياطية.',
+  'err.keys-too-new': 'ملف مفاتيح المكتبة ({file}) من نوع لا يعرفه هذا الإصدار من Casebinder. حدّث Casebinder لفتحها.',
+  'err.cannot-open': 'تعذّر فتح المكتبة: {detail}',
 };

@@ -17,6 +17,8 @@ const en = {
   find: 'Find…',
   about: 'About Casebinder',
   aboutDetail: 'Your library: {folder}\n\nEverything stays on this computer until you export it.',
+  cannotOpen: 'Casebinder cannot open your library',
+  libraryFolder: 'Library folder: {folder}',
 };
 
 export type MenuWords = Readonly<Record<keyof typeof en, string>>;
@@ -34,6 +36,8 @@ const es: MenuWords = {
   find: 'Buscar…',
   about: 'Acerca de Casebinder',
   aboutDetail: 'Su biblioteca: {folder}\n\nTodo se queda en este equipo hasta que usted lo exporta.',
+  cannotOpen: 'Casebinder no puede abrir su biblioteca',
+  libraryFolder: 'Carpeta de la biblioteca: {folder}',
 };
 
 const ar: MenuWords = {
@@ -49,6 +53,8 @@ const ar: MenuWords = {
   find: 'بحث…',
   about: 'حول Casebinder',
   aboutDetail: 'مكتبتك: {folder}\n\nيبقى كل شيء على هذا الحاسوب إلى أن تصدّره.',
+  cannotOpen: 'لا يستطيع Casebinder فتح مكتبتك',
+  libraryFolder: 'مجلد المكتبة: {folder}',
 };
 
 export const MENU_WORDS: Readonly<Record<WindowLanguage, MenuWords>> = { en, es, ar };

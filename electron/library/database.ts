@@ -5,6 +5,7 @@ import { CasebinderError } from '../../shared/errors.ts';
 import { LATEST_VERSION, MIGRATIONS } from './migrations/index.ts';
 import { makePrivate, PRIVATE_FILE } from './private.ts';
 import { writeTransaction } from './sql.ts';
+import { said } from '../../shared/said.ts';
 
 /** Written into every library database (PRAGMA application_id): "CBND". */
 export const APPLICATION_ID = 0x43424e44;
@@ -52,13 +53,8 @@ function probe(file: string, key: Buffer | null): Probe {
     };
   } catch (error) {
     // An encrypted library looks like random bytes: without its keys.json, it can be told from garbage by nothing.
-    const encryptedHint = !key && notPlainSqlite(file) ? ' If it is an encrypted library, its key file (keys.json) is missing beside it: put it back, or restore the library from a backup.' : '';
-    throw new CasebinderError(
-      'not-a-library',
-      `${file} is not a Casebinder library, or it is damaged (${(error as Error).message}). ` +
-        'Choose the folder of a Casebinder library, or restore it from a backup.' + encryptedHint,
-      { cause: error },
-    );
+    const keys = !key && notPlainSqlite(file) ? 'missing' : 'none';
+    throw new CasebinderError('not-a-library', said('err.not-a-library', { file, detail: (error as Error).message, keys }), { cause: error });
   } finally {
     db?.close();
   }
@@ -87,19 +83,10 @@ export function openDatabase(file: string, options: OpenOptions): Database.Datab
   if (exists) {
     const found = probe(file, options.key ?? null);
     if (found.applicationId !== APPLICATION_ID && !(found.applicationId === 0 && found.tables === 0)) {
-      throw new CasebinderError(
-        'not-a-library',
-        `${file} is a database of another program, not a Casebinder library. Nothing was changed. ` +
-          'Choose another folder for the library.',
-      );
+      throw new CasebinderError('not-a-library', said('err.other-program', { file }));
     }
     if (found.version > LATEST_VERSION) {
-      throw new CasebinderError(
-        'library-too-new',
-        `This library was written by a newer version of Casebinder (library format ${found.version}; ` +
-          `this version reads up to format ${LATEST_VERSION}). Nothing was changed. ` +
-          'Update Casebinder to open it.',
-      );
+      throw new CasebinderError('library-too-new', said('err.library-too-new', { found: String(found.version), latest: String(LATEST_VERSION) }));
     }
   }
 

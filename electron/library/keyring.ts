@@ -144,10 +144,10 @@ export function readKeys(dir: string): KeysFile {
   try {
     parsed = JSON.parse(fs.readFileSync(keysPath(dir), 'utf8')) as KeysFile;
   } catch (error) {
-    throw new CasebinderError('library-damaged', `The library's key file (${keysPath(dir)}) cannot be read: ${(error as Error).message}. Restore the library from a backup.`);
+    throw new CasebinderError('library-damaged', said('err.keys-unreadable', { file: keysPath(dir), detail: (error as Error).message }));
   }
   if (parsed.format !== FORMAT || parsed.version !== 1) {
-    throw new CasebinderError('library-too-new', `The library's key file (${keysPath(dir)}) is of a kind this version of Casebinder does not know. Update Casebinder to open it.`);
+    throw new CasebinderError('library-too-new', said('err.keys-too-new', { file: keysPath(dir) }));
   }
   return parsed;
 }
