@@ -466,7 +466,11 @@ export interface ChannelResults {
   'practice:overview': PracticeClient[];
   'cases:create': Case;
   /** The case with its parts and its checklist, evaluated now. */
-  'cases:get': { readonly case: CaseDetails; readonly checklist: ChecklistItem[]; readonly documents: DocumentSummary[] };
+  /**
+   * A case with all its screen shows, read at one moment: its checklist, its documents, its timeline and how
+   * many of its documents the timeline leaves out (no date of service).
+   */
+  'cases:get': { readonly case: CaseDetails; readonly checklist: ChecklistItem[]; readonly documents: DocumentSummary[]; readonly timeline: TimelineEntry[]; readonly undated: number };
   'cases:update': Case;
   'cases:remove': null;
   'cases:add-documents': null;

@@ -81,6 +81,14 @@ describe('the app channels, by domain', () => {
     expect(created.events).toEqual([{ patientId }]);
     expect((await call('cases:add-question', caseId, 'Is surgery needed now?')).events).toEqual([{ patientId }]);
     expect((await call('cases:get', caseId)).events).toEqual([]);
+
+    // The case screen's one request holds the case's timeline and its undated count, as the timeline's own channels give them.
+    await call('cases:add-documents', caseId, [documentId]);
+    const got = (await call('cases:get', caseId)).value as { timeline: unknown[]; undated: number; documents: { id: number }[] };
+    expect(got.documents.map((d) => d.id)).toEqual([documentId]);
+    expect(got.timeline).toEqual((await call('timeline', patientId, caseId)).value);
+    expect(got.timeline.length).toBeGreaterThan(0);
+    expect(got.undated).toBe((await call('timeline:undated', patientId, caseId)).value);
   });
 
   it('imports only what the person chose in the dialog or dropped on the window, and what is inside a chosen folder', async () => {

@@ -7,6 +7,7 @@ import { CasebinderError } from '../../../shared/errors.ts';
 import { slice } from '../context.ts';
 import type { AppContext } from '../context.ts';
 import { summary } from './summary.ts';
+import { timeline, undatedDocuments } from '../../library/timeline.ts';
 
 export function caseChannels({ library }: AppContext) {
   /** A recommendation or opinion the window names, checked to be of the case it names. */
@@ -39,7 +40,13 @@ export function caseChannels({ library }: AppContext) {
         const details = library.cases.details(id);
         // The case's own documents (and those its recommendations cite): never the whole library.
         const ids = [...new Set([...details.documents.map((d) => d.documentId), ...details.recommendations.flatMap((r) => r.documentIds)])];
-        return { case: details, checklist: library.cases.checklist(id, today(), undefined, language), documents: ids.map((d) => summary(library.documents.get(d))) };
+        return {
+          case: details,
+          checklist: library.cases.checklist(id, today(), undefined, language),
+          documents: ids.map((d) => summary(library.documents.get(d))),
+          timeline: timeline(library, details.patientId, id),
+          undated: undatedDocuments(library, details.patientId, id),
+        };
       },
       'cases:update': (id, change) => library.cases.update(id, change),
       'cases:remove': (id) => done(() => library.cases.remove(id)),

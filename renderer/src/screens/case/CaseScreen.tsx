@@ -1,9 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { CaseDetails, CaseStatus, ChecklistItem } from '../../../../shared/case-types.ts';
+import type { CaseStatus } from '../../../../shared/case-types.ts';
 import { CASE_STATUSES } from '../../../../shared/case-types.ts';
-import type { DocumentSummary } from '../../../../shared/ipc-contract.ts';
+import type { ChannelResults } from '../../../../shared/ipc-contract.ts';
 import type { Patient } from '../../../../shared/library-types.ts';
-import type { TimelineEntry } from '../../../../shared/timeline.ts';
 import { Timeline } from '../../components/Timeline.tsx';
 import { invoke, messageOf } from '../../api.ts';
 import { routeHash } from '../../route.ts';
@@ -33,9 +32,7 @@ interface Props {
 
 /** One case: the recommendation under review, questions, documents, opinions, requests, timeline, and whether it is ready. */
 export function CaseScreen({ patient, route, libraryVersion, onError }: Props) {
-  const [data, setData] = useState<{ case: CaseDetails; checklist: ChecklistItem[]; documents: DocumentSummary[] } | null>(null);
-  const [entries, setEntries] = useState<TimelineEntry[]>([]);
-  const [undated, setUndated] = useState(0);
+  const [data, setData] = useState<ChannelResults['cases:get'] | null>(null);
   const { t, language } = useT();
   const groupTitle = (g: CaseGroupId) => t('case.group', { group: g });
   const [openedAt] = useState(() => performance.now());
@@ -57,19 +54,17 @@ export function CaseScreen({ patient, route, libraryVersion, onError }: Props) {
   const load = useCallback(() => {
     let live = true;
     // The checklist in the window's language: asked for again when it changes.
-    Promise.all([invoke('cases:get', route.id, language), invoke('timeline', patient.id, route.id), invoke('timeline:undated', patient.id, route.id)]).then(
-      ([c, t, u]) => {
-        if (!live) return;
-        setData(c);
-        setEntries(t);
-        setUndated(u);
+    // One request for everything the screen shows: one round trip, and the timeline of the same moment as the case.
+    invoke('cases:get', route.id, language).then(
+      (c) => {
+        if (live) setData(c);
       },
       (e: unknown) => onError(messageOf(e)),
     );
     return () => {
       live = false;
     };
-  }, [route.id, patient.id, onError, language]);
+  }, [route.id, onError, language]);
   useEffect(() => load(), [load, libraryVersion]);
   const shown = data !== null;
   useEffect(() => {
@@ -155,8 +150,8 @@ export function CaseScreen({ patient, route, libraryVersion, onError }: Props) {
             <Specialists details={c} onError={onError} />
             <Opinions details={c} documents={documents} onError={onError} />
           </CaseGroup>
-          <CaseGroup id="timeline" title={groupTitle('timeline')} summary={t('case.timelineSummary', { entries: entries.length, undated })} open={isOpen('timeline')} onToggle={toggle}>
-            <Timeline entries={entries} undated={undated} />
+          <CaseGroup id="timeline" title={groupTitle('timeline')} summary={t('case.timelineSummary', { entries: data.timeline.length, undated: data.undated })} open={isOpen('timeline')} onToggle={toggle}>
+            <Timeline entries={data.timeline} undated={data.undated} />
           </CaseGroup>
         </main>
         {/* Focusable so a long checklist scrolls from the keyboard. */}
