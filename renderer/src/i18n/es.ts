@@ -99,7 +99,7 @@ export const es: Record<MessageKey, string> = {
   'specialists.method': '{method, select, portal {Subidos a su portal} email {Por correo electrónico} mail {Por correo postal} cd {En un CD o DVD} other {Por fax}}',
   'specialists.sizeLimit': 'Tamaño máximo (MB)',
   'specialists.reads': 'Su centro lee registros en',
-  'specialists.addButton': 'Añadir el especialista',
+  'specialists.addButton': 'Añadir al especialista',
   'languages.add': 'Añadir un idioma…',
   'languages.remove': 'Quitar {language}',
   'specialists.readsHow': 'Las copias o traducciones se piden en el primer idioma de la lista.',
