@@ -519,6 +519,7 @@ async function benchScale(): Promise<void> {
     ['  95th percentile', '< 20 ms', ms(r.searchP95Ms)],
     ['  (the same searches across every client: median, p95)', '', `${ms(r.details.wholeLibrarySearchMedianMs!)}, ${ms(r.details.wholeLibrarySearchP95Ms!)}`],
     ['a case (25 documents) opened, to it, its checklist and timeline on screen', '< 150 ms', `${ms(r.caseOpenMs)} (p95 ${ms(r.details.caseP95Ms!)})`],
+    ["  (this harness's transport alone, Playwright's binding in Electron's IPC's place: one request's round trip, the page idle)", '', ms(r.details.harnessRoundTripMs!)],
     ['the practice view (100 clients, 200 open cases with their checklists), to it on screen', '< 300 ms', `${ms(r.practiceViewMs)} (p95 ${ms(r.details.practiceP95Ms!)})`],
     ["  (the back end's practice:overview)", '', ms(r.details.practiceBackendMs!)],
     ['database', '', `${(r.databaseBytes / MiB).toFixed(0)} MiB, built in ${r.buildSeconds.toFixed(0)} s`],

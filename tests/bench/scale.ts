@@ -176,6 +176,18 @@ export async function benchScale(options: { readonly cache: string; readonly chr
       await backend.handlers['practice:overview']();
       practiceBackend.push(performance.now() - t);
     }
+    // The harness's own transport (Playwright's exposeBinding in place of Electron's IPC): a request that
+    // does nothing, asked from the page twenty times, so the window's figures can be read with it in mind.
+    const harnessRoundTrips = await page.evaluate(async () => {
+      const bridge = (window as unknown as { casebinder: { invoke: (channel: string, args: readonly unknown[]) => Promise<unknown> } }).casebinder;
+      const times: number[] = [];
+      for (let i = 0; i < 20; i++) {
+        const t = performance.now();
+        await bridge.invoke('app:info', []);
+        times.push(performance.now() - t);
+      }
+      return times;
+    });
     const listBackend: number[] = [];
     for (let run = 0; run < 5; run++) {
       const t = performance.now();
@@ -201,6 +213,7 @@ export async function benchScale(options: { readonly cache: string; readonly chr
         wholeLibrarySearchMedianMs: median(wholeMs),
         wholeLibrarySearchP95Ms: p95(wholeMs),
         caseP95Ms: p95(caseRuns.map((r) => r.total)),
+        harnessRoundTripMs: median(harnessRoundTrips),
         practiceP95Ms: p95(practiceRuns.map((r) => r.total)),
       },
     };
