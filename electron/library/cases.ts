@@ -29,6 +29,7 @@ import { studyReadiness } from '../../shared/readiness.ts';
 import type { ChecklistDocument, ChecklistInput } from '../../shared/checklist.ts';
 import type { IsoDate } from '../../shared/dates.ts';
 import type { ClinicalRecord, LabResult } from '../../shared/records-types.ts';
+import type { Patient } from '../../shared/library-types.ts';
 import { CasebinderError } from '../../shared/errors.ts';
 import { asWritten, said } from '../../shared/said.ts';
 import { identityWords } from '../../shared/patient-match.ts';
@@ -40,6 +41,7 @@ import type { Studies } from './studies.ts';
 
 /** A patient's medications, allergies and confirmed labs, as the checklist reads them. */
 export interface PatientFacts {
+  readonly patient: Patient;
   readonly medications: readonly ClinicalRecord[];
   readonly allergies: readonly ClinicalRecord[];
   readonly labs: readonly LabResult[];
@@ -417,8 +419,18 @@ export class Cases {
    */
   checklistInput(caseId: number, today: IsoDate, facts: Map<number, PatientFacts> = new Map()): ChecklistInput {
     const c = this.details(caseId);
-    const patient = this.services.patients.get(c.patientId);
-    const included = this.services.documents.getMany(c.documents.filter((d) => d.included).map((d) => d.documentId));
+    let known = facts.get(c.patientId);
+    if (!known) {
+      known = {
+        patient: this.services.patients.get(c.patientId),
+        medications: this.services.records.records(c.patientId, 'medication'),
+        allergies: this.services.records.records(c.patientId, 'allergy'),
+        labs: this.services.records.labs({ patientId: c.patientId, confirmed: true }),
+      };
+      facts.set(c.patientId, known);
+    }
+    const { patient } = known;
+    const included = this.services.documents.checklistViews(c.documents.filter((d) => d.included).map((d) => d.documentId));
     const documents = included.map(
       (d): ChecklistDocument => ({
         id: d.id,
@@ -436,15 +448,6 @@ export class Cases {
     const sent = new Set(included.map((d) => d.id));
     const ours = <T extends { readonly source: { readonly documentId: number | null } }>(facts: readonly T[]) =>
       facts.filter((f) => f.source.documentId === null || sent.has(f.source.documentId));
-    let known = facts.get(c.patientId);
-    if (!known) {
-      known = {
-        medications: this.services.records.records(c.patientId, 'medication'),
-        allergies: this.services.records.records(c.patientId, 'allergy'),
-        labs: this.services.records.labs({ patientId: c.patientId, confirmed: true }),
-      };
-      facts.set(c.patientId, known);
-    }
     // As for lab values, what was read from a PDF's list counts once the person has checked it.
     const medications = ours(known.medications).filter((m) => m.confirmed);
     const labs = ours(known.labs);

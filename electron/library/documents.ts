@@ -79,6 +79,22 @@ const TAG_SEPARATOR = '\u001f';
 
 // Beside each document: its tags; for a study, its modalities and counts; for scanned pages, how OCR
 // went; and for photos combined into one document, which one (all through indexes, one row each).
+/** What the checklist reads of a document: the rest (tags, OCR, how it was composed) is left out of its query. */
+export type ChecklistView = Pick<MedicalDocument, 'id' | 'kind' | 'type' | 'suggested' | 'title' | 'dateOfService' | 'facility' | 'identity' | 'languages'> & {
+  readonly imaging: { readonly modalities: readonly string[] } | null;
+};
+
+/** The columns and facts of a document for the checklist: a case's documents for each of a practice's 200 open cases. */
+const SELECT_CHECKLIST_VIEW = sql`
+  SELECT d.*, NULL AS tags, NULL AS ocr, NULL AS part_of, NULL AS made_from,
+    CASE WHEN d.kind = 'study' THEN
+      (SELECT '0 0 ' || coalesce(group_concat(DISTINCT modality), '') FROM series se WHERE se.document_id = d.id) END AS imaging,
+    ${STATED_JSON} AS stated,
+    (SELECT name FROM patients pt WHERE pt.id = d.patient_id) AS patient_name,
+    (SELECT date_of_birth FROM patients pt WHERE pt.id = d.patient_id) AS patient_birth_date,
+    (SELECT other_names FROM patients pt WHERE pt.id = d.patient_id) AS patient_other_names
+  FROM documents d`;
+
 const SELECT_DOCUMENT = sql`
   SELECT d.*,
     (SELECT group_concat(tag, char(31)) FROM (SELECT tag FROM document_tags t WHERE t.document_id = d.id ORDER BY tag)) AS tags,
@@ -243,8 +259,17 @@ export class Documents {
 
   /** Several documents by number, in the order asked, in one query (one that is not in the library is an error, as for get). */
   getMany(ids: readonly number[]): MedicalDocument[] {
+    return this.rowsOf(SELECT_DOCUMENT, ids);
+  }
+
+  /** As getMany, with only what the checklist reads (its series' modalities, not their counts). */
+  checklistViews(ids: readonly number[]): ChecklistView[] {
+    return this.rowsOf(SELECT_CHECKLIST_VIEW, ids);
+  }
+
+  private rowsOf(select: SqlQuery, ids: readonly number[]): MedicalDocument[] {
     if (ids.length === 0) return [];
-    const rows = new Map(all<DocumentRow>(this.db, sql`${SELECT_DOCUMENT} WHERE d.id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`).map((r) => [r.id, r]));
+    const rows = new Map(all<DocumentRow>(this.db, sql`${select} WHERE d.id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`).map((r) => [r.id, r]));
     return ids.map((id) => {
       const row = rows.get(id);
       if (!row) throw new CasebinderError('not-found', said('err.no-document', { id: String(id) }));
