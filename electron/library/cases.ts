@@ -33,7 +33,7 @@ import type { Patient } from '../../shared/library-types.ts';
 import { CasebinderError } from '../../shared/errors.ts';
 import { asWritten, said } from '../../shared/said.ts';
 import { identityWords } from '../../shared/patient-match.ts';
-import type { Documents } from './documents.ts';
+import type { ChecklistView, Documents } from './documents.ts';
 import type { Patients } from './patients.ts';
 import type { Records } from './records.ts';
 import { all, get, run, sql, writeTransaction } from './sql.ts';
@@ -154,47 +154,99 @@ export class Cases {
   }
 
   details(id: number): CaseDetails {
-    const c = this.get(id);
-    const recommendations = all<Omit<Recommendation, 'documentIds' | 'caseId'> & { case_id: number }>(
-      this.db,
-      sql`SELECT id, case_id, clinician, facility, date, procedure, urgency, reasons, risks, alternatives FROM case_recommendations WHERE case_id = ${id} ORDER BY date, id`,
-    ).map(({ case_id, ...r }) => ({
-      ...r,
-      caseId: case_id,
-      documentIds: all<{ document_id: number }>(this.db, sql`SELECT document_id FROM recommendation_documents WHERE recommendation_id = ${r.id} ORDER BY document_id`).map((d) => d.document_id),
-    }));
-    const questions = all<CaseQuestion>(this.db, sql`SELECT id, text, position FROM case_questions WHERE case_id = ${id} ORDER BY position, id`);
-    const documents = all<{ document_id: number; included: number; position: number }>(
-      this.db,
-      // A document in the trash is out of its cases until it is restored.
-      sql`SELECT document_id, included, position FROM case_documents cd
-          WHERE case_id = ${id} AND NOT EXISTS (SELECT 1 FROM documents d WHERE d.id = cd.document_id AND d.deleted_at IS NOT NULL)
-          ORDER BY position, document_id`,
-    ).map((d): CaseDocument => ({ documentId: d.document_id, included: d.included === 1, position: d.position }));
-    const requests = all<{ id: number; facility: string; what: string; asked_on: string; method: RequestMethod; state: RequestState }>(
-      this.db,
-      sql`SELECT * FROM records_requests WHERE case_id = ${id} ORDER BY asked_on, id`,
-    ).map(
-      (r): RecordsRequest => ({
-        id: r.id,
-        caseId: id,
-        facility: r.facility,
-        what: r.what,
-        askedOn: r.asked_on,
-        method: r.method,
-        state: r.state,
-        documentIds: all<{ document_id: number }>(this.db, sql`SELECT document_id FROM request_documents WHERE request_id = ${r.id}`).map((d) => d.document_id),
-      }),
+    const details = this.detailsOf([id]).get(id);
+    if (!details) throw new CasebinderError('not-found', said('err.no-case', { id: String(id) }));
+    return details;
+  }
+
+  /**
+   * Several cases with all their parts, one query per part for them all (the practice view reads its 200
+   * open cases at once); a case not in the library is not in the answer.
+   */
+  detailsOf(ids: readonly number[]): Map<number, CaseDetails> {
+    const inCases = sql`(SELECT value FROM json_each(${JSON.stringify(ids)}))`;
+    /** Rows by the case (or part) they belong to, each case's in the order the query gave them. */
+    const byOwner = <R, T>(rows: readonly R[], owner: (row: R) => number, to: (row: R) => T) => {
+      const grouped = new Map<number, T[]>();
+      for (const row of rows) {
+        const list = grouped.get(owner(row));
+        if (list) list.push(to(row));
+        else grouped.set(owner(row), [to(row)]);
+      }
+      return (id: number): T[] => grouped.get(id) ?? [];
+    };
+    const recommendationDocuments = byOwner(
+      all<{ recommendation_id: number; document_id: number }>(
+        this.db,
+        sql`SELECT rd.recommendation_id, rd.document_id FROM recommendation_documents rd JOIN case_recommendations r ON r.id = rd.recommendation_id
+            WHERE r.case_id IN ${inCases} ORDER BY rd.document_id`,
+      ),
+      (r) => r.recommendation_id,
+      (r) => r.document_id,
     );
-    const specialists = all<{ id: number; name: string; institution: string | null; accepts: SubmissionMethod | null; size_limit_mb: number | null; reads: string }>(
-      this.db,
-      sql`SELECT * FROM case_specialists WHERE case_id = ${id} ORDER BY id`,
-    ).map((s): Specialist => ({ id: s.id, caseId: id, name: s.name, institution: s.institution, accepts: s.accepts, sizeLimitMb: s.size_limit_mb, reads: s.reads.split(' ') }));
-    const opinions = all<Omit<Opinion, 'caseId' | 'specialistId' | 'documentId'> & { specialist_id: number | null; document_id: number | null }>(
-      this.db,
-      sql`SELECT id, specialist_id, by, date, summary, stand, procedure, urgency, risks, alternatives, document_id FROM case_opinions WHERE case_id = ${id} ORDER BY date, id`,
-    ).map(({ specialist_id, document_id, ...o }) => ({ ...o, caseId: id, specialistId: specialist_id, documentId: document_id }));
-    return { ...c, recommendations, questions, documents, requests, specialists, opinions };
+    const recommendations = byOwner(
+      all<Omit<Recommendation, 'documentIds' | 'caseId'> & { case_id: number }>(
+        this.db,
+        sql`SELECT id, case_id, clinician, facility, date, procedure, urgency, reasons, risks, alternatives FROM case_recommendations WHERE case_id IN ${inCases} ORDER BY date, id`,
+      ),
+      (r) => r.case_id,
+      ({ case_id, ...r }): Recommendation => ({ ...r, caseId: case_id, documentIds: recommendationDocuments(r.id) }),
+    );
+    const questions = byOwner(
+      all<CaseQuestion & { case_id: number }>(this.db, sql`SELECT id, case_id, text, position FROM case_questions WHERE case_id IN ${inCases} ORDER BY position, id`),
+      (q) => q.case_id,
+      ({ id, text, position }): CaseQuestion => ({ id, text, position }),
+    );
+    const documents = byOwner(
+      all<{ case_id: number; document_id: number; included: number; position: number }>(
+        this.db,
+        // A document in the trash is out of its cases until it is restored.
+        sql`SELECT case_id, document_id, included, position FROM case_documents cd
+            WHERE case_id IN ${inCases} AND NOT EXISTS (SELECT 1 FROM documents d WHERE d.id = cd.document_id AND d.deleted_at IS NOT NULL)
+            ORDER BY position, document_id`,
+      ),
+      (d) => d.case_id,
+      (d): CaseDocument => ({ documentId: d.document_id, included: d.included === 1, position: d.position }),
+    );
+    const requestDocuments = byOwner(
+      all<{ request_id: number; document_id: number }>(
+        this.db,
+        sql`SELECT rd.request_id, rd.document_id FROM request_documents rd JOIN records_requests r ON r.id = rd.request_id WHERE r.case_id IN ${inCases}`,
+      ),
+      (r) => r.request_id,
+      (r) => r.document_id,
+    );
+    const requests = byOwner(
+      all<{ id: number; case_id: number; facility: string; what: string; asked_on: string; method: RequestMethod; state: RequestState }>(
+        this.db,
+        sql`SELECT * FROM records_requests WHERE case_id IN ${inCases} ORDER BY asked_on, id`,
+      ),
+      (r) => r.case_id,
+      (r): RecordsRequest => ({ id: r.id, caseId: r.case_id, facility: r.facility, what: r.what, askedOn: r.asked_on, method: r.method, state: r.state, documentIds: requestDocuments(r.id) }),
+    );
+    const specialists = byOwner(
+      all<{ id: number; case_id: number; name: string; institution: string | null; accepts: SubmissionMethod | null; size_limit_mb: number | null; reads: string }>(
+        this.db,
+        sql`SELECT * FROM case_specialists WHERE case_id IN ${inCases} ORDER BY id`,
+      ),
+      (s) => s.case_id,
+      (s): Specialist => ({ id: s.id, caseId: s.case_id, name: s.name, institution: s.institution, accepts: s.accepts, sizeLimitMb: s.size_limit_mb, reads: s.reads.split(' ') }),
+    );
+    const opinions = byOwner(
+      all<Omit<Opinion, 'caseId' | 'specialistId' | 'documentId'> & { case_id: number; specialist_id: number | null; document_id: number | null }>(
+        this.db,
+        sql`SELECT id, case_id, specialist_id, by, date, summary, stand, procedure, urgency, risks, alternatives, document_id FROM case_opinions WHERE case_id IN ${inCases} ORDER BY date, id`,
+      ),
+      (o) => o.case_id,
+      ({ case_id, specialist_id, document_id, ...o }): Opinion => ({ ...o, caseId: case_id, specialistId: specialist_id, documentId: document_id }),
+    );
+    const cases = all<CaseRow>(this.db, sql`SELECT * FROM cases WHERE id IN ${inCases}`).map(toCase);
+    return new Map(
+      cases.map((c) => [
+        c.id,
+        { ...c, recommendations: recommendations(c.id), questions: questions(c.id), documents: documents(c.id), requests: requests(c.id), specialists: specialists(c.id), opinions: opinions(c.id) },
+      ]),
+    );
   }
 
   /** Attaches library documents of the case's patient, after those already in it; one already in stays where it is. */
@@ -417,8 +469,8 @@ export class Cases {
    * What the checklist is evaluated on. `facts` holds each patient's medications, allergies and labs
    * once read, for a caller evaluating many cases (the practice view): they are the patient's, not the case's.
    */
-  checklistInput(caseId: number, today: IsoDate, facts: Map<number, PatientFacts> = new Map()): ChecklistInput {
-    const c = this.details(caseId);
+  checklistInput(caseId: number, today: IsoDate, facts: Map<number, PatientFacts> = new Map(), views?: ReadonlyMap<number, ChecklistView>, read?: CaseDetails): ChecklistInput {
+    const c = read ?? this.details(caseId);
     let known = facts.get(c.patientId);
     if (!known) {
       known = {
@@ -430,7 +482,8 @@ export class Cases {
       facts.set(c.patientId, known);
     }
     const { patient } = known;
-    const included = this.services.documents.checklistViews(c.documents.filter((d) => d.included).map((d) => d.documentId));
+    const includedIds = c.documents.filter((d) => d.included).map((d) => d.documentId);
+    const included = views ? includedIds.map((id) => views.get(id)!) : this.services.documents.checklistViews(includedIds);
     const documents = included.map(
       (d): ChecklistDocument => ({
         id: d.id,
@@ -474,6 +527,18 @@ export class Cases {
   /** The case's checklist, in the window's language when it asks for one (English otherwise). */
   checklist(caseId: number, today: IsoDate, facts?: Map<number, PatientFacts>, language = 'en'): ChecklistItem[] {
     return evaluateChecklist(this.checklistInput(caseId, today, facts), language);
+  }
+
+  /**
+   * Many cases' checklists (the practice view's open cases): their parts and their documents read in a few
+   * queries for them all, each patient's facts once.
+   */
+  checklists(caseIds: readonly number[], today: IsoDate, language = 'en'): Map<number, ChecklistItem[]> {
+    const read = this.detailsOf(caseIds);
+    const included = [...new Set([...read.values()].flatMap((c) => c.documents.filter((d) => d.included).map((d) => d.documentId)))];
+    const views = new Map(this.services.documents.checklistViews(included).map((v) => [v.id, v]));
+    const facts = new Map<number, PatientFacts>();
+    return new Map([...read.values()].map((c) => [c.id, evaluateChecklist(this.checklistInput(c.id, today, facts, views, c), language)]));
   }
 }
 

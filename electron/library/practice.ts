@@ -9,7 +9,7 @@ import type { CaseStatus, RequestState, Specialty } from '../../shared/case-type
 import type { IsoDate } from '../../shared/dates.ts';
 import { caseStage, isOverdue } from '../../shared/practice.ts';
 import type { PracticeCase, PracticeClient } from '../../shared/practice.ts';
-import type { Cases, PatientFacts } from './cases.ts';
+import type { Cases } from './cases.ts';
 import { all, sql } from './sql.ts';
 
 interface CaseRow {
@@ -33,25 +33,26 @@ export function practiceOverview(db: Database, cases: Cases, today: IsoDate, lan
           FROM patients p`,
     ).map((r) => [r.patient_id, r]),
   );
-  // Each patient's medications, allergies and labs are read once, for all their open cases.
-  const facts = new Map<number, PatientFacts>();
   const requests = new Map<number, { askedOn: IsoDate; state: RequestState }[]>();
   for (const r of all<{ case_id: number; asked_on: IsoDate; state: RequestState }>(db, sql`SELECT case_id, asked_on, state FROM records_requests WHERE state = 'asked'`)) {
     requests.set(r.case_id, [...(requests.get(r.case_id) ?? []), { askedOn: r.asked_on, state: r.state }]);
   }
   const open = new Map<number, PracticeCase[]>();
   const closed = new Map<number, { n: number; latest: string }>();
-  for (const c of all<CaseRow>(db, sql`SELECT id, patient_id, title, specialty, status, updated_at FROM cases ORDER BY updated_at DESC, id DESC`)) {
+  const rows = all<CaseRow>(db, sql`SELECT id, patient_id, title, specialty, status, updated_at FROM cases ORDER BY updated_at DESC, id DESC`);
+  const checklists = cases.checklists(
+    rows.filter((c) => c.status !== 'decided').map((c) => c.id),
+    today,
+    language,
+  );
+  for (const c of rows) {
     if (c.status === 'decided') {
       // Rows come latest first: a client's first closed case is their latest.
       closed.set(c.patient_id, { n: (closed.get(c.patient_id)?.n ?? 0) + 1, latest: closed.get(c.patient_id)?.latest ?? c.updated_at });
       continue;
     }
     const waiting = requests.get(c.id) ?? [];
-    const gaps = cases
-      .checklist(c.id, today, facts, language)
-      .filter((item) => item.status === 'missing')
-      .map((item) => item.message);
+    const gaps = (checklists.get(c.id) ?? []).filter((item) => item.status === 'missing').map((item) => item.message);
     open.set(c.patient_id, [
       ...(open.get(c.patient_id) ?? []),
       {

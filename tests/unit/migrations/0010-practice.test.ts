@@ -72,9 +72,21 @@ describe('migration 10: the practice view', () => {
     );
     expect(perPatient.match(/SEARCH d USING COVERING INDEX documents_by_patient_imported \(patient_id=\? AND deleted_at=\?\)/g)).toHaveLength(2);
     expect(perPatient).not.toMatch(/SCAN d/);
-    expect(plan(db, `SELECT * FROM records_requests WHERE case_id = 1`)).toMatch(/USING INDEX records_requests_by_case/);
-    expect(plan(db, `SELECT * FROM case_opinions WHERE case_id = 1`)).toMatch(/USING INDEX case_opinions_by_case/);
-    expect(plan(db, `SELECT * FROM case_specialists WHERE case_id = 1`)).toMatch(/USING INDEX case_specialists_by_case/);
-    expect(plan(db, `SELECT * FROM case_recommendations WHERE case_id = 1`)).toMatch(/USING INDEX case_recommendations_by_case/);
+    // A case's parts, read for all the open cases at once (Cases.detailsOf): each table searched by case.
+    const inCases = `(SELECT value FROM json_each('[1, 2, 3]'))`;
+    expect(plan(db, `SELECT * FROM records_requests WHERE case_id IN ${inCases}`)).toMatch(/SEARCH records_requests USING INDEX records_requests_by_case \(case_id=\?\)/);
+    expect(plan(db, `SELECT * FROM case_opinions WHERE case_id IN ${inCases}`)).toMatch(/SEARCH case_opinions USING INDEX case_opinions_by_case \(case_id=\?\)/);
+    expect(plan(db, `SELECT * FROM case_specialists WHERE case_id IN ${inCases}`)).toMatch(/SEARCH case_specialists USING INDEX case_specialists_by_case \(case_id=\?\)/);
+    expect(plan(db, `SELECT * FROM case_recommendations WHERE case_id IN ${inCases}`)).toMatch(/SEARCH case_recommendations USING INDEX case_recommendations_by_case \(case_id=\?\)/);
+    expect(plan(db, `SELECT * FROM case_questions WHERE case_id IN ${inCases}`)).toMatch(/SEARCH case_questions USING .*\(case_id=\?/);
+    expect(plan(db, `SELECT * FROM case_documents WHERE case_id IN ${inCases}`)).toMatch(/SEARCH case_documents USING .*\(case_id=\?/);
+    for (const [parts, part, key] of [
+      ['recommendation_documents', 'case_recommendations', 'recommendation_id'],
+      ['request_documents', 'records_requests', 'request_id'],
+    ]) {
+      const joined = plan(db, `SELECT x.* FROM ${parts} x JOIN ${part} r ON r.id = x.${key} WHERE r.case_id IN ${inCases}`);
+      expect(joined, parts).toMatch(new RegExp(`SEARCH x USING .*\\(${key}=\\?`));
+      expect(joined, parts).not.toMatch(/SCAN (x|r)\b/);
+    }
   });
 });
