@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3-multiple-ciphers';
 import path from 'node:path';
 import { onTestFinished } from 'vitest';
 import type { ImportResult } from '../../shared/import-types.ts';
@@ -5,6 +6,7 @@ import type { NewPatient } from '../../shared/library-types.ts';
 import { Importer } from '../../electron/import/importer.ts';
 import { openDatabase } from '../../electron/library/database.ts';
 import { DATABASE_FILE, Library } from '../../electron/library/library.ts';
+import { LATEST_VERSION } from '../../electron/library/migrations/index.ts';
 import { WorkerPool } from '../../electron/workers/pool.ts';
 import { tempDir } from './paths.ts';
 
@@ -14,6 +16,21 @@ export function newLibrary(options: { dateOfBirth?: string } = {}) {
   const library = Library.open(dir, { create: true });
   const patient = library.patients.add({ name: "Margaret O'Neill", dateOfBirth: options.dateOfBirth ?? '1958-04-12' });
   return { dir, library, patient };
+}
+
+/**
+ * A library folder whose database says a newer Casebinder wrote it (its format `ahead` past this one's),
+ * written as SQLite leaves a closed database (no WAL beside it), so opening it must change nothing.
+ */
+export function libraryFromTheFuture(ahead = 5) {
+  const { dir, library } = newLibrary();
+  library.close();
+  const file = path.join(dir, DATABASE_FILE);
+  const db = new Database(file);
+  db.pragma(`user_version = ${LATEST_VERSION + ahead}`);
+  db.pragma('journal_mode = DELETE');
+  db.close();
+  return { dir, file, version: LATEST_VERSION + ahead };
 }
 
 /** An importer over worker threads of its own; `close` ends the threads. */

@@ -28,6 +28,19 @@ import { NO_DESKTOP } from '../helpers/desktop.ts';
 import { importingLibrary } from '../helpers/library.ts';
 import { fixture, tempDir } from '../helpers/paths.ts';
 
+/** Runs each piece of work, keeping what it threw (each is expected to throw). */
+function attempts() {
+  const errors: unknown[] = [];
+  const attempt = (work: () => unknown) => {
+    try {
+      work();
+    } catch (error) {
+      errors.push(error);
+    }
+  };
+  return { errors, attempt };
+}
+
 const BAD = ['empty.pdf', 'random_64k.bin', 'actually_png.pdf', 'truncated_rotation.pdf', 'truncated_photo.jpg', 'password_entry.zip', 'path_traversal.zip', 'flat_ratio_20MiB.zip'];
 
 /** The English messages with no values: whole sentences that must not be left in another language. */
@@ -184,14 +197,7 @@ describe("what the back end says, in the window's language", () => {
 
   it('says the errors a person meets in the window in the language, and crosses to the window with its words', () => {
     const { library, patient } = importingLibrary();
-    const errors: unknown[] = [];
-    const attempt = (work: () => unknown) => {
-      try {
-        work();
-      } catch (error) {
-        errors.push(error);
-      }
-    };
+    const { errors, attempt } = attempts();
     attempt(() => library.patients.add({ name: '  ' }));
     attempt(() => library.patients.add({ name: 'Ana Ruiz', dateOfBirth: '2999-01-01' }));
     attempt(() => library.cases.create(patient.id, { title: '', specialty: 'spine-orthopedic' }, new Date()));
@@ -220,14 +226,7 @@ describe("what the back end says, in the window's language", () => {
 
   it('says in the language what a backup folder, an export or a correction meets when the library is not as the window thought', () => {
     const { library, patient } = importingLibrary();
-    const errors: unknown[] = [];
-    const attempt = (work: () => unknown) => {
-      try {
-        work();
-      } catch (error) {
-        errors.push(error);
-      }
-    };
+    const { errors, attempt } = attempts();
     const c = library.cases.create(patient.id, { title: 'Knee replacement', specialty: 'spine-orthopedic' }, new Date());
     const other = library.patients.add({ name: 'Ana Ruiz', dateOfBirth: '1980-02-03' });
     const same = library.patients.add({ name: 'Ana Ruiz-Soto', dateOfBirth: '1981-02-03' });

@@ -7,7 +7,7 @@ import { APPLICATION_ID } from '../../electron/library/database.ts';
 import { DATABASE_FILE, Library } from '../../electron/library/library.ts';
 import { LATEST_VERSION } from '../../electron/library/migrations/index.ts';
 import { CasebinderError } from '../../shared/errors.ts';
-import { databaseOf, newLibrary } from '../helpers/library.ts';
+import { databaseOf, libraryFromTheFuture, newLibrary } from '../helpers/library.ts';
 import { tempDir } from '../helpers/paths.ts';
 
 const open: { close(): void }[] = [];
@@ -39,13 +39,7 @@ describe('a library folder', () => {
   });
 
   it('refuses a library written by a newer version, and leaves every byte of it alone', () => {
-    const { dir, library } = newLibrary();
-    library.close();
-    const file = path.join(dir, DATABASE_FILE);
-    const db = new Database(file);
-    db.pragma(`user_version = ${LATEST_VERSION + 5}`);
-    db.pragma('journal_mode = DELETE');
-    db.close();
+    const { dir, file } = libraryFromTheFuture();
     const before = sha(file);
     const error = (() => {
       try {

@@ -6,12 +6,11 @@
  */
 import Database from 'better-sqlite3-multiple-ciphers';
 import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openFailure, startupLanguage } from '../../electron/desktop/open-failure.ts';
 import { LATEST_VERSION } from '../../electron/library/migrations/index.ts';
-import { DATABASE_FILE, Library } from '../../electron/library/library.ts';
-import { newLibrary } from '../helpers/library.ts';
+import { Library } from '../../electron/library/library.ts';
+import { libraryFromTheFuture } from '../helpers/library.ts';
 import { fixture } from '../helpers/paths.ts';
 
 const failureOf = (dir: string) => {
@@ -25,13 +24,7 @@ const failureOf = (dir: string) => {
 
 describe('a library that cannot be opened at start', () => {
   it('says why, in the window’s language, and which folder', () => {
-    const { dir, library } = newLibrary();
-    library.close();
-    const file = path.join(dir, DATABASE_FILE);
-    const db = new Database(file);
-    db.pragma(`user_version = ${LATEST_VERSION + 5}`);
-    db.pragma('journal_mode = DELETE');
-    db.close();
+    const { dir, file } = libraryFromTheFuture();
     const tooNew = failureOf(dir);
     expect(openFailure(tooNew, dir, 'en')).toEqual({
       title: 'Casebinder cannot open your library',
