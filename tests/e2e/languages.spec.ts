@@ -147,6 +147,8 @@ test("each document's language: shown in the list and on the document, filtered 
   // ...then the English taken away: French alone.
   await written.getByRole('button', { name: 'Remove English' }).click();
   await expect(chosen).toHaveText(['Français (French)']);
+  // The keyboard stays in the picker, on its choice of a language to add.
+  await expect(page.getByRole('combobox', { name: 'Written in' })).toBeFocused();
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect.poll(() => library.documents.get(letterId).languages).toEqual(['fr']);
   await app.screenshot('document-language-corrected');

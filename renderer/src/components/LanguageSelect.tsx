@@ -35,7 +35,16 @@ export function LanguagesPicker(props: { id: string; value: readonly string[]; o
             <li key={code} className="chip">
               <span lang={code}>{languageLabel(code, language)}</span>
               {value.length > min && (
-                <button type="button" className="chip-remove" aria-label={t('languages.remove', { language: languageName(code, language) })} onClick={() => onChange(value.filter((c) => c !== code))}>
+                <button
+                  type="button"
+                  className="chip-remove"
+                  aria-label={t('languages.remove', { language: languageName(code, language) })}
+                  onClick={() => {
+                    onChange(value.filter((c) => c !== code));
+                    // The button goes with its language: the keyboard stays in the picker, on its choice.
+                    document.getElementById(id)?.focus();
+                  }}
+                >
                   ×
                 </button>
               )}
