@@ -77,8 +77,11 @@ const ACCEPT_SUGGESTION: Readonly<Record<SuggestedField, (id: number) => SqlQuer
 // Tags travel as one string; the unit separator never occurs in a tag a person types.
 const TAG_SEPARATOR = '\u001f';
 
-// Beside each document: its tags; for a study, its modalities and counts; for scanned pages, how OCR
-// went; and for photos combined into one document, which one (all through indexes, one row each).
+/** Whose the document is, as its identity check compares with what it names. */
+const OWNER = sql`(SELECT name FROM patients pt WHERE pt.id = d.patient_id) AS patient_name,
+    (SELECT date_of_birth FROM patients pt WHERE pt.id = d.patient_id) AS patient_birth_date,
+    (SELECT other_names FROM patients pt WHERE pt.id = d.patient_id) AS patient_other_names`;
+
 /** What the checklist reads of a document: the rest (tags, OCR, how it was composed) is left out of its query. */
 export type ChecklistView = Pick<MedicalDocument, 'id' | 'kind' | 'type' | 'suggested' | 'title' | 'dateOfService' | 'facility' | 'identity' | 'languages'> & {
   readonly imaging: { readonly modalities: readonly string[] } | null;
@@ -90,11 +93,11 @@ const SELECT_CHECKLIST_VIEW = sql`
     CASE WHEN d.kind = 'study' THEN
       (SELECT '0 0 ' || coalesce(group_concat(DISTINCT modality), '') FROM series se WHERE se.document_id = d.id) END AS imaging,
     ${STATED_JSON} AS stated,
-    (SELECT name FROM patients pt WHERE pt.id = d.patient_id) AS patient_name,
-    (SELECT date_of_birth FROM patients pt WHERE pt.id = d.patient_id) AS patient_birth_date,
-    (SELECT other_names FROM patients pt WHERE pt.id = d.patient_id) AS patient_other_names
+    ${OWNER}
   FROM documents d`;
 
+// Beside each document: its tags; for a study, its modalities and counts; for scanned pages, how OCR
+// went; and for photos combined into one document, which one (all through indexes, one row each).
 const SELECT_DOCUMENT = sql`
   SELECT d.*,
     (SELECT group_concat(tag, char(31)) FROM (SELECT tag FROM document_tags t WHERE t.document_id = d.id ORDER BY tag)) AS tags,
@@ -110,9 +113,7 @@ const SELECT_DOCUMENT = sql`
     (SELECT group_concat(source_document_id) FROM (SELECT source_document_id FROM composition_pages c
        WHERE c.document_id = d.id GROUP BY source_document_id ORDER BY min(number))) AS made_from,
     ${STATED_JSON} AS stated,
-    (SELECT name FROM patients pt WHERE pt.id = d.patient_id) AS patient_name,
-    (SELECT date_of_birth FROM patients pt WHERE pt.id = d.patient_id) AS patient_birth_date,
-    (SELECT other_names FROM patients pt WHERE pt.id = d.patient_id) AS patient_other_names
+    ${OWNER}
   FROM documents d`;
 
 /** The values the app shows and filters by: confirmed first, else the library's suggestion. */
