@@ -28,9 +28,9 @@ export const EXPORT_EN = {
 export type ExportKey = keyof typeof EXPORT_EN;
 
 export const EXPORT_ES: Readonly<Record<ExportKey, string>> = {
-  'export-pdf-failed': 'No se pudo poner «{title}» en el PDF del paquete ({reason}); su original está en el paquete.',
-  'export-picture-failed': 'No se pudo poner la imagen «{title}» en el PDF del paquete ({reason}); su original está en el paquete.',
-  'export-fonts-missing': 'Las fuentes del PDF del paquete no tienen letras para {letters}; se imprimen como recuadros. Los originales no se ven afectados.',
+  'export-pdf-failed': 'No se pudo poner «{title}» en el expediente ({reason}); su original está en el paquete.',
+  'export-picture-failed': 'No se pudo poner la imagen «{title}» en el expediente ({reason}); su original está en el paquete.',
+  'export-fonts-missing': 'Las fuentes del expediente no tienen letras para {letters}; se imprimen como recuadros. Los originales no se ven afectados.',
   'export-derived': '{title}: a sus archivos les faltan valores que el índice del disco (DICOMDIR) exige, así que el índice da {values}. Los archivos de imagen no cambian.',
   'export-derived-study': 'Un estudio de imagen',
   'export-derived-value': '{keyword} {value} ({how})',

@@ -20,7 +20,7 @@ const IDENTITY_AR =
 const HELD_EN =
   "{reason} Its lab values and other entries are held back from the health record, the checklist, the timeline and the packet until you say whose it is: yours (a name change or nickname), another patient's, or not wanted.";
 const HELD_ES =
-  '{reason} Sus valores de laboratorio y demás datos quedan fuera del historial de salud, la lista de comprobación, la cronología y el paquete hasta que diga de quién es: suyo (un cambio de nombre o un apodo), de otro paciente, o no deseado.';
+  '{reason} Sus valores de laboratorio y demás datos quedan fuera de la historia clínica, la lista de comprobación, la cronología y el expediente hasta que diga de quién es: suyo (un cambio de nombre o un apodo), de otro paciente, o no deseado.';
 const HELD_AR =
   '{reason} تبقى قيم المختبر وسائر بياناته خارج السجل الصحي وقائمة التحقق والخط الزمني والحزمة حتى تحدد لمن هو: لك (تغيير اسم أو لقب)، أو لمريض آخر، أو غير مطلوب.';
 
