@@ -464,7 +464,7 @@ export const es: Record<MessageKey, string> = {
   'privacy.offWarning': 'Desactivado, cualquiera con acceso al disco de este equipo puede leer los archivos de la biblioteca.',
   'privacy.turnOff': 'Desactivar el cifrado',
   'privacy.turnOffEllipsis': 'Desactivar el cifrado…',
-  'privacy.backedUp': 'Copia de seguridad hecha en {to}: {copied, plural, one {# archivo nuevo copiado} other {# archivos nuevos copiados}}, {there} ya estaban.',
+  'privacy.backedUp': 'Copia de seguridad hecha en {to}: {copied, plural, one {# archivo nuevo copiado} other {# archivos nuevos copiados}}, {there, plural, one {# ya estaba} other {# ya estaban}}.',
   'privacy.backups': 'Copias de seguridad',
   'privacy.lastBackup': 'Última copia de seguridad: {when}, en {to}.',
   'privacy.noBackup': 'Todavía no hay copia de seguridad. Haga la copia en una carpeta de otra unidad (un disco externo): cada vez solo se copia lo que ha cambiado.',
