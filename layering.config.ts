@@ -82,6 +82,7 @@ export const PACKAGE_PLACES: Readonly<Record<string, Place>> = {
   zod: 'either',
   'chrono-node': 'either',
   franc: 'either',
+  'trigram-utils': 'either',
   'intl-messageformat': 'either',
   '@cantoo/pdf-lib': 'either',
   'dicom-parser': 'either',

@@ -1,12 +1,12 @@
-import { franc } from 'franc';
 import type { DocumentEdit, MedicalDocument } from '../../shared/library-types.ts';
 import type { Library } from '../library/library.ts';
+import { closestLanguage } from './franc-index.ts';
 
 /**
- * The languages a document is written in, read from its text with franc (trigram profiles of 187
- * languages, offline). The text is read in pieces (a page, or a long page's paragraphs, about
- * 1,500 characters each) so a document in two languages (an English letter with a Spanish report
- * behind it) is seen as both; a language is named when it holds at least a fifth of the letters
+ * The languages a document is written in, read from its text with franc's models (trigram profiles of
+ * 187 languages, offline; `closestLanguage` gives franc's answer, faster). The text is read in pieces
+ * (a page, or a long page's paragraphs, about 1,500 characters each) so a document in two languages (an
+ * English letter with a Spanish report behind it) is seen as both; a language is named when it holds at least a fifth of the letters
  * read and a few sentences' worth (200 letters: below that, a language was named wrong about one time in
  * thirty on the sentences it was tuned on). Too little text (a study, a photo not yet read, a table of
  * numbers) names none: no language is better than a wrong one.
@@ -19,7 +19,7 @@ export function detectLanguages(pageTexts: readonly string[]): string[] {
   for (const piece of pieces(pageTexts)) {
     const count = letterCount(piece);
     if (count < MIN_PIECE_LETTERS) continue;
-    const code = franc(piece, { minLength: MIN_PIECE_LETTERS });
+    const code = closestLanguage(piece, MIN_PIECE_LETTERS);
     if (code === 'und') continue;
     const language = bcp47(code);
     if (!language) continue;
