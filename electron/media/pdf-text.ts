@@ -99,12 +99,25 @@ export async function noticingPicturesTooLarge<T>(work: () => Promise<T>): Promi
   }
 }
 
+export interface PdfOptions {
+  /** Listen to pdf.js's warnings (see noticingPicturesTooLarge). */
+  readonly warnings?: boolean;
+  /**
+   * Only the text is read, nothing drawn: the outlines of the fourteen standard fonts (Helvetica, Times,
+   * Courier... when a PDF names one without embedding it) are not loaded. A text run's characters and
+   * widths come from the PDF's encoding and widths, or pdf.js's own metrics of those fonts, never from
+   * the outlines; loading and parsing them for each document was about a quarter of reading a short
+   * report's text. tests/unit/pdf-text.test.ts checks the text and positions are the same either way.
+   */
+  readonly textOnly?: boolean;
+}
+
 /**
  * Opens a PDF file for pdf.js, reading from disk only the ranges it asks for, hands it to `use`, and
  * always closes it. A file cut short, damaged or locked with a password gives its refusal instead.
  * Never touches the network or runs the file's scripts.
  */
-export async function withPdf<T>(file: OriginalRef, use: (pdf: PdfDocument) => Promise<T>, options: { warnings?: boolean } = {}): Promise<T | Refusal> {
+export async function withPdf<T>(file: OriginalRef, use: (pdf: PdfDocument) => Promise<T>, options: PdfOptions = {}): Promise<T | Refusal> {
   const handle = await openOriginal(file);
   try {
     const { size } = handle;
@@ -123,7 +136,7 @@ export async function withPdf<T>(file: OriginalRef, use: (pdf: PdfDocument) => P
       rangeChunkSize: CHUNK_BYTES,
       disableAutoFetch: true,
       disableStream: true,
-      standardFontDataUrl: asset('standard_fonts'),
+      ...(options.textOnly ? {} : { standardFontDataUrl: asset('standard_fonts') }),
       cMapUrl: asset('cmaps'),
       cMapPacked: true,
       wasmUrl: asset('wasm'),
@@ -177,7 +190,7 @@ export async function readPdfText(file: OriginalRef): Promise<PdfText | Refusal>
       page.cleanup();
     }
     return { pageTexts, pageRuns, picturePages, blankPages };
-  });
+  }, { textOnly: true });
   if ('code' in read || read.blankPages.length === 0) return read;
   // A picture too large to decode is left out of the drawing, so its page looks blank: such a page is
   // still a picture (OCR then says why it cannot read it), never dropped as blank.

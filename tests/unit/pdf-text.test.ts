@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { linesOf, looksTruncated, readPdfText } from '../../electron/media/pdf-text.ts';
+import { linesOf, looksTruncated, readPdfText, withPdf } from '../../electron/media/pdf-text.ts';
+import type { PdfOptions } from '../../electron/media/pdf-text.ts';
 import { fixture, tempDir } from '../helpers/paths.ts';
 
 const bytes = (file: string) => new Uint8Array(fs.readFileSync(file));
@@ -69,6 +70,53 @@ describe('reading PDF text', () => {
     expect(looksTruncated(bytes(fixture('bad/truncated_rotation.pdf')))).toBe(true);
     expect(looksTruncated(bytes(fixture('pdf/pdfjs/scan-bad.pdf')))).toBe(false);
     expect(looksTruncated(bytes(fixture('pdf/pdfjs/rotation.pdf')))).toBe(false);
+  });
+});
+
+/** Every page's text runs as pdf.js gives them (characters, place, width, line ends), or the refusal's code. */
+async function runsRead(file: string, options: PdfOptions): Promise<string> {
+  const read = await withPdf(file, async (pdf) => {
+    const pages: string[] = [];
+    for (let n = 1; n <= pdf.numPages; n++) {
+      const page = await pdf.getPage(n);
+      const { items } = await page.getTextContent();
+      pages.push(items.map((item) => ('str' in item ? `${item.str}|${item.transform.join(',')}|${item.width}|${item.height}|${item.hasEOL}` : '')).join('\n'));
+      page.cleanup();
+    }
+    return pages.join('\f');
+  }, options);
+  return typeof read === 'string' ? read : `refused: ${read.code}`;
+}
+
+describe('reading text without the standard fonts\' outlines', () => {
+  it('reads the same characters at the same places from every PDF of the fixtures and from each of the fourteen standard fonts', async () => {
+    const { PDFDocument, StandardFonts } = await import('@cantoo/pdf-lib');
+    const doc = await PDFDocument.create();
+    const page = doc.addPage([612, 792]);
+    let y = 760;
+    for (const name of Object.values(StandardFonts)) {
+      const font = await doc.embedFont(name);
+      const text = name === StandardFonts.Symbol ? 'αβγ ≤ ± ∞' : name === StandardFonts.ZapfDingbats ? '✓ ✔ ✗ ➔' : `${name}: Café résumé — “naïve” final 5.4 mmol/L`;
+      page.drawText(text, { x: 40, y, size: 11, font });
+      y -= 40;
+    }
+    const dir = tempDir();
+    const fourteen = `${dir}/fourteen-fonts.pdf`;
+    fs.writeFileSync(fourteen, await doc.save());
+    const pdfs = [fourteen, ...fs.readdirSync(fixture('.'), { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.pdf')).map((name) => fixture(name))];
+    expect(pdfs.length).toBeGreaterThan(100);
+    const differ: string[] = [];
+    let runs = 0;
+    for (const file of pdfs) {
+      const [textOnly, drawn] = [await runsRead(file, { textOnly: true }), await runsRead(file, {})];
+      if (textOnly !== drawn) differ.push(file);
+      runs += textOnly.split('\n').length;
+    }
+    expect(differ).toEqual([]);
+    expect(runs).toBeGreaterThan(5_000);
+    const read = await readPdfText(fourteen);
+    expect('pageTexts' in read && read.pageTexts[0]).toContain('Times-Roman: Café résumé — “naïve” final 5.4 mmol/L');
+    expect('pageTexts' in read && read.pageTexts[0]).toContain('αβγ ≤ ± ∞');
   });
 });
 
