@@ -4,7 +4,6 @@
  * turned upright by its EXIF orientation when it is shown, read by OCR or exported; the original in
  * the vault stays exactly as it came.
  */
-import decodeHeic from 'heic-decode';
 import sharp from 'sharp';
 import type { Sharp } from 'sharp';
 import type { Refusal } from '../../shared/import-types.ts';
@@ -49,7 +48,10 @@ function damaged(mediaType: ImageMediaType, detail: string): Refusal {
 export async function uprightPage(file: OriginalRef | Buffer, mediaType: ImageMediaType, page: number): Promise<Sharp> {
   if (mediaType === 'image/heic') {
     const bytes = Buffer.isBuffer(file) ? file : await readOriginal(file);
-    // libheif applies the HEIF rotation and mirroring itself; EXIF orientation is not applied again.
+    // libheif (WebAssembly, about 30 MB of each worker thread once loaded) is loaded by the first HEIC
+    // photo, not by every import. It applies the HEIF rotation and mirroring itself; EXIF orientation is
+    // not applied again.
+    const { default: decodeHeic } = await import('heic-decode');
     const decoded = await decodeHeic({ buffer: bytes });
     return sharp(Buffer.from(decoded.data.buffer, decoded.data.byteOffset, decoded.data.byteLength), {
       raw: { width: decoded.width, height: decoded.height, channels: 4 },
