@@ -4,6 +4,7 @@
  * JSX, the attributes a person reads or hears, and the strings a child or such an attribute may show).
  */
 import path from 'node:path';
+import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
 import { CATALOGUES, WINDOW_LANGUAGES } from '../../renderer/src/i18n/index.ts';
 import { catalogueProblems } from '../helpers/icu.ts';
@@ -16,6 +17,25 @@ describe("the window's catalogues", () => {
       expect(catalogueProblems(CATALOGUES.en, CATALOGUES[language], language)).toEqual([]);
     });
   }
+
+  it('Arabic: a backup\'s files already there agree with their count (one, two, three to ten, eleven on, a hundred)', () => {
+    const backedUp = new IntlMessageFormat(CATALOGUES.ar['privacy.backedUp'], 'ar');
+    const there = (count: number) => String(backedUp.format({ to: 'D:', copied: 0, there: count })).split('، و')[1];
+    expect([1, 2, 5, 11, 100].map(there)).toEqual([
+      'ملف واحد موجود مسبقًا.',
+      'ملفان موجودان مسبقًا.',
+      '5 ملفات موجودة مسبقًا.',
+      '11 ملفًا موجودًا مسبقًا.',
+      '100 ملف موجود مسبقًا.',
+    ]);
+  });
+
+  it('Arabic: a password\'s least length and the details read agree with their count', () => {
+    const say = (key: 'export.passwordShort' | 'details.read', count: number) => String(new IntlMessageFormat(CATALOGUES.ar[key], 'ar').format({ count }));
+    expect(say('export.passwordShort', 8)).toBe('استخدم كلمة مرور من 8 أحرف على الأقل.');
+    expect(say('export.passwordShort', 12)).toBe('استخدم كلمة مرور من 12 حرفًا على الأقل.');
+    expect([2, 3].map((count) => say('details.read', count))).toEqual(['قرأت المكتبة تفصيلين من المستند.', 'قرأت المكتبة 3 تفاصيل من المستند.']);
+  });
 
   it('holds every word of every screen: no component writes words of its own', () => {
     const own = Object.entries(literalCounts()).map(([f, n]) => `${f}: ${n} strings outside the catalogue: ${literalStrings(path.join(ROOT, f)).slice(0, 5).join(' | ')}`);
