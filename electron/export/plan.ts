@@ -37,7 +37,7 @@ export function exportPlan(library: Library, caseId: number, today: IsoDate, lan
       };
     });
   const openGaps = library.cases
-    .checklist(caseId, today, undefined, language)
+    .checklist(caseId, today, language)
     .flatMap((item) => (item.status === 'met' ? [] : [{ status: item.status, message: item.message, ask: item.ask }]));
   return { documents, openGaps, remembered: library.cases.exportChoices(caseId), folder: library.settings.exportFolder() };
 }

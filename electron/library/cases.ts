@@ -47,6 +47,28 @@ export interface PatientFacts {
   readonly labs: readonly LabResult[];
 }
 
+interface SpecialistRow {
+  readonly id: number;
+  readonly case_id: number;
+  readonly name: string;
+  readonly institution: string | null;
+  readonly accepts: SubmissionMethod | null;
+  readonly size_limit_mb: number | null;
+  /** The languages their centre reads, BCP 47, space-separated, the first the one asked for. */
+  readonly reads: string;
+}
+
+function toSpecialist(s: SpecialistRow): Specialist {
+  return { id: s.id, caseId: s.case_id, name: s.name, institution: s.institution, accepts: s.accepts, sizeLimitMb: s.size_limit_mb, reads: s.reads.split(' ') };
+}
+
+/** What a caller evaluating many checklists has already read (see `checklistInput`). */
+interface ReadForChecklists {
+  readonly facts?: Map<number, PatientFacts>;
+  readonly views?: ReadonlyMap<number, ChecklistView>;
+  readonly details?: CaseDetails;
+}
+
 export interface NewCase {
   readonly title: string;
   readonly specialty: Specialty;
@@ -224,14 +246,7 @@ export class Cases {
       (r) => r.case_id,
       (r): RecordsRequest => ({ id: r.id, caseId: r.case_id, facility: r.facility, what: r.what, askedOn: r.asked_on, method: r.method, state: r.state, documentIds: requestDocuments(r.id) }),
     );
-    const specialists = byOwner(
-      all<{ id: number; case_id: number; name: string; institution: string | null; accepts: SubmissionMethod | null; size_limit_mb: number | null; reads: string }>(
-        this.db,
-        sql`SELECT * FROM case_specialists WHERE case_id IN ${inCases} ORDER BY id`,
-      ),
-      (s) => s.case_id,
-      (s): Specialist => ({ id: s.id, caseId: s.case_id, name: s.name, institution: s.institution, accepts: s.accepts, sizeLimitMb: s.size_limit_mb, reads: s.reads.split(' ') }),
-    );
+    const specialists = byOwner(all<SpecialistRow>(this.db, sql`SELECT * FROM case_specialists WHERE case_id IN ${inCases} ORDER BY id`), (s) => s.case_id, toSpecialist);
     const opinions = byOwner(
       all<Omit<Opinion, 'caseId' | 'specialistId' | 'documentId'> & { case_id: number; specialist_id: number | null; document_id: number | null }>(
         this.db,
@@ -402,7 +417,7 @@ export class Cases {
       sql`INSERT INTO case_specialists (case_id, name, institution, accepts, size_limit_mb, reads)
           VALUES (${caseId}, ${input.name.trim()}, ${input.institution?.trim() || null}, ${input.accepts ?? null}, ${input.sizeLimitMb ?? null}, ${readsOf(input.reads)})`,
     );
-    return this.details(caseId).specialists.find((s) => s.id === Number(inserted.lastInsertRowid))!;
+    return this.specialist(Number(inserted.lastInsertRowid));
   }
 
   /** Corrects what is known of a specialist: their name, centre, how they take records, the languages they read. */
@@ -420,9 +435,9 @@ export class Cases {
 
   /** One specialist, with the case they were added to. */
   specialist(id: number): Specialist {
-    const row = get<{ case_id: number }>(this.db, sql`SELECT case_id FROM case_specialists WHERE id = ${id}`);
+    const row = get<SpecialistRow>(this.db, sql`SELECT * FROM case_specialists WHERE id = ${id}`);
     if (!row) throw new CasebinderError('not-found', `There is no specialist #${id}.`);
-    return this.details(row.case_id).specialists.find((s) => s.id === id)!;
+    return toSpecialist(row);
   }
 
   /**
@@ -463,14 +478,14 @@ export class Cases {
   /**
    * What the completeness check looks at: the included documents, recommendations and questions, and
    * the facts that would go into the packet: those of the included documents and those the person typed
-   * in, never another document's or a held-back one's.
+   * in, never another document's or a held-back one's. A caller evaluating many cases (the practice
+   * view) hands over what it has read for them all: `facts`, each patient's medications, allergies and
+   * labs (the patient's, not the case's), filled in as patients are met; `views`, the included
+   * documents; `details`, the case itself.
    */
-  /**
-   * What the checklist is evaluated on. `facts` holds each patient's medications, allergies and labs
-   * once read, for a caller evaluating many cases (the practice view): they are the patient's, not the case's.
-   */
-  checklistInput(caseId: number, today: IsoDate, facts: Map<number, PatientFacts> = new Map(), views?: ReadonlyMap<number, ChecklistView>, read?: CaseDetails): ChecklistInput {
-    const c = read ?? this.details(caseId);
+  private checklistInput(caseId: number, today: IsoDate, read: ReadForChecklists = {}): ChecklistInput {
+    const { facts = new Map<number, PatientFacts>(), views } = read;
+    const c = read.details ?? this.details(caseId);
     let known = facts.get(c.patientId);
     if (!known) {
       known = {
@@ -525,8 +540,8 @@ export class Cases {
   }
 
   /** The case's checklist, in the window's language when it asks for one (English otherwise). */
-  checklist(caseId: number, today: IsoDate, facts?: Map<number, PatientFacts>, language = 'en'): ChecklistItem[] {
-    return evaluateChecklist(this.checklistInput(caseId, today, facts), language);
+  checklist(caseId: number, today: IsoDate, language = 'en'): ChecklistItem[] {
+    return evaluateChecklist(this.checklistInput(caseId, today), language);
   }
 
   /**
@@ -538,7 +553,7 @@ export class Cases {
     const included = [...new Set([...read.values()].flatMap((c) => c.documents.filter((d) => d.included).map((d) => d.documentId)))];
     const views = new Map(this.services.documents.checklistViews(included).map((v) => [v.id, v]));
     const facts = new Map<number, PatientFacts>();
-    return new Map([...read.values()].map((c) => [c.id, evaluateChecklist(this.checklistInput(c.id, today, facts, views, c), language)]));
+    return new Map([...read.values()].map((c) => [c.id, evaluateChecklist(this.checklistInput(c.id, today, { facts, views, details: c }), language)]));
   }
 }
 

@@ -42,7 +42,7 @@ export function caseChannels({ library }: AppContext) {
         const ids = [...new Set([...details.documents.map((d) => d.documentId), ...details.recommendations.flatMap((r) => r.documentIds)])];
         return {
           case: details,
-          checklist: library.cases.checklist(id, today(), undefined, language),
+          checklist: library.cases.checklist(id, today(), language),
           documents: ids.map((d) => summary(library.documents.get(d))),
           timeline: timeline(library, details.patientId, id),
           undated: undatedDocuments(library, details.patientId, id),
