@@ -219,7 +219,7 @@ describe("what the back end says, in the window's language", () => {
     }
     expect(say(toErrorInfo(errors[1], 'test').words!, 'es')).toBe('La fecha de nacimiento 2999-01-01 está en el futuro. Revise el año.');
     expect(say(toErrorInfo(errors[0], 'test').words!, 'ar')).toBe('يحتاج المريض إلى اسم. أدخل اسم المريض.');
-    expect(say(toErrorInfo(errors[4], 'test').words!, 'es')).toMatch(/^Ya hay un paciente llamado Ana Ruiz, nacido el 1980-02-03 \(número \d+\)\. Use ese paciente/);
+    expect(say(toErrorInfo(errors[4], 'test').words!, 'es')).toMatch(/^Ya hay un paciente llamado Ana Ruiz, con fecha de nacimiento 1980-02-03 \(número \d+\)\. Use ese paciente/);
     expect(toErrorInfo(errors[5], 'test').message).toBe('There is no document number 9999 in this library.');
     expect(say(toErrorInfo(errors[5], 'test').words!, 'es')).toBe('No hay ningún documento número 9999 en esta biblioteca.');
   });
