@@ -9,7 +9,7 @@ const KIND_EN = '{kind, select, pdf {a PDF} png {a PNG image} jpg {a JPEG photo}
 const KIND_ES = '{kind, select, pdf {un PDF} png {una imagen PNG} jpg {una foto JPEG} tif {una imagen TIFF} heic {una foto de iPhone (HEIC)} webp {una imagen WebP} dcm {una imagen DICOM} zip {un archivo ZIP} other {un archivo}}';
 const KIND_AR = '{kind, select, pdf {ملف PDF} png {صورة PNG} jpg {صورة JPEG} tif {صورة TIFF} heic {صورة iPhone ‏(HEIC)} webp {صورة WebP} dcm {صورة DICOM} zip {أرشيف ZIP} other {ملف}}';
 const BOMB_EN = 'That is how "zip bombs" exhaust a computer, so Casebinder did not unpack it. If you trust where it came from, unpack it yourself and import the folder.';
-const BOMB_ES = 'Así es como las «bombas zip» agotan un ordenador, por eso Casebinder no lo descomprimió. Si confía en su procedencia, descomprímalo usted y importe la carpeta.';
+const BOMB_ES = 'Así es como las «bombas zip» agotan un equipo, por eso Casebinder no lo descomprimió. Si confía en su procedencia, descomprímalo usted y importe la carpeta.';
 const BOMB_AR = 'هكذا تستنزف «قنابل zip» الحاسوب، لذلك لم يفك Casebinder ضغطه. إن كنت تثق بمصدره ففك ضغطه بنفسك واستورد المجلد.';
 const IDENTITY_EN =
   'It {hasNames, select, yes {names {names}{hasDates, select, yes { and } other {}}} other {}}{hasDates, select, yes {gives the date of birth {dates}} other {}}{hasDates, select, yes {; {patient}{born, select, none {} other { was born {born}}}} other {, not {patient}}}.';
@@ -183,15 +183,15 @@ export const IMPORT_ES: Readonly<Record<ImportKey, string>> = {
   'not-allowed': 'Casebinder no tiene permiso para leer este archivo. Revise sus permisos, o cópielo a un lugar donde pueda abrirlo e importe la copia.',
   folder: 'Esto es una carpeta, no un archivo.',
   'disk-full': 'El disco que guarda la biblioteca está lleno. Libere espacio e importe este archivo de nuevo.',
-  'io-error': 'El disco no pudo leer este archivo (un error de entrada/salida). Si está en un CD o una memoria USB, cópielo primero al ordenador.',
+  'io-error': 'El disco no pudo leer este archivo (un error de entrada/salida). Si está en un CD o una memoria USB, cópielo primero a este equipo.',
   unreadable: 'No se pudo leer este archivo ({detail}).',
   'not-regular': 'Esto no es un archivo normal (un dispositivo o una tubería); no hay nada que importar.',
   autorun: 'Instrucciones para que Windows inicie un programa desde el disco. Casebinder nunca las ejecuta.',
   program: 'Un programa (un visor del disco o un instalador). Casebinder nunca ejecuta programas y no los importa.',
   viewer: 'Parte del programa visor del disco, no un documento médico.',
   'viewer-art': 'Una imagen pequeña que pertenece al visor del disco (un icono o una ilustración), no un documento médico.',
-  'system-folder': 'Una carpeta que el ordenador guarda para sí mismo, no documentos médicos.',
-  'system-file': 'Un archivo oculto que el ordenador guarda para sí mismo, no un documento médico.',
+  'system-folder': 'Una carpeta que el equipo guarda para sí mismo, no documentos médicos.',
+  'system-file': 'Un archivo oculto que el equipo guarda para sí mismo, no un documento médico.',
   hidden: 'Un archivo o carpeta oculto, omitido.',
   renamed: `El archivo se llama «{ext}» pero es ${KIND_ES}; se importó como lo que realmente es.`,
   'dicom-looking': 'Parece un archivo de imagen DICOM, pero no empieza como empiezan los archivos DICOM, así que probablemente está dañado. Si vino de un disco de imágenes, pida al centro de imagen una copia nueva del disco.',
@@ -205,13 +205,13 @@ export const IMPORT_ES: Readonly<Record<ImportKey, string>> = {
   'other-image': 'Es una imagen {format}, que Casebinder aún no puede importar. Guárdela como JPEG o PNG, o imprímala como PDF, e importe eso.',
   'other-kind': 'Este tipo de archivo ({mime}) no es algo que Casebinder importe. Importe PDF, fotos y escaneos (JPEG, PNG, HEIC, TIFF), discos de imágenes (DICOM) o archivos ZIP que los contengan.',
   'web-page': 'Este archivo es una página web, no un documento. Si vino de un portal del paciente, la descarga probablemente falló: descargue el documento de nuevo e importe el PDF.',
-  'json-not-fhir': 'Es un archivo de datos JSON pero no un historial de salud FHIR (no tiene "resourceType"), así que Casebinder no puede importarlo. Pida al portal su descarga FHIR o C-CDA, o una copia en PDF.',
+  'json-not-fhir': 'Es un archivo de datos JSON pero no una historia clínica FHIR (no tiene "resourceType"), así que Casebinder no puede importarlo. Pida al portal su descarga FHIR o C-CDA, o una copia en PDF.',
   'plain-text': 'Es un archivo de texto sin formato, que Casebinder no importa. Imprímalo como PDF e importe eso.',
-  'other-xml': 'Este archivo XML no es un historial de salud que Casebinder lea (lee documentos C-CDA y descargas IHE XDM de portales del paciente). Pida al portal uno de esos, o una copia en PDF.',
+  'other-xml': 'Este archivo XML no es una historia clínica que Casebinder lea (lee documentos C-CDA y descargas IHE XDM de portales del paciente). Pida al portal uno de esos, o una copia en PDF.',
   'apple-health': 'El registro de Apple Health de las mediciones del propio teléfono (pasos, frecuencia cardiaca, sueño…), no documentos de una clínica. Los documentos clínicos de la misma exportación (su carpeta de registros clínicos) sí se importan.',
   'xdm-page': 'La página de índice o el léame de la propia descarga, no un documento; los documentos que enumera sí se importan.',
   'xdm-index': 'El índice de la descarga (IHE XDM METADATA.XML), leído para comprobar que cada documento que enumera está en la descarga.',
-  'xdm-missing': 'El índice de la descarga ({index}) enumera este documento, pero no está en la descarga. Descargue de nuevo el historial desde el portal.',
+  'xdm-missing': 'El índice de la descarga ({index}) enumera este documento, pero no está en la descarga. Descargue de nuevo la historia clínica desde el portal.',
   unknown: 'Casebinder no puede saber qué tipo de archivo es: no es un PDF, una foto o escaneo, una imagen DICOM ni un archivo ZIP. Si debería ser uno de ellos, puede estar dañado; pida al remitente una copia nueva.',
   'pdf-locked': 'Este PDF está protegido con contraseña. Pida a la clínica una copia sin bloquear, o ábralo con su contraseña y guarde una copia sin bloquear (Imprimir > Guardar como PDF), y después importe esa.',
   'pdf-truncated': 'Este PDF está incompleto: el archivo se corta antes de su final, como ocurre cuando se interrumpe una descarga o una copia. Descárguelo de nuevo o pida al remitente una copia nueva.',
@@ -237,7 +237,7 @@ export const IMPORT_ES: Readonly<Record<ImportKey, string>> = {
   'dicom-inflated': 'Este archivo DICOM no se importó: {problem}. Si vino de un disco de imágenes, pida al centro de imagen una copia nueva.',
   'dicom-bomb': 'sus datos comprimidos (deflate) ocupan más de {mb, number} MB al descomprimirlos, mucho más de lo que contiene un objeto DICOM de su tipo (así es un archivo hecho para agotar la memoria)',
   'pdf-damaged-because': 'Este PDF está dañado y no se puede leer. Pida a la clínica o al remitente una copia nueva. ({detail})',
-  'xml-unsafe': 'Este archivo XML declara un DOCTYPE o entidades, que los documentos de historial de salud nunca necesitan y que pueden usarse para atacar al programa que los lee. Casebinder no lo lee. Pida de nuevo la descarga al portal, o una copia en PDF.',
+  'xml-unsafe': 'Este archivo XML declara un DOCTYPE o entidades, que los documentos de historia clínica nunca necesitan y que pueden usarse para atacar al programa que los lee. Casebinder no lo lee. Pida de nuevo la descarga al portal, o una copia en PDF.',
   'xml-damaged-at': 'Este archivo XML está dañado ({detail} en la línea {line}), así que no se puede leer. Descárguelo de nuevo desde el portal.',
   'xml-damaged': 'Este archivo XML está dañado ({detail}), así que no se puede leer. Descárguelo de nuevo desde el portal.',
   'not-ccda': 'Este archivo XML no es un documento clínico (C-CDA): no tiene ClinicalDocument. Casebinder lee documentos C-CDA y descargas IHE XDM.',
@@ -264,7 +264,7 @@ export const IMPORT_ES: Readonly<Record<ImportKey, string>> = {
   'same-image-both-damaged': 'Los dos están dañados; se conservó el que se importó primero.',
   'same-image-both-fine': 'Los dos se leen enteros (la misma imagen guardada dos veces, quizá con dos codificaciones); se conservó el que se importó primero.',
   'bundle-manifest': 'El manifiesto del paquete del caso (manifest.json), leído para tomar cada original con el título, el tipo y la fecha que el paquete le da.',
-  'bundle-packet': 'El paquete PDF del caso, hecho por Casebinder a partir de los originales del paquete; se importaron los originales en su lugar, así que nada está dos veces en la biblioteca.',
+  'bundle-packet': 'El expediente PDF del caso, hecho por Casebinder a partir de los originales del paquete; se importaron los originales en su lugar, así que nada está dos veces en la biblioteca.',
   'bundle-fhir': 'La copia FHIR de la lista de documentos del paquete, para los sistemas hospitalarios; se importaron en su lugar los originales a los que apunta.',
   'bundle-xdm-index': 'El índice del paquete para los sistemas hospitalarios (IHE XDM METADATA.XML); se importaron en su lugar los originales que enumera.',
   'bundle-xdm-copy': 'Una segunda copia de {document, select, none {un original} other {D{document}{title, select, none {} other { ({title})}}}} que el paquete guarda para los sistemas hospitalarios (IHE XDM); el original se importó una vez.',
@@ -279,10 +279,10 @@ export const IMPORT_ES: Readonly<Record<ImportKey, string>> = {
   'dicomdir-missing': 'El índice del disco (DICOMDIR) enumera este archivo, pero no está en el disco. Si estas imágenes importan para la opinión, pida al centro de imagen una copia nueva del disco.',
   'pdf-in-dicom-damaged': 'El informe PDF dentro de este archivo DICOM no se puede leer: {problem}. El propio archivo DICOM se conservó con su estudio.',
   'records-too-large':
-    'Este archivo de historial de salud ocupa {size}, más que el historial de cualquier persona en un portal (hasta {limit}); puede que no lo sea. Casebinder no lo importó.',
+    'Este archivo de historia clínica ocupa {size}, más que la historia clínica de cualquier persona en un portal (hasta {limit}); puede que no lo sea. Casebinder no lo importó.',
   'fhir-damaged': 'Este archivo FHIR no se puede leer: {problem}. Descárguelo de nuevo desde el portal.',
   'fhir-not-json': 'no es JSON válido ({detail})',
-  'records-holds': 'Historial de salud: {holds}.',
+  'records-holds': 'Historia clínica: {holds}.',
   'records-count':
     '{kind, select, lab {{count, plural, one {# resultado de laboratorio} other {# resultados de laboratorio}}} problem {{count, plural, one {# problema} other {# problemas}}} medication {{count, plural, one {# medicamento} other {# medicamentos}}} allergy {{count, plural, one {# alergia} other {# alergias}}} vital {{count, plural, one {# signo vital} other {# signos vitales}}} procedure {{count, plural, one {# procedimiento} other {# procedimientos}}} encounter {{count, plural, one {# visita} other {# visitas}}} other {{count, plural, one {# vacuna} other {# vacunas}}}}',
   'left-out': 'Se dejó fuera: {parts}.',

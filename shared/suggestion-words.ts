@@ -81,8 +81,8 @@ export const TITLE_ES: Readonly<Record<TitleKey, string>> = {
   'title-correspondence': 'Carta',
   'title-lab-report': 'Resultados de laboratorio',
   'title-recommendation': 'Recomendación del cirujano',
-  'title-fhir': 'Descarga del historial clínico (FHIR)',
-  'title-fhir-for': 'Descarga del historial clínico (FHIR) de {whose}',
+  'title-fhir': 'Descarga de la historia clínica (FHIR)',
+  'title-fhir-for': 'Descarga de la historia clínica (FHIR) de {whose}',
   'title-lab-result': 'Resultado de laboratorio: {what}',
   'title-record': '{kind, select, problem {Problema} medication {Medicamento} allergy {Alergia} vital {Signo vital} procedure {Procedimiento} encounter {Visita} other {Vacuna}}: {name}',
 };

@@ -107,7 +107,7 @@ describe("what the back end says, in the window's language", () => {
     expect(sayAll(byFile('flat_ratio_20MiB.zip').words!, 'es')).toMatch(/pasaría de \d+ kB a 20,0 MB/);
     // The held-back download: its other name and birth date, and the patient's, in Spanish.
     const buster = sayAll(byFile('.json').words!, 'es');
-    expect(buster).toContain('Historial de salud:');
+    expect(buster).toContain('Historia clínica:');
     expect(buster).toContain('Nombra a Buster Hoeger y da la fecha de nacimiento 16 mar 1988; Gustavo Mejía nació el 1 ene 1986.');
     expect(told(byFile('.json'))).toContain('It names Buster Hoeger and gives the date of birth 16 Mar 1988; Gustavo Mejía was born 1 Jan 1986.');
     expect(sayAll(byFile('billion-laughs.xml').words!, 'es')).toMatch(/^Este archivo XML declara un DOCTYPE o entidades/);
@@ -165,7 +165,7 @@ describe("what the back end says, in the window's language", () => {
     const [letterInEnglish, reportInEnglish] = [titleOf(inEnglish, 'spine surgeon letter.pdf'), titleOf(inEnglish, 'pathology.pdf')];
     expect(letterInEnglish).toBe("Surgeon's recommendation from Cascadia Spine & Orthopaedics");
     for (const [language, expected, downloadTitle] of [
-      ['es', 'Recomendación del cirujano de Cascadia Spine & Orthopaedics', 'Descarga del historial clínico (FHIR) de Buster Hoeger'],
+      ['es', 'Recomendación del cirujano de Cascadia Spine & Orthopaedics', 'Descarga de la historia clínica (FHIR) de Buster Hoeger'],
       ['ar', 'توصية الجرّاح من Cascadia Spine & Orthopaedics', 'تنزيل السجل الصحي (FHIR) الخاص بـ Buster Hoeger'],
     ] as const) {
       const dir = path.join(tempDir(), 'library');

@@ -149,7 +149,7 @@ export const es: Record<PacketMessageKey, string> = {
   'record.pageOf': '{section} (página {page})',
   'record.gathered': 'Lo que dice sobre medicamentos, problemas de salud y resultados de laboratorio también se recoge en este expediente, en {sections}.',
   'record.narrative': 'Un documento clínico (C-CDA) de una descarga de la historia clínica, impreso aquí a partir de su propio texto tal como lo escribió el sistema de origen.',
-  'record.download': 'Esta es una descarga de la historia clínica ({mediaType}), un archivo pensado para ordenadores más que una página para leer.',
+  'record.download': 'Esta es una descarga de la historia clínica ({mediaType}), un archivo pensado para sistemas informáticos más que una página para leer.',
   'record.fileIs': 'El archivo está en el paquete como {path}.',
   'record.notes': 'Notas: {text}',
   'footer.person': '{name} · nac. {date}',
