@@ -28,7 +28,7 @@ describe('closestLanguage', () => {
     expect(disagreements(texts, 60)).toEqual([]);
     // The least length only decides which texts are too short to read.
     expect(disagreements(texts.filter((text) => text.length < 60), 10)).toEqual([]);
-    // Not the same answer everywhere: the texts name at least the nineteen languages.
+    // Not one answer for everything: at least nineteen different answers.
     expect(new Set(texts.map((text) => closestLanguage(text, 60))).size).toBeGreaterThanOrEqual(LANGUAGES.length);
   });
 
