@@ -283,7 +283,7 @@ export const ar: Record<MessageKey, string> = {
   'export.previewHint': 'اطّلع على ملف الحالة صفحةً صفحة قبل كتابته: الغلاف والملخص والخط الزمني والتحاليل وكل مستند، كما سيراه الطبيب الاختصاصي.',
   'export.written': '✓ كُتبت الحزمة',
   'export.writtenSize': 'ملف حالة من {pages, plural, zero {لا صفحات} one {صفحة واحدة} two {صفحتين} few {# صفحات} many {# صفحة} other {# صفحة}} فيه {documents, plural, zero {لا مستندات} one {مستند واحد} two {مستندان} few {# مستندات} many {# مستندًا} other {# مستند}}؛ {size} إجمالًا.',
-  'export.zipParts': '{count, plural, one {ملف ZIP: {files}} two {ملف ZIP في جزأين (أرسِل كل الأجزاء): {files}} few {ملف ZIP في # أجزاء (أرسِل كل الأجزاء): {files}} other {ملف ZIP في # جزءًا (أرسِل كل الأجزاء): {files}}}',
+  'export.zipParts': '{count, plural, one {ملف ZIP: {files}} two {ملف ZIP في جزأين (أرسِل كل الأجزاء): {files}} few {ملف ZIP في # أجزاء (أرسِل كل الأجزاء): {files}} many {ملف ZIP في # جزءًا (أرسِل كل الأجزاء): {files}} other {ملف ZIP في # جزء (أرسِل كل الأجزاء): {files}}}',
   'export.markSent': 'بعد أن ترسلها (رفعًا أو بالبريد الإلكتروني أو بالبريد)، <button>علِّم الحالة بأنها أُرسلت</button>.',
   'export.markedSent': '✓ الحالة معلَّمة بأنها أُرسلت.',
   'export.show': 'إظهار في المجلد',
