@@ -30,13 +30,15 @@ describe("the window's catalogues", () => {
     ]);
   });
 
-  it('Arabic: a password\'s least length, the details read and a ZIP\'s parts agree with their count', () => {
+  it('Arabic: a password\'s least length, the details read, a ZIP\'s parts and an import\'s summary agree with their count', () => {
     const say = (key: 'export.passwordShort' | 'details.read', count: number) => String(new IntlMessageFormat(CATALOGUES.ar[key], 'ar').format({ count }));
     expect(say('export.passwordShort', 8)).toBe('استخدم كلمة مرور من 8 أحرف على الأقل.');
     expect(say('export.passwordShort', 12)).toBe('استخدم كلمة مرور من 12 حرفًا على الأقل.');
     expect([2, 3].map((count) => say('details.read', count))).toEqual(['قرأت المكتبة تفصيلين من المستند.', 'قرأت المكتبة 3 تفاصيل من المستند.']);
     const parts = new IntlMessageFormat(CATALOGUES.ar['export.zipParts'], 'ar');
     expect([3, 12, 100].map((count) => String(parts.format({ count, files: 'a.zip…' })).split(' (')[0])).toEqual(['ملف ZIP في 3 أجزاء', 'ملف ZIP في 12 جزءًا', 'ملف ZIP في 100 جزء']);
+    const summary = String(new IntlMessageFormat(CATALOGUES.ar['import.summary'], 'ar').format({ imported: 3, merged: 0, duplicates: 12, refused: 1 }));
+    expect(summary).toBe('استُورد 3 مستندات، و12 مستندًا موجودًا في المكتبة من قبل، ومستند واحد لم يُستورد.');
   });
 
   it('holds every word of every screen: no component writes words of its own', () => {
