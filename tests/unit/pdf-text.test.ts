@@ -89,7 +89,7 @@ async function runsRead(file: string, options: PdfOptions): Promise<string> {
 }
 
 describe('reading text without the standard fonts\' outlines', () => {
-  it('reads the same characters at the same places from every PDF of the fixtures and from each of the fourteen standard fonts', async () => {
+  it('reads the same characters at the same places from every PDF of the fixtures and from each of the fourteen standard fonts (pdf-lib\'s and Ghostscript\'s)', async () => {
     const { PDFDocument, StandardFonts } = await import('@cantoo/pdf-lib');
     const doc = await PDFDocument.create();
     const page = doc.addPage([612, 792]);
@@ -117,6 +117,9 @@ describe('reading text without the standard fonts\' outlines', () => {
     const read = await readPdfText(fourteen);
     expect('pageTexts' in read && read.pageTexts[0]).toContain('Times-Roman: Café résumé — “naïve” final 5.4 mmol/L');
     expect('pageTexts' in read && read.pageTexts[0]).toContain('αβγ ≤ ± ∞');
+    // The same fonts named by another writer (Ghostscript), ZapfDingbats with its ToUnicode map.
+    const ghostscript = await readPdfText(fixture('pdf/ghostscript/std14.pdf'));
+    expect('pageTexts' in ghostscript && ghostscript.pageTexts[0]!.split('\n').slice(-4)).toEqual(['Courier-BoldOblique: PSA 4.1 ng/mL', 'αβγ ≤ ±', '✔ ✘ ✓', 'Diabetes, Hypertension']);
   });
 });
 
