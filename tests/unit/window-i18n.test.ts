@@ -38,7 +38,10 @@ describe("the window's catalogues", () => {
     const parts = new IntlMessageFormat(CATALOGUES.ar['export.zipParts'], 'ar');
     expect([3, 12, 100].map((count) => String(parts.format({ count, files: 'a.zip…' })).split(' (')[0])).toEqual(['ملف ZIP في 3 أجزاء', 'ملف ZIP في 12 جزءًا', 'ملف ZIP في 100 جزء']);
     const summary = String(new IntlMessageFormat(CATALOGUES.ar['import.summary'], 'ar').format({ imported: 3, merged: 0, duplicates: 12, refused: 1 }));
-    expect(summary).toBe('استُورد 3 مستندات، و12 مستندًا موجودًا في المكتبة من قبل، ومستند واحد لم يُستورد.');
+    expect(summary).toBe('استُوردت 3 مستندات، و12 مستندًا موجودًا في المكتبة من قبل، ومستند واحد لم يُستورد.');
+    expect(String(new IntlMessageFormat(CATALOGUES.ar['import.summary'], 'ar').format({ imported: 0, merged: 0, duplicates: 1, refused: 3 }))).toBe(
+      'لم يُستورد أي مستند، ومستند واحد موجود في المكتبة من قبل، و3 مستندات لم تُستورد.',
+    );
   });
 
   it('holds every word of every screen: no component writes words of its own', () => {
