@@ -247,7 +247,7 @@ export const ERROR_AR: Readonly<Record<ErrorKey, string>> = {
   'err.converting-cancelled': 'أُلغي {encrypting, select, yes {التشفير} other {فك التشفير}}؛ والمكتبة كما كانت.',
   'err.patient-name': 'يحتاج المريض إلى اسم. أدخل اسم المريض.',
   'err.born-in-future': 'تاريخ الميلاد {date} في المستقبل. تحقق من السنة.',
-  'err.not-a-date': '{what, select, birth {تاريخ الميلاد} other {تاريخ الخدمة}} «{value}» ليس تاريخًا. اكتبه بالشكل YYYY-MM-DD، مثل 2024-03-14.',
+  'err.not-a-date': '{what, select, birth {تاريخ الميلاد} other {تاريخ الرعاية}} «{value}» ليس تاريخًا. اكتبه بالشكل YYYY-MM-DD، مثل 2024-03-14.',
   'err.case-title': 'أعطِ الحالة عنوانًا، مثل «توصية بدمج الفقرات L4-L5».',
   'err.case-needs-title': 'تحتاج الحالة إلى عنوان.',
   'err.question': 'اكتب السؤال.',

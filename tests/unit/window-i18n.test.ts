@@ -44,6 +44,22 @@ describe("the window's catalogues", () => {
     );
   });
 
+  it('Arabic: what was done to many documents says so with the verb first and the count in the case it takes', () => {
+    const moved = new IntlMessageFormat(CATALOGUES.ar['bulk.moved'], 'ar');
+    expect([0, 1, 2, 3, 11, 100].map((count) => String(moved.format({ count, from: 'أ', to: 'ب' })))).toEqual([
+      'لم يُنقل أي مستند من أ إلى ب.',
+      'نُقل مستند واحد من أ إلى ب.',
+      'نُقل مستندان من أ إلى ب.',
+      'نُقلت 3 مستندات من أ إلى ب.',
+      'نُقل 11 مستندًا من أ إلى ب.',
+      'نُقل 100 مستند من أ إلى ب.',
+    ]);
+    const backedUp = String(new IntlMessageFormat(CATALOGUES.ar['privacy.backedUp'], 'ar').format({ to: 'D:', copied: 0, there: 2 }));
+    expect(backedUp).toBe('اكتمل النسخ الاحتياطي في D:: لم يُنسخ أي ملف جديد، وملفان موجودان مسبقًا.');
+    const unchecked = String(new IntlMessageFormat(CATALOGUES.ar['export.uncheckedText'], 'ar').format({ values: 2, documents: 3 }));
+    expect(unchecked.split(' (')[0]).toBe('لم تُطابَق بعدُ مع الصفحة قيمتان مقروءتان من 3 مستندات ضمن ما سيُرسَل');
+  });
+
   it('holds every word of every screen: no component writes words of its own', () => {
     const own = Object.entries(literalCounts()).map(([f, n]) => `${f}: ${n} strings outside the catalogue: ${literalStrings(path.join(ROOT, f)).slice(0, 5).join(' | ')}`);
     expect(own).toEqual([]);
