@@ -48,9 +48,9 @@ export const EXPORT_ES: Readonly<Record<ExportKey, string>> = {
 };
 
 export const EXPORT_AR: Readonly<Record<ExportKey, string>> = {
-  'export-pdf-failed': 'تعذّر وضع «{title}» في ملف PDF للحزمة ({reason})؛ أصله موجود في الحزمة.',
-  'export-picture-failed': 'تعذّر وضع الصورة «{title}» في ملف PDF للحزمة ({reason})؛ أصلها موجود في الحزمة.',
-  'export-fonts-missing': 'لا تحتوي خطوط ملف PDF للحزمة على الحروف {letters}؛ فتُطبع مربعات. الأصول لا تتأثر.',
+  'export-pdf-failed': 'تعذّر وضع «{title}» في ملف الحالة ({reason})؛ أصله موجود في الحزمة.',
+  'export-picture-failed': 'تعذّر وضع الصورة «{title}» في ملف الحالة ({reason})؛ أصلها موجود في الحزمة.',
+  'export-fonts-missing': 'لا تحتوي خطوط ملف الحالة على الحروف {letters}؛ فتُطبع مربعات. الأصول لا تتأثر.',
   'export-derived': '{title}: تنقص ملفاته قيمًا يشترطها فهرس القرص (DICOMDIR)، فيعطي الفهرس {values}. ملفات الصور نفسها لم تتغير.',
   'export-derived-study': 'دراسة تصوير',
   'export-derived-value': '{keyword} {value} ({how})',

@@ -16,13 +16,13 @@ const IDENTITY_EN =
 const IDENTITY_ES =
   '{hasNames, select, yes {Nombra a {names}{hasDates, select, yes { y da} other {}}} other {Da}}{hasDates, select, yes { la fecha de nacimiento {dates}} other {}}{hasDates, select, yes {; {patient}{born, select, none {} other { nació el {born}}}} other {, no a {patient}}}.';
 const IDENTITY_AR =
-  '{hasNames, select, yes {يذكر {names}{hasDates, select, yes { ويذكر} other {}}} other {يذكر}}{hasDates, select, yes { تاريخ الميلاد {dates}} other {}}{hasDates, select, yes {؛ {patient}{born, select, none {} other { مولود في {born}}}} other {، لا {patient}}}.';
+  '{hasNames, select, yes {يذكر {names}{hasDates, select, yes { ويذكر} other {}}} other {يذكر}}{hasDates, select, yes { تاريخ الميلاد {dates}} other {}}{hasDates, select, yes {؛ {born, select, none {لا {patient}} other {وتاريخ ميلاد {patient} هو {born}}}} other {، لا {patient}}}.';
 const HELD_EN =
   "{reason} Its lab values and other entries are held back from the health record, the checklist, the timeline and the packet until you say whose it is: yours (a name change or nickname), another patient's, or not wanted.";
 const HELD_ES =
   '{reason} Sus valores de laboratorio y demás datos quedan fuera de la historia clínica, la lista de comprobación, la cronología y el expediente hasta que diga de quién es: suyo (un cambio de nombre o un apodo), de otro paciente, o no deseado.';
 const HELD_AR =
-  '{reason} تبقى قيم المختبر وسائر بياناته خارج السجل الصحي وقائمة التحقق والخط الزمني والحزمة حتى تحدد لمن هو: لك (تغيير اسم أو لقب)، أو لمريض آخر، أو غير مطلوب.';
+  '{reason} تبقى قيم المختبر وسائر بياناته خارج السجل الصحي وقائمة التحقق والخط الزمني وملف الحالة حتى تحدد لمن هو: لك (تغيير اسم أو لقب)، أو لمريض آخر، أو غير مطلوب.';
 
 export const IMPORT_EN = {
   'as-written': '{text}',
@@ -320,7 +320,7 @@ export const IMPORT_AR: Readonly<Record<ImportKey, string>> = {
   'as-written': '{text}',
   empty: 'هذا الملف فارغ (0 بايت)، فلا شيء لاستيراده. إن جاء من تنزيل أو بريد إلكتروني فنزّله مرة أخرى.',
   gone: 'هذا الملف لم يعد موجودًا (نُقل أو حُذف). اعثر عليه مرة أخرى واستورده من مكانه الحالي.',
-  'not-allowed': 'لا يُسمح لـ Casebinder بقراءة هذا الملف. تحقق من أذوناته، أو انسخه إلى مكان تستطيع فتحه فيه واستورد النسخة.',
+  'not-allowed': 'لا يُسمح لـ Casebinder بقراءة هذا الملف. تحقق من صلاحياته، أو انسخه إلى مكان تستطيع فتحه فيه واستورد النسخة.',
   folder: 'هذا مجلد وليس ملفًا.',
   'disk-full': 'القرص الذي يحفظ المكتبة ممتلئ. أفرغ بعض المساحة واستورد هذا الملف مرة أخرى.',
   'io-error': 'تعذر على القرص قراءة هذا الملف (خطأ في الإدخال/الإخراج). إن كان على قرص مدمج أو ذاكرة USB فانسخه إلى الحاسوب أولًا.',
@@ -371,7 +371,7 @@ export const IMPORT_AR: Readonly<Record<ImportKey, string>> = {
   'zip-method': 'هذا الملف في أرشيف ZIP مضغوط بطريقة لا يستطيع Casebinder قراءتها (الطريقة {method}). فك ضغط الأرشيف ببرنامج آخر واستورد المجلد.',
   'too-deep': 'هذا أرشيف داخل أرشيف داخل أرشيف؛ لا يفك Casebinder الضغط إلى هذا العمق. فك ضغطه بنفسك واستورد المجلد.',
   'bundle-missing':
-    'يسرد بيان حزمة الحالة هذا الأصل، لكنه ليس فيما استُورد. إن جاءت الحزمة في عدة أجزاء ZIP (مجلدات) فاستورد الأجزاء كلها معًا؛ وإلا فاطلب الحزمة من المرسل مرة أخرى.',
+    'يسرد بيان حزمة الحالة هذا الأصل، لكنه ليس فيما استُورد. إن جاءت الحزمة في عدة أجزاء ZIP فاستورد الأجزاء كلها معًا؛ وإلا فاطلب الحزمة من المرسل مرة أخرى.',
   'dicom-left-out': 'تُرك ملف DICOM هذا جانبًا: {problem}. لا عيب فيه كملف؛ ويبقى دون تغيير في مكانه.',
   'dicom-damaged': 'لا يمكن قراءة ملف DICOM هذا: {problem}. لم يُستورد. إن جاء من قرص تصوير فاطلب من مركز التصوير نسخة جديدة من القرص.',
   'dicom-inflated': 'لم يُستورد ملف DICOM هذا: {problem}. إن جاء من قرص تصوير فاطلب من مركز التصوير نسخة جديدة.',
@@ -383,7 +383,7 @@ export const IMPORT_AR: Readonly<Record<ImportKey, string>> = {
   'not-ccda': 'ملف XML هذا ليس مستندًا سريريًا (C-CDA): لا يحوي ClinicalDocument. يقرأ Casebinder مستندات C-CDA وتنزيلات IHE XDM.',
   'dicom-bad-start': 'لا يبدأ كما تبدأ ملفات DICOM',
   'dicom-is-index': 'إنه DICOMDIR (فهرس قرص)، وليس صورة',
-  'dicom-palette': 'إنه لوحة ألوان (إعداد عرض تتشاركه العارضات)، وليس جزءًا من دراسة',
+  'dicom-palette': 'إنه لوحة ألوان (إعداد عرض تتشاركه برامج العرض)، وليس جزءًا من دراسة',
   'dicom-no-instance': 'لا يذكر أي صورة هو (معرّف النسخة مفقود)',
   'dicom-header-large': 'ترويسته أكبر مما يقرؤه Casebinder',
   'dicom-unreadable':
@@ -404,7 +404,7 @@ export const IMPORT_AR: Readonly<Record<ImportKey, string>> = {
   'same-image-both-damaged': 'كلاهما تالف؛ حُفظ الذي استُورد أولًا.',
   'same-image-both-fine': 'كلاهما يُقرأ كاملًا (الصورة نفسها محفوظة مرتين، ربما بترميزين)؛ حُفظ الذي استُورد أولًا.',
   'bundle-manifest': 'بيان حزمة الحالة (manifest.json)، قُرئ لأخذ كل أصل بالعنوان والنوع والتاريخ التي تعطيه إياها الحزمة.',
-  'bundle-packet': 'حزمة PDF الخاصة بالحالة، صنعها Casebinder من أصول الحزمة؛ استُوردت الأصول بدلًا منها، فلا شيء مكرر في المكتبة.',
+  'bundle-packet': 'ملف الحالة (PDF) في الحزمة، صنعه Casebinder من أصول الحزمة؛ استُوردت الأصول بدلًا منه، فلا شيء مكرر في المكتبة.',
   'bundle-fhir': 'نسخة FHIR من قائمة مستندات الحزمة، لأنظمة المستشفيات؛ استُوردت بدلًا منها الأصول التي تشير إليها.',
   'bundle-xdm-index': 'فهرس الحزمة لأنظمة المستشفيات (IHE XDM METADATA.XML)؛ استُوردت بدلًا منه الأصول التي يسردها.',
   'bundle-xdm-copy': 'نسخة ثانية من {document, select, none {أصل} other {D{document}{title, select, none {} other { ({title})}}}} تحتفظ بها الحزمة لأنظمة المستشفيات (IHE XDM)؛ استُورد الأصل مرة واحدة.',
@@ -449,7 +449,7 @@ export const IMPORT_AR: Readonly<Record<ImportKey, string>> = {
   'records-repeated': '{count, plural, one {بند واحد مذكور} two {بندان مذكوران} few {# بنود مذكورة} many {# بندًا مذكورة} other {# بند مذكورة}} مرتين فيه، وحُفظ مرة واحدة.',
   'carries-pdf': 'يحمل ملف PDF، استُورد مستندًا مستقلًا.',
   'ocr-no-pages': 'لا يحتوي هذا المستند على صفحات ممسوحة لقراءتها.',
-  'ocr-original-missing': 'تعذّرت قراءة هذه الصفحة: أصل المستند مفقود من خزنة المكتبة. شغّل فحص المكتبة (casebinder check) لمعرفة ما يفقد غيره، واستورد الملف مرة أخرى.',
+  'ocr-original-missing': 'تعذّرت قراءة هذه الصفحة: أصل المستند مفقود من خزنة المكتبة. شغّل فحص المكتبة (casebinder check) لمعرفة ما فُقد غيره، واستورد الملف مرة أخرى.',
   'ocr-failed': 'تعذّرت قراءة هذه الصفحة (OCR: {message}). أعد المحاولة بالأمر casebinder ocr --again --document ID؛ وإن فشلت مرة أخرى فأبلغنا بذلك.',
   'ocr-page-refused': '{words}',
   'page-picture-too-large': 'تحتوي هذه الصفحة على صورة تتجاوز {millions} مليون بكسل، أي أكثر بكثير من أي مسح ضوئي لصفحة، لذا لم تُقرأ (لا يمكن البحث في نصها). الصفحة نفسها محفوظة كما هي.',

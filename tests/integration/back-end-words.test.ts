@@ -124,6 +124,13 @@ describe("what the back end says, in the window's language", () => {
     expect(say({ key: 'folder' }, 'fr')).toBe('This is a folder, not a file.');
   });
 
+  it('Arabic: a number given as a plain value still takes the noun its count needs', () => {
+    expect(say({ key: 'err.passphrase-short', values: { min: 8 } }, 'ar')).toMatch(/^عبارة المرور قصيرة جدًا: استخدم 8 أحرف على الأقل /);
+    expect(say({ key: 'err.compose-too-many', values: { max: 40 } }, 'ar')).toBe('المستند المُنشأ من الصور لا يتجاوز 40 صفحة.');
+    expect(say({ key: 'ready-some-dicomdir', values: { yes: 3, known: 5 } }, 'ar')).toMatch(/^3 فقط من 5 ملفات جاءت /);
+    expect(say({ key: 'ready-some-dicomdir', values: { yes: 3, known: 12 } }, 'ar')).toMatch(/^3 فقط من 12 ملفًا جاءت /);
+  });
+
   it('says a study’s radiology-ready checks and its patient warnings in the language, from a real disc', async () => {
     const { library, patient, run } = importingLibrary();
     const result = await run(fixture('dicom/derived/hospital_cd.zip'));

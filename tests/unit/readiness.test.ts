@@ -83,7 +83,7 @@ describe('radiology-ready checks', () => {
       report: 'El informe del radiólogo está en la biblioteca: «CT Chest with contrast» (número de acceso A123456).',
     });
     // In Arabic, what the records wrote is isolated (FSI…PDI) so it keeps its left-to-right order.
-    expect(say(checks.find((c) => c.check === 'report')!.words, 'ar')).toBe('تقرير أخصائي الأشعة في المكتبة: «\u2068CT Chest with contrast\u2069» (رقم الإحالة \u2068A123456\u2069).');
+    expect(say(checks.find((c) => c.check === 'report')!.words, 'ar')).toBe('تقرير طبيب الأشعة في المكتبة: «\u2068CT Chest with contrast\u2069» (رقم الإدخال \u2068A123456\u2069).');
     // Four series or more: three named, then how many more.
     const many = study({ series: [1, 2, 3, 4, 5].map((n) => series({ label: said('series-label', { number: String(n), described: 'no', description: '' }), transferSyntaxes: [JPEG_BASELINE] })) });
     const lossy = studyReadiness(many).find((c) => c.check === 'lossy')!;

@@ -216,7 +216,7 @@ describe("the checklist in the window's languages", () => {
 
   it('says it in Arabic, and falls back to English for a language it does not have', () => {
     const ar = byRule(evaluateChecklist(input, 'ar'));
-    expect(ar['imaging-images']!.message).toBe('صور الرنين المغناطيسي أو التصوير المقطعي أو الأشعة السينية نفسها (DICOM) ناقصة؛ فالطبيب الاختصاصي يقرأ الصور، لا التقرير وحده.');
+    expect(ar['imaging-images']!.message).toBe('صور الرنين المغناطيسي أو التصوير المقطعي أو الأشعة السينية نفسها (DICOM) ناقصة؛ فالطبيب المختص يقرأ الصور، لا التقرير وحده.');
     expect(ar['record-language']!.message).toBe('«Informe de consulta» مكتوب باللغة الإسبانية؛ وDr. Lena Brandt (University Spine Center) يقرأ السجلات باللغة الإنجليزية.');
     expect(evaluateChecklist(input, 'fr')).toEqual(evaluateChecklist(input));
   });
