@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { IPC_EVENT } from '../shared/ipc-names.ts';
 import { CasebinderError } from '../shared/errors.ts';
+import { said } from '../shared/said.ts';
 import { Backend } from './app/backend.ts';
 import { electronDialogs } from './desktop/dialogs.ts';
 import { bindIpc } from './desktop/ipc.ts';
@@ -54,7 +55,7 @@ function emit(event: string, payload: unknown): void {
 async function start(): Promise<void> {
   hardenSession(session.defaultSession);
   serveApp(path.join(OUT, 'renderer'), () => {
-    if (!backend) throw new CasebinderError('library-locked', 'The library is not open yet.');
+    if (!backend) throw new CasebinderError('library-locked', said('err.not-open'));
     return backend.library;
   });
   const dialogs = electronDialogs(() => window);

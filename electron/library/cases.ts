@@ -270,7 +270,7 @@ export class Cases {
     for (const documentId of documentIds) {
       const doc = this.services.documents.get(documentId);
       if (doc.patientId !== c.patientId) {
-        throw new CasebinderError('invalid-input', `Document #${documentId} belongs to another patient; a case holds only its own patient's documents.`);
+        throw new CasebinderError('invalid-input', said('err.case-other-patient', { id: String(documentId) }));
       }
     }
     const add = writeTransaction(this.db, () => {
@@ -289,7 +289,7 @@ export class Cases {
 
   setIncluded(caseId: number, documentId: number, included: boolean): void {
     const changed = run(this.db, sql`UPDATE case_documents SET included = ${included ? 1 : 0} WHERE case_id = ${caseId} AND document_id = ${documentId}`);
-    if (!changed.changes) throw new CasebinderError('not-found', `Document #${documentId} is not in case #${caseId}.`);
+    if (!changed.changes) throw new CasebinderError('not-found', said('err.not-in-case', { id: String(documentId), caseId: String(caseId) }));
   }
 
   /** Puts the case's documents in this order (those not named keep their order, after them). */
@@ -316,7 +316,7 @@ export class Cases {
 
   updateQuestion(id: number, text: string): void {
     if (!text.trim()) throw new CasebinderError('invalid-input', said('err.question-or-remove'));
-    if (!run(this.db, sql`UPDATE case_questions SET text = ${text.trim()} WHERE id = ${id}`).changes) throw new CasebinderError('not-found', `There is no question #${id}.`);
+    if (!run(this.db, sql`UPDATE case_questions SET text = ${text.trim()} WHERE id = ${id}`).changes) throw new CasebinderError('not-found', said('err.no-item', { what: 'question', id: String(id) }));
   }
 
   removeQuestion(id: number): void {
@@ -332,7 +332,7 @@ export class Cases {
     if (!input.clinician.trim()) throw new CasebinderError('invalid-input', said('err.recommended-by'));
     if (!input.procedure.trim()) throw new CasebinderError('invalid-input', said('err.recommended-what'));
     for (const documentId of input.documentIds ?? []) {
-      if (this.services.documents.get(documentId).patientId !== c.patientId) throw new CasebinderError('invalid-input', `Document #${documentId} belongs to another patient.`);
+      if (this.services.documents.get(documentId).patientId !== c.patientId) throw new CasebinderError('invalid-input', said('err.case-other-patient', { id: String(documentId) }));
     }
     let id = 0;
     writeTransaction(this.db, () => {
@@ -356,7 +356,7 @@ export class Cases {
   /** Corrects a recommendation: what was recommended, by whom, when, and what was said about it. */
   updateRecommendation(id: number, change: Partial<Omit<NewRecommendation, 'documentIds'>>): void {
     const row = get<{ case_id: number }>(this.db, sql`SELECT case_id FROM case_recommendations WHERE id = ${id}`);
-    if (!row) throw new CasebinderError('not-found', `There is no recommendation #${id}.`);
+    if (!row) throw new CasebinderError('not-found', said('err.no-item', { what: 'recommendation', id: String(id) }));
     const before = this.details(row.case_id).recommendations.find((r) => r.id === id)!;
     const next = { ...before, ...change };
     if (!next.clinician.trim()) throw new CasebinderError('invalid-input', said('err.recommended-by'));
@@ -373,7 +373,7 @@ export class Cases {
   /** Corrects an opinion as recorded. */
   updateOpinion(id: number, change: Partial<Omit<Opinion, 'id' | 'caseId'>>): void {
     const row = get<{ case_id: number }>(this.db, sql`SELECT case_id FROM case_opinions WHERE id = ${id}`);
-    if (!row) throw new CasebinderError('not-found', `There is no opinion #${id}.`);
+    if (!row) throw new CasebinderError('not-found', said('err.no-item', { what: 'opinion', id: String(id) }));
     const next = { ...this.details(row.case_id).opinions.find((o) => o.id === id)!, ...change };
     if (!next.by.trim()) throw new CasebinderError('invalid-input', said('err.opinion-by'));
     run(
@@ -386,11 +386,11 @@ export class Cases {
   }
 
   removeOpinion(id: number): void {
-    if (!run(this.db, sql`DELETE FROM case_opinions WHERE id = ${id}`).changes) throw new CasebinderError('not-found', `There is no opinion #${id}.`);
+    if (!run(this.db, sql`DELETE FROM case_opinions WHERE id = ${id}`).changes) throw new CasebinderError('not-found', said('err.no-item', { what: 'opinion', id: String(id) }));
   }
 
   removeRecommendation(id: number): void {
-    if (!run(this.db, sql`DELETE FROM case_recommendations WHERE id = ${id}`).changes) throw new CasebinderError('not-found', `There is no recommendation #${id}.`);
+    if (!run(this.db, sql`DELETE FROM case_recommendations WHERE id = ${id}`).changes) throw new CasebinderError('not-found', said('err.no-item', { what: 'recommendation', id: String(id) }));
   }
 
   addRequest(caseId: number, input: { facility: string; what: string; askedOn: IsoDate; method: RequestMethod }): RecordsRequest {
@@ -404,7 +404,7 @@ export class Cases {
 
   setRequestState(requestId: number, state: RequestState, documentIds: readonly number[] = []): void {
     writeTransaction(this.db, () => {
-      if (!run(this.db, sql`UPDATE records_requests SET state = ${state} WHERE id = ${requestId}`).changes) throw new CasebinderError('not-found', `There is no records request #${requestId}.`);
+      if (!run(this.db, sql`UPDATE records_requests SET state = ${state} WHERE id = ${requestId}`).changes) throw new CasebinderError('not-found', said('err.no-item', { what: 'request', id: String(requestId) }));
       for (const documentId of documentIds) run(this.db, sql`INSERT OR IGNORE INTO request_documents (request_id, document_id) VALUES (${requestId}, ${documentId})`);
     })();
   }
@@ -436,7 +436,7 @@ export class Cases {
   /** One specialist, with the case they were added to. */
   specialist(id: number): Specialist {
     const row = get<SpecialistRow>(this.db, sql`SELECT * FROM case_specialists WHERE id = ${id}`);
-    if (!row) throw new CasebinderError('not-found', `There is no specialist #${id}.`);
+    if (!row) throw new CasebinderError('not-found', said('err.no-item', { what: 'specialist', id: String(id) }));
     return toSpecialist(row);
   }
 

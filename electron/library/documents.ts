@@ -551,7 +551,7 @@ export class Documents {
       this.db,
       sql`SELECT media_type, data FROM page_previews WHERE document_id = ${id} AND number = ${page}`,
     );
-    if (!row) throw new CasebinderError('not-found', `Document ${id} has no preview of page ${page}.`);
+    if (!row) throw new CasebinderError('not-found', said('err.no-preview', { id: String(id), page: String(page) }));
     return { mediaType: row.media_type, data: plainBytes(row.data) };
   }
 

@@ -71,8 +71,8 @@ export function startConversion(request: ConvertRequest): Job<EncryptionProgress
 async function convertLibrary(request: ConvertRequest, report: (p: EncryptionProgress) => void, signal: AbortSignal): Promise<ConvertResult> {
   const { dir } = request;
   const encrypting = request.passphrase !== null;
-  if (encrypting && isEncrypted(dir)) throw new CasebinderError('conflict', `The library in ${dir} is already encrypted. To change its passphrase, use "casebinder passphrase change".`);
-  if (!encrypting && !isEncrypted(dir)) throw new CasebinderError('conflict', `The library in ${dir} is not encrypted; there is nothing to decrypt.`);
+  if (encrypting && isEncrypted(dir)) throw new CasebinderError('conflict', said('err.already-converted', { encrypted: 'yes', dir }));
+  if (!encrypting && !isEncrypted(dir)) throw new CasebinderError('conflict', said('err.already-converted', { encrypted: 'no', dir }));
   const fromKey = request.from ? await unlock(dir, request.from) : null;
   const source = Library.open(dir, { key: fromKey });
   const convert = path.join(dir, CONVERT_DIR);

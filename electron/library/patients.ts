@@ -110,7 +110,7 @@ export class Patients {
 
   get(id: number): Patient {
     const row = get<PatientRow>(this.db, sql`${SELECT_PATIENT} WHERE p.id = ${id}`);
-    if (!row) throw new CasebinderError('not-found', `There is no patient number ${id} in this library.`);
+    if (!row) throw new CasebinderError('not-found', said('err.no-patient', { id: String(id) }));
     return toPatient(row);
   }
 

@@ -240,7 +240,7 @@ export class Records {
 
   lab(id: number): LabResult {
     const row = get<LabRow>(this.db, sql`SELECT * FROM lab_results WHERE id = ${id}`);
-    if (!row) throw new CasebinderError('not-found', `There is no lab result #${id}. List them with: casebinder labs`);
+    if (!row) throw new CasebinderError('not-found', said('err.no-lab-result', { id: String(id) }));
     return labFromRow(row);
   }
 
@@ -310,7 +310,7 @@ export class Records {
 
   record(id: number): ClinicalRecord {
     const row = get<RecordRow>(this.db, sql`SELECT * FROM clinical_records WHERE id = ${id}`);
-    if (!row) throw new CasebinderError('not-found', `There is no record #${id}.`);
+    if (!row) throw new CasebinderError('not-found', said('err.no-item', { what: 'record', id: String(id) }));
     return recordFromRow(row);
   }
 

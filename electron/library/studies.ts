@@ -488,7 +488,7 @@ export class Studies {
 
   thumbnail(seriesId: number): Uint8Array {
     const row = get<{ thumbnail: Uint8Array | null }>(this.db, sql`SELECT thumbnail FROM series WHERE id = ${seriesId}`);
-    if (!row?.thumbnail) throw new CasebinderError('not-found', `Series ${seriesId} has no thumbnail.`);
+    if (!row?.thumbnail) throw new CasebinderError('not-found', said('err.no-thumbnail', { id: String(seriesId) }));
     return plainBytes(row.thumbnail);
   }
 

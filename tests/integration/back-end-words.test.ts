@@ -231,6 +231,32 @@ describe("what the back end says, in the window's language", () => {
     expect(say(toErrorInfo(errors[5], 'test').words!, 'es')).toBe('No hay ningún documento número 9999 en esta biblioteca.');
   });
 
+  it('says in the language what a case meets when a document, a question, an opinion or an entry is not what the window thought', async () => {
+    const { library, patient, importer } = importingLibrary();
+    const { errors, attempt } = attempts();
+    const c = library.cases.create(patient.id, { title: 'Knee replacement', specialty: 'spine-orthopedic' }, new Date());
+    const other = library.patients.add({ name: 'Ana Ruiz', dateOfBirth: '1980-02-03' });
+    const [theirs] = (await importer.start({ paths: [fixture('pdf', 'ghostscript', 'std14.pdf')], patientId: other.id }).result).imported;
+    attempt(() => library.cases.addDocuments(c.id, [theirs!.id]));
+    attempt(() => library.cases.setIncluded(c.id, 4242, false));
+    attempt(() => library.cases.updateQuestion(4242, 'Why now?'));
+    attempt(() => library.cases.removeOpinion(4242));
+    attempt(() => library.records.removeRecord(4242));
+    attempt(() => library.patients.get(4242));
+    expect(errors).toHaveLength(6);
+    for (const error of errors) {
+      const info = toErrorInfo(error, 'test');
+      expect(info.words, info.message).toBeDefined();
+      expect(say(info.words!)).toBe(info.message);
+      for (const language of ['es', 'ar']) expect(say(info.words!, language)).not.toBe(info.message);
+    }
+    const [foreign, notIn, question, opinion] = errors.map((e) => toErrorInfo(e, 'test'));
+    expect(foreign!.message).toBe(`Document #${theirs!.id} belongs to another patient; a case holds only its own patient's documents.`);
+    expect(say(notIn!.words!, 'es')).toBe(`El documento n.º 4242 no está en el caso n.º ${c.id}.`);
+    expect(say(question!.words!, 'es')).toBe('No hay ninguna pregunta n.º 4242.');
+    expect(say(opinion!.words!, 'ar')).toBe('لا يوجد رأي رقم \u20684242\u2069.');
+  });
+
   it('says in the language what a backup folder, an export or a correction meets when the library is not as the window thought', () => {
     const { library, patient } = importingLibrary();
     const { errors, attempt } = attempts();

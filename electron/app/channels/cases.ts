@@ -4,6 +4,7 @@
  */
 import { todayIso as today } from '../../../shared/dates.ts';
 import { CasebinderError } from '../../../shared/errors.ts';
+import { said } from '../../../shared/said.ts';
 import { slice } from '../context.ts';
 import type { AppContext } from '../context.ts';
 import { summary } from './summary.ts';
@@ -12,15 +13,15 @@ import { timeline, undatedDocuments } from '../../library/timeline.ts';
 export function caseChannels({ library }: AppContext) {
   /** A recommendation or opinion the window names, checked to be of the case it names. */
   const ownRecommendation = (caseId: number, id: number) => {
-    if (!library.cases.details(caseId).recommendations.some((r) => r.id === id)) throw new CasebinderError('not-found', `Case #${caseId} has no recommendation #${id}.`);
+    if (!library.cases.details(caseId).recommendations.some((r) => r.id === id)) throw new CasebinderError('not-found', said('err.case-has-no', { what: 'recommendation', id: String(id), caseId: String(caseId) }));
     return id;
   };
   const ownOpinion = (caseId: number, id: number) => {
-    if (!library.cases.details(caseId).opinions.some((o) => o.id === id)) throw new CasebinderError('not-found', `Case #${caseId} has no opinion #${id}.`);
+    if (!library.cases.details(caseId).opinions.some((o) => o.id === id)) throw new CasebinderError('not-found', said('err.case-has-no', { what: 'opinion', id: String(id), caseId: String(caseId) }));
     return id;
   };
   const ownSpecialist = (caseId: number, id: number) => {
-    if (!library.cases.details(caseId).specialists.some((s) => s.id === id)) throw new CasebinderError('not-found', `Case #${caseId} has no specialist #${id}.`);
+    if (!library.cases.details(caseId).specialists.some((s) => s.id === id)) throw new CasebinderError('not-found', said('err.case-has-no', { what: 'specialist', id: String(id), caseId: String(caseId) }));
     return id;
   };
   /** A change to the case its first argument names: that case's patient. */

@@ -17,7 +17,7 @@ export function documentChannels(ctx: AppContext) {
       'documents:get': (id) => library.documents.get(id),
       'documents:read': async (id, offset, length) => {
         const doc = library.documents.get(id);
-        if (!doc.sha256) throw new CasebinderError('invalid-input', `Document ${id} is an imaging study; its files are read one series at a time.`);
+        if (!doc.sha256) throw new CasebinderError('invalid-input', said('err.study-by-series', { id: String(id) }));
         if (offset >= doc.size) return new Uint8Array(0);
         const bytes = await readOriginalRange(library.vault.ref(doc.sha256), offset, Math.min(length, doc.size - offset));
         return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -34,7 +34,7 @@ export function documentChannels(ctx: AppContext) {
       },
       'documents:narrative': async (id) => {
         const doc = library.documents.get(id);
-        if (doc.mediaType !== 'application/xml' || !doc.sha256) throw new CasebinderError('invalid-input', 'This document is not a clinical document (C-CDA).');
+        if (doc.mediaType !== 'application/xml' || !doc.sha256) throw new CasebinderError('invalid-input', said('err.not-ccda-document'));
         const { readCcda } = await import('../../records/ccda.ts'); // loaded when first asked: ~25 MB
         return readCcda((await readOriginal(library.vault.ref(doc.sha256))).toString('utf8')).sections;
       },
