@@ -98,6 +98,7 @@ export const ERROR_EN = {
   'err.study-by-series': 'Document {id} is an imaging study; its files are read one series at a time.',
   'err.not-ccda-document': 'This document is not a clinical document (C-CDA).',
   'err.not-open': 'The library is not open yet.',
+  'err.convert-incomplete': 'The converted copy of the library is missing documents; nothing was changed.',
   'err.already-converted': '{encrypted, select, yes {The library in {dir} is already encrypted. To change its passphrase, use "casebinder passphrase change".} other {The library in {dir} is not encrypted; there is nothing to decrypt.}}',
   // A library or bundle found changed or in use while working on it.
   'err.not-a-backup': '{folder} is not a Casebinder backup: {why, select, missing {it has no casebinder-backup.json} other {its casebinder-backup.json cannot be read ({detail})}}. Choose the folder a backup was made into.',
@@ -222,6 +223,7 @@ export const ERROR_ES: Readonly<Record<ErrorKey, string>> = {
   'err.study-by-series': 'El documento {id} es un estudio de imagen; sus archivos se leen serie por serie.',
   'err.not-ccda-document': 'Este documento no es un documento clínico (C-CDA).',
   'err.not-open': 'La biblioteca aún no está abierta.',
+  'err.convert-incomplete': 'A la copia convertida de la biblioteca le faltan documentos; no se cambió nada.',
   'err.already-converted': '{encrypted, select, yes {La biblioteca de {dir} ya está cifrada. Para cambiar su frase de contraseña, use "casebinder passphrase change".} other {La biblioteca de {dir} no está cifrada; no hay nada que descifrar.}}',
   'err.not-a-backup': '{folder} no es una copia de seguridad de Casebinder: {why, select, missing {no contiene casebinder-backup.json} other {su casebinder-backup.json no se puede leer ({detail})}}. Elija la carpeta en la que se hizo una copia.',
   'err.backup-original-changed': 'Un original de la biblioteca ya no coincide con su huella ({name}), así que la copia de seguridad se detuvo; la copia anterior sigue intacta. Ejecute "casebinder check" para saber qué documento es.',
@@ -340,6 +342,7 @@ export const ERROR_AR: Readonly<Record<ErrorKey, string>> = {
   'err.study-by-series': 'المستند {id} دراسة تصوير؛ تُقرأ ملفاتها سلسلةً سلسلة.',
   'err.not-ccda-document': 'هذا المستند ليس مستندًا سريريًا (C-CDA).',
   'err.not-open': 'المكتبة لم تُفتح بعد.',
+  'err.convert-incomplete': 'تنقص النسخة المحوَّلة من المكتبة مستندات؛ لم يتغير شيء.',
   'err.already-converted': '{encrypted, select, yes {المكتبة في {dir} مشفّرة بالفعل. لتغيير عبارة مرورها استخدم "casebinder passphrase change".} other {المكتبة في {dir} غير مشفّرة؛ فلا شيء لفك تشفيره.}}',
   'err.not-a-backup': '{folder} ليس نسخة احتياطية من Casebinder: {why, select, missing {لا يحوي الملف casebinder-backup.json} other {لا يمكن قراءة ملفه casebinder-backup.json ({detail})}}. اختر المجلد الذي صُنعت فيه نسخة احتياطية.',
   'err.backup-original-changed': 'أصلٌ في المكتبة لم يعد يطابق بصمته ({name})، فتوقف النسخ الاحتياطي؛ والنسخة الاحتياطية السابقة لم تُمسّ. شغّل "casebinder check" لمعرفة أي مستند هو.',

@@ -132,7 +132,7 @@ async function convertLibrary(request: ConvertRequest, report: (p: EncryptionPro
     // Checked before the switch: the copy opens with its new key and has every document.
     const proof = Library.open(convert, { key: toKey });
     try {
-      if (proof.documents.count() !== source.documents.count()) throw new CasebinderError('internal', 'The converted copy of the library is missing documents; nothing was changed.');
+      if (proof.documents.count() !== source.documents.count()) throw new CasebinderError('internal', said('err.convert-incomplete'));
     } finally {
       proof.close();
     }
