@@ -128,14 +128,15 @@ test('a case from a surgeon’s letter: questions, the checklist closing as docu
   // From the library: a document dragged onto the case joins it.
   await page.getByRole('link', { name: '← Cases' }).click();
   await page.getByRole('link', { name: '← Library' }).click();
+  // The drag as the browser delivers it, event by event with one DataTransfer: Playwright's mouse drag
+  // waits forever on Debian's Chromium 150 (its drag interception never answers).
   const row = page.locator('.doc-row').filter({ hasText: 'Physical Therapy' }).first();
-  await row.hover();
-  await page.mouse.down();
-  await page.mouse.move(400, 300, { steps: 5 });
+  const dataTransfer = await page.evaluateHandle(() => new DataTransfer());
+  await row.dispatchEvent('dragstart', { dataTransfer });
   const target = page.locator('.case-drop li').filter({ hasText: 'Recommended L4-L5 spinal fusion' });
   await expect(target).toBeVisible();
-  await target.hover();
-  await page.mouse.up();
+  for (const type of ['dragenter', 'dragover', 'drop']) await target.dispatchEvent(type, { dataTransfer });
+  await row.dispatchEvent('dragend', { dataTransfer });
   await expect(page.getByRole('status').filter({ hasText: 'Added to the case “Recommended L4-L5 spinal fusion”.' })).toBeVisible();
   await page.getByRole('link', { name: 'Cases' }).click();
   await app.screenshot('cases-list');
