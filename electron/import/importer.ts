@@ -17,8 +17,7 @@ import type { NewDocument } from '../library/documents.ts';
 import type { Library } from '../library/library.ts';
 import type { AddedCounts, DerivedRecords } from '../library/records.ts';
 import type { StagedFile } from '../library/vault.ts';
-import { normalizeLab } from '../labs/normalize.ts';
-import { describeRecords, MAX_RECORDS_FILE_BYTES } from '../records/read.ts';
+import { describeRecords, MAX_RECORDS_FILE_BYTES } from '../records/describe.ts';
 import type { RecordFormat } from '../records/read.ts';
 import type { DocumentIdentity, Patient } from '../../shared/library-types.ts';
 import { asWritten, said, sayAll } from '../../shared/said.ts';
@@ -664,7 +663,7 @@ export class Importer {
     const suggested = fromStudy
       ? { ...extracted.suggested, type: extracted.suggested.type ?? 'imaging-report', dateOfService: extracted.suggested.dateOfService ?? fromStudy.studyDate }
       : extracted.suggested;
-    const labs = extracted.labs.map((l) => normalizeLab(l, 'pdf'));
+    const { labs } = extracted;
     const inserted = await this.commitDocument(
       source,
       staged,

@@ -18,12 +18,10 @@ import { NotReadable, readCcda } from './ccda.ts';
 import { fhirResources, readFhirResources } from './fhir.ts';
 import type { FhirRead } from './fhir.ts';
 import { readOriginal } from '../library/sealed.ts';
+import { describeRecords } from './describe.ts';
 import type { OriginalRef } from '../library/sealed.ts';
 
 export type RecordFormat = 'ccda' | 'fhir';
-
-/** Larger than any C-CDA or FHIR export of one person a portal gives; past it, a file is refused. */
-export const MAX_RECORDS_FILE_BYTES = 128 * 1024 * 1024;
 
 export interface RecordsRead {
   readonly ok: true;
@@ -49,15 +47,6 @@ const KIND_WORD: Readonly<Record<RecordKind, string>> = {
   encounter: 'visit',
   immunization: 'immunization',
 };
-
-/** What a health record file holds ("46 lab results, 12 problems"), as said; null when it holds nothing read. */
-export function describeRecords(labs: number, kinds: Readonly<Partial<Record<RecordKind, number>>>): Said | null {
-  const parts = [
-    ...(labs ? [said('records-count', { kind: 'lab', count: labs })] : []),
-    ...Object.entries(kinds).flatMap(([kind, n]) => (n ? [said('records-count', { kind, count: n })] : [])),
-  ];
-  return parts.length ? said('records-holds', { holds: { list: parts, commas: true } }) : null;
-}
 
 function leftOutNote(read: FhirRead): Said | null {
   const billing = (read.leftOut.Claim ?? 0) + (read.leftOut.ExplanationOfBenefit ?? 0) + (read.leftOut.Coverage ?? 0);

@@ -23,7 +23,8 @@ import { pdfPageImage, photoPageImage } from '../media/page-image.ts';
 import type { PageImage } from '../media/page-image.ts';
 import { readLabTables } from '../labs/pdf-table.ts';
 import type { PageRuns } from '../media/pdf-lines.ts';
-import type { LabInput } from '../labs/normalize.ts';
+import { normalizeLab } from '../labs/normalize.ts';
+import type { NormalizedLab } from '../../shared/records-types.ts';
 import { readMedicationLists } from '../records/pdf-lists.ts';
 import { readRecordsFile } from '../records/read.ts';
 import type { RecordInput } from '../library/records.ts';
@@ -51,8 +52,8 @@ export type ExtractResult =
   | {
       readonly ok: true;
       readonly pageTexts: string[];
-      /** Results read from the tables of a lab report PDF, each with its page; they await confirmation. */
-      readonly labs: LabInput[];
+      /** Results read from the tables of a lab report PDF, each with its page, normalised; they await confirmation. */
+      readonly labs: NormalizedLab[];
       /** Medications and allergies read from its lists, each with its page; they await confirmation. */
       readonly records: RecordInput[];
       /** Pages (1-based) with no text of their own, for OCR to read. */
@@ -104,7 +105,7 @@ export default async function extract(task: ExtractTask): Promise<ExtractResult>
     language: task.language,
   });
   const suggestions = lap();
-  const labs = pageRuns.length ? readLabTables(pageRuns, { date: suggested.dateOfService, lab: suggested.facility, reference: new Date(task.reference) }) : [];
+  const labs = pageRuns.length ? readLabTables(pageRuns, { date: suggested.dateOfService, lab: suggested.facility, reference: new Date(task.reference) }).map((l) => normalizeLab(l, 'pdf')) : [];
   const labTime = lap();
   const records = pageRuns.length ? readMedicationLists(pageRuns) : [];
   const timings = { read: readTime, suggestions, labs: labTime, lists: lap() };
