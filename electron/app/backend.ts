@@ -3,7 +3,7 @@ import { CHANNELS } from '../../shared/ipc-contract.ts';
 import type { Channel } from '../../shared/ipc-contract.ts';
 import { CasebinderError } from '../../shared/errors.ts';
 import { said } from '../../shared/said.ts';
-import { pagePictureFrom } from '../export/bundle.ts';
+import { pagePictureFrom } from '../export/start.ts';
 import { Importer } from '../import/importer.ts';
 import { readStatedPatientsOfOlderDocuments } from '../import/stated-patients.ts';
 import { isEncrypted } from '../library/keyring.ts';

@@ -6,7 +6,7 @@ import { CasebinderError } from '../../shared/errors.ts';
 import type { Importer, ImportJob, ImportRequest } from '../import/importer.ts';
 import type { OcrJob, OcrRunner } from '../ocr/runner.ts';
 import type { OcrEngine } from '../media/ocr-engine.ts';
-import { startExport, startPreview } from '../export/bundle.ts';
+import { startExport, startPreview } from '../export/start.ts';
 import type { ExportJob, ExportServices, PreviewJob } from '../export/bundle.ts';
 import type { Job } from '../jobs/job.ts';
 import type { Redaction } from '../../shared/redaction-types.ts';

@@ -16,10 +16,8 @@ import { CasebinderError } from '../../shared/errors.ts';
 import { said } from '../../shared/said.ts';
 import type { Said } from '../../shared/said.ts';
 import type { ExportProgress, ExportRequest, ExportResult, PacketPreview } from '../../shared/export-types.ts';
-import { Job } from '../jobs/job.ts';
-import type { ImageMediaType } from '../media/detect.ts';
+import type { Job, JobContext } from '../jobs/job.ts';
 import type { Library } from '../library/library.ts';
-import type { WorkerPool } from '../workers/pool.ts';
 import { recordKeys } from './dicomdir-keys.ts';
 import { recordTypeOf, writeDicomdir, uidFrom } from './dicomdir.ts';
 import type { DerivedValue } from './dicomdir.ts';
@@ -407,11 +405,6 @@ async function listFiles(root: string): Promise<{ name: string; size: number }[]
   return out;
 }
 
-/** Pictures drawn upright as JPEG pages in the worker threads (the same work as making a document from photos). */
-export function pagePictureFrom(pool: WorkerPool): PagePictureSource {
-  return (file, mediaType, page) => pool.composePage({ file, mediaType: mediaType as ImageMediaType, page, rotation: 0, crop: null });
-}
-
 /** The packet alone, reporting each document as it is added: in memory, or written to `write`. */
 function packetOf(services: ExportServices, input: CaseBundleInput, password: string | null, report: (p: ExportProgress) => void, signal: AbortSignal): Promise<Packet>;
 function packetOf(services: ExportServices, input: CaseBundleInput, password: string | null, report: (p: ExportProgress) => void, signal: AbortSignal, write: (chunk: Uint8Array) => Promise<void>): Promise<Omit<Packet, 'bytes'>>;
@@ -423,17 +416,9 @@ function packetOf(services: ExportServices, input: CaseBundleInput, password: st
 }
 
 /** Makes the packet these choices would give, for the person to look through before anything is written. */
-export function startPreview(services: ExportServices, request: Omit<ExportRequest, 'outDir' | 'password'>): PreviewJob {
-  return new Job<ExportProgress, PreviewPacket>('preview', async ({ report, signal }) => {
-    report({ phase: 'gathering', done: 0, total: 1, current: null });
-    const input = gatherCase(services.library, request.caseId, request.specialistId, request.choices, services.library.now());
-    const packet = await packetOf(services, input, null, report, signal);
-    return { bytes: packet.bytes, pages: packet.pages, size: packet.bytes.length, warnings: packet.warnings };
-  });
-}
-
-/** Starts an export as a job with progress and cancel; remembers the choices for the specialist. */
-export function startExport(services: ExportServices, request: ExportRequest): ExportJob {
-  services.library.cases.rememberExportChoices(request.caseId, request.specialistId, request.choices);
-  return new Job<ExportProgress, ExportResult>('export', (context) => exportCase(services, request, (p) => context.report(p), context.signal));
+export async function previewPacket(services: ExportServices, request: Omit<ExportRequest, 'outDir' | 'password'>, { report, signal }: JobContext<ExportProgress>): Promise<PreviewPacket> {
+  report({ phase: 'gathering', done: 0, total: 1, current: null });
+  const input = gatherCase(services.library, request.caseId, request.specialistId, request.choices, services.library.now());
+  const packet = await packetOf(services, input, null, report, signal);
+  return { bytes: packet.bytes, pages: packet.pages, size: packet.bytes.length, warnings: packet.warnings };
 }

@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { pagePictureFrom, startExport } from '../../electron/export/bundle.ts';
+import { pagePictureFrom, startExport } from '../../electron/export/start.ts';
 import { gatherCase } from '../../electron/export/gather.ts';
 import { writePacket } from '../../electron/export/packet.ts';
 import { Library } from '../../electron/library/library.ts';

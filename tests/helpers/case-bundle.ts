@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { BlobWriter, Uint8ArrayReader, ZipReader } from '@zip.js/zip.js';
 import { expect } from 'vitest';
-import { pagePictureFrom, startExport } from '../../electron/export/bundle.ts';
+import { pagePictureFrom, startExport } from '../../electron/export/start.ts';
 import { Library } from '../../electron/library/library.ts';
 import { WorkerPool } from '../../electron/workers/pool.ts';
 import { DEFAULT_EXPORT_CHOICES } from '../../shared/export-types.ts';

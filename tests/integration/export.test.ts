@@ -16,7 +16,7 @@ import { Uint8ArrayReader } from '@zip.js/zip.js';
 import { XMLParser } from 'fast-xml-parser';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { say } from '../../shared/said.ts';
-import { pagePictureFrom, startExport, startPreview } from '../../electron/export/bundle.ts';
+import { pagePictureFrom, startExport, startPreview } from '../../electron/export/start.ts';
 import { Library } from '../../electron/library/library.ts';
 import { WorkerPool } from '../../electron/workers/pool.ts';
 import { DOCUMENT_TYPE_LABELS } from '../../shared/document-types.ts';

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { pagePictureFrom, startExport } from '../../electron/export/bundle.ts';
+import { pagePictureFrom, startExport } from '../../electron/export/start.ts';
 import { Library } from '../../electron/library/library.ts';
 import { WorkerPool } from '../../electron/workers/pool.ts';
 import { labReports, writeLabReport } from '../corpus/lab-reports.ts';

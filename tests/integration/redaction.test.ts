@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { pagePictureFrom, startExport } from '../../electron/export/bundle.ts';
+import { pagePictureFrom, startExport } from '../../electron/export/start.ts';
 import { Library } from '../../electron/library/library.ts';
 import { readOriginal } from '../../electron/library/sealed.ts';
 import { WorkerPool } from '../../electron/workers/pool.ts';

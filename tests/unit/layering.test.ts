@@ -182,3 +182,36 @@ describe('the import graph', () => {
     expect(upward).toEqual([]);
   });
 });
+
+/** The project files a file loads when it is loaded: its value imports and re-exports, followed; not `import type`, not `import()`. */
+function loadedWith(file: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(file) || !fs.existsSync(path.join(ROOT, file))) return seen;
+  seen.add(file);
+  const source = ts.createSourceFile(file, fs.readFileSync(path.join(ROOT, file), 'utf8'), ts.ScriptTarget.Latest);
+  for (const statement of source.statements) {
+    const typeOnly = ts.isImportDeclaration(statement) ? statement.importClause?.isTypeOnly : ts.isExportDeclaration(statement) ? statement.isTypeOnly : true;
+    const specifier = (statement as ts.ImportDeclaration | ts.ExportDeclaration).moduleSpecifier;
+    if (typeOnly || !specifier || !ts.isStringLiteral(specifier) || !specifier.text.startsWith('.')) continue;
+    loadedWith(path.posix.normalize(path.posix.join(path.posix.dirname(file), specifier.text)), seen);
+  }
+  return seen;
+}
+
+describe("what the app's main process loads when it starts", () => {
+  // Each of these costs tens of MB of a process; the window's main process loads them when a person first
+  // exports, redacts, makes a document from photos or corrects a lab value, and the worker threads read files.
+  const onDemand = ['electron/export/bundle.ts', 'electron/export/packet.ts', 'electron/redact/redact.ts', 'electron/compose/compose.ts', 'electron/records/ccda.ts', 'electron/labs/units.ts', 'electron/media/pdf-text.ts'];
+
+  it('finds what a file loads (the worker thread loads the PDF and C-CDA readers)', () => {
+    const worker = loadedWith('electron/workers/worker.ts');
+    expect(worker).toContain('electron/media/pdf-text.ts');
+    expect(worker).toContain('electron/records/ccda.ts');
+    expect(loadedWith('electron/export/start.ts')).not.toContain('electron/export/bundle.ts');
+  });
+
+  it('leaves the export and redaction writers and the readers the workers run out of the back end at start', () => {
+    const atStart = loadedWith('electron/app/backend.ts');
+    expect(atStart).toContain('electron/import/importer.ts');
+    expect(onDemand.filter((file) => atStart.has(file))).toEqual([]);
+  });
+});

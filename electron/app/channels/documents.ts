@@ -1,13 +1,17 @@
 /** The documents channels: the library list, a document's pages and bytes, edits, search, studies, the trash and undo. */
 import { CasebinderError } from '../../../shared/errors.ts';
-import { composeDocument } from '../../compose/compose.ts';
 import { slice } from '../context.ts';
 import type { AppContext } from '../context.ts';
 import { summary } from './summary.ts';
 import { readOriginal, readOriginalRange } from '../../library/sealed.ts';
-import { previewRedaction, startRedaction } from '../../redact/redact.ts';
 import { editDocument } from '../../suggest/language.ts';
 import { said } from '../../../shared/said.ts';
+
+/**
+ * Redaction and making a document from photos (pdf-lib, pdf.js, the canvas, sharp: over 100 MB of a
+ * process together with the export's writers) load when a person first asks for them, not with the app.
+ */
+const redaction = () => import('../../redact/redact.ts');
 
 export function documentChannels(ctx: AppContext) {
   const { library } = ctx;
@@ -28,6 +32,7 @@ export function documentChannels(ctx: AppContext) {
       'documents:page-text': (id, page) => library.documents.pageText(id, page),
       'documents:preview': (id, page) => library.documents.preview(id, page).data,
       'documents:compose': async (request) => {
+        const { composeDocument } = await import('../../compose/compose.ts');
         const doc = await composeDocument(library, ctx.pool, request);
         ctx.jobs.startOcrIfWaiting();
         return doc;
@@ -68,9 +73,13 @@ export function documentChannels(ctx: AppContext) {
       'corrections:list': () => library.corrections.history(),
       'corrections:undo': () => library.corrections.undo(),
       'redactions:get': (id) => library.redactions.of(library.documents.get(id).id),
-      'redactions:preview': (id, find, readPictures) => previewRedaction(library, ctx.pool.redaction(ctx.jobs.ocrEngine()), id, find, { readPictures: readPictures ?? true }),
-      'redactions:start': (request) => {
+      'redactions:preview': async (id, find, readPictures) => {
+        const { previewRedaction } = await redaction();
+        return previewRedaction(library, ctx.pool.redaction(ctx.jobs.ocrEngine()), id, find, { readPictures: readPictures ?? true });
+      },
+      'redactions:start': async (request) => {
         const doc = library.documents.get(request.documentId);
+        const { startRedaction } = await redaction();
         return { jobId: ctx.jobs.followRedaction(startRedaction(library, ctx.pool.redaction(ctx.jobs.ocrEngine()), request), doc.patientId) };
       },
       'redactions:result': (jobId) => ctx.jobs.redactionResult(jobId),

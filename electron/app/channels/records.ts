@@ -1,5 +1,4 @@
 /** The records and labs channels: lab results, problems, medications and allergies, and the timeline. */
-import { correctedLab } from '../../labs/normalize.ts';
 import { timeline, undatedDocuments } from '../../library/timeline.ts';
 import { slice } from '../context.ts';
 import type { AppContext } from '../context.ts';
@@ -9,7 +8,11 @@ export function recordChannels({ library }: AppContext) {
     {
       'labs:list': (patientId, options) => library.records.labs({ patientId, withHeldBack: options?.withHeldBack ?? false }),
       'labs:confirm': (ids) => library.records.confirmLabs(ids),
-      'labs:correct': (id, correction) => library.records.saveCorrectedLab(id, correctedLab(library.records.lab(id), correction)),
+      'labs:correct': async (id, correction) => {
+        // The unit tables (UCUM, about 25 MB of a process) load when a person first corrects a value.
+        const { correctedLab } = await import('../../labs/normalize.ts');
+        return library.records.saveCorrectedLab(id, correctedLab(library.records.lab(id), correction));
+      },
       'labs:remove': (id) => {
         library.records.removeLab(id);
         return null;

@@ -4,7 +4,7 @@ import { CasebinderError } from '../../../shared/errors.ts';
 import { DEFAULT_EXPORT_CHOICES, ENCRYPTED_ZIP_TOOLS, EXPORT_PHASE_LABELS } from '../../../shared/export-types.ts';
 import type { ExportChoices } from '../../../shared/export-types.ts';
 import { say } from '../../../shared/said.ts';
-import { pagePictureFrom, startExport } from '../../export/bundle.ts';
+import { pagePictureFrom, startExport } from '../../export/start.ts';
 import { WorkerPool } from '../../workers/pool.ts';
 import { checked, EXIT_CANCELLED, EXIT_OK, invalid, parseId, readSecretFile } from '../common.ts';
 import type { Command } from '../common.ts';
