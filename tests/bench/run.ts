@@ -236,6 +236,14 @@ async function benchAdvocateImport(): Promise<void> {
     [`casebinder import, 40 folders (${os.availableParallelism()} worker threads)`, String(files.length), best.seconds.toFixed(2), `${(best.peak / MiB).toFixed(0)} MiB (${(best.before / MiB).toFixed(0)} before)`, `${r.imported} imported, ${r.merged} merged, ${r.duplicates} duplicates, ${r.refused} refused, ${r.skipped} skipped`],
     [`pdftotext on its ${pdfs.length} PDFs, ${os.availableParallelism()} at a time`, String(pdfs.length), Number.isNaN(pdftotextSeconds) ? 'not installed' : pdftotextSeconds.toFixed(2), '', Number.isNaN(pdftotextSeconds) ? '' : `import / pdftotext: ${(best.seconds / pdftotextSeconds).toFixed(1)}x`],
   ]);
+  // The import's process loads the library and the importer alone; the app's holds its whole back end.
+  const backendDir = path.join(CACHE, 'runs', `backend-${process.pid}`);
+  fs.rmSync(backendDir, { recursive: true, force: true });
+  const idle = spawnSync(process.execPath, [path.join(ROOT, 'tests', 'bench', 'backend-child.ts'), backendDir], { encoding: 'utf8' });
+  fs.rmSync(backendDir, { recursive: true, force: true });
+  if (idle.status !== 0) throw new Error(`back end bench failed: ${idle.stderr}`);
+  const { resident } = JSON.parse(idle.stdout.trim().split('\n').at(-1)!) as { resident: number };
+  console.log(`  The app's back end opened on a new library and idle, in a process of its own: ${(resident / MiB).toFixed(0)} MiB resident (the import's process held ${(best.before / MiB).toFixed(0)} MiB before it began).`);
   console.log(`  ${(bytes / MiB).toFixed(1)} MiB in ${files.length} files. Where the time went (ms summed over files and threads; worker stages are the workers' own time, the others include their waits and overlap):`);
   const profile = best.profile;
   table([['kind of work', 'ms'], ...IMPORT_STAGES.map((stage) => [IMPORT_STAGE_LABELS[stage], profile[stage].toFixed(0)])]);
